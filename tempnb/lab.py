@@ -1,0 +1,55 @@
+"""Start JupyterLab on the course, the way ``make lab`` does.
+
+Bound to 127.0.0.1 with token authentication left on (Jupyter generates a
+random token and prints the login URL). The tests start the server through
+:func:`command` too, so what they check is what a learner runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tempnb.notebooks import NOTEBOOKS_DIR
+
+FIRST_NOTEBOOK = "01-probabilities.ipynb"
+
+
+def command(port: int, *, open_browser: bool = True, port_retries: int = 50,
+            token: str | None = None, root_dir: Path = NOTEBOOKS_DIR) -> list[str]:
+    """The JupyterLab command line for the course."""
+    argv = [
+        sys.executable, "-m", "jupyterlab",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--ServerApp.port_retries={port_retries}",
+        f"--ServerApp.root_dir={root_dir}",
+        f"--ServerApp.open_browser={open_browser}",
+        # No "check for updates" / news prompts in a learner's way.
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    if token is not None:
+        argv.append(f"--IdentityProvider.token={token}")
+    if (root_dir / FIRST_NOTEBOOK).exists():
+        argv.append(f"--LabApp.default_url=/lab/tree/{FIRST_NOTEBOOK}")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        argv.append("--allow-root")  # containers often run as root; Jupyter refuses otherwise
+    return argv
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tempnb.lab", description=__doc__)
+    parser.add_argument("--port", type=int, default=8888)
+    parser.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
+    args = parser.parse_args(argv)
+    try:
+        return subprocess.call(command(args.port, open_browser=not args.no_browser))
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""Build the course notebooks from their text sources and execute them.
+
+Each notebook's single source of truth is a MyST Markdown file in
+``notebooks/src/``. ``make notebooks`` (``python -m tempnb.notebooks build``)
+converts each one with jupytext, executes it top to bottom in a fresh kernel
+with threads pinned, strips volatile metadata, and writes ``notebooks/<name>.ipynb``
+only if every cell succeeded. A failure names the cell and leaves the stored
+notebook untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+import time
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+SOURCE_DIR = NOTEBOOKS_DIR / "src"
+CELL_TIMEOUT_SECONDS = 300
+
+# One BLAS/OpenMP thread: the same numbers and comparable timings on any machine.
+# pyproject.toml sets the same variables for the test run (a test keeps them in step).
+THREAD_ENV = {
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "VECLIB_MAXIMUM_THREADS": "1",
+    "NUMEXPR_NUM_THREADS": "1",
+}
+
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+
+
+def source_paths() -> list[Path]:
+    return sorted(SOURCE_DIR.glob("*.md"))
+
+
+def target_for(source: Path) -> Path:
+    return source.resolve().parent.parent / f"{source.stem}.ipynb"
+
+
+def read_source(source: Path) -> nbformat.NotebookNode:
+    """Convert a MyST source into a clean, unexecuted notebook with stable cell ids."""
+    notebook = jupytext.read(source, fmt="md:myst")
+    notebook.metadata = nbformat.from_dict(
+        {"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}}
+    )
+    for index, cell in enumerate(notebook.cells):
+        # Stable ids keep diffs small: they change only when a cell's place or text does.
+        digest = hashlib.sha1(cell.source.encode()).hexdigest()[:8]
+        cell["id"] = f"c{index:02d}-{digest}"
+        if "solution" in cell.metadata.get("tags", []):
+            # Worked solutions start collapsed in JupyterLab; CI still runs them.
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+    nbformat.validate(notebook)
+    return notebook
+
+
+def strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Remove metadata that changes from run to run or machine to machine."""
+    notebook.metadata.pop("widgets", None)
+    notebook.metadata["language_info"] = {"name": "python"}
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("ExecuteTime", None)
+    return notebook
+
+
+def execute(notebook: nbformat.NotebookNode, workdir: Path) -> nbformat.NotebookNode:
+    """Execute in a fresh kernel with threads pinned; raises on the first failing cell."""
+    saved = {key: os.environ.get(key) for key in THREAD_ENV}
+    os.environ.update(THREAD_ENV)
+    try:
+        client = NotebookClient(
+            notebook,
+            timeout=CELL_TIMEOUT_SECONDS,
+            kernel_name=KERNELSPEC["name"],
+            resources={"metadata": {"path": str(workdir)}},
+            record_timing=False,
+            allow_errors=False,
+        )
+        client.execute()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return strip_volatile(notebook)
+
+
+def build(source: Path) -> bool:
+    """Rebuild one notebook; write it only if every cell ran. Returns success."""
+    target = target_for(source)
+    notebook = read_source(source)
+    started = time.perf_counter()
+    try:
+        execute(notebook, target.parent)
+    except (CellExecutionError, CellTimeoutError) as exc:
+        failing = next(
+            (i for i, c in enumerate(notebook.cells)
+             if any(o.get("output_type") == "error" for o in c.get("outputs", []))),
+            None,
+        )
+        where = f"cell {failing}" if failing is not None else "a cell"
+        print(f"FAILED {source.name}: {where} raised; {target.name} left untouched.\n{exc}",
+              file=sys.stderr)
+        return False
+    nbformat.write(notebook, target)
+    print(f"wrote {target.relative_to(NOTEBOOKS_DIR.parent)} "
+          f"({len(notebook.cells)} cells, {time.perf_counter() - started:.1f} s)")
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tempnb.notebooks", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["build"])
+    parser.add_argument("sources", nargs="*", type=Path,
+                        help="MyST sources to build (default: every notebooks/src/*.md)")
+    args = parser.parse_args(argv)
+    sources = args.sources or source_paths()
+    results = [build(source) for source in sources]
+    failed = results.count(False)
+    if failed:
+        print(f"{failed} of {len(results)} notebook(s) failed; their .ipynb files were not changed.",
+              file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

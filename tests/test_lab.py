@@ -1,0 +1,85 @@
+"""`make lab` starts a JupyterLab that answers on localhost with token auth, and stops cleanly."""
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tempnb import lab
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def request(url: str, token: str | None = None, method: str = "GET") -> tuple[int, bytes]:
+    headers = {"Authorization": f"token {token}"} if token else {}
+    req = urllib.request.Request(url, headers=headers, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=5) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, b""
+
+
+@pytest.fixture
+def lab_server(tmp_path):
+    port, token = free_port(), secrets.token_hex(16)
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+               JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
+               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
+    argv = lab.command(port, open_browser=False, port_retries=0, token=token)
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"JupyterLab exited early:\n{process.stdout.read()}")
+            try:
+                if request(f"{base}/api/status", token)[0] == 200:
+                    break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("JupyterLab did not answer /api/status within 60 s")
+            time.sleep(0.25)
+        yield base, token, process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        process.stdout.close()
+
+
+def test_command_binds_localhost_and_keeps_token_auth():
+    argv = lab.command(8888)
+    assert "--ServerApp.ip=127.0.0.1" in argv
+    assert not any("token=" in a and a.endswith("=") for a in argv), "an empty token disables auth"
+    assert not any("disable_check_xsrf" in a or "password=" in a for a in argv)
+
+
+def test_lab_answers_requires_the_token_and_shuts_down_cleanly(lab_server):
+    base, token, process = lab_server
+    status, body = request(f"{base}/api/status", token)
+    assert status == 200 and "started" in json.loads(body)
+    assert request(f"{base}/api/contents", None)[0] in (401, 403)
+    status, body = request(f"{base}/api/contents", token)
+    names = {item["name"] for item in json.loads(body)["content"]}
+    assert "src" in names
+    status, _ = request(f"{base}/lab", token)
+    assert status == 200
+    assert request(f"{base}/api/shutdown", token, method="POST")[0] in (200, 204)
+    assert process.wait(timeout=30) == 0

@@ -1,0 +1,117 @@
+"""The stored notebooks: built from their sources, fully executed, clean, and complete.
+
+nbval (configured in pyproject.toml) re-executes every notebook and compares its
+outputs; these tests check what nbval does not: that each .ipynb is exactly its
+MyST source plus outputs, and that it follows the course anatomy.
+"""
+
+import re
+
+import nbformat
+import pytest
+
+from tempnb.notebooks import NOTEBOOKS_DIR, read_source, source_paths, target_for
+
+SOURCES = source_paths()
+ANATOMY = ["Overview", "Prerequisites", "Imports", "Exercises", "Summary", "What's next", "References", "Solutions"]
+
+
+def test_every_notebook_has_a_source_and_every_source_a_notebook():
+    stored = {p.name for p in NOTEBOOKS_DIR.glob("*.ipynb")}
+    built = {target_for(s).name for s in SOURCES}
+    assert SOURCES, "no notebook sources found"
+    assert stored == built, f"stored without a source: {stored - built}; never built: {built - stored}"
+
+
+@pytest.fixture(params=SOURCES, ids=lambda p: p.stem)
+def pair(request):
+    source = request.param
+    return read_source(source), nbformat.read(target_for(source), as_version=4)
+
+
+def test_stored_notebook_matches_its_source(pair):
+    expected, stored = pair
+    assert [(c.cell_type, c.source) for c in stored.cells] == [
+        (c.cell_type, c.source) for c in expected.cells
+    ], "the .ipynb is out of date with notebooks/src: run `make notebooks`"
+    assert [c.get("id") for c in stored.cells] == [c.get("id") for c in expected.cells]
+
+
+def test_every_code_cell_was_executed_in_order(pair):
+    _, stored = pair
+    counts = [c.execution_count for c in stored.cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1)), "run `make notebooks` (fresh kernel, top to bottom)"
+    for cell in stored.cells:
+        for output in cell.get("outputs", []):
+            assert output.output_type != "error", cell.source[:80]
+            assert not (output.output_type == "stream" and output.name == "stderr"), (
+                f"stderr output (a warning?) in cell: {cell.source[:80]}"
+            )
+
+
+def test_no_volatile_or_machine_specific_content(pair):
+    _, stored = pair
+    assert set(stored.metadata) <= {"kernelspec", "language_info"}
+    assert stored.metadata.language_info == {"name": "python"}
+    bad = [
+        (re.compile(r"/(root|home|tmp|work|Users)/"), "an absolute path"),
+        (re.compile(r"np\.(float|int)\d*\("), "a bare numpy scalar repr"),
+        (re.compile(r" at 0x[0-9a-f]+"), "a memory address"),
+    ]
+    for cell in stored.cells:
+        assert "execution" not in cell.metadata
+        for output in cell.get("outputs", []):
+            texts = [output.get("text", "")] + [
+                v for k, v in output.get("data", {}).items() if k.startswith("text/")
+            ]
+            for text in texts:
+                for pattern, what in bad:
+                    assert not pattern.search(text), f"{what} in output of: {cell.source[:80]}"
+
+
+def test_ignored_outputs_carry_a_reason(pair):
+    _, stored = pair
+    for cell in stored.cells:
+        tags = cell.metadata.get("tags", [])
+        if "nbval-ignore-output" in tags or "NBVAL_IGNORE_OUTPUT" in cell.source:
+            assert re.search(r"#.*(volatile|changes|differs|live|wall-clock|random)", cell.source), (
+                f"an ignored output needs a comment saying why: {cell.source[:80]}"
+            )
+
+
+def test_anatomy_and_solutions(pair):
+    _, stored = pair
+    headings = [
+        line.lstrip("#").strip()
+        for cell in stored.cells if cell.cell_type == "markdown"
+        for line in cell.source.splitlines() if line.startswith("## ")
+    ]
+    positions = [headings.index(h) if h in headings else -1 for h in ANATOMY]
+    assert -1 not in positions, f"missing sections: {[h for h, p in zip(ANATOMY, positions) if p < 0]}"
+    assert positions == sorted(positions), f"sections out of order: {headings}"
+    assert stored.cells[0].source.startswith("# "), "a notebook starts with its title"
+    solutions = [c for c in stored.cells if "solution" in c.metadata.get("tags", [])]
+    assert solutions, "every notebook ships executed solutions"
+    for cell in solutions:
+        assert cell.metadata.get("jupyter", {}).get("source_hidden") is True
+        printed = "".join(o.get("text", "") for o in cell.outputs)
+        assert "✅" in printed and "Not yet" not in printed, f"a solution fails its check: {cell.source[:80]}"
+
+
+def prose_words(notebook) -> int:
+    words = 0
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            text = re.sub(r"\$[^$]*\$", " ", cell.source)  # formulas are not prose
+            text = re.sub(r"\|[-\s|]*\|", " ", text)
+            words += len(re.findall(r"[A-Za-z][A-Za-z'’-]*", text))
+    return words
+
+
+MIN_WORDS = {"01": 600, "02": 600, "03": 600, "04": 900, "05": 900, "06": 900}
+
+
+def test_enough_prose(pair):
+    expected, _ = pair
+    number = expected.cells[0].source[2:4]
+    assert prose_words(expected) >= MIN_WORDS.get(number, 600)
