@@ -33,7 +33,7 @@ def _call(function: Callable, *args):
     """Call a learner's function; return (result, problem), capturing warnings and prints."""
     with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(io.StringIO()):
         warnings.simplefilter("always")
-        with np.errstate(all="warn"):
+        with np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
             try:
                 result = function(*args)
             except Exception as exc:  # the learner's code may fail in any way
@@ -118,3 +118,119 @@ def check_most_uncertain_p(p: object) -> None:
     if abs(number - 0.5) <= 0.05:
         return report(False, "", f"{number:.4g} is close; use a finer grid or scipy.optimize to pin it down.")
     return report(False, "", f"p = {number:.4g} is not the peak; look at the binary entropy curve above.")
+
+
+# ---------------------------------------------------------------- 02-logits
+
+
+def check_probability_from_log_odds(p: object) -> None:
+    """Exercise 02.1: the probability whose log-odds are 2."""
+    expected = 1 / (1 + math.exp(-2))
+    number = _number(p)
+    if number is None:
+        return report(False, "", f"expected a single number, got {p!r}.")
+    if math.isclose(number, expected, rel_tol=1e-9):
+        return report(True, f"sigmoid(2) = {expected:.4f}: log-odds of 2 mean odds of e² ≈ 7.39 to 1.", "")
+    if math.isclose(number, math.exp(2), rel_tol=1e-9):
+        return report(False, "", "e² ≈ 7.39 are the odds p / (1 - p), not the probability; solve for p.")
+    if math.isclose(number, 1 / (1 + math.exp(2)), rel_tol=1e-9):
+        return report(False, "", "that is sigmoid(-2): the sign inside the exponent is flipped.")
+    return report(False, "", f"got {number:.4g}; invert log(p / (1 - p)) = 2 for p (the sigmoid).")
+
+
+def check_logits_with_first_zero(logits: object) -> None:
+    """Exercise 02.2: logits for [0.1, 0.2, 0.7], shifted so that the first is 0."""
+    expected = np.log([0.1, 0.2, 0.7]) - math.log(0.1)
+    if logits is None:
+        return report(False, "", "expected an array of three logits, got None.")
+    if _close(logits, expected):
+        return report(True, f"logits {np.round(expected, 4).tolist()}: the same distribution, first logit 0.", "")
+    if _close(logits, np.log([0.1, 0.2, 0.7])):
+        return report(False, "", "those are the log-probabilities; now subtract the first one from all three.")
+    if _close(logits, [0.0, 0.1, 0.6]):
+        return report(False, "", "you shifted the probabilities, not their logarithms: take np.log first.")
+    return report(False, "", "compute np.log(p) and subtract its first entry from every entry.")
+
+
+def check_stable_sigmoid(sigmoid: Callable) -> None:
+    """Exercise 02.3: a sigmoid that gives 0 and 1 (not a warning) far out in the tails."""
+    points = np.array([-1000.0, -40.0, -2.0, 0.0, 1.5, 40.0, 1000.0])
+    import scipy.special
+
+    expected = scipy.special.expit(points)
+    answer, problem = _call(sigmoid, points)
+    if problem:
+        hint = " For x < 0 use exp(x) / (1 + exp(x)), which never overflows." if "overflow" in problem else ""
+        return report(False, "", f"on {points.tolist()}, {problem}.{hint}")
+    if answer is None:
+        return report(False, "", "your function returned None; return an array.")
+    if not _close(answer, expected, rtol=1e-12, atol=1e-300):
+        return report(False, "", f"sigmoid({points.tolist()}) should be {np.round(expected, 6).tolist()}.")
+    return report(True, "Your sigmoid is correct and silent in both tails.", "")
+
+
+# ---------------------------------------------------------------- 03-softmax
+
+_SOFTMAX_CASES = [
+    ([-1.3862943611198906, -0.2876820724517809], "the logits of [0.25, 0.75]"),
+    ([1000.0, 1001.0], "[1000, 1001]"),
+    ([-1000.0, -1001.0, -1002.0], "[-1000, -1001, -1002]"),
+    ([0.0, -np.inf, 1.0], "[0, -inf, 1] (the -inf entry is masked)"),
+    ([5.0], "a single logit"),
+]
+
+
+def check_stable_softmax(softmax_1d: Callable) -> None:
+    """Exercise 03.1: a numerically stable softmax of one vector of logits."""
+    import scipy.special
+
+    for logits, description in _SOFTMAX_CASES:
+        answer, problem = _call(softmax_1d, np.array(logits))
+        if problem:
+            hint = " Subtract the maximum logit before exponentiating." if "overflow" in problem else ""
+            return report(False, "", f"on {description}, {problem}.{hint}")
+        if answer is None:
+            return report(False, "", "your function returned None; return the probabilities.")
+        expected = scipy.special.softmax(logits)
+        if np.any(np.isnan(np.asarray(answer, dtype=float))):
+            return report(False, "", f"your softmax returns nan for {description}: subtract the max first.")
+        if not _close(answer, expected):
+            return report(False, "", f"for {description} expected {np.round(expected, 6).tolist()}, "
+                                     f"got {np.round(np.asarray(answer, dtype=float), 6).tolist()}.")
+    return report(True, "Stable: it matches scipy.special.softmax, even on [1000, 1001] and with -inf.", "")
+
+
+def check_logsumexp(logsumexp_1d: Callable) -> None:
+    """Exercise 03.2: log(sum(exp(z))) without overflow or underflow."""
+    import scipy.special
+
+    for logits in ([1.0, 2.0, 3.0], [1000.0, 1000.0], [-1000.0, -1000.0], [0.0, -np.inf]):
+        answer, problem = _call(logsumexp_1d, np.array(logits))
+        if problem:
+            return report(False, "", f"on {logits}, {problem}. Factor out the max: m + log(sum(exp(z - m))).")
+        expected = float(scipy.special.logsumexp(logits))
+        number = _number(answer)
+        if number is None or not math.isclose(number, expected, rel_tol=1e-12, abs_tol=1e-12):
+            return report(False, "", f"logsumexp({logits}) should be {expected:.6f}; got {answer!r}.")
+    return report(True, "Your log-sum-exp matches scipy.special.logsumexp, overflow-free.", "")
+
+
+def check_batch_softmax(batch_softmax: Callable) -> None:
+    """Exercise 03.3: softmax of every row of a 2-D batch."""
+    import scipy.special
+
+    rng = np.random.default_rng(3)
+    for batch in (np.array([[1.0, 2.0], [3.0, 5.0]]), rng.normal(size=(3, 4)) * 50, np.array([[7.0, 7.0, 7.0]])):
+        answer, problem = _call(batch_softmax, batch)
+        if problem:
+            return report(False, "", f"on a batch of shape {batch.shape}, {problem}.")
+        if answer is None:
+            return report(False, "", "your function returned None; return the probabilities.")
+        answer = np.asarray(answer, dtype=float)
+        expected = scipy.special.softmax(batch, axis=1)
+        if answer.shape != batch.shape:
+            return report(False, "", f"the output has shape {answer.shape}; it should keep the batch's shape {batch.shape}.")
+        if not _close(answer, expected):
+            sums = np.round(answer.sum(axis=1), 4).tolist()
+            return report(False, "", f"row sums are {sums}: normalise each row with keepdims=True (axis=1).")
+    return report(True, "Each row is normalised on its own: rows sum to 1 and match scipy.", "")

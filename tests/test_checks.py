@@ -51,3 +51,42 @@ def test_uniform_entropy_check(capsys):
 @pytest.mark.parametrize(("answer", "ok"), [(0.5, True), (0.5004, True), (0.53, False), (0.75, False)])
 def test_most_uncertain_p_check(capsys, answer, ok):
     assert passes(capsys, checks.check_most_uncertain_p, answer) is ok
+
+
+def test_log_odds_check(capsys):
+    assert passes(capsys, checks.check_probability_from_log_odds, 1 / (1 + math.exp(-2)))
+    assert "odds" in outcome(capsys, checks.check_probability_from_log_odds, math.exp(2))
+    assert "sign" in outcome(capsys, checks.check_probability_from_log_odds, 1 / (1 + math.exp(2)))
+
+
+def test_first_zero_logits_check(capsys):
+    log_p = np.log([0.1, 0.2, 0.7])
+    assert passes(capsys, checks.check_logits_with_first_zero, log_p - log_p[0])
+    assert "subtract" in outcome(capsys, checks.check_logits_with_first_zero, log_p)
+    assert "np.log first" in outcome(capsys, checks.check_logits_with_first_zero, [0.0, 0.1, 0.6])
+
+
+def test_stable_sigmoid_check(capsys):
+    import scipy.special
+
+    assert passes(capsys, checks.check_stable_sigmoid, scipy.special.expit)
+    assert "overflow" in outcome(capsys, checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-x)))
+    assert not passes(capsys, checks.check_stable_sigmoid, lambda x: np.tanh(x))
+
+
+def test_softmax_checks(capsys):
+    import scipy.special
+
+    assert passes(capsys, checks.check_stable_softmax, lambda z: scipy.special.softmax(z))
+    naive = lambda z: np.exp(z) / np.exp(z).sum()  # noqa: E731
+    assert "Subtract the maximum" in outcome(capsys, checks.check_stable_softmax, naive)
+    assert not passes(capsys, checks.check_stable_softmax, lambda z: z / z.sum())
+
+    assert passes(capsys, checks.check_logsumexp, lambda z: float(scipy.special.logsumexp(z)))
+    naive_lse = lambda z: float(np.log(np.sum(np.exp(z))))  # noqa: E731
+    assert "max" in outcome(capsys, checks.check_logsumexp, naive_lse)
+
+    assert passes(capsys, checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1))
+    global_norm = lambda x: np.exp(x - x.max()) / np.exp(x - x.max()).sum()  # noqa: E731
+    assert "keepdims" in outcome(capsys, checks.check_batch_softmax, global_norm)
+    assert "shape" in outcome(capsys, checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)[:, 0])
