@@ -90,3 +90,20 @@ def test_softmax_checks(capsys):
     global_norm = lambda x: np.exp(x - x.max()) / np.exp(x - x.max()).sum()  # noqa: E731
     assert "keepdims" in outcome(capsys, checks.check_batch_softmax, global_norm)
     assert "shape" in outcome(capsys, checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)[:, 0])
+
+
+def test_temperature_checks(capsys):
+    from tempnb import softmax
+
+    assert passes(capsys, checks.check_tempered_softmax, lambda z, T: softmax(z, T))
+    naive = lambda z, T: np.exp(z / T) / np.exp(z / T).sum()  # noqa: E731
+    assert "overflow" in outcome(capsys, checks.check_tempered_softmax, naive)
+    assert "multiplied" in outcome(capsys, checks.check_tempered_softmax, lambda z, T: softmax(z * T))
+
+    assert passes(capsys, checks.check_odds_temperature, 1 / 3)
+    assert "shrink" in outcome(capsys, checks.check_odds_temperature, 3)
+    assert not passes(capsys, checks.check_odds_temperature, 0.5)
+
+    assert passes(capsys, checks.check_half_temperature, 10 / math.log((1 + math.sqrt(5)) / 2))
+    assert "brentq" in outcome(capsys, checks.check_half_temperature, 10.0)
+    assert "tolerance" in outcome(capsys, checks.check_half_temperature, 20.79)

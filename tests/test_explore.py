@@ -1,0 +1,43 @@
+"""The interactive explorers respond to their controls (driven from Python, no browser)."""
+
+import math
+
+import matplotlib
+import pytest
+
+from tempnb.explore import DEFAULT_EXAMPLES, temperature_explorer, temperature_summary
+
+
+@pytest.fixture(autouse=True)
+def _no_gui():
+    matplotlib.use("Agg")
+
+
+def test_summary_reports_entropy_and_top_probability():
+    text = temperature_summary([10.0, 20.0, 30.0], 10.0)
+    assert "T = 10" in text and "top probability = 0.6652" in text
+    assert f"max {math.log(3):.4f}" in text
+
+
+def test_moving_the_slider_updates_the_readout():
+    explorer = temperature_explorer()
+    cold = explorer.summary.value
+    assert "top probability = 1.0000" in cold  # [10, 20, 30] at T = 1
+    explorer.slider.value = 100.0
+    hot = explorer.summary.value
+    assert hot != cold and "T = 100" in hot and "top probability = 0.3672" in hot
+
+
+def test_choosing_another_example_updates_the_readout():
+    explorer = temperature_explorer()
+    explorer.choice.value = "log [0.25, 0.75]"
+    assert "top probability = 0.7500" in explorer.summary.value
+    explorer.slider.value = 0.5
+    assert "top probability = 0.9000" in explorer.summary.value
+
+
+def test_slider_is_log_scaled_over_a_wide_range():
+    explorer = temperature_explorer()
+    assert explorer.slider.base == 10
+    assert explorer.slider.min <= -2 and explorer.slider.max >= 3
+    assert set(explorer.choice.options) == set(DEFAULT_EXAMPLES)
