@@ -1,7 +1,7 @@
 """tempnb: the helper package of the tempnb course.
 
-Probabilities, logits, softmax and temperature live in :mod:`tempnb.core`; the
-notebooks import them from here.
+Probabilities, logits, softmax and temperature live in :mod:`tempnb.core`,
+distillation in :mod:`tempnb.distill`; the public functions are re-exported here.
 """
 
 from tempnb.core import (
@@ -13,9 +13,11 @@ from tempnb.core import (
     softmax,
     validate_probs,
 )
+from tempnb.distill import distillation_loss
 
 __all__ = [
     "apply_temperature",
+    "distillation_loss",
     "entropy",
     "kl_divergence",
     "log_softmax",

@@ -107,3 +107,45 @@ def test_temperature_checks(capsys):
     assert passes(capsys, checks.check_half_temperature, 10 / math.log((1 + math.sqrt(5)) / 2))
     assert "brentq" in outcome(capsys, checks.check_half_temperature, 10.0)
     assert "tolerance" in outcome(capsys, checks.check_half_temperature, 20.79)
+
+
+def test_distillation_checks(capsys):
+    from tempnb import log_softmax, softmax
+
+    def soft(s, t, T):
+        p = softmax(t, T, axis=1)
+        return T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)))
+
+    assert passes(capsys, checks.check_soft_loss, soft)
+    assert "T²" in outcome(capsys, checks.check_soft_loss, lambda s, t, T: soft(s, t, T) / (T * T))
+    assert "mean" in outcome(capsys, checks.check_soft_loss, lambda s, t, T: soft(s, t, T) * len(s))
+
+    def central(f, x, h=1e-5):
+        g = np.zeros_like(x)
+        for i in np.ndindex(x.shape):
+            old = x[i]
+            x[i] = old + h
+            up = f(x)
+            x[i] = old - h
+            down = f(x)
+            x[i] = old
+            g[i] = (up - down) / (2 * h)
+        return g
+
+    def forward(f, x, h=1e-5):
+        g = np.zeros_like(x)
+        base = f(x)
+        for i in np.ndindex(x.shape):
+            old = x[i]
+            x[i] = old + h
+            g[i] = (f(x) - base) / h
+            x[i] = old
+        return g
+
+    assert passes(capsys, checks.check_numerical_gradient, central)
+    assert "central" in outcome(capsys, checks.check_numerical_gradient, forward)
+
+    z, v = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.0, -2.0])
+    assert passes(capsys, checks.check_logit_matching, (z - v) / 3)
+    assert "sign" in outcome(capsys, checks.check_logit_matching, (v - z) / 3)
+    assert "divide by N" in outcome(capsys, checks.check_logit_matching, z - v)

@@ -1,0 +1,130 @@
+"""tempnb.distill: the distillation loss, its gradient, its limits and its errors."""
+
+import math
+
+import numpy as np
+import pytest
+import scipy.special
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tempnb import kl_divergence, softmax
+from tempnb.distill import cross_entropy_loss, distillation_loss
+
+
+def batch(seed=0, n=6, c=5, scale=3.0):
+    rng = np.random.default_rng(seed)
+    return rng.normal(size=(n, c)) * scale, rng.normal(size=(n, c)) * scale, rng.integers(0, c, n)
+
+
+def central_differences(f, x, h=1e-6):
+    grad = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        old = x[index]
+        x[index] = old + h
+        up = f(x)
+        x[index] = old - h
+        down = f(x)
+        x[index] = old
+        grad[index] = (up - down) / (2 * h)
+    return grad
+
+
+@pytest.mark.parametrize("temperature", [0.5, 1.0, 2.0, 4.0, 20.0])
+@pytest.mark.parametrize("alpha", [0.0, 0.3, 0.9, 1.0])
+def test_gradient_matches_finite_differences(temperature, alpha):
+    s, t, y = batch()
+    _, grad = distillation_loss(s, t, y, temperature, alpha)
+    numeric = central_differences(lambda x: distillation_loss(x, t, y, temperature, alpha)[0], s.copy())
+    np.testing.assert_allclose(grad, numeric, rtol=1e-6, atol=1e-9)
+
+
+def test_alpha_one_is_the_soft_term_alone():
+    s, t, y = batch(1)
+    T = 4.0
+    expected = T * T * float(np.mean(kl_divergence(softmax(t, T), softmax(s, T))))
+    loss, grad = distillation_loss(s, t, y, T, 1.0)
+    assert loss == pytest.approx(expected, rel=1e-12)
+    np.testing.assert_allclose(grad, T * (softmax(s, T) - softmax(t, T)) / len(s), rtol=1e-12)
+
+
+def test_alpha_zero_is_cross_entropy_at_temperature_one():
+    s, t, y = batch(2)
+    loss, grad = distillation_loss(s, t, y, 7.0, 0.0)
+    expected = -float(np.mean(scipy.special.log_softmax(s, axis=1)[np.arange(len(y)), y]))
+    assert loss == pytest.approx(expected, rel=1e-12)
+    ce_loss, ce_grad = cross_entropy_loss(s, y)
+    assert loss == pytest.approx(ce_loss, rel=1e-12)
+    np.testing.assert_allclose(grad, ce_grad)
+
+
+def test_mixture_is_the_weighted_sum():
+    s, t, y = batch(3)
+    soft, soft_grad = distillation_loss(s, t, y, 3.0, 1.0)
+    hard, hard_grad = distillation_loss(s, t, y, 3.0, 0.0)
+    mixed, mixed_grad = distillation_loss(s, t, y, 3.0, 0.25)
+    assert mixed == pytest.approx(0.25 * soft + 0.75 * hard, rel=1e-12)
+    np.testing.assert_allclose(mixed_grad, 0.25 * soft_grad + 0.75 * hard_grad, rtol=1e-12, atol=1e-15)
+
+
+def test_student_equal_to_teacher_has_zero_soft_loss():
+    s, _, y = batch(4)
+    loss, grad = distillation_loss(s, s.copy(), y, 5.0, 1.0)
+    assert abs(loss) < 1e-12
+    assert np.max(np.abs(grad)) < 1e-15
+
+
+def test_high_temperature_limit_is_logit_matching():
+    s, t, y = batch(5, n=1)
+    s -= s.mean()
+    t -= t.mean()
+    limit = (s - t) / s.shape[1]
+    errors = []
+    for T in (1e2, 1e3, 1e4):
+        _, grad = distillation_loss(s, t, y, T, 1.0)  # = T (q - p) / N for one example
+        errors.append(np.max(np.abs(grad - limit)))
+    assert errors[0] > errors[1] > errors[2]
+    assert errors[2] < 1e-3 * np.max(np.abs(limit))
+
+
+@given(st.floats(0.1, 50.0), st.floats(0.0, 1.0), st.integers(0, 10_000))
+def test_loss_is_finite_and_non_negative(temperature, alpha, seed):
+    s, t, y = batch(seed, scale=30.0)
+    loss, grad = distillation_loss(s, t, y, temperature, alpha)
+    assert math.isfinite(loss) and loss >= -1e-12
+    assert np.all(np.isfinite(grad))
+
+
+def test_extreme_teacher_logits_give_finite_loss():
+    s = np.zeros((1, 3))
+    t = np.array([[1e4, -1e4, 0.0]])
+    loss, grad = distillation_loss(s, t, [0], 1.0, 1.0)
+    assert math.isfinite(loss) and np.all(np.isfinite(grad))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "words"),
+    [
+        ({"teacher_logits": np.zeros((6, 4))}, ValueError, ["same shape", "(6, 5)", "(6, 4)"]),
+        ({"labels": np.array([0, 1, 2, 3, 4, 5])}, ValueError, ["`labels`", "[0, 4]", "5"]),
+        ({"labels": np.array([0, 1, -1, 3, 4, 0])}, ValueError, ["`labels`", "-1"]),
+        ({"labels": np.zeros(5, dtype=int)}, ValueError, ["`labels`", "(6,)", "(5,)"]),
+        ({"labels": np.zeros(6)}, TypeError, ["`labels`", "integer"]),
+        ({"temperature": 0.0}, ValueError, ["`temperature`", "(0, inf)", "0.0"]),
+        ({"temperature": -2.0}, ValueError, ["`temperature`", "-2.0"]),
+        ({"temperature": math.inf}, ValueError, ["`temperature`", "finite"]),
+        ({"temperature": math.nan}, ValueError, ["`temperature`", "nan"]),
+        ({"alpha": 1.5}, ValueError, ["`alpha`", "[0, 1]", "1.5"]),
+        ({"alpha": -0.1}, ValueError, ["`alpha`", "-0.1"]),
+        ({"student_logits": np.zeros(5)}, ValueError, ["`student_logits`", "2-D", "(5,)"]),
+        ({"student_logits": np.full((6, 5), np.nan)}, ValueError, ["`student_logits`", "finite"]),
+    ],
+)
+def test_bad_input(kwargs, error, words):
+    s, t, y = batch()
+    arguments = {"student_logits": s, "teacher_logits": t, "labels": y, "temperature": 2.0, "alpha": 0.5}
+    arguments.update(kwargs)
+    with pytest.raises(error) as info:
+        distillation_loss(**arguments)
+    for word in words:
+        assert word in str(info.value), f"{word!r} missing from: {info.value}"
