@@ -3,15 +3,21 @@
 * Handwritten digits: scikit-learn's bundled copy of the UCI optical
   recognition of handwritten digits test set (1797 images of 8×8 pixels,
   values 0–16), read from inside the installed package; nothing is downloaded.
+* First names: the 1990 US Census first-name lists (public domain), shipped in
+  ``tempnb/data/`` with their source and hashes recorded in its README.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
-__all__ = ["DigitsSplit", "load_digits_split"]
+__all__ = ["DigitsSplit", "load_digits_split", "load_names", "split_names"]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+NAME_FILES = ("dist.female.first", "dist.male.first")
 
 
 @dataclass(frozen=True)
@@ -44,3 +50,29 @@ def load_digits_split(test_fraction: float = 0.3, seed: int = 0) -> DigitsSplit:
         x, digits.target, test_size=test_fraction, random_state=seed, stratify=digits.target
     )
     return DigitsSplit(x_train, y_train, x_test, y_test)
+
+
+def load_names() -> list[str]:
+    """The distinct first names of the 1990 US Census lists, lower-case and sorted.
+
+    Examples
+    --------
+    >>> names = load_names()
+    >>> len(names), names[:3]
+    (5163, ['aaron', 'abbey', 'abbie'])
+    """
+    names: set[str] = set()
+    for filename in NAME_FILES:
+        for line in (DATA_DIR / filename).read_text(encoding="ascii").splitlines():
+            if line.strip():
+                names.add(line.split()[0].lower())
+    return sorted(names)
+
+
+def split_names(names: list[str], validation_fraction: float = 0.1, seed: int = 0) -> tuple[list[str], list[str]]:
+    """Shuffle with a fixed seed and split into (training, validation) lists."""
+    order = np.random.default_rng(seed).permutation(len(names))
+    n_validation = int(round(validation_fraction * len(names)))
+    validation = sorted(names[i] for i in order[:n_validation])
+    training = sorted(names[i] for i in order[n_validation:])
+    return training, validation

@@ -16,7 +16,9 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from tempnb.core import entropy, softmax
+from tempnb.ngram import CharNGram
 from tempnb.plotting import bar_probabilities, colors
+from tempnb.sampling import top_p
 
 DEFAULT_EXAMPLES: dict[str, list[float]] = {
     "[10, 20, 30]": [10.0, 20.0, 30.0],
@@ -74,4 +76,70 @@ def temperature_explorer(
     redraw()
     box = widgets.VBox([widgets.HBox([choice, slider]), summary, plot])
     box.slider, box.choice, box.summary = slider, choice, summary
+    return box
+
+
+def next_character_logits(model: CharNGram, context: str, temperature: float, top_p_mass: float) -> np.ndarray:
+    """The logits a sampler draws the next character from: temperature first, then top-p."""
+    return top_p(model.logits(context) / temperature, top_p_mass)
+
+
+def sampling_summary(model: CharNGram, context: str, temperature: float, top_p_mass: float) -> str:
+    """The explorer's readout: how many characters survive and how sure the sampler is."""
+    logits = next_character_logits(model, context, temperature, top_p_mass)
+    probs = softmax(logits)
+    kept = int(np.count_nonzero(np.isfinite(logits)))
+    best = model.alphabet[int(np.argmax(probs))].replace(".", "end")
+    return (
+        f"after '{context}': T = {temperature:.3g}, top-p = {top_p_mass:.2f} · {kept} of {probs.size} "
+        f"characters kept · top probability = {float(probs.max()):.4f} ('{best}') · "
+        f"entropy = {float(entropy(probs)):.3f} nats"
+    )
+
+
+def sampling_explorer(
+    model: CharNGram,
+    context: str = "mar",
+    temperature: float = 1.0,
+    top_p_mass: float = 1.0,
+    n_names: int = 10,
+    seed: int = 0,
+) -> widgets.VBox:
+    """Sliders for temperature and top-p over a character model.
+
+    Shows the next-character distribution after `context` as bars, a readout of
+    how many characters survive, and `n_names` names generated with the current
+    settings. Names are drawn with the same seed on every redraw, so what changes
+    as a slider moves is the effect of the setting, not fresh randomness.
+    Returns a ``VBox`` with ``.temperature``, ``.top_p``, ``.summary`` and ``.names``.
+    """
+    temperature_slider = widgets.FloatLogSlider(
+        value=temperature, base=10, min=-1.3, max=0.7, step=0.01, description="temperature",
+        readout_format=".3g", layout=widgets.Layout(width="420px"))
+    top_p_slider = widgets.FloatSlider(
+        value=top_p_mass, min=0.05, max=1.0, step=0.05, description="top-p",
+        readout_format=".2f", layout=widgets.Layout(width="420px"))
+    summary = widgets.HTML()
+    names = widgets.HTML()
+    plot = widgets.Output()
+
+    def redraw(_change: object = None) -> None:
+        T, p = float(temperature_slider.value), float(top_p_slider.value)
+        summary.value = f"<code class='tempnb-summary'>{sampling_summary(model, context, T, p)}</code>"
+        generated = model.generate(n_names, T, top_p_mass=p, rng=seed)
+        names.value = "<code class='tempnb-names'>" + ", ".join(generated) + "</code>"
+        probs = softmax(next_character_logits(model, context, T, p))
+        with plot:
+            plot.clear_output(wait=True)
+            fig, ax = plt.subplots(figsize=(8, 2.8))
+            labels = [c if c != "." else "end" for c in model.alphabet]
+            bar_probabilities(ax, probs, labels, color=colors(1)[0], annotate=False, ylim=None,
+                              title=f"next character after '{context}' at T = {T:.3g}, top-p = {p:.2f}")
+            plt.show()
+
+    temperature_slider.observe(redraw, names="value")
+    top_p_slider.observe(redraw, names="value")
+    redraw()
+    box = widgets.VBox([temperature_slider, top_p_slider, summary, names, plot])
+    box.temperature, box.top_p, box.summary, box.names = temperature_slider, top_p_slider, summary, names
     return box

@@ -149,3 +149,34 @@ def test_distillation_checks(capsys):
     assert passes(capsys, checks.check_logit_matching, (z - v) / 3)
     assert "sign" in outcome(capsys, checks.check_logit_matching, (v - z) / 3)
     assert "divide by N" in outcome(capsys, checks.check_logit_matching, z - v)
+
+
+def test_sampling_checks(capsys):
+    from tempnb import softmax
+    from tempnb.sampling import top_k
+
+    def inverse_cdf(z, rng):
+        cdf = np.cumsum(softmax(z))
+        return int(np.searchsorted(cdf, rng.random() * cdf[-1], side="right"))
+
+    assert passes(capsys, checks.check_inverse_cdf_sampler, inverse_cdf)
+    uniform = lambda z, rng: int(rng.choice([0, 2, 3, 4]))  # noqa: E731
+    assert "do not match" in outcome(capsys, checks.check_inverse_cdf_sampler, uniform)
+    assert "masked" in outcome(capsys, checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.integers(0, 5)))
+
+    def gumbel(z, rng, T):
+        return int(np.argmax(z / T + rng.gumbel(size=z.size)))
+
+    assert passes(capsys, checks.check_gumbel_sampler, gumbel)
+    no_temperature = lambda z, rng, T: int(np.argmax(z + rng.gumbel(size=z.size)))  # noqa: E731
+    assert "do not match" in outcome(capsys, checks.check_gumbel_sampler, no_temperature)
+
+    assert passes(capsys, checks.check_top_k, lambda z, k: top_k(z, k))
+
+    def strict_top_k(z, k):
+        out = np.full_like(z, -np.inf)
+        keep = np.argsort(-z, kind="stable")[:k]
+        out[keep] = z[keep]
+        return out
+
+    assert "k-th largest is kept" in outcome(capsys, checks.check_top_k, strict_top_k)

@@ -6,6 +6,7 @@ import matplotlib
 import pytest
 
 from tempnb.explore import DEFAULT_EXAMPLES, temperature_explorer, temperature_summary
+from tempnb.ngram import CharNGram
 
 
 @pytest.fixture(autouse=True)
@@ -41,3 +42,17 @@ def test_slider_is_log_scaled_over_a_wide_range():
     assert explorer.slider.base == 10
     assert explorer.slider.min <= -2 and explorer.slider.max >= 3
     assert set(explorer.choice.options) == set(DEFAULT_EXAMPLES)
+
+
+def test_sampling_explorer_reacts_to_both_sliders():
+    from tempnb.data import load_names
+    from tempnb.explore import sampling_explorer
+
+    model = CharNGram(order=4, strength=10.0).fit(load_names())
+    explorer = sampling_explorer(model, context="mar")
+    first_summary, first_names = explorer.summary.value, explorer.names.value
+    assert "27 of 27 characters kept" in first_summary
+    explorer.temperature.value = 0.2
+    assert explorer.summary.value != first_summary and explorer.names.value != first_names
+    explorer.top_p.value = 0.5
+    assert "1 of 27 characters kept" in explorer.summary.value
