@@ -1,7 +1,8 @@
 """tempnb: the helper package of the tempnb course.
 
 Probabilities, logits, softmax and temperature live in :mod:`tempnb.core`,
-distillation in :mod:`tempnb.distill`; the public functions are re-exported here.
+distillation in :mod:`tempnb.distill`, sampling and truncation in
+:mod:`tempnb.sampling`; the public functions are re-exported here.
 """
 
 from tempnb.core import (
@@ -14,6 +15,7 @@ from tempnb.core import (
     validate_probs,
 )
 from tempnb.distill import distillation_loss
+from tempnb.sampling import min_p, sample, top_k, top_p
 
 __all__ = [
     "apply_temperature",
@@ -22,7 +24,11 @@ __all__ = [
     "kl_divergence",
     "log_softmax",
     "logits_from_probs",
+    "min_p",
+    "sample",
     "softmax",
+    "top_k",
+    "top_p",
     "validate_probs",
 ]
 __version__ = "0.1.0"
