@@ -25,15 +25,20 @@ PYTHON_MINOR = "3.11"  # the version CI runs and the lock is resolved for
 # which the course does not use.
 CONDA_NAMES: dict[str, str] = {"matplotlib": "matplotlib-base", "seaborn": "seaborn-base"}
 
+# Extras left out of environment.yml: the browser tests need a Chromium that
+# Binder and conda environments do not have, so their driver is pip-only.
+PIP_ONLY_EXTRAS = {"browser"}
+
 _LOCK_LINE = re.compile(r"^([A-Za-z0-9._-]+)==([^\s;]+)\s*(;[^#]*)?")
 
 
-def direct_dependencies(root: Path = ROOT) -> list[str]:
-    """Canonical names of pyproject.toml's dependencies, all extras included."""
+def direct_dependencies(root: Path = ROOT, *, include_pip_only: bool = False) -> list[str]:
+    """Canonical names of pyproject.toml's dependencies and extras (pip-only extras on request)."""
     project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
     specs = list(project["dependencies"])
-    for group in project.get("optional-dependencies", {}).values():
-        specs += group
+    for name, group in project.get("optional-dependencies", {}).items():
+        if include_pip_only or name not in PIP_ONLY_EXTRAS:
+            specs += group
     return sorted({canonicalize_name(Requirement(spec).name) for spec in specs})
 
 
@@ -49,7 +54,7 @@ def lock_versions(root: Path = ROOT) -> dict[str, str]:
 
 def render_environment_yml(root: Path = ROOT) -> str:
     versions = lock_versions(root)
-    missing = [name for name in direct_dependencies(root) if name not in versions]
+    missing = [name for name in direct_dependencies(root, include_pip_only=True) if name not in versions]
     if missing:
         raise SystemExit(f"not pinned in requirements.lock: {', '.join(missing)}; run `make lock`")
     lines = [

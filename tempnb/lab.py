@@ -8,6 +8,7 @@ random token and prints the login URL). The tests start the server through
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -16,6 +17,24 @@ from pathlib import Path
 from tempnb.notebooks import NOTEBOOKS_DIR
 
 FIRST_NOTEBOOK = "01-probabilities.ipynb"
+
+# Defaults for the course's JupyterLab: no "fetch Jupyter news?" toast and no
+# update checks in a first-time learner's way. Installed as overrides.json in the
+# environment's own settings folder, so a learner's personal settings still win.
+COURSE_SETTINGS = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": False},
+}
+
+
+def install_settings(prefix: Path | str = sys.prefix) -> Path:
+    """Merge the course's defaults into ``<prefix>/share/jupyter/lab/settings/overrides.json``."""
+    path = Path(prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    current = json.loads(path.read_text()) if path.exists() else {}
+    for plugin, values in COURSE_SETTINGS.items():
+        current.setdefault(plugin, {}).update(values)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(current, indent=2) + "\n")
+    return path
 
 
 def command(port: int, *, open_browser: bool = True, port_retries: int = 50,
@@ -44,7 +63,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tempnb.lab", description=__doc__)
     parser.add_argument("--port", type=int, default=8888)
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
+    parser.add_argument("--install-settings", action="store_true",
+                        help="only write the course's JupyterLab defaults into this environment (Binder's postBuild)")
     args = parser.parse_args(argv)
+    install_settings()
+    if args.install_settings:
+        return 0
     try:
         return subprocess.call(command(args.port, open_browser=not args.no_browser))
     except KeyboardInterrupt:

@@ -2,6 +2,8 @@
 
 import os
 
+import pytest
+
 from hypothesis import HealthCheck, settings
 
 # Timing-based deadlines make property tests flaky on shared CI machines; speed
@@ -14,3 +16,48 @@ settings.register_profile(
 )
 settings.register_profile("ci", parent=settings.get_profile("tempnb"), derandomize=True)
 settings.load_profile("ci" if os.environ.get("CI") else "tempnb")
+
+
+# ---------------------------------------------------------------- browser tests
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (or TEMPNB_CHROMIUM), if installed: the browser the end-to-end tests drive."""
+    explicit = os.environ.get("TEMPNB_CHROMIUM")
+    candidates = (explicit,) if explicit else CHROMIUM_CANDIDATES
+    return next((path for path in candidates if path and os.access(path, os.X_OK)), None)
+
+
+def browser_skip_reason() -> str | None:
+    if chromium_path() is None:
+        explicit = os.environ.get("TEMPNB_CHROMIUM")
+        if explicit:
+            return f"TEMPNB_CHROMIUM={explicit} is not an executable file"
+        return ("Chromium not found (looked for " + ", ".join(CHROMIUM_CANDIDATES)
+                + "; install Debian's `chromium` package or set TEMPNB_CHROMIUM)")
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (it is in requirements.lock; run `make test`)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    reason = browser_skip_reason()
+    if reason:
+        pytest.skip(f"browser tests skipped: {reason}")
+    return chromium_path()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    reason = browser_skip_reason()
+    ran_browser_tests = any("test_browser" in str(getattr(item, "fspath", "")) for item in getattr(config, "_tempnb_items", []))
+    if reason and ran_browser_tests:
+        terminalreporter.write_line(f"BROWSER TESTS SKIPPED: {reason}", yellow=True, bold=True)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    config._tempnb_items = list(items)

@@ -47,6 +47,9 @@ def test_every_direct_dependency_pinned_identically_in_lock_and_environment_yml(
     lock = _environment.lock_versions()
     conda = conda_pins()
     problems = []
+    for name in _environment.direct_dependencies(include_pip_only=True):
+        if name not in lock:
+            problems.append(f"{name}: missing from requirements.lock")
     for name in _environment.direct_dependencies():
         conda_name = _environment.CONDA_NAMES.get(name, name)
         if name not in lock:

@@ -83,3 +83,18 @@ def test_lab_answers_requires_the_token_and_shuts_down_cleanly(lab_server):
     assert status == 200
     assert request(f"{base}/api/shutdown", token, method="POST")[0] in (200, 204)
     assert process.wait(timeout=30) == 0
+
+
+def test_course_settings_are_merged_into_overrides(tmp_path):
+    path = tmp_path / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}))
+    lab.install_settings(tmp_path)
+    settings = json.loads(path.read_text())
+    assert settings["@jupyterlab/apputils-extension:themes"] == {"theme": "JupyterLab Dark"}
+    assert settings["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+
+
+def test_lab_opens_on_the_first_notebook():
+    argv = lab.command(8888)
+    assert f"--LabApp.default_url=/lab/tree/{lab.FIRST_NOTEBOOK}" in argv

@@ -1,0 +1,216 @@
+"""End to end: every notebook run in a real JupyterLab, in a real (headless) Chromium.
+
+The server is started the way `make lab` starts it (tempnb.lab.command), on a
+free localhost port with a random token, serving a temporary copy of the
+notebooks (so autosave never touches the repository). For each notebook the
+test clicks Kernel → "Restart Kernel and Run All Cells…", waits until every
+code cell has run and the kernel is idle, and checks that the page shows no
+error and no stderr output. Screenshots go to screenshots/ (git-ignored), with
+a timing report beside them. The explorers of 04 and 06 get their temperature
+slider dragged, and must show a new reading.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import psutil
+import pytest
+
+from tempnb import lab
+from tempnb.notebooks import NOTEBOOKS_DIR
+
+ROOT = NOTEBOOKS_DIR.parent
+SCREENSHOTS = ROOT / "screenshots"
+NOTEBOOKS = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
+RUN_TIMEOUT_MS = 180_000
+TIMINGS: dict[str, float] = {}
+
+# Settings for the test browser only: render every cell (no virtual scrolling),
+# so the page can be inspected in full.
+TEST_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
+}
+
+ALL_CELLS_RUN = """
+() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  if (!panel || !panel.content || !panel.sessionContext.session) return false;
+  const kernel = panel.sessionContext.session.kernel;
+  if (!kernel || kernel.status !== 'idle') return false;
+  const cells = panel.content.model.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells.get(i);
+    if (cell.type === 'code' && (cell.executionCount === null || cell.executionCount === undefined)) return false;
+  }
+  return panel.content.widgets.every(w => !w.node.querySelector('.jp-InputPrompt') ||
+                                          !/\\[\\*\\]/.test(w.node.querySelector('.jp-InputPrompt').textContent));
+}
+"""
+
+MODEL_PROBLEMS = """
+() => {
+  const cells = window.jupyterapp.shell.currentWidget.content.model.cells;
+  const problems = [];
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells.get(i);
+    if (cell.type !== 'code') continue;
+    for (let j = 0; j < cell.outputs.length; j++) {
+      const output = cell.outputs.get(j).toJSON();
+      if (output.output_type === 'error' || (output.output_type === 'stream' && output.name === 'stderr'))
+        problems.push(`cell ${i}: ${output.output_type} ${output.ename || ''} ${(output.text || '').slice(0, 200)}`);
+    }
+  }
+  return problems;
+}
+"""
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab_server(chromium, tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("lab")
+    served = workdir / "notebooks"
+    shutil.copytree(NOTEBOOKS_DIR, served, ignore=shutil.ignore_patterns("src", ".ipynb_checkpoints"))
+    settings_dir = workdir / "settings"
+    for relative, values in TEST_SETTINGS.items():
+        path = settings_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+    port, token = free_port(), secrets.token_hex(16)
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(workdir / "runtime"), JUPYTER_CONFIG_DIR=str(workdir / "config"),
+               JUPYTERLAB_WORKSPACES_DIR=str(workdir / "workspaces"), JUPYTERLAB_SETTINGS_DIR=str(settings_dir))
+    argv = lab.command(port, open_browser=False, port_retries=0, token=token, root_dir=served)
+    argv.append("--LabApp.expose_app_in_browser=True")  # lets the test read cell state from the page
+    log = (workdir / "server.log").open("w")
+    process = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            request = urllib.request.Request(f"{base}/api/status", headers={"Authorization": f"token {token}"})
+            with urllib.request.urlopen(request, timeout=2):
+                break
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"JupyterLab did not start: {(workdir / 'server.log').read_text()[-2000:]}")
+            time.sleep(0.25)
+    server = psutil.Process(process.pid)
+    yield base, token
+    children = server.children(recursive=True)
+    request = urllib.request.Request(f"{base}/api/shutdown", method="POST", headers={"Authorization": f"token {token}"})
+    urllib.request.urlopen(request, timeout=10).close()
+    try:
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        log.close()
+    gone, alive = psutil.wait_procs(children, timeout=30)
+    assert not alive, f"processes left behind after shutdown: {[p.pid for p in alive]}"
+
+
+@pytest.fixture(scope="module")
+def page(chromium, lab_server):
+    from playwright.sync_api import sync_playwright
+
+    base, token = lab_server
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+        )
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        tab = context.new_page()
+        tab.goto(f"{base}/lab?token={token}")  # logs in: the token becomes a cookie
+        tab.wait_for_selector("#jp-main-dock-panel", timeout=60_000)
+        yield tab, base
+        context.close()
+        browser.close()
+    report = ["| notebook | run in the browser (s) |", "| --- | --- |"]
+    report += [f"| {name} | {seconds:.1f} |" for name, seconds in TIMINGS.items()]
+    (SCREENSHOTS / "browser-report.md").write_text("\n".join(report) + "\n")
+
+
+def open_and_run_all(tab, base: str, name: str) -> float:
+    tab.goto(f"{base}/lab/tree/{name}?reset")
+    tab.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell", timeout=60_000)
+    tab.wait_for_function(
+        "() => { const p = window.jupyterapp.shell.currentWidget;"
+        " return p && p.sessionContext && p.sessionContext.session && p.sessionContext.session.kernel"
+        " && p.sessionContext.session.kernel.status === 'idle'; }",
+        timeout=60_000,
+    )
+    # Clear stored outputs first, so "every cell has an execution count" can only mean this run.
+    tab.click(".lm-MenuBar-itemLabel:text-is('Edit')")
+    tab.click(".lm-Menu-itemLabel:text-is('Clear Outputs of All Cells')")
+    started = time.perf_counter()
+    tab.click(".lm-MenuBar-itemLabel:text-is('Kernel')")
+    tab.click(".lm-Menu-itemLabel:text-matches('^Restart Kernel and Run All Cells')")
+    tab.click(".jp-Dialog .jp-mod-accept")  # confirm the restart
+    tab.wait_for_function(ALL_CELLS_RUN, timeout=RUN_TIMEOUT_MS, polling=250)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_cleanly_in_jupyterlab(page, name):
+    tab, base = page
+    seconds = open_and_run_all(tab, base, name)
+    TIMINGS[name] = seconds
+    tab.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}.png"), full_page=True)
+    assert tab.evaluate(MODEL_PROBLEMS) == []
+    assert tab.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert tab.locator(".jp-OutputArea-output.jp-mod-error, .jp-RenderedText[data-mime-type*='error']").count() == 0
+    # Every exercise solution prints its pass line in the rendered page.
+    assert tab.locator(".jp-OutputArea-output:has-text('✅')").count() >= 3
+
+
+def drag_first_slider(tab, explorer) -> None:
+    handle = explorer.locator(".noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    box = handle.bounding_box()
+    tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tab.mouse.down()
+    tab.mouse.move(box["x"] + 200, box["y"] + box["height"] / 2, steps=10)
+    tab.mouse.up()
+
+
+@pytest.mark.parametrize(("name", "pattern"), [
+    ("04-temperature.ipynb", r"T = ([\d.e+-]+) · entropy = ([\d.]+) nats .* top probability = ([\d.]+)"),
+    ("06-sampling.ipynb", r"T = ([\d.e+-]+), top-p = ([\d.]+) · (\d+) of 27 characters kept"),
+])
+def test_explorer_slider_changes_the_readout(page, name, pattern):
+    tab, base = page
+    open_and_run_all(tab, base, name)
+    summary = tab.locator(".tempnb-summary").first
+    summary.wait_for(timeout=30_000)
+    before = re.search(pattern, summary.inner_text())
+    assert before, summary.inner_text()
+    explorer = tab.locator(".widget-vbox:has(.tempnb-summary)").first
+    drag_first_slider(tab, explorer)
+    tab.wait_for_function(
+        "([selector, old]) => document.querySelector(selector).textContent !== old",
+        arg=[".tempnb-summary", summary.text_content()], timeout=30_000,
+    )
+    after = re.search(pattern, summary.inner_text())
+    assert after, summary.inner_text()
+    assert float(after.group(1)) > float(before.group(1)), (before.group(0), after.group(0))
+    tab.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}-explorer.png"), full_page=False)
