@@ -33,6 +33,9 @@ test: $(STAMP)  ## run everything: unit, property and doc tests, and strict nbva
 notebooks: $(STAMP)  ## rebuild every notebook from notebooks/src and re-execute it in a fresh kernel
 	$(PINNED) $(BIN)/python -m tempnb.notebooks build notebooks/src/*.md
 
+bench: $(STAMP)  ## benchmarks side by side; writes benchmarks/report.md (a few minutes)
+	cd benchmarks && $(PINNED) ../$(BIN)/python run.py
+
 lock: $(STAMP)  ## regenerate requirements.lock from pyproject.toml (maintainers)
 	$(BIN)/uv pip compile pyproject.toml --all-extras --universal --fork-strategy fewest \
 	    --python-version 3.11 --no-header --annotation-style line -o requirements.lock

@@ -1,88 +1,44 @@
-"""tempnb.softmax against scipy.special.softmax(x / T): time and peak memory.
-
-Time: the two calls alternate (interleaved repeats, so drift in machine load
-hits both alike) and the ratio of medians is reported. Memory: tracemalloc's
-peak during one call (numpy reports its buffers to it), divided by the size of
-the output array.
-
-Run: .venv/bin/python benchmarks/bench_softmax.py
-"""
+"""tempnb.softmax(x, T) against scipy.special.softmax(x / T): time and peak memory."""
 
 from __future__ import annotations
-
-import statistics
-import time
-import tracemalloc
 
 import numpy as np
 import scipy.special
 
+from common import interleaved_ratio, peak_bytes, table, verdict
 from tempnb import softmax
 
 TEMPERATURE = 2.0
-CASES = {
-    "10^6 elements": (1_000_000,),
-    "200 x 20000 batch": (200, 20_000),
-    "64 x 1000 batch": (64, 1_000),
-}
+# name, shape, time goal (ratio to scipy), memory goal (peak / output size) or None
+CASES = [
+    ("10^6 elements", (1_000_000,), 0.7, 1.05),
+    ("200 × 20000 batch", (200, 20_000), 0.7, 1.05),
+    ("64 × 1000 batch", (64, 1_000), 1.3, None),
+]
 
 
-def ours(x: np.ndarray) -> np.ndarray:
-    return softmax(x, TEMPERATURE)
-
-
-def scipys(x: np.ndarray) -> np.ndarray:
-    return scipy.special.softmax(x / TEMPERATURE, axis=-1)
-
-
-def median_seconds(functions, x: np.ndarray, repeats: int) -> list[float]:
-    times: list[list[float]] = [[] for _ in functions]
-    for _ in range(repeats):
-        for i, function in enumerate(functions):
-            start = time.perf_counter()
-            function(x)
-            times[i].append(time.perf_counter() - start)
-    return [statistics.median(t) for t in times]
-
-
-def peak_over_output(function, x: np.ndarray) -> float:
-    tracemalloc.start()
-    tracemalloc.reset_peak()
-    before = tracemalloc.get_traced_memory()[0]
-    out = function(x)
-    peak = tracemalloc.get_traced_memory()[1] - before
-    tracemalloc.stop()
-    return peak / out.nbytes
-
-
-def run(repeats: int = 30) -> list[dict[str, object]]:
+def run(repeats: int = 60) -> tuple[str, bool]:
     rng = np.random.default_rng(0)
-    rows = []
-    for name, shape in CASES.items():
+    rows, all_met = [], True
+    for name, shape, time_goal, memory_goal in CASES:
         x = rng.normal(scale=5.0, size=shape)
-        np.testing.assert_allclose(ours(x), scipys(x), rtol=1e-10, atol=1e-300)
-        size = int(np.prod(shape))
-        count = repeats if size > 100_000 else repeats * 20
-        ours_s, scipy_s = median_seconds([ours, scipys], x, count)
-        rows.append({
-            "case": name,
-            "tempnb ms": ours_s * 1e3,
-            "scipy ms": scipy_s * 1e3,
-            "time ratio": ours_s / scipy_s,
-            "tempnb peak / output": peak_over_output(ours, x),
-            "scipy peak / output": peak_over_output(scipys, x),
-        })
-    return rows
-
-
-def markdown(rows: list[dict[str, object]]) -> str:
-    header = list(rows[0])
-    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-    for row in rows:
-        cells = [row["case"]] + [f"{row[k]:.3g}" if "ms" in k else f"{row[k]:.2f}" for k in header[1:]]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+        np.testing.assert_allclose(softmax(x, TEMPERATURE), scipy.special.softmax(x / TEMPERATURE, axis=-1),
+                                   rtol=1e-12, atol=1e-300)
+        count = repeats if x.size > 100_000 else repeats * 20
+        timing = interleaved_ratio(lambda: softmax(x, TEMPERATURE),
+                                   lambda: scipy.special.softmax(x / TEMPERATURE, axis=-1), count)
+        ours_peak, out = peak_bytes(lambda: softmax(x, TEMPERATURE))
+        theirs_peak, _ = peak_bytes(lambda: scipy.special.softmax(x / TEMPERATURE, axis=-1))
+        ours_memory, theirs_memory = ours_peak / out.nbytes, theirs_peak / out.nbytes
+        met = timing["ratio"] <= time_goal and (memory_goal is None or ours_memory <= memory_goal)
+        all_met &= met
+        goal = f"time ≤ {time_goal}×" + (f", memory ≤ {memory_goal}×" if memory_goal else "")
+        rows.append([name, f"{timing['ours_ms']:.3g}", f"{timing['theirs_ms']:.3g}", f"{timing['ratio']:.2f}",
+                     f"{ours_memory:.2f}", f"{theirs_memory:.2f}", goal, verdict(met)])
+    header = ["input (T = 2)", "tempnb ms", "scipy ms", "time ratio", "tempnb peak / output",
+              "scipy peak / output", "goal", ""]
+    return table(header, rows), all_met
 
 
 if __name__ == "__main__":
-    print(markdown(run()))
+    print(run()[0])

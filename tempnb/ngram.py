@@ -121,16 +121,37 @@ class CharNGram:
     def probabilities(self, context: str) -> np.ndarray:
         return np.exp(self.logits(context))
 
+    def log_likelihoods(self, words: Sequence[str]) -> np.ndarray:
+        """Natural-log probability of each word followed by the end boundary, all words at once."""
+        words = list(words)
+        if not words:
+            return np.zeros(0)
+        lengths = np.array([len(w) for w in words])
+        lookup = {c: i for i, c in enumerate(self.alphabet)}
+        codes = np.array([lookup.get(c, -1) for c in "".join(words)], dtype=np.intp)
+        if np.any(codes < 0):
+            unknown = next(c for c in "".join(words) if c not in lookup)
+            raise ValueError(f"character {unknown!r} is not in the model's alphabet {self.alphabet!r}")
+        start = self.order - 1
+        # One row per word: order-1 boundaries, the word, a boundary, then -1 padding.
+        ids = np.full((len(words), start + int(lengths.max()) + 1), -1, dtype=np.intp)
+        ids[:, :start] = 0
+        rows = np.repeat(np.arange(len(words)), lengths)
+        ids[rows, start + np.arange(codes.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)] = codes
+        ids[np.arange(len(words)), start + lengths] = 0
+        windows = np.lib.stride_tricks.sliding_window_view(ids, self.order, axis=1)
+        valid = np.all(windows >= 0, axis=-1)
+        events = windows[valid]
+        scores = self._log_probs[self._context_rows(events[:, :-1]), events[:, -1]]
+        return np.bincount(np.nonzero(valid)[0], weights=scores, minlength=len(words))
+
     def log_likelihood(self, word: str) -> float:
         """Natural-log probability of `word` followed by the end boundary."""
-        events = np.array(self._events(word), dtype=np.intp)
-        rows = self._context_rows(events[:, :-1])
-        return float(np.sum(self._log_probs[rows, events[:, -1]]))
+        return float(self.log_likelihoods([word])[0])
 
     def mean_log_likelihood_per_char(self, words: Sequence[str]) -> float:
         """Total log-likelihood of `words` divided by their characters (end boundaries included)."""
-        total = sum(self.log_likelihood(w) for w in words)
-        return total / sum(len(w) + 1 for w in words)
+        return float(np.sum(self.log_likelihoods(words))) / sum(len(w) + 1 for w in words)
 
     # -- generating ----------------------------------------------------------
 

@@ -286,3 +286,21 @@ def test_kl_is_non_negative_and_zero_on_itself(pair):
     p, q = softmax(a), softmax(b)
     assert float(kl_divergence(p, q)) >= -1e-12
     assert abs(float(kl_divergence(p, p))) <= 1e-12
+
+
+@pytest.mark.parametrize("temperature", [1.0, 0.3, 7.0])
+@pytest.mark.parametrize("shape", [(300, 1000), (3, 100, 500), (4_000, 65)])
+def test_large_batches_take_the_blocked_path_and_agree_with_scipy(shape, temperature, monkeypatch):
+    # Large C-contiguous batches of short rows are processed a cache-sized block at a time.
+    import tempnb.core
+
+    calls = []
+    blocked = tempnb.core._softmax_blocked
+    monkeypatch.setattr(tempnb.core, "_softmax_blocked", lambda *args: calls.append(1) or blocked(*args))
+    x = np.random.default_rng(8).normal(scale=30.0, size=shape)
+    expected = scipy.special.softmax(x / temperature, axis=-1)
+    np.testing.assert_allclose(softmax(x, temperature), expected, rtol=1e-12, atol=1e-300)
+    assert calls == [1]
+    # The same values through the plain path (a Fortran-ordered copy is not C-contiguous).
+    np.testing.assert_allclose(softmax(np.asfortranarray(x), temperature), expected, rtol=1e-12, atol=1e-300)
+    assert np.allclose(softmax(x, temperature).sum(axis=-1), 1.0, rtol=1e-13)
