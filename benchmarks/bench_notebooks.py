@@ -21,7 +21,6 @@ from pathlib import Path
 
 import nbformat
 import psutil
-
 from common import table, verdict
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.special
-
 from common import interleaved_ratio, table, verdict
+
 from tempnb import sample
 
 ROWS, CATEGORIES = 1_000, 50_000

@@ -12,13 +12,12 @@ import platform
 import sys
 from pathlib import Path
 
-import numpy as np
-import psutil
-
 import bench_fresh_clone
 import bench_notebooks
 import bench_sample
 import bench_softmax
+import numpy as np
+import psutil
 
 REPORT = Path(__file__).resolve().parent / "report.md"
 

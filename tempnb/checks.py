@@ -229,7 +229,8 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
         answer = np.asarray(answer, dtype=float)
         expected = scipy.special.softmax(batch, axis=1)
         if answer.shape != batch.shape:
-            return report(False, "", f"the output has shape {answer.shape}; it should keep the batch's shape {batch.shape}.")
+            return report(False, "", f"the output has shape {answer.shape}; "
+                                     f"it should keep the batch's shape {batch.shape}.")
         if not _close(answer, expected):
             sums = np.round(answer.sum(axis=1), 4).tolist()
             return report(False, "", f"row sums are {sums}: normalise each row with keepdims=True (axis=1).")
@@ -276,7 +277,9 @@ def check_odds_temperature(temperature: object) -> None:
         return report(False, "", "odds become odds**(1/T); with T = 3 they would shrink to 3**(1/3).")
     if math.isclose(number, 9.0, rel_tol=1e-6) or math.isclose(number, 1 / 9, rel_tol=1e-6):
         return report(False, "", "27 / 3 = 9 is the factor, but temperature acts on the exponent, not as a factor.")
-    return report(False, "", f"with T = {number:.4g} the odds become {3 ** (1 / number) if number > 0 else float('nan'):.4g}:1.")
+    if number <= 0:
+        return report(False, "", f"a temperature must be positive; got {number:.4g}.")
+    return report(False, "", f"with T = {number:.4g} the odds become {3 ** (1 / number):.4g}:1.")
 
 
 def check_half_temperature(temperature: object) -> None:

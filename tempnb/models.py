@@ -40,7 +40,7 @@ class MLP:
         rng = np.random.default_rng(rng)
         self.sizes = [int(n) for n in sizes]
         self.weights = [rng.normal(0.0, np.sqrt(2.0 / n_in), size=(n_in, n_out))
-                        for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:])]
+                        for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:], strict=True)]
         self.biases = [np.zeros(n_out) for n_out in self.sizes[1:]]
         self._inputs: list[np.ndarray] = []
 
@@ -57,7 +57,7 @@ class MLP:
         self._inputs = []
         h = np.asarray(x, dtype=np.float64)
         last = len(self.weights) - 1
-        for i, (w, b) in enumerate(zip(self.weights, self.biases)):
+        for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
             self._inputs.append(h)
             h = h @ w + b
             if i < last:
@@ -97,7 +97,7 @@ class Adam:
         beta1, beta2 = self.betas
         correction1 = 1 - beta1 ** self.steps
         correction2 = 1 - beta2 ** self.steps
-        for p, g, m, v in zip(self.parameters, grads, self.m, self.v):
+        for p, g, m, v in zip(self.parameters, grads, self.m, self.v, strict=True):
             if self.weight_decay and p.ndim > 1:  # decoupled weight decay on weights only
                 p *= 1 - self.learning_rate * self.weight_decay
             m *= beta1

@@ -3,7 +3,6 @@
 import os
 
 import pytest
-
 from hypothesis import HealthCheck, settings
 
 # Timing-based deadlines make property tests flaky on shared CI machines; speed
@@ -54,7 +53,8 @@ def chromium() -> str:
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     reason = browser_skip_reason()
-    ran_browser_tests = any("test_browser" in str(getattr(item, "fspath", "")) for item in getattr(config, "_tempnb_items", []))
+    items = getattr(config, "_tempnb_items", [])
+    ran_browser_tests = any("test_browser" in str(getattr(item, "fspath", "")) for item in items)
     if reason and ran_browser_tests:
         terminalreporter.write_line(f"BROWSER TESTS SKIPPED: {reason}", yellow=True, bold=True)
 

@@ -7,7 +7,6 @@ import stat
 import sys
 import tomllib
 from importlib.metadata import packages_distributions
-from pathlib import Path
 
 import nbformat
 import pytest
