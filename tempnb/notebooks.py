@@ -115,8 +115,8 @@ def build(source: Path) -> bool:
               file=sys.stderr)
         return False
     nbformat.write(notebook, target)
-    print(f"wrote {target.relative_to(NOTEBOOKS_DIR.parent)} "
-          f"({len(notebook.cells)} cells, {time.perf_counter() - started:.1f} s)")
+    shown = target.relative_to(NOTEBOOKS_DIR.parent) if target.is_relative_to(NOTEBOOKS_DIR.parent) else target
+    print(f"wrote {shown} ({len(notebook.cells)} cells, {time.perf_counter() - started:.1f} s)")
     return True
 
 

@@ -115,3 +115,42 @@ def test_enough_prose(pair):
     expected, _ = pair
     number = expected.cells[0].source[2:4]
     assert prose_words(expected) >= MIN_WORDS.get(number, 600)
+
+
+MYST_HEADER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3 (ipykernel)
+  language: python
+  name: python3
+---
+
+# A notebook
+
+```{code-cell} ipython3
+print(6 * 7)
+```
+"""
+
+
+def test_build_writes_an_executed_notebook_only_when_every_cell_succeeds(tmp_path, capsys):
+    from tempnb.notebooks import build
+
+    (tmp_path / "src").mkdir()
+    good = tmp_path / "src" / "good.md"
+    good.write_text(MYST_HEADER)
+    assert build(good)
+    written = nbformat.read(tmp_path / "good.ipynb", as_version=4)
+    assert written.cells[1].outputs[0]["text"] == "42\n"
+    assert written.metadata.language_info == {"name": "python"}
+
+    bad = tmp_path / "src" / "bad.md"
+    bad.write_text(MYST_HEADER + "\n```{code-cell} ipython3\n1 / 0\n```\n")
+    stored = tmp_path / "bad.ipynb"
+    stored.write_text("the previous, good version")
+    assert not build(bad)
+    assert stored.read_text() == "the previous, good version"
+    assert "cell 2" in capsys.readouterr().err
