@@ -1,5 +1,9 @@
 """Interactive explorers for the notebooks (ipywidgets).
 
+Sliders update when released (``continuous_update=False``): each update redraws
+a figure, and updating on every intermediate position of a drag would queue
+dozens of redraws behind each other in the kernel.
+
 Each explorer is a plain function that returns a widget, so the tests can
 build it, move its sliders from Python and check what it shows, without a
 browser. The notebooks always draw a static figure beside each explorer, so the
@@ -52,7 +56,7 @@ def temperature_explorer(
     choice = widgets.Dropdown(options=list(examples), description="logits")
     slider = widgets.FloatLogSlider(
         value=temperature, base=10, min=min_exponent, max=max_exponent, step=0.01,
-        description="temperature", readout_format=".3g", continuous_update=True,
+        description="temperature", readout_format=".3g", continuous_update=False,
         layout=widgets.Layout(width="480px"),
     )
     summary = widgets.HTML()
@@ -115,10 +119,10 @@ def sampling_explorer(
     """
     temperature_slider = widgets.FloatLogSlider(
         value=temperature, base=10, min=-1.3, max=0.7, step=0.01, description="temperature",
-        readout_format=".3g", layout=widgets.Layout(width="420px"))
+        readout_format=".3g", continuous_update=False, layout=widgets.Layout(width="420px"))
     top_p_slider = widgets.FloatSlider(
         value=top_p_mass, min=0.05, max=1.0, step=0.05, description="top-p",
-        readout_format=".2f", layout=widgets.Layout(width="420px"))
+        readout_format=".2f", continuous_update=False, layout=widgets.Layout(width="420px"))
     summary = widgets.HTML()
     names = widgets.HTML()
     plot = widgets.Output()

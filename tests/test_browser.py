@@ -205,12 +205,16 @@ def test_explorer_slider_changes_the_readout(page, name, pattern):
     before = re.search(pattern, summary.inner_text())
     assert before, summary.inner_text()
     explorer = tab.locator(".widget-vbox:has(.tempnb-summary)").first
+    old_text = summary.text_content()  # read before the drag: the update can land before the drag returns
     drag_first_slider(tab, explorer)
     tab.wait_for_function(
         "([selector, old]) => document.querySelector(selector).textContent !== old",
-        arg=[".tempnb-summary", summary.text_content()], timeout=30_000,
+        arg=[".tempnb-summary", old_text], timeout=30_000,
     )
     after = re.search(pattern, summary.inner_text())
     assert after, summary.inner_text()
     assert float(after.group(1)) > float(before.group(1)), (before.group(0), after.group(0))
+    # Let the redraw finish (the bar chart is drawn after the readout) before the screenshot.
+    tab.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
+                          timeout=30_000)
     tab.screenshot(path=str(SCREENSHOTS / f"{Path(name).stem}-explorer.png"), full_page=False)

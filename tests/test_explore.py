@@ -56,3 +56,12 @@ def test_sampling_explorer_reacts_to_both_sliders():
     assert explorer.summary.value != first_summary and explorer.names.value != first_names
     explorer.top_p.value = 0.5
     assert "1 of 27 characters kept" in explorer.summary.value
+
+
+def test_sliders_update_on_release_so_redraws_do_not_pile_up():
+    from tempnb.data import load_names
+    from tempnb.explore import sampling_explorer
+
+    assert temperature_explorer().slider.continuous_update is False
+    explorer = sampling_explorer(CharNGram(order=2, strength=1.0).fit(load_names()[:50]))
+    assert explorer.temperature.continuous_update is False and explorer.top_p.continuous_update is False
