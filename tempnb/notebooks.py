@@ -71,7 +71,43 @@ def strip_volatile(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
+        if cell.cell_type == "code":
+            cell.outputs = [_static_widget(o) for o in _merge_streams(cell.outputs)]
     return notebook
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_PLACEHOLDER = "Interactive explorer: run this cell with a live kernel to use it."
+
+
+def _static_widget(output: dict) -> dict:
+    """Replace a live widget's view by a short note.
+
+    A widget view points at a model that exists only while its kernel runs (its
+    id is random and its state is not stored), so in a stored notebook it could
+    only show "model not found". The note says what to do instead.
+    """
+    data = output.get("data", {})
+    if WIDGET_VIEW in data:
+        output["data"] = nbformat.from_dict({"text/plain": WIDGET_PLACEHOLDER})
+    return output
+
+
+def _merge_streams(outputs: list) -> list:
+    """Join consecutive stream outputs of the same name.
+
+    How a kernel splits printed text into chunks depends on timing; merged, the
+    stored notebook is the same on every run.
+    """
+    merged: list = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream" and previous.get("name") == output.get("name")):
+            previous["text"] += output["text"]
+        else:
+            merged.append(output)
+    return merged
 
 
 def execute(notebook: nbformat.NotebookNode, workdir: Path) -> nbformat.NotebookNode:

@@ -154,3 +154,20 @@ def test_build_writes_an_executed_notebook_only_when_every_cell_succeeds(tmp_pat
     assert not build(bad)
     assert stored.read_text() == "the previous, good version"
     assert "cell 2" in capsys.readouterr().err
+
+
+def test_stored_streams_are_merged(pair):
+    _, stored = pair
+    for cell in stored.cells:
+        kinds = [(o.output_type, o.get("name")) for o in cell.get("outputs", [])]
+        assert all(not (a == b and a[0] == "stream") for a, b in zip(kinds, kinds[1:])), cell.source[:80]
+
+
+def test_no_dangling_widget_views(pair):
+    # A stored widget view would point at a model that no longer exists.
+    from tempnb.notebooks import WIDGET_VIEW
+
+    _, stored = pair
+    for cell in stored.cells:
+        for output in cell.get("outputs", []):
+            assert WIDGET_VIEW not in output.get("data", {}), cell.source[:80]
