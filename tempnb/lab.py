@@ -10,8 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from tempnb.notebooks import NOTEBOOKS_DIR
@@ -57,6 +60,31 @@ def command(port: int, *, open_browser: bool = True, port_retries: int = 50,
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         argv.append("--allow-root")  # containers often run as root; Jupyter refuses otherwise
     return argv
+
+
+def free_port() -> int:
+    """A localhost port that is free right now (for tests that start their own server)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_ready(base_url: str, token: str, process: subprocess.Popen, timeout: float = 60.0) -> None:
+    """Poll ``/api/status`` until the server answers; raise RuntimeError if it exits or times out."""
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(f"{base_url}/api/status", headers={"Authorization": f"token {token}"})
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited early with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(request, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"JupyterLab did not answer /api/status within {timeout:g} s")
+        time.sleep(0.25)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -75,13 +75,6 @@ MODEL_PROBLEMS = """
 """
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def lab_server(chromium, tmp_path_factory):
@@ -93,7 +86,7 @@ def lab_server(chromium, tmp_path_factory):
         path = settings_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values))
-    port, token = free_port(), secrets.token_hex(16)
+    port, token = lab.free_port(), secrets.token_hex(16)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(workdir / "runtime"), JUPYTER_CONFIG_DIR=str(workdir / "config"),
                JUPYTERLAB_WORKSPACES_DIR=str(workdir / "workspaces"), JUPYTERLAB_SETTINGS_DIR=str(settings_dir))
     argv = lab.command(port, open_browser=False, port_retries=0, token=token, root_dir=served)
@@ -101,16 +94,12 @@ def lab_server(chromium, tmp_path_factory):
     log = (workdir / "server.log").open("w")
     process = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            request = urllib.request.Request(f"{base}/api/status", headers={"Authorization": f"token {token}"})
-            with urllib.request.urlopen(request, timeout=2):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"JupyterLab did not start: {(workdir / 'server.log').read_text()[-2000:]}")
-            time.sleep(0.25)
+    try:
+        lab.wait_until_ready(base, token, process)
+    except RuntimeError as error:
+        if process.poll() is None:
+            process.kill()
+        pytest.fail(f"{error}: {(workdir / 'server.log').read_text()[-2000:]}")
     server = psutil.Process(process.pid)
     yield base, token
     children = server.children(recursive=True)

@@ -3,21 +3,13 @@
 import json
 import os
 import secrets
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
 from tempnb import lab
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def request(url: str, token: str | None = None, method: str = "GET") -> tuple[int, bytes]:
@@ -32,26 +24,21 @@ def request(url: str, token: str | None = None, method: str = "GET") -> tuple[in
 
 @pytest.fixture
 def lab_server(tmp_path):
-    port, token = free_port(), secrets.token_hex(16)
+    port, token = lab.free_port(), secrets.token_hex(16)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
                JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
                JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
     argv = lab.command(port, open_browser=False, port_retries=0, token=token)
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = (tmp_path / "server.log").open("w")  # a file, not a pipe: an unread pipe can fill and stall the server
+    process = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
     try:
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"JupyterLab exited early:\n{process.stdout.read()}")
-            try:
-                if request(f"{base}/api/status", token)[0] == 200:
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("JupyterLab did not answer /api/status within 60 s")
-            time.sleep(0.25)
+        try:
+            lab.wait_until_ready(base, token, process)
+        except RuntimeError as error:
+            if process.poll() is None:
+                process.kill()
+            pytest.fail(f"{error}:\n{(tmp_path / 'server.log').read_text()[-2000:]}")
         yield base, token, process
     finally:
         if process.poll() is None:
@@ -61,7 +48,7 @@ def lab_server(tmp_path):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        process.stdout.close()
+        log.close()
 
 
 def test_command_binds_localhost_and_keeps_token_auth():
