@@ -1,23 +1,32 @@
 # tempnb — the two commands a learner needs are `make lab` and `make test`.
-# Both create .venv from requirements.lock on first use (and again whenever the
-# lock changes), then install tempnb into it (editable).
+# Both create a virtual environment from requirements.lock on first use (and
+# again whenever the lock or the Python version changes), then install tempnb
+# into it (editable). Maintainer scripts live in tools/ (see tools/README.md).
 
 PYTHON ?= python3
-VENV   := .venv
+VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.tempnb-installed
-# Threads pinned for every notebook run, as in the test configuration.
-PINNED := OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 VECLIB_MAXIMUM_THREADS=1 NUMEXPR_NUM_THREADS=1
+# The environment is rebuilt when the lock's content or the Python minor version changes.
+PY_MINOR  := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+LOCK_HASH := $(shell $(PYTHON) -c 'import hashlib; print(hashlib.sha256(open("requirements.lock", "rb").read()).hexdigest()[:12])' 2>/dev/null)
+STAMP  := $(VENV)/.tempnb-py$(PY_MINOR)-$(LOCK_HASH)
+# One BLAS/OpenMP thread for every notebook run: tools/threads.env is the one definition.
+PINNED := $(shell cat tools/threads.env)
 PORT   ?= 8888
+LAB_FLAGS ?=
+# numpy's SIMD paths above SSE4.2 switched off and OpenBLAS forced to an old core:
+# the stored outputs must also come out on a learner's older CPU. The names are
+# numpy 2.4's (`python -c "import numpy; numpy.show_runtime()"` lists them).
+OLD_CPU := NPY_DISABLE_CPU_FEATURES="X86_V3 X86_V4 AVX512_ICL AVX512_SPR" OPENBLAS_CORETYPE=Sandybridge
 
-.PHONY: lab test notebooks lock bench clean help
+.PHONY: lab test test-old-cpu test-pythons test-core notebooks handouts site lock bench clean help
 .DEFAULT_GOAL := help
 
 help:  ## list the commands
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(STAMP): requirements.lock
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "tempnb needs Python 3.11 or newer; this is " + sys.version.split()[0])'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 11) <= sys.version_info[:2] <= (3, 13) else "tempnb is tested on Python 3.11, 3.12 and 3.13; this is " + sys.version.split()[0])'
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
@@ -25,21 +34,45 @@ $(STAMP): requirements.lock
 	@touch $@
 
 lab: $(STAMP)  ## open the course in JupyterLab (localhost, token auth on)
-	$(BIN)/python -m tempnb.lab --port $(PORT)
+	$(BIN)/python tools/lab.py --port $(PORT) $(LAB_FLAGS)
 
-test: $(STAMP)  ## run everything: unit, property and doc tests, and strict nbval over every notebook
+test: $(STAMP)  ## run everything: unit, property, doc, notebook (strict nbval), browser and site tests, on every supported Python found
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory test-old-cpu
+	$(MAKE) --no-print-directory test-pythons
+
+test-old-cpu: $(STAMP)  ## strict nbval over every notebook as on an older CPU (no AVX2 / AVX-512)
+	env $(OLD_CPU) $(BIN)/python -m pytest -q notebooks
+
+test-core: $(STAMP)  ## unit, property and doc tests and strict nbval, without the browser, site and environment tests
+	$(BIN)/python -m pytest -q tempnb notebooks tests \
+	    --ignore=tests/test_browser.py --ignore=tests/test_site.py --ignore=tests/test_binder.py
+
+test-pythons:  ## test-core under each other supported Python found on this machine (3.11, 3.12, 3.13)
+	@$(PYTHON) tools/pythons.py --except-current | while read -r version path; do \
+	    if [ "$$path" = "missing" ]; then \
+	        echo "PYTHON $$version NOT TESTED: no python$$version found (pyenv or PATH)"; \
+	    else \
+	        echo "== Python $$version ($$path)"; \
+	        $(MAKE) --no-print-directory test-core PYTHON="$$path" VENV=.venv-$$version || exit 1; \
+	    fi; \
+	done
 
 notebooks: $(STAMP)  ## rebuild every notebook from notebooks/src and re-execute it in a fresh kernel
-	$(PINNED) $(BIN)/python -m tempnb.notebooks build notebooks/src/*.md
+	env $(PINNED) $(BIN)/python tools/build_notebooks.py build notebooks/src/*.md
+
+handouts: $(STAMP)  ## student editions without solutions, in handouts/
+	$(BIN)/python tools/handouts.py
+
+site: $(STAMP)  ## build the static website of the executed course into site/_build/html (offline)
+	$(BIN)/python tools/build_site.py
 
 bench: $(STAMP)  ## benchmarks side by side; writes benchmarks/report.md (a few minutes)
-	cd benchmarks && $(PINNED) ../$(BIN)/python run.py
+	cd benchmarks && env $(PINNED) ../$(BIN)/python run.py
 
-lock: $(STAMP)  ## regenerate requirements.lock from pyproject.toml (maintainers)
-	$(BIN)/uv pip compile pyproject.toml --all-extras --universal --fork-strategy fewest \
-	    --python-version 3.11 --no-header --annotation-style line -o requirements.lock
-	$(BIN)/python -m tempnb._environment
+lock: $(STAMP)  ## regenerate requirements.lock (cooling window: tools/lock.py) and environment.yml (maintainers)
+	$(BIN)/python tools/lock.py
+	$(BIN)/python tools/render_environment.py
 
-clean:  ## remove the virtual environment and caches
-	rm -rf $(VENV) .pytest_cache .hypothesis build *.egg-info
+clean:  ## remove the virtual environments, built site, handouts and caches
+	rm -rf .venv .venv-3.* .pytest_cache .hypothesis build *.egg-info site/_build handouts

@@ -1,9 +1,26 @@
-"""Shared test configuration."""
+"""Shared test configuration: environment, hypothesis profiles, the browser fixture.
+
+Helpers shared by several test modules live in tests/helpers.py; no test module
+imports another.
+"""
 
 import os
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # the maintainer scripts in tools/ (not installed)
+
+from tools.build_notebooks import THREAD_ENV  # noqa: E402  (after the path is set)
+
+# One BLAS/OpenMP thread for the whole run (tools/threads.env is the one
+# definition); kernels started by nbval inherit the environment.
+os.environ.update(THREAD_ENV)
+os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")  # no debugger warning on kernel start
 
 # Timing-based deadlines make property tests flaky on shared CI machines; speed
 # is measured in benchmarks/, not asserted here. CI runs a fixed, reproducible

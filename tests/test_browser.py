@@ -13,11 +13,8 @@ slider dragged, and must show a new reading.
 from __future__ import annotations
 
 import json
-import os
 import re
-import secrets
 import shutil
-import subprocess
 import time
 import urllib.request
 from pathlib import Path
@@ -25,10 +22,9 @@ from pathlib import Path
 import psutil
 import pytest
 
-from tempnb import lab
-from tempnb.notebooks import NOTEBOOKS_DIR
+from helpers import ROOT, start_lab
 
-ROOT = NOTEBOOKS_DIR.parent
+NOTEBOOKS_DIR = ROOT / "notebooks"
 SCREENSHOTS = ROOT / "screenshots"
 NOTEBOOKS = sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb"))
 RUN_TIMEOUT_MS = 180_000
@@ -86,20 +82,14 @@ def lab_server(chromium, tmp_path_factory):
         path = settings_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values))
-    port, token = lab.free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(workdir / "runtime"), JUPYTER_CONFIG_DIR=str(workdir / "config"),
-               JUPYTERLAB_WORKSPACES_DIR=str(workdir / "workspaces"), JUPYTERLAB_SETTINGS_DIR=str(settings_dir))
-    argv = lab.command(port, open_browser=False, port_retries=0, token=token, root_dir=served)
-    argv.append("--LabApp.expose_app_in_browser=True")  # lets the test read cell state from the page
-    log = (workdir / "server.log").open("w")
-    process = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
     try:
-        lab.wait_until_ready(base, token, process)
+        server_context = start_lab(workdir, root_dir=served,
+                                   # lets the test read cell state from the page
+                                   extra_args=("--LabApp.expose_app_in_browser=True",),
+                                   extra_env={"JUPYTERLAB_SETTINGS_DIR": str(settings_dir)})
+        base, token, process = server_context.__enter__()
     except RuntimeError as error:
-        if process.poll() is None:
-            process.kill()
-        pytest.fail(f"{error}: {(workdir / 'server.log').read_text()[-2000:]}")
+        pytest.fail(str(error))
     server = psutil.Process(process.pid)
     yield base, token
     children = server.children(recursive=True)
@@ -108,9 +98,7 @@ def lab_server(chromium, tmp_path_factory):
     try:
         assert process.wait(timeout=60) == 0
     finally:
-        if process.poll() is None:
-            process.kill()
-        log.close()
+        server_context.__exit__(None, None, None)
     gone, alive = psutil.wait_procs(children, timeout=30)
     assert not alive, f"processes left behind after shutdown: {[p.pid for p in alive]}"
 

@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pytest
 
+from helpers import central_differences  # the tests' own finite differences, as a right answer
 from tempnb import checks, validate_probs
 
 
@@ -130,7 +131,6 @@ def test_distillation_checks(capsys):
             x[i] = old
         return g
 
-    from test_distill import central_differences  # the tests' own finite differences, as a right answer
 
     assert passes(capsys, checks.check_numerical_gradient, central_differences)
     assert "central" in outcome(capsys, checks.check_numerical_gradient, forward)

@@ -8,6 +8,7 @@ import scipy.special
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import central_differences
 from tempnb import kl_divergence, softmax
 from tempnb.distill import cross_entropy_loss, distillation_loss
 
@@ -15,19 +16,6 @@ from tempnb.distill import cross_entropy_loss, distillation_loss
 def batch(seed=0, n=6, c=5, scale=3.0):
     rng = np.random.default_rng(seed)
     return rng.normal(size=(n, c)) * scale, rng.normal(size=(n, c)) * scale, rng.integers(0, c, n)
-
-
-def central_differences(f, x, h=1e-6):
-    grad = np.zeros_like(x)
-    for index in np.ndindex(x.shape):
-        old = x[index]
-        x[index] = old + h
-        up = f(x)
-        x[index] = old - h
-        down = f(x)
-        x[index] = old
-        grad[index] = (up - down) / (2 * h)
-    return grad
 
 
 @pytest.mark.parametrize("temperature", [0.5, 1.0, 2.0, 4.0, 20.0])

@@ -13,8 +13,8 @@ import pytest
 import yaml
 from packaging.utils import canonicalize_name
 
-from tempnb import _environment
-from tempnb.notebooks import NOTEBOOKS_DIR, THREAD_ENV
+from tools import render_environment as _environment
+from tools.build_notebooks import NOTEBOOKS_DIR, THREAD_ENV
 
 ROOT = _environment.ROOT
 
@@ -118,15 +118,17 @@ def test_no_binder_folder_hides_the_root_environment():
     assert not (ROOT / "binder").exists() and not (ROOT / ".binder").exists()
 
 
-def test_pytest_pins_the_same_threads_as_make_notebooks():
+def test_thread_variables_have_one_definition():
+    # tools/threads.env: read by the Makefile, tests/conftest.py and tools/build_notebooks.py.
+    assert THREAD_ENV == {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                          "VECLIB_MAXIMUM_THREADS": "1", "NUMEXPR_NUM_THREADS": "1"}
+    assert "$(shell cat tools/threads.env)" in (ROOT / "Makefile").read_text()
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
-    env = dict(item.split("=", 1) for item in config["env"])
-    for key, value in THREAD_ENV.items():
-        assert env.get(key) == value, f"pyproject.toml [tool.pytest.ini_options] env lacks {key}={value}"
+    assert "env" not in config, "the thread variables are set from tools/threads.env, not repeated here"
 
 
 def test_threads_are_pinned_in_this_test_process():
-    # pytest-env applies the settings above before collection, so nbval kernels inherit them.
+    # tests/conftest.py applies them before collection, so nbval kernels inherit them.
     for key, value in THREAD_ENV.items():
         assert os.environ.get(key) == value
 

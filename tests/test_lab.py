@@ -1,15 +1,21 @@
 """`make lab` starts a JupyterLab that answers on localhost with token auth, and stops cleanly."""
 
+import hashlib
 import json
 import os
-import secrets
+import signal
 import subprocess
+import sys
+import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
+import psutil
 import pytest
 
-from tempnb import lab
+from helpers import ROOT, start_lab
+from tools import lab
 
 
 def request(url: str, token: str | None = None, method: str = "GET") -> tuple[int, bytes]:
@@ -22,35 +28,6 @@ def request(url: str, token: str | None = None, method: str = "GET") -> tuple[in
         return err.code, b""
 
 
-@pytest.fixture
-def lab_server(tmp_path):
-    port, token = lab.free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               JUPYTER_CONFIG_DIR=str(tmp_path / "config"),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
-    argv = lab.command(port, open_browser=False, port_retries=0, token=token)
-    log = (tmp_path / "server.log").open("w")  # a file, not a pipe: an unread pipe can fill and stall the server
-    process = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        try:
-            lab.wait_until_ready(base, token, process)
-        except RuntimeError as error:
-            if process.poll() is None:
-                process.kill()
-            pytest.fail(f"{error}:\n{(tmp_path / 'server.log').read_text()[-2000:]}")
-        yield base, token, process
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        log.close()
-
-
 def test_command_binds_localhost_and_keeps_token_auth():
     argv = lab.command(8888)
     assert "--ServerApp.ip=127.0.0.1" in argv
@@ -58,18 +35,18 @@ def test_command_binds_localhost_and_keeps_token_auth():
     assert not any("disable_check_xsrf" in a or "password=" in a for a in argv)
 
 
-def test_lab_answers_requires_the_token_and_shuts_down_cleanly(lab_server):
-    base, token, process = lab_server
-    status, body = request(f"{base}/api/status", token)
-    assert status == 200 and "started" in json.loads(body)
-    assert request(f"{base}/api/contents", None)[0] in (401, 403)
-    status, body = request(f"{base}/api/contents", token)
-    names = {item["name"] for item in json.loads(body)["content"]}
-    assert "src" in names
-    status, _ = request(f"{base}/lab", token)
-    assert status == 200
-    assert request(f"{base}/api/shutdown", token, method="POST")[0] in (200, 204)
-    assert process.wait(timeout=30) == 0
+def test_lab_answers_requires_the_token_and_shuts_down_cleanly(tmp_path):
+    with start_lab(tmp_path) as (base, token, process):
+        status, body = request(f"{base}/api/status", token)
+        assert status == 200 and "started" in json.loads(body)
+        assert request(f"{base}/api/contents", None)[0] in (401, 403)
+        status, body = request(f"{base}/api/contents", token)
+        names = {item["name"] for item in json.loads(body)["content"]}
+        assert "src" in names
+        status, _ = request(f"{base}/lab", token)
+        assert status == 200
+        assert request(f"{base}/api/shutdown", token, method="POST")[0] in (200, 204)
+        assert process.wait(timeout=30) == 0
 
 
 def test_course_settings_are_merged_into_overrides(tmp_path):
@@ -85,3 +62,57 @@ def test_course_settings_are_merged_into_overrides(tmp_path):
 def test_lab_opens_on_the_first_notebook():
     argv = lab.command(8888)
     assert f"--LabApp.default_url=/lab/tree/{lab.FIRST_NOTEBOOK}" in argv
+
+
+def test_launcher_imports_only_the_standard_library():
+    # Binder runs it in the runtime environment, which has no test tools.
+    code = ("import sys; before = set(sys.modules); import tools.lab; "
+            "print(sorted(m.split('.')[0] for m in set(sys.modules) - before))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    third_party = set(eval(out)) - set(sys.stdlib_module_names) - {"tools"}
+    assert not third_party, f"tools/lab.py imports {third_party}"
+
+
+def _stamp() -> Path:
+    """The stamp `make` keeps for this environment (same formula as the Makefile)."""
+    digest = hashlib.sha256((ROOT / "requirements.lock").read_bytes()).hexdigest()[:12]
+    return Path(sys.prefix) / f".tempnb-py{sys.version_info[0]}.{sys.version_info[1]}-{digest}"
+
+
+def test_sigterm_to_make_lab_stops_the_server(tmp_path):
+    stamp = _stamp()
+    if not stamp.exists():
+        pytest.skip(f"this environment was not built by make (no {stamp.name}); run `make test`")
+    port = lab.free_port()
+    token = "t" + os.urandom(8).hex()
+    env = dict(os.environ, JUPYTER_TOKEN=token, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+               JUPYTER_CONFIG_DIR=str(tmp_path / "config"), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "ws"))
+    argv = ["make", "--no-print-directory", "-o", str(stamp), "lab", f"PORT={port}", "LAB_FLAGS=--no-browser",
+            f"VENV={sys.prefix}", f"PYTHON={sys.executable}"]
+    log = (tmp_path / "make.log").open("w")
+    make = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    descendants: list[psutil.Process] = []
+    try:
+        lab.wait_until_ready(f"http://127.0.0.1:{port}", token, make)
+        descendants = psutil.Process(make.pid).children(recursive=True)
+        assert descendants, "make lab started no server process"
+        make.send_signal(signal.SIGTERM)
+        make.wait(timeout=30)
+        gone, alive = psutil.wait_procs(descendants, timeout=30)
+        assert not alive, f"still running after SIGTERM to make: {[p.cmdline()[:3] for p in alive]}"
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:  # the port is free again
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status", timeout=1)
+            except OSError:
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail(f"port {port} still answers after SIGTERM")
+    finally:
+        for proc in [*descendants, psutil.Process(make.pid)] if make.poll() is None else descendants:
+            try:
+                proc.kill()
+            except psutil.Error:
+                pass
+        log.close()

@@ -10,7 +10,7 @@ import re
 import nbformat
 import pytest
 
-from tempnb.notebooks import NOTEBOOKS_DIR, read_source, source_paths, target_for
+from tools.build_notebooks import NOTEBOOKS_DIR, read_source, source_paths, target_for
 
 SOURCES = source_paths()
 ANATOMY = ["Overview", "Prerequisites", "Imports", "Exercises", "Summary", "What's next", "References", "Solutions"]
@@ -137,7 +137,7 @@ print(6 * 7)
 
 
 def test_build_writes_an_executed_notebook_only_when_every_cell_succeeds(tmp_path, capsys):
-    from tempnb.notebooks import build
+    from tools.build_notebooks import build
 
     (tmp_path / "src").mkdir()
     good = tmp_path / "src" / "good.md"
@@ -165,7 +165,7 @@ def test_stored_streams_are_merged(pair):
 
 def test_no_dangling_widget_views(pair):
     # A stored widget view would point at a model that no longer exists.
-    from tempnb.notebooks import WIDGET_VIEW
+    from tools.build_notebooks import WIDGET_VIEW
 
     _, stored = pair
     for cell in stored.cells:

@@ -1,8 +1,14 @@
-"""Start JupyterLab on the course, the way ``make lab`` does.
+"""Start JupyterLab on the course, the way ``make lab`` does (maintainer tool, not installed).
 
 Bound to 127.0.0.1 with token authentication left on (Jupyter generates a
-random token and prints the login URL). The tests start the server through
-:func:`command` too, so what they check is what a learner runs.
+random token and prints the login URL, or takes ``JUPYTER_TOKEN``). The tests
+start the server through :func:`command` too, so what they check is what a
+learner runs. Imports only the standard library: it runs in any environment
+that has JupyterLab, Binder's included (postBuild calls ``--install-settings``).
+
+The launcher replaces itself with the server (``os.execv``), so a signal sent to
+``make lab`` (which forwards SIGTERM to its child) reaches JupyterLab itself and
+nothing is left holding the port.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tempnb.notebooks import NOTEBOOKS_DIR
+NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 
 FIRST_NOTEBOOK = "01-probabilities.ipynb"
 
@@ -88,7 +94,8 @@ def wait_until_ready(base_url: str, token: str, process: subprocess.Popen, timeo
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tempnb.lab", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python tools/lab.py", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=8888)
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
     parser.add_argument("--install-settings", action="store_true",
@@ -97,10 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     install_settings()
     if args.install_settings:
         return 0
-    try:
-        return subprocess.call(command(args.port, open_browser=not args.no_browser))
-    except KeyboardInterrupt:
-        return 0
+    argv = command(args.port, open_browser=not args.no_browser)
+    sys.stdout.flush()
+    os.execv(argv[0], argv)  # never returns: this process becomes the server
+    return 1
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Build the course notebooks from their text sources and execute them.
 
 Each notebook's single source of truth is a MyST Markdown file in
-``notebooks/src/``. ``make notebooks`` (``python -m tempnb.notebooks build``)
+``notebooks/src/``. ``make notebooks`` (``python tools/build_notebooks.py build``)
 converts each one with jupytext, executes it top to bottom in a fresh kernel
 with threads pinned, strips volatile metadata, and writes ``notebooks/<name>.ipynb``
 only if every cell succeeded. A failure names the cell and leaves the stored
@@ -22,19 +22,24 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
-NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS_DIR = ROOT / "notebooks"
 SOURCE_DIR = NOTEBOOKS_DIR / "src"
 CELL_TIMEOUT_SECONDS = 300
+THREADS_FILE = Path(__file__).resolve().parent / "threads.env"
 
-# One BLAS/OpenMP thread: the same numbers and comparable timings on any machine.
-# pyproject.toml sets the same variables for the test run (a test keeps them in step).
-THREAD_ENV = {
-    "OMP_NUM_THREADS": "1",
-    "OPENBLAS_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "VECLIB_MAXIMUM_THREADS": "1",
-    "NUMEXPR_NUM_THREADS": "1",
-}
+
+def read_thread_env(path: Path = THREADS_FILE) -> dict[str, str]:
+    """The pinned-thread variables: one BLAS/OpenMP thread, the same numbers on any machine.
+
+    tools/threads.env is their one definition: the Makefile, the test
+    configuration (tests/conftest.py) and this builder all read it.
+    """
+    pairs = (line.split("=", 1) for line in path.read_text().splitlines() if line.strip() and not line.startswith("#"))
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+THREAD_ENV = read_thread_env()
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
@@ -157,7 +162,7 @@ def build(source: Path) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tempnb.notebooks", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python tools/build_notebooks.py", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["build"])
     parser.add_argument("sources", nargs="*", type=Path,
