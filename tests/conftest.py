@@ -63,6 +63,9 @@ def browser_skip_reason() -> str | None:
 @pytest.fixture(scope="session")
 def chromium() -> str:
     reason = browser_skip_reason()
+    if reason and os.environ.get("CI"):
+        # In CI a missing browser is a broken run, not a reason to test less.
+        pytest.fail(f"CI is set and the browser tests cannot run: {reason}")
     if reason:
         pytest.skip(f"browser tests skipped: {reason}")
     return chromium_path()
