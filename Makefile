@@ -43,7 +43,7 @@ test: $(STAMP)  ## run everything: unit, property, doc, notebook (strict nbval),
 
 test-old-cpu: $(STAMP)  ## strict nbval over every notebook as on an older CPU (no AVX2 / AVX-512)
 	@env $(OLD_CPU) $(BIN)/python -c 'from numpy._core._multiarray_umath import __cpu_features__ as f; on = [k for k in ("X86_V3", "X86_V4") if f.get(k)]; raise SystemExit(f"NPY_DISABLE_CPU_FEATURES took no effect: {on} still on; check the names for this numpy" if on else 0)'
-	env $(OLD_CPU) $(BIN)/python -m pytest -q notebooks
+	env $(PINNED) $(OLD_CPU) $(BIN)/python -m pytest -q notebooks
 
 test-core: $(STAMP)  ## unit, property and doc tests and strict nbval, without the browser, site and environment tests
 	$(BIN)/python -m pytest -q tempnb notebooks tests \

@@ -4,7 +4,8 @@ Every function here accepts array-likes (lists, ints, float32, float64, N-d
 arrays with an ``axis``), returns numpy arrays, never emits a RuntimeWarning and
 never returns NaN for valid input. Invalid input raises ``ValueError`` (or
 ``TypeError`` for non-numeric input) naming the parameter, the allowed range and
-the value received.
+the value received. A batch with no rows (shape ``(0, K)``) gives an empty result
+of the matching shape; an empty category axis is an error.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ import scipy.special
 from numpy.typing import ArrayLike
 
 from tempnb._validate import (
+    MASKED_PROBS_HINT,
     as_real_array,
-    check_axis,
-    check_not_empty,
+    check_logits,
     check_probabilities,
+    check_same_shape,
     check_temperature,
 )
 
@@ -32,29 +34,6 @@ __all__ = [
     "entropy",
     "kl_divergence",
 ]
-
-
-def _prepare_logits(logits: ArrayLike, axis: int) -> tuple[np.ndarray, int, np.ndarray]:
-    """Validate logits; return them as floats, the normalised axis and the max along it.
-
-    The max doubles as the validity check: it propagates NaN, equals -inf only
-    when a whole slice is masked, and equals +inf when a slice has +inf entries.
-    """
-    x = as_real_array(logits, "logits")
-    axis = check_axis(axis, x.ndim)
-    check_not_empty(x, axis, "logits")
-    x_max = np.max(x, axis=axis, keepdims=True)
-    if np.isnan(x_max).any():
-        raise ValueError(
-            "`logits` must not contain NaN (use -inf to mask an entry); "
-            f"got NaN in an array of shape {x.shape}"
-        )
-    if np.isneginf(x_max).any():
-        raise ValueError(
-            f"`logits` must have at least one entry above -inf along axis {axis}; "
-            "got a slice where every logit is -inf (nothing left to give probability to)"
-        )
-    return x, axis, x_max
 
 
 def _unnormalised(x: np.ndarray, x_max: np.ndarray, temperature: float) -> np.ndarray:
@@ -126,42 +105,11 @@ def softmax(logits: ArrayLike, temperature: float = 1.0, axis: int = -1) -> np.n
     array([0.5, 0. , 0.5])
     """
     T = check_temperature(temperature)
-    x, axis, x_max = _prepare_logits(logits, axis)
-    if (0 < T < math.inf and axis == x.ndim - 1 and x.flags.c_contiguous
-            and 2 * x.shape[-1] <= _BLOCK_ELEMENTS < x.size and not np.isposinf(x_max).any()):
-        return _softmax_blocked(x, x_max, T)
+    x, axis, x_max = check_logits(logits, axis)
     out = _unnormalised(x, x_max, T)
     # The largest entry contributes exactly 1 (or the indicator counts >= 1),
     # so the total is never 0.
     out /= np.sum(out, axis=axis, keepdims=True)
-    return out
-
-
-# Elements per block in _softmax_blocked: 1 MiB of float64, small enough to stay
-# in a core's L2 cache while the block is exponentiated and normalised, large
-# enough that the per-block Python overhead is negligible.
-_BLOCK_ELEMENTS = 131_072
-
-
-def _softmax_blocked(x: np.ndarray, x_max: np.ndarray, temperature: float) -> np.ndarray:
-    """softmax of a C-contiguous batch of short rows, a cache-sized block of rows at a time.
-
-    The same arithmetic as the plain path, in the same order; but each block of
-    the output is read from memory once and finished while it is still in cache,
-    instead of making five passes over the whole array.
-    """
-    out = np.empty_like(x)
-    k = x.shape[-1]
-    rows, out_rows, max_rows = x.reshape(-1, k), out.reshape(-1, k), x_max.reshape(-1, 1)
-    step = _BLOCK_ELEMENTS // k
-    with np.errstate(over="ignore", under="ignore"):
-        for start in range(0, rows.shape[0], step):
-            block = out_rows[start:start + step]
-            np.subtract(rows[start:start + step], max_rows[start:start + step], out=block)
-            if temperature != 1:
-                block /= temperature
-            np.exp(block, out=block)
-            block /= np.sum(block, axis=1, keepdims=True)
     return out
 
 
@@ -184,7 +132,7 @@ def log_softmax(logits: ArrayLike, temperature: float = 1.0, axis: int = -1) -> 
     array([-0.69314718, -0.69314718,        -inf])
     """
     T = check_temperature(temperature)
-    x, axis, x_max = _prepare_logits(logits, axis)
+    x, axis, x_max = check_logits(logits, axis)
     if T == 0 or math.isinf(T):
         out = _unnormalised(x, x_max, T)
         out /= np.sum(out, axis=axis, keepdims=True)
@@ -315,10 +263,9 @@ def kl_divergence(p: ArrayLike, q: ArrayLike, axis: int = -1) -> np.ndarray:
     >>> float(kl_divergence([0.5, 0.5], [0.0, 1.0]))
     inf
     """
+    # Shapes first: with different shapes, `axis` may not even exist in one of them.
+    check_same_shape(as_real_array(p, "p", masked_hint=MASKED_PROBS_HINT.format(name="p")),
+                     as_real_array(q, "q", masked_hint=MASKED_PROBS_HINT.format(name="q")), "p", "q")
     p_array, axis = check_probabilities(p, axis, "p")
     q_array, _ = check_probabilities(q, axis, "q")
-    if p_array.shape != q_array.shape:
-        raise ValueError(
-            f"`p` and `q` must have the same shape; got {p_array.shape} and {q_array.shape}"
-        )
     return np.sum(scipy.special.rel_entr(p_array, q_array), axis=axis)

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["DigitsSplit", "load_digits_split", "load_names", "split_names"]
+from tempnb._validate import check_fraction
+
+__all__ = ["DigitsSplit", "load_digits_split", "load_names", "partition_names", "split_names"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 NAME_FILES = ("dist.female.first", "dist.male.first")
@@ -71,8 +73,36 @@ def load_names() -> list[str]:
 
 def split_names(names: list[str], validation_fraction: float = 0.1, seed: int = 0) -> tuple[list[str], list[str]]:
     """Shuffle with a fixed seed and split into (training, validation) lists."""
+    validation_fraction = check_fraction(validation_fraction, "validation_fraction")
     order = np.random.default_rng(seed).permutation(len(names))
     n_validation = int(round(validation_fraction * len(names)))
     validation = sorted(names[i] for i in order[:n_validation])
     training = sorted(names[i] for i in order[n_validation:])
     return training, validation
+
+
+def partition_names(names: list[str], fractions: tuple[float, ...] = (0.6, 0.2, 0.2),
+                    seed: int = 0) -> tuple[list[str], ...]:
+    """Shuffle with a fixed seed and cut into disjoint, sorted parts of the given `fractions`.
+
+    Part ``i`` gets ``round(fractions[i] * len(names))`` names and the last part
+    gets what is left, so every name lands in exactly one part. The course uses
+    three parts: names a generator is fitted on, names a judge is fitted on, and
+    names held out from both.
+
+    Examples
+    --------
+    >>> training, judging, held_out = partition_names(["a", "b", "c", "d", "e"], (0.6, 0.2, 0.2))
+    >>> len(training), len(judging), len(held_out)
+    (3, 1, 1)
+    >>> sorted(training + judging + held_out)
+    ['a', 'b', 'c', 'd', 'e']
+    """
+    fractions = tuple(float(f) for f in fractions)
+    if len(fractions) < 2 or any(not 0.0 < f <= 1.0 for f in fractions) or abs(sum(fractions) - 1.0) > 1e-9:
+        raise ValueError(f"`fractions` must be two or more numbers in (0, 1] that sum to 1; got {fractions!r}")
+    order = np.random.default_rng(seed).permutation(len(names))
+    sizes = [int(round(f * len(names))) for f in fractions[:-1]]
+    if sum(sizes) > len(names):
+        raise ValueError(f"`fractions` {fractions!r} round to more than the {len(names)} names given")
+    return tuple(sorted(names[i] for i in part) for part in np.split(order, np.cumsum(sizes)))

@@ -18,36 +18,69 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import scipy.special
 from numpy.typing import ArrayLike
 
-from tempnb._validate import as_real_array, check_fraction, check_temperature
+from tempnb._validate import check_fraction, check_labels, check_logits_2d, check_same_shape, check_temperature
 from tempnb.core import log_softmax, softmax
 
 __all__ = ["distillation_loss", "cross_entropy_loss"]
 
-
-def _check_logits_2d(logits: ArrayLike, name: str) -> np.ndarray:
-    array = as_real_array(logits, name).astype(np.float64, copy=False)
-    if array.ndim != 2 or array.shape[0] == 0 or array.shape[1] < 2:
-        raise ValueError(
-            f"`{name}` must be a 2-D array of shape (examples, classes) with at least one example "
-            f"and two classes; got shape {array.shape}"
-        )
-    if not np.isfinite(array).all():
-        raise ValueError(f"`{name}` must be finite (no NaN or inf); got non-finite entries")
-    return array
+# Taylor coefficients of psi(x) = (exp(-x) - 1 + x) / x**2 = sum_k (-x)**k / (k + 2)!, lowest order
+# first; 17 terms reach float64 precision for |x| <= 1 (the first omitted one is below 1/19! ~ 8e-18).
+_PSI_COEFFICIENTS = [(-1) ** k / math.factorial(k + 2) for k in range(17)]
 
 
-def _check_labels(labels: ArrayLike, n_examples: int, n_classes: int) -> np.ndarray:
-    array = np.asarray(labels)
-    if array.dtype.kind not in "iu":
-        raise TypeError(f"`labels` must be integer class indices; got dtype {array.dtype}")
-    if array.shape != (n_examples,):
-        raise ValueError(f"`labels` must have shape ({n_examples},), one per example; got {array.shape}")
-    if array.size and (array.min() < 0 or array.max() >= n_classes):
-        bad = array.min() if array.min() < 0 else array.max()
-        raise ValueError(f"`labels` must be in [0, {n_classes - 1}]; got {int(bad)}")
-    return array
+def _psi(x: np.ndarray) -> np.ndarray:
+    """(exp(-x) - 1 + x) / x**2 for |x| <= 1, without the cancellation of the direct formula."""
+    result = np.full_like(x, _PSI_COEFFICIENTS[-1])
+    for coefficient in reversed(_PSI_COEFFICIENTS[:-1]):
+        result *= x
+        result += coefficient
+    return result
+
+
+def _soft_term(s: np.ndarray, t: np.ndarray, T: float) -> tuple[np.ndarray, np.ndarray]:
+    """Per example, T² KL(p ‖ q) with p = softmax(t/T), q = softmax(s/T); and T (q − p).
+
+    Written directly, KL = sum p (log p − log q) subtracts nearly equal logs once T
+    is large compared with the logit gaps (the log-ratios shrink like 1/T while
+    their rounding does not), and T² then magnifies the error: at T = 1e10 the
+    direct formula gives negative losses. With x = (d − mean_p d) / T, d = t − s,
+    the identity KL = log(sum p exp(−x)) = log1p(sum p (exp(−x) − 1 + x)) holds
+    exactly (the added sum p x is 0), and (exp(−x) − 1 + x) = x² psi(x) with psi
+    from its Taylor series has no cancellation at all. So for rows where every
+    |x| <= 1 the loss is computed as sum p D² psi(x) · log1p(S)/S with D = T x
+    (no T² is ever formed), and the gradient T (q − p) as
+    p (−D exprel(−x) − R/T) / (1 + S). Other rows (gaps large compared with T)
+    use the direct formulas, which are accurate there.
+    """
+    log_p = log_softmax(t, T)
+    p = np.exp(log_p)
+    log_q = log_softmax(s, T)
+    # The direct formulas, used where the logit gaps are not small compared with T.
+    # (Overflow of T² here is replaced below unless it is the true size of the loss.)
+    with np.errstate(invalid="ignore", over="ignore"):
+        kl = np.sum(np.where(p > 0, p * (log_p - log_q), 0.0), axis=1)
+        soft = kl * T * T
+        grad = T * (np.exp(log_q) - p)
+    # The cancellation-free formulas, where every |x| <= 1.
+    with np.errstate(over="ignore", invalid="ignore"):
+        d = t - s
+        gaps = d - np.sum(p * d, axis=1, keepdims=True)
+        x = gaps / T
+        smooth = np.all(np.abs(x) <= 1.0, axis=1)
+    if smooth.any():
+        p, gaps, x = p[smooth], gaps[smooth], x[smooth]
+        psi = _psi(x)
+        scaled = np.sum(p * gaps * gaps * psi, axis=1)  # T² S, formed without T²
+        total = np.sum(p * x * x * psi, axis=1)  # S = sum p (exp(−x) − 1 + x)
+        ratio = np.ones_like(total)
+        positive = total > 0
+        ratio[positive] = np.log1p(total[positive]) / total[positive]
+        soft[smooth] = scaled * ratio
+        grad[smooth] = p * (-gaps * scipy.special.exprel(-x) - (scaled / T)[:, None]) / (1.0 + total)[:, None]
+    return soft, grad
 
 
 def cross_entropy_loss(logits: ArrayLike, labels: ArrayLike) -> tuple[float, np.ndarray]:
@@ -61,8 +94,8 @@ def cross_entropy_loss(logits: ArrayLike, labels: ArrayLike) -> tuple[float, np.
     >>> round(loss, 6), grad.tolist()
     (0.693147, [[0.5, -0.5]])
     """
-    z = _check_logits_2d(logits, "logits")
-    y = _check_labels(labels, *z.shape)
+    z = check_logits_2d(logits, "logits", min_classes=2)
+    y = check_labels(labels, *z.shape)
     n = z.shape[0]
     rows = np.arange(n)
     loss = -float(np.mean(log_softmax(z)[rows, y]))
@@ -116,28 +149,18 @@ def distillation_loss(
     >>> round(loss, 6)
     0.693147
     """
-    T = check_temperature(temperature, allow_zero=False)
-    if math.isinf(T):
-        raise ValueError(f"`temperature` must be finite for distillation (the loss scales with T²); got {T!r}")
+    T = check_temperature(temperature, allow_zero=False, allow_inf=False)
     a = check_fraction(alpha, "alpha")
-    s = _check_logits_2d(student_logits, "student_logits")
-    t = _check_logits_2d(teacher_logits, "teacher_logits")
-    if s.shape != t.shape:
-        raise ValueError(
-            f"`student_logits` and `teacher_logits` must have the same shape; got {s.shape} and {t.shape}"
-        )
-    y = _check_labels(labels, *s.shape)
+    s = check_logits_2d(student_logits, "student_logits", min_classes=2)
+    t = check_logits_2d(teacher_logits, "teacher_logits", min_classes=2)
+    check_same_shape(s, t, "student_logits", "teacher_logits")
+    y = check_labels(labels, *s.shape)
     n = s.shape[0]
 
-    log_p = log_softmax(t, T)
-    log_q = log_softmax(s, T)
-    p, q = np.exp(log_p), np.exp(log_q)
-    # p log p is taken as 0 where p underflowed to 0.
-    with np.errstate(invalid="ignore"):
-        kl_terms = np.where(p > 0, p * (log_p - log_q), 0.0)
-    soft_loss = float(np.sum(kl_terms)) / n
     hard_loss, hard_grad = cross_entropy_loss(s, y)
-
-    loss = a * T * T * soft_loss + (1 - a) * hard_loss
-    grad = (a * T / n) * (q - p) + (1 - a) * hard_grad
+    if a == 0:  # no soft term at all (and no 0 · inf if T² overflows)
+        return hard_loss, hard_grad
+    soft, soft_grad = _soft_term(s, t, T)
+    loss = a * float(np.mean(soft)) + (1 - a) * hard_loss
+    grad = (a / n) * soft_grad + (1 - a) * hard_grad
     return loss, grad

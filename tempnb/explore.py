@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from numpy.typing import ArrayLike
 
+from tempnb._validate import check_fraction, check_positive_int, check_rng, check_slider_value, check_temperature
 from tempnb.core import entropy, softmax
 from tempnb.ngram import CharNGram
 from tempnb.plotting import bar_probabilities, colors
@@ -30,6 +31,10 @@ DEFAULT_EXAMPLES: dict[str, list[float]] = {
     "five close logits [2, 1.5, 1, 0.5, 0]": [2.0, 1.5, 1.0, 0.5, 0.0],
     "a tie at the top [3, 3, 1, 0]": [3.0, 3.0, 1.0, 0.0],
 }
+
+
+# The sampling explorer's temperature slider spans 10**-1.3 (about 0.05) to 10**0.7 (about 5).
+SAMPLING_EXPONENTS = (-1.3, 0.7)
 
 
 def temperature_summary(logits: ArrayLike, temperature: float) -> str:
@@ -52,7 +57,15 @@ def temperature_explorer(
     Returns a ``VBox`` whose ``.slider``, ``.choice`` and ``.summary`` attributes
     are the temperature slider, the example dropdown and the text readout.
     """
-    examples = dict(examples or DEFAULT_EXAMPLES)
+    examples = dict(DEFAULT_EXAMPLES if examples is None else examples)
+    if not examples:
+        raise ValueError("`examples` must map at least one name to a logit vector; got an empty mapping")
+    for logits in examples.values():
+        softmax(logits)  # every example must be valid logits (the error names `logits`)
+    if not min_exponent < max_exponent:
+        raise ValueError(f"`min_exponent` must be below `max_exponent`; got {min_exponent!r} and {max_exponent!r}")
+    temperature = check_slider_value(check_temperature(temperature, allow_zero=False, allow_inf=False),
+                                      "temperature", 10.0 ** min_exponent, 10.0 ** max_exponent)
     choice = widgets.Dropdown(options=list(examples), description="logits")
     slider = widgets.FloatLogSlider(
         value=temperature, base=10, min=min_exponent, max=max_exponent, step=0.01,
@@ -85,6 +98,8 @@ def temperature_explorer(
 
 def next_character_logits(model: CharNGram, context: str, temperature: float, top_p_mass: float) -> np.ndarray:
     """The logits a sampler draws the next character from: temperature first, then top-p."""
+    temperature = check_temperature(temperature, allow_zero=False, allow_inf=False)
+    top_p_mass = check_fraction(top_p_mass, "top_p_mass")
     return top_p(model.logits(context) / temperature, top_p_mass)
 
 
@@ -117,8 +132,15 @@ def sampling_explorer(
     as a slider moves is the effect of the setting, not fresh randomness.
     Returns a ``VBox`` with ``.temperature``, ``.top_p``, ``.summary`` and ``.names``.
     """
+    temperature = check_slider_value(check_temperature(temperature, allow_zero=False, allow_inf=False),
+                                      "temperature", 10.0 ** SAMPLING_EXPONENTS[0], 10.0 ** SAMPLING_EXPONENTS[1])
+    top_p_mass = check_slider_value(check_fraction(top_p_mass, "top_p_mass"), "top_p_mass", 0.05, 1.0)
+    n_names = check_positive_int(n_names, "n_names")
+    check_rng(seed, "seed")
+    sampling_summary(model, context, temperature, top_p_mass)  # the model is fitted and knows `context`
     temperature_slider = widgets.FloatLogSlider(
-        value=temperature, base=10, min=-1.3, max=0.7, step=0.01, description="temperature",
+        value=temperature, base=10, min=SAMPLING_EXPONENTS[0], max=SAMPLING_EXPONENTS[1], step=0.01,
+        description="temperature",
         readout_format=".3g", continuous_update=False, layout=widgets.Layout(width="420px"))
     top_p_slider = widgets.FloatSlider(
         value=top_p_mass, min=0.05, max=1.0, step=0.05, description="top-p",
@@ -146,4 +168,69 @@ def sampling_explorer(
     redraw()
     box = widgets.VBox([temperature_slider, top_p_slider, summary, names, plot])
     box.temperature, box.top_p, box.summary, box.names = temperature_slider, top_p_slider, summary, names
+    return box
+
+
+# The calibration explorer's temperature slider spans 10**-0.7 (about 0.2) to 10**1.3 (about 20).
+CALIBRATION_EXPONENTS = (-0.7, 1.3)
+
+
+def calibration_summary(logits: ArrayLike, labels: ArrayLike, temperature: float, n_bins: int = 15) -> str:
+    """The calibration explorer's readout at `temperature`: ECE, NLL, accuracy and mean confidence."""
+    from tempnb.calibration import expected_calibration_error, negative_log_likelihood
+
+    temperature = check_temperature(temperature, allow_zero=False, allow_inf=False)
+    probs = softmax(logits, temperature, axis=-1)
+    ece = expected_calibration_error(probs, labels, n_bins=n_bins)
+    nll = negative_log_likelihood(logits, labels, temperature)
+    accuracy = float(np.mean(np.argmax(probs, axis=1) == np.asarray(labels)))
+    return (
+        f"T = {temperature:.3g} · ECE = {ece:.4f} ({n_bins} bins) · NLL = {nll:.4f} nats · "
+        f"accuracy = {accuracy:.4f} · mean confidence = {float(probs.max(axis=1).mean()):.4f}"
+    )
+
+
+def calibration_explorer(
+    logits: ArrayLike,
+    labels: ArrayLike,
+    temperature: float = 1.0,
+    n_bins: int = 15,
+) -> widgets.VBox:
+    """A log-scaled temperature slider over a model's logits, redrawing its reliability diagram.
+
+    `logits` (one row per example) and `labels` should be held-out data, such as a
+    test split. The readout shows the ECE (uniform bins), the NLL, the accuracy
+    (which no temperature changes) and the mean confidence. Returns a ``VBox`` with
+    ``.slider`` and ``.summary``.
+    """
+    from tempnb.calibration import reliability_curve
+    from tempnb.plotting import reliability_diagram
+
+    temperature = check_slider_value(check_temperature(temperature, allow_zero=False, allow_inf=False),
+                                     "temperature", 10.0 ** CALIBRATION_EXPONENTS[0],
+                                     10.0 ** CALIBRATION_EXPONENTS[1])
+    n_bins = check_positive_int(n_bins, "n_bins")
+    calibration_summary(logits, labels, temperature, n_bins)  # the errors name `logits` and `labels`
+    slider = widgets.FloatLogSlider(
+        value=temperature, base=10, min=CALIBRATION_EXPONENTS[0], max=CALIBRATION_EXPONENTS[1], step=0.01,
+        description="temperature", readout_format=".3g", continuous_update=False,
+        layout=widgets.Layout(width="480px"),
+    )
+    summary = widgets.HTML()
+    plot = widgets.Output()
+
+    def redraw(_change: object = None) -> None:
+        T = float(slider.value)
+        summary.value = f"<code class='tempnb-summary'>{calibration_summary(logits, labels, T, n_bins)}</code>"
+        with plot:
+            plot.clear_output(wait=True)
+            fig, ax = plt.subplots(figsize=(5, 4))
+            curve = reliability_curve(softmax(logits, T, axis=-1), labels, n_bins=n_bins)
+            reliability_diagram(ax, curve, title=f"Reliability at T = {T:.3g}")
+            plt.show()
+
+    slider.observe(redraw, names="value")
+    redraw()
+    box = widgets.VBox([slider, summary, plot])
+    box.slider, box.summary = slider, summary
     return box

@@ -12,6 +12,16 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from tempnb._validate import (
+    as_real_array,
+    check_features,
+    check_fraction,
+    check_labels,
+    check_positive_float,
+    check_positive_int,
+    check_rng,
+)
+
 __all__ = ["MLP", "Adam", "train", "accuracy"]
 
 
@@ -35,10 +45,14 @@ class MLP:
     """
 
     def __init__(self, sizes: Sequence[int], rng: np.random.Generator | int | None = None):
-        if len(sizes) < 2 or any(int(n) < 1 for n in sizes):
-            raise ValueError(f"`sizes` must list at least two positive layer widths; got {list(sizes)}")
-        rng = np.random.default_rng(rng)
-        self.sizes = [int(n) for n in sizes]
+        try:
+            widths = [] if isinstance(sizes, (str, bytes)) else list(sizes)
+        except TypeError:
+            widths = []
+        if len(widths) < 2:
+            raise ValueError(f"`sizes` must list at least two positive layer widths; got {sizes!r}")
+        self.sizes = [check_positive_int(n, f"sizes[{i}]") for i, n in enumerate(widths)]
+        rng = check_rng(rng)
         self.weights = [rng.normal(0.0, np.sqrt(2.0 / n_in), size=(n_in, n_out))
                         for n_in, n_out in zip(self.sizes[:-1], self.sizes[1:], strict=True)]
         self.biases = [np.zeros(n_out) for n_out in self.sizes[1:]]
@@ -54,8 +68,8 @@ class MLP:
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """Logits for a batch `x` of shape (examples, inputs); remembers layer inputs for backward."""
+        h = check_features(x, self.sizes[0])
         self._inputs = []
-        h = np.asarray(x, dtype=np.float64)
         last = len(self.weights) - 1
         for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
             self._inputs.append(h)
@@ -66,9 +80,15 @@ class MLP:
 
     def backward(self, grad_logits: np.ndarray) -> list[np.ndarray]:
         """Gradients of the loss for every parameter, given d loss / d logits of the last forward."""
+        if not self._inputs:
+            raise ValueError("backward() needs the layer inputs of a forward pass: call forward() first")
+        expected = (self._inputs[0].shape[0], self.sizes[-1])
+        g = as_real_array(grad_logits, "grad_logits")
+        if g.shape != expected:
+            raise ValueError(f"`grad_logits` must have the shape of the last forward's logits, {expected}; "
+                             f"got {g.shape}")
         grad_w: list[np.ndarray] = []
         grad_b: list[np.ndarray] = []
-        g = grad_logits
         for i in reversed(range(len(self.weights))):
             h = self._inputs[i]
             grad_w.append(h.T @ g)
@@ -86,6 +106,14 @@ class Adam:
 
     def __init__(self, parameters: list[np.ndarray], learning_rate: float = 1e-3,
                  betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8, weight_decay: float = 0.0):
+        learning_rate = check_positive_float(learning_rate, "learning_rate")
+        if not isinstance(betas, Sequence) or len(betas) != 2:
+            raise ValueError(f"`betas` must be a pair of numbers in [0, 1); got {betas!r}")
+        betas = (check_fraction(betas[0], "betas[0]"), check_fraction(betas[1], "betas[1]"))
+        if 1.0 in betas:
+            raise ValueError(f"`betas` must be a pair of numbers in [0, 1); got {betas!r}")
+        eps = check_positive_float(eps, "eps")
+        weight_decay = check_positive_float(weight_decay, "weight_decay", allow_zero=True)
         self.parameters = parameters
         self.learning_rate, self.betas, self.eps, self.weight_decay = learning_rate, betas, eps, weight_decay
         self.m = [np.zeros_like(p) for p in parameters]
@@ -93,6 +121,13 @@ class Adam:
         self.steps = 0
 
     def step(self, grads: list[np.ndarray]) -> None:
+        if len(grads) != len(self.parameters):
+            raise ValueError(f"`grads` must hold one gradient per parameter ({len(self.parameters)}); "
+                             f"got {len(grads)}")
+        for p, g in zip(self.parameters, grads, strict=True):
+            if np.shape(g) != p.shape:
+                raise ValueError(f"`grads` must match the parameters' shapes; got {np.shape(g)} for a "
+                                 f"parameter of shape {p.shape}")
         self.steps += 1
         beta1, beta2 = self.betas
         correction1 = 1 - beta1 ** self.steps
@@ -126,7 +161,14 @@ def train(
     caller can look up labels or teacher logits for the same rows.
     With `progress`, a one-line progress report is written to stdout.
     """
-    rng = np.random.default_rng(rng)
+    if not isinstance(model, MLP):
+        raise TypeError(f"`model` must be a tempnb.models.MLP; got {type(model).__name__}")
+    x = check_features(x, model.sizes[0])
+    if len(x) == 0:
+        raise ValueError("`x` must hold at least one example to train on; got shape (0, ...)")
+    epochs = check_positive_int(epochs, "epochs", minimum=0)
+    batch_size = check_positive_int(batch_size, "batch_size")
+    rng = check_rng(rng)
     optimizer = Adam(model.parameters, learning_rate=learning_rate, weight_decay=weight_decay)
     history = []
     for epoch in range(epochs):
@@ -146,4 +188,8 @@ def train(
 
 def accuracy(model: MLP, x: np.ndarray, labels: np.ndarray) -> float:
     """Fraction of rows of `x` whose predicted class equals `labels`."""
-    return float(np.mean(model.predict(x) == labels))
+    predictions = model.predict(x)
+    if len(predictions) == 0:
+        raise ValueError("`x` must hold at least one example to measure accuracy on; got shape (0, ...)")
+    labels = check_labels(labels, len(predictions), model.sizes[-1])
+    return float(np.mean(predictions == labels))

@@ -26,6 +26,15 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from tempnb._validate import (
+    check_fraction,
+    check_positive_float,
+    check_positive_int,
+    check_rng,
+    check_temperature,
+    check_text,
+    check_words,
+)
 from tempnb.sampling import sample, top_p
 
 __all__ = ["CharNGram", "BOUNDARY"]
@@ -54,22 +63,27 @@ class CharNGram:
     """
 
     def __init__(self, order: int = 4, strength: float = 1.0):
-        if not isinstance(order, int) or order < 1:
-            raise ValueError(f"`order` must be an integer >= 1; got {order!r}")
-        if not strength > 0:
-            raise ValueError(f"`strength` must be > 0 (it keeps unseen pairs possible); got {strength!r}")
-        self.order = order
-        self.strength = float(strength)
+        self.order = check_positive_int(order, "order")
+        # > 0: the pseudo-count is what keeps unseen pairs possible.
+        self.strength = check_positive_float(strength, "strength")
         self.alphabet = ""
-        self._log_probs = np.empty(0)
+        self._index: dict[str, int] = {}
+        self._log_probs: np.ndarray | None = None
+
+    def _fitted_table(self) -> np.ndarray:
+        if self._log_probs is None:
+            raise ValueError("this CharNGram has not been trained yet: call fit() first")
+        return self._log_probs
 
     # -- training ------------------------------------------------------------
 
     def fit(self, words: Iterable[str]) -> CharNGram:
         """Count every (context, next character) event in `words`; returns self."""
-        words = list(words)
-        if any(BOUNDARY in w or not w for w in words):
-            raise ValueError(f"words must be non-empty and must not contain {BOUNDARY!r}")
+        words = check_words(words)
+        bad = next((w for w in words if BOUNDARY in w or not w), None)
+        if bad is not None:
+            raise ValueError(f"`words` must be non-empty and must not contain {BOUNDARY!r} (the boundary "
+                             f"symbol); got {bad!r}")
         self.alphabet = BOUNDARY + "".join(sorted(set("".join(words))))
         self._index = {c: i for i, c in enumerate(self.alphabet)}
         size = len(self.alphabet)
@@ -88,11 +102,11 @@ class CharNGram:
         self._log_probs = np.log(probs.reshape(-1, size))
         return self
 
-    def _encode(self, text: str) -> list[int]:
+    def _encode(self, text: str, name: str = "words") -> list[int]:
         try:
             return [self._index[c] for c in text]
         except KeyError as error:
-            raise ValueError(f"character {error.args[0]!r} is not in the model's alphabet "
+            raise ValueError(f"`{name}`: character {error.args[0]!r} is not in the model's alphabet "
                              f"{self.alphabet!r}") from None
 
     def _events(self, word: str) -> list[tuple[int, ...]]:
@@ -110,20 +124,24 @@ class CharNGram:
 
     @property
     def n_parameters(self) -> int:
-        return int(self._log_probs.size)
+        return int(self._fitted_table().size)
 
     def logits(self, context: str) -> np.ndarray:
         """Log-probabilities of each next character after `context` (its last order-1 characters)."""
+        table = self._fitted_table()
+        context = check_text(context, "context")
+        self._encode(context, "context")  # every character must be known, not only the last order-1
         padded = (BOUNDARY * (self.order - 1) + context)[len(context):] if self.order > 1 else ""
-        ids = np.array([self._encode(padded)], dtype=np.intp).reshape(1, self.order - 1)
-        return self._log_probs[self._context_rows(ids)[0]].copy()
+        ids = np.array([self._encode(padded, "context")], dtype=np.intp).reshape(1, self.order - 1)
+        return table[self._context_rows(ids)[0]].copy()
 
     def probabilities(self, context: str) -> np.ndarray:
         return np.exp(self.logits(context))
 
     def log_likelihoods(self, words: Sequence[str]) -> np.ndarray:
         """Natural-log probability of each word followed by the end boundary, all words at once."""
-        words = list(words)
+        table = self._fitted_table()
+        words = check_words(words, allow_empty=True)
         if not words:
             return np.zeros(0)
         lengths = np.array([len(w) for w in words])
@@ -131,7 +149,7 @@ class CharNGram:
         codes = np.array([lookup.get(c, -1) for c in "".join(words)], dtype=np.intp)
         if np.any(codes < 0):
             unknown = next(c for c in "".join(words) if c not in lookup)
-            raise ValueError(f"character {unknown!r} is not in the model's alphabet {self.alphabet!r}")
+            raise ValueError(f"`words`: character {unknown!r} is not in the model's alphabet {self.alphabet!r}")
         start = self.order - 1
         # One row per word: order-1 boundaries, the word, a boundary, then -1 padding.
         ids = np.full((len(words), start + int(lengths.max()) + 1), -1, dtype=np.intp)
@@ -142,15 +160,16 @@ class CharNGram:
         windows = np.lib.stride_tricks.sliding_window_view(ids, self.order, axis=1)
         valid = np.all(windows >= 0, axis=-1)
         events = windows[valid]
-        scores = self._log_probs[self._context_rows(events[:, :-1]), events[:, -1]]
+        scores = table[self._context_rows(events[:, :-1]), events[:, -1]]
         return np.bincount(np.nonzero(valid)[0], weights=scores, minlength=len(words))
 
     def log_likelihood(self, word: str) -> float:
         """Natural-log probability of `word` followed by the end boundary."""
-        return float(self.log_likelihoods([word])[0])
+        return float(self.log_likelihoods([check_text(word, "word")])[0])
 
     def mean_log_likelihood_per_char(self, words: Sequence[str]) -> float:
         """Total log-likelihood of `words` divided by their characters (end boundaries included)."""
+        words = check_words(words)
         return float(np.sum(self.log_likelihoods(words))) / sum(len(w) + 1 for w in words)
 
     # -- generating ----------------------------------------------------------
@@ -171,8 +190,18 @@ class CharNGram:
         batched call to :func:`tempnb.sample`; a word ends when it draws the boundary
         or reaches `max_length` new characters. Each word starts with `prefix`.
         """
-        rng = np.random.default_rng(rng)
-        padded = self._encode((BOUNDARY * (self.order - 1) + prefix)[len(prefix):]) if self.order > 1 else []
+        table = self._fitted_table()
+        n = check_positive_int(n, "n", minimum=0)
+        # Validated like softmax: T >= 0, 0 is greedy, inf is uniform over the alphabet.
+        temperature = check_temperature(temperature)
+        if top_p_mass is not None:
+            top_p_mass = check_fraction(top_p_mass, "top_p_mass")
+        rng = check_rng(rng)
+        max_length = check_positive_int(max_length, "max_length", minimum=0)
+        prefix = check_text(prefix, "prefix")
+        self._encode(prefix, "prefix")
+        padded = (self._encode((BOUNDARY * (self.order - 1) + prefix)[len(prefix):], "prefix")
+                  if self.order > 1 else [])
         contexts = np.tile(np.array(padded, dtype=np.intp), (n, 1)).reshape(n, self.order - 1)
         letters = np.full((n, max_length), -1, dtype=np.intp)
         alive = np.ones(n, dtype=bool)
@@ -180,7 +209,7 @@ class CharNGram:
             if not alive.any():
                 break
             rows = self._context_rows(contexts[alive])
-            logits = self._log_probs[rows]
+            logits = table[rows]
             if temperature > 0:
                 logits = logits / temperature
             if top_p_mass is not None:

@@ -10,32 +10,23 @@ do), and they always keep at least ``min_tokens_to_keep`` tokens.
 from __future__ import annotations
 
 import math
-import numbers
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from tempnb._validate import check_fraction, check_temperature
-from tempnb.core import _prepare_logits, softmax
+from tempnb._validate import (
+    MASKED_LOGIT,
+    check_fraction,
+    check_logits,
+    check_positive_int,
+    check_rng,
+    check_size,
+    check_temperature,
+    rounding_allowance,
+)
+from tempnb.core import softmax
 
 __all__ = ["sample", "top_k", "top_p", "min_p"]
-
-
-def _generator(rng: np.random.Generator | int | None) -> np.random.Generator:
-    if rng is None or isinstance(rng, np.random.Generator):
-        return rng if rng is not None else np.random.default_rng()
-    if isinstance(rng, numbers.Integral) and not isinstance(rng, bool):
-        return np.random.default_rng(int(rng))
-    raise TypeError(f"`rng` must be a numpy.random.Generator, an integer seed or None; got {rng!r}")
-
-
-def _size_tuple(size: int | tuple[int, ...] | None) -> tuple[int, ...]:
-    if size is None:
-        return ()
-    shape = (size,) if isinstance(size, numbers.Integral) else tuple(size)
-    if not all(isinstance(n, numbers.Integral) and not isinstance(n, bool) and n >= 0 for n in shape):
-        raise ValueError(f"`size` must be None, a non-negative integer or a tuple of them; got {size!r}")
-    return tuple(int(n) for n in shape)
 
 
 def _search_rows(cdf: np.ndarray, u: np.ndarray) -> np.ndarray:
@@ -102,9 +93,9 @@ def sample(
     [1, 1, 1, 1]
     """
     T = check_temperature(temperature)
-    generator = _generator(rng)
-    draws_shape = _size_tuple(size)
-    x, axis, x_max = _prepare_logits(logits, axis)
+    generator = check_rng(rng)
+    draws_shape = check_size(size)
+    x, axis, _ = check_logits(logits, axis)
     moved = np.moveaxis(x, axis, -1)
     batch_shape, k = moved.shape[:-1], moved.shape[-1]
     n_draws = math.prod(draws_shape)
@@ -113,7 +104,9 @@ def sample(
         rows = np.argmax(moved.reshape(-1, k), axis=1)
         result = np.repeat(rows[:, None], n_draws, axis=1)
     else:
-        cdf = softmax(moved.reshape(-1, k), T)
+        # float64 whatever the input: a float32 running sum has steps of 6e-8 near 0.5, so a
+        # token less probable than that would be drawn with a probability of 0 or of one step.
+        cdf = softmax(moved.reshape(-1, k).astype(np.float64, copy=False), T)
         np.cumsum(cdf, axis=1, out=cdf)
         totals = cdf[:, -1:]
         # u in [0, total): an entry is chosen only if its own probability is > 0.
@@ -127,19 +120,13 @@ def sample(
 
 
 def _masked_copy(logits: ArrayLike, axis: int) -> tuple[np.ndarray, np.ndarray, int]:
-    x, axis, _ = _prepare_logits(logits, axis)
+    """The validated logits with the category axis last, a copy to write the result into, and the axis."""
+    x, axis, _ = check_logits(logits, axis)
     return np.moveaxis(x, axis, -1), np.array(x, copy=True), axis
 
 
-def _check_min_tokens(min_tokens_to_keep: object) -> int:
-    if (not isinstance(min_tokens_to_keep, numbers.Integral) or isinstance(min_tokens_to_keep, bool)
-            or min_tokens_to_keep < 1):
-        raise ValueError(f"`min_tokens_to_keep` must be a positive integer; got {min_tokens_to_keep!r}")
-    return int(min_tokens_to_keep)
-
-
 def _apply_removal(out: np.ndarray, remove_last_axis: np.ndarray, axis: int) -> np.ndarray:
-    np.moveaxis(out, axis, -1)[remove_last_axis] = -np.inf
+    np.moveaxis(out, axis, -1)[remove_last_axis] = MASKED_LOGIT
     return out
 
 
@@ -157,9 +144,8 @@ def top_k(logits: ArrayLike, k: int, axis: int = -1, *, min_tokens_to_keep: int 
     >>> top_k([1.0, 3.0, 3.0, 2.0], 1)
     array([-inf,   3.,   3.,  -inf])
     """
-    if not isinstance(k, numbers.Integral) or isinstance(k, bool) or k <= 0:
-        raise ValueError(f"`k` must be a strictly positive integer; got {k!r}")
-    keep_at_least = _check_min_tokens(min_tokens_to_keep)
+    k = check_positive_int(k, "k")
+    keep_at_least = check_positive_int(min_tokens_to_keep, "min_tokens_to_keep")
     moved, out, axis = _masked_copy(logits, axis)
     n = moved.shape[-1]
     kept = min(max(int(k), keep_at_least), n)
@@ -174,10 +160,21 @@ def top_p(logits: ArrayLike, p: float, axis: int = -1, *, min_tokens_to_keep: in
     in index order), and a token is removed when the cumulative probability up to
     and including it is at most ``1 - p``. So the token that crosses the threshold
     is kept, ``p = 1`` keeps everything, ``p = 0`` keeps only the most probable
-    token, and at least `min_tokens_to_keep` are kept. The comparison allows
-    rounding error of a few units in the last place of the cumulative sum, so a
-    set of tokens whose mass is exactly `p` in real arithmetic is treated as
-    reaching it (``p = 1`` removes only tokens of probability exactly 0).
+    token, and at least `min_tokens_to_keep` are kept.
+
+    Notes
+    -----
+    The cumulative probabilities are computed in float64 whatever the input's
+    dtype, and accurately: each probability is split into a part on a grid of
+    2**-52, whose running sums are exact, and a tiny remainder. A running sum of
+    float32 probabilities drifts by many units in the last place over tens of
+    thousands of tokens, enough to cut several percent of the nucleus away. The
+    comparison then forgives only ``ROUNDING_ULPS`` units in the last place of
+    `p` (the precision to which `p` itself is known), so a set of tokens whose
+    mass is exactly `p` in real arithmetic is treated as reaching it, and the kept
+    set is the one exact arithmetic gives, except for tokens whose cumulative
+    probability lies within those few units of the threshold. ``p = 1`` removes
+    only tokens of probability exactly 0.
 
     Examples
     --------
@@ -188,15 +185,18 @@ def top_p(logits: ArrayLike, p: float, axis: int = -1, *, min_tokens_to_keep: in
     array([0.  , 0.3 , 0.3 , 0.25])
     """
     fraction = check_fraction(p, "p")
-    keep_at_least = _check_min_tokens(min_tokens_to_keep)
+    keep_at_least = check_positive_int(min_tokens_to_keep, "min_tokens_to_keep")
     moved, out, axis = _masked_copy(logits, axis)
     n = moved.shape[-1]
     order = np.argsort(moved, axis=-1, kind="stable")
-    cumulative = np.cumsum(np.take_along_axis(softmax(moved), order, axis=-1), axis=-1)
+    # softmax commutes with sorting, so the sorted probabilities come straight from the sorted logits.
+    probs = softmax(np.take_along_axis(moved, order, axis=-1).astype(np.float64, copy=False))
+    coarse = np.ldexp(np.rint(np.ldexp(probs, 52)), -52)  # multiples of 2**-52: exact running sums
+    fine = probs - coarse  # exact, and at most 2**-53 each
     threshold = 1.0 - fraction
-    if threshold > 0:
-        threshold += 4 * n * np.finfo(cumulative.dtype).eps
-    remove_sorted = cumulative <= threshold
+    allowance = rounding_allowance(max(fraction, threshold), np.float64) if threshold > 0 else 0.0
+    # (coarse sum - threshold) is exact near the threshold, so the sign of the total is right.
+    remove_sorted = (np.cumsum(coarse, axis=-1) - threshold) + np.cumsum(fine, axis=-1) <= allowance
     remove_sorted[..., max(n - keep_at_least, 0):] = False
     remove = np.empty_like(remove_sorted)
     np.put_along_axis(remove, order, remove_sorted, axis=-1)
@@ -218,7 +218,7 @@ def min_p(logits: ArrayLike, p: float, axis: int = -1, *, min_tokens_to_keep: in
     array([0.9  , 0.   , 0.047, 0.   ])
     """
     fraction = check_fraction(p, "p")
-    keep_at_least = _check_min_tokens(min_tokens_to_keep)
+    keep_at_least = check_positive_int(min_tokens_to_keep, "min_tokens_to_keep")
     moved, out, axis = _masked_copy(logits, axis)
     probs = softmax(moved)
     remove = probs < fraction * np.max(probs, axis=-1, keepdims=True)

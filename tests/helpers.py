@@ -5,14 +5,22 @@
   starts it (tools/lab.py's command line), on a free port with a random token;
   a context manager that yields ``(base_url, token, process)`` and stops the
   server afterwards.
+- :func:`pinned_venv`: a virtual environment built with pip from pinned
+  requirements (constrained to requirements.lock), cached per lock hash.
+- :func:`copy_repository`: the repository's files (as git sees them) copied
+  elsewhere, the way Binder receives them.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import hashlib
 import os
 import secrets
+import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,13 +51,19 @@ def central_differences(f, x: np.ndarray, h: float = 1e-6) -> np.ndarray:
 
 @contextlib.contextmanager
 def start_lab(workdir: Path, *, root_dir: Path | None = None, extra_args: tuple[str, ...] = (),
-              extra_env: dict[str, str] | None = None) -> Iterator[tuple[str, str, subprocess.Popen]]:
-    """A JupyterLab server on a free localhost port with a random token, isolated in `workdir`."""
+              extra_env: dict[str, str] | None = None,
+              python: Path | str | None = None) -> Iterator[tuple[str, str, subprocess.Popen]]:
+    """A JupyterLab server on a free localhost port with a random token, isolated in `workdir`.
+
+    `python` runs the server from another environment (default: this test run's interpreter).
+    """
     port, token = lab.free_port(), secrets.token_hex(16)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(workdir / "runtime"), JUPYTER_CONFIG_DIR=str(workdir / "config"),
                JUPYTERLAB_WORKSPACES_DIR=str(workdir / "workspaces"), **(extra_env or {}))
     kwargs = {"root_dir": root_dir} if root_dir is not None else {}
     argv = lab.command(port, open_browser=False, port_retries=0, token=token, **kwargs) + list(extra_args)
+    if python is not None:
+        argv[0] = str(python)  # the same command line, run by that environment's interpreter
     log_path = workdir / "server.log"
     log = log_path.open("w")  # a file, not a pipe: an unread pipe can fill and stall the server
     process = subprocess.Popen(argv, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -69,3 +83,97 @@ def start_lab(workdir: Path, *, root_dir: Path | None = None, extra_args: tuple[
                 process.kill()
                 process.wait()
         log.close()
+
+
+# ------------------------------------------------- environments built from the lock
+
+LOCK_FILE = ROOT / "requirements.lock"
+
+# What pip prints when it cannot reach the package index at all (as opposed to a real
+# resolution error, such as a pin the index does not have, which must fail the test).
+_NO_INDEX = ("NewConnectionError", "Failed to establish a new connection", "Temporary failure in name resolution",
+             "Network is unreachable", "ConnectTimeoutError", "Name or service not known")
+
+
+def cache_dir() -> Path:
+    """Where tests keep environments between runs: $TEMPNB_CACHE_DIR, else <user cache>/tempnb."""
+    if os.environ.get("TEMPNB_CACHE_DIR"):
+        return Path(os.environ["TEMPNB_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tempnb"
+
+
+@contextlib.contextmanager
+def _exclusive(lock_path: Path, *, wait: bool = True) -> Iterator[bool]:
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def pinned_venv(kind: str, requirements: list[str], *, python: Path | str = sys.executable) -> Iterator[Path]:
+    """A virtual environment of `requirements` and their dependencies, each at the lock's version; yields its python.
+
+    pip installs ``requirements`` with ``-c requirements.lock``, so every package, direct or
+    not, gets exactly the version the lock pins. The environment is built once per
+    (`kind`, Python minor version, lock content, requirements) under :func:`cache_dir` and
+    reused; an exclusive file lock is held while it is built and used, so two test runs
+    never share a half-built environment, and environments of the same kind for an older
+    lock are deleted. Skips the calling test if the package index cannot be reached.
+    """
+    minor = subprocess.run([str(python), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    key = hashlib.sha256(LOCK_FILE.read_bytes() + "\n".join(requirements).encode()).hexdigest()[:12]
+    folder = cache_dir() / "venvs"
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{kind}-py{minor}-{key}"
+    prefix = folder / name
+    with _exclusive(folder / f"{name}.lock"):
+        stamp = prefix / ".tempnb-complete"
+        if not stamp.exists():
+            shutil.rmtree(prefix, ignore_errors=True)
+            subprocess.run([str(python), "-m", "venv", str(prefix)], check=True)
+            result = subprocess.run(
+                [str(prefix / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                 "--no-compile",  # bytecode is written on first import, for the few modules the tests use
+                 "-c", str(LOCK_FILE), *requirements],
+                capture_output=True, text=True, timeout=1800,
+            )
+            if result.returncode != 0:
+                shutil.rmtree(prefix, ignore_errors=True)
+                output = result.stdout + result.stderr
+                if any(marker in output for marker in _NO_INDEX):
+                    import pytest  # only here: helpers.py is imported outside pytest too
+
+                    pytest.skip(f"the package index is unreachable, so the {kind} environment cannot be built")
+                raise RuntimeError(f"pip could not build the {kind} environment:\n{output[-4000:]}")
+            stamp.write_text("\n".join(requirements) + "\n")
+        for old in folder.glob(f"{kind}-py{minor}-*.lock"):
+            if old.stem != name:
+                with _exclusive(old, wait=False) as unused:
+                    if unused:  # no other run is using it
+                        shutil.rmtree(folder / old.stem, ignore_errors=True)
+                        old.unlink()
+        yield prefix / "bin" / "python"
+
+
+def repository_files(root: Path = ROOT) -> list[str]:
+    """The repository's files as git sees them: tracked, plus new ones that .gitignore does not exclude."""
+    listing = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                             cwd=root, capture_output=True, check=True).stdout.decode()
+    return sorted({path for path in listing.split("\0") if path and (root / path).is_file()})
+
+
+def copy_repository(destination: Path, root: Path = ROOT) -> Path:
+    """Copy :func:`repository_files` (modes kept, so postBuild stays executable) into `destination`."""
+    for relative in repository_files(root):
+        target = destination / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / relative, target)
+    return destination

@@ -173,6 +173,7 @@ def drag_first_slider(tab, explorer) -> None:
 @pytest.mark.parametrize(("name", "pattern"), [
     ("04-temperature.ipynb", r"T = ([\d.e+-]+) · entropy = ([\d.]+) nats .* top probability = ([\d.]+)"),
     ("06-sampling.ipynb", r"T = ([\d.e+-]+), top-p = ([\d.]+) · (\d+) of 27 characters kept"),
+    ("07-calibration.ipynb", r"T = ([\d.e+-]+) · ECE = ([\d.]+) \(15 bins\) · NLL = ([\d.]+) nats"),
 ])
 def test_explorer_slider_changes_the_readout(page, name, pattern):
     tab, base = page

@@ -1,25 +1,37 @@
-"""The exercise checks: a pass line for right answers, a specific hint for each typical mistake."""
+"""The exercise checks: a pass line for right answers, and for each typical wrong answer a hint
+that names its actual mistake.
 
+The heart of this file is WRONG_ANSWERS: one row per (check, wrong answer, a substring the hint
+must contain). Rows come from issue 13's table and from trying the wrong answers a learner
+would write. RIGHT_ANSWERS holds, for every check, answers that must pass.
+"""
+
+import itertools
 import math
+from fractions import Fraction
 
 import numpy as np
 import pytest
+import scipy.special
 
 from helpers import central_differences  # the tests' own finite differences, as a right answer
-from tempnb import checks, validate_probs
+from tempnb import checks, log_softmax, softmax, top_k, top_p, validate_probs
+from tempnb.checks._common import Case, Mistake, call, run_cases
+from tempnb.checks.probabilities import ROUNDED_SUM_CASE
+
+GOLDEN_T = 10 / math.log((1 + math.sqrt(5)) / 2)  # closed form: x = exp(-10/T) solves x² + x = 1
 
 
-def outcome(capsys, check, answer) -> str:
-    assert check(answer) is None  # so a check at the end of a cell prints only its line
+def run(capsys, check, *answer) -> str:
+    """Run a check; it returns None and prints exactly one line, a pass or a hint."""
+    assert check(*answer) is None  # so a check at the end of a cell prints only its line
     printed = capsys.readouterr().out
     assert printed.count("\n") == 1, printed
+    assert printed.startswith((checks.PASS + " ", checks.HINT + " Not yet: ")), printed
     return printed
 
 
-def passes(capsys, check, answer) -> bool:
-    printed = outcome(capsys, check, answer)
-    assert printed.startswith((checks.PASS, checks.HINT)), printed
-    return printed.startswith(checks.PASS)
+# -- right answers ---------------------------------------------------------------------------
 
 
 def validated(p):
@@ -30,143 +42,532 @@ def validated(p):
     return True
 
 
-def test_valid_distribution_check(capsys):
-    assert passes(capsys, checks.check_is_valid_distribution, validated)
-    exact_sum = lambda p: all(0 <= x <= 1 for x in p) and sum(p) == 1  # noqa: E731
-    assert "tolerance" in outcome(capsys, checks.check_is_valid_distribution, exact_sum)
-    sum_only = lambda p: math.isclose(sum(p), 1.0)  # noqa: E731
-    assert "negative" in outcome(capsys, checks.check_is_valid_distribution, sum_only)
-    assert "returned None" in outcome(capsys, checks.check_is_valid_distribution, lambda p: None)
-    assert "raised ZeroDivisionError" in outcome(capsys, checks.check_is_valid_distribution, lambda p: 1 / 0)
+def is_valid_by_hand(p):
+    p = np.asarray(p, dtype=float)
+    return bool(not np.isnan(p).any() and np.all((p >= 0) & (p <= 1)) and math.isclose(p.sum(), 1.0, abs_tol=1e-9))
 
 
-def test_uniform_entropy_check(capsys):
-    assert passes(capsys, checks.check_uniform_entropy, float(np.log(4)))
-    assert passes(capsys, checks.check_uniform_entropy, np.float64(np.log(4)))
-    assert "bits" in outcome(capsys, checks.check_uniform_entropy, 2.0)
-    assert "sign" in outcome(capsys, checks.check_uniform_entropy, -math.log(4))
-    assert "single number" in outcome(capsys, checks.check_uniform_entropy, None)
-    assert not passes(capsys, checks.check_uniform_entropy, 1.0)
+def stable_sigmoid_masks(x):
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    positive = x >= 0
+    out[positive] = 1 / (1 + np.exp(-x[positive]))
+    e = np.exp(x[~positive])
+    out[~positive] = e / (1 + e)
+    return out
 
 
-@pytest.mark.parametrize(("answer", "ok"), [(0.5, True), (0.5004, True), (0.53, False), (0.75, False)])
-def test_most_uncertain_p_check(capsys, answer, ok):
-    assert passes(capsys, checks.check_most_uncertain_p, answer) is ok
+def soft_term(s, t, T):
+    p = softmax(t, T, axis=1)
+    return T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)))
 
 
-def test_log_odds_check(capsys):
-    assert passes(capsys, checks.check_probability_from_log_odds, 1 / (1 + math.exp(-2)))
-    assert "odds" in outcome(capsys, checks.check_probability_from_log_odds, math.exp(2))
-    assert "sign" in outcome(capsys, checks.check_probability_from_log_odds, 1 / (1 + math.exp(2)))
+def inverse_cdf(z, rng):
+    cdf = np.cumsum(softmax(z))
+    return int(np.searchsorted(cdf, rng.random() * cdf[-1], side="right"))
 
 
-def test_first_zero_logits_check(capsys):
-    log_p = np.log([0.1, 0.2, 0.7])
-    assert passes(capsys, checks.check_logits_with_first_zero, log_p - log_p[0])
-    assert "subtract" in outcome(capsys, checks.check_logits_with_first_zero, log_p)
-    assert "np.log first" in outcome(capsys, checks.check_logits_with_first_zero, [0.0, 0.1, 0.6])
+def inverse_cdf_loop(z, rng):
+    u, total = rng.uniform(), 0.0
+    probs = softmax(z)
+    for i, prob in enumerate(probs):
+        total += prob
+        if u < total:
+            return i
+    return int(np.flatnonzero(probs)[-1])
 
 
-def test_stable_sigmoid_check(capsys):
-    import scipy.special
-
-    assert passes(capsys, checks.check_stable_sigmoid, scipy.special.expit)
-    assert "overflow" in outcome(capsys, checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-x)))
-    assert not passes(capsys, checks.check_stable_sigmoid, lambda x: np.tanh(x))
+def gumbel_max(z, rng, T):
+    return int(np.argmax(z / T + rng.gumbel(size=z.size)))
 
 
-def test_softmax_checks(capsys):
-    import scipy.special
-
-    assert passes(capsys, checks.check_stable_softmax, lambda z: scipy.special.softmax(z))
-    naive = lambda z: np.exp(z) / np.exp(z).sum()  # noqa: E731
-    assert "Subtract the maximum" in outcome(capsys, checks.check_stable_softmax, naive)
-    assert not passes(capsys, checks.check_stable_softmax, lambda z: z / z.sum())
-
-    assert passes(capsys, checks.check_logsumexp, lambda z: float(scipy.special.logsumexp(z)))
-    naive_lse = lambda z: float(np.log(np.sum(np.exp(z))))  # noqa: E731
-    assert "max" in outcome(capsys, checks.check_logsumexp, naive_lse)
-
-    assert passes(capsys, checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1))
-    global_norm = lambda x: np.exp(x - x.max()) / np.exp(x - x.max()).sum()  # noqa: E731
-    assert "keepdims" in outcome(capsys, checks.check_batch_softmax, global_norm)
-    assert "shape" in outcome(capsys, checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)[:, 0])
+def gumbel_from_uniforms(z, rng, T):
+    return int(np.argmax(z / T - np.log(-np.log(rng.random(z.size)))))
 
 
-def test_temperature_checks(capsys):
-    from tempnb import softmax
-
-    assert passes(capsys, checks.check_tempered_softmax, lambda z, T: softmax(z, T))
-    naive = lambda z, T: np.exp(z / T) / np.exp(z / T).sum()  # noqa: E731
-    assert "overflow" in outcome(capsys, checks.check_tempered_softmax, naive)
-    assert "multiplied" in outcome(capsys, checks.check_tempered_softmax, lambda z, T: softmax(z * T))
-
-    assert passes(capsys, checks.check_odds_temperature, 1 / 3)
-    assert "shrink" in outcome(capsys, checks.check_odds_temperature, 3)
-    assert not passes(capsys, checks.check_odds_temperature, 0.5)
-
-    assert passes(capsys, checks.check_half_temperature, 10 / math.log((1 + math.sqrt(5)) / 2))
-    assert "brentq" in outcome(capsys, checks.check_half_temperature, 10.0)
-    assert "tolerance" in outcome(capsys, checks.check_half_temperature, 20.79)
+def top_k_ties(z, k):
+    k = min(k, len(z))
+    return np.where(z >= np.sort(z)[::-1][k - 1], z, -np.inf)
 
 
-def test_distillation_checks(capsys):
-    from tempnb import log_softmax, softmax
-
-    def soft(s, t, T):
-        p = softmax(t, T, axis=1)
-        return T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)))
-
-    assert passes(capsys, checks.check_soft_loss, soft)
-    assert "T²" in outcome(capsys, checks.check_soft_loss, lambda s, t, T: soft(s, t, T) / (T * T))
-    assert "mean" in outcome(capsys, checks.check_soft_loss, lambda s, t, T: soft(s, t, T) * len(s))
-
-    def forward(f, x, h=1e-5):
-        g = np.zeros_like(x)
-        base = f(x)
-        for i in np.ndindex(x.shape):
-            old = x[i]
-            x[i] = old + h
-            g[i] = (f(x) - base) / h
-            x[i] = old
-        return g
+def top_p_descending(z, top_p_mass):
+    """Nucleus filtering written from its definition: most probable first, until the mass is reached."""
+    probs = softmax(z)
+    order = np.argsort(-probs, kind="stable")
+    n_kept = int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1
+    out = np.full_like(z, -np.inf)
+    out[order[:n_kept]] = z[order[:n_kept]]
+    return out
 
 
-    assert passes(capsys, checks.check_numerical_gradient, central_differences)
-    assert "central" in outcome(capsys, checks.check_numerical_gradient, forward)
+def brentq_entropy_temperature():
+    import scipy.optimize
 
-    z, v = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.0, -2.0])
-    assert passes(capsys, checks.check_logit_matching, (z - v) / 3)
-    assert "sign" in outcome(capsys, checks.check_logit_matching, (v - z) / 3)
-    assert "divide by N" in outcome(capsys, checks.check_logit_matching, z - v)
+    from tempnb import entropy
+    from tempnb.checks.temperature import ENTROPY_CONTEXT, ENTROPY_TARGET, names_model
+
+    z = names_model().logits(ENTROPY_CONTEXT)
+    return scipy.optimize.brentq(lambda T: float(entropy(softmax(z, T))) - ENTROPY_TARGET, 0.05, 50, xtol=1e-12)
 
 
-def test_sampling_checks(capsys):
-    from tempnb import softmax
-    from tempnb.sampling import top_k
+RIGHT_ANSWERS = [
+    (checks.check_is_valid_distribution, validated),
+    (checks.check_is_valid_distribution, is_valid_by_hand),
+    (checks.check_uniform_entropy, math.log(4)),
+    (checks.check_uniform_entropy, np.float64(np.log(4))),
+    (checks.check_most_uncertain_p, 0.5),
+    (checks.check_most_uncertain_p, 0.5004),  # a grid of step 1e-3 may land here
+    (checks.check_probability_from_log_odds, 1 / (1 + math.exp(-2))),
+    (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]) - math.log(0.1)),
+    (checks.check_stable_sigmoid, scipy.special.expit),
+    (checks.check_stable_sigmoid, stable_sigmoid_masks),
+    (checks.check_stable_softmax, scipy.special.softmax),
+    (checks.check_logsumexp, lambda z: float(scipy.special.logsumexp(z))),
+    (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)),
+    (checks.check_tempered_softmax, lambda z, T: scipy.special.softmax(np.asarray(z) / T)),
+    (checks.check_odds_temperature, 1 / 3),
+    (checks.check_half_temperature, GOLDEN_T),
+    (checks.check_soft_loss, soft_term),
+    (checks.check_numerical_gradient, central_differences),
+    (checks.check_logit_matching, (np.array([1.0, 0.0, -1.0]) - np.array([2.0, 0.0, -2.0])) / 3),
+    (checks.check_inverse_cdf_sampler, inverse_cdf),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_loop),
+    (checks.check_gumbel_sampler, gumbel_max),
+    (checks.check_gumbel_sampler, gumbel_from_uniforms),
+    (checks.check_top_k, lambda z, k: top_k(z, k)),
+    (checks.check_top_k, top_k_ties),
+    (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass)),
+    (checks.check_top_p, top_p_descending),
+]
 
-    def inverse_cdf(z, rng):
-        cdf = np.cumsum(softmax(z))
-        return int(np.searchsorted(cdf, rng.random() * cdf[-1], side="right"))
 
-    assert passes(capsys, checks.check_inverse_cdf_sampler, inverse_cdf)
-    uniform = lambda z, rng: int(rng.choice([0, 2, 3, 4]))  # noqa: E731
-    assert "do not match" in outcome(capsys, checks.check_inverse_cdf_sampler, uniform)
-    assert "masked" in outcome(capsys, checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.integers(0, 5)))
+@pytest.mark.parametrize(("check", "answer"), RIGHT_ANSWERS,
+                         ids=[f"{c.__name__}-{i}" for i, (c, _) in enumerate(RIGHT_ANSWERS)])
+def test_right_answers_pass(capsys, check, answer):
+    assert run(capsys, check, answer).startswith(checks.PASS)
 
-    def gumbel(z, rng, T):
-        return int(np.argmax(z / T + rng.gumbel(size=z.size)))
 
-    assert passes(capsys, checks.check_gumbel_sampler, gumbel)
-    no_temperature = lambda z, rng, T: int(np.argmax(z + rng.gumbel(size=z.size)))  # noqa: E731
-    assert "do not match" in outcome(capsys, checks.check_gumbel_sampler, no_temperature)
+def test_entropy_temperature_right_answer_passes(capsys):
+    assert run(capsys, checks.check_entropy_temperature, brentq_entropy_temperature()).startswith(checks.PASS)
 
-    assert passes(capsys, checks.check_top_k, lambda z, k: top_k(z, k))
 
-    def strict_top_k(z, k):
-        out = np.full_like(z, -np.inf)
-        keep = np.argsort(-z, kind="stable")[:k]
-        out[keep] = z[keep]
-        return out
+def test_entropy_temperature_wrong_answers_get_their_hints(capsys):
+    import scipy.optimize
 
-    assert "k-th largest is kept" in outcome(capsys, checks.check_top_k, strict_top_k)
+    from tempnb import entropy
+    from tempnb.checks.temperature import ENTROPY_CONTEXT, names_model
+
+    z = names_model().logits(ENTROPY_CONTEXT)
+
+    def solve(entropy_of_T):
+        return scipy.optimize.brentq(lambda T: entropy_of_T(T) - 2.0, 1e-3, 50, xtol=1e-12)
+
+    in_bits = solve(lambda T: float(entropy(softmax(z, T))) / math.log(2))
+    probs_as_logits = solve(lambda T: float(entropy(softmax(np.exp(z), T))))
+    right = brentq_entropy_temperature()
+    assert "bits" in run(capsys, checks.check_entropy_temperature, in_bits)
+    assert "tempered the probabilities" in run(capsys, checks.check_entropy_temperature, probs_as_logits)
+    assert "multiplied the logits by T" in run(capsys, checks.check_entropy_temperature, 1 / right)
+    assert "tighten" in run(capsys, checks.check_entropy_temperature, right * 1.001)
+
+
+# -- wrong answers and the hint each must get -------------------------------------------------
+
+
+def exact_sum(p):
+    return all(0 <= x <= 1 for x in p) and sum(p) == 1
+
+
+def fsum_exact(p):
+    return all(0 <= x <= 1 for x in p) and math.fsum(p) == 1
+
+
+def where_both_branches(x):
+    return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+
+
+def global_max_batch(x):
+    exps = np.exp(x - x.max())
+    return exps / exps.sum(axis=1, keepdims=True)
+
+
+def no_restore(f, x, h=1e-5):
+    g = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        x[i] += h
+        up = f(x)
+        x[i] -= 2 * h
+        g[i] = (up - f(x)) / (2 * h)
+    return g
+
+
+def no_restore_on_copy(f, x, h=1e-5):
+    return no_restore(f, x.copy(), h)
+
+
+def forward_differences(f, x, h=1e-5):
+    g = np.zeros_like(x)
+    base = f(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        g[i] = (f(x) - base) / h
+        x[i] = old
+    return g
+
+
+def strict_top_k(z, k):
+    out = np.full_like(z, -np.inf)
+    keep = np.argsort(-z, kind="stable")[:k]
+    out[keep] = z[keep]
+    return out
+
+
+def top_k_in_place(z, k):
+    z[z < np.sort(z)[::-1][min(k, len(z)) - 1]] = -np.inf
+    return z
+
+
+def top_p_without_crossing_token(z, top_p_mass):
+    probs = softmax(z)
+    order = np.argsort(-probs, kind="stable")
+    keep = order[np.cumsum(probs[order]) <= top_p_mass]
+    out = np.full_like(z, -np.inf)
+    out[keep] = z[keep]
+    return out
+
+
+def top_p_ascending(z, top_p_mass):
+    probs = softmax(z)
+    order = np.argsort(probs, kind="stable")
+    keep = order[np.cumsum(probs[order]) <= top_p_mass]
+    out = np.full_like(z, -np.inf)
+    out[keep] = z[keep]
+    return out
+
+
+S, T_LOGITS = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.0, -2.0])  # 05's exercise 3
+
+WRONG_ANSWERS = [
+    # 01 · is this a valid distribution?
+    (checks.check_is_valid_distribution, exact_sum, "not =="),
+    (checks.check_is_valid_distribution, fsum_exact, "not =="),
+    (checks.check_is_valid_distribution, lambda p: bool(np.isclose(np.sum(p), 1)), "negative"),
+    (checks.check_is_valid_distribution,
+     lambda p: not (np.asarray(p) < 0).any() and not abs(np.sum(p) - 1) > 1e-9, "np.isnan"),
+    (checks.check_is_valid_distribution, lambda p: bool(np.all(np.asarray(p) >= 0)) and abs(sum(p) - 1) < 0.01,
+     "too loose"),
+    (checks.check_is_valid_distribution, lambda p: "yes", "return True or False"),
+    (checks.check_is_valid_distribution, lambda p: None, "returned None"),
+    (checks.check_is_valid_distribution, lambda p: 1 / 0, "raised ZeroDivisionError"),
+    (checks.check_is_valid_distribution, lambda p: p.sum() == 1, "raised AttributeError"),
+    (checks.check_is_valid_distribution, "not a function", "expected a function"),
+    # 01 · entropy of the uniform distribution over four outcomes
+    (checks.check_uniform_entropy, 2.0, "bits"),
+    (checks.check_uniform_entropy, -math.log(4), "sign"),
+    (checks.check_uniform_entropy, -0.25 * math.log(0.25), "one outcome's term"),
+    (checks.check_uniform_entropy, 4, "number of outcomes"),
+    (checks.check_uniform_entropy, None, "replace the None"),
+    (checks.check_uniform_entropy, [1.0, 2.0], "single number"),
+    # 01 · the most uncertain p
+    (checks.check_most_uncertain_p, 250, "index into your grid"),
+    (checks.check_most_uncertain_p, 500, "index into your grid"),
+    (checks.check_most_uncertain_p, 0.6931, "entropy at the peak"),
+    (checks.check_most_uncertain_p, math.log(2), "entropy at the peak"),
+    (checks.check_most_uncertain_p, [0.5, 0.5], "p itself"),
+    (checks.check_most_uncertain_p, 0.53, "finer grid"),
+    (checks.check_most_uncertain_p, 0.75, "not the peak"),
+    (checks.check_most_uncertain_p, -0.5, "in [0, 1]"),
+    # 02 · log-odds of 2
+    (checks.check_probability_from_log_odds, math.exp(2), "odds"),
+    (checks.check_probability_from_log_odds, 1 / (1 + math.exp(2)), "sign"),
+    (checks.check_probability_from_log_odds, 2, "log-odds you were given"),
+    # 02 · logits with the first one 0
+    (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]), "subtract the first"),
+    (checks.check_logits_with_first_zero, [0.0, 0.1, 0.6], "np.log first"),
+    (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]) - math.log(0.7), "last (largest)"),
+    (checks.check_logits_with_first_zero, np.log10([0.1, 0.2, 0.7]) + 1, "base 10"),
+    # 02 · stable sigmoid
+    (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-x)), "exp(-x) overflows"),
+    (checks.check_stable_sigmoid, where_both_branches, "evaluates both branches"),
+    (checks.check_stable_sigmoid, lambda x: np.exp(x) / (1 + np.exp(x)), "exp(x) overflows"),
+    (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -500, 500))),
+     "at x = -1000 your sigmoid gives 7.12458e-218, the exact value is 0"),
+    (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -500, 500))), "Clipping"),
+    (checks.check_stable_sigmoid, lambda x: (1 + np.tanh(x / 2)) / 2,
+     "at x = -40 your sigmoid gives 0, the exact value is 4.24835e-18"),
+    (checks.check_stable_sigmoid, lambda x: 1 / (1 + math.exp(-x)), "math.exp takes one number"),
+    # 03 · stable softmax
+    (checks.check_stable_softmax, lambda z: np.exp(z) / np.exp(z).sum(), "Subtract the maximum"),
+    (checks.check_stable_softmax, lambda z: np.exp(z - z.min()) / np.exp(z - z.min()).sum(),
+     "only the maximum guarantees every exponent is ≤ 0"),
+    (checks.check_stable_softmax, lambda z: np.exp(z - z.mean()) / np.exp(z - z.mean()).sum(),
+     "only the maximum guarantees every exponent is ≤ 0"),
+    (checks.check_stable_softmax, lambda z: np.exp(z - z.max()), "divide by their sum"),
+    (checks.check_stable_softmax, lambda z: scipy.special.log_softmax(z), "log-probabilities"),
+    (checks.check_stable_softmax, lambda z: z / z.sum(), "expected [0.25, 0.75]"),
+    # 03 · log-sum-exp
+    (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z)))), "Factor out the max"),
+    (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z - z.max())))), "off by exactly max(z) = 3"),
+    (checks.check_logsumexp, lambda z: float(z.max() + np.sum(np.exp(z - z.max()))), "take the log of the sum"),
+    (checks.check_logsumexp, lambda z: scipy.special.softmax(z), "return one number"),
+    # 03 · batch softmax
+    (checks.check_batch_softmax, global_max_batch, "far below"),
+    (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(), "whole batch"),
+    (checks.check_batch_softmax, lambda x: np.exp(x - x.max()) / np.sum(np.exp(x - x.max()), axis=1), "keepdims"),
+    (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=0), "axis=0"),
+    (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)[:, 0], "shape"),
+    # 04 · tempered softmax
+    (checks.check_tempered_softmax, lambda z, T: np.exp(z / T) / np.exp(z / T).sum(), "Divide by T, then subtract"),
+    (checks.check_tempered_softmax, lambda z, T: softmax(z * T), "multiplied by T"),
+    (checks.check_tempered_softmax, lambda z, T: softmax(z), "T = 1 distribution"),
+    # 04 · odds 3:1 to 27:1
+    (checks.check_odds_temperature, 3, "shrink"),
+    (checks.check_odds_temperature, 9, "exponent"),
+    (checks.check_odds_temperature, 27, "target odds"),
+    (checks.check_odds_temperature, -1, "positive"),
+    (checks.check_odds_temperature, 0.5, "the odds become 9:1"),
+    # 04 · top probability 0.5 (issue 11: values ≤ 0 get a relevant hint, not the solver's tolerance)
+    (checks.check_half_temperature, 10.0, "brentq"),
+    (checks.check_half_temperature, 20.79, "tolerance"),
+    (checks.check_half_temperature, -GOLDEN_T, "mirror solution"),
+    (checks.check_half_temperature, -1.0, "must be positive"),
+    (checks.check_half_temperature, 0.0, "argmax"),
+    (checks.check_half_temperature, 0.5, "target top probability"),
+    (checks.check_half_temperature, 1 / GOLDEN_T, "1/T"),
+    (checks.check_half_temperature, float("inf"), "positive, finite"),
+    # 04 · the names model's entropy at a target (a real model)
+    (checks.check_entropy_temperature, 1.0, "lower it"),
+    (checks.check_entropy_temperature, 0.3, "raise it"),
+    (checks.check_entropy_temperature, -1.0, "positive"),
+    (checks.check_entropy_temperature, None, "replace the None"),
+    # 05 · soft loss
+    (checks.check_soft_loss, lambda s, t, T: soft_term(s, t, T) / (T * T), "T²"),
+    (checks.check_soft_loss, lambda s, t, T: soft_term(s, t, T) * len(s), "mean over the batch"),
+    (checks.check_soft_loss, lambda s, t, T: soft_term(t, s, T), "wrong way round"),
+    (checks.check_soft_loss, lambda s, t, T: T * T * soft_term(s, t, 1.0), "inside the softmax"),
+    (checks.check_soft_loss,
+     lambda s, t, T: T * T * float(np.mean(-np.sum(softmax(t, T, axis=1) * log_softmax(s, T, axis=1), axis=1))),
+     "cross-entropy"),
+    (checks.check_soft_loss, lambda s, t, T: None, "returned None"),
+    # 05 · numerical gradient
+    (checks.check_numerical_gradient, no_restore, "must be restored after each probe"),
+    (checks.check_numerical_gradient, no_restore_on_copy, "must be restored after each probe"),
+    (checks.check_numerical_gradient, forward_differences, "central differences"),
+    (checks.check_numerical_gradient, lambda f, x, h=1e-5: np.full_like(x, (f(x + h) - f(x - h)) / (2 * h)),
+     "every entry at once"),
+    (checks.check_numerical_gradient, lambda f, x, h=1e-5: 2 * central_differences(f, x, h), "not h"),
+    (checks.check_numerical_gradient, lambda f, x, h=1e-5: central_differences(f, x, h).ravel(), "shape"),
+    # 05 · high-temperature limit, in the notation s (student), t (teacher)
+    (checks.check_logit_matching, (T_LOGITS - S) / 3, "sign"),
+    (checks.check_logit_matching, S - T_LOGITS, "divide by K"),
+    (checks.check_logit_matching, 1e3 * (softmax(S, 1e3) - softmax(T_LOGITS, 1e3)), "large but finite T"),
+    # 06 · inverse-CDF sampler
+    (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.choice(len(z), p=softmax(z))), "rng.choice"),
+    (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.integers(len(z))), "rng.integers"),
+    (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.argmax(z + rng.gumbel(size=z.size))), "Gumbel"),
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z)), 1 - rng.random(), side="right")),
+     "the first index whose cumulative probability exceeds u"),
+    (checks.check_inverse_cdf_sampler, lambda z, rng: inverse_cdf(z, rng) if rng.random() < 2 else 0, "exactly one"),
+    (checks.check_inverse_cdf_sampler, lambda z, rng: 1, "masked"),
+    # 06 · Gumbel sampler at T = 2
+    (checks.check_gumbel_sampler, lambda z, rng, T: int(np.argmax(z + rng.gumbel(size=z.size))), "match T = 1"),
+    (checks.check_gumbel_sampler, lambda z, rng, T: int(np.argmax((z + rng.gumbel(size=z.size)) / T)),
+     "match T = 1"),
+    (checks.check_gumbel_sampler, lambda z, rng, T: int(np.argmax(z * T + rng.gumbel(size=z.size))),
+     "you multiplied"),
+    (checks.check_gumbel_sampler, lambda z, rng, T: int(rng.choice(len(z), p=softmax(z, T))), "rng.choice"),
+    (checks.check_gumbel_sampler, lambda z, rng, T: int(np.argmax(z / T + rng.normal(size=z.size))),
+     "do not match"),
+    (checks.check_gumbel_sampler, lambda z, rng, T: int(np.argmax(z / T)), "same index"),
+    # 06 · top-k
+    (checks.check_top_k, strict_top_k, "k-th largest is kept"),
+    (checks.check_top_k, top_k_in_place, "work on a copy"),
+    (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, 0.0), "must be -inf"),
+    (checks.check_top_k, lambda z, k: np.where(z <= np.sort(z)[min(k, len(z)) - 1], z, -np.inf), "k smallest"),
+    (checks.check_top_k, lambda z, k: z[np.argsort(z)[::-1][:k]], "shape"),
+    # 06 · top-p on the names model
+    (checks.check_top_p, top_p_without_crossing_token, "crosses the threshold"),
+    (checks.check_top_p, top_p_ascending, "least likely"),
+    (checks.check_top_p, lambda z, top_p_mass: softmax(top_p(z, top_p_mass)), "not probabilities"),
+    (checks.check_top_p, lambda z, top_p_mass: np.where(np.isfinite(top_p(z, top_p_mass)), z, 0.0), "-inf"),
+]
+
+
+@pytest.mark.parametrize(("check", "answer", "expected_hint"), WRONG_ANSWERS,
+                         ids=[f"{c.__name__}-{i}" for i, (c, _, _) in enumerate(WRONG_ANSWERS)])
+def test_wrong_answer_gets_its_hint(capsys, check, answer, expected_hint):
+    printed = run(capsys, check, answer)
+    assert printed.startswith(checks.HINT), printed
+    assert expected_hint in printed, printed
+
+
+# The checks of notebooks 01-06 (07's calibration checks are tested with their own module).
+NOTEBOOK_MODULES = {f"tempnb.checks.{m}" for m in
+                    ("probabilities", "logits", "softmax", "temperature", "distillation", "sampling")}
+CHECK_NAMES = [name for name in checks.__all__
+               if name.startswith("check_") and getattr(checks, name).__module__ in NOTEBOOK_MODULES]
+
+
+def test_every_check_has_rows_for_right_and_wrong_answers():
+    public = {getattr(checks, name) for name in CHECK_NAMES}
+    assert len(public) == 21
+    covered_right = {c for c, _ in RIGHT_ANSWERS} | {checks.check_entropy_temperature,
+                                                     checks.check_distilled_student}
+    covered_wrong = {c for c, _, _ in WRONG_ANSWERS} | {checks.check_distilled_student}
+    assert public <= covered_right, public - covered_right
+    assert public <= covered_wrong, public - covered_wrong
+
+
+# -- the distilled student (05, a real model): trains nothing itself -------------------------
+
+
+@pytest.fixture(scope="module")
+def students():
+    from tempnb.data import load_digits_split
+    from tempnb.distill import cross_entropy_loss
+    from tempnb.models import MLP, accuracy, train
+
+    digits = load_digits_split()
+    few = np.concatenate([np.flatnonzero(digits.y_train == d)[:10] for d in range(10)])
+
+    def fitted(rows):
+        student = MLP([64, 32, 10], rng=0)
+        train(student, digits.x_train[rows], lambda logits, r: cross_entropy_loss(logits, digits.y_train[rows][r]),
+              epochs=150, batch_size=len(rows), learning_rate=1e-2, rng=100)
+        return student
+
+    weak, strong = fitted(few), fitted(np.arange(len(digits.y_train)))
+    return {"weak": weak, "weak %": 100 * accuracy(weak, digits.x_test, digits.y_test), "strong": strong,
+            "untrained": MLP([64, 32, 10], rng=0), "teacher-sized": MLP([64, 256, 256, 10], rng=1)}
+
+
+def test_distilled_student_check(capsys, students):
+    # A student trained on all 1257 training images stands in for a good distilled student: it
+    # must beat the student trained on 100 images by the required margin (an independent fact,
+    # printed by the check itself from the held-out test set).
+    baseline = students["weak %"]
+    assert run(capsys, checks.check_distilled_student, students["strong"], baseline).startswith(checks.PASS)
+    assert "higher temperature" in run(capsys, checks.check_distilled_student, students["weak"], baseline)
+    assert "has it been trained" in run(capsys, checks.check_distilled_student, students["untrained"], baseline)
+    assert "small student" in run(capsys, checks.check_distilled_student, students["teacher-sized"], baseline)
+    assert "replace the None" in run(capsys, checks.check_distilled_student, None, baseline)
+    assert "hard_accuracy[0]" in run(capsys, checks.check_distilled_student, students["strong"], None)
+    assert "not 0.9" in run(capsys, checks.check_distilled_student, 0.9, baseline)
+
+
+# -- the cases themselves are sound -------------------------------------------------------------
+
+
+def neumaier(values):
+    """Compensated summation, as Python 3.12's built-in sum() does for floats."""
+    total, compensation = 0.0, 0.0
+    for x in values:
+        t = total + x
+        compensation += (total - t) + x if abs(total) >= abs(x) else (x - t) + total
+        total = t
+    return total + compensation
+
+
+def test_rounded_sum_case_misses_one_under_every_summation():
+    # The exact sum of the three doubles (Fraction arithmetic) rounds to a double other than 1,
+    # so an exactly rounded sum (math.fsum) cannot give 1; and no order of plain, pairwise or
+    # compensated addition gives 1 either. So `sum(p) == 1` fails on Python 3.11, 3.12 and 3.13.
+    exact = sum(Fraction(x) for x in ROUNDED_SUM_CASE)
+    assert exact != 1 and float(exact) != 1.0
+    sums = {math.fsum(ROUNDED_SUM_CASE), float(np.sum(ROUNDED_SUM_CASE))}
+    for order in itertools.permutations(ROUNDED_SUM_CASE):
+        running = 0.0
+        for x in order:
+            running += x
+        sums |= {running, neumaier(order), sum(order), float(np.add.reduce(np.array(order)))}
+    assert 1.0 not in sums, sums
+    assert validated(ROUNDED_SUM_CASE)  # and yet it is a valid distribution within tolerance
+
+
+def test_top_p_cases_are_far_from_the_threshold():
+    # For each names-model case, the kept set would be the same for any top_p_mass within 1e-6,
+    # so the rounding of a learner's cumulative sum cannot decide it.
+    from tempnb.checks.sampling import TOP_P_NAMES_CASES, top_p_cases
+
+    cases = top_p_cases()
+    assert len(cases) == len(TOP_P_NAMES_CASES) + 2
+    for case in cases:
+        logits, mass = case.args
+        probs = np.sort(softmax(logits))[::-1]
+        cumulative = np.cumsum(probs)
+        if mass > 0:
+            assert np.min(np.abs(cumulative - mass)) > 1e-6
+        expected_kept = np.isfinite(case.expected).sum()
+        assert expected_kept == max(1, int(np.searchsorted(cumulative, mass)) + 1)
+
+
+def test_inverse_cdf_check_follows_each_uniform_number(capsys):
+    # Reversing the CDF (1 - u) gives the right frequencies but the wrong index for a given u:
+    # a frequency test would pass it; following each u does not.
+    reversed_cdf = lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z)[::-1]), rng.random(), side="right"))  # noqa: E731
+    printed = run(capsys, checks.check_inverse_cdf_sampler, lambda z, rng: 4 - reversed_cdf(z, rng))
+    assert printed.startswith(checks.HINT)
+
+
+# -- the checks never raise, never hide the learner's output -----------------------------------
+
+
+def test_learner_prints_are_shown(capsys):
+    def chatty(p):
+        print("looking at", list(p))
+        return validated(p)
+
+    assert checks.check_is_valid_distribution(chatty) is None
+    printed = capsys.readouterr().out
+    assert "looking at [0.25, 0.75]" in printed
+    assert printed.strip().splitlines()[-1].startswith(checks.PASS)
+
+
+class Weird:
+    """An answer no check expects: not a number, not an array, and it raises when converted."""
+
+    def __float__(self):
+        raise RuntimeError("no")
+
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("no")
+
+
+WEIRD = [None, ..., "text", Weird(), [1, "a"], {"a": 1}, float("nan"), lambda *a: Weird(), lambda *a: 1 / 0,
+         lambda *a: (_ for _ in ()).throw(KeyError("x")), lambda *a: [[1, 2], [3]]]
+
+
+@pytest.mark.parametrize("name", CHECK_NAMES)
+def test_checks_never_raise(capsys, name, students):
+    check = getattr(checks, name)
+    for answer in WEIRD:
+        args = (answer, 90.0) if name == "check_distilled_student" else (answer,)
+        printed = run(capsys, check, *args)
+        assert printed.startswith(checks.HINT), (answer, printed)
+
+
+# -- the shared loop -------------------------------------------------------------------------
+
+
+def test_run_cases_uses_each_cases_own_hint(capsys):
+    cases = [
+        Case((1,), 2, "double it", "1", (Mistake(1, "that is the input itself"),)),
+        Case((-3,), -6, "negative numbers too", "-3"),
+    ]
+    run_cases(lambda x: 2 * x, cases, "doubled")
+    assert capsys.readouterr().out == "✅ doubled\n"
+    run_cases(lambda x: x, cases, "doubled")
+    assert "that is the input itself" in capsys.readouterr().out
+    run_cases(lambda x: 3 * x, cases, "doubled")
+    assert "double it" in capsys.readouterr().out
+    run_cases(abs, [Case((-3,), -6, "negative numbers too", "-3")], "doubled")
+    assert "negative numbers too" in capsys.readouterr().out
+
+
+def test_call_reports_warnings_and_errors_without_raising():
+    assert call(lambda: np.exp(np.array([1000.0]))).error is RuntimeWarning
+    assert call(lambda: 1 / 0).error is ZeroDivisionError
+    outcome = call(lambda: 42)
+    assert (outcome.value, outcome.problem) == (42, None)

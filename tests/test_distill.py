@@ -1,6 +1,9 @@
 """tempnb.distill: the distillation loss, its gradient, its limits and its errors."""
 
+import decimal
 import math
+import warnings
+from decimal import Decimal
 
 import numpy as np
 import pytest
@@ -100,7 +103,18 @@ def test_extreme_teacher_logits_give_finite_loss():
         ({"labels": np.zeros(6)}, TypeError, ["`labels`", "integer"]),
         ({"temperature": 0.0}, ValueError, ["`temperature`", "(0, inf)", "0.0"]),
         ({"temperature": -2.0}, ValueError, ["`temperature`", "-2.0"]),
-        ({"temperature": math.inf}, ValueError, ["`temperature`", "finite"]),
+        ({"temperature": math.inf}, ValueError, ["`temperature`", "(0, inf)", "inf"]),
+        ({"temperature": "hot"}, TypeError, ["`temperature`", "'hot'"]),
+        ({"alpha": None}, TypeError, ["`alpha`", "None"]),
+        ({"labels": [0, 1, 2, 3, 4]}, ValueError, ["`labels`", "(6,)", "(5,)"]),
+        ({"labels": np.array([0, 1, 2, 3, 4, 5], dtype=np.uint8)}, ValueError, ["`labels`", "[0, 4]", "5"]),
+        ({"student_logits": np.zeros((0, 5)), "teacher_logits": np.zeros((0, 5)), "labels": np.zeros(0, int)},
+         ValueError, ["`student_logits`", "at least one example", "(0, 5)"]),
+        ({"student_logits": np.zeros((6, 1)), "teacher_logits": np.zeros((6, 1))}, ValueError,
+         ["`student_logits`", "2 classes", "(6, 1)"]),
+        ({"teacher_logits": np.full((6, 5), np.inf)}, ValueError, ["`teacher_logits`", "finite"]),
+        ({"teacher_logits": np.ma.masked_array(np.zeros((6, 5)), mask=True)}, TypeError,
+         ["`teacher_logits`", "masked"]),
         ({"temperature": math.nan}, ValueError, ["`temperature`", "nan"]),
         ({"alpha": 1.5}, ValueError, ["`alpha`", "[0, 1]", "1.5"]),
         ({"alpha": -0.1}, ValueError, ["`alpha`", "-0.1"]),
@@ -116,3 +130,60 @@ def test_bad_input(kwargs, error, words):
         distillation_loss(**arguments)
     for word in words:
         assert word in str(info.value), f"{word!r} missing from: {info.value}"
+
+
+def test_cross_entropy_bad_input():
+    with pytest.raises(ValueError, match="`logits`.*at least one example"):
+        cross_entropy_loss(np.zeros((0, 3)), np.zeros(0, dtype=int))
+    with pytest.raises(ValueError, match=r"`labels` must be in \[0, 2\]; got 3"):
+        cross_entropy_loss(np.zeros((1, 3)), [3])
+
+
+# ---------------------------------------------------------------- very high temperatures
+
+
+def soft_term_reference(s, t, temperature):
+    """T² · mean KL(softmax(t/T) ‖ softmax(s/T)) and T (q − p) / N, in decimal arithmetic.
+
+    The working precision grows with T (the log-ratios are of size 1/T and KL of size 1/T²), so
+    the result is correct to far more than float64's 16 digits for every T tested.
+    """
+    T = Decimal(repr(float(temperature)))
+    digits = 40 + 2 * max(0, int(math.log10(float(temperature))))
+    with decimal.localcontext() as context:
+        context.prec = digits
+        total, grads = Decimal(0), []
+        for s_row, t_row in zip(s, t):
+            a = [Decimal(repr(float(v))) / T for v in t_row]
+            b = [Decimal(repr(float(v))) / T for v in s_row]
+            ea = [(x - max(a)).exp() for x in a]
+            eb = [(x - max(b)).exp() for x in b]
+            p = [x / sum(ea) for x in ea]
+            q = [x / sum(eb) for x in eb]
+            total += sum(pi * (pi.ln() - qi.ln()) for pi, qi in zip(p, q))
+            grads.append([float(T * (qi - pi) / len(s)) for pi, qi in zip(p, q)])
+        return float(T * T * total / len(s)), np.array(grads)
+
+
+@pytest.mark.parametrize("temperature", [0.01, 1.0, 10.0, 1e3, 1e5, 1e8, 1e10, 1e15, 1e50, 1e200, 1e300])
+def test_soft_term_is_accurate_at_any_temperature(temperature):
+    # The direct formula T² · sum p (log p − log q) lost about (T / gap)² · eps of relative accuracy:
+    # negative at T = 1e10, NaN at T = 1e200 (T² overflowed).
+    s, t, y = batch(9, n=3, c=4)
+    expected_loss, expected_grad = soft_term_reference(s, t, temperature)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        loss, grad = distillation_loss(s, t, y, temperature, 1.0)
+    assert loss == pytest.approx(expected_loss, rel=1e-13)
+    np.testing.assert_allclose(grad, expected_grad, rtol=1e-12, atol=1e-15 * np.abs(expected_grad).max())
+
+
+def test_high_temperature_limit_is_half_the_variance_of_the_logit_gaps():
+    # As T -> inf, T² KL(p ‖ q) -> (1/2) Var_uniform(t − s) per example (second-order expansion of KL
+    # around the uniform distribution), and T (q − p) -> ((s − t) − mean(s − t)) / C.
+    s, t, y = batch(10, n=2, c=5)
+    gaps = t - s
+    limit = float(np.mean(0.5 * np.var(gaps, axis=1)))
+    loss, grad = distillation_loss(s, t, y, 1e200, 1.0)
+    assert loss == pytest.approx(limit, rel=1e-14)
+    np.testing.assert_allclose(grad, -(gaps - gaps.mean(axis=1, keepdims=True)) / 5 / 2, rtol=1e-13)

@@ -70,11 +70,60 @@ def test_adam_weight_decay_only_touches_weights():
     assert np.all(w < 1) and np.all(b == 1)
 
 
-def test_bad_sizes():
-    with pytest.raises(ValueError, match="`sizes`"):
-        MLP([4])
-    with pytest.raises(ValueError, match="`sizes`"):
-        MLP([4, 0, 2])
+def tiny_data():
+    return np.zeros((4, 2)), np.array([0, 1, 0, 1])
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "words"),
+    [
+        (lambda: MLP([4]), ValueError, ["`sizes`", "at least two", "[4]"]),
+        (lambda: MLP(4), ValueError, ["`sizes`", "4"]),
+        (lambda: MLP([4, 0, 2]), ValueError, ["`sizes[1]`", "positive integer", "0"]),
+        (lambda: MLP([4, 2.5]), ValueError, ["`sizes[1]`", "2.5"]),
+        (lambda: MLP([4, 2], rng=-1), ValueError, ["`rng`", "non-negative", "-1"]),
+        (lambda: MLP([4, 2], rng=True), TypeError, ["`rng`", "True"]),
+        (lambda: MLP([4, 2], rng=2.5), ValueError, ["`rng`", "2.5"]),
+        (lambda: MLP([2, 2], rng=0).forward(np.zeros((3, 5))), ValueError, ["`x`", "(examples, 2)", "(3, 5)"]),
+        (lambda: MLP([2, 2], rng=0).forward(np.zeros(2)), ValueError, ["`x`", "(2,)"]),
+        (lambda: MLP([2, 2], rng=0).forward([[np.nan, 0.0]]), ValueError, ["`x`", "finite"]),
+        (lambda: MLP([2, 2], rng=0).forward([["a", "b"]]), TypeError, ["`x`", "real numbers"]),
+        (lambda: MLP([2, 2], rng=0).backward(np.zeros((1, 2))), ValueError, ["call forward() first"]),
+        (lambda: Adam([np.zeros(2)], learning_rate=0), ValueError, ["`learning_rate`", "> 0", "0.0"]),
+        (lambda: Adam([np.zeros(2)], betas=(0.9, 1.0)), ValueError, ["`betas`", "[0, 1)"]),
+        (lambda: Adam([np.zeros(2)], betas=0.9), ValueError, ["`betas`", "pair"]),
+        (lambda: Adam([np.zeros(2)], eps=-1e-8), ValueError, ["`eps`", "-1e-08"]),
+        (lambda: Adam([np.zeros(2)], weight_decay=-0.1), ValueError, ["`weight_decay`", ">= 0", "-0.1"]),
+        (lambda: Adam([np.zeros(2)]).step([np.zeros(3)]), ValueError, ["`grads`", "(2,)", "(3,)"]),
+        (lambda: train(MLP([2, 2], rng=0), tiny_data()[0], None, epochs=2.5), ValueError, ["`epochs`", "2.5"]),
+        (lambda: train(MLP([2, 2], rng=0), tiny_data()[0], None, epochs=1, batch_size=0), ValueError,
+         ["`batch_size`", "0"]),
+        (lambda: train(MLP([2, 2], rng=0), tiny_data()[0], None, epochs=1, rng=-1), ValueError, ["`rng`", "-1"]),
+        (lambda: train(MLP([2, 2], rng=0), tiny_data()[0], None, epochs=1, rng=True), TypeError, ["`rng`", "True"]),
+        (lambda: train(MLP([2, 2], rng=0), np.zeros((0, 2)), None, epochs=1), ValueError, ["`x`", "at least one"]),
+        (lambda: train("model", tiny_data()[0], None, epochs=1), TypeError, ["`model`", "MLP", "str"]),
+        (lambda: accuracy(MLP([2, 2], rng=0), *tiny_data()[:1], [0, 1]), ValueError, ["`labels`", "(4,)", "(2,)"]),
+        (lambda: accuracy(MLP([2, 2], rng=0), tiny_data()[0], [0, 1, 2, 0]), ValueError, ["`labels`", "[0, 1]", "2"]),
+        (lambda: accuracy(MLP([2, 2], rng=0), np.zeros((0, 2)), []), ValueError, ["`x`", "at least one"]),
+    ],
+)
+def test_bad_input_is_named(call, error, words):
+    with pytest.raises(error) as info:
+        call()
+    for word in words:
+        assert word in str(info.value), f"{word!r} missing from: {info.value}"
+
+
+def test_empty_batch_forward_gives_empty_logits():
+    model = MLP([3, 4, 2], rng=0)
+    assert model.forward(np.zeros((0, 3))).shape == (0, 2)
+    assert model.predict(np.zeros((0, 3))).shape == (0,)
+
+
+def test_seed_and_generator_initialise_the_same_weights():
+    a, b = MLP([3, 4, 2], rng=5), MLP([3, 4, 2], rng=np.random.default_rng(5))
+    for wa, wb in zip(a.parameters, b.parameters):
+        np.testing.assert_array_equal(wa, wb)
 
 
 def test_digits_split_is_real_fixed_and_stratified():

@@ -1,20 +1,23 @@
-"""tempnb.sampling, tempnb.ngram and the names corpus."""
+"""tempnb.sampling and the names corpus."""
 
 import hashlib
+import itertools
 import math
 import re
 import warnings
+from fractions import Fraction
 
 import numpy as np
 import pytest
+import scipy.special
 import scipy.stats
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from tempnb import softmax
+from tempnb._validate import ROUNDING_ULPS
 from tempnb.data import DATA_DIR, NAME_FILES, load_names, split_names
-from tempnb.ngram import CharNGram
 from tempnb.sampling import min_p, sample, top_k, top_p
 
 # ---------------------------------------------------------------- sample
@@ -72,6 +75,15 @@ def test_masked_entries_are_never_drawn(logits, seed):
     assert np.all(np.isfinite(logits[draws]))
 
 
+def test_float32_logits_are_drawn_as_their_exact_float64_values():
+    # With the same generator, each draw depends only on where u lands in the running sum of the
+    # probabilities; a float32 running sum over 50,257 tokens drifts and sends some draws elsewhere.
+    logits = np.random.default_rng(6).normal(0.0, 2.0, size=(4, 50_257)).astype(np.float32)
+    drawn32 = sample(logits, 0.7, size=2_000, rng=11)
+    drawn64 = sample(logits.astype(np.float64), 0.7, size=2_000, rng=11)
+    np.testing.assert_array_equal(drawn32, drawn64)
+
+
 def test_extreme_inputs_without_warnings():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -87,8 +99,22 @@ def test_extreme_inputs_without_warnings():
         (lambda: sample([1.0, 2.0], np.nan), ValueError, ["`temperature`", "nan"]),
         (lambda: sample([1.0, 2.0], rng="seed"), TypeError, ["`rng`", "'seed'"]),
         (lambda: sample([1.0, 2.0], size=-2), ValueError, ["`size`", "-2"]),
-        (lambda: top_k([1.0, 2.0], 0), ValueError, ["`k`", "strictly positive", "0"]),
+        (lambda: sample([1.0, 2.0], size=2.5), ValueError, ["`size`", "2.5"]),
+        (lambda: sample([1.0, 2.0], size=(2, 2.5)), ValueError, ["`size`", "(2, 2.5)"]),
+        (lambda: sample([1.0, 2.0], size="3"), TypeError, ["`size`", "'3'"]),
+        (lambda: sample([1.0, 2.0], rng=-1), ValueError, ["`rng`", "non-negative", "-1"]),
+        (lambda: sample([1.0, 2.0], rng=True), TypeError, ["`rng`", "True"]),
+        (lambda: sample([1.0, 2.0], rng=0.5), ValueError, ["`rng`", "0.5"]),
+        (lambda: sample([1.0, 2.0], axis=2), ValueError, ["`axis`", "got 2"]),
+        (lambda: sample(np.empty((2, 0))), ValueError, ["`logits`", "(2, 0)"]),
+        (lambda: top_k([1.0, 2.0], 0), ValueError, ["`k`", "positive integer", "0"]),
         (lambda: top_k([1.0, 2.0], 1.5), ValueError, ["`k`", "1.5"]),
+        (lambda: top_k([1.0, 2.0], "2"), TypeError, ["`k`", "'2'"]),
+        (lambda: top_k([1.0, 2.0], 1, min_tokens_to_keep=0), ValueError, ["`min_tokens_to_keep`", "0"]),
+        (lambda: top_p([1.0, 2.0], "0.5"), TypeError, ["`p`", "'0.5'"]),
+        (lambda: top_p([[1.0, 2.0]], 0.5, axis=-3), ValueError, ["`axis`", "-3"]),
+        (lambda: min_p([1.0, 2.0], 0.5, min_tokens_to_keep=1.5), ValueError, ["`min_tokens_to_keep`", "1.5"]),
+        (lambda: min_p(["a"], 0.5), TypeError, ["`logits`", "real numbers"]),
         (lambda: top_k([1.0, np.nan], 1), ValueError, ["`logits`", "NaN"]),
         (lambda: top_p([1.0, 2.0], 1.5), ValueError, ["`p`", "[0, 1]", "1.5"]),
         (lambda: top_p([1.0, 2.0], -0.1), ValueError, ["`p`", "-0.1"]),
@@ -135,6 +161,111 @@ def test_top_p_keeps_the_token_that_crosses_the_threshold():
     assert np.isfinite(top_p(np.log(probs), 0.81)).tolist() == [True, True, True, False]
 
 
+def test_top_p_like_transformers_on_float32():
+    # transformers' own test of TopPLogitsWarper builds these distributions in float32 (torch.float).
+    dist = np.log(np.array([[0.3, 0.1, 0.1, 0.5], [0.15, 0.3, 0.3, 0.25]], dtype=np.float32))
+    kept = np.isfinite(top_p(dist, 0.8))
+    assert kept.tolist() == [[True, False, False, True], [False, True, True, True]]
+
+
+# ------------------------------------------- top_p against exact arithmetic
+
+
+def exact_nucleus(logits: np.ndarray, p: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The top-p kept set by exact arithmetic on the float values, independently of tempnb.
+
+    Probabilities: scipy.special.softmax in float64 of the (exactly widened) logits. Running sums
+    in ascending order of logit (ties in index order, as tempnb documents): exact, as Python
+    integers, since every float64 is an integer times a power of two. Threshold: 1 - p as an exact
+    fraction of the float `p`. A token is removed when its running sum is <= the threshold,
+    except the most probable one. Returns (kept mask, float64 probabilities, running sum minus
+    threshold per token, rounded to float64 only at the end).
+    """
+    probs = scipy.special.softmax(np.asarray(logits, dtype=np.float64))
+    order = np.argsort(logits, kind="stable")
+    ratios = [float(v).as_integer_ratio() for v in probs[order]]
+    shift = max(d.bit_length() - 1 for _, d in ratios)
+    sums = itertools.accumulate(n << (shift - (d.bit_length() - 1)) for n, d in ratios)
+    threshold = (Fraction(1) - Fraction(p)) * (1 << shift)
+    distance_sorted = np.array([float((s - threshold) / (1 << shift)) for s in sums])
+    remove_sorted = np.array([d <= 0 for d in distance_sorted])
+    remove_sorted[-1] = False
+    kept = np.ones(len(probs), dtype=bool)
+    kept[order[remove_sorted]] = False
+    distance = np.empty(len(probs))
+    distance[order] = distance_sorted
+    return kept, probs, distance
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize(("k", "p"), [(1_000, 0.9), (50_257, 0.9), (50_257, 0.5), (50_257, 0.99),
+                                      (128_256, 0.9), (200_000, 0.9), (200_000, 0.95)])
+def test_top_p_keeps_the_exact_arithmetic_nucleus_on_large_vocabularies(k, p, dtype):
+    """The kept set equals exact arithmetic's, except tokens within a few ulps of the threshold.
+
+    Logits of GPT-2's (50,257) and Llama 3's (128,256) vocabulary sizes, from N(0, 2²). The allowed
+    window is ROUNDING_ULPS units in the last place of max(p, 1 - p) in float64, doubled for the
+    rounding of the reference's own float64 probabilities.
+    """
+    logits = np.random.default_rng(k).normal(0.0, 2.0, size=k).astype(dtype)
+    kept = np.isfinite(top_p(logits, p))
+    exact, probs, distance = exact_nucleus(logits, p)
+    window = 2 * ROUNDING_ULPS * np.spacing(max(p, 1 - p))
+    differ = np.flatnonzero(kept != exact)
+    assert np.all(np.abs(distance[differ]) <= window), (len(differ), distance[differ][:5])
+    # The nucleus definition itself: at least p of the mass, and no kept token could be dropped.
+    kept_mass = math.fsum(probs[kept])
+    assert kept_mass >= p - window
+    assert kept_mass - probs[kept].min() < p + window
+
+
+@given(hnp.arrays(st.sampled_from([np.float32, np.float64]), st.integers(1, 40),
+                  elements=st.floats(-30, 30, width=32)),
+       st.floats(0.0, 1.0))
+def test_top_p_equals_exact_arithmetic_on_small_vocabularies(logits, p):
+    kept = np.isfinite(top_p(logits, p))
+    exact, _, distance = exact_nucleus(logits, p)
+    window = 2 * ROUNDING_ULPS * np.spacing(max(p, 1 - p))
+    assert np.all(np.abs(distance[kept != exact]) <= window)
+
+
+def test_top_p_on_float32_keeps_the_whole_nucleus_of_a_gpt2_sized_vocabulary():
+    # The case of issue 11: 50,257 float32 logits from N(0, 2²), top_p = 0.9. A float32 running sum
+    # drifted so far that the old allowance of 4·n·eps (0.024) kept only 0.876 of the mass.
+    logits = np.random.default_rng(0).normal(0.0, 2.0, size=50_257).astype(np.float32)
+    kept = np.isfinite(top_p(logits, 0.9))
+    probs = scipy.special.softmax(logits.astype(np.float64))
+    assert math.fsum(probs[kept]) >= 0.9
+    assert math.fsum(probs[kept]) - probs[kept].min() < 0.9
+    assert kept.tolist() == np.isfinite(top_p(logits.astype(np.float64), 0.9)).tolist()
+
+
+def test_top_p_batch_rows_are_filtered_independently():
+    rows = np.random.default_rng(1).normal(0.0, 2.0, size=(3, 5_000)).astype(np.float32)
+    batch = np.isfinite(top_p(rows, 0.8))
+    for r in range(3):
+        assert batch[r].tolist() == exact_nucleus(rows[r], 0.8)[0].tolist()
+
+
+# ------------------------------------------- empty batches
+
+
+@pytest.mark.parametrize(
+    ("call", "shape"),
+    [
+        (lambda x: sample(x, rng=0), (0,)),
+        (lambda x: sample(x, 0.0, size=3, rng=0), (0, 3)),
+        (lambda x: top_k(x, 2), (0, 5)),
+        (lambda x: top_p(x, 0.9), (0, 5)),
+        (lambda x: min_p(x, 0.1), (0, 5)),
+    ],
+)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_empty_batches_give_empty_results(call, shape, dtype):
+    result = call(np.empty((0, 5), dtype=dtype))
+    assert result.shape == shape
+
+
 def test_min_p_like_transformers():
     dist = np.log([[0.9, 0.0274, 0.047, 0.0274], [0.15, 0.3, 0.3, 0.25], [0.97, 0.01, 0.01, 0.01]])
     np.testing.assert_allclose(
@@ -163,7 +294,7 @@ def test_truncation_on_other_axis():
     np.testing.assert_array_equal(min_p(logits, 0.5, axis=0), min_p(logits.T, 0.5).T)
 
 
-# ---------------------------------------------------------------- names and the n-gram model
+# ---------------------------------------------------------------- the names corpus
 
 
 def test_names_corpus_is_the_recorded_files():
@@ -181,44 +312,3 @@ def test_names_load_and_split():
     training, validation = split_names(names)
     assert len(validation) == 516 and not set(training) & set(validation)
     assert split_names(names) == (training, validation)
-
-
-def test_ngram_probabilities_are_distributions_and_prefer_seen_continuations():
-    model = CharNGram(order=3, strength=2.0).fit(["anna", "anne", "hanna"])
-    for context in ("", "a", "an", "hh"):
-        probs = model.probabilities(context)
-        assert probs.min() > 0 and math.isclose(probs.sum(), 1.0, rel_tol=1e-12)
-    after_an = model.probabilities("an")
-    assert model.alphabet[int(np.argmax(after_an))] == "n"
-    assert math.isclose(model.log_likelihood("anna"), sum(
-        math.log(model.probabilities(ctx)[model.alphabet.index(c)])
-        for ctx, c in [("", "a"), ("a", "n"), ("an", "n"), ("ann", "a"), ("anna", ".")]
-    ))
-
-
-def test_ngram_unseen_context_falls_back_to_shorter_context():
-    model = CharNGram(order=3, strength=1.0).fit(["ab", "ab", "ab"])
-    np.testing.assert_allclose(model.probabilities("bb"), CharNGram(2, 1.0).fit(["ab"] * 3).probabilities("b"))
-
-
-def test_generation_is_seeded_batched_and_respects_temperature():
-    names = load_names()
-    model = CharNGram(order=4, strength=10.0).fit(names)
-    a = model.generate(300, 1.0, rng=5)
-    assert a == model.generate(300, 1.0, rng=5)
-    assert len(set(model.generate(50, 0.0, rng=1))) == 1  # greedy: always the same word
-    cold, hot = model.generate(500, 0.3, rng=2), model.generate(500, 2.0, rng=2)
-    assert len(set(cold)) < len(set(hot))
-    assert model.mean_log_likelihood_per_char(cold) > model.mean_log_likelihood_per_char(hot)
-    assert all(w.startswith("jo") for w in model.generate(20, 1.0, rng=3, prefix="jo"))
-    truncated = model.generate(500, 2.0, rng=2, top_p_mass=0.5)
-    assert model.mean_log_likelihood_per_char(truncated) > model.mean_log_likelihood_per_char(hot)
-
-
-def test_ngram_bad_arguments():
-    with pytest.raises(ValueError, match="`order`"):
-        CharNGram(order=0)
-    with pytest.raises(ValueError, match="`strength`"):
-        CharNGram(strength=0)
-    with pytest.raises(ValueError, match="alphabet"):
-        CharNGram(2).fit(["ab"]).log_likelihood("abc")

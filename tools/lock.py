@@ -47,7 +47,8 @@ def compile_command(output: Path | str = LOCK_FILE) -> list[str]:
         uv_executable(), "pip", "compile", str(ROOT / "pyproject.toml"),
         "--all-extras", "--universal", "--fork-strategy", "fewest",
         "--python-version", LOWEST_PYTHON,
-        "--exclude-newer", EXCLUDE_NEWER.isoformat(),
+        # Midnight UTC, spelled out: uv reads a bare date in the machine's own time zone.
+        "--exclude-newer", f"{EXCLUDE_NEWER.isoformat()}T00:00:00Z",
         "--no-header", "--annotation-style", "line",
         "--quiet", "-o", str(output),
     ]

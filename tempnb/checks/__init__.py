@@ -1,23 +1,41 @@
 """Self-checks for the exercises, one module per notebook.
 
 A learner calls ``checks.check_<exercise>(answer)`` on their own answer. It prints one
-line: a pass, or a specific hint about what is wrong. It never raises because the
-answer is wrong, so an unfinished exercise never stops "Run All". The worked
-solutions at the end of each notebook are checked by the same functions in CI.
+line: a pass (``passed``), or a hint naming the mistake (``hint``). It never raises because
+the answer is wrong, and it leaves the learner's own prints alone, so an unfinished exercise
+never stops "Run All". Each check is a table of cases, each carrying the hint its failure
+deserves (``tempnb.checks._common``). The worked solutions at the end of each notebook are
+checked by the same functions in CI.
 """
 
 from tempnb.checks._common import HINT, PASS
-from tempnb.checks.distillation import check_logit_matching, check_numerical_gradient, check_soft_loss
+from tempnb.checks.calibration import check_ece, check_fit_temperature, check_platt_temperature
+from tempnb.checks.distillation import (
+    check_distilled_student,
+    check_logit_matching,
+    check_numerical_gradient,
+    check_soft_loss,
+)
 from tempnb.checks.logits import check_logits_with_first_zero, check_probability_from_log_odds, check_stable_sigmoid
 from tempnb.checks.probabilities import check_is_valid_distribution, check_most_uncertain_p, check_uniform_entropy
-from tempnb.checks.sampling import check_gumbel_sampler, check_inverse_cdf_sampler, check_top_k
+from tempnb.checks.sampling import check_gumbel_sampler, check_inverse_cdf_sampler, check_top_k, check_top_p
 from tempnb.checks.softmax import check_batch_softmax, check_logsumexp, check_stable_softmax
-from tempnb.checks.temperature import check_half_temperature, check_odds_temperature, check_tempered_softmax
+from tempnb.checks.temperature import (
+    check_entropy_temperature,
+    check_half_temperature,
+    check_odds_temperature,
+    check_tempered_softmax,
+)
 
 __all__ = [
     "HINT",
     "PASS",
+    "check_ece",  # 07-calibration
+    "check_fit_temperature",
+    "check_platt_temperature",
     "check_batch_softmax",
+    "check_distilled_student",
+    "check_entropy_temperature",
     "check_gumbel_sampler",
     "check_half_temperature",
     "check_inverse_cdf_sampler",
@@ -34,5 +52,6 @@ __all__ = [
     "check_stable_softmax",
     "check_tempered_softmax",
     "check_top_k",
+    "check_top_p",
     "check_uniform_entropy",
 ]

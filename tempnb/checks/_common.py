@@ -1,21 +1,22 @@
 """What every exercise check shares: calling a learner's code safely, comparing, reporting.
 
-Self-checks for the exercises.
+A check prints exactly one line: ``passed(message)`` (✅) or ``hint(message)`` (💡). It never
+raises because an answer is wrong, and an answer that raises or warns is reported as a hint
+too, so an unfinished exercise never stops "Run All". The learner's own ``print`` output is
+left alone: it appears above the check's line.
 
-A learner calls ``check_<exercise>(answer)`` on their own answer. It prints one
-line: a pass, or a specific hint about what is wrong. It never raises because
-the answer is wrong (an answer that raises is reported as a hint too), so an
-unfinished exercise never stops "Run All". The worked solutions sit at the end
-of each notebook and are checked by the same functions in CI.
+Most checks are a table of :class:`Case` rows run by :func:`run_cases`. Each row carries its
+input, its expected answer and the hint its failure deserves, plus the answers that typical
+mistakes give on that input (:class:`Mistake`), each with the hint that names the mistake.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -23,42 +24,203 @@ PASS = "✅"
 HINT = "💡"
 
 
-def report(ok: bool, success: str, hint: str) -> None:
-    """Print the outcome of a check: one pass line, or one hint.
+def passed(message: str) -> None:
+    """Print the pass line. Returns None, so a check ending a cell shows only its line."""
+    print(f"{PASS} {message}")
 
-    Returns None on purpose, so a check as the last line of a cell shows only its message.
+
+def hint(message: str) -> None:
+    """Print one hint line for a wrong or unfinished answer. Returns None."""
+    print(f"{HINT} Not yet: {message}")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What calling the learner's code gave: its value, or the problem it ran into."""
+
+    value: Any = None
+    problem: str | None = None  # "it raised ZeroDivisionError: ..." or "it emitted a RuntimeWarning: ..."
+    error: type | None = None  # the exception or warning class behind ``problem``
+
+
+def call(function: Callable, *args: Any) -> Outcome:
+    """Call a learner's function, turning any exception or warning into a problem to report.
+
+    Nothing is redirected: whatever the learner's code prints is shown as usual. NumPy's
+    floating-point overflow, division by zero and invalid operations are raised to warnings for
+    the call (underflow to 0 is normal and stays silent), so an overflowing answer is caught
+    even when the learner's session has silenced them.
     """
-    print(f"{PASS} {success}" if ok else f"{HINT} Not yet: {hint}")
-
-
-def _call(function: Callable, *args):
-    """Call a learner's function; return (result, problem), capturing warnings and prints."""
-    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(io.StringIO()):
+    if not callable(function):
+        return Outcome(problem=f"expected a function, got {_short(function)}", error=TypeError)
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
             try:
-                result = function(*args)
+                value = function(*args)
             except Exception as exc:  # the learner's code may fail in any way
-                return None, f"it raised {type(exc).__name__}: {exc}"
+                message = _first_line(str(exc))
+                return Outcome(problem=f"it raised {type(exc).__name__}: {message}", error=type(exc))
     if caught:
         first = caught[0]
-        return result, f"it emitted a {first.category.__name__}: {first.message}"
-    return result, None
+        message = _first_line(str(first.message))
+        return Outcome(value, f"it emitted a {first.category.__name__}: {message}", first.category)
+    return Outcome(value)
 
 
-def _close(actual: object, expected: object, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
-    try:
-        a = np.asarray(actual, dtype=float)
-    except (TypeError, ValueError):
-        return False
-    b = np.asarray(expected, dtype=float)
-    return a.shape == b.shape and bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=False))
+def _first_line(text: str, limit: int = 120) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def _number(value: object) -> float | None:
-    try:
-        number = float(np.asarray(value).item()) if np.ndim(value) == 0 else None
-    except (TypeError, ValueError):
+def _short(value: object, limit: int = 80) -> str:
+    """A short repr of a learner's value for a hint (arrays rounded, long text cut)."""
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fc":
+        text = repr(np.round(value, 6).tolist())
+    else:
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def as_array(value: object) -> np.ndarray | None:
+    """The learner's answer as a float array, or None if it is not numeric."""
+    if value is None or isinstance(value, (str, bytes)):
         return None
-    return number if number is not None and not math.isnan(number) else None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return np.asarray(value, dtype=float)
+    except Exception:  # any object a learner passes: a wrong type must become a hint, never an error
+        return None
+
+
+def close(actual: object, expected: object, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
+    """Same shape and equal within the tolerances (NaN never equals anything)."""
+    a, b = as_array(actual), as_array(expected)
+    if a is None or b is None or a.shape != b.shape:
+        return False
+    with np.errstate(all="ignore"):
+        return bool(np.allclose(a, b, rtol=rtol, atol=atol, equal_nan=False))
+
+
+def number(value: object) -> float | None:
+    """The learner's answer as one float, or None if it is not a single number (or is NaN)."""
+    if isinstance(value, (bool, np.bool_)):
+        return None
+    array = as_array(value)
+    if array is None or array.size != 1 or array.ndim > 1:
+        return None
+    result = float(array.reshape(-1)[0])
+    return None if math.isnan(result) else result
+
+
+def shown(value: object) -> str:
+    """The learner's value as a hint shows it: numbers to 6 significant digits, arrays rounded."""
+    single = number(value)
+    if single is not None:
+        return f"{single:.6g}"
+    array = as_array(value)
+    if array is not None and array.size <= 12:
+        return str([float(f"{x:.6g}") for x in array.reshape(-1)]) if array.ndim == 1 else _short(value)
+    return _short(value)
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """What a typical mistake returns on one case, and the hint that names that mistake."""
+
+    answer: Any  # the wrong answer on this case, or a predicate ``answer -> bool`` recognising it
+    hint: str
+
+
+@dataclass(frozen=True)
+class Case:
+    """One input of an exercise, its expected answer and the hint its failure deserves."""
+
+    args: tuple  # the arguments passed to the learner's function
+    expected: Any  # the right answer, compared by the check's ``same``
+    hint: str  # printed when the answer is wrong on this case and matches no known mistake
+    label: str = ""  # how the hints name this input, e.g. "[1000, 1001]"
+    mistakes: Sequence[Mistake] = field(default_factory=tuple)
+    on_problem: str = ""  # added after "it raised/emitted ..." when the call fails on this case
+
+
+def _matches(mistake: Mistake, value: object, same: Callable[[object, object], bool]) -> bool:
+    if callable(mistake.answer):
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                return bool(mistake.answer(value))
+        except Exception:  # a recogniser that cannot read the answer does not match it
+            return False
+    return same(value, mistake.answer)
+
+
+def diagnose(case: Case, value: object, same: Callable[[object, object], bool] = close) -> str | None:
+    """None if ``value`` is right for ``case``; otherwise the hint that fits it best."""
+    try:
+        right = same(value, case.expected)
+    except Exception:  # an answer of a type the comparison cannot read is simply not right
+        right = False
+    if right:
+        return None
+    for mistake in case.mistakes:
+        if _matches(mistake, value, same):
+            return mistake.hint
+    return case.hint
+
+
+def run_cases(
+    function: Callable,
+    cases: Sequence[Case],
+    success: str,
+    same: Callable[[object, object], bool] = close,
+    show: Callable[[object], str] | None = None,
+) -> None:
+    """The shared comparison loop: call the learner's function on each case, stop at the first miss.
+
+    Prints ``passed(success)`` when every case is right; otherwise one hint: the problem the
+    call ran into (plus the case's ``on_problem`` advice), "returned None", the hint of a
+    recognised mistake, or the case's own hint.
+    """
+    for case in cases:
+        outcome = call(function, *case.args)
+        where = f"on {case.label}, " if case.label else ""
+        if outcome.problem:
+            advice = f" {case.on_problem}" if case.on_problem else ""
+            return hint(f"{where}{outcome.problem}.{advice}")
+        if outcome.value is None:
+            return hint("your function returned None; return the answer (a missing `return`?).")
+        message = diagnose(case, outcome.value, same)
+        if message is not None:
+            return hint(message.format(got=(show or shown)(outcome.value), label=case.label))
+    return passed(success)
+
+
+def check_value(value: object, cases: Sequence[Case], success: str,
+                same: Callable[[object, object], bool] = close) -> None:
+    """Like :func:`run_cases` for an exercise whose answer is a value, not a function."""
+    if value is None or value is Ellipsis:
+        return hint("replace the None with your answer.")
+    for case in cases:
+        message = diagnose(case, value, same)
+        if message is not None:
+            return hint(message.format(got=shown(value), label=case.label))
+    return passed(success)
+
+
+def check_number(value: object, cases: Sequence[Case], success: str, rel_tol: float = 1e-9) -> None:
+    """A value exercise whose answer is one number: compared within ``rel_tol``."""
+    if value is None or value is Ellipsis:
+        return hint("replace the None with your answer.")
+    single = number(value)
+    if single is None:
+        return hint(f"expected a single number, got {_short(value)}.")
+    return check_value(single, cases, success,
+                       same=lambda a, b: math.isclose(float(a), float(b), rel_tol=rel_tol, abs_tol=1e-12))
+
+
+def near(target: float, rel_tol: float = 1e-9) -> Callable[[object], bool]:
+    """A recogniser for a :class:`Mistake`: the answer is the number ``target``."""
+    return lambda answer: math.isclose(float(answer), target, rel_tol=rel_tol, abs_tol=1e-12)
 

@@ -5,61 +5,87 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from tempnb.checks._common import _call, _number, report
+import numpy as np
+
+from tempnb.checks._common import Case, Mistake, as_array, check_number, hint, near, run_cases
+
+# A valid distribution whose entries, as floats, do not add up to exactly 1 however they are
+# added: the exact sum of the three doubles is 1 - 8.3e-17, which rounds to 0.9999999999999999
+# (the double just below 1), so plain, pairwise, compensated (Python 3.12+ sum) and exact
+# (math.fsum) summation all miss 1. tests/test_checks.py verifies this with Fraction arithmetic.
+ROUNDED_SUM_CASE = [0.09, 0.345, 0.565]
+
+_TOLERANCE = "Compare the sum with 1 using a tolerance (math.isclose or np.isclose), not ==."
+
+
+def _is_bool(answer: object) -> bool:
+    return isinstance(answer, (bool, np.bool_))
+
+
+def _same_truth(answer: object, expected: object) -> bool:
+    return _is_bool(answer) and bool(answer) == expected
+
+
+_NOT_BOOL = Mistake(lambda answer: not _is_bool(answer), "return True or False; your function returned {got}.")
+
+_VALIDITY_CASES = [
+    Case(([0.25, 0.75],), True, "the course's example [0.25, 0.75] is valid, but your function returned {got}.",
+         "[0.25, 0.75]", (_NOT_BOOL,)),
+    Case(([1.0],), True, "a single certain outcome [1.0] is valid; your function returned {got}.", "[1.0]",
+         (_NOT_BOOL,)),
+    Case((list(ROUNDED_SUM_CASE),), True,
+         f"[0.09, 0.345, 0.565] is valid, but its float sum is 0.9999999999999999. {_TOLERANCE}",
+         "[0.09, 0.345, 0.565]", (_NOT_BOOL,)),
+    Case((np.array([0.0, 0.0, 1.0]),), True,
+         "np.array([0, 0, 1]) is valid: zeros are allowed (and your function must accept NumPy arrays).",
+         "np.array([0, 0, 1])", (_NOT_BOOL,)),
+    Case(([0.5, 0.6],), False, "[0.5, 0.6] sums to 1.1, so it is not a distribution; check the sum.",
+         "[0.5, 0.6]", (_NOT_BOOL,)),
+    Case(([0.4, 0.601],), False,
+         "[0.4, 0.601] sums to 1.001: your tolerance is too loose; rounding errors are about 1e-16, "
+         "so a tolerance such as 1e-9 is plenty.", "[0.4, 0.601]", (_NOT_BOOL,)),
+    Case(([-0.25, 1.25],), False,
+         "[-0.25, 1.25] sums to 1 but has a negative entry: every entry must also lie in [0, 1].",
+         "[-0.25, 1.25]", (_NOT_BOOL,)),
+    Case(([float("nan"), 1.0],), False,
+         "[nan, 1.0] is not a distribution. Every comparison with NaN is False, so a test written as "
+         "'not (... < 0)' lets NaN through: test for it explicitly (np.isnan).", "[nan, 1.0]", (_NOT_BOOL,)),
+]
 
 
 def check_is_valid_distribution(is_valid_distribution: Callable) -> None:
     """Exercise 01.1: a function that says whether a vector is a probability distribution."""
-    cases = [
-        ([0.25, 0.75], True, "the course's two-outcome example"),
-        ([1.0], True, "a single certain outcome"),
-        ([0.1] * 10, True, "ten entries of 0.1, whose float sum is 0.9999999999999999"),
-        ([0.0, 0.0, 1.0], True, "a vector with zeros in it"),
-        ([0.5, 0.6], False, "[0.5, 0.6], which sums to 1.1"),
-        ([-0.25, 1.25], False, "[-0.25, 1.25], which sums to 1 but has a negative entry"),
-        ([float("nan"), 1.0], False, "a vector containing NaN"),
-    ]
-    for probs, expected, description in cases:
-        answer, problem = _call(is_valid_distribution, probs)
-        if problem:
-            return report(False, "", f"on {description}, {problem}.")
-        if answer is None or answer is Ellipsis:
-            return report(False, "", "your function returned None; return True or False.")
-        if bool(answer) != expected:
-            extra = ""
-            if description.startswith("ten entries"):
-                extra = " Compare the sum with a tolerance (math.isclose or np.isclose), not with ==."
-            elif "NaN" in description:
-                extra = " Every comparison with NaN is False, so test for it explicitly (np.isnan)."
-            elif "negative" in description:
-                extra = " A sum of 1 is not enough: every entry must also lie in [0, 1]."
-            return report(False, "", f"for {description} it returned {bool(answer)}; expected {expected}.{extra}")
-    return report(True, "Your validity check agrees with tempnb.validate_probs on every test case.", "")
+    return run_cases(is_valid_distribution, _VALIDITY_CASES,
+                     "Your validity check accepts honest rounding and rejects bad sums, negative entries and NaN.",
+                     same=_same_truth)
 
 
 def check_uniform_entropy(value: object) -> None:
     """Exercise 01.2: the entropy of the uniform distribution over four outcomes, in nats."""
     expected = math.log(4)
-    number = _number(value)
-    if number is None:
-        return report(False, "", f"expected a single number, got {value!r}.")
-    if math.isclose(number, expected, rel_tol=1e-9):
-        return report(True, f"H = log 4 = {expected:.4f} nats: four equally likely outcomes.", "")
-    if math.isclose(number, 2.0, rel_tol=1e-9):
-        return report(False, "", "2 is the entropy in bits (log base 2); the course uses nats (natural log).")
-    if math.isclose(number, -expected, rel_tol=1e-9):
-        return report(False, "", "the sign is flipped: entropy is minus the sum of p log p.")
-    return report(False, "", f"got {number:.4g}; each outcome has p = 1/4, so compute -sum(p * log(p)).")
+    case = Case((), expected, "got {got}; each outcome has p = 1/4, so compute -sum(p * log(p)).", mistakes=(
+        Mistake(near(2.0), "2 is the entropy in bits (log base 2); the course uses nats (the natural log)."),
+        Mistake(near(-expected), "the sign is flipped: entropy is minus the sum of p log p."),
+        Mistake(near(expected / 4), "{got} is one outcome's term, -(1/4) log(1/4); add the terms of all four."),
+        Mistake(near(0.25), "0.25 is each outcome's probability, not the entropy."),
+        Mistake(near(4.0), "4 is the number of outcomes; the entropy of a uniform distribution is its log."),
+    ))
+    return check_number(value, [case], f"H = log 4 = {expected:.4f} nats: four equally likely outcomes.")
 
 
 def check_most_uncertain_p(p: object) -> None:
     """Exercise 01.3: the p for which the binary distribution [1 - p, p] has the largest entropy."""
-    number = _number(p)
-    if number is None:
-        return report(False, "", f"expected a single number, got {p!r}.")
-    if abs(number - 0.5) <= 1e-3:
-        return report(True, "p = 0.5: with both outcomes equally likely, entropy peaks at log 2.", "")
-    if abs(number - 0.5) <= 0.05:
-        return report(False, "", f"{number:.4g} is close; use a finer grid or scipy.optimize to pin it down.")
-    return report(False, "", f"p = {number:.4g} is not the peak; look at the binary entropy curve above.")
-
+    array = as_array(p)
+    if array is not None and array.shape == (2,) and np.allclose(array, 0.5, atol=1e-3):
+        return hint("[0.5, 0.5] is the most uncertain distribution; the exercise asks for p itself, one number.")
+    case = Case((), 0.5, "p = {got} is not the peak; look at the binary entropy curve above.", mistakes=(
+        Mistake(lambda a: a > 1 and float(a).is_integer(),
+                "{got} is an index into your grid (what argmax returns), not a probability: "
+                "use grid[np.argmax(...)]."),
+        Mistake(near(math.log(2), 1e-3),
+                "{got} ≈ log 2 is the entropy at the peak, not the p where it peaks: take the argmax, not the max."),
+        Mistake(lambda a: not 0 <= a <= 1, "p must be a probability in [0, 1]; got {got}."),
+        Mistake(lambda a: abs(a - 0.5) <= 0.05, "{got} is close; use a finer grid or scipy.optimize to pin it down."),
+    ))
+    return check_number(p, [case], "p = 0.5: with both outcomes equally likely, entropy peaks at log 2.",
+                         rel_tol=2e-3)

@@ -2,78 +2,282 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+import math
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from tempnb.checks._common import _call, report
+from tempnb.checks._common import Case, Mistake, as_array, call, close, hint, passed, run_cases, shown
+
+_LOGITS = np.array([1.0, -np.inf, 2.0, 0.5, 2.0])  # index 1 is masked
 
 
-def _frequency_check(draw: Callable, description: str, temperature: float = 1.0) -> None:
-    """Shared by the sampler exercises: seeded draws must match softmax(logits / T)."""
-    import scipy.stats
+class _WatchedGenerator:
+    """Stands in for a ``numpy.random.Generator``: records which methods the learner's code calls.
 
-    from tempnb.core import softmax
+    With a ``script``, ``random()`` and ``uniform()`` hand out those uniform numbers first (then
+    continue from a seeded generator), so the check knows exactly which u each draw used.
+    Every other method is passed on to a real seeded Generator.
+    """
 
-    logits = np.array([1.0, -np.inf, 2.0, 0.5, 2.0])
-    rng = np.random.default_rng(11)
-    answer, problem = _call(lambda: [draw(logits, rng) for _ in range(6000)])
-    if problem:
-        return report(False, "", f"{problem}.")
-    try:
-        draws = np.asarray(answer, dtype=int)
-    except (TypeError, ValueError):
-        return report(False, "", "each call must return one integer index.")
-    if draws.shape != (6000,):
-        return report(False, "", "each call must return one integer index.")
-    if draws.min() < 0 or draws.max() >= logits.size:
-        return report(False, "", f"an index outside [0, {logits.size - 1}] was returned.")
-    if np.any(draws == 1):
-        return report(False, "", "the masked entry (logit -inf) was drawn; it must have probability 0.")
-    expected = softmax(logits, temperature)
-    counts = np.bincount(draws, minlength=logits.size)
-    keep = expected > 0
-    p_value = float(scipy.stats.chisquare(counts[keep], expected[keep] * draws.size).pvalue)
-    if p_value < 1e-4:
-        observed = np.round(counts / draws.size, 3).tolist()
-        return report(False, "", f"frequencies {observed} do not match softmax {np.round(expected, 3).tolist()} "
-                                 f"(chi-square p = {p_value:.1e}).")
-    return report(True, f"6000 draws of your {description} match softmax(z / T) (chi-square test passed) "
-                        "and never pick the masked entry.", "")
+    def __init__(self, seed: int, script: tuple[float, ...] = ()):
+        self._real = np.random.default_rng(seed)
+        self._script: Iterator[float] = iter(script)
+        self.used: list[str] = []
+        self.uniforms_taken = 0
+
+    def _next(self) -> float:
+        self.uniforms_taken += 1
+        scripted = next(self._script, None)
+        return float(self._real.random()) if scripted is None else scripted
+
+    def random(self, size=None, dtype=np.float64, out=None):  # noqa: ANN001 (numpy's signature)
+        self.used.append("random")
+        if size is None:
+            return self._next()
+        shape = (size,) if np.ndim(size) == 0 else tuple(size)
+        return np.array([self._next() for _ in range(math.prod(shape))], dtype=dtype).reshape(shape)
+
+    def uniform(self, low=0.0, high=1.0, size=None):  # noqa: ANN001
+        self.used.append("uniform")
+        return low + (high - low) * self.random(size)
+
+    def __getattr__(self, name: str):
+        self.used.append(name)
+        return getattr(self._real, name)
+
+
+def _index(value: object) -> int | None:
+    array = as_array(value)
+    if array is None or array.size != 1 or not float(array.reshape(-1)[0]).is_integer():
+        return None
+    return int(array.reshape(-1)[0])
 
 
 def check_inverse_cdf_sampler(sampler: Callable) -> None:
-    """Exercise 06.1: ``sampler(logits, rng)`` draws one index by the inverse CDF."""
-    return _frequency_check(sampler, "inverse-CDF sampler")
+    """Exercise 06.1: ``sampler(logits, rng)`` draws one index by the inverse CDF.
+
+    Each draw gets a generator whose ``random()`` returns a chosen u, so the learner's answer
+    must be exactly the inverse-CDF index of that u: the first index whose cumulative
+    probability exceeds u. That tells the inverse CDF apart from ``rng.choice`` and friends.
+    """
+    from tempnb.core import softmax
+
+    cdf = np.cumsum(softmax(_LOGITS))
+    # Uniform numbers spread over [0, 1), none within 1e-6 of a step of the CDF (where a
+    # rounding difference could change the answer).
+    uniforms = [u for u in (np.arange(40) + 0.5) / 40 if np.min(np.abs(cdf - u)) > 1e-6]
+    for number, u in enumerate(uniforms):
+        rng = _WatchedGenerator(seed=number, script=(float(u),))
+        outcome = call(sampler, _LOGITS.copy(), rng)
+        if "choice" in rng.used:
+            return hint("rng.choice(..., p=...) samples for you (NumPy runs the inverse CDF inside it); the "
+                        "exercise is to build it: cdf = np.cumsum(probs), one u = rng.random(), and the first "
+                        "index whose cdf exceeds u.")
+        if "integers" in rng.used:
+            return hint("rng.integers draws every index equally often, ignoring the probabilities: draw "
+                        "u = rng.random() and look it up in the cumulative probabilities.")
+        if "gumbel" in rng.used:
+            return hint("that is the Gumbel-max trick (Exercise 2); here, invert the CDF: "
+                        "one u = rng.random(), then the first index whose cumulative probability exceeds u.")
+        if outcome.problem:
+            return hint(f"{outcome.problem}.")
+        index = _index(outcome.value)
+        if index is None:
+            return hint(f"each call must return one integer index; got {shown(outcome.value)}.")
+        if not 0 <= index < _LOGITS.size:
+            return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned: {index}.")
+        if index == 1:
+            return hint("the masked entry (logit -inf, index 1) was drawn; it must have probability 0.")
+        if not {"random", "uniform"} & set(rng.used):
+            return hint("draw your uniform number with rng.random() (or rng.uniform()), from the rng you are given.")
+        if rng.uniforms_taken != 1:
+            return hint(f"your sampler took {rng.uniforms_taken} uniform numbers for one draw; "
+                        "the inverse CDF needs exactly one.")
+        expected = int(np.searchsorted(cdf, u, side="right"))
+        if index != expected:
+            return hint(f"with u = {u:.4f} your sampler returned {index}; the inverse CDF returns {expected}, the "
+                        f"first index whose cumulative probability exceeds u (cdf = {np.round(cdf, 4).tolist()}).")
+    return passed(f"For each of {len(uniforms)} fixed uniform numbers u, your sampler returns the inverse-CDF "
+                  "index, and never the masked entry.")
+
+
+def _chi_square_p_value(counts: np.ndarray, probs: np.ndarray) -> float:
+    import scipy.stats
+
+    keep = probs > 0
+    if np.any(counts[~keep]):
+        return 0.0
+    return float(scipy.stats.chisquare(counts[keep], probs[keep] * counts.sum()).pvalue)
 
 
 def check_gumbel_sampler(sampler: Callable) -> None:
     """Exercise 06.2: ``sampler(logits, rng, temperature)`` draws by the Gumbel-max trick, at T = 2."""
-    return _frequency_check(lambda z, rng: sampler(z, rng, 2.0), "Gumbel-max sampler at T = 2", temperature=2.0)
+    from tempnb.core import softmax
+
+    T, n = 2.0, 6000
+    rng = _WatchedGenerator(seed=11)
+    outcome = call(lambda: [sampler(_LOGITS.copy(), rng, T) for _ in range(n)])
+    if "choice" in rng.used:
+        return hint("rng.choice samples for you; the Gumbel-max trick is argmax(z / T + g), "
+                    "with g = rng.gumbel(size=len(z)).")
+    if outcome.problem:
+        return hint(f"{outcome.problem}.")
+    indices = [_index(value) for value in outcome.value]
+    if any(i is None for i in indices):
+        return hint("each call must return one integer index (the argmax).")
+    draws = np.array(indices)
+    if draws.min() < 0 or draws.max() >= _LOGITS.size:
+        return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned.")
+    if np.any(draws == 1):
+        return hint("the masked entry (logit -inf, index 1) was drawn; it must have probability 0.")
+    counts = np.bincount(draws, minlength=_LOGITS.size)
+    if _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
+        return passed(f"{n} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) (chi-square test "
+                      "passed) and never pick the masked entry.")
+    observed = np.round(counts / n, 3).tolist()
+    if _chi_square_p_value(counts, softmax(_LOGITS, 1.0)) >= 1e-4:
+        return hint(f"your frequencies {observed} match T = 1, softmax(z), not T = 2: the temperature has no "
+                    "effect. Divide the logits by T before adding the noise, argmax(z / T + g); note that "
+                    "(z + g) / T has the same argmax as z + g.")
+    if _chi_square_p_value(counts, softmax(_LOGITS, 1 / T)) >= 1e-4:
+        return hint(f"your frequencies {observed} match T = 0.5: you multiplied the logits by T; divide them.")
+    if np.all(draws == draws[0]):
+        return hint("every draw returned the same index: add fresh Gumbel noise, rng.gumbel(size=len(z)), each call.")
+    return hint(f"frequencies {observed} do not match softmax(z / T) at T = 2, "
+                f"{np.round(softmax(_LOGITS, T), 3).tolist()}: argmax(z / T + g) with g = rng.gumbel(size=len(z)).")
+
+
+def _kept(logits: np.ndarray) -> list[int]:
+    return np.flatnonzero(np.isfinite(logits)).tolist()
+
+
+def _same_filter(answer: object, expected: object) -> bool:
+    got, want = as_array(answer), np.asarray(expected)
+    if got is None or got.shape != want.shape:
+        return False
+    return bool(np.array_equal(np.isinf(got) & (got < 0), np.isinf(want)) and
+                np.allclose(got[np.isfinite(want)], want[np.isfinite(want)], rtol=0, atol=0))
+
+
+def _filter_mistakes(logits: np.ndarray, expected: np.ndarray) -> tuple[Mistake, ...]:
+    kept = np.isfinite(expected)
+    return (
+        Mistake(lambda a: as_array(a) is None or as_array(a).shape != logits.shape,
+                f"return the filtered logits, an array of shape {logits.shape}; got {{got}}."),
+        Mistake(lambda a: bool(np.all((as_array(a) >= 0) & (as_array(a) <= 1))) and close(np.sum(as_array(a)), 1.0),
+                "return the filtered logits (removed entries set to -inf), not probabilities."),
+        Mistake(lambda a: np.array_equal(as_array(a)[~kept], np.zeros((~kept).sum())) and (~kept).any(),
+                "removed entries must be -inf (probability 0 after softmax); 0 is an ordinary logit."),
+    )
 
 
 def check_top_k(my_top_k: Callable) -> None:
     """Exercise 06.3: top-k filtering that keeps ties with the k-th largest logit."""
     from tempnb.sampling import top_k
 
-    cases = [
+    cases = []
+    for logits, k, label in (
         (np.array([1.0, 4.0, 2.0, 3.0]), 2, "[1, 4, 2, 3] with k = 2"),
         (np.array([1.0, 3.0, 3.0, 2.0]), 1, "[1, 3, 3, 2] with k = 1 (a tie at the top)"),
         (np.array([5.0, 1.0, 1.0, 1.0, 0.0]), 2, "[5, 1, 1, 1, 0] with k = 2 (a tie at the k-th place)"),
         (np.array([0.5, 2.0]), 5, "[0.5, 2] with k = 5 (k larger than the vocabulary)"),
-    ]
-    for logits, k, description in cases:
-        answer, problem = _call(my_top_k, logits.copy(), k)
-        if problem:
-            return report(False, "", f"on {description}, {problem}.")
+    ):
         expected = top_k(logits, k)
-        if answer is None:
-            return report(False, "", "return the filtered logits (removed entries set to -inf).")
-        got = np.asarray(answer, dtype=float)
-        if got.shape != expected.shape or not np.array_equal(np.isinf(got), np.isinf(expected)):
-            kept = np.flatnonzero(np.isfinite(expected)).tolist()
-            return report(False, "", f"on {description} the kept positions should be {kept}"
-                                     " (every logit equal to the k-th largest is kept).")
-        if not np.allclose(got[np.isfinite(got)], expected[np.isfinite(expected)]):
-            return report(False, "", "kept logits must keep their values; only removed ones become -inf.")
-    return report(True, "Your top-k matches tempnb.top_k, ties and oversized k included.", "")
+        smallest = np.where(logits <= np.sort(logits)[min(k, logits.size) - 1], logits, -np.inf)
+        mistakes = (*_filter_mistakes(logits, expected),
+                    Mistake(lambda a, s=smallest, e=expected: _same_filter(a, s) and not _same_filter(s, e),
+                            "you kept the k smallest logits; keep the k largest."))
+        cases.append(Case((logits, k), expected,
+                          f"on {label} the kept positions should be {_kept(expected)} (every logit equal to the "
+                          "k-th largest is kept); yours kept {got}.", label, mistakes,
+                          "k may exceed the number of logits: then keep them all." if k > logits.size else ""))
+    return _run_filter(my_top_k, cases, "Your top-k matches tempnb.top_k, ties and oversized k included.")
+
+
+def _run_filter(function: Callable, cases: list[Case], success: str) -> None:
+    """The comparison loop for filters: also makes sure the learner's code leaves its input alone."""
+    def guarded(logits: np.ndarray, parameter: float):
+        given = logits.copy()
+        result = function(given, parameter)
+        if not np.array_equal(given, logits):
+            return _ChangedInput()
+        return result
+
+    checked = [Case(c.args, c.expected, c.hint, c.label,
+                    (Mistake(lambda a: isinstance(a, _ChangedInput),
+                             "your function changed the logits it was given: work on a copy."), *c.mistakes),
+                    c.on_problem) for c in cases]
+    return run_cases(guarded, checked, success,
+                     same=lambda a, b: not isinstance(a, _ChangedInput) and _same_filter(a, b), show=_show_kept)
+
+
+def _show_kept(answer: object) -> str:
+    array = as_array(answer)
+    if array is None or array.ndim != 1:
+        return shown(answer)
+    return f"positions {_kept(array)}"
+
+
+class _ChangedInput:
+    """Marks an answer whose function modified its input array."""
+
+    def __repr__(self) -> str:
+        return "(the input was modified)"
+
+
+@functools.lru_cache(maxsize=1)
+def _names_model():
+    from tempnb.checks.temperature import names_model
+
+    return names_model()
+
+
+# Exercise 06.4 uses the names model: (context, top_p_mass). Each nucleus boundary lies far
+# (more than 1e-6) from the threshold, so rounding cannot decide which tokens are kept;
+# tests/test_checks.py verifies this.
+TOP_P_NAMES_CASES = (("mar", 0.9), ("", 0.5), ("jo", 0.75), ("chris", 0.95), ("q", 0.3))
+
+
+def top_p_cases() -> list[Case]:
+    """The top-p exercise's cases: a small hand-made one, then the names model's real distributions."""
+    from tempnb.core import softmax
+    from tempnb.sampling import top_p
+
+    model = _names_model()
+    inputs = [(np.log([0.05, 0.15, 0.3, 0.5]), 0.7, "log [0.05, 0.15, 0.3, 0.5] with top_p_mass = 0.7")]
+    inputs += [(model.logits(context), mass, f"the names model after '{context}' with top_p_mass = {mass}")
+               for context, mass in TOP_P_NAMES_CASES]
+    inputs.append((np.log([0.2, 0.5, 0.3]), 0.0, "log [0.2, 0.5, 0.3] with top_p_mass = 0 (keep at least one)"))
+    cases = []
+    for logits, mass, label in inputs:
+        expected = top_p(logits, mass)
+        probs = softmax(logits)
+        order = np.argsort(-probs, kind="stable")
+        cumulative = np.cumsum(probs[order])
+        exclusive = np.full_like(logits, -np.inf)  # keeps only tokens whose running total stays within the mass
+        exclusive[order[cumulative <= mass]] = logits[order[cumulative <= mass]]
+        ascending = np.full_like(logits, -np.inf)
+        low = np.argsort(probs, kind="stable")
+        ascending[low[np.cumsum(probs[low]) <= mass]] = logits[low[np.cumsum(probs[low]) <= mass]]
+        mistakes = (*_filter_mistakes(logits, expected),
+                    Mistake(lambda a, e=exclusive: _same_filter(a, e),
+                            "you dropped the token that crosses the threshold: keep tokens, most probable first, "
+                            "until their total reaches top_p_mass, including the one that gets it there "
+                            "(and always at least one)."),
+                    Mistake(lambda a, s=ascending: _same_filter(a, s),
+                            "you kept the least likely tokens: sort by probability in descending order."))
+        cases.append(Case((logits, mass), expected,
+                          f"on {label} tempnb.top_p keeps {len(_kept(expected))} tokens, at positions "
+                          f"{_kept(expected)}; yours kept {{got}}. Sort the probabilities (softmax, not raw "
+                          "logits) in descending order and keep tokens until their total reaches top_p_mass.",
+                          label, mistakes))
+    return cases
+
+
+def check_top_p(my_top_p: Callable) -> None:
+    """Exercise 06.4: nucleus (top-p) filtering, on the names model's next-character distributions."""
+    return _run_filter(my_top_p, top_p_cases(),
+                       f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES)} of the names model's "
+                       "next-character distributions, and keeps at least one token.")

@@ -2,75 +2,118 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 import numpy as np
+import scipy.special
 
-from tempnb.checks._common import _call, _close, _number, report
+from tempnb.checks._common import Case, Mistake, as_array, close, number, run_cases
+
+_QUARTER_LOGITS = [-1.3862943611198906, -0.2876820724517809]  # log 0.25, log 0.75 (see 02-logits)
+_MAX_ONLY = ("Subtracting the minimum or the mean still leaves exponents above 0 (here up to 2000 or 1000); "
+             "only the maximum guarantees every exponent is ≤ 0.")
+
+
+def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
+    z = np.array(logits)
+    shifted = np.exp(z - z.max())
+    return (
+        Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
+                "your softmax returns nan for {label}: subtract the maximum logit before exponentiating."),
+        Mistake(shifted, "those are exp(z - max) before normalising: divide by their sum."),
+        Mistake(scipy.special.log_softmax(z), "those are log-probabilities (all ≤ 0): exponentiate them."),
+    )
+
+
+def _softmax_case(logits: list[float], label: str, on_problem: str) -> Case:
+    expected = scipy.special.softmax(logits)
+    return Case((np.array(logits),), expected,
+                f"for {label} expected {np.round(expected, 6).tolist()}, got {{got}}.",
+                label, _softmax_mistakes(logits), on_problem)
+
 
 _SOFTMAX_CASES = [
-    ([-1.3862943611198906, -0.2876820724517809], "the logits of [0.25, 0.75]"),
-    ([1000.0, 1001.0], "[1000, 1001]"),
-    ([-1000.0, -1001.0, -1002.0], "[-1000, -1001, -1002]"),
-    ([0.0, -np.inf, 1.0], "[0, -inf, 1] (the -inf entry is masked)"),
-    ([5.0], "a single logit"),
+    _softmax_case(_QUARTER_LOGITS, "the logits of [0.25, 0.75]", ""),
+    _softmax_case([1000.0, 1001.0], "[1000, 1001]", "Subtract the maximum logit before exponentiating."),
+    _softmax_case([-1000.0, -1001.0, -1002.0], "[-1000, -1001, -1002]",
+                  "exp underflowed to 0 and the division gave 0/0: subtract the maximum logit first."),
+    _softmax_case([-1000.0, 0.0, 1000.0], "[-1000, 0, 1000]", _MAX_ONLY),
+    _softmax_case([0.0, -np.inf, 1.0], "[0, -inf, 1] (the -inf entry is masked)",
+                  "A masked (-inf) logit must get probability 0: subtract the maximum, which is finite here."),
+    _softmax_case([5.0], "a single logit [5]", ""),
 ]
 
 
 def check_stable_softmax(softmax_1d: Callable) -> None:
     """Exercise 03.1: a numerically stable softmax of one vector of logits."""
-    import scipy.special
+    return run_cases(softmax_1d, _SOFTMAX_CASES,
+                     "Stable: it matches scipy.special.softmax, even on [1000, 1001], [-1000, 0, 1000] and with -inf.")
 
-    for logits, description in _SOFTMAX_CASES:
-        answer, problem = _call(softmax_1d, np.array(logits))
-        if problem:
-            hint = " Subtract the maximum logit before exponentiating." if "overflow" in problem else ""
-            return report(False, "", f"on {description}, {problem}.{hint}")
-        if answer is None:
-            return report(False, "", "your function returned None; return the probabilities.")
-        expected = scipy.special.softmax(logits)
-        if np.any(np.isnan(np.asarray(answer, dtype=float))):
-            return report(False, "", f"your softmax returns nan for {description}: subtract the max first.")
-        if not _close(answer, expected):
-            return report(False, "", f"for {description} expected {np.round(expected, 6).tolist()}, "
-                                     f"got {np.round(np.asarray(answer, dtype=float), 6).tolist()}.")
-    return report(True, "Stable: it matches scipy.special.softmax, even on [1000, 1001] and with -inf.", "")
+
+def _same_number(a: object, b: object) -> bool:
+    value = number(a)
+    return value is not None and bool(np.isclose(value, float(b), rtol=1e-12, atol=1e-12))
+
+
+def _lse_case(logits: list[float], label: str) -> Case:
+    z = np.array(logits)
+    expected = float(scipy.special.logsumexp(z))
+    top = float(z.max())
+    return Case((z,), expected, f"logsumexp({label}) should be {expected:.6f}; got {{got}}.", label, (
+        Mistake(lambda a: number(a) is None, "return one number (a float), not {got}."),
+        Mistake(lambda a: abs(number(a) - (expected - top)) < 1e-9 and top != 0,
+                f"the result is off by exactly max(z) = {top:g}: add the max back, m + log(sum(exp(z - m)))."),
+        Mistake(lambda a: np.isclose(number(a), top + float(np.sum(np.exp(z - top))), rtol=1e-12),
+                "take the log of the sum: m + log(sum(exp(z - m)))."),
+    ), "Factor out the max: m + log(sum(exp(z - m))).")
 
 
 def check_logsumexp(logsumexp_1d: Callable) -> None:
     """Exercise 03.2: log(sum(exp(z))) without overflow or underflow."""
-    import scipy.special
+    cases = [_lse_case(logits, label) for logits, label in (
+        ([1.0, 2.0, 3.0], "[1, 2, 3]"), ([1000.0, 1000.0], "[1000, 1000]"),
+        ([-1000.0, -1000.0], "[-1000, -1000]"), ([0.0, -np.inf], "[0, -inf]"))]
+    return run_cases(logsumexp_1d, cases, "Your log-sum-exp matches scipy.special.logsumexp, overflow-free.",
+                     same=_same_number)
 
-    for logits in ([1.0, 2.0, 3.0], [1000.0, 1000.0], [-1000.0, -1000.0], [0.0, -np.inf]):
-        answer, problem = _call(logsumexp_1d, np.array(logits))
-        if problem:
-            return report(False, "", f"on {logits}, {problem}. Factor out the max: m + log(sum(exp(z - m))).")
-        expected = float(scipy.special.logsumexp(logits))
-        number = _number(answer)
-        if number is None or not math.isclose(number, expected, rel_tol=1e-12, abs_tol=1e-12):
-            return report(False, "", f"logsumexp({logits}) should be {expected:.6f}; got {answer!r}.")
-    return report(True, "Your log-sum-exp matches scipy.special.logsumexp, overflow-free.", "")
+
+def _batch_case(batch: np.ndarray, label: str, on_problem: str = "") -> Case:
+    exps = np.exp(batch - batch.max(axis=1, keepdims=True))
+    expected = exps / exps.sum(axis=1, keepdims=True)
+    with np.errstate(all="ignore"):
+        global_exps = np.exp(batch - batch.max())
+        mistakes = (
+            Mistake(lambda a: as_array(a) is None or as_array(a).shape != batch.shape,
+                    f"the output must keep the batch's shape {batch.shape}; got {{got}}."),
+            Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
+                    "your result has nan in it: subtracting one maximum for the whole batch underflows a row "
+                    "that is far below the others to 0/0. Subtract each row's own maximum, "
+                    "x.max(axis=1, keepdims=True)."),
+            Mistake(global_exps / global_exps.sum(),
+                    "you normalised over the whole batch: each row is its own distribution, sum over axis=1."),
+            Mistake(scipy.special.softmax(batch, axis=0),
+                    "that normalised each column (axis=0); each row is a distribution: use axis=1."),
+            Mistake(lambda a: batch.shape[0] == batch.shape[1] and close(a, global_exps / global_exps.sum(axis=1)),
+                    "without keepdims=True the row sums (shape (B,)) broadcast along the columns: "
+                    "divide by exps.sum(axis=1, keepdims=True)."),
+        )
+    return Case((batch.copy(),), expected, "row sums are wrong: normalise each row with keepdims=True (axis=1); "
+                f"for {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, mistakes, on_problem)
 
 
 def check_batch_softmax(batch_softmax: Callable) -> None:
     """Exercise 03.3: softmax of every row of a 2-D batch."""
-    import scipy.special
-
     rng = np.random.default_rng(3)
-    for batch in (np.array([[1.0, 2.0], [3.0, 5.0]]), rng.normal(size=(3, 4)) * 50, np.array([[7.0, 7.0, 7.0]])):
-        answer, problem = _call(batch_softmax, batch)
-        if problem:
-            return report(False, "", f"on a batch of shape {batch.shape}, {problem}.")
-        if answer is None:
-            return report(False, "", "your function returned None; return the probabilities.")
-        answer = np.asarray(answer, dtype=float)
-        expected = scipy.special.softmax(batch, axis=1)
-        if answer.shape != batch.shape:
-            return report(False, "", f"the output has shape {answer.shape}; "
-                                     f"it should keep the batch's shape {batch.shape}.")
-        if not _close(answer, expected):
-            sums = np.round(answer.sum(axis=1), 4).tolist()
-            return report(False, "", f"row sums are {sums}: normalise each row with keepdims=True (axis=1).")
-    return report(True, "Each row is normalised on its own: rows sum to 1 and match scipy.", "")
+    cases = [
+        _batch_case(np.array([[1.0, 2.0], [3.0, 5.0]]), "[[1, 2], [3, 5]]"),
+        _batch_case(np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]]), "[[1, 2, 3], [0, 0, 0]]"),
+        _batch_case(rng.normal(size=(3, 4)) * 50, "a (3, 4) batch of logits of size ~50",
+                    "Subtract each row's maximum before exponentiating."),
+        _batch_case(np.array([[0.0, 1.0], [-1000.0, -999.0]]), "[[0, 1], [-1000, -999]]",
+                    "The second row is far below the first: subtracting one maximum for the whole batch "
+                    "underflows it to 0/0. Subtract each row's own maximum, x.max(axis=1, keepdims=True)."),
+        _batch_case(np.array([[7.0, 7.0, 7.0]]), "a single row [[7, 7, 7]]"),
+    ]
+    return run_cases(batch_softmax, cases, "Each row is normalised on its own: rows sum to 1 and match scipy.")
+
 

@@ -2,71 +2,131 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 
 import numpy as np
 
-from tempnb.checks._common import _call, _close, _number, report
+from tempnb.checks._common import Case, Mistake, as_array, check_number, hint, near, number, passed, run_cases, shown
+
+
+def _tempered_case(logits: list[float], T: float, label: str) -> Case:
+    from tempnb.core import softmax
+
+    expected = softmax(logits, T)
+    return Case((np.array(logits), T), expected,
+                f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, (
+        Mistake(softmax(logits, 1 / T), f"on {label} you multiplied by T; temperature divides the logits."),
+        Mistake(softmax(logits), f"on {label} your result is softmax(z), the T = 1 distribution: divide by T."),
+        Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
+                f"on {label} your result has nan in it: subtract the maximum of z / T before exponentiating."),
+    ), "Divide by T, then subtract the max (or the other way round).")
 
 
 def check_tempered_softmax(tempered_softmax: Callable) -> None:
     """Exercise 04.1: softmax(z / T) from scratch, stable for small T."""
-    from tempnb.core import softmax
-
     cases = [
-        ([-1.3862943611198906, -0.2876820724517809], 0.5, "the logits of [0.25, 0.75] at T = 0.5"),
-        ([10.0, 20.0, 30.0], 10.0, "[10, 20, 30] at T = 10"),
-        ([10.0, 20.0, 30.0], 100.0, "[10, 20, 30] at T = 100"),
-        ([1.0, 2.0, 3.0], 0.001, "[1, 2, 3] at T = 0.001"),
+        _tempered_case([-1.3862943611198906, -0.2876820724517809], 0.5, "the logits of [0.25, 0.75] at T = 0.5"),
+        _tempered_case([10.0, 20.0, 30.0], 10.0, "[10, 20, 30] at T = 10"),
+        _tempered_case([10.0, 20.0, 30.0], 100.0, "[10, 20, 30] at T = 100"),
+        _tempered_case([1.0, 2.0, 3.0], 0.001, "[1, 2, 3] at T = 0.001"),
     ]
-    for logits, T, description in cases:
-        answer, problem = _call(tempered_softmax, np.array(logits), T)
-        if problem:
-            hint = " Divide by T, then subtract the max (or the other way round)." if "overflow" in problem else ""
-            return report(False, "", f"on {description}, {problem}.{hint}")
-        if answer is None:
-            return report(False, "", "your function returned None; return the probabilities.")
-        expected = softmax(logits, T)
-        if _close(answer, softmax(logits, 1 / T)):
-            return report(False, "", f"on {description} you multiplied by T; temperature divides the logits.")
-        if not _close(answer, expected):
-            return report(False, "", f"on {description} expected {np.round(expected, 6).tolist()}, "
-                                     f"got {np.round(np.asarray(answer, dtype=float), 6).tolist()}.")
-    return report(True, "Your tempered softmax matches tempnb.softmax, down to T = 0.001.", "")
+    return run_cases(tempered_softmax, cases, "Your tempered softmax matches tempnb.softmax, down to T = 0.001.")
 
 
 def check_odds_temperature(temperature: object) -> None:
     """Exercise 04.2: the T that turns odds of 3:1 into odds of 27:1."""
-    number = _number(temperature)
-    if number is None:
-        return report(False, "", f"expected a single number, got {temperature!r}.")
-    if math.isclose(number, 1 / 3, rel_tol=1e-6):
-        return report(True, "T = 1/3: the odds are raised to the power 1/T = 3, and 3³ = 27.", "")
-    if math.isclose(number, 3.0, rel_tol=1e-6):
-        return report(False, "", "odds become odds**(1/T); with T = 3 they would shrink to 3**(1/3).")
-    if math.isclose(number, 9.0, rel_tol=1e-6) or math.isclose(number, 1 / 9, rel_tol=1e-6):
-        return report(False, "", "27 / 3 = 9 is the factor, but temperature acts on the exponent, not as a factor.")
-    if number <= 0:
-        return report(False, "", f"a temperature must be positive; got {number:.4g}.")
-    return report(False, "", f"with T = {number:.4g} the odds become {3 ** (1 / number):.4g}:1.")
+    value = number(temperature)
+    general = f"with T = {value:.4g} the odds become {3 ** (1 / value):.4g}:1." if value and value > 0 else ""
+    case = Case((), 1 / 3, general, mistakes=(
+        Mistake(lambda a: a <= 0, "a temperature must be positive; got {got}."),
+        Mistake(near(3.0, 1e-6), "odds become odds**(1/T); with T = 3 they would shrink to 3**(1/3) ≈ 1.44."),
+        Mistake(lambda a: math.isclose(a, 9, rel_tol=1e-6) or math.isclose(a, 1 / 9, rel_tol=1e-6),
+                "27 / 3 = 9 is the factor, but temperature acts on the exponent, not as a factor."),
+        Mistake(near(27.0, 1e-6), "27 is the target odds; the answer is the temperature that produces them."),
+        Mistake(near(1 / 27, 1e-6), "with T = 1/27 the odds become 3**27; the exponent 1/T must be 3."),
+    ))
+    return check_number(temperature, [case], "T = 1/3: the odds are raised to the power 1/T = 3, and 3³ = 27.",
+                        rel_tol=1e-6)
+
+
+_GOLDEN_T = 10 / math.log((1 + math.sqrt(5)) / 2)  # x = exp(-10/T) solves x² + x = 1, so x = 1/φ
 
 
 def check_half_temperature(temperature: object) -> None:
     """Exercise 04.3: the T at which the top probability of softmax([10, 20, 30] / T) is 0.5."""
-    golden = (1 + math.sqrt(5)) / 2
-    expected = 10 / math.log(golden)
-    number = _number(temperature)
-    if number is None:
-        return report(False, "", f"expected a single number, got {temperature!r}.")
-    if math.isclose(number, expected, rel_tol=1e-6):
-        return report(True, f"T = {expected:.4f} = 10 / log φ, where φ is the golden ratio "
-                            "(with x = exp(-10/T) the condition is x² + x = 1).", "")
-    if 0 < number and not math.isclose(number, expected, rel_tol=1e-2):
-        from tempnb.core import softmax
+    from tempnb.core import softmax
 
-        top = float(softmax([10.0, 20.0, 30.0], number)[2])
-        return report(False, "", f"at T = {number:.4g} the top probability is {top:.4f}, not 0.5; "
-                                 "solve f(T) = top(T) - 0.5 = 0 with scipy.optimize.brentq on [1, 100].")
-    return report(False, "", f"{number:.6g} is close; tighten the solver's tolerance (xtol=1e-12).")
+    value = number(temperature)
+    if value is not None and value > 0 and math.isfinite(value):
+        top = float(softmax([10.0, 20.0, 30.0], value)[2])
+        general = (f"at T = {value:.4g} the top probability is {top:.4f}, not 0.5; solve "
+                   "f(T) = top(T) - 0.5 = 0 with scipy.optimize.brentq on [1, 100].")
+    else:
+        general = "a temperature must be a positive, finite number; got {got}."
+    case = Case((), _GOLDEN_T, general, mistakes=(
+        Mistake(near(-_GOLDEN_T, 1e-2),
+                "{got} is the mirror solution: with T < 0, softmax favours the *smallest* logit, and [10, 20, 30] "
+                "is symmetric. Temperatures are positive: bracket brentq on [1, 100]."),
+        Mistake(lambda a: a == 0, "at T = 0 softmax is the argmax, with top probability 1, not 0.5; "
+                                  "temperatures of interest are positive: bracket brentq on [1, 100]."),
+        Mistake(lambda a: a < 0, "a temperature must be positive; with T = {got} softmax favours the smallest "
+                                 "logit. Bracket brentq on an interval of positive T, such as [1, 100]."),
+        Mistake(near(0.5), "0.5 is the target top probability; the answer is the temperature that produces it."),
+        Mistake(near(1 / _GOLDEN_T, 1e-2), "{got} is 1/T (the inverse temperature); invert it."),
+        Mistake(lambda a: math.isclose(a, _GOLDEN_T, rel_tol=1e-2),
+                "{got} is close; tighten the solver's tolerance (xtol=1e-12)."),
+    ))
+    return check_number(temperature, [case], f"T = {_GOLDEN_T:.4f} = 10 / log φ, where φ is the golden ratio "
+                                             "(with x = exp(-10/T) the condition is x² + x = 1).", rel_tol=1e-6)
 
+
+# Exercise 04.4 uses a real model: the names model of 06-sampling, after the context "mar".
+ENTROPY_CONTEXT = "mar"
+ENTROPY_TARGET = 2.0  # nats; the model's own distribution after "mar" (T = 1) has about 2.35
+
+
+@functools.lru_cache(maxsize=1)
+def names_model():
+    """The course's names model (06-sampling): order 4, strength 10, fitted on every name. Fitted once."""
+    from tempnb.data import load_names
+    from tempnb.ngram import CharNGram
+
+    return CharNGram(order=4, strength=10.0).fit(load_names())
+
+
+def check_entropy_temperature(temperature: object) -> None:
+    """Exercise 04.4: the T at which the names model's next-character distribution after "mar" has 2 nats."""
+    from tempnb.core import entropy, softmax
+
+    value = number(temperature)
+    if temperature is None or temperature is Ellipsis:
+        return hint("replace the None with your answer.")
+    if value is None:
+        return hint(f"expected a single number (a temperature), got {shown(temperature)}.")
+    if not (value > 0 and math.isfinite(value)):
+        return hint(f"a temperature must be a positive, finite number; got {value:.6g}.")
+    logits = names_model().logits(ENTROPY_CONTEXT)
+
+    def entropy_at(T: float, z: np.ndarray = logits) -> float:
+        return float(entropy(softmax(z, T)))
+
+    reached = entropy_at(value)
+    if math.isclose(reached, ENTROPY_TARGET, abs_tol=1e-6):
+        return passed(f"At T = {value:.4f} the next character after '{ENTROPY_CONTEXT}' has entropy "
+                      f"{ENTROPY_TARGET:g} nats: colder than the model's own distribution (T = 1).")
+    if math.isclose(entropy_at(value) / math.log(2), ENTROPY_TARGET, abs_tol=1e-4):
+        return hint(f"at T = {value:.4g} the entropy is {ENTROPY_TARGET:g} bits ({reached:.4f} nats); "
+                    "the course measures entropy in nats (natural log): use tempnb.entropy.")
+    if math.isclose(entropy_at(1 / value), ENTROPY_TARGET, abs_tol=1e-4):
+        return hint(f"{value:.4g} is 1/T: you multiplied the logits by T; temperature divides them.")
+    if math.isclose(entropy_at(value, np.exp(logits)), ENTROPY_TARGET, abs_tol=1e-4):
+        return hint("you tempered the probabilities as if they were logits: divide the logits "
+                    "(model.logits) by T, or use apply_temperature on the probabilities.")
+    if math.isclose(reached, ENTROPY_TARGET, abs_tol=1e-2):
+        return hint(f"close: at T = {value:.6g} the entropy is {reached:.6f} nats; tighten the solver's "
+                    "tolerance (brentq's xtol).")
+    direction = "lower" if reached > ENTROPY_TARGET else "raise"
+    return hint(f"at T = {value:.4g} the entropy is {reached:.4f} nats, not {ENTROPY_TARGET:g}; entropy rises "
+                f"with T, so {direction} it: solve entropy(softmax(z, T)) - {ENTROPY_TARGET:g} = 0 with brentq.")

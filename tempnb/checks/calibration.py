@@ -1,0 +1,160 @@
+"""Exercise checks for notebook 07-calibration.
+
+Each check is a table of cases. The expected answers come from the tested
+tempnb.calibration functions; the mistaken answers a case recognises are
+computed here by small functions that make exactly that mistake.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+
+from tempnb.checks._common import Case, Mistake, check_number, close, near, number, run_cases
+
+# ---------------------------------------------------------------- Exercise 07.1: ECE from scratch
+
+
+def _binned_gaps(confidence: np.ndarray, correct: np.ndarray, index: np.ndarray, n_bins: int):
+    """(weight, |accuracy - confidence|) of every non-empty bin, given each example's bin index."""
+    for m in range(n_bins):
+        in_bin = index == m
+        if in_bin.any():
+            yield in_bin.mean(), abs(correct[in_bin].mean() - confidence[in_bin].mean())
+
+
+def _right_closed_index(confidence: np.ndarray, n_bins: int) -> np.ndarray:
+    return np.searchsorted(np.arange(1, n_bins) / n_bins, confidence, side="left")
+
+
+def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[str, float]:
+    """What three typical mistakes compute instead of the ECE."""
+    rows = np.arange(len(labels))
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    right = _right_closed_index(confidence, n_bins)
+    left = np.minimum(np.floor(confidence * n_bins).astype(int), n_bins - 1)  # [(m-1)/M, m/M) bins
+    label_probability = probs[rows, labels]
+    gaps = list(_binned_gaps(confidence, correct, right, n_bins))
+    return {
+        "unweighted": float(np.mean([gap for _, gap in gaps])),
+        "left_closed": float(sum(w * g for w, g in _binned_gaps(confidence, correct, left, n_bins))),
+        # the probability given to the true label used as the confidence
+        "label_probability": float(sum(w * g for w, g in _binned_gaps(
+            label_probability, correct, _right_closed_index(label_probability, n_bins), n_bins))),
+    }
+
+
+def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) -> Case:
+    from tempnb.calibration import expected_calibration_error
+
+    expected = expected_calibration_error(probs, labels, n_bins=n_bins)
+    variants = _ece_variants(probs, labels, n_bins)
+    return Case(
+        (probs.copy(), labels.copy(), n_bins), expected,
+        f"on {label} the ECE is {expected:.6f}, yours is {{got}}. Per bin: the fraction of examples in it "
+        "times |accuracy - mean confidence|, summed over the non-empty bins.",
+        label,
+        (
+            Mistake(lambda a: not close(variants["unweighted"], expected, 1e-9) and close(a, variants["unweighted"]),
+                    f"on {label} you averaged the bins' gaps equally; weight each by the fraction of examples "
+                    "in it (|B_m| / n), so a bin of 2 examples counts less than a bin of 200."),
+            Mistake(lambda a: not close(variants["label_probability"], expected, 1e-9)
+                    and close(a, variants["label_probability"]),
+                    f"on {label} you used the probability of the true label; the confidence is the top "
+                    "probability (the model's claim about its own prediction), and correct means "
+                    "argmax == label."),
+            Mistake(lambda a: not close(variants["left_closed"], expected, 1e-9) and close(a, variants["left_closed"]),
+                    f"on {label} a confidence that sits on a bin edge (0.8 with 5 bins) went to the bin above; "
+                    "use bins (m-1)/M < confidence <= m/M, e.g. np.searchsorted(edges, confidence, side='left')."),
+        ),
+    )
+
+
+def _ece_cases() -> list[Case]:
+    rng = np.random.default_rng(7)
+    logits = rng.normal(0.0, 2.0, size=(60, 3))
+    probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+    probs /= probs.sum(axis=1, keepdims=True)
+    labels = np.array([rng.choice(3, p=row) for row in probs])
+    # Confidences 0.95, 0.92 (wrong), 0.9, 0.85, 0.7, 0.6 (wrong), 0.8 (on an edge), 0.55.
+    hand = np.array([[0.95, 0.05], [0.92, 0.08], [0.9, 0.1], [0.85, 0.15],
+                     [0.3, 0.7], [0.4, 0.6], [0.2, 0.8], [0.55, 0.45]])
+    hand_labels = np.array([0, 1, 0, 0, 1, 0, 1, 0])
+    return [
+        _ece_case(probs, labels, 10, "60 random three-class predictions with 10 bins"),
+        _ece_case(hand, hand_labels, 5, "eight two-class predictions with 5 bins"),
+    ]
+
+
+def check_ece(ece: Callable) -> None:
+    """Exercise 07.1: ``ece(probs, labels, n_bins)`` with uniform bins, from scratch."""
+    return run_cases(ece, _ece_cases(),
+                     "Your ECE matches tempnb.expected_calibration_error, bin edges included.",
+                     same=_same_number)
+
+
+def _same_number(answer: object, expected: float, rel_tol: float = 1e-9) -> bool:
+    value = number(answer)
+    return value is not None and math.isclose(value, expected, rel_tol=rel_tol, abs_tol=1e-12)
+
+
+# ---------------------------------------------------------------- Exercise 07.2: fit T by hand
+
+
+def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
+    from tempnb.calibration import fit_temperature
+    from tempnb.core import softmax
+
+    rng = np.random.default_rng(seed)
+    logits = rng.normal(0.0, 3.0, size=(300, 5))
+    probs = softmax(logits, true_temperature, axis=1)
+    labels = (np.cumsum(probs, axis=1) < rng.random((300, 1))).sum(axis=1).clip(max=4)
+    expected = fit_temperature(logits, labels)
+    return Case(
+        (logits, labels), expected,
+        f"on {label}, the best T is {expected:.5f}; you returned {{got}}. Minimise the mean NLL of "
+        "softmax(logits / T) over T > 0 (searching log T reaches small and large T equally easily).",
+        label,
+        (
+            Mistake(lambda a: a <= 0, f"on {label} you returned {{got}}; a temperature must be positive."),
+            Mistake(near(1 / expected, 1e-3), f"on {label} you returned 1/T (the inverse temperature β); "
+                                               "the answer is T = 1/β."),
+            Mistake(near(1.0, 1e-12), f"on {label} you returned T = 1: the optimiser did not move from its start."),
+            Mistake(lambda a: math.isclose(a, expected, rel_tol=0.05),
+                    f"on {label} you are close to {expected:.5f} but not at the minimum ({{got}}); use a finer "
+                    "grid, or scipy.optimize.minimize_scalar with a tight tolerance (xatol=1e-8)."),
+        ),
+    )
+
+
+def _temperature_cases() -> list[Case]:
+    return [
+        _temperature_case(2.0, 11, "logits of an overconfident model (labels drawn at T = 2)"),
+        _temperature_case(0.5, 12, "logits of an underconfident model (labels drawn at T = 0.5)"),
+    ]
+
+
+def check_fit_temperature(fit: Callable) -> None:
+    """Exercise 07.2: ``fit(logits, labels)`` returns the T that minimises the mean NLL."""
+    return run_cases(fit, _temperature_cases(),
+                     "Your temperature matches tempnb.fit_temperature to 1e-4, on an overconfident and an "
+                     "underconfident model.",
+                     same=lambda a, b: _same_number(a, b, rel_tol=1e-4))
+
+
+# ---------------------------------------------------------------- Exercise 07.3: Platt's a as a temperature
+
+
+def check_platt_temperature(temperature: object) -> None:
+    """Exercise 07.3: Platt scaling fitted a = 0.4, b = 0; which temperature gives the same probabilities?"""
+    value = number(temperature)
+    general = (f"with T = {value:.4g}, sigmoid(d / T) = sigmoid({1 / value:.4g} d), not sigmoid(0.4 d)."
+               if value is not None and value > 0 else "a temperature must be a positive number; got {got}.")
+    case = Case((), 2.5, general, mistakes=(
+        Mistake(lambda a: a <= 0, "a temperature must be positive; got {got}."),
+        Mistake(near(0.4, 1e-6), "0.4 is a, and a plays the role of 1/T: sigmoid(a d) = sigmoid(d / T) when T = 1/a."),
+    ))
+    return check_number(temperature, [case], "T = 1/a = 2.5: with b = 0, Platt scaling is temperature scaling.",
+                        rel_tol=1e-6)
