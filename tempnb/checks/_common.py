@@ -63,7 +63,9 @@ def call(function: Callable, *args: Any) -> Outcome:
                 return Outcome(problem=f"it raised {type(exc).__name__}: {message}", error=type(exc))
     if caught:
         first = caught[0]
-        message = _first_line(str(first.message))
+        # NumPy's floating-point warnings read "overflow encountered in exp"; the kind
+        # ("overflow") is what the learner needs, and stays the same whatever function raised it.
+        message = _first_line(str(first.message)).split(" encountered")[0]
         return Outcome(value, f"it emitted a {first.category.__name__}: {message}", first.category)
     return Outcome(value)
 

@@ -1,0 +1,52 @@
+"""The repository is laid out by audience (DESIGN.md's Layout), and each fact has one source."""
+
+import ast
+import importlib.metadata
+import re
+import tomllib
+
+import tempnb
+from helpers import ROOT
+
+# DESIGN.md's layout, plus the files the ecosystem expects at the top.
+EXPECTED_TOP_LEVEL = {
+    ".ci", ".git", ".gitignore", ".pre-commit-config.yaml", "CITATION.cff", "LICENSE", "Makefile", "README.md",
+    "benchmarks", "environment.yml", "notebooks", "postBuild", "pyproject.toml", "requirements.lock", "site",
+    "tempnb", "tests", "tools",
+}
+# Made by the commands themselves and git-ignored.
+GENERATED = {".venv", ".hypothesis", ".pytest_cache", ".ruff_cache", "build", "handouts", "screenshots", "tempnb.egg-info"}
+
+
+def test_top_level_holds_only_what_the_layout_lists():
+    present = {path.name for path in ROOT.iterdir()}
+    present = {name for name in present if not name.startswith(".venv")} - GENERATED
+    assert present <= EXPECTED_TOP_LEVEL, f"unexpected at the top level: {sorted(present - EXPECTED_TOP_LEVEL)}"
+
+
+def test_package_version_has_one_source():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "tempnb.__version__"}
+    assert importlib.metadata.version("tempnb") == tempnb.__version__
+    citation = re.search(r"^version:\s*(\S+)", (ROOT / "CITATION.cff").read_text(), re.M).group(1)
+    assert citation.strip("\"'") == tempnb.__version__, "CITATION.cff's version differs from tempnb.__version__"
+
+
+def test_nothing_in_the_package_imports_maintainer_or_test_tools():
+    forbidden = {"tools", "tests", "helpers", "pytest", "hypothesis", "nbval", "nbclient", "nbformat", "jupytext",
+                 "nbconvert", "playwright", "psutil", "yaml", "sphinx", "repo2docker", "uv"}
+    problems = []
+    for path in sorted((ROOT / "tempnb").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = ([alias.name for alias in node.names] if isinstance(node, ast.Import)
+                     else [node.module] if isinstance(node, ast.ImportFrom) and node.module and node.level == 0
+                     else [])
+            problems += [f"{path.relative_to(ROOT)} imports {n}" for n in names if n.split(".")[0] in forbidden]
+    assert not problems, problems
+
+
+def test_maintainer_scripts_are_not_installed():
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert set(setuptools["packages"]) == {"tempnb", "tempnb.checks"}
+    assert not (ROOT / "tempnb" / "notebooks.py").exists() and not (ROOT / "tempnb" / "lab.py").exists()
