@@ -15,7 +15,8 @@ EXPECTED_TOP_LEVEL = {
     "tempnb", "tests", "tools",
 }
 # Made by the commands themselves and git-ignored.
-GENERATED = {".venv", ".hypothesis", ".pytest_cache", ".ruff_cache", "build", "handouts", "screenshots", "tempnb.egg-info"}
+GENERATED = {".venv", ".hypothesis", ".pytest_cache", ".ruff_cache", "build", "handouts", "screenshots",
+             "tempnb.egg-info"}
 
 
 def test_top_level_holds_only_what_the_layout_lists():
