@@ -310,6 +310,7 @@ def stored_outputs(name: str) -> dict[str, int]:
             counts["tables"] += len(re.findall(r"^\|.*\|\n\|[ :|-]+\|$", source, re.M))
             continue
         counts["solutions"] += SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
+        streams_seen: set[str] = set()  # site/conf.py merges each cell's streams of one name (nb_merge_streams)
         for output in cell.get("outputs", []):
             text = "".join(output.get("text", "")) + "".join(output.get("data", {}).get("text/plain", ""))
             counts["passes"] += text.count("✅")
@@ -318,7 +319,10 @@ def stored_outputs(name: str) -> dict[str, int]:
                 counts["figures"] += 1
             elif text.strip() == WIDGET_STORED_NOTE:
                 counts["widget notes"] += 1
-            elif output["output_type"] == "stream" or "text/plain" in output.get("data", {}):
+            elif output["output_type"] == "stream":
+                counts["texts"] += output["name"] not in streams_seen
+                streams_seen.add(output["name"])
+            elif "text/plain" in output.get("data", {}):
                 counts["texts"] += 1
     return counts
 
