@@ -3,7 +3,10 @@
 import ast
 import importlib.metadata
 import re
+import subprocess
 import tomllib
+
+import pytest
 
 import tempnb
 from helpers import ROOT
@@ -51,3 +54,16 @@ def test_maintainer_scripts_are_not_installed():
     setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
     assert set(setuptools["packages"]) == {"tempnb", "tempnb.checks"}
     assert not (ROOT / "tempnb" / "notebooks.py").exists() and not (ROOT / "tempnb" / "lab.py").exists()
+
+
+def test_no_environment_or_build_output_is_tracked():
+    # The environments make builds (.venv, .venv-3.12, …) and built output must never be committed.
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    if not tracked:
+        pytest.skip("not a git checkout")
+    leaked = sorted({path.split("/")[0] for path in tracked.splitlines()} & (GENERATED | {".venv-3.11", ".venv-3.12",
+                                                                                         ".venv-3.13"}))
+    assert not leaked, f"tracked by git but generated: {leaked}"
+    ignored = subprocess.run(["git", "check-ignore", ".venv-3.12/x", "site/_build/x", "handouts/x"], cwd=ROOT,
+                             capture_output=True, text=True).stdout.split()
+    assert ignored == [".venv-3.12/x", "site/_build/x", "handouts/x"]
