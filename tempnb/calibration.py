@@ -18,7 +18,6 @@ import math
 from typing import NamedTuple
 
 import numpy as np
-import scipy.optimize
 from numpy.typing import ArrayLike
 
 from tempnb._validate import (
@@ -209,6 +208,8 @@ def fit_temperature(logits: ArrayLike, labels: ArrayLike) -> float:
         high *= 2.0
         if high > 1e300:  # pragma: no cover  (the slope reaches `shortfall` > 0 long before)
             raise ValueError("could not bracket the NLL minimum; the logits may be degenerate")
+    import scipy.optimize  # here, not at the top: `import tempnb` stays light
+
     beta = scipy.optimize.brentq(lambda b: _nll_slope(z, label_logits, b), 0.0, high,
                                  xtol=1e-300, rtol=4 * np.finfo(float).eps, maxiter=500)
     return 1.0 / beta

@@ -137,7 +137,6 @@ def sampling_explorer(
     top_p_mass = check_slider_value(check_fraction(top_p_mass, "top_p_mass"), "top_p_mass", 0.05, 1.0)
     n_names = check_positive_int(n_names, "n_names")
     check_rng(seed, "seed")
-    sampling_summary(model, context, temperature, top_p_mass)  # the model is fitted and knows `context`
     temperature_slider = widgets.FloatLogSlider(
         value=temperature, base=10, min=SAMPLING_EXPONENTS[0], max=SAMPLING_EXPONENTS[1], step=0.01,
         description="temperature",
@@ -165,7 +164,7 @@ def sampling_explorer(
 
     temperature_slider.observe(redraw, names="value")
     top_p_slider.observe(redraw, names="value")
-    redraw()
+    redraw()  # the first draw also checks that the model is fitted and knows `context`
     box = widgets.VBox([temperature_slider, top_p_slider, summary, names, plot])
     box.temperature, box.top_p, box.summary, box.names = temperature_slider, top_p_slider, summary, names
     return box
@@ -210,7 +209,6 @@ def calibration_explorer(
                                      "temperature", 10.0 ** CALIBRATION_EXPONENTS[0],
                                      10.0 ** CALIBRATION_EXPONENTS[1])
     n_bins = check_positive_int(n_bins, "n_bins")
-    calibration_summary(logits, labels, temperature, n_bins)  # the errors name `logits` and `labels`
     slider = widgets.FloatLogSlider(
         value=temperature, base=10, min=CALIBRATION_EXPONENTS[0], max=CALIBRATION_EXPONENTS[1], step=0.01,
         description="temperature", readout_format=".3g", continuous_update=False,
@@ -230,7 +228,7 @@ def calibration_explorer(
             plt.show()
 
     slider.observe(redraw, names="value")
-    redraw()
+    redraw()  # the first draw also validates `logits` and `labels`: its errors name them
     box = widgets.VBox([slider, summary, plot])
     box.slider, box.summary = slider, summary
     return box

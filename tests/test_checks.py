@@ -540,7 +540,7 @@ WEIRD = [None, ..., "text", Weird(), [1, "a"], {"a": 1}, float("nan"), lambda *a
 
 
 @pytest.mark.parametrize("name", CHECK_NAMES)
-def test_checks_never_raise(capsys, name, students):
+def test_checks_never_raise(capsys, name):
     check = getattr(checks, name)
     for answer in WEIRD:
         args = (answer, 90.0) if name == "check_distilled_student" else (answer,)

@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from tempnb import softmax
-from tempnb._validate import ROUNDING_ULPS
 from tempnb.data import DATA_DIR, NAME_FILES, load_names, split_names
 from tempnb.sampling import min_p, sample, top_k, top_p
 
@@ -197,6 +196,11 @@ def exact_nucleus(logits: np.ndarray, p: float) -> tuple[np.ndarray, np.ndarray,
     return kept, probs, distance
 
 
+# Written here, not imported from tempnb: a few ulps covers rounding the threshold and a carefully
+# summed running total, yet is far below any token's probability, so a looser tempnb would fail.
+FORGIVEN_ULPS = 4
+
+
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize(("k", "p"), [(1_000, 0.9), (50_257, 0.9), (50_257, 0.5), (50_257, 0.99),
                                       (128_256, 0.9), (200_000, 0.9), (200_000, 0.95)])
@@ -204,13 +208,13 @@ def test_top_p_keeps_the_exact_arithmetic_nucleus_on_large_vocabularies(k, p, dt
     """The kept set equals exact arithmetic's, except tokens within a few ulps of the threshold.
 
     Logits of GPT-2's (50,257) and Llama 3's (128,256) vocabulary sizes, from N(0, 2²). The allowed
-    window is ROUNDING_ULPS units in the last place of max(p, 1 - p) in float64, doubled for the
+    window is FORGIVEN_ULPS units in the last place of max(p, 1 - p) in float64, doubled for the
     rounding of the reference's own float64 probabilities.
     """
     logits = np.random.default_rng(k).normal(0.0, 2.0, size=k).astype(dtype)
     kept = np.isfinite(top_p(logits, p))
     exact, probs, distance = exact_nucleus(logits, p)
-    window = 2 * ROUNDING_ULPS * np.spacing(max(p, 1 - p))
+    window = 2 * FORGIVEN_ULPS * np.spacing(max(p, 1 - p))
     differ = np.flatnonzero(kept != exact)
     assert np.all(np.abs(distance[differ]) <= window), (len(differ), distance[differ][:5])
     # The nucleus definition itself: at least p of the mass, and no kept token could be dropped.
@@ -225,7 +229,7 @@ def test_top_p_keeps_the_exact_arithmetic_nucleus_on_large_vocabularies(k, p, dt
 def test_top_p_equals_exact_arithmetic_on_small_vocabularies(logits, p):
     kept = np.isfinite(top_p(logits, p))
     exact, _, distance = exact_nucleus(logits, p)
-    window = 2 * ROUNDING_ULPS * np.spacing(max(p, 1 - p))
+    window = 2 * FORGIVEN_ULPS * np.spacing(max(p, 1 - p))
     assert np.all(np.abs(distance[kept != exact]) <= window)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Callable, Iterator
 
 import numpy as np
 
 from tempnb.checks._common import Case, Mistake, as_array, call, close, hint, passed, run_cases, shown
+from tempnb.checks.temperature import names_model
 
 _LOGITS = np.array([1.0, -np.inf, 2.0, 0.5, 2.0])  # index 1 is masked
 
@@ -227,13 +227,6 @@ class _ChangedInput:
         return "(the input was modified)"
 
 
-@functools.lru_cache(maxsize=1)
-def _names_model():
-    from tempnb.checks.temperature import names_model
-
-    return names_model()
-
-
 # Exercise 06.4 uses the names model: (context, top_p_mass). Each nucleus boundary lies far
 # (more than 1e-6) from the threshold, so rounding cannot decide which tokens are kept;
 # tests/test_checks.py verifies this.
@@ -245,7 +238,7 @@ def top_p_cases() -> list[Case]:
     from tempnb.core import softmax
     from tempnb.sampling import top_p
 
-    model = _names_model()
+    model = names_model()  # fitted once and cached by tempnb.checks.temperature
     inputs = [(np.log([0.05, 0.15, 0.3, 0.5]), 0.7, "log [0.05, 0.15, 0.3, 0.5] with top_p_mass = 0.7")]
     inputs += [(model.logits(context), mass, f"the names model after '{context}' with top_p_mass = {mass}")
                for context, mass in TOP_P_NAMES_CASES]
