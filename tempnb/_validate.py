@@ -137,6 +137,8 @@ def as_array(value: object, name: str, *, masked_hint: str | None = None) -> np.
     A masked array is accepted only if nothing is masked; `masked_hint` says what
     to pass instead (e.g. ``"np.ma.filled(logits, -np.inf)"``).
     """
+    if type(value) is np.ndarray:  # the common case, and not a masked array (a subclass)
+        return value
     if isinstance(value, np.ma.MaskedArray):
         if np.ma.getmaskarray(value).any():
             raise _masked_array_error(name, masked_hint)
@@ -222,6 +224,8 @@ def check_logits(logits: object, axis: object = -1, name: str = "logits") -> tup
     axis = check_axis(axis, x.ndim)
     check_not_empty(x, axis, name)
     x_max = np.max(x, axis=axis, keepdims=True)
+    if np.isfinite(x_max).all():  # the common case: one check instead of two
+        return x, axis, x_max
     if np.isnan(x_max).any():
         raise ValueError(
             f"`{name}` must not contain NaN (use -inf to mask an entry); "
@@ -457,6 +461,20 @@ def check_temperature(temperature: object, *, allow_zero: bool = True, allow_inf
     The default range is ``[0, inf]``: 0 means argmax and inf means uniform.
     `maximum` narrows it for computations that are only accurate up to a bound.
     """
+    temperature = _scalar(temperature)
+    if not _is_real(temperature):
+        allowed = _temperature_range(allow_zero, allow_inf, maximum)
+        raise TypeError(f"`{name}` must be a real number in {allowed}; got {describe(temperature)}")
+    value = float(temperature)
+    if (math.isnan(value) or value < 0 or (value == 0 and not allow_zero) or value > maximum
+            or (math.isinf(value) and not allow_inf)):
+        allowed = _temperature_range(allow_zero, allow_inf, maximum)
+        raise ValueError(f"`{name}` must be a number in {allowed}; got {value!r}")
+    return value
+
+
+def _temperature_range(allow_zero: bool, allow_inf: bool, maximum: float) -> str:
+    """The allowed range of a temperature, as error messages write it."""
     low = "[0" if allow_zero else "(0"
     if maximum < math.inf:
         high = f"{maximum:g}]"
@@ -465,14 +483,7 @@ def check_temperature(temperature: object, *, allow_zero: bool = True, allow_inf
     allowed = f"{low}, {high}"
     if allow_zero and allow_inf and maximum == math.inf:
         allowed += " (0 means argmax, inf means uniform)"
-    temperature = _scalar(temperature)
-    if not _is_real(temperature):
-        raise TypeError(f"`{name}` must be a real number in {allowed}; got {describe(temperature)}")
-    value = float(temperature)
-    if (math.isnan(value) or value < 0 or (value == 0 and not allow_zero) or value > maximum
-            or (math.isinf(value) and not allow_inf)):
-        raise ValueError(f"`{name}` must be a number in {allowed}; got {value!r}")
-    return value
+    return allowed
 
 
 def check_slider_value(value: float, name: str, low: float, high: float) -> float:

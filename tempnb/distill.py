@@ -22,7 +22,6 @@ import scipy.special
 from numpy.typing import ArrayLike
 
 from tempnb._validate import check_fraction, check_labels, check_logits_2d, check_same_shape, check_temperature
-from tempnb.core import log_softmax, softmax
 
 __all__ = ["distillation_loss", "cross_entropy_loss"]
 
@@ -40,7 +39,46 @@ def _psi(x: np.ndarray) -> np.ndarray:
     return result
 
 
-def _soft_term(s: np.ndarray, t: np.ndarray, T: float) -> tuple[np.ndarray, np.ndarray]:
+def _shifted(z: np.ndarray) -> np.ndarray:
+    """Each row of finite logits minus its maximum, as tempnb.softmax computes it first.
+
+    (The maxima are taken down the columns of a transposed copy: the same values,
+    since a maximum does not depend on the order of comparison, but two to three
+    times faster than along short rows.)
+    """
+    return z - np.maximum.reduce(z.T.copy(), axis=0)[:, None]
+
+
+def _log_softmax_rows(shifted: np.ndarray, T: float) -> np.ndarray:
+    """log softmax(z / T) per row, from ``shifted = z − max``: the operations of tempnb.log_softmax.
+
+    The losses below run once per training step, so they share the row maxima
+    and exponentials instead of validating and recomputing them in calls to the
+    public functions. The operations, and so the results, are the same to the
+    last bit; tests/test_distill.py checks this for cross_entropy_loss.
+    """
+    with np.errstate(over="ignore", under="ignore"):  # a tiny T sends far-off logits to -inf, whose exp is 0
+        out = shifted / T if T != 1 else shifted.copy()
+        out -= np.log(np.sum(np.exp(out), axis=1, keepdims=True))
+    return out
+
+
+def _cross_entropy(shifted: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
+    """Mean cross-entropy and its gradient from ``shifted = logits − max`` (see cross_entropy_loss)."""
+    n = shifted.shape[0]
+    rows = np.arange(n)
+    with np.errstate(under="ignore"):
+        exps = np.exp(shifted)
+    totals = np.sum(exps, axis=1, keepdims=True)
+    # log softmax at the labels, (z_y − m) − log Σ exp(z − m), and softmax − one-hot
+    loss = -float(np.mean(shifted[rows, y] - np.log(totals[:, 0])))
+    grad = exps / totals
+    grad[rows, y] -= 1.0
+    grad /= n
+    return loss, grad
+
+
+def _soft_term(s: np.ndarray, s_shifted: np.ndarray, t: np.ndarray, T: float) -> tuple[np.ndarray, np.ndarray]:
     """Per example, T² KL(p ‖ q) with p = softmax(t/T), q = softmax(s/T); and T (q − p).
 
     Written directly, KL = sum p (log p − log q) subtracts nearly equal logs once T
@@ -55,31 +93,37 @@ def _soft_term(s: np.ndarray, t: np.ndarray, T: float) -> tuple[np.ndarray, np.n
     p (−D exprel(−x) − R/T) / (1 + S). Other rows (gaps large compared with T)
     use the direct formulas, which are accurate there.
     """
-    log_p = log_softmax(t, T)
-    p = np.exp(log_p)
-    log_q = log_softmax(s, T)
-    # The direct formulas, used where the logit gaps are not small compared with T.
-    # (Overflow of T² here is replaced below unless it is the true size of the loss.)
-    with np.errstate(invalid="ignore", over="ignore"):
-        kl = np.sum(np.where(p > 0, p * (log_p - log_q), 0.0), axis=1)
-        soft = kl * T * T
-        grad = T * (np.exp(log_q) - p)
-    # The cancellation-free formulas, where every |x| <= 1.
+    log_p = _log_softmax_rows(_shifted(t), T)
+    with np.errstate(under="ignore"):
+        p = np.exp(log_p)
+    log_q = _log_softmax_rows(s_shifted, T)
+    # Rows where every |x| <= 1 use the cancellation-free formulas.
     with np.errstate(over="ignore", invalid="ignore"):
         d = t - s
         gaps = d - np.sum(p * d, axis=1, keepdims=True)
         x = gaps / T
         smooth = np.all(np.abs(x) <= 1.0, axis=1)
-    if smooth.any():
-        p, gaps, x = p[smooth], gaps[smooth], x[smooth]
-        psi = _psi(x)
-        scaled = np.sum(p * gaps * gaps * psi, axis=1)  # T² S, formed without T²
-        total = np.sum(p * x * x * psi, axis=1)  # S = sum p (exp(−x) − 1 + x)
-        ratio = np.ones_like(total)
-        positive = total > 0
-        ratio[positive] = np.log1p(total[positive]) / total[positive]
-        soft[smooth] = scaled * ratio
-        grad[smooth] = p * (-gaps * scipy.special.exprel(-x) - (scaled / T)[:, None]) / (1.0 + total)[:, None]
+    if smooth.all():  # the usual case at a high T: no row needs the direct formulas
+        soft, grad = np.empty(len(p)), np.empty_like(p)
+        smooth = slice(None)  # the same rows, as views instead of copies
+    else:
+        # The direct formulas, used where the logit gaps are not small compared with T.
+        # (Overflow of T² here is replaced below unless it is the true size of the loss.)
+        with np.errstate(invalid="ignore", over="ignore"):
+            kl = np.sum(np.where(p > 0, p * (log_p - log_q), 0.0), axis=1)
+            soft = kl * T * T
+            grad = T * (np.exp(log_q) - p)
+        if not smooth.any():
+            return soft, grad
+    p, gaps, x = p[smooth], gaps[smooth], x[smooth]
+    psi = _psi(x)
+    scaled = np.sum(p * gaps * gaps * psi, axis=1)  # T² S, formed without T²
+    total = np.sum(p * x * x * psi, axis=1)  # S = sum p (exp(−x) − 1 + x)
+    ratio = np.ones_like(total)
+    positive = total > 0
+    ratio[positive] = np.log1p(total[positive]) / total[positive]
+    soft[smooth] = scaled * ratio
+    grad[smooth] = p * (-gaps * scipy.special.exprel(-x) - (scaled / T)[:, None]) / (1.0 + total)[:, None]
     return soft, grad
 
 
@@ -96,13 +140,7 @@ def cross_entropy_loss(logits: ArrayLike, labels: ArrayLike) -> tuple[float, np.
     """
     z = check_logits_2d(logits, "logits", min_classes=2)
     y = check_labels(labels, *z.shape)
-    n = z.shape[0]
-    rows = np.arange(n)
-    loss = -float(np.mean(log_softmax(z)[rows, y]))
-    grad = softmax(z)
-    grad[rows, y] -= 1.0
-    grad /= n
-    return loss, grad
+    return _cross_entropy(_shifted(z), y)
 
 
 def distillation_loss(
@@ -157,10 +195,11 @@ def distillation_loss(
     y = check_labels(labels, *s.shape)
     n = s.shape[0]
 
-    hard_loss, hard_grad = cross_entropy_loss(s, y)
+    s_shifted = _shifted(s)
+    hard_loss, hard_grad = _cross_entropy(s_shifted, y)
     if a == 0:  # no soft term at all (and no 0 · inf if T² overflows)
         return hard_loss, hard_grad
-    soft, soft_grad = _soft_term(s, t, T)
+    soft, soft_grad = _soft_term(s, s_shifted, t, T)
     loss = a * float(np.mean(soft)) + (1 - a) * hard_loss
     grad = (a / n) * soft_grad + (1 - a) * hard_grad
     return loss, grad

@@ -73,9 +73,10 @@ class MLP:
         last = len(self.weights) - 1
         for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
             self._inputs.append(h)
-            h = h @ w + b
+            h = h @ w
+            h += b
             if i < last:
-                h = np.maximum(h, 0.0)
+                np.maximum(h, 0.0, out=h)  # ReLU, in place: h is this layer's own new array
         return h
 
     def backward(self, grad_logits: np.ndarray) -> list[np.ndarray]:
@@ -94,7 +95,8 @@ class MLP:
             grad_w.append(h.T @ g)
             grad_b.append(g.sum(axis=0))
             if i > 0:
-                g = (g @ self.weights[i].T) * (h > 0)  # ReLU passes gradient where it was active
+                g = g @ self.weights[i].T
+                g *= h > 0  # ReLU passes gradient where it was active
         return [*reversed(grad_w), *reversed(grad_b)]
 
     def predict(self, x: np.ndarray) -> np.ndarray:
@@ -116,8 +118,15 @@ class Adam:
         weight_decay = check_positive_float(weight_decay, "weight_decay", allow_zero=True)
         self.parameters = parameters
         self.learning_rate, self.betas, self.eps, self.weight_decay = learning_rate, betas, eps, weight_decay
-        self.m = [np.zeros_like(p) for p in parameters]
-        self.v = [np.zeros_like(p) for p in parameters]
+        # The moments and two scratch buffers are single flat vectors over all the
+        # parameters, so one step is a dozen whole-vector operations instead of a
+        # dozen per parameter array.
+        dtype = np.result_type(*parameters) if parameters else np.float64
+        size = sum(p.size for p in parameters)
+        self.m, self.v = np.zeros(size, dtype), np.zeros(size, dtype)
+        self._flat_grad, self._a, self._b = np.empty(size, dtype), np.empty(size, dtype), np.empty(size, dtype)
+        ends = np.cumsum([p.size for p in parameters]).tolist()
+        self._segments = [slice(end - p.size, end) for p, end in zip(parameters, ends, strict=True)]
         self.steps = 0
 
     def step(self, grads: list[np.ndarray]) -> None:
@@ -132,14 +141,29 @@ class Adam:
         beta1, beta2 = self.betas
         correction1 = 1 - beta1 ** self.steps
         correction2 = 1 - beta2 ** self.steps
-        for p, g, m, v in zip(self.parameters, grads, self.m, self.v, strict=True):
+        g, m, v, a, b = self._flat_grad, self.m, self.v, self._a, self._b
+        for segment, grad in zip(self._segments, grads, strict=True):
+            g[segment] = np.ravel(grad)
+        # m = beta1 m + (1 - beta1) g;  v = beta2 v + (1 - beta2) g²;
+        # p -= lr (m / correction1) / (sqrt(v / correction2) + eps),
+        # each operation in the formula's order, written into the scratch buffers a and b.
+        m *= beta1
+        np.multiply(1 - beta1, g, out=a)
+        m += a
+        v *= beta2
+        np.multiply(1 - beta2, g, out=a)
+        a *= g
+        v += a
+        np.divide(v, correction2, out=a)
+        np.sqrt(a, out=a)
+        a += self.eps
+        np.divide(m, correction1, out=b)
+        np.multiply(self.learning_rate, b, out=b)
+        b /= a
+        for p, segment in zip(self.parameters, self._segments, strict=True):
             if self.weight_decay and p.ndim > 1:  # decoupled weight decay on weights only
                 p *= 1 - self.learning_rate * self.weight_decay
-            m *= beta1
-            m += (1 - beta1) * g
-            v *= beta2
-            v += (1 - beta2) * g * g
-            p -= self.learning_rate * (m / correction1) / (np.sqrt(v / correction2) + self.eps)
+            p -= b[segment].reshape(p.shape)
 
 
 def train(

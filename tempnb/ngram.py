@@ -87,9 +87,9 @@ class CharNGram:
         self.alphabet = BOUNDARY + "".join(sorted(set("".join(words))))
         self._index = {c: i for i, c in enumerate(self.alphabet)}
         size = len(self.alphabet)
-        counts = np.zeros((size,) * self.order, dtype=np.float64)
-        events = np.array([event for word in words for event in self._events(word)], dtype=np.intp)
-        np.add.at(counts, tuple(events.T), 1.0)
+        # How often each (context, next) event occurs: a histogram over the flattened table.
+        cells = np.ravel_multi_index(tuple(self._windows(words)[1].T), (size,) * self.order)
+        counts = np.bincount(cells, minlength=size**self.order).astype(np.float64).reshape((size,) * self.order)
         # Unigram: counts of the last position, with strength / V added to each.
         unigram = counts.reshape(-1, size).sum(axis=0) + self.strength / size
         probs = unigram / unigram.sum()
@@ -109,9 +109,27 @@ class CharNGram:
             raise ValueError(f"`{name}`: character {error.args[0]!r} is not in the model's alphabet "
                              f"{self.alphabet!r}") from None
 
-    def _events(self, word: str) -> list[tuple[int, ...]]:
-        padded = self._encode(BOUNDARY * (self.order - 1) + word + BOUNDARY)
-        return [tuple(padded[i:i + self.order]) for i in range(len(padded) - self.order + 1)]
+    def _windows(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Every (context, next character) event of `words`, padded as in the module docstring.
+
+        Returns the word each event belongs to and the events themselves, an
+        (events, order) array of character ids, in reading order.
+        """
+        lengths = np.array([len(w) for w in words], dtype=np.intp)
+        codes = np.array([self._index.get(c, -1) for c in "".join(words)], dtype=np.intp)
+        if np.any(codes < 0):
+            unknown = next(c for c in "".join(words) if c not in self._index)
+            raise ValueError(f"`words`: character {unknown!r} is not in the model's alphabet {self.alphabet!r}")
+        start = self.order - 1
+        # One row per word: order-1 boundaries, the word, a boundary, then -1 padding.
+        ids = np.full((len(words), start + int(lengths.max()) + 1), -1, dtype=np.intp)
+        ids[:, :start] = 0
+        rows = np.repeat(np.arange(len(words)), lengths)
+        ids[rows, start + np.arange(codes.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)] = codes
+        ids[np.arange(len(words)), start + lengths] = 0
+        windows = np.lib.stride_tricks.sliding_window_view(ids, self.order, axis=1)
+        valid = np.all(windows >= 0, axis=-1)
+        return np.nonzero(valid)[0], windows[valid]
 
     def _context_rows(self, contexts: np.ndarray) -> np.ndarray:
         """Row numbers in the log-probability table for an (n, order - 1) array of ids."""
@@ -144,24 +162,9 @@ class CharNGram:
         words = check_words(words, allow_empty=True)
         if not words:
             return np.zeros(0)
-        lengths = np.array([len(w) for w in words])
-        lookup = {c: i for i, c in enumerate(self.alphabet)}
-        codes = np.array([lookup.get(c, -1) for c in "".join(words)], dtype=np.intp)
-        if np.any(codes < 0):
-            unknown = next(c for c in "".join(words) if c not in lookup)
-            raise ValueError(f"`words`: character {unknown!r} is not in the model's alphabet {self.alphabet!r}")
-        start = self.order - 1
-        # One row per word: order-1 boundaries, the word, a boundary, then -1 padding.
-        ids = np.full((len(words), start + int(lengths.max()) + 1), -1, dtype=np.intp)
-        ids[:, :start] = 0
-        rows = np.repeat(np.arange(len(words)), lengths)
-        ids[rows, start + np.arange(codes.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)] = codes
-        ids[np.arange(len(words)), start + lengths] = 0
-        windows = np.lib.stride_tricks.sliding_window_view(ids, self.order, axis=1)
-        valid = np.all(windows >= 0, axis=-1)
-        events = windows[valid]
+        owners, events = self._windows(words)
         scores = table[self._context_rows(events[:, :-1]), events[:, -1]]
-        return np.bincount(np.nonzero(valid)[0], weights=scores, minlength=len(words))
+        return np.bincount(owners, weights=scores, minlength=len(words))
 
     def log_likelihood(self, word: str) -> float:
         """Natural-log probability of `word` followed by the end boundary."""
@@ -220,10 +223,11 @@ class CharNGram:
             if self.order > 1:
                 contexts[index] = np.column_stack([contexts[index, 1:], draws])[:, -(self.order - 1):]
             alive[index[draws == 0]] = False
-        words = []
-        for row in letters:
-            # -1 marks steps never taken and 0 the boundary: the word ends at the first of either.
-            ends = np.flatnonzero(row <= 0)
-            stop = int(ends[0]) if ends.size else max_length
-            words.append(prefix + "".join(self.alphabet[i] for i in row[:stop]))
-        return words
+        # -1 marks steps never taken and 0 the boundary: a word ends at the first of either.
+        ended = letters <= 0
+        stops = (np.where(ended.any(axis=1), ended.argmax(axis=1), max_length) if max_length
+                 else np.zeros(n, dtype=np.intp))
+        kept = letters[np.arange(max_length) < stops[:, None]]  # the words' letters, one after another
+        text = "".join(np.array(list(self.alphabet))[kept].tolist())
+        ends = np.cumsum(stops).tolist()
+        return [prefix + text[end - length:end] for end, length in zip(ends, stops.tolist(), strict=True)]

@@ -6,6 +6,7 @@ happens in one place.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
@@ -33,6 +34,30 @@ def use_course_style() -> None:
             "figure.constrained_layout.use": True,
         }
     )
+    _show_inline_figures_uncropped()
+
+
+def _show_inline_figures_uncropped() -> None:
+    """In Jupyter, show each figure as constrained layout drew it, without a second cropping pass.
+
+    Jupyter's inline backend saves figures with ``bbox_inches="tight"``, which draws
+    every figure twice: once to measure its contents, once to save them. Constrained
+    layout already fits the contents inside the figure, so the course turns the crop
+    off; figures then appear about a third sooner. Outside Jupyter nothing changes.
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None:
+        return
+    try:
+        from matplotlib_inline.config import InlineBackend
+    except ImportError:  # an IPython without Jupyter's inline backend
+        return
+    # The backend may not be active yet (pyplot picks it at the first figure); it
+    # reads this configuration when it is, and applies a change at once if it is.
+    config = InlineBackend.instance(parent=shell)
+    if config.print_figure_kwargs.get("bbox_inches") == "tight":
+        config.print_figure_kwargs = {**config.print_figure_kwargs, "bbox_inches": None}
 
 
 def colors(n: int) -> list[tuple[float, float, float]]:

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import central_differences
-from tempnb import kl_divergence, softmax
+from tempnb import kl_divergence, log_softmax, softmax
 from tempnb.distill import cross_entropy_loss, distillation_loss
 
 
@@ -47,6 +47,21 @@ def test_alpha_zero_is_cross_entropy_at_temperature_one():
     ce_loss, ce_grad = cross_entropy_loss(s, y)
     assert loss == pytest.approx(ce_loss, rel=1e-12)
     np.testing.assert_allclose(grad, ce_grad)
+
+
+@given(st.integers(0, 2**32 - 1), st.integers(1, 40), st.integers(2, 12), st.floats(1e-3, 1e3))
+def test_cross_entropy_is_bit_for_bit_the_public_softmax(seed, n, c, scale):
+    # cross_entropy_loss shares one exp per row between its loss and gradient instead of calling
+    # log_softmax and softmax; the operations are the same, so the results must be identical.
+    rng = np.random.default_rng(seed)
+    z, y = rng.normal(size=(n, c)) * scale, rng.integers(0, c, n)
+    rows = np.arange(n)
+    expected_grad = softmax(z)
+    expected_grad[rows, y] -= 1.0
+    expected_grad /= n
+    loss, grad = cross_entropy_loss(z, y)
+    assert loss == -float(np.mean(log_softmax(z)[rows, y]))
+    np.testing.assert_array_equal(grad, expected_grad)
 
 
 def test_mixture_is_the_weighted_sum():

@@ -70,6 +70,30 @@ def test_adam_weight_decay_only_touches_weights():
     assert np.all(w < 1) and np.all(b == 1)
 
 
+def test_adam_is_the_textbook_update():
+    # Kingma & Ba (2015), Algorithm 1, with decoupled weight decay on the weights (Loshchilov &
+    # Hutter 2019), written out per parameter; the flat, in-place implementation must agree exactly.
+    rng = np.random.default_rng(0)
+    shapes = [(3, 4), (4, 2), (4,), (2,)]
+    params = [rng.normal(size=shape) for shape in shapes]
+    reference = [p.copy() for p in params]
+    m = [np.zeros(shape) for shape in shapes]
+    v = [np.zeros(shape) for shape in shapes]
+    lr, (b1, b2), eps, wd = 0.01, (0.9, 0.999), 1e-8, 0.1
+    optimizer = Adam(params, learning_rate=lr, weight_decay=wd)
+    for step in range(1, 6):
+        grads = [rng.normal(size=shape) for shape in shapes]
+        optimizer.step(grads)
+        for p, g, m_i, v_i in zip(reference, grads, m, v, strict=True):
+            if p.ndim > 1:
+                p *= 1 - lr * wd
+            m_i[...] = b1 * m_i + (1 - b1) * g
+            v_i[...] = b2 * v_i + (1 - b2) * g * g
+            p -= lr * (m_i / (1 - b1 ** step)) / (np.sqrt(v_i / (1 - b2 ** step)) + eps)
+    for p, expected in zip(params, reference, strict=True):
+        np.testing.assert_array_equal(p, expected)
+
+
 def tiny_data():
     return np.zeros((4, 2)), np.array([0, 1, 0, 1])
 
