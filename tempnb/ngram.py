@@ -109,6 +109,15 @@ class CharNGram:
             raise ValueError(f"`{name}`: character {error.args[0]!r} is not in the model's alphabet "
                              f"{self.alphabet!r}") from None
 
+    def _character_ids(self, text: str) -> np.ndarray:
+        """The alphabet position of every character of `text`, -1 for a character not in it."""
+        # Code points compared as numbers: one vectorised lookup instead of a dict lookup per character.
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        known = np.frombuffer(self.alphabet.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+        by_point = np.argsort(known)
+        found = np.minimum(np.searchsorted(known[by_point], points), len(known) - 1)
+        return np.where(known[by_point][found] == points, by_point[found], -1).astype(np.intp)
+
     def _windows(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Every (context, next character) event of `words`, padded as in the module docstring.
 
@@ -116,7 +125,7 @@ class CharNGram:
         (events, order) array of character ids, in reading order.
         """
         lengths = np.array([len(w) for w in words], dtype=np.intp)
-        codes = np.array([self._index.get(c, -1) for c in "".join(words)], dtype=np.intp)
+        codes = self._character_ids("".join(words))
         if np.any(codes < 0):
             unknown = next(c for c in "".join(words) if c not in self._index)
             raise ValueError(f"`words`: character {unknown!r} is not in the model's alphabet {self.alphabet!r}")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import matplotlib.pyplot as plt
 import numpy as np
 import seaborn as sns
+from matplotlib.ticker import NullLocator
 from numpy.typing import ArrayLike
 
 from tempnb._validate import as_real_array, check_positive_int, describe
@@ -109,8 +110,6 @@ def plot_against_temperature(
     An optional horizontal `reference` line (dotted, black) marks a value to compare with,
     such as the score of real data.
     """
-    from matplotlib.ticker import NullFormatter
-
     temperatures = as_real_array(temperatures, "temperatures")
     if temperatures.ndim != 1 or not np.all(temperatures > 0) or not np.all(np.isfinite(temperatures)):
         raise ValueError(f"`temperatures` must be one vector of finite temperatures > 0; got {describe(temperatures)}")
@@ -131,7 +130,7 @@ def plot_against_temperature(
         low, high = temperatures.min(), temperatures.max()
         ticks = [t for t in (0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100) if low <= t <= high]
         ax.set_xticks(ticks, [f"{t:g}" for t in ticks])
-        ax.xaxis.set_minor_formatter(NullFormatter())
+        ax.xaxis.set_minor_locator(NullLocator())  # no minor labels; the course style draws no minor ticks
     ax.set_xlabel("temperature T" + (" (log scale)" if log_x else ""))
     ax.set_ylabel(ylabel)
     ax.set_title(title)

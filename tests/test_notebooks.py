@@ -5,7 +5,9 @@ outputs; these tests check what nbval does not: that each .ipynb is exactly its
 MyST source plus outputs, and that it follows the course anatomy.
 """
 
+import base64
 import re
+import struct
 
 import nbformat
 import pytest
@@ -171,3 +173,22 @@ def test_no_dangling_widget_views(pair):
     for cell in stored.cells:
         for output in cell.get("outputs", []):
             assert WIDGET_VIEW not in output.get("data", {}), cell.source[:80]
+
+
+FIGURE_SIZE = re.compile(r"<Figure size (\d+(?:\.\d+)?)x(\d+(?:\.\d+)?) with")
+
+
+def test_figures_are_stored_at_their_own_size(pair):
+    # use_course_style() turns off the inline backend's "tight" crop, which draws every figure a
+    # second time; constrained layout already fits the contents inside the figure. So each stored
+    # PNG is exactly the size its text/plain repr states (a crop would add a margin or cut one).
+    _, stored = pair
+    for cell in stored.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            size = FIGURE_SIZE.match(data.get("text/plain", ""))
+            if "image/png" not in data or not size:
+                continue
+            png = base64.b64decode(data["image/png"])
+            width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk of a PNG file
+            assert (width, height) == (int(float(size[1])), int(float(size[2]))), cell.source[:80]
