@@ -44,7 +44,7 @@ def _show_inline_figures_uncropped() -> None:
     Jupyter's inline backend saves figures with ``bbox_inches="tight"``, which draws
     every figure twice: once to measure its contents, once to save them. Constrained
     layout already fits the contents inside the figure, so the course turns the crop
-    off; figures then appear about a third sooner. Outside Jupyter nothing changes.
+    off and each figure is drawn once. Outside Jupyter nothing changes.
     """
     ipython = sys.modules.get("IPython")
     shell = ipython.get_ipython() if ipython is not None else None
