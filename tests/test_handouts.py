@@ -5,7 +5,7 @@ import pytest
 from nbclient import NotebookClient
 
 from tools.build_notebooks import NOTEBOOKS_DIR
-from tools.handouts import EXERCISE_TAG, main, student_edition
+from tools.handouts import EXERCISE_TAG, NO_SOLUTIONS, SOLUTIONS_SENTENCE, main, student_edition
 
 STORED = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 
@@ -31,9 +31,21 @@ def test_no_solution_remains(handouts, stored_path):
     assert not any("solution" in cell.metadata.get("tags", []) for cell in handout.cells)
     assert not any(cell.source in sources for cell in solutions)
     assert not any(line.strip() == "## Solutions" for source in sources for line in source.splitlines())
-    # Everything before the Solutions section is still there, in order.
+    # Everything before the Solutions section is still there, in order; only the sentence on
+    # where the solutions are has changed.
     kept = [cell.source for cell in stored.cells][: len(handout.cells)]
-    assert sources == kept
+    assert sources == [SOLUTIONS_SENTENCE.sub(NO_SOLUTIONS, source) for source in kept]
+
+
+@pytest.mark.parametrize("stored_path", STORED, ids=lambda p: p.stem)
+def test_handout_does_not_promise_solutions(handouts, stored_path):
+    # Checked on the words, not with the tool's own pattern: a notebook whose sentence the pattern
+    # missed would still say where its (removed) solutions are.
+    stored_text = " ".join(cell.source for cell in nbformat.read(stored_path, as_version=4).cells).lower()
+    text = " ".join(cell.source for cell in handouts[stored_path.name].cells)
+    assert "solutions are" in " ".join(stored_text.split())  # the course notebook does say where they are
+    assert "solutions are" not in " ".join(text.lower().split())
+    assert text.count(NO_SOLUTIONS) == 1
 
 
 @pytest.mark.parametrize("stored_path", STORED, ids=lambda p: p.stem)

@@ -9,7 +9,9 @@ and writes ``handouts/<name>.ipynb`` (git-ignored), in which
 - the code cells of the Exercises section keep their code but lose their stored outputs
   (marked ``exercise`` and cleared by the same preprocessor's ``remove_all_outputs_tags``),
   so a student sees the starter code, not the hints it printed;
-- every other cell keeps its stored outputs (figures, tables), as in the course.
+- every other cell keeps its stored outputs (figures, tables), as in the course;
+- the Exercises introduction's sentence on where the worked solutions are becomes one saying
+  that this edition leaves them out.
 
 The handouts run top to bottom: each exercise cell prints a 💡 hint until it is solved
 (tests/test_handouts.py executes them).
@@ -18,6 +20,7 @@ The handouts run top to bottom: each exercise cell prints a 💡 hint until it i
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -29,6 +32,9 @@ NOTEBOOKS_DIR = ROOT / "notebooks"
 HANDOUTS_DIR = ROOT / "handouts"
 SOLUTION_TAG = "solution"
 EXERCISE_TAG = "exercise"
+# "Worked solutions are collapsed at the end." and its variants, in every notebook's Exercises section.
+SOLUTIONS_SENTENCE = re.compile(r"Worked\s+solutions\s+are[^.(]*(?:\([^)]*\))?\.")
+NO_SOLUTIONS = "This student edition leaves the worked solutions out."
 
 
 def _heading(cell: nbformat.NotebookNode) -> str | None:
@@ -57,6 +63,8 @@ def student_edition(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
             _tag(cell, SOLUTION_TAG)
         elif section == "Exercises" and cell.cell_type == "code":
             _tag(cell, EXERCISE_TAG)
+        elif section == "Exercises":
+            cell.source = SOLUTIONS_SENTENCE.sub(NO_SOLUTIONS, cell.source)
     remover = TagRemovePreprocessor(remove_cell_tags={SOLUTION_TAG}, remove_all_outputs_tags={EXERCISE_TAG})
     notebook, _ = remover.preprocess(notebook, {})
     for cell in notebook.cells:
