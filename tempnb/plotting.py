@@ -50,15 +50,16 @@ def _show_inline_figures_uncropped() -> None:
     shell = ipython.get_ipython() if ipython is not None else None
     if shell is None:
         return
-    try:
-        from matplotlib_inline.config import InlineBackend
-    except ImportError:  # an IPython without Jupyter's inline backend
-        return
-    # The backend may not be active yet (pyplot picks it at the first figure); it
-    # reads this configuration when it is, and applies a change at once if it is.
-    config = InlineBackend.instance(parent=shell)
-    if config.print_figure_kwargs.get("bbox_inches") == "tight":
-        config.print_figure_kwargs = {**config.print_figure_kwargs, "bbox_inches": None}
+    uncropped = {"bbox_inches": None}
+    # The inline backend (matplotlib-inline, which comes with IPython) reads its settings from
+    # the shell's configuration when it starts, at the first figure: the same setting as a
+    # line of ipython_kernel_config.py, without importing the backend here ...
+    section = shell.config.InlineBackend
+    section.print_figure_kwargs = {**section.get("print_figure_kwargs", {}), **uncropped}
+    # ... and once it has started, its settings object is one of the shell's configurables.
+    for configurable in shell.configurables:
+        if type(configurable).__name__ == "InlineBackend":
+            configurable.print_figure_kwargs = {**configurable.print_figure_kwargs, **uncropped}
 
 
 def colors(n: int) -> list[tuple[float, float, float]]:

@@ -1,0 +1,64 @@
+"""tempnb.plotting.use_course_style: in Jupyter, figures are saved as drawn, without a second, cropping draw."""
+
+import base64
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
+from matplotlib_inline import backend_inline  # noqa: E402
+from matplotlib_inline.config import InlineBackend  # noqa: E402
+
+from tempnb.plotting import use_course_style  # noqa: E402
+
+
+class Shell(InteractiveShell):
+    """An IPython shell like a kernel's, without an event loop to integrate with."""
+
+    def enable_gui(self, gui=None):
+        pass
+
+
+@pytest.fixture
+def shell():
+    """A fresh IPython shell, and matplotlib's own state restored afterwards."""
+    saved = dict(matplotlib.rcParams)
+    InlineBackend.clear_instance()
+    backend_inline.configure_inline_support.current_backend = "unset"  # set up each shell afresh
+    yield Shell.instance()
+    Shell.clear_instance()
+    InlineBackend.clear_instance()
+    plt.switch_backend("Agg")
+    matplotlib.rcParams.update(saved)
+
+
+def test_outside_ipython_nothing_is_configured():
+    InteractiveShell.clear_instance()  # no shell: as in a script
+    InlineBackend.clear_instance()
+    use_course_style()
+    assert not InlineBackend.initialized()
+
+
+@pytest.mark.parametrize("backend_started_first", [False, True])
+def test_inline_backend_saves_without_the_tight_crop(shell, backend_started_first):
+    # The default crop draws each figure twice; constrained layout already fits the contents.
+    with warnings.catch_warnings():
+        # matplotlib-inline's settings class reacts to changes with a traitlets 4.0 style handler
+        # (_print_figure_kwargs_changed), which traitlets reports as deprecated when it runs.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        if backend_started_first:
+            shell.run_line_magic("matplotlib", "inline")
+            assert InlineBackend.instance().print_figure_kwargs["bbox_inches"] == "tight"
+        use_course_style()
+        if not backend_started_first:
+            shell.run_line_magic("matplotlib", "inline")
+    assert InlineBackend.instance().print_figure_kwargs["bbox_inches"] is None
+    png = shell.display_formatter.formatters["image/png"]
+    fig, _ = plt.subplots(figsize=(3, 2), dpi=50)
+    header = base64.b64decode(png(fig))[16:24]  # the PNG's width and height, from its IHDR chunk
+    assert header == (150).to_bytes(4, "big") + (100).to_bytes(4, "big")  # 3 x 2 inches at 50 dpi
+    plt.close(fig)
