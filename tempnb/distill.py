@@ -55,7 +55,7 @@ def _log_softmax_rows(shifted: np.ndarray, T: float) -> np.ndarray:
     The losses below run once per training step, so they share the row maxima
     and exponentials instead of validating and recomputing them in calls to the
     public functions. The operations, and so the results, are the same to the
-    last bit; tests/test_distill.py checks this for cross_entropy_loss.
+    last bit; tests/test_distill.py checks both losses against the public functions.
     """
     with np.errstate(over="ignore", under="ignore"):  # a tiny T sends far-off logits to -inf, whose exp is 0
         out = shifted / T if T != 1 else shifted.copy()
@@ -97,33 +97,28 @@ def _soft_term(s: np.ndarray, s_shifted: np.ndarray, t: np.ndarray, T: float) ->
     with np.errstate(under="ignore"):
         p = np.exp(log_p)
     log_q = _log_softmax_rows(s_shifted, T)
-    # Rows where every |x| <= 1 use the cancellation-free formulas.
+    # The direct formulas, used where the logit gaps are not small compared with T.
+    # (Overflow of T² here is replaced below unless it is the true size of the loss.)
+    with np.errstate(invalid="ignore", over="ignore"):
+        kl = np.sum(np.where(p > 0, p * (log_p - log_q), 0.0), axis=1)
+        soft = kl * T * T
+        grad = T * (np.exp(log_q) - p)
+    # The cancellation-free formulas, where every |x| <= 1.
     with np.errstate(over="ignore", invalid="ignore"):
         d = t - s
         gaps = d - np.sum(p * d, axis=1, keepdims=True)
         x = gaps / T
         smooth = np.all(np.abs(x) <= 1.0, axis=1)
-    if smooth.all():  # the usual case at a high T: no row needs the direct formulas
-        soft, grad = np.empty(len(p)), np.empty_like(p)
-        smooth = slice(None)  # the same rows, as views instead of copies
-    else:
-        # The direct formulas, used where the logit gaps are not small compared with T.
-        # (Overflow of T² here is replaced below unless it is the true size of the loss.)
-        with np.errstate(invalid="ignore", over="ignore"):
-            kl = np.sum(np.where(p > 0, p * (log_p - log_q), 0.0), axis=1)
-            soft = kl * T * T
-            grad = T * (np.exp(log_q) - p)
-        if not smooth.any():
-            return soft, grad
-    p, gaps, x = p[smooth], gaps[smooth], x[smooth]
-    psi = _psi(x)
-    scaled = np.sum(p * gaps * gaps * psi, axis=1)  # T² S, formed without T²
-    total = np.sum(p * x * x * psi, axis=1)  # S = sum p (exp(−x) − 1 + x)
-    ratio = np.ones_like(total)
-    positive = total > 0
-    ratio[positive] = np.log1p(total[positive]) / total[positive]
-    soft[smooth] = scaled * ratio
-    grad[smooth] = p * (-gaps * scipy.special.exprel(-x) - (scaled / T)[:, None]) / (1.0 + total)[:, None]
+    if smooth.any():
+        p, gaps, x = p[smooth], gaps[smooth], x[smooth]
+        psi = _psi(x)
+        scaled = np.sum(p * gaps * gaps * psi, axis=1)  # T² S, formed without T²
+        total = np.sum(p * x * x * psi, axis=1)  # S = sum p (exp(−x) − 1 + x)
+        ratio = np.ones_like(total)
+        positive = total > 0
+        ratio[positive] = np.log1p(total[positive]) / total[positive]
+        soft[smooth] = scaled * ratio
+        grad[smooth] = p * (-gaps * scipy.special.exprel(-x) - (scaled / T)[:, None]) / (1.0 + total)[:, None]
     return soft, grad
 
 

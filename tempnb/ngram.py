@@ -67,7 +67,6 @@ class CharNGram:
         # > 0: the pseudo-count is what keeps unseen pairs possible.
         self.strength = check_positive_float(strength, "strength")
         self.alphabet = ""
-        self._index: dict[str, int] = {}
         self._log_probs: np.ndarray | None = None
 
     def _fitted_table(self) -> np.ndarray:
@@ -85,7 +84,6 @@ class CharNGram:
             raise ValueError(f"`words` must be non-empty and must not contain {BOUNDARY!r} (the boundary "
                              f"symbol); got {bad!r}")
         self.alphabet = BOUNDARY + "".join(sorted(set("".join(words))))
-        self._index = {c: i for i, c in enumerate(self.alphabet)}
         size = len(self.alphabet)
         # How often each (context, next) event occurs: a histogram over the flattened table.
         cells = np.ravel_multi_index(tuple(self._windows(words)[1].T), (size,) * self.order)
@@ -102,21 +100,18 @@ class CharNGram:
         self._log_probs = np.log(probs.reshape(-1, size))
         return self
 
-    def _encode(self, text: str, name: str = "words") -> list[int]:
-        try:
-            return [self._index[c] for c in text]
-        except KeyError as error:
-            raise ValueError(f"`{name}`: character {error.args[0]!r} is not in the model's alphabet "
-                             f"{self.alphabet!r}") from None
-
-    def _character_ids(self, text: str) -> np.ndarray:
-        """The alphabet position of every character of `text`, -1 for a character not in it."""
+    def _encode(self, text: str, name: str = "words") -> np.ndarray:
+        """The alphabet position of every character of `text`; an error names the first unknown one."""
         # Code points compared as numbers: one vectorised lookup instead of a dict lookup per character.
         points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
         known = np.frombuffer(self.alphabet.encode("utf-32-le", "surrogatepass"), dtype="<u4")
         by_point = np.argsort(known)
-        found = np.minimum(np.searchsorted(known[by_point], points), len(known) - 1)
-        return np.where(known[by_point][found] == points, by_point[found], -1).astype(np.intp)
+        found = np.minimum(np.searchsorted(known[by_point], points), max(len(known) - 1, 0))
+        matched = known[by_point][found] == points if len(known) else np.zeros(len(points), dtype=bool)
+        if not matched.all():
+            unknown = text[int(np.argmin(matched))]
+            raise ValueError(f"`{name}`: character {unknown!r} is not in the model's alphabet {self.alphabet!r}")
+        return by_point[found].astype(np.intp)
 
     def _windows(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Every (context, next character) event of `words`, padded as in the module docstring.
@@ -125,10 +120,7 @@ class CharNGram:
         (events, order) array of character ids, in reading order.
         """
         lengths = np.array([len(w) for w in words], dtype=np.intp)
-        codes = self._character_ids("".join(words))
-        if np.any(codes < 0):
-            unknown = next(c for c in "".join(words) if c not in self._index)
-            raise ValueError(f"`words`: character {unknown!r} is not in the model's alphabet {self.alphabet!r}")
+        codes = self._encode("".join(words))
         start = self.order - 1
         # One row per word: order-1 boundaries, the word, a boundary, then -1 padding.
         ids = np.full((len(words), start + int(lengths.max()) + 1), -1, dtype=np.intp)

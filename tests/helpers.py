@@ -177,3 +177,28 @@ def copy_repository(destination: Path, root: Path = ROOT) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(root / relative, target)
     return destination
+
+
+def launch_chromium(playwright, executable: str):
+    """Headless Chromium from `executable` (Debian's package), as the browser and site tests drive it."""
+    return playwright.chromium.launch(
+        executable_path=executable, headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+    )
+
+
+class Weird:
+    """An answer no exercise check expects: not a number, not an array, and it raises when converted."""
+
+    def __float__(self):
+        raise RuntimeError("no")
+
+    def __array__(self, *args, **kwargs):
+        raise RuntimeError("no")
+
+
+# Answers every check must turn into a hint, never an exception: values, and functions that
+# return or raise something unexpected (for the checks that call the learner's function).
+WEIRD = [None, ..., "text", Weird(), [1, "a"], {"a": 1}, float("nan"), lambda *a: Weird(), lambda *a: 1 / 0,
+         lambda *a: (_ for _ in ()).throw(KeyError("x")), lambda *a: [[1, 2], [3]], lambda *a: float("nan")]

@@ -22,7 +22,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from helpers import ROOT, start_lab
+from helpers import ROOT, launch_chromium, start_lab
 
 NOTEBOOKS_DIR = ROOT / "notebooks"
 SCREENSHOTS = ROOT / "screenshots"
@@ -110,11 +110,7 @@ def page(chromium, lab_server):
     base, token = lab_server
     SCREENSHOTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
-        )
+        browser = launch_chromium(playwright, chromium)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         tab = context.new_page()
         tab.goto(f"{base}/lab?token={token}")  # logs in: the token becomes a cookie

@@ -17,6 +17,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from helpers import WEIRD  # answers no check expects
 from tempnb import checks, expected_calibration_error, fit_temperature, reliability_curve, softmax
 from tempnb.calibration import brier_score, negative_log_likelihood
 
@@ -384,53 +385,45 @@ def outcome(capsys, check, answer) -> str:
     return printed
 
 
+def right_closed_bins(confidence, n_bins):
+    """Masks of the bins (m/M, (m+1)/M], as a learner would write them."""
+    return [(confidence > m / n_bins) & (confidence <= (m + 1) / n_bins) for m in range(n_bins)]
+
+
+def ece_over(confidence, correct, bins, *, weighted=True):
+    """Sum over the non-empty bins of |accuracy - mean confidence|, weighted by each bin's share."""
+    gaps = [(in_bin.mean(), abs(correct[in_bin].mean() - confidence[in_bin].mean())) for in_bin in bins if in_bin.any()]
+    return sum(share * gap for share, gap in gaps) if weighted else float(np.mean([gap for _, gap in gaps]))
+
+
+def top_and_correct(probs, labels):
+    probs = np.asarray(probs, dtype=float)
+    return probs.max(axis=1), probs.argmax(axis=1) == np.asarray(labels)
+
+
 def my_ece(probs, labels, n_bins):
     """A right answer written as a learner would: a loop over uniform bins."""
-    probs = np.asarray(probs, dtype=float)
-    confidence = probs.max(axis=1)
-    correct = probs.argmax(axis=1) == np.asarray(labels)
-    total = 0.0
-    for m in range(n_bins):
-        in_bin = (confidence > m / n_bins) & (confidence <= (m + 1) / n_bins)
-        if in_bin.any():
-            total += in_bin.mean() * abs(correct[in_bin].mean() - confidence[in_bin].mean())
-    return total
+    confidence, correct = top_and_correct(probs, labels)
+    return ece_over(confidence, correct, right_closed_bins(confidence, n_bins))
 
 
 def test_ece_check(capsys):
     assert checks.PASS in outcome(capsys, checks.check_ece, my_ece)
 
+    # Each mistake differs from my_ece in one thing.
     def unweighted(probs, labels, n_bins):
-        probs = np.asarray(probs, dtype=float)
-        confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == np.asarray(labels)
-        gaps = []
-        for m in range(n_bins):
-            in_bin = (confidence > m / n_bins) & (confidence <= (m + 1) / n_bins)
-            if in_bin.any():
-                gaps.append(abs(correct[in_bin].mean() - confidence[in_bin].mean()))
-        return float(np.mean(gaps))
+        confidence, correct = top_and_correct(probs, labels)
+        return ece_over(confidence, correct, right_closed_bins(confidence, n_bins), weighted=False)
 
     def label_probability(probs, labels, n_bins):
-        probs = np.asarray(probs, dtype=float)
-        confidence = probs[np.arange(len(labels)), labels]  # the mistake: not the top probability
-        correct = probs.argmax(axis=1) == np.asarray(labels)
-        total = 0.0
-        for m in range(n_bins):
-            in_bin = (confidence > m / n_bins) & (confidence <= (m + 1) / n_bins)
-            if in_bin.any():
-                total += in_bin.mean() * abs(correct[in_bin].mean() - confidence[in_bin].mean())
-        return total
+        _, correct = top_and_correct(probs, labels)
+        confidence = np.asarray(probs, dtype=float)[np.arange(len(labels)), labels]  # not the top probability
+        return ece_over(confidence, correct, right_closed_bins(confidence, n_bins))
 
     def left_closed(probs, labels, n_bins):
-        probs = np.asarray(probs, dtype=float)
-        confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == np.asarray(labels)
-        index = np.minimum(np.floor(confidence * n_bins).astype(int), n_bins - 1)
-        total = 0.0
-        for m in range(n_bins):
-            in_bin = index == m
-            if in_bin.any():
-                total += in_bin.mean() * abs(correct[in_bin].mean() - confidence[in_bin].mean())
-        return total
+        confidence, correct = top_and_correct(probs, labels)
+        index = np.minimum(np.floor(confidence * n_bins).astype(int), n_bins - 1)  # bins [m/M, (m+1)/M)
+        return ece_over(confidence, correct, [index == m for m in range(n_bins)])
 
     assert "weight" in outcome(capsys, checks.check_ece, unweighted)
     assert "top probability" in outcome(capsys, checks.check_ece, label_probability)
@@ -467,18 +460,6 @@ def test_platt_temperature_check(capsys, answer, fragment):
     assert fragment in outcome(capsys, checks.check_platt_temperature, answer)
 
 
-class Weird:
-    """An answer that refuses every conversion."""
-
-    def __float__(self):
-        raise RuntimeError("no")
-
-    def __array__(self, *args, **kwargs):
-        raise RuntimeError("no")
-
-
-WEIRD = [None, ..., "text", Weird(), [1, "a"], {"a": 1}, float("nan"), lambda *a: Weird(), lambda *a: 1 / 0,
-         lambda *a: (_ for _ in ()).throw(KeyError("x")), lambda *a: [[1, 2], [3]], lambda *a: float("nan")]
 
 
 @pytest.mark.parametrize("check", [checks.check_ece, checks.check_fit_temperature, checks.check_platt_temperature])

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 import scipy.special
 
-from helpers import central_differences  # the tests' own finite differences, as a right answer
+from helpers import WEIRD, central_differences  # WEIRD: answers no check expects
 from tempnb import checks, log_softmax, softmax, top_k, top_p, validate_probs
 from tempnb.checks._common import Case, Mistake, call, run_cases
 from tempnb.checks.probabilities import ROUNDED_SUM_CASE
@@ -525,18 +525,6 @@ def test_learner_prints_are_shown(capsys):
     assert printed.strip().splitlines()[-1].startswith(checks.PASS)
 
 
-class Weird:
-    """An answer no check expects: not a number, not an array, and it raises when converted."""
-
-    def __float__(self):
-        raise RuntimeError("no")
-
-    def __array__(self, *args, **kwargs):
-        raise RuntimeError("no")
-
-
-WEIRD = [None, ..., "text", Weird(), [1, "a"], {"a": 1}, float("nan"), lambda *a: Weird(), lambda *a: 1 / 0,
-         lambda *a: (_ for _ in ()).throw(KeyError("x")), lambda *a: [[1, 2], [3]]]
 
 
 @pytest.mark.parametrize("name", CHECK_NAMES)

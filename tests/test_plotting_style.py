@@ -36,11 +36,11 @@ def shell():
     matplotlib.rcParams.update(saved)
 
 
-def test_outside_ipython_nothing_is_configured():
+def test_outside_ipython_no_shell_is_created():
     InteractiveShell.clear_instance()  # no shell: as in a script
-    InlineBackend.clear_instance()
     use_course_style()
-    assert not InlineBackend.initialized()
+    assert not InteractiveShell.initialized()  # looked for, not started (InteractiveShell.instance() would)
+    assert matplotlib.rcParams["figure.constrained_layout.use"]  # and the style itself is applied
 
 
 @pytest.mark.parametrize("backend_started_first", [False, True])

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, launch_chromium
 
 NOTEBOOKS_DIR = ROOT / "notebooks"
 SCREENSHOTS = ROOT / "screenshots"
@@ -217,11 +217,7 @@ def browser(chromium):
 
     SCREENSHOTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
-        )
+        launched = launch_chromium(playwright, chromium)
         yield launched
         launched.close()
     report = ["| step | seconds |", "| --- | --- |"]
