@@ -10,6 +10,8 @@ BIN    := $(VENV)/bin
 PY_MINOR  := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
 LOCK_HASH := $(shell $(PYTHON) -c 'import hashlib; print(hashlib.sha256(open("requirements.lock", "rb").read()).hexdigest()[:12])' 2>/dev/null)
 STAMP  := $(VENV)/.tempnb-py$(PY_MINOR)-$(LOCK_HASH)
+# The npm tools the tests drive (configurable-http-proxy, axe-core), exactly as package-lock.json pins them.
+NODE_STAMP := node_modules/.tempnb-$(shell $(PYTHON) -c 'import hashlib; print(hashlib.sha256(open("package-lock.json", "rb").read()).hexdigest()[:12])' 2>/dev/null)
 # One BLAS/OpenMP thread for every notebook run: tools/threads.env is the one definition.
 PINNED := $(shell cat tools/threads.env)
 PORT   ?= 8888
@@ -33,10 +35,15 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make test needs Node.js 20+ and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 lab: $(STAMP)  ## open the course in JupyterLab (localhost, token auth on)
 	$(BIN)/python tools/lab.py --port $(PORT) $(LAB_FLAGS)
 
-test: $(STAMP)  ## run everything: unit, property, doc, notebook (strict nbval), browser and site tests, on every supported Python found
+test: $(STAMP) $(NODE_STAMP)  ## run everything: unit, property, doc, notebook (strict nbval), browser and site tests, on every supported Python found
 	$(BIN)/python -m pytest
 	$(MAKE) --no-print-directory test-old-cpu
 	$(MAKE) --no-print-directory test-pythons
@@ -76,4 +83,4 @@ lock: $(STAMP)  ## regenerate requirements.lock (cooling window: tools/lock.py) 
 	$(BIN)/python tools/render_environment.py
 
 clean:  ## remove the virtual environments, built site, handouts and caches
-	rm -rf .venv .venv-3.* .pytest_cache .hypothesis build *.egg-info site/_build handouts
+	rm -rf .venv .venv-3.* node_modules .pytest_cache .hypothesis build *.egg-info site/_build handouts
