@@ -21,7 +21,7 @@ LAB_FLAGS ?=
 # numpy 2.4's (`python -c "import numpy; numpy.show_runtime()"` lists them).
 OLD_CPU := NPY_DISABLE_CPU_FEATURES="X86_V3 X86_V4 AVX512_ICL AVX512_SPR" OPENBLAS_CORETYPE=Sandybridge
 
-.PHONY: lab test test-old-cpu test-pythons test-core notebooks handouts site lock bench clean help
+.PHONY: lab test test-old-cpu test-pythons test-core notebooks handouts site lock lock-check bench clean help
 .DEFAULT_GOAL := help
 
 help:  ## list the commands
@@ -56,15 +56,8 @@ test-core: $(STAMP)  ## unit, property and doc tests and strict nbval, without t
 	$(BIN)/python -m pytest -q tempnb notebooks tests \
 	    --ignore=tests/test_browser.py --ignore=tests/test_site.py --ignore=tests/test_binder.py
 
-test-pythons:  ## test-core under each other supported Python found on this machine (3.11, 3.12, 3.13)
-	@$(PYTHON) tools/pythons.py --except-current | while read -r version path; do \
-	    if [ "$$path" = "missing" ]; then \
-	        echo "PYTHON $$version NOT TESTED: no python$$version found (pyenv or PATH)"; \
-	    else \
-	        echo "== Python $$version ($$path)"; \
-	        $(MAKE) --no-print-directory test-core PYTHON="$$path" VENV=.venv-$$version || exit 1; \
-	    fi; \
-	done
+test-pythons:  ## test-core under each other supported Python found (3.11, 3.12, 3.13): every one runs, one line each, then fail if any failed
+	@$(PYTHON) tools/pythons.py --except-current --run test-core
 
 notebooks: $(STAMP)  ## rebuild every notebook from notebooks/src and re-execute it in a fresh kernel
 	env $(PINNED) $(BIN)/python tools/build_notebooks.py build notebooks/src/*.md
@@ -78,9 +71,13 @@ site: $(STAMP)  ## build the static website of the executed course into site/_bu
 bench: $(STAMP)  ## benchmarks side by side; writes benchmarks/report.md (a few minutes)
 	cd benchmarks && env $(PINNED) ../$(BIN)/python run.py
 
-lock: $(STAMP)  ## regenerate requirements.lock (cooling window: tools/lock.py) and environment.yml (maintainers)
+lock: $(STAMP)  ## regenerate requirements.lock (cooling window: tools/lock.py) and environment.yml, then lock-check (maintainers)
 	$(BIN)/python tools/lock.py
 	$(BIN)/python tools/render_environment.py
+	$(MAKE) --no-print-directory lock-check
+
+lock-check: $(STAMP)  ## maintainers: re-compile the lock against the live package index and require the same pins (never part of make test)
+	$(BIN)/python tools/lock.py --check
 
 clean:  ## remove the virtual environments, built site, handouts and caches
 	rm -rf .venv .venv-3.* node_modules .pytest_cache .hypothesis build *.egg-info site/_build handouts

@@ -21,6 +21,7 @@ import secrets
 import shutil
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -161,6 +162,44 @@ def pinned_venv(kind: str, requirements: list[str], *, python: Path | str = sys.
                         shutil.rmtree(folder / old.stem, ignore_errors=True)
                         old.unlink()
         yield prefix / "bin" / "python"
+
+
+def build_requirements() -> list[str]:
+    """pyproject's [build-system] requires (exact pins), what pip's isolated build of tempnb installs first."""
+    return list(tomllib.loads((ROOT / "pyproject.toml").read_text())["build-system"]["requires"])
+
+
+def install_without_index_env() -> dict[str, str]:
+    """The environment for a test's `pip install` of tempnb itself (postBuild, a wheel build): no index at all.
+
+    pip's isolated build first installs pyproject's build requirements, which it would fetch from
+    the package index on every run. They are downloaded once into a folder under
+    :func:`cache_dir` (per pin set, like the environments) and pip is pointed at that folder
+    alone, so once the folder exists those installs pass with no package index.
+    """
+    requirements = build_requirements()
+    key = hashlib.sha256("\n".join(requirements).encode()).hexdigest()[:12]
+    folder = cache_dir() / f"build-wheels-{key}"
+    with _exclusive(cache_dir().joinpath(f"build-wheels-{key}.lock")):
+        stamp = folder / ".tempnb-complete"
+        if not stamp.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            result = subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
+                 "--only-binary=:all:", "-d", str(folder), *requirements],
+                capture_output=True, text=True, timeout=600,
+            )
+            if result.returncode != 0:
+                shutil.rmtree(folder, ignore_errors=True)
+                output = result.stdout + result.stderr
+                if any(marker in output for marker in _NO_INDEX):
+                    import pytest
+
+                    pytest.skip("the package index is unreachable, so the build requirements cannot be fetched")
+                raise RuntimeError(f"pip could not download the build requirements {requirements}:\n{output[-3000:]}")
+            stamp.write_text("\n".join(requirements) + "\n")
+    return {key: value for key, value in os.environ.items() if key != "PIP_EXTRA_INDEX_URL"} | {
+        "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(folder)}
 
 
 def repository_files(root: Path = ROOT) -> list[str]:

@@ -7,15 +7,17 @@ Binder build separately (DESIGN.md, "Binder facts"):
    the repository with ``--no-build --debug``, which needs no container engine: the conda
    buildpack is chosen, its Python is the pinned minor version, postBuild runs after the
    repository is copied in, and no file besides environment.yml and postBuild changes it.
-2. The environment that Dockerfile would install is rebuilt here with pip: exactly
-   environment.yml's pins (conda-forge names mapped to PyPI names), each dependency held to
-   requirements.lock, then postBuild. tempnb must import, the course's JupyterLab settings
+2. The environment that Dockerfile would install is rebuilt here with pip: environment.yml
+   asks conda-forge only for Python and pip and lists the runtime pins under ``pip:``, so
+   exactly those lines, installed with pip (each dependency held to requirements.lock), are
+   Binder's packages; then postBuild. tempnb must import, the course's JupyterLab settings
    must be installed, JupyterLab must start and answer, and every notebook must run top to
    bottom on that environment's kernel.
 
-What this cannot show: that conda-forge has every pinned version (the lock's cooling
-window, tools/lock.py, is there for that) and that conda's solver accepts the pins beside
-repo2docker's base environment.
+What this cannot show: that conda-forge has Python 3.11 and pip (it always has), and how
+pip's install settles beside repo2docker's base environment (which holds its own
+jupyterlab and notebook; the pins replace them, and the lock's `notebook` accepts its
+`jupyterlab`, tests/test_environment.py).
 
 The environment is cached per lock hash (tests/helpers.py, ``pinned_venv``); postBuild
 runs again on every test run, since it and tempnb can change without the lock changing.
@@ -26,6 +28,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import subprocess
 import sys
 import urllib.request
@@ -37,12 +40,11 @@ import pytest
 import yaml
 from nbclient import NotebookClient
 
-from helpers import copy_repository, pinned_venv, start_lab
+from helpers import copy_repository, install_without_index_env, pinned_venv, start_lab
 from tools import lab
 from tools import render_environment as environment
 
 ROOT = Path(__file__).resolve().parent.parent
-PYPI_NAMES = {conda: pypi for pypi, conda in environment.CONDA_NAMES.items()}
 
 # The files repo2docker 2026.4.0 reads from a repository to choose and shape a build
 # (read from its repo2docker/buildpacks/ code): folders that move where it looks, files
@@ -159,8 +161,12 @@ def test_repo2docker_builds_the_environment_first_and_runs_postbuild_after_copyi
 
 
 def test_environment_yml_installs_nothing_from_the_repository():
+    # The environment is built before the repository is copied in, so a pip entry such as `-e .`,
+    # a path or a URL would fail there: every pip entry is an exact PyPI pin (postBuild installs tempnb).
     spec = yaml.safe_load((ROOT / "environment.yml").read_text())
-    assert all(isinstance(entry, str) for entry in spec["dependencies"]), "no pip: section (postBuild installs tempnb)"
+    pip_lists = [entry["pip"] for entry in spec["dependencies"] if isinstance(entry, dict)]
+    assert len(pip_lists) == 1 and pip_lists[0], spec["dependencies"]
+    assert all(re.fullmatch(r"[A-Za-z0-9._-]+==[0-9][A-Za-z0-9.+!-]*", line) for line in pip_lists[0]), pip_lists[0]
 
 
 def _string_constants(package_dir: Path) -> set[str]:
@@ -198,16 +204,10 @@ def test_no_other_file_in_the_repository_changes_the_binder_build(repository, do
 
 
 def environment_yml_requirements() -> list[str]:
-    """environment.yml's pins with PyPI names; python and pip are the interpreter and its installer."""
-    spec = yaml.safe_load((ROOT / "environment.yml").read_text())
-    requirements = []
-    for entry in spec["dependencies"]:
-        name, _, version = entry.partition("==")
-        if name.split("=")[0] in ("python", "pip"):
-            continue
-        assert version, f"environment.yml: {entry} is not pinned exactly"
-        requirements.append(f"{PYPI_NAMES.get(name, name)}=={version}")
-    return requirements
+    """environment.yml's `pip:` pins, exactly the lines Binder's pip installs (python and pip come from conda)."""
+    conda, pip = environment.environment_pins(ROOT / "environment.yml")
+    assert conda == [f"python={environment.PYTHON_MINOR}", "pip"], conda
+    return [f"{name}=={version}" for name, version in sorted(pip.items())]
 
 
 def binder_python() -> str:
@@ -238,7 +238,9 @@ def runtime(repository, tmp_path_factory):
                        capture_output=True, check=True)
         settings = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
         settings.unlink(missing_ok=True)
-        env = dict(os.environ, PATH=f"{python.parent}{os.pathsep}{os.environ['PATH']}")
+        # postBuild's `pip install --no-deps -e .` builds tempnb in isolation, which needs pyproject's
+        # build requirement (setuptools): from a local folder, so this passes with no package index.
+        env = install_without_index_env() | {"PATH": f"{python.parent}{os.pathsep}{os.environ['PATH']}"}
         env.pop("PYTHONPATH", None)
         result = subprocess.run(["./postBuild"], cwd=repository, env=env, capture_output=True, text=True,
                                 timeout=600)

@@ -21,7 +21,7 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from helpers import ROOT, pinned_venv, repository_files
+from helpers import ROOT, install_without_index_env, pinned_venv, repository_files
 
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 RUNTIME = list(PROJECT["dependencies"])
@@ -198,7 +198,7 @@ def installed(tmp_path_factory):
                 (source / relative).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(ROOT / relative, source / relative)
         build = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(source)],
-                               capture_output=True, text=True, timeout=600)
+                               env=install_without_index_env(), capture_output=True, text=True, timeout=600)
         assert build.returncode == 0, build.stderr[-3000:]
         env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"} | {"MPLBACKEND": "Agg"}
         workdir = source.parent  # not the checkout, so `import tempnb` finds the installed copy
