@@ -85,8 +85,8 @@ def _parameter_names(function: Callable) -> list[str]:
 
 _IN_PLACE = ("your function changed its input `{name}` (an in-place update such as `{name} -= ...`, "
              "`{name} /= ...`, `{name}[...] = ...` or `out={name}`): the caller's array must stay as it was, "
-             "even when the result is right. Work on a new array: `{name} = {name} - ...` makes one, "
-             "or start from `{name} = np.array({name}, dtype=float)`.")
+             "even when the result is right. Work on a copy: `{name} = {name} - ...` makes a new array, "
+             "and so does `{name} = np.array({name}, dtype=float)`.")
 
 
 def call(function: Callable, *args: Any) -> Outcome:
@@ -116,6 +116,9 @@ def call(function: Callable, *args: Any) -> Outcome:
         # NumPy's floating-point warnings read "overflow encountered in exp"; the kind
         # ("overflow") is what the learner needs, and stays the same whatever function raised it.
         message = _first_line(str(first.message)).split(" encountered")[0]
+        if "ndim > 0 to a scalar" in message:
+            message = ("int() or float() of an array of shape (1,), as from rng.random(1) or np.array([u]); "
+                       "draw one number with rng.random(), or take element [0]")
         return Outcome(value, f"it emitted a {first.category.__name__}: {message}", first.category)
     changed = [i for i, (before, after) in enumerate(zip(pristine, given)) if not _unchanged(before, after)]
     if changed:
@@ -136,7 +139,8 @@ def _explained(exc: Exception) -> str:
     if "object has no attribute" in message and "'list'" in message:
         return message + " (a Python list has no array methods: convert with np.asarray(...) first)"
     if "only length-1 arrays can be converted" in message or "only 0-dimensional arrays can be converted" in message:
-        return message + " (a math-module function got a whole array: use the NumPy function, e.g. np.exp)"
+        return message + (" (int(), float() or a math-module function got an array: rng.random(1) gives an array "
+                          "of shape (1,), rng.random() one number; on arrays use NumPy's functions, e.g. np.exp)")
     if isinstance(exc, TypeError) and "positional argument" in message:
         return message + " (the check calls your function with the arguments the exercise names, in that order)"
     return message
