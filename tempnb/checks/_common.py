@@ -156,7 +156,7 @@ def _short(value: object, limit: int = 80) -> str:
     if isinstance(value, np.ndarray) and value.dtype.kind in "fc":
         text = repr(np.round(value, 6).tolist())
     else:
-        text = repr(value)
+        text = " ".join(repr(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -248,6 +248,9 @@ def not_one_number(value: object) -> str | None:
         return ("you returned the whole result of scipy.optimize (an OptimizeResult, with .x, .fun, .success…); "
                 "return the number it found, result.x (and float(result.x[0]) if you used minimize, not "
                 "minimize_scalar).")
+    if hasattr(value, "root") and hasattr(value, "converged"):
+        return ("you returned the whole result of scipy.optimize.root_scalar (a RootResults); return the number "
+                "it found, result.root.")
     if isinstance(value, tuple):
         return f"you returned a tuple of {len(value)} values, {_short(value)}; return one number."
     array = as_array(value)
@@ -270,13 +273,13 @@ def diagnose(case: Case, value: object, same: Callable[[object, object], bool] =
         right = False
     if right:
         return None
-    for mistake in case.mistakes:
-        if _matches(mistake, value, same):
-            return mistake.hint
     if isinstance(case.expected, (float, int)) and not isinstance(case.expected, bool):
         wrong_kind = not_one_number(value)
         if wrong_kind is not None:
             return wrong_kind.replace("{", "{{").replace("}", "}}")
+    for mistake in case.mistakes:
+        if _matches(mistake, value, same):
+            return mistake.hint
     return case.hint
 
 

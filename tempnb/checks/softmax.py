@@ -85,6 +85,9 @@ _NO_KEEPDIMS = ("x.max(axis=1) and exps.sum(axis=1) have shape (B,), not (B, 1):
 def _batch_on_problem(problem: str) -> str:
     if "broadcast" in problem:
         return "Use x.max(axis=1, keepdims=True) and exps.sum(axis=1, keepdims=True)."
+    if "invalid value" in problem or "divide by zero" in problem:
+        return ("A row far below the others underflowed to 0/0: subtracting one maximum for the whole batch "
+                "leaves its exponentials at 0. Subtract each row's own maximum, x.max(axis=1, keepdims=True).")
     return "Subtract each row's own maximum before exponentiating, x.max(axis=1, keepdims=True)."
 
 
