@@ -304,7 +304,7 @@ WRONG_ANSWERS = [
      "only the maximum guarantees every exponent is ≤ 0"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.mean()) / np.exp(z - z.mean()).sum(),
      "only the maximum guarantees every exponent is ≤ 0"),
-    (checks.check_stable_softmax, lambda z: np.exp(z - z.max()), "divide by their sum"),
+    (checks.check_stable_softmax, lambda z: np.exp(z - z.max()), "by their sum"),
     (checks.check_stable_softmax, lambda z: scipy.special.log_softmax(z), "log-probabilities"),
     (checks.check_stable_softmax, lambda z: z / z.sum(), "expected [0.25, 0.75]"),
     # 03 · log-sum-exp
@@ -585,6 +585,16 @@ def gradient_returns_none(f, x, h=1e-5):
     central_differences(f, x, h)
 
 
+def gradient_by_rows(f, x, h=1e-5):
+    g = np.zeros_like(x)
+    for i in range(x.shape[0]):
+        up, down = x.copy(), x.copy()
+        up[i] += h
+        down[i] -= h
+        g[i] = (f(up) - f(down)) / (2 * h)
+    return g
+
+
 def gradient_forgets_minus(f, x, h=1e-5):
     g = np.zeros_like(x)
     for i in np.ndindex(x.shape):
@@ -845,7 +855,7 @@ WRONG_ANSWERS += [
     (checks.check_stable_softmax, softmax_in_place, "changed its input `z`"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.max(), out=z) / z.sum(), "changed its input `z`"),
     (checks.check_stable_softmax, softmax_list_loop, "Subtract the maximum"),
-    (checks.check_stable_softmax, softmax_divide_by_max, "divide by their sum"),
+    (checks.check_stable_softmax, softmax_divide_by_max, "by their sum"),
     (checks.check_stable_softmax, softmax_plain_shift_no_exp, "expected [0.25, 0.75]"),
     (checks.check_stable_softmax, lambda z: None, "returned None"),
     # 03 · log-sum-exp
@@ -953,6 +963,16 @@ WRONG_ANSWERS += [
     (checks.check_platt_temperature, np.array([2.5]), "shape (1,)"),
     (checks.check_platt_temperature, 1.0, "sigmoid(0.4 d)"),
     (checks.check_platt_temperature, None, "replace the None"),
+    # hints found by trying more answers
+    (checks.check_stable_softmax, lambda z: float(np.exp(z - z.max()).sum()), "one probability per logit"),
+    (checks.check_stable_softmax, lambda z: scipy.special.softmax(z)[None, :], "array of shape (2,)"),
+    (checks.check_stable_softmax, lambda z: np.exp(z - z.max()) / np.sum(np.exp(z)), "not divided by their own sum"),
+    (checks.check_tempered_softmax, lambda T, z: softmax(z, T), "the logits first, then the temperature"),
+    (checks.check_numerical_gradient, gradient_by_rows, "moved 3 entries at once"),
+    (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.searchsorted(np.cumsum(z), rng.random())),
+     "not from the logits"),
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z)), rng.random(1), side="right")), "rng.random()"),
 ]
 
 

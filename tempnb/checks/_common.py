@@ -139,8 +139,8 @@ def _explained(exc: Exception) -> str:
     if "object has no attribute" in message and "'list'" in message:
         return message + " (a Python list has no array methods: convert with np.asarray(...) first)"
     if "only length-1 arrays can be converted" in message or "only 0-dimensional arrays can be converted" in message:
-        return message + (" (int(), float() or a math-module function got an array: rng.random(1) gives an array "
-                          "of shape (1,), rng.random() one number; on arrays use NumPy's functions, e.g. np.exp)")
+        return message + (" (int(), float() or a math-module function such as math.exp was given an array, not "
+                          "one number: on arrays use NumPy's functions, e.g. np.exp)")
     if isinstance(exc, TypeError) and "positional argument" in message:
         return message + " (the check calls your function with the arguments the exercise names, in that order)"
     return message

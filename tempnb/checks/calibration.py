@@ -54,7 +54,10 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
     return Case(
         (probs.copy(), labels.copy(), n_bins), expected,
         f"on {label} the ECE is {expected:.6f}, yours is {{got}}. Per bin: the fraction of examples in it "
-        "times |accuracy - mean confidence|, summed over the non-empty bins.",
+        "times |accuracy - mean confidence|, summed over the non-empty bins. Likely causes: correct must be "
+        "probs.argmax(axis=1) == labels and the confidence probs.max(axis=1); bins must be "
+        "(m-1)/M < confidence <= m/M with exact edges m/M (np.digitize and floor(confidence * M) put an edge "
+        "value in the bin above, and np.linspace's edges are not all exactly m/M).",
         label,
         (
             Mistake(lambda a: not close(variants["unweighted"], expected, 1e-9) and close(a, variants["unweighted"]),

@@ -108,6 +108,9 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
     first_move = next((m for m in moved if m > 0), 0)
     if first_move == x.size:
         return hint("you moved every entry at once (x + h): perturb one entry at a time, x[i] ± h.")
+    if max(moved, default=0) > 1 and all(m in (0, max(moved)) for m in moved):
+        return hint(f"each probe moved {max(moved)} entries at once (on a 2-D array, x[i] is a whole row): "
+                    "perturb one entry at a time, looping over every index with np.ndindex(x.shape).")
     if max(moved, default=0) > 1:
         return hint("an entry you probed was never put back: the input must be restored after each probe "
                     "(save old = x[i], probe x[i] ± h, then x[i] = old), so every probe moves one entry only.")

@@ -107,14 +107,18 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
         if outcome.error is InputChanged:
             return hint(outcome.problem)
         if outcome.problem:
-            return hint(f"{outcome.problem}.")
+            extra = (" If u came from rng.random(1), that is an array of shape (1,): draw one number with "
+                     "rng.random()." if "0-dimensional" in outcome.problem or "ndim" in outcome.problem else "")
+            return hint(f"{outcome.problem}.{extra}")
         if outcome.value is None:
             return hint("your function returned None; return the index (a missing `return`?).")
         index = _index(outcome.value)
         if index is None:
             return hint(_not_an_index(outcome.value))
         if not 0 <= index < _LOGITS.size:
-            return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned: {index}.")
+            extra = (" No cumulative sum exceeded u: build the CDF from the probabilities, np.cumsum(softmax(logits)), "
+                     "which ends at 1, not from the logits." if index == _LOGITS.size else "")
+            return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned: {index}.{extra}")
         if index == 1:
             return hint("the masked entry (logit -inf, index 1) was drawn; it must have probability 0.")
         if not {"random", "uniform"} & set(rng.used):

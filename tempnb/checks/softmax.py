@@ -18,9 +18,12 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
     z = np.array(logits)
     shifted = np.exp(z - z.max())
     return (
+        Mistake(lambda a: as_array(a) is None or as_array(a).shape != z.shape,
+                f"return one probability per logit, an array of shape {z.shape} for {{label}}; got {{got}}."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
                 "your softmax returns nan for {label}: subtract the maximum logit before exponentiating."),
-        Mistake(shifted, "those are exp(z - max) before normalising: divide by their sum."),
+        Mistake(shifted, "those are exp(z - max) not divided by their own sum: divide the shifted exponentials "
+                         "by their sum, e / e.sum() with e = np.exp(z - z.max())."),
         Mistake(scipy.special.log_softmax(z), "those are log-probabilities (all ≤ 0): exponentiate them."),
     )
 

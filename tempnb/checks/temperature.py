@@ -21,7 +21,13 @@ def _tempered_case(logits: list[float], T: float, label: str) -> Case:
         Mistake(softmax(logits), f"on {label} your result is softmax(z), the T = 1 distribution: divide by T."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
                 f"on {label} your result has nan in it: subtract the maximum of z / T before exponentiating."),
-    ), "Divide by T, then subtract the max (or the other way round).")
+    ), _tempered_on_problem)
+
+
+def _tempered_on_problem(problem: str) -> str:
+    if "TypeError" in problem:
+        return "The check calls my_tempered_softmax(z, T): the logits first, then the temperature."
+    return "Divide by T, then subtract the max (or the other way round)."
 
 
 def check_tempered_softmax(tempered_softmax: Callable) -> None:
