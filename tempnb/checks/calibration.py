@@ -138,8 +138,8 @@ def _missed_minimum(label: str, expected: float, side: str) -> str:
     return (f"on {label} the mean NLL is lowest at T = {expected:.5f}; your {{got}} lies to one side of it (the "
             f"minimum needs a {side} T). Likely causes: search bounds that exclude the minimum (a bounded search "
             "then stops at or near its bound: widen them, e.g. (0.05, 20), or search log T without bounds); a "
-            "solver stopped early (minimize_scalar's xatol=1e-8); or a grid too coarse (use a finer one). The check needs the "
-            "minimum within 1e-4 relative.")
+            "solver stopped early (minimize_scalar's xatol=1e-8); or a grid too coarse (use a finer one). The "
+            "check needs the minimum within 1e-4 relative.")
 
 
 def _temperature_cases() -> list[Case]:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import scipy.special
 
-from tempnb.checks._common import Case, Mistake, as_array, close, number, run_cases
+from tempnb.checks._common import Case, Mistake, as_array, number, run_cases
 
 _QUARTER_LOGITS = [-1.3862943611198906, -0.2876820724517809]  # log 0.25, log 0.75 (see 02-logits)
 _MAX_ONLY = ("Subtracting the minimum or the mean still leaves exponents above 0 (here up to 2000 or 1000); "
