@@ -12,6 +12,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+import scipy.optimize
 import scipy.special
 
 from helpers import WEIRD, central_differences  # WEIRD: answers no check expects
@@ -77,11 +78,11 @@ def inverse_cdf_loop(z, rng):
     return int(np.flatnonzero(probs)[-1])
 
 
-def gumbel_max(z, rng, T):
+def gumbel_max(z, T, rng):
     return int(np.argmax(z / T + rng.gumbel(size=z.size)))
 
 
-def gumbel_from_uniforms(z, rng, T):
+def gumbel_from_uniforms(z, T, rng):
     return int(np.argmax(z / T - np.log(-np.log(rng.random(z.size)))))
 
 
@@ -268,7 +269,7 @@ WRONG_ANSWERS = [
     (checks.check_uniform_entropy, -0.25 * math.log(0.25), "one outcome's term"),
     (checks.check_uniform_entropy, 4, "number of outcomes"),
     (checks.check_uniform_entropy, None, "replace the None"),
-    (checks.check_uniform_entropy, [1.0, 2.0], "single number"),
+    (checks.check_uniform_entropy, [1.0, 2.0], "one number"),
     # 01 · the most uncertain p
     (checks.check_most_uncertain_p, 250, "index into your grid"),
     (checks.check_most_uncertain_p, 500, "index into your grid"),
@@ -303,7 +304,7 @@ WRONG_ANSWERS = [
      "only the maximum guarantees every exponent is ≤ 0"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.mean()) / np.exp(z - z.mean()).sum(),
      "only the maximum guarantees every exponent is ≤ 0"),
-    (checks.check_stable_softmax, lambda z: np.exp(z - z.max()), "divide by their sum"),
+    (checks.check_stable_softmax, lambda z: np.exp(z - z.max()), "by their sum"),
     (checks.check_stable_softmax, lambda z: scipy.special.log_softmax(z), "log-probabilities"),
     (checks.check_stable_softmax, lambda z: z / z.sum(), "expected [0.25, 0.75]"),
     # 03 · log-sum-exp
@@ -372,18 +373,18 @@ WRONG_ANSWERS = [
     (checks.check_inverse_cdf_sampler, lambda z, rng: inverse_cdf(z, rng) if rng.random() < 2 else 0, "exactly one"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: 1, "masked"),
     # 06 · Gumbel sampler at T = 2
-    (checks.check_gumbel_sampler, lambda z, rng, T: int(np.argmax(z + rng.gumbel(size=z.size))), "match T = 1"),
-    (checks.check_gumbel_sampler, lambda z, rng, T: int(np.argmax((z + rng.gumbel(size=z.size)) / T)),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z + rng.gumbel(size=z.size))), "match T = 1"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax((z + rng.gumbel(size=z.size)) / T)),
      "match T = 1"),
-    (checks.check_gumbel_sampler, lambda z, rng, T: int(np.argmax(z * T + rng.gumbel(size=z.size))),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z * T + rng.gumbel(size=z.size))),
      "you multiplied"),
-    (checks.check_gumbel_sampler, lambda z, rng, T: int(rng.choice(len(z), p=softmax(z, T))), "rng.choice"),
-    (checks.check_gumbel_sampler, lambda z, rng, T: int(np.argmax(z / T + rng.normal(size=z.size))),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(rng.choice(len(z), p=softmax(z, T))), "rng.choice"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + rng.normal(size=z.size))),
      "do not match"),
-    (checks.check_gumbel_sampler, lambda z, rng, T: int(np.argmax(z / T)), "same index"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T)), "same index"),
     # 06 · top-k
     (checks.check_top_k, strict_top_k, "k-th largest is kept"),
-    (checks.check_top_k, top_k_in_place, "work on a copy"),
+    (checks.check_top_k, top_k_in_place, "Work on a copy"),
     (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, 0.0), "must be -inf"),
     (checks.check_top_k, lambda z, k: np.where(z <= np.sort(z)[min(k, len(z)) - 1], z, -np.inf), "k smallest"),
     (checks.check_top_k, lambda z, k: z[np.argsort(z)[::-1][:k]], "shape"),
@@ -392,6 +393,586 @@ WRONG_ANSWERS = [
     (checks.check_top_p, top_p_ascending, "least likely"),
     (checks.check_top_p, lambda z, top_p_mass: softmax(top_p(z, top_p_mass)), "not probabilities"),
     (checks.check_top_p, lambda z, top_p_mass: np.where(np.isfinite(top_p(z, top_p_mass)), z, 0.0), "-inf"),
+]
+
+
+# -- more wrong answers, written as learners write them (issue: checks that catch real mistakes) ----
+
+
+def softmax_in_place(z):
+    z -= z.max()
+    np.exp(z, out=z)
+    z /= z.sum()
+    return z
+
+
+def softmax_list_loop(z):
+    exps = [math.exp(v) for v in z]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def softmax_divide_by_max(z):
+    e = np.exp(z - z.max())
+    return e / e.max()
+
+
+def softmax_plain_shift_no_exp(z):
+    shifted = z - z.max()
+    return shifted / shifted.sum()
+
+
+def logsumexp_in_place(z):
+    m = z.max()
+    z -= m
+    return float(m + np.log(np.sum(np.exp(z))))
+
+
+def logsumexp_keepdims(z):
+    m = np.max(z, keepdims=True)
+    return m + np.log(np.sum(np.exp(z - m), keepdims=True))
+
+
+def logsumexp_max_only(z):
+    return float(np.max(z))
+
+
+def logsumexp_tuple(z):
+    m = z.max()
+    return m, float(m + np.log(np.sum(np.exp(z - m))))
+
+
+def logsumexp_nan_on_inf(z):
+    m = z.max()
+    return float(m + np.log(np.sum(np.exp(z - m)))) if np.isfinite(z).all() else float("nan")
+
+
+def batch_max_without_keepdims(x):
+    exps = np.exp(x - x.max(axis=1))
+    return exps / exps.sum(axis=1, keepdims=True)
+
+
+def batch_sum_without_keepdims(x):
+    exps = np.exp(x - x.max(axis=1, keepdims=True))
+    return exps / exps.sum(axis=1)
+
+
+def batch_in_place(x):
+    x -= x.max(axis=1, keepdims=True)
+    np.exp(x, out=x)
+    x /= x.sum(axis=1, keepdims=True)
+    return x
+
+
+def batch_row_loop_list(x):
+    out = []
+    for row in x:
+        e = np.exp(row - row.max())
+        out.append(e / e.sum())
+    return out
+
+
+def batch_transposed(x):
+    return scipy.special.softmax(x, axis=1).T
+
+
+def batch_flattened_softmax(x):
+    return scipy.special.softmax(x.ravel()).reshape(x.shape)
+
+
+def tempered_in_place(z, T):
+    z /= T
+    z -= z.max()
+    e = np.exp(z)
+    return e / e.sum()
+
+
+def tempered_shift_before_divide_wrong(z, T):
+    e = np.exp((z - z.max()) * T)
+    return e / e.sum()
+
+
+def tempered_probabilities_powered(z, T):
+    p = np.exp(z) / np.exp(z).sum()
+    return p ** T / np.sum(p ** T)
+
+
+def tempered_log_probs(z, T):
+    return scipy.special.log_softmax(z / T)
+
+
+def sigmoid_in_place(x):
+    e = np.exp(-np.abs(x))
+    x[:] = np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+    return x
+
+
+def sigmoid_errstate(x):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-x))
+
+
+def sigmoid_seterr(x):
+    old = np.seterr(all="ignore")
+    result = 1 / (1 + np.exp(-x))
+    np.seterr(**old)
+    return result
+
+
+def sigmoid_warnings_filter(x):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return 1 / (1 + np.exp(-x))
+
+
+def sigmoid_tanh_form_list(x):
+    return [float(scipy.special.expit(v)) for v in x[:-1]]
+
+
+def soft_np_log(s, t, T):
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    return T * T * float(np.mean(np.sum(p * (np.log(p) - np.log(q)), axis=1)))
+
+
+def soft_axis0(s, t, T):
+    p = softmax(t, T, axis=0)
+    return T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=0) - log_softmax(s, T, axis=0)), axis=0)))
+
+
+def soft_per_row(s, t, T):
+    p = softmax(t, T, axis=1)
+    return T * T * np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)
+
+
+def soft_in_place(s, t, T):
+    s /= T
+    t /= T
+    p = softmax(t, axis=1)
+    return T * T * float(np.mean(np.sum(p * (log_softmax(t, axis=1) - log_softmax(s, axis=1)), axis=1)))
+
+
+def soft_no_axis(s, t, T):
+    p = softmax(t, T)
+    return T * T * float(np.mean(np.sum(p * (log_softmax(t, T) - log_softmax(s, T)), axis=1)))
+
+
+def soft_times_T(s, t, T):
+    return soft_term(s, t, T) / T
+
+
+def gradient_one_sided_backward(f, x, h=1e-5):
+    g = np.zeros_like(x)
+    base = f(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old - h
+        g[i] = (base - f(x)) / h
+        x[i] = old
+    return g
+
+
+def gradient_over_4h(f, x, h=1e-5):
+    return central_differences(f, x, h) / 2
+
+
+def gradient_returns_list(f, x, h=1e-5):
+    return central_differences(f, x, h).ravel().tolist()
+
+
+def gradient_returns_none(f, x, h=1e-5):
+    central_differences(f, x, h)
+
+
+def gradient_by_rows(f, x, h=1e-5):
+    g = np.zeros_like(x)
+    for i in range(x.shape[0]):
+        up, down = x.copy(), x.copy()
+        up[i] += h
+        down[i] -= h
+        g[i] = (f(up) - f(down)) / (2 * h)
+    return g
+
+
+def gradient_forgets_minus(f, x, h=1e-5):
+    g = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        up = f(x)
+        x[i] = old - h
+        g[i] = (up - f(x)) / (2 * h)
+    return g
+
+
+def inverse_cdf_random_array(z, rng):
+    cdf = np.cumsum(softmax(z))
+    return np.searchsorted(cdf, rng.random(1), side="right")
+
+
+def inverse_cdf_left(z, rng):
+    cdf = np.cumsum(softmax(z))
+    return int(np.searchsorted(cdf, rng.random(), side="left") + 1)
+
+
+def inverse_cdf_own_generator(z, rng):
+    u = np.random.default_rng(0).random()
+    return int(np.searchsorted(np.cumsum(softmax(z)), u, side="right"))
+
+
+def inverse_cdf_bool(z, rng):
+    return rng.random() < softmax(z)[0]
+
+
+def inverse_cdf_in_place(z, rng):
+    z -= z.max()
+    cdf = np.cumsum(np.exp(z) / np.exp(z).sum())
+    return int(np.argmax(rng.random() < cdf))
+
+
+def inverse_cdf_two_uniforms(z, rng):
+    rng.random()
+    return int(np.argmax(rng.random() < np.cumsum(softmax(z))))
+
+
+def inverse_cdf_unnormalised(z, rng):
+    with np.errstate(invalid="ignore"):
+        cdf = np.cumsum(np.exp(z))
+    return int(np.argmax(rng.random() < cdf))
+
+
+def inverse_cdf_returns_none(z, rng):
+    np.argmax(rng.random() < np.cumsum(softmax(z)))
+
+
+def gumbel_swapped_order(z, rng, T):
+    return int(np.argmax(z / T + rng.gumbel(size=z.size)))
+
+
+def gumbel_keepdims(z, T, rng):
+    return np.argmax(z / T + rng.gumbel(size=z.size), keepdims=True)
+
+
+def gumbel_in_place(z, T, rng):
+    z /= T
+    return int(np.argmax(z + rng.gumbel(size=z.size)))
+
+
+def gumbel_one_noise(z, T, rng):
+    return int(np.argmax(z / T + rng.gumbel()))
+
+
+def gumbel_uniform_noise(z, T, rng):
+    return int(np.argmax(z / T + rng.random(z.size)))
+
+
+def gumbel_minus_noise_log(z, T, rng):
+    return int(np.argmax(z / T + np.log(rng.random(z.size))))
+
+
+def gumbel_returns_value(z, T, rng):
+    return float(np.max(z / T + rng.gumbel(size=z.size)))
+
+
+def top_k_returns_indices(z, k):
+    return np.argsort(z)[::-1][:k]
+
+
+def top_k_oversized_fails(z, k):
+    threshold = np.sort(z)[::-1][k - 1]
+    return np.where(z >= threshold, z, -np.inf)
+
+
+def top_k_nan_fill(z, k):
+    k = min(k, len(z))
+    return np.where(z >= np.sort(z)[::-1][k - 1], z, np.nan)
+
+
+def top_k_list(z, k):
+    k = min(k, len(z))
+    return [v if v >= np.sort(z)[::-1][k - 1] else 0.0 for v in z]
+
+
+def top_k_probs(z, k):
+    return softmax(top_k(z, k))
+
+
+def top_p_in_place(z, top_p_mass):
+    filtered = top_p(z, top_p_mass)
+    z[~np.isfinite(filtered)] = -np.inf
+    return z
+
+
+def top_p_on_logits(z, top_p_mass):
+    order = np.argsort(-z, kind="stable")
+    n_kept = int(np.searchsorted(np.cumsum(z[order]), top_p_mass)) + 1
+    out = np.full_like(z, -np.inf)
+    out[order[:n_kept]] = z[order[:n_kept]]
+    return out
+
+
+def top_p_returns_probs(z, top_p_mass):
+    return softmax(top_p(z, top_p_mass))
+
+
+def top_p_zero_fill(z, top_p_mass):
+    return np.where(np.isfinite(top_p(z, top_p_mass)), z, 0.0)
+
+
+def top_p_indices(z, top_p_mass):
+    return np.flatnonzero(np.isfinite(top_p(z, top_p_mass)))
+
+
+def ece_unweighted(probs, labels, n_bins):
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    index = np.searchsorted(np.arange(1, n_bins) / n_bins, confidence, side="left")
+    gaps = [abs(correct[index == m].mean() - confidence[index == m].mean())
+            for m in range(n_bins) if np.any(index == m)]
+    return float(np.mean(gaps))
+
+
+def ece_left_closed(probs, labels, n_bins):
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    index = np.minimum((confidence * n_bins).astype(int), n_bins - 1)
+    return float(sum(np.mean(index == m) * abs(correct[index == m].mean() - confidence[index == m].mean())
+                     for m in range(n_bins) if np.any(index == m)))
+
+
+def ece_right(probs, labels, n_bins):
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    index = np.searchsorted(np.arange(1, n_bins) / n_bins, confidence, side="left")
+    return float(sum(np.mean(index == m) * abs(correct[index == m].mean() - confidence[index == m].mean())
+                     for m in range(n_bins) if np.any(index == m)))
+
+
+def ece_label_probability(probs, labels, n_bins):
+    confidence = probs[np.arange(len(labels)), labels]
+    correct = probs.argmax(axis=1) == labels
+    index = np.searchsorted(np.arange(1, n_bins) / n_bins, confidence, side="left")
+    return float(sum(np.mean(index == m) * abs(correct[index == m].mean() - confidence[index == m].mean())
+                     for m in range(n_bins) if np.any(index == m)))
+
+
+def ece_per_bin_list(probs, labels, n_bins):
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    index = np.searchsorted(np.arange(1, n_bins) / n_bins, confidence, side="left")
+    return [np.mean(index == m) * abs(correct[index == m].mean() - confidence[index == m].mean())
+            for m in range(n_bins) if np.any(index == m)]
+
+
+def ece_in_place(probs, labels, n_bins):
+    probs.sort(axis=1)
+    return 0.0
+
+
+def mean_nll(logits, labels, T):
+    return -float(np.mean(log_softmax(logits, T, axis=1)[np.arange(len(labels)), labels]))
+
+
+def fit_result_object(logits, labels):
+    import scipy.optimize
+
+    return scipy.optimize.minimize_scalar(lambda T: mean_nll(logits, labels, T), bounds=(0.05, 20),
+                                          method="bounded", options={"xatol": 1e-10})
+
+
+def fit_bounds_exclude(logits, labels):
+    import scipy.optimize
+
+    return scipy.optimize.minimize_scalar(lambda T: mean_nll(logits, labels, T), bounds=(0.5, 1.9),
+                                          method="bounded", options={"xatol": 1e-10}).x
+
+
+def fit_bounds_above_one(logits, labels):
+    import scipy.optimize
+
+    return scipy.optimize.minimize_scalar(lambda T: mean_nll(logits, labels, T), bounds=(1.0, 10.0),
+                                          method="bounded", options={"xatol": 1e-10}).x
+
+
+def fit_minimize_array(logits, labels):
+    import scipy.optimize
+
+    return scipy.optimize.minimize(lambda v: mean_nll(logits, labels, float(v[0])), x0=[1.0],
+                                   bounds=[(0.05, 20)], tol=1e-12).x
+
+
+def fit_coarse_grid(logits, labels):
+    grid = np.linspace(0.1, 5, 50)
+    return float(grid[np.argmin([mean_nll(logits, labels, T) for T in grid])])
+
+
+def fit_inverse(logits, labels):
+    import scipy.optimize
+
+    return 1 / scipy.optimize.minimize_scalar(lambda T: mean_nll(logits, labels, T), bounds=(0.05, 20),
+                                              method="bounded", options={"xatol": 1e-10}).x
+
+
+def fit_in_place(logits, labels):
+    logits /= 2
+    return 2.0
+
+
+WRONG_ANSWERS += [
+    # 01 · valid distribution
+    (checks.check_is_valid_distribution, lambda p: math.isclose(sum(p), 1), "negative"),
+    (checks.check_is_valid_distribution, lambda p: np.all(np.asarray(p) >= 0), "sums to 1.1"),
+    (checks.check_is_valid_distribution, lambda p: "valid" if math.isclose(sum(p), 1) else "invalid",
+     "return True or False"),
+    (checks.check_is_valid_distribution, lambda p: 1 if math.isclose(sum(p), 1) else 0, "return True or False"),
+    (checks.check_is_valid_distribution, lambda p: np.isclose(np.asarray(p), 1), "return True or False"),
+    # 01 · uniform entropy
+    (checks.check_uniform_entropy, -np.sum(np.full(4, 0.25) * np.log2(np.full(4, 0.25))), "bits"),
+    (checks.check_uniform_entropy, np.array([math.log(4)]), "shape (1,)"),
+    (checks.check_uniform_entropy, 0.25, "probability"),
+    (checks.check_uniform_entropy, -np.full(4, 0.25) * np.log(0.25), "shape (4,)"),
+    (checks.check_uniform_entropy, lambda: math.log(4), "not a function"),
+    # 01 · most uncertain p
+    (checks.check_most_uncertain_p, np.array([0.5]), "shape (1,)"),
+    (checks.check_most_uncertain_p, (0.5, math.log(2)), "tuple of 2"),
+    (checks.check_most_uncertain_p, 1.5, "in [0, 1]"),
+    (checks.check_most_uncertain_p, np.linspace(0, 1, 11), "shape (11,)"),
+    # 02 · log-odds
+    (checks.check_probability_from_log_odds, math.exp(2) / (1 + math.exp(2)) ** 2, "slope"),
+    (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "a list"),
+    (checks.check_probability_from_log_odds, scipy.special.expit, "not a function"),
+    (checks.check_probability_from_log_odds, 0.5, "invert"),
+    # 02 · logits with the first 0
+    (checks.check_logits_with_first_zero, -(np.log([0.1, 0.2, 0.7]) - math.log(0.1)), "sign"),
+    (checks.check_logits_with_first_zero, None, "replace the None"),
+    (checks.check_logits_with_first_zero, [0.0, 0.693147], "subtract its first entry"),
+    (checks.check_logits_with_first_zero, lambda p: np.log(p) - np.log(p)[0], "not a function"),
+    # 02 · stable sigmoid
+    (checks.check_stable_sigmoid, sigmoid_in_place, "changed its input `x`"),
+    (checks.check_stable_sigmoid, sigmoid_errstate, "silences NumPy's warnings"),
+    (checks.check_stable_sigmoid, sigmoid_seterr, "silences NumPy's warnings"),
+    (checks.check_stable_sigmoid, sigmoid_warnings_filter, "silences NumPy's warnings"),
+    (checks.check_stable_sigmoid, sigmoid_tanh_form_list, "one value per entry"),
+    (checks.check_stable_sigmoid, lambda x: None, "returned None"),
+    # 03 · stable softmax
+    (checks.check_stable_softmax, softmax_in_place, "changed its input `z`"),
+    (checks.check_stable_softmax, lambda z: np.exp(z - z.max(), out=z) / z.sum(), "changed its input `z`"),
+    (checks.check_stable_softmax, softmax_list_loop, "Subtract the maximum"),
+    (checks.check_stable_softmax, softmax_divide_by_max, "by their sum"),
+    (checks.check_stable_softmax, softmax_plain_shift_no_exp, "expected [0.25, 0.75]"),
+    (checks.check_stable_softmax, lambda z: None, "returned None"),
+    # 03 · log-sum-exp
+    (checks.check_logsumexp, logsumexp_in_place, "changed its input `z`"),
+    (checks.check_logsumexp, logsumexp_keepdims, "shape (1,)"),
+    (checks.check_logsumexp, logsumexp_max_only, "should be"),
+    (checks.check_logsumexp, logsumexp_tuple, "tuple of 2"),
+    (checks.check_logsumexp, logsumexp_nan_on_inf, "returned nan"),
+    (checks.check_logsumexp, lambda z: scipy.optimize.minimize_scalar(lambda v: (v - 1) ** 2), "OptimizeResult"),
+    # 03 · batch softmax
+    (checks.check_batch_softmax, batch_max_without_keepdims, "rows sum to 1 but their values are wrong"),
+    (checks.check_batch_softmax, batch_max_without_keepdims, "keepdims=True"),
+    (checks.check_batch_softmax, batch_sum_without_keepdims, "keepdims"),
+    (checks.check_batch_softmax, batch_in_place, "changed its input `x`"),
+    (checks.check_batch_softmax, batch_transposed, "do not sum to 1"),
+    (checks.check_batch_softmax, batch_flattened_softmax, "whole batch"),
+    # 04 · tempered softmax
+    (checks.check_tempered_softmax, tempered_in_place, "changed its input `z`"),
+    (checks.check_tempered_softmax, tempered_shift_before_divide_wrong, "multiplied by T"),
+    (checks.check_tempered_softmax, tempered_probabilities_powered, "multiplied by T"),
+    (checks.check_tempered_softmax, tempered_log_probs, "expected"),
+    (checks.check_tempered_softmax, lambda z, T: float(softmax(z, T)[0]), "expected"),
+    # 04 · odds
+    (checks.check_odds_temperature, 0.333, "rounded 1/3"),
+    (checks.check_odds_temperature, 1 / 27, "3**27"),
+    (checks.check_odds_temperature, 1 / 9, "exponent"),
+    (checks.check_odds_temperature, [1 / 3], "a list"),
+    # 04 · top probability 0.5
+    (checks.check_half_temperature, 20.7809, "typed a printed value"),
+    (checks.check_half_temperature, np.array([GOLDEN_T]), "shape (1,)"),
+    (checks.check_half_temperature, scipy.optimize.root_scalar(
+        lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5, bracket=[1, 100]), "result.root"),
+    # 04 · entropy at 2 nats
+    (checks.check_entropy_temperature, "0.8", "single number"),
+    (checks.check_entropy_temperature, float("nan"), "single number"),
+    (checks.check_entropy_temperature, 0.0, "positive"),
+    # 05 · soft loss
+    (checks.check_soft_loss, soft_np_log, "log_softmax"),
+    (checks.check_soft_loss, soft_axis0, "expected"),
+    (checks.check_soft_loss, soft_per_row, "shape (4,)"),
+    (checks.check_soft_loss, soft_in_place, "changed its input `s`"),
+    (checks.check_soft_loss, soft_times_T, "T², not T"),
+    # 05 · numerical gradient
+    (checks.check_numerical_gradient, gradient_one_sided_backward, "central differences"),
+    (checks.check_numerical_gradient, gradient_over_4h, "not 4h"),
+    (checks.check_numerical_gradient, gradient_returns_list, "x's shape"),
+    (checks.check_numerical_gradient, gradient_returns_none, "returned None"),
+    (checks.check_numerical_gradient, gradient_forgets_minus, "never put back"),
+    # 05 · logit matching
+    (checks.check_logit_matching, (S - T_LOGITS) / 9, "not K²"),
+    (checks.check_logit_matching, None, "replace the None"),
+    (checks.check_logit_matching, lambda s, t: (s - t) / 3, "not a function"),
+    (checks.check_logit_matching, [-1 / 3, 0.0], "use the limit formula"),
+    # 06 · inverse CDF
+    (checks.check_inverse_cdf_sampler, inverse_cdf_random_array, "shape (1,)"),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_left, "masked"),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_own_generator, "from the rng you are given"),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_bool, "boolean"),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_in_place, "changed its input `z`"),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_two_uniforms, "exactly one"),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_unnormalised, "first index whose cumulative"),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_returns_none, "returned None"),
+    # 06 · Gumbel
+    (checks.check_gumbel_sampler, gumbel_swapped_order, "(logits, temperature, rng)"),
+    (checks.check_gumbel_sampler, gumbel_keepdims, "shape (1,)"),
+    (checks.check_gumbel_sampler, gumbel_in_place, "changed its input `z`"),
+    (checks.check_gumbel_sampler, gumbel_one_noise, "same index"),
+    (checks.check_gumbel_sampler, gumbel_uniform_noise, "do not match"),
+    (checks.check_gumbel_sampler, gumbel_minus_noise_log, "do not match"),
+    (checks.check_gumbel_sampler, gumbel_returns_value, "one integer index"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: None, "returned None"),
+    # 06 · top-k
+    (checks.check_top_k, top_k_returns_indices, "shape"),
+    (checks.check_top_k, top_k_oversized_fails, "keep them all"),
+    (checks.check_top_k, top_k_nan_fill, "kept positions should be"),
+    (checks.check_top_k, top_k_list, "must be -inf"),
+    (checks.check_top_k, top_k_probs, "not probabilities"),
+    (checks.check_top_k, lambda z, k: None, "returned None"),
+    # 06 · top-p
+    (checks.check_top_p, top_p_in_place, "changed its input `z`"),
+    (checks.check_top_p, top_p_on_logits, "softmax, not raw logits"),
+    (checks.check_top_p, top_p_returns_probs, "not probabilities"),
+    (checks.check_top_p, top_p_zero_fill, "-inf"),
+    (checks.check_top_p, top_p_indices, "shape"),
+    # 07 · ECE
+    (checks.check_ece, ece_unweighted, "weight each by the fraction"),
+    (checks.check_ece, ece_left_closed, "0.6 falls in [0.6, 0.8) with your bins and in (0.4, 0.6]"),
+    (checks.check_ece, ece_label_probability, "top probability"),
+    (checks.check_ece, ece_per_bin_list, "not an array of shape"),
+    (checks.check_ece, ece_in_place, "changed its input `probs`"),
+    (checks.check_ece, lambda probs, labels, n_bins: np.array([ece_right(probs, labels, n_bins)]), "shape (1,)"),
+    (checks.check_ece, lambda probs, labels, n_bins: None, "returned None"),
+    # 07 · fit T
+    (checks.check_fit_temperature, fit_result_object, "OptimizeResult"),
+    (checks.check_fit_temperature, fit_bounds_exclude, "search bounds that exclude the minimum"),
+    (checks.check_fit_temperature, fit_bounds_above_one, "search bounds that exclude the minimum"),
+    (checks.check_fit_temperature, fit_minimize_array, "shape (1,)"),
+    (checks.check_fit_temperature, fit_coarse_grid, "grid too coarse"),
+    (checks.check_fit_temperature, fit_inverse, "1/T"),
+    (checks.check_fit_temperature, fit_in_place, "changed its input `logits`"),
+    (checks.check_fit_temperature, lambda logits, labels: 1.0, "did not move"),
+    # 07 · Platt
+    (checks.check_platt_temperature, 0.4, "1/a"),
+    (checks.check_platt_temperature, -2.5, "positive"),
+    (checks.check_platt_temperature, np.array([2.5]), "shape (1,)"),
+    (checks.check_platt_temperature, 1.0, "sigmoid(0.4 d)"),
+    (checks.check_platt_temperature, None, "replace the None"),
+    # hints found by trying more answers
+    (checks.check_stable_softmax, lambda z: float(np.exp(z - z.max()).sum()), "one probability per logit"),
+    (checks.check_stable_softmax, lambda z: scipy.special.softmax(z)[None, :], "array of shape (2,)"),
+    (checks.check_stable_softmax, lambda z: np.exp(z - z.max()) / np.sum(np.exp(z)), "not divided by their own sum"),
+    (checks.check_tempered_softmax, lambda T, z: softmax(z, T), "the logits first, then the temperature"),
+    (checks.check_numerical_gradient, gradient_by_rows, "moved 3 entries at once"),
+    (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.searchsorted(np.cumsum(z), rng.random())),
+     "not from the logits"),
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z)), rng.random(1), side="right")), "rng.random()"),
 ]
 
 
@@ -449,7 +1030,9 @@ def test_distilled_student_check(capsys, students):
     # printed by the check itself from the held-out test set).
     baseline = students["weak %"]
     assert run(capsys, checks.check_distilled_student, students["strong"], baseline).startswith(checks.PASS)
-    assert "higher temperature" in run(capsys, checks.check_distilled_student, students["weak"], baseline)
+    assert "is it the hard-label student" in run(capsys, checks.check_distilled_student, students["weak"], baseline)
+    below = run(capsys, checks.check_distilled_student, students["weak"], baseline - 1)
+    assert "Likely causes" in below and "teacher's probabilities" in below and "α near 0" in below
     assert "has it been trained" in run(capsys, checks.check_distilled_student, students["untrained"], baseline)
     assert "small student" in run(capsys, checks.check_distilled_student, students["teacher-sized"], baseline)
     assert "replace the None" in run(capsys, checks.check_distilled_student, None, baseline)
@@ -559,3 +1142,198 @@ def test_call_reports_warnings_and_errors_without_raising():
     assert call(lambda: 1 / 0).error is ZeroDivisionError
     outcome = call(lambda: 42)
     assert (outcome.value, outcome.problem) == (42, None)
+
+
+# -- more right answers: the variants learners write -------------------------------------------
+
+
+def softmax_as_list(z):
+    e = np.exp(z - np.max(z))
+    return (e / e.sum()).tolist()
+
+
+def logsumexp_python_float(z):
+    m = float(np.max(z))
+    return m + math.log(float(np.sum(np.exp(z - m))))
+
+
+def batch_softmax_loop(x):
+    out = np.empty_like(x)
+    for i, row in enumerate(x):
+        e = np.exp(row - row.max())
+        out[i] = e / e.sum()
+    return out
+
+
+def tempered_copy_first(z, T):
+    z = np.array(z, dtype=float) / T
+    z = z - z.max()
+    return np.exp(z) / np.exp(z).sum()
+
+
+def inverse_cdf_argmax(z, rng):
+    u = rng.random()
+    return np.argmax(u < np.cumsum(softmax(z)))
+
+
+def top_k_copy_then_in_place(z, k):
+    z = z.copy()
+    z[z < np.sort(z)[::-1][min(k, len(z)) - 1]] = -np.inf
+    return z
+
+
+def fit_log_t(logits, labels):
+    result = scipy.optimize.minimize_scalar(lambda log_t: mean_nll(logits, labels, math.exp(log_t)),
+                                            bracket=(-1.0, 1.0), tol=1e-12)
+    return math.exp(result.x)
+
+
+def fit_bounded(logits, labels):
+    return scipy.optimize.minimize_scalar(lambda T: mean_nll(logits, labels, T), bounds=(0.05, 20),
+                                          method="bounded", options={"xatol": 1e-10}).x
+
+
+def fit_minimize_first(logits, labels):
+    return float(fit_minimize_array(logits, labels)[0])
+
+
+MORE_RIGHT_ANSWERS = [
+    (checks.check_is_valid_distribution, lambda p: abs(sum(p) - 1) < 1e-9 and min(p) >= 0),
+    (checks.check_uniform_entropy, float(-np.sum(np.full(4, 0.25) * np.log(0.25)))),
+    (checks.check_most_uncertain_p, np.float64(0.5)),
+    (checks.check_probability_from_log_odds, float(scipy.special.expit(2))),
+    (checks.check_logits_with_first_zero, [0.0, math.log(2), math.log(7)]),
+    (checks.check_stable_sigmoid, lambda x: np.exp(-np.logaddexp(0, -x))),
+    (checks.check_stable_softmax, softmax_as_list),
+    (checks.check_stable_softmax, lambda z: softmax(z)),
+    (checks.check_logsumexp, logsumexp_python_float),
+    (checks.check_logsumexp, lambda z: np.float64(scipy.special.logsumexp(z))),
+    (checks.check_batch_softmax, batch_softmax_loop),
+    (checks.check_batch_softmax, lambda x: [list(row) for row in scipy.special.softmax(x, axis=1)]),
+    (checks.check_tempered_softmax, tempered_copy_first),
+    (checks.check_tempered_softmax, lambda z, T: softmax(z, T).tolist()),
+    (checks.check_odds_temperature, Fraction(1, 3)),
+    (checks.check_odds_temperature, np.float32(1 / 3)),
+    (checks.check_half_temperature, scipy.optimize.brentq(lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5,
+                                                          1, 100)),
+    (checks.check_soft_loss, soft_no_axis),
+    (checks.check_soft_loss, lambda s, t, T: np.float64(soft_term(s, t, T))),
+    (checks.check_logit_matching, [-1 / 3, 0.0, 1 / 3]),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_argmax),
+    (checks.check_inverse_cdf_sampler, lambda z, rng: float(inverse_cdf(z, rng))),
+    (checks.check_gumbel_sampler, lambda z, T, rng: np.argmax(np.asarray(z) / T + rng.gumbel(size=len(z)))),
+    (checks.check_top_k, top_k_copy_then_in_place),
+    (checks.check_top_k, lambda z, k: list(top_k(z, k))),
+    (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass).tolist()),
+    (checks.check_ece, ece_right),
+    (checks.check_fit_temperature, fit_log_t),
+    (checks.check_fit_temperature, fit_bounded),
+    (checks.check_fit_temperature, fit_minimize_first),
+    (checks.check_platt_temperature, 1 / 0.4),
+]
+
+
+@pytest.mark.parametrize(("check", "answer"), MORE_RIGHT_ANSWERS,
+                         ids=[f"{c.__name__}-{i}" for i, (c, _) in enumerate(MORE_RIGHT_ANSWERS)])
+def test_right_answer_variants_pass(capsys, check, answer):
+    printed = run(capsys, check, answer)
+    assert printed.startswith(checks.PASS), printed
+
+
+# -- no learner code can change what a later check sees ------------------------------------------
+
+# For every check of a function: an answer that changes its input in place, then the right answer.
+IN_PLACE_THEN_RIGHT = [
+    (checks.check_stable_sigmoid, sigmoid_in_place, stable_sigmoid_masks),
+    (checks.check_stable_softmax, softmax_in_place, scipy.special.softmax),
+    (checks.check_logsumexp, logsumexp_in_place, lambda z: float(scipy.special.logsumexp(z))),
+    (checks.check_batch_softmax, batch_in_place, lambda x: scipy.special.softmax(x, axis=1)),
+    (checks.check_tempered_softmax, tempered_in_place, lambda z, T: softmax(z, T)),
+    (checks.check_soft_loss, soft_in_place, soft_term),
+    (checks.check_numerical_gradient, no_restore, central_differences),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_in_place, inverse_cdf),
+    (checks.check_gumbel_sampler, gumbel_in_place, gumbel_max),
+    (checks.check_top_k, top_k_in_place, top_k),
+    (checks.check_top_p, top_p_in_place, top_p),
+    (checks.check_ece, ece_in_place, ece_right),
+    (checks.check_fit_temperature, fit_in_place, fit_bounded),
+    (checks.check_is_valid_distribution, lambda p: p.clear() if isinstance(p, list) else validated(p), validated),
+]
+
+
+@pytest.mark.parametrize(("check", "in_place", "right"), IN_PLACE_THEN_RIGHT,
+                         ids=[c.__name__ for c, _, _ in IN_PLACE_THEN_RIGHT])
+def test_an_in_place_answer_cannot_break_the_check(capsys, check, in_place, right):
+    first = run(capsys, check, in_place)
+    assert first.startswith(checks.HINT), first
+    if check is not checks.check_is_valid_distribution:
+        assert "changed its input" in first or "never put back" in first, first
+    assert run(capsys, check, right).startswith(checks.PASS)  # the check's own inputs are intact
+    assert run(capsys, check, in_place).startswith(checks.HINT)  # and it still sees the mistake
+
+
+# -- 05 exercise 4: the learner's distillation loss and its gradient ------------------------------
+
+
+def distillation_by_hand(s, t, y, T, alpha):
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    kl = np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)
+    ce = -log_softmax(s, axis=1)[np.arange(n), y]
+    gradient = (alpha * T * (q - p) + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
+
+
+def distillation_gradient_without_t(s, t, y, T, alpha):
+    loss, _ = distillation_by_hand(s, t, y, T, alpha)
+    n, n_classes = s.shape
+    q, p = softmax(s, T, axis=1), softmax(t, T, axis=1)
+    return loss, (alpha * (q - p) / T + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
+
+
+def distillation_loss_only(s, t, y, T, alpha):
+    return distillation_by_hand(s, t, y, T, alpha)[0]
+
+
+def distillation_changes_logits(s, t, y, T, alpha):
+    result = distillation_by_hand(s, t, y, T, alpha)
+    s /= T
+    return result
+
+
+DISTILLATION_LOSS_WRONG = [
+    (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 1 - alpha), "other way round"),
+    (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 0.0), "hard-label loss alone"),
+    (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 1.0), "soft term alone"),
+    (distillation_gradient_without_t, "α T (q − p) / N"),
+    (lambda s, t, y, T, alpha: (distillation_by_hand(s, t, y, T, alpha)[0],
+                                distillation_by_hand(s, t, y, T, alpha)[1] * len(y)), "divided by N"),
+    (lambda s, t, y, T, alpha: (distillation_by_hand(s, t, y, T, alpha)[0],
+                                -distillation_by_hand(s, t, y, T, alpha)[1]), "sign is flipped"),
+    (distillation_loss_only, "return a pair (loss, gradient)"),
+    (distillation_changes_logits, "changed its input `s`"),
+    (lambda s, t, y, T, alpha: None, "returned None"),
+    (lambda s, t, y: 0.0, "positional argument"),
+]
+
+
+@pytest.mark.parametrize(("loss", "expected_hint"), DISTILLATION_LOSS_WRONG,
+                         ids=[str(i) for i in range(len(DISTILLATION_LOSS_WRONG))])
+def test_distillation_loss_mistakes_get_their_hints(capsys, loss, expected_hint):
+    printed = run(capsys, checks.check_distilled_student, None, 90.0, loss)
+    assert printed.startswith(checks.HINT) and expected_hint in printed, printed
+
+
+def test_distillation_loss_by_hand_is_accepted(capsys):
+    # With a right loss, the check goes on to the student: here None, so it asks for one.
+    assert "replace the None" in run(capsys, checks.check_distilled_student, None, 90.0, distillation_by_hand)
+
+
+def test_the_wrong_answer_table_is_large_and_covers_every_exercise():
+    from collections import Counter
+
+    per_check = Counter(check.__name__ for check, _, _ in WRONG_ANSWERS)
+    per_check["check_distilled_student"] += len(DISTILLATION_LOSS_WRONG)
+    assert len(WRONG_ANSWERS) + len(DISTILLATION_LOSS_WRONG) >= 200
+    all_checks = [name for name in checks.__all__ if name.startswith("check_")]
+    assert all(per_check[name] >= 5 for name in all_checks), {n: per_check[n] for n in all_checks}

@@ -12,7 +12,9 @@ mistakes give on that input (:class:`Mistake`), each with the hint that names th
 
 from __future__ import annotations
 
+import inspect
 import math
+import re
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -43,9 +45,56 @@ class Outcome:
     error: type | None = None  # the exception or warning class behind ``problem``
 
 
+class InputChanged(Exception):
+    """The learner's function changed an argument it was given (reported as a hint, never raised)."""
+
+
+def fresh(value: object) -> object:
+    """A copy of an input that the learner's code may change without touching the check's own data."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, list):
+        return [fresh(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(fresh(item) for item in value)
+    if isinstance(value, dict):
+        return {key: fresh(item) for key, item in value.items()}
+    return value  # numbers, strings, functions and generators are passed as they are
+
+
+def _unchanged(before: object, after: object) -> bool:
+    """Whether the learner's code left an input as it was given (NaN equal to NaN, shape and dtype kept)."""
+    if isinstance(before, np.ndarray):
+        return (isinstance(after, np.ndarray) and after.shape == before.shape and after.dtype == before.dtype
+                and bool(np.array_equal(after, before, equal_nan=before.dtype.kind in "fc")))
+    if isinstance(before, (list, tuple)):
+        return (type(after) is type(before) and len(after) == len(before)
+                and all(_unchanged(b, a) for b, a in zip(before, after)))
+    if isinstance(before, dict):
+        return isinstance(after, dict) and after.keys() == before.keys() and all(
+            _unchanged(before[key], after[key]) for key in before)
+    return True
+
+
+def _parameter_names(function: Callable) -> list[str]:
+    try:
+        return list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):  # a builtin without a signature
+        return []
+
+
+_IN_PLACE = ("your function changed its input `{name}` (an in-place update such as `{name} -= ...`, "
+             "`{name} /= ...`, `{name}[...] = ...` or `out={name}`): the caller's array must stay as it was, "
+             "even when the result is right. Work on a copy: `{name} = {name} - ...` makes a new array, "
+             "and so does `{name} = np.array({name}, dtype=float)`.")
+
+
 def call(function: Callable, *args: Any) -> Outcome:
     """Call a learner's function, turning any exception or warning into a problem to report.
 
+    Every call gets fresh copies of the inputs, so no learner code can change what a later call
+    (or a later check) sees; and an input the learner's code changed is reported, because a
+    function that alters its caller's array is a bug even when its value is right.
     Nothing is redirected: whatever the learner's code prints is shown as usual. NumPy's
     floating-point overflow, division by zero and invalid operations are raised to warnings for
     the call (underflow to 0 is normal and stays silent), so an overflowing answer is caught
@@ -53,21 +102,48 @@ def call(function: Callable, *args: Any) -> Outcome:
     """
     if not callable(function):
         return Outcome(problem=f"expected a function, got {_short(function)}", error=TypeError)
+    given = [fresh(arg) for arg in args]
+    pristine = [fresh(arg) for arg in args]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         with np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
             try:
-                value = function(*args)
+                value = function(*given)
             except Exception as exc:  # the learner's code may fail in any way
-                message = _first_line(str(exc))
-                return Outcome(problem=f"it raised {type(exc).__name__}: {message}", error=type(exc))
+                return Outcome(problem=f"it raised {type(exc).__name__}: {_explained(exc)}", error=type(exc))
     if caught:
         first = caught[0]
         # NumPy's floating-point warnings read "overflow encountered in exp"; the kind
         # ("overflow") is what the learner needs, and stays the same whatever function raised it.
         message = _first_line(str(first.message)).split(" encountered")[0]
+        if "ndim > 0 to a scalar" in message:
+            message = ("int() or float() of an array of shape (1,), as from rng.random(1) or np.array([u]); "
+                       "draw one number with rng.random(), or take element [0]")
         return Outcome(value, f"it emitted a {first.category.__name__}: {message}", first.category)
+    changed = [i for i, (before, after) in enumerate(zip(pristine, given)) if not _unchanged(before, after)]
+    if changed:
+        names = _parameter_names(function)
+        name = names[changed[0]] if changed[0] < len(names) else f"argument {changed[0] + 1}"
+        return Outcome(value, _IN_PLACE.format(name=name), InputChanged)
     return Outcome(value)
+
+
+def _explained(exc: Exception) -> str:
+    """An exception's first line, with what the common NumPy messages mean added."""
+    message = _first_line(str(exc))
+    shapes = re.search(r"could not be broadcast together with shapes (.*)$", message)
+    if shapes:
+        return (f"arrays of shapes {shapes.group(1).strip()} could not be combined (broadcasting lines up shapes "
+                "from the right, so (B, C) and (B,) do not fit; a reduction over axis=1 keeps a (B, 1) shape "
+                "only with keepdims=True)")
+    if "object has no attribute" in message and "'list'" in message:
+        return message + " (a Python list has no array methods: convert with np.asarray(...) first)"
+    if "only length-1 arrays can be converted" in message or "only 0-dimensional arrays can be converted" in message:
+        return message + (" (int(), float() or a math-module function such as math.exp was given an array, not "
+                          "one number: on arrays use NumPy's functions, e.g. np.exp)")
+    if isinstance(exc, TypeError) and "positional argument" in message:
+        return message + " (the check calls your function with the arguments the exercise names, in that order)"
+    return message
 
 
 def _first_line(text: str, limit: int = 120) -> str:
@@ -80,7 +156,7 @@ def _short(value: object, limit: int = 80) -> str:
     if isinstance(value, np.ndarray) and value.dtype.kind in "fc":
         text = repr(np.round(value, 6).tolist())
     else:
-        text = repr(value)
+        text = " ".join(repr(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -110,9 +186,9 @@ def number(value: object) -> float | None:
     if isinstance(value, (bool, np.bool_)):
         return None
     array = as_array(value)
-    if array is None or array.size != 1 or array.ndim > 1:
+    if array is None or array.ndim != 0:  # an array of shape (1,) is not one number
         return None
-    result = float(array.reshape(-1)[0])
+    result = float(array)
     return None if math.isnan(result) else result
 
 
@@ -144,7 +220,9 @@ class Case:
     hint: str  # printed when the answer is wrong on this case and matches no known mistake
     label: str = ""  # how the hints name this input, e.g. "[1000, 1001]"
     mistakes: Sequence[Mistake] = field(default_factory=tuple)
-    on_problem: str = ""  # added after "it raised/emitted ..." when the call fails on this case
+    # added after "it raised/emitted ..." when the call fails on this case; a function of that problem text
+    # gives advice that depends on it
+    on_problem: str | Callable[[str], str] = ""
 
 
 def _matches(mistake: Mistake, value: object, same: Callable[[object, object], bool]) -> bool:
@@ -158,6 +236,35 @@ def _matches(mistake: Mistake, value: object, same: Callable[[object, object], b
     return same(value, mistake.answer)
 
 
+def not_one_number(value: object) -> str | None:
+    """Why ``value`` is not the single number an exercise asks for, or None if it is one.
+
+    Names the usual sources: a whole ``OptimizeResult`` (without ``.x``), an array of shape (1,)
+    (``keepdims=True``, ``rng.random(1)``, ``minimize``'s ``.x``), several values in a tuple.
+    """
+    if number(value) is not None:
+        return None
+    if hasattr(value, "x") and hasattr(value, "fun"):
+        return ("you returned the whole result of scipy.optimize (an OptimizeResult, with .x, .fun, .success…); "
+                "return the number it found, result.x (and float(result.x[0]) if you used minimize, not "
+                "minimize_scalar).")
+    if hasattr(value, "root") and hasattr(value, "converged"):
+        return ("you returned the whole result of scipy.optimize.root_scalar (a RootResults); return the number "
+                "it found, result.root.")
+    if isinstance(value, tuple):
+        return f"you returned a tuple of {len(value)} values, {_short(value)}; return one number."
+    array = as_array(value)
+    if array is not None and array.ndim == 0:
+        return "you returned nan: somewhere an inf - inf, 0 * inf or 0 / 0 happened."
+    if array is not None and array.size == 1:
+        kind = "a list" if isinstance(value, list) else f"an array of shape {array.shape}"
+        return (f"you returned {kind}, {_short(value)}, not one number (keepdims=True, rng.random(1), "
+                "minimize's .x and np.array([...]) all give one); return float(...) of it, e.g. float(x[0]).")
+    if array is not None:
+        return f"return one number (a float), not an array of shape {array.shape}: {_short(value)}."
+    return f"return one number (a float); got {_short(value)}."
+
+
 def diagnose(case: Case, value: object, same: Callable[[object, object], bool] = close) -> str | None:
     """None if ``value`` is right for ``case``; otherwise the hint that fits it best."""
     try:
@@ -166,6 +273,10 @@ def diagnose(case: Case, value: object, same: Callable[[object, object], bool] =
         right = False
     if right:
         return None
+    if isinstance(case.expected, (float, int)) and not isinstance(case.expected, bool):
+        wrong_kind = not_one_number(value)
+        if wrong_kind is not None:
+            return wrong_kind.replace("{", "{{").replace("}", "}}")
     for mistake in case.mistakes:
         if _matches(mistake, value, same):
             return mistake.hint
@@ -182,14 +293,17 @@ def run_cases(
     """The shared comparison loop: call the learner's function on each case, stop at the first miss.
 
     Prints ``passed(success)`` when every case is right; otherwise one hint: the problem the
-    call ran into (plus the case's ``on_problem`` advice), "returned None", the hint of a
-    recognised mistake, or the case's own hint.
+    call ran into (plus the case's ``on_problem`` advice), an input it changed, "returned None",
+    the hint of a recognised mistake, or the case's own hint.
     """
     for case in cases:
         outcome = call(function, *case.args)
         where = f"on {case.label}, " if case.label else ""
+        if outcome.error is InputChanged:
+            return hint(f"{where}{outcome.problem}")
         if outcome.problem:
-            advice = f" {case.on_problem}" if case.on_problem else ""
+            advice = case.on_problem(outcome.problem) if callable(case.on_problem) else case.on_problem
+            advice = f" {advice}" if advice else ""
             return hint(f"{where}{outcome.problem}.{advice}")
         if outcome.value is None:
             return hint("your function returned None; return the answer (a missing `return`?).")
@@ -204,6 +318,9 @@ def check_value(value: object, cases: Sequence[Case], success: str,
     """Like :func:`run_cases` for an exercise whose answer is a value, not a function."""
     if value is None or value is Ellipsis:
         return hint("replace the None with your answer.")
+    if callable(value):
+        return hint(f"this exercise asks for a value, not a function: call it and pass its result "
+                    f"(got {_short(value)}).")
     for case in cases:
         message = diagnose(case, value, same)
         if message is not None:
@@ -217,7 +334,10 @@ def check_number(value: object, cases: Sequence[Case], success: str, rel_tol: fl
         return hint("replace the None with your answer.")
     single = number(value)
     if single is None:
-        return hint(f"expected a single number, got {_short(value)}.")
+        if callable(value):
+            return hint(f"this exercise asks for a number, not a function: call it and pass its result "
+                        f"(got {_short(value)}).")
+        return hint(not_one_number(value) or f"expected a single number, got {_short(value)}.")
     return check_value(single, cases, success,
                        same=lambda a, b: math.isclose(float(a), float(b), rel_tol=rel_tol, abs_tol=1e-12))
 

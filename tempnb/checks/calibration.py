@@ -54,7 +54,10 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
     return Case(
         (probs.copy(), labels.copy(), n_bins), expected,
         f"on {label} the ECE is {expected:.6f}, yours is {{got}}. Per bin: the fraction of examples in it "
-        "times |accuracy - mean confidence|, summed over the non-empty bins.",
+        "times |accuracy - mean confidence|, summed over the non-empty bins. Likely causes: correct must be "
+        "probs.argmax(axis=1) == labels and the confidence probs.max(axis=1); bins must be "
+        "(m-1)/M < confidence <= m/M with exact edges m/M (np.digitize and floor(confidence * M) put an edge "
+        "value in the bin above, and np.linspace's edges are not all exactly m/M).",
         label,
         (
             Mistake(lambda a: not close(variants["unweighted"], expected, 1e-9) and close(a, variants["unweighted"]),
@@ -66,8 +69,11 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     "probability (the model's claim about its own prediction), and correct means "
                     "argmax == label."),
             Mistake(lambda a: not close(variants["left_closed"], expected, 1e-9) and close(a, variants["left_closed"]),
-                    f"on {label} a confidence that sits on a bin edge (0.8 with 5 bins) went to the bin above; "
-                    "use bins (m-1)/M < confidence <= m/M, e.g. np.searchsorted(edges, confidence, side='left')."),
+                    f"on {label} your bins are closed on the wrong side: a confidence on an edge went to the bin "
+                    "above. With 5 bins, 0.6 falls in [0.6, 0.8) with your bins and in (0.4, 0.6] with the "
+                    "course's. Use bins (m-1)/M < confidence <= m/M, e.g. "
+                    "np.searchsorted(edges, confidence, side='left') with edges = np.arange(1, M) / M, or "
+                    "np.ceil(confidence * M) - 1."),
         ),
     )
 
@@ -122,11 +128,18 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
             Mistake(near(1 / expected, 1e-3), f"on {label} you returned 1/T (the inverse temperature β); "
                                                "the answer is T = 1/β."),
             Mistake(near(1.0, 1e-12), f"on {label} you returned T = 1: the optimiser did not move from its start."),
-            Mistake(lambda a: math.isclose(a, expected, rel_tol=0.05),
-                    f"on {label} you are close to {expected:.5f} but not at the minimum ({{got}}); use a finer "
-                    "grid, or scipy.optimize.minimize_scalar with a tight tolerance (xatol=1e-8)."),
+            Mistake(lambda a: a < expected, _missed_minimum(label, expected, "larger")),
+            Mistake(lambda a: a > expected, _missed_minimum(label, expected, "smaller")),
         ),
     )
+
+
+def _missed_minimum(label: str, expected: float, side: str) -> str:
+    return (f"on {label} the mean NLL is lowest at T = {expected:.5f}; your {{got}} lies to one side of it (the "
+            f"minimum needs a {side} T). Likely causes: search bounds that exclude the minimum (a bounded search "
+            "then stops at or near its bound: widen them, e.g. (0.05, 20), or search log T without bounds); a "
+            "solver stopped early (minimize_scalar's xatol=1e-8); or a grid too coarse (use a finer one). The "
+            "check needs the minimum within 1e-4 relative.")
 
 
 def _temperature_cases() -> list[Case]:

@@ -10,12 +10,14 @@ import numpy as np
 
 from tempnb.checks._common import (
     Case,
+    InputChanged,
     Mistake,
     as_array,
     call,
     check_value,
     close,
     hint,
+    not_one_number,
     number,
     passed,
     run_cases,
@@ -23,7 +25,7 @@ from tempnb.checks._common import (
 )
 
 
-def _soft_case(s: np.ndarray, t: np.ndarray, T: float) -> Case:
+def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     from tempnb.core import log_softmax, softmax
     from tempnb.distill import distillation_loss
 
@@ -40,7 +42,7 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float) -> Case:
     def is_(value: float) -> Callable[[object], bool]:
         return lambda a: math.isclose(number(a), value, rel_tol=1e-9)
 
-    mistakes = [Mistake(lambda a: number(a) is None, "return one number (the mean over the batch); got {got}.")]
+    mistakes = []
     if T != 1:
         mistakes += [Mistake(is_(expected / (T * T)), "multiply the mean KL by T² (see the section on the T² factor)."),
                      Mistake(is_(expected / T), "the factor is T², not T."),
@@ -54,7 +56,17 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float) -> Case:
                                     "entropy: Σ p (log p − log q)."),
     ]
     return Case((s, t, T), expected, f"at T = {T:g} expected {expected:.6f}, got {{got}}; KL(p‖q) = "
-                "Σ p (log p − log q) with p the teacher's softmax(t/T).", f"T = {T:g}", tuple(mistakes))
+                "Σ p (log p − log q) with p the teacher's softmax(t/T).", f"T = {T:g}{where}", tuple(mistakes),
+                _soft_on_problem)
+
+
+def _soft_on_problem(problem: str) -> str:
+    if "divide by zero" in problem or "invalid value" in problem:
+        return ("A probability that rounds to 0 has log 0 = -inf: np.log(softmax(...)) loses it. Use log_softmax "
+                "(from tempnb import log_softmax), which computes z/T − logsumexp(z/T) without taking a log of 0.")
+    if "broadcast" in problem or "axis" in problem:
+        return "Each row of the batch is one example: softmax(..., T, axis=1) and a sum over axis=1."
+    return ""
 
 
 def check_soft_loss(soft_loss: Callable) -> None:
@@ -62,8 +74,12 @@ def check_soft_loss(soft_loss: Callable) -> None:
     rng = np.random.default_rng(5)
     s, t = rng.normal(size=(4, 10)) * 3, rng.normal(size=(4, 10)) * 3
     cases = [_soft_case(s, t, T) for T in (4.0, 1.0, 20.0)]
+    # A confident student: some of its probabilities round to 0, so only log_softmax gets their logs right.
+    confident = s.copy()
+    confident[:, 0] += 800.0
+    cases.append(_soft_case(confident, t, 1.0, " with a confident student (one logit 800 above the rest)"))
     return run_cases(soft_loss, cases, "Your soft term matches tempnb.distillation_loss with alpha = 1 at "
-                                       "T = 4, 1 and 20.",
+                                       "T = 4, 1 and 20, and for a confident student.",
                      same=lambda a, b: number(a) is not None and math.isclose(number(a), b, rel_tol=1e-9))
 
 
@@ -77,8 +93,10 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
         probes.append(np.array(point, dtype=float, copy=True))
         return float(np.sum(np.sin(point) * point[::-1]))
 
-    given = x.copy()
-    outcome = call(numerical_gradient, f, given)
+    outcome = call(numerical_gradient, f, x)
+    if outcome.error is InputChanged:
+        return hint("an entry you probed was never put back: the input must be restored after each probe "
+                    "(save old = x[i], probe x[i] ± h, then x[i] = old), so x is unchanged when you return.")
     if outcome.problem:
         return hint(f"{outcome.problem}.")
     if outcome.value is None:
@@ -90,7 +108,10 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
     first_move = next((m for m in moved if m > 0), 0)
     if first_move == x.size:
         return hint("you moved every entry at once (x + h): perturb one entry at a time, x[i] ± h.")
-    if max(moved, default=0) > 1 or np.max(np.abs(given - x)) > 1e-12:
+    if max(moved, default=0) > 1 and all(m in (0, max(moved)) for m in moved):
+        return hint(f"each probe moved {max(moved)} entries at once (on a 2-D array, x[i] is a whole row): "
+                    "perturb one entry at a time, looping over every index with np.ndindex(x.shape).")
+    if max(moved, default=0) > 1:
         return hint("an entry you probed was never put back: the input must be restored after each probe "
                     "(save old = x[i], probe x[i] ± h, then x[i] = old), so every probe moves one entry only.")
     error = float(np.max(np.abs(answer - expected)))
@@ -137,14 +158,104 @@ def _digits_test_set():
     return digits.x_test, digits.y_test
 
 
-def check_distilled_student(student: object, hard_label_accuracy: float) -> None:
+def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha: float) -> dict[str, tuple]:
+    """What typical mistakes in a distillation loss return instead of (loss, gradient)."""
+    from tempnb.core import softmax
+    from tempnb.distill import distillation_loss
+
+    n = len(y)
+    q, p, q1 = softmax(s, T, axis=1), softmax(t, T, axis=1), softmax(s, axis=1)
+    onehot = np.eye(s.shape[1])[y]
+    soft_loss, soft_grad = distillation_loss(s, t, y, T, 1.0)
+    hard_loss, hard_grad = distillation_loss(s, t, y, T, 0.0)
+    return {
+        "alpha swapped": ((1 - alpha) * soft_loss + alpha * hard_loss, (1 - alpha) * soft_grad + alpha * hard_grad),
+        "hard only": (hard_loss, hard_grad),
+        "soft only": (soft_loss, soft_grad),
+        "no T² in the loss": (alpha * soft_loss / T**2 + (1 - alpha) * hard_loss,
+                              alpha * soft_grad / T**2 + (1 - alpha) * hard_grad),
+        "gradient without T": (None, (alpha * (q - p) / T + (1 - alpha) * (q1 - onehot)) / n),
+        "gradient times T²": (None, (alpha * T * T * (q - p) + (1 - alpha) * (q1 - onehot)) / n),
+        "gradient not divided by N": (None, alpha * T * (q - p) + (1 - alpha) * (q1 - onehot)),
+        "gradient sign": (None, -(alpha * soft_grad + (1 - alpha) * hard_grad)),
+    }
+
+
+_LOSS_HINTS = {
+    "alpha swapped": "α weighs the soft (teacher) term and 1 − α the hard (label) term; yours are the other way round.",
+    "hard only": "that is the hard-label loss alone: α times the soft term is missing (with α = 0 the student "
+                 "never hears from the teacher).",
+    "soft only": "that is the soft term alone: add (1 − α) times the cross-entropy with the labels.",
+    "no T² in the loss": "multiply the soft term (its loss and its gradient) by T².",
+    "gradient without T": "the soft term's gradient is α T (q − p) / N: T² · (q − p)/T, not (q − p)/T.",
+    "gradient times T²": "the soft term's gradient is α T (q − p) / N: the chain rule through s/T takes one T "
+                         "back from T².",
+    "gradient not divided by N": "the loss is a mean over the N rows, so its gradient is divided by N too.",
+    "gradient sign": "the gradient's sign is flipped: it is q − p (student minus teacher) and softmax(s) − y.",
+}
+
+
+def _check_loss_function(loss_function: Callable) -> str | None:
+    """None if the learner's distillation loss matches tempnb.distillation_loss; otherwise a hint."""
+    from tempnb.distill import distillation_loss
+
+    rng = np.random.default_rng(54)
+    s, t = rng.normal(size=(6, 10)) * 2, rng.normal(size=(6, 10)) * 4
+    y = rng.integers(0, 10, size=6)
+    for T, alpha in ((4.0, 0.7), (1.0, 0.3), (10.0, 1.0)):
+        where = f"at T = {T:g}, α = {alpha:g}"
+        outcome = call(loss_function, s, t, y, T, alpha)
+        if outcome.error is InputChanged:
+            return f"{where}, {outcome.problem}"
+        if outcome.problem:
+            return (f"{where}, your my_distillation_loss(student_logits, teacher_logits, labels, T, alpha) "
+                    f"{outcome.problem}.")
+        value = outcome.value
+        if value is None:
+            return "your my_distillation_loss returned None; return the pair (loss, gradient) (a missing `return`?)."
+        if not (isinstance(value, (tuple, list)) and len(value) == 2):
+            return (f"return a pair (loss, gradient), as tempnb.distillation_loss does; got {shown(value)}. "
+                    "train_student needs the gradient to update the student.")
+        loss, grad = value
+        want_loss, want_grad = distillation_loss(s, t, y, T, alpha)
+        if number(loss) is None:
+            return "the loss (first of the pair) must be one number: " + (not_one_number(loss) or "")
+        grad_array = as_array(grad)
+        if grad_array is None or grad_array.shape != s.shape:
+            return (f"the gradient (second of the pair) must have the logits' shape {s.shape}, one entry per "
+                    f"logit; got {shown(grad)}.")
+        loss_ok = math.isclose(number(loss), want_loss, rel_tol=1e-7, abs_tol=1e-10)
+        grad_ok = close(grad_array, want_grad, rtol=1e-6, atol=1e-10)
+        if loss_ok and grad_ok:
+            continue
+        for name, (their_loss, their_grad) in _loss_variants(s, t, y, T, alpha).items():
+            same_loss = loss_ok if their_loss is None else math.isclose(number(loss), their_loss, rel_tol=1e-7)
+            if same_loss and close(grad_array, their_grad, rtol=1e-6, atol=1e-10) and not close(
+                    their_grad, want_grad, rtol=1e-6, atol=1e-10) or (their_loss is not None and same_loss
+                                                                       and not loss_ok):
+                return f"{where}: {_LOSS_HINTS[name]}"
+        if not loss_ok:
+            return (f"{where} the loss should be {want_loss:.6f}, yours is {shown(loss)}: α T² mean KL(p‖q) + "
+                    "(1 − α) mean cross-entropy, with p = softmax(t/T), q = softmax(s/T).")
+        return (f"{where} your loss is right but the gradient is not: [α T (q − p) + (1 − α)(softmax(s) − y)] / N, "
+                "with y the one-hot labels.")
+    return None
+
+
+def check_distilled_student(student: object, hard_label_accuracy: float, loss_function: Callable | None = None) -> None:
     """Exercise 05.4: a distilled student that beats the hard-label student by REQUIRED_GAIN points.
 
-    Trains nothing: it scores the learner's trained student on the held-out test images and
-    compares with the hard-label student's accuracy that the notebook already measured.
+    With ``loss_function`` (the learner's ``my_distillation_loss``), first checks it against
+    tempnb.distillation_loss on a small seeded batch. Trains nothing: it scores the learner's
+    trained student on the held-out test images and compares with the hard-label student's
+    accuracy that the notebook already measured.
     """
     from tempnb.models import MLP, accuracy
 
+    if loss_function is not None:
+        problem = _check_loss_function(loss_function)
+        if problem is not None:
+            return hint(problem)
     if student is None or student is Ellipsis:
         return hint("replace the None with your trained student (an MLP of sizes [64, 32, 10]).")
     if not isinstance(student, MLP):
@@ -160,11 +271,17 @@ def check_distilled_student(student: object, hard_label_accuracy: float) -> None
     score = 100 * accuracy(student, x_test, y_test)
     if score < 20:
         return hint(f"your student scores {score:.1f}% on the test images, about chance: has it been trained? "
-                    "Use train_student(0, soft_loss(T)).")
+                    "Use train_student(0, your loss).")
     gain = score - baseline
     if gain >= REQUIRED_GAIN:
         return passed(f"Your distilled student scores {score:.1f}% on the held-out test images, {gain:.1f} points "
                       f"above the hard-label student ({baseline:.1f}%).")
+    if abs(gain) < 0.05:
+        return hint(f"your student scores exactly the hard-label student's {baseline:.1f}%: is it the hard-label "
+                    "student itself (trained with hard_loss), or trained with α = 0, which ignores the teacher?")
     return hint(f"your student scores {score:.1f}% on the held-out test images, {gain:+.1f} points against the "
-                f"hard-label student ({baseline:.1f}%); the target is +{REQUIRED_GAIN:g}. At T = 1 the soft "
-                "targets are nearly one-hot: try a higher temperature.")
+                f"hard-label student ({baseline:.1f}%); the target is +{REQUIRED_GAIN:g}. Likely causes: a "
+                "temperature near 1 (the soft targets are then nearly one-hot: try T between 4 and 20); α near 0 "
+                "(the teacher's term barely counts); the teacher's probabilities passed where its logits are "
+                "expected (pass teacher_transfer_logits[rows], which your loss divides by T); or a student "
+                "other than the one trained with your loss.")

@@ -7,7 +7,18 @@ from collections.abc import Callable
 
 import numpy as np
 
-from tempnb.checks._common import Case, Mistake, as_array, call, check_number, check_value, hint, near, passed
+from tempnb.checks._common import (
+    Case,
+    InputChanged,
+    Mistake,
+    as_array,
+    call,
+    check_number,
+    check_value,
+    hint,
+    near,
+    passed,
+)
 
 
 def check_probability_from_log_odds(p: object) -> None:
@@ -41,6 +52,24 @@ def check_logits_with_first_zero(logits: object) -> None:
 
 
 _SIGMOID_POINTS = np.array([-1000.0, -40.0, -2.0, 0.0, 1.5, 40.0, 1000.0])
+_SIGMOID_POINTS.flags.writeable = False  # the learner's code only ever gets copies
+
+# Names that silence NumPy's floating-point warnings instead of avoiding what causes them.
+_SILENCERS = frozenset({"errstate", "seterr", "filterwarnings", "simplefilter", "catch_warnings", "resetwarnings"})
+
+
+def _names_used(code) -> set[str]:  # noqa: ANN001 (a code object)
+    names = set(code.co_names)
+    for constant in code.co_consts:
+        if hasattr(constant, "co_names"):
+            names |= _names_used(constant)
+    return names
+
+
+def _silences_warnings(function: Callable) -> bool:
+    """Whether the function's own code (and the functions defined in it) uses a warning silencer."""
+    code = getattr(function, "__code__", None)
+    return code is not None and bool(_names_used(code) & _SILENCERS)
 
 
 def _overflowing_tails(sigmoid: Callable) -> tuple[bool, bool]:
@@ -63,7 +92,9 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
 
     points = _SIGMOID_POINTS
     expected = scipy.special.expit(points)
-    outcome = call(sigmoid, points.copy())
+    outcome = call(sigmoid, points)
+    if outcome.error is InputChanged:
+        return hint(outcome.problem)
     if outcome.problem:
         if issubclass(outcome.error, Warning):
             left, right = _overflowing_tails(sigmoid)
@@ -97,4 +128,9 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
             clipped = got[0] > 0 and expected[0] == 0
             extra = " Clipping x changes the answer in the tails: rewrite the formula instead." if clipped else ""
             return hint(_differing(points, got, expected) + "." + extra)
+    if _silences_warnings(sigmoid):
+        return hint("your values are right, but your function silences NumPy's warnings (np.errstate, "
+                    "np.seterr or a warnings filter): exp still overflows to inf inside it, and only the "
+                    "limit 1 / (1 + inf) = 0 happens to be right. Rewrite it so that no exponent is positive, "
+                    "e.g. with exp(-|x|), and remove the silencer.")
     return passed("Your sigmoid is correct and silent in both tails.")

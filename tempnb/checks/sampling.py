@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from tempnb.checks._common import Case, Mistake, as_array, call, close, hint, passed, run_cases, shown
+from tempnb.checks._common import Case, InputChanged, Mistake, as_array, call, close, hint, passed, run_cases, shown
 from tempnb.checks.temperature import names_model
 
 _LOGITS = np.array([1.0, -np.inf, 2.0, 0.5, 2.0])  # index 1 is masked
+_LOGITS.flags.writeable = False  # the learner's code only ever gets copies
 
 
 class _WatchedGenerator:
@@ -47,12 +48,34 @@ class _WatchedGenerator:
         self.used.append(name)
         return getattr(self._real, name)
 
+    def __repr__(self) -> str:
+        return "Generator(PCG64)"
+
+
+# An exception message that names the stand-in reads like NumPy's own: "... 'float' and 'Generator'".
+_WatchedGenerator.__name__ = _WatchedGenerator.__qualname__ = "Generator"
+
 
 def _index(value: object) -> int | None:
-    array = as_array(value)
-    if array is None or array.size != 1 or not float(array.reshape(-1)[0]).is_integer():
+    """The learner's answer as one index: an int, a NumPy integer, or a float such as 2.0; not an array."""
+    if isinstance(value, (bool, np.bool_)):
         return None
-    return int(array.reshape(-1)[0])
+    array = as_array(value)
+    if array is None or array.ndim != 0 or not np.isfinite(array) or not float(array).is_integer():
+        return None
+    return int(array)
+
+
+def _not_an_index(value: object) -> str:
+    array = as_array(value)
+    if array is not None and array.size == 1 and array.ndim > 0:
+        return (f"each call must return one integer index, not an array of shape {array.shape} "
+                f"({shown(value)}); rng.random(1) or a list of u gives one: draw u = rng.random(), or "
+                "return int(index[0]).")
+    if isinstance(value, (bool, np.bool_)) or (array is not None and array.dtype == bool):
+        return (f"you returned a boolean ({shown(value)}), not an index: np.argmax(u < cdf) gives the index of "
+                "the first True.")
+    return f"each call must return one integer index; got {shown(value)}."
 
 
 def check_inverse_cdf_sampler(sampler: Callable) -> None:
@@ -70,7 +93,7 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
     uniforms = [u for u in (np.arange(40) + 0.5) / 40 if np.min(np.abs(cdf - u)) > 1e-6]
     for number, u in enumerate(uniforms):
         rng = _WatchedGenerator(seed=number, script=(float(u),))
-        outcome = call(sampler, _LOGITS.copy(), rng)
+        outcome = call(sampler, _LOGITS, rng)
         if "choice" in rng.used:
             return hint("rng.choice(..., p=...) samples for you (NumPy runs the inverse CDF inside it); the "
                         "exercise is to build it: cdf = np.cumsum(probs), one u = rng.random(), and the first "
@@ -81,13 +104,21 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
         if "gumbel" in rng.used:
             return hint("that is the Gumbel-max trick (Exercise 2); here, invert the CDF: "
                         "one u = rng.random(), then the first index whose cumulative probability exceeds u.")
+        if outcome.error is InputChanged:
+            return hint(outcome.problem)
         if outcome.problem:
-            return hint(f"{outcome.problem}.")
+            extra = (" If u came from rng.random(1), that is an array of shape (1,): draw one number with "
+                     "rng.random()." if "0-dimensional" in outcome.problem or "ndim" in outcome.problem else "")
+            return hint(f"{outcome.problem}.{extra}")
+        if outcome.value is None:
+            return hint("your function returned None; return the index (a missing `return`?).")
         index = _index(outcome.value)
         if index is None:
-            return hint(f"each call must return one integer index; got {shown(outcome.value)}.")
+            return hint(_not_an_index(outcome.value))
         if not 0 <= index < _LOGITS.size:
-            return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned: {index}.")
+            extra = (" No cumulative sum exceeded u: build the CDF from the probabilities, np.cumsum(softmax(logits)), "
+                     "which ends at 1, not from the logits." if index == _LOGITS.size else "")
+            return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned: {index}.{extra}")
         if index == 1:
             return hint("the masked entry (logit -inf, index 1) was drawn; it must have probability 0.")
         if not {"random", "uniform"} & set(rng.used):
@@ -113,20 +144,35 @@ def _chi_square_p_value(counts: np.ndarray, probs: np.ndarray) -> float:
 
 
 def check_gumbel_sampler(sampler: Callable) -> None:
-    """Exercise 06.2: ``sampler(logits, rng, temperature)`` draws by the Gumbel-max trick, at T = 2."""
+    """Exercise 06.2: ``sampler(logits, temperature, rng)`` draws by the Gumbel-max trick, at T = 2.
+
+    The argument order is the notebook's own ``sample_gumbel_max(logits, temperature, rng)``.
+    """
     from tempnb.core import softmax
 
     T, n = 2.0, 6000
+    first = call(sampler, _LOGITS, T, _WatchedGenerator(seed=10))
+    if first.error is InputChanged:
+        return hint(first.problem)
+    if first.problem and not issubclass(first.error, Warning):
+        swapped = call(sampler, _LOGITS, _WatchedGenerator(seed=10), T)
+        if not swapped.problem and _index(swapped.value) is not None:
+            return hint("your function takes its arguments as (logits, rng, temperature); the exercise, like "
+                        "sample_gumbel_max above, takes (logits, temperature, rng): swap the last two. "
+                        f"(Called in that order, {first.problem}.)")
     rng = _WatchedGenerator(seed=11)
-    outcome = call(lambda: [sampler(_LOGITS.copy(), rng, T) for _ in range(n)])
+    outcome = call(lambda: [sampler(_LOGITS.copy(), T, rng) for _ in range(n)])
     if "choice" in rng.used:
         return hint("rng.choice samples for you; the Gumbel-max trick is argmax(z / T + g), "
                     "with g = rng.gumbel(size=len(z)).")
     if outcome.problem:
         return hint(f"{outcome.problem}.")
+    if any(value is None for value in outcome.value):
+        return hint("your function returned None; return the index, the argmax (a missing `return`?).")
+    wrong = next((value for value in outcome.value if _index(value) is None), None)
+    if wrong is not None or not outcome.value:
+        return hint(_not_an_index(wrong))
     indices = [_index(value) for value in outcome.value]
-    if any(i is None for i in indices):
-        return hint("each call must return one integer index (the argmax).")
     draws = np.array(indices)
     if draws.min() < 0 or draws.max() >= _LOGITS.size:
         return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned.")
@@ -197,20 +243,8 @@ def check_top_k(my_top_k: Callable) -> None:
 
 
 def _run_filter(function: Callable, cases: list[Case], success: str) -> None:
-    """The comparison loop for filters: also makes sure the learner's code leaves its input alone."""
-    def guarded(logits: np.ndarray, parameter: float):
-        given = logits.copy()
-        result = function(given, parameter)
-        if not np.array_equal(given, logits):
-            return _ChangedInput()
-        return result
-
-    checked = [Case(c.args, c.expected, c.hint, c.label,
-                    (Mistake(lambda a: isinstance(a, _ChangedInput),
-                             "your function changed the logits it was given: work on a copy."), *c.mistakes),
-                    c.on_problem) for c in cases]
-    return run_cases(guarded, checked, success,
-                     same=lambda a, b: not isinstance(a, _ChangedInput) and _same_filter(a, b), show=_show_kept)
+    """The comparison loop for filters (the shared loop also makes sure the input is left alone)."""
+    return run_cases(function, cases, success, same=_same_filter, show=_show_kept)
 
 
 def _show_kept(answer: object) -> str:
@@ -218,13 +252,6 @@ def _show_kept(answer: object) -> str:
     if array is None or array.ndim != 1:
         return shown(answer)
     return f"positions {_kept(array)}"
-
-
-class _ChangedInput:
-    """Marks an answer whose function modified its input array."""
-
-    def __repr__(self) -> str:
-        return "(the input was modified)"
 
 
 # Exercise 06.4 uses the names model: (context, top_p_mass). Each nucleus boundary lies far

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import scipy.special
 
-from tempnb.checks._common import Case, Mistake, as_array, close, number, run_cases
+from tempnb.checks._common import Case, Mistake, as_array, number, run_cases
 
 _QUARTER_LOGITS = [-1.3862943611198906, -0.2876820724517809]  # log 0.25, log 0.75 (see 02-logits)
 _MAX_ONLY = ("Subtracting the minimum or the mean still leaves exponents above 0 (here up to 2000 or 1000); "
@@ -18,9 +18,12 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
     z = np.array(logits)
     shifted = np.exp(z - z.max())
     return (
+        Mistake(lambda a: as_array(a) is None or as_array(a).shape != z.shape,
+                f"return one probability per logit, an array of shape {z.shape} for {{label}}; got {{got}}."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
                 "your softmax returns nan for {label}: subtract the maximum logit before exponentiating."),
-        Mistake(shifted, "those are exp(z - max) before normalising: divide by their sum."),
+        Mistake(shifted, "those are exp(z - max) not divided by their own sum: divide the shifted exponentials "
+                         "by their sum, e / e.sum() with e = np.exp(z - z.max())."),
         Mistake(scipy.special.log_softmax(z), "those are log-probabilities (all ≤ 0): exponentiate them."),
     )
 
@@ -32,21 +35,23 @@ def _softmax_case(logits: list[float], label: str, on_problem: str) -> Case:
                 label, _softmax_mistakes(logits), on_problem)
 
 
-_SOFTMAX_CASES = [
-    _softmax_case(_QUARTER_LOGITS, "the logits of [0.25, 0.75]", ""),
-    _softmax_case([1000.0, 1001.0], "[1000, 1001]", "Subtract the maximum logit before exponentiating."),
-    _softmax_case([-1000.0, -1001.0, -1002.0], "[-1000, -1001, -1002]",
-                  "exp underflowed to 0 and the division gave 0/0: subtract the maximum logit first."),
-    _softmax_case([-1000.0, 0.0, 1000.0], "[-1000, 0, 1000]", _MAX_ONLY),
-    _softmax_case([0.0, -np.inf, 1.0], "[0, -inf, 1] (the -inf entry is masked)",
-                  "A masked (-inf) logit must get probability 0: subtract the maximum, which is finite here."),
-    _softmax_case([5.0], "a single logit [5]", ""),
-]
+def _softmax_cases() -> list[Case]:
+    """Built afresh for every check, so nothing a learner's code does can change them."""
+    return [
+        _softmax_case(_QUARTER_LOGITS, "the logits of [0.25, 0.75]", ""),
+        _softmax_case([1000.0, 1001.0], "[1000, 1001]", "Subtract the maximum logit before exponentiating."),
+        _softmax_case([-1000.0, -1001.0, -1002.0], "[-1000, -1001, -1002]",
+                      "exp underflowed to 0 and the division gave 0/0: subtract the maximum logit first."),
+        _softmax_case([-1000.0, 0.0, 1000.0], "[-1000, 0, 1000]", _MAX_ONLY),
+        _softmax_case([0.0, -np.inf, 1.0], "[0, -inf, 1] (the -inf entry is masked)",
+                      "A masked (-inf) logit must get probability 0: subtract the maximum, which is finite here."),
+        _softmax_case([5.0], "a single logit [5]", ""),
+    ]
 
 
 def check_stable_softmax(softmax_1d: Callable) -> None:
     """Exercise 03.1: a numerically stable softmax of one vector of logits."""
-    return run_cases(softmax_1d, _SOFTMAX_CASES,
+    return run_cases(softmax_1d, _softmax_cases(),
                      "Stable: it matches scipy.special.softmax, even on [1000, 1001], [-1000, 0, 1000] and with -inf.")
 
 
@@ -60,7 +65,6 @@ def _lse_case(logits: list[float], label: str) -> Case:
     expected = float(scipy.special.logsumexp(z))
     top = float(z.max())
     return Case((z,), expected, f"logsumexp({label}) should be {expected:.6f}; got {{got}}.", label, (
-        Mistake(lambda a: number(a) is None, "return one number (a float), not {got}."),
         Mistake(lambda a: abs(number(a) - (expected - top)) < 1e-9 and top != 0,
                 f"the result is off by exactly max(z) = {top:g}: add the max back, m + log(sum(exp(z - m)))."),
         Mistake(lambda a: np.isclose(number(a), top + float(np.sum(np.exp(z - top))), rtol=1e-12),
@@ -77,12 +81,30 @@ def check_logsumexp(logsumexp_1d: Callable) -> None:
                      same=_same_number)
 
 
-def _batch_case(batch: np.ndarray, label: str, on_problem: str = "") -> Case:
+_NO_KEEPDIMS = ("x.max(axis=1) and exps.sum(axis=1) have shape (B,), not (B, 1): without keepdims=True they "
+                "line up with the columns, not the rows.")
+
+
+def _batch_on_problem(problem: str) -> str:
+    if "broadcast" in problem:
+        return "Use x.max(axis=1, keepdims=True) and exps.sum(axis=1, keepdims=True)."
+    if "invalid value" in problem or "divide by zero" in problem:
+        return ("A row far below the others underflowed to 0/0: subtracting one maximum for the whole batch "
+                "leaves its exponentials at 0. Subtract each row's own maximum, x.max(axis=1, keepdims=True).")
+    return "Subtract each row's own maximum before exponentiating, x.max(axis=1, keepdims=True)."
+
+
+def _rows_sum_to_one(answer: object, shape: tuple[int, ...]) -> bool:
+    array = as_array(answer)
+    return array is not None and array.shape == shape and bool(np.allclose(array.sum(axis=1), 1.0, atol=1e-9))
+
+
+def _batch_case(batch: np.ndarray, label: str) -> Case:
     exps = np.exp(batch - batch.max(axis=1, keepdims=True))
     expected = exps / exps.sum(axis=1, keepdims=True)
     with np.errstate(all="ignore"):
         global_exps = np.exp(batch - batch.max())
-        mistakes = (
+        mistakes = [
             Mistake(lambda a: as_array(a) is None or as_array(a).shape != batch.shape,
                     f"the output must keep the batch's shape {batch.shape}; got {{got}}."),
             Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
@@ -93,12 +115,26 @@ def _batch_case(batch: np.ndarray, label: str, on_problem: str = "") -> Case:
                     "you normalised over the whole batch: each row is its own distribution, sum over axis=1."),
             Mistake(scipy.special.softmax(batch, axis=0),
                     "that normalised each column (axis=0); each row is a distribution: use axis=1."),
-            Mistake(lambda a: batch.shape[0] == batch.shape[1] and close(a, global_exps / global_exps.sum(axis=1)),
-                    "without keepdims=True the row sums (shape (B,)) broadcast along the columns: "
-                    "divide by exps.sum(axis=1, keepdims=True)."),
-        )
-    return Case((batch.copy(),), expected, "row sums are wrong: normalise each row with keepdims=True (axis=1); "
-                f"for {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, mistakes, on_problem)
+        ]
+        if batch.shape[0] == batch.shape[1]:  # only a square batch lets a (B,) shape broadcast silently
+            shifted = np.exp(batch - batch.max(axis=1))
+            mistakes += [
+                Mistake(shifted / shifted.sum(axis=1, keepdims=True),
+                        f"your rows sum to 1 but their values are wrong: {_NO_KEEPDIMS} So each column got a "
+                        "different shift, which changes each row's distribution. Use x.max(axis=1, keepdims=True)."),
+                Mistake(shifted / shifted.sum(axis=1),
+                        f"{_NO_KEEPDIMS} Add keepdims=True to both the max and the sum."),
+                Mistake(global_exps / global_exps.sum(axis=1),
+                        "without keepdims=True the row sums (shape (B,)) broadcast along the columns: "
+                        "divide by exps.sum(axis=1, keepdims=True)."),
+            ]
+        mistakes.append(Mistake(lambda a: _rows_sum_to_one(a, batch.shape),
+                                f"on {label} your rows sum to 1 but their values are wrong (expected "
+                                f"{np.round(expected, 6).tolist()}, got {{got}}). Likely causes: a max taken "
+                                "without keepdims=True, or one maximum for the whole batch instead of each row's."))
+    return Case((batch.copy(),), expected, f"on {label} your rows do not sum to 1: divide each row by its own "
+                f"sum, exps.sum(axis=1, keepdims=True). Expected {np.round(expected, 6).tolist()}, got {{got}}.",
+                label, tuple(mistakes), _batch_on_problem)
 
 
 def check_batch_softmax(batch_softmax: Callable) -> None:
@@ -107,11 +143,8 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
     cases = [
         _batch_case(np.array([[1.0, 2.0], [3.0, 5.0]]), "[[1, 2], [3, 5]]"),
         _batch_case(np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]]), "[[1, 2, 3], [0, 0, 0]]"),
-        _batch_case(rng.normal(size=(3, 4)) * 50, "a (3, 4) batch of logits of size ~50",
-                    "Subtract each row's maximum before exponentiating."),
-        _batch_case(np.array([[0.0, 1.0], [-1000.0, -999.0]]), "[[0, 1], [-1000, -999]]",
-                    "The second row is far below the first: subtracting one maximum for the whole batch "
-                    "underflows it to 0/0. Subtract each row's own maximum, x.max(axis=1, keepdims=True)."),
+        _batch_case(rng.normal(size=(3, 4)) * 50, "a (3, 4) batch of logits of size ~50"),
+        _batch_case(np.array([[0.0, 1.0], [-1000.0, -999.0]]), "[[0, 1], [-1000, -999]]"),
         _batch_case(np.array([[7.0, 7.0, 7.0]]), "a single row [[7, 7, 7]]"),
     ]
     return run_cases(batch_softmax, cases, "Each row is normalised on its own: rows sum to 1 and match scipy.")

@@ -21,7 +21,13 @@ def _tempered_case(logits: list[float], T: float, label: str) -> Case:
         Mistake(softmax(logits), f"on {label} your result is softmax(z), the T = 1 distribution: divide by T."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
                 f"on {label} your result has nan in it: subtract the maximum of z / T before exponentiating."),
-    ), "Divide by T, then subtract the max (or the other way round).")
+    ), _tempered_on_problem)
+
+
+def _tempered_on_problem(problem: str) -> str:
+    if "TypeError" in problem:
+        return "The check calls my_tempered_softmax(z, T): the logits first, then the temperature."
+    return "Divide by T, then subtract the max (or the other way round)."
 
 
 def check_tempered_softmax(tempered_softmax: Callable) -> None:
@@ -46,6 +52,8 @@ def check_odds_temperature(temperature: object) -> None:
                 "27 / 3 = 9 is the factor, but temperature acts on the exponent, not as a factor."),
         Mistake(near(27.0, 1e-6), "27 is the target odds; the answer is the temperature that produces them."),
         Mistake(near(1 / 27, 1e-6), "with T = 1/27 the odds become 3**27; the exponent 1/T must be 3."),
+        Mistake(lambda a: math.isclose(a, 1 / 3, rel_tol=1e-2),
+                "{got} is a rounded 1/3: the check needs six significant digits, so type 1 / 3."),
     ))
     return check_number(temperature, [case], "T = 1/3: the odds are raised to the power 1/T = 3, and 3³ = 27.",
                         rel_tol=1e-6)
@@ -76,7 +84,9 @@ def check_half_temperature(temperature: object) -> None:
         Mistake(near(0.5), "0.5 is the target top probability; the answer is the temperature that produces it."),
         Mistake(near(1 / _GOLDEN_T, 1e-2), "{got} is 1/T (the inverse temperature); invert it."),
         Mistake(lambda a: math.isclose(a, _GOLDEN_T, rel_tol=1e-2),
-                "{got} is close; tighten the solver's tolerance (xtol=1e-12)."),
+                "{got} is close but not exact: the check needs six significant digits. If you typed a printed "
+                "value, assign the number brentq returns instead; if it is brentq's result, tighten its "
+                "tolerance (xtol=1e-12)."),
     ))
     return check_number(temperature, [case], f"T = {_GOLDEN_T:.4f} = 10 / log φ, where φ is the golden ratio "
                                              "(with x = exp(-10/T) the condition is x² + x = 1).", rel_tol=1e-6)
@@ -125,8 +135,9 @@ def check_entropy_temperature(temperature: object) -> None:
         return hint("you tempered the probabilities as if they were logits: divide the logits "
                     "(model.logits) by T, or use apply_temperature on the probabilities.")
     if math.isclose(reached, ENTROPY_TARGET, abs_tol=1e-2):
-        return hint(f"close: at T = {value:.6g} the entropy is {reached:.6f} nats; tighten the solver's "
-                    "tolerance (brentq's xtol).")
+        return hint(f"close: at T = {value:.6g} the entropy is {reached:.6f} nats, and the check needs 2 within "
+                    "1e-6. If you typed a printed value, assign the number brentq returns instead; otherwise "
+                    "tighten brentq's xtol.")
     direction = "lower" if reached > ENTROPY_TARGET else "raise"
     return hint(f"at T = {value:.4g} the entropy is {reached:.4f} nats, not {ENTROPY_TARGET:g}; entropy rises "
                 f"with T, so {direction} it: solve entropy(softmax(z, T)) - {ENTROPY_TARGET:g} = 0 with brentq.")
