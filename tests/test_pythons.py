@@ -5,7 +5,6 @@ import sys
 import tomllib
 
 import pytest
-
 from packaging.specifiers import SpecifierSet
 
 from helpers import ROOT
