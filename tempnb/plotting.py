@@ -102,7 +102,7 @@ def show_figure(fig: plt.Figure, alt: str) -> None:
     Jupyter the figure is displayed as an HTML ``<img>`` whose ``alt`` is `alt`: JupyterLab
     (4.6) draws a plain ``image/png`` output without any alt text, so a screen reader would
     meet an unnamed image; the HTML image carries its name in the notebook, in JupyterLab
-    and on the course website alike. The plain-text form of the output is the alt text too.
+    and on the course website alike. The plain-text form of the output gives the size and the alt text.
     Outside Jupyter the figure is shown by matplotlib as usual.
     """
     if not isinstance(fig, plt.Figure):
@@ -125,7 +125,8 @@ def show_figure(fig: plt.Figure, alt: str) -> None:
               f'src="data:image/png;base64,{encoded}">')
     from IPython.display import display
 
-    display({"text/html": markup, "text/plain": f"Figure: {alt}"}, raw=True)
+    width, height = (int(v) for v in fig.get_size_inches() * fig.dpi)  # as the PNG is sized (truncated)
+    display({"text/html": markup, "text/plain": f"Figure ({width}x{height} pixels): {alt}"}, raw=True)
 
 
 def colors(n: int) -> list[tuple[float, float, float]]:

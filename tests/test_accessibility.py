@@ -107,7 +107,7 @@ def test_show_figure_displays_an_image_named_by_its_alt_text(shell):
     assert len(captured.outputs) == 1
     data = captured.outputs[0].data
     assert set(data) == {"text/html", "text/plain"}
-    assert data["text/plain"] == f"Figure: {alt}"
+    assert data["text/plain"] == f"Figure (100x75 pixels): {alt}"
     match = FIGURE.fullmatch(data["text/html"])
     assert match, data["text/html"][:200]
     assert unescape(match.group(1)) == alt  # escaped in the markup, the same text once read
