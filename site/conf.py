@@ -158,6 +158,9 @@ mathjax2_config = {
 BINDER = binder_link()
 html_theme = "sphinx_book_theme"
 html_static_path = ["_static"]
+# site/_templates/search-button-field.html replaces the theme's search button, whose aria-label
+# hides its visible text from speech users (WCAG 2.5.3); see that file.
+templates_path = ["_templates"]
 html_css_files = ["tempnb.css"]
 html_favicon = "favicon.svg"  # also spares every page a request for a missing /favicon.ico
 html_theme_options = {
@@ -198,6 +201,17 @@ def adapt_notebook(app, docname: str, source: list[str]) -> None:
     source[0] = json.dumps(notebook)
 
 
+# MyST-NB (1.4) labels the summary of every folded cell "Toggle hidden content", which is not
+# the text it shows ("Show the solution"): WCAG 2.5.3 "Label in name" wants the visible text to
+# be the name, and a <summary> is named by its text without an aria-label.
+FOLD_LABEL = '<summary aria-label="Toggle hidden content">'
+
+
+def name_folds_by_their_text(app, pagename, templatename, context, doctree) -> None:
+    if "body" in context:
+        context["body"] = context["body"].replace(FOLD_LABEL, "<summary>")
+
+
 def copy_mathjax(app) -> None:
     shutil.copytree(MATHJAX_SOURCE, Path(app.outdir) / "_static" / "mathjax", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns(*MATHJAX_SKIP))
@@ -222,4 +236,5 @@ def setup(app):
     app.connect("html-page-context", math_on_search_page, priority=400)  # before MathJax's own handler (500)
     app.connect("config-inited", check_course_map)
     app.connect("source-read", adapt_notebook)
+    app.connect("html-page-context", name_folds_by_their_text)
     app.connect("builder-inited", copy_mathjax)

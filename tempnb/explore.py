@@ -22,7 +22,7 @@ from numpy.typing import ArrayLike
 from tempnb._validate import check_fraction, check_positive_int, check_rng, check_slider_value, check_temperature
 from tempnb.core import entropy, softmax
 from tempnb.ngram import CharNGram
-from tempnb.plotting import bar_probabilities, colors
+from tempnb.plotting import bar_probabilities, colors, show_figure
 from tempnb.sampling import top_p
 
 DEFAULT_EXAMPLES: dict[str, list[float]] = {
@@ -32,6 +32,10 @@ DEFAULT_EXAMPLES: dict[str, list[float]] = {
     "a tie at the top [3, 3, 1, 0]": [3.0, 3.0, 1.0, 0.0],
 }
 
+
+# Widget labels are shown in full ("temperature", not "temperat…"): ipywidgets gives a
+# description a fixed width unless its style says otherwise.
+FULL_LABEL = {"description_width": "initial"}
 
 # The sampling explorer's temperature slider spans 10**-1.3 (about 0.05) to 10**0.7 (about 5).
 SAMPLING_EXPONENTS = (-1.3, 0.7)
@@ -66,11 +70,11 @@ def temperature_explorer(
         raise ValueError(f"`min_exponent` must be below `max_exponent`; got {min_exponent!r} and {max_exponent!r}")
     temperature = check_slider_value(check_temperature(temperature, allow_zero=False, allow_inf=False),
                                       "temperature", 10.0 ** min_exponent, 10.0 ** max_exponent)
-    choice = widgets.Dropdown(options=list(examples), description="logits")
+    choice = widgets.Dropdown(options=list(examples), description="logits", style=FULL_LABEL)
     slider = widgets.FloatLogSlider(
         value=temperature, base=10, min=min_exponent, max=max_exponent, step=0.01,
         description="temperature", readout_format=".3g", continuous_update=False,
-        layout=widgets.Layout(width="480px"),
+        layout=widgets.Layout(width="480px"), style=FULL_LABEL,
     )
     summary = widgets.HTML()
     plot = widgets.Output()
@@ -86,7 +90,8 @@ def temperature_explorer(
             bar_probabilities(ax, probs, [f"{v:g}" for v in logits], color=colors(1)[0],
                               title=f"softmax(z / T) at T = {T:.3g}")
             ax.set_xlabel("logit z")
-            plt.show()
+            show_figure(fig, f"Bars of softmax(z / T) at T = {T:.3g} for the logits chosen above: "
+                             f"the top probability is {float(probs.max()):.3f}.")
 
     choice.observe(redraw, names="value")
     slider.observe(redraw, names="value")
@@ -139,11 +144,11 @@ def sampling_explorer(
     check_rng(seed, "seed")
     temperature_slider = widgets.FloatLogSlider(
         value=temperature, base=10, min=SAMPLING_EXPONENTS[0], max=SAMPLING_EXPONENTS[1], step=0.01,
-        description="temperature",
-        readout_format=".3g", continuous_update=False, layout=widgets.Layout(width="420px"))
+        description="temperature", readout_format=".3g", continuous_update=False,
+        layout=widgets.Layout(width="420px"), style=FULL_LABEL)
     top_p_slider = widgets.FloatSlider(
         value=top_p_mass, min=0.05, max=1.0, step=0.05, description="top-p",
-        readout_format=".2f", continuous_update=False, layout=widgets.Layout(width="420px"))
+        readout_format=".2f", continuous_update=False, layout=widgets.Layout(width="420px"), style=FULL_LABEL)
     summary = widgets.HTML()
     names = widgets.HTML()
     plot = widgets.Output()
@@ -160,7 +165,9 @@ def sampling_explorer(
             labels = [c if c != "." else "end" for c in model.alphabet]
             bar_probabilities(ax, probs, labels, color=colors(1)[0], annotate=False, ylim=None,
                               title=f"next character after '{context}' at T = {T:.3g}, top-p = {p:.2f}")
-            plt.show()
+            kept = int(np.count_nonzero(probs))
+            show_figure(fig, f"Bars of the next-character probabilities at T = {T:.3g}, top-p = {p:.2f}: "
+                             f"{kept} of {probs.size} characters keep a probability above 0.")
 
     temperature_slider.observe(redraw, names="value")
     top_p_slider.observe(redraw, names="value")
@@ -212,7 +219,7 @@ def calibration_explorer(
     slider = widgets.FloatLogSlider(
         value=temperature, base=10, min=CALIBRATION_EXPONENTS[0], max=CALIBRATION_EXPONENTS[1], step=0.01,
         description="temperature", readout_format=".3g", continuous_update=False,
-        layout=widgets.Layout(width="480px"),
+        layout=widgets.Layout(width="480px"), style=FULL_LABEL,
     )
     summary = widgets.HTML()
     plot = widgets.Output()
@@ -225,7 +232,8 @@ def calibration_explorer(
             fig, ax = plt.subplots(figsize=(5, 4))
             curve = reliability_curve(softmax(logits, T, axis=-1), labels, n_bins=n_bins)
             reliability_diagram(ax, curve, title=f"Reliability at T = {T:.3g}")
-            plt.show()
+            show_figure(fig, f"Reliability diagram at T = {T:.3g}: bars below the dashed diagonal mean "
+                             f"overconfidence, bars above it underconfidence.")
 
     slider.observe(redraw, names="value")
     redraw()  # the first draw also validates `logits` and `labels`: its errors name them

@@ -6,6 +6,10 @@ happens in one place.
 
 from __future__ import annotations
 
+import base64
+import colorsys
+import html
+import io
 import sys
 from collections.abc import Sequence
 
@@ -17,11 +21,41 @@ from numpy.typing import ArrayLike
 from tempnb._validate import as_real_array, check_positive_int, describe
 
 PALETTE = "colorblind"
+BACKGROUND = (1.0, 1.0, 1.0)  # figures are drawn on white
+GRAPHICS_CONTRAST = 3.0  # WCAG 2.1 SC 1.4.11: lines, bars and markers against the background
+ALT_MAX_CHARS = 150  # a text alternative says what the figure shows and what to notice, briefly
+FIGURE_CLASS = "tempnb-figure"  # the class of the <img> that show_figure displays
+
+
+def _relative_luminance(rgb: Sequence[float]) -> float:
+    """WCAG 2.1's relative luminance of an sRGB colour with channels in [0, 1]."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: Sequence[float], b: Sequence[float]) -> float:
+    high, low = sorted((_relative_luminance(a), _relative_luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _with_contrast(rgb: Sequence[float], ratio: float = GRAPHICS_CONTRAST) -> tuple[float, float, float]:
+    """`rgb` with its hue and saturation kept, darkened only as far as needed to reach `ratio` against white."""
+    hue, lightness, saturation = colorsys.rgb_to_hls(*rgb)
+    color = tuple(float(c) for c in rgb)
+    while _contrast(color, BACKGROUND) < ratio:
+        lightness -= 0.005
+        color = colorsys.hls_to_rgb(hue, lightness, saturation)
+    return tuple(round(c, 4) for c in color)
+
+
+# seaborn's colour-blind palette, with each colour that is too light on white (its orange,
+# brown, pink, grey, yellow and light blue) darkened to WCAG's 3:1 for graphical objects.
+COURSE_COLORS = [_with_contrast(c) for c in sns.color_palette(PALETTE)]
 
 
 def use_course_style() -> None:
-    """Apply the course style: seaborn's colour-blind palette, readable sizes on a laptop."""
-    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE)
+    """Apply the course style: seaborn's colour-blind palette at 3:1 contrast, readable sizes on a laptop."""
+    sns.set_theme(context="notebook", style="whitegrid", palette=COURSE_COLORS)
     plt.rcParams.update(
         {
             "figure.figsize": (7.0, 3.8),
@@ -61,9 +95,43 @@ def _show_inline_figures_uncropped() -> None:
             configurable.print_figure_kwargs = {**configurable.print_figure_kwargs, **uncropped}
 
 
+def show_figure(fig: plt.Figure, alt: str) -> None:
+    """Show `fig` with its text alternative `alt` (what it shows and what to notice), then close it.
+
+    Every figure in the course goes through this function instead of ``plt.show()``. In
+    Jupyter the figure is displayed as an HTML ``<img>`` whose ``alt`` is `alt`: JupyterLab
+    (4.6) draws a plain ``image/png`` output without any alt text, so a screen reader would
+    meet an unnamed image; the HTML image carries its name in the notebook, in JupyterLab
+    and on the course website alike. The plain-text form of the output gives the size and the alt text.
+    Outside Jupyter the figure is shown by matplotlib as usual.
+    """
+    if not isinstance(fig, plt.Figure):
+        raise TypeError(f"`fig` must be a matplotlib Figure; got {describe(fig)}")
+    if not isinstance(alt, str) or not alt.strip():
+        raise ValueError(f"`alt` must be a non-empty text alternative for the figure; got {alt!r}")
+    alt = " ".join(alt.split())
+    if len(alt) > ALT_MAX_CHARS:
+        raise ValueError(f"`alt` must be at most {ALT_MAX_CHARS} characters (put the rest in the prose); "
+                         f"got {len(alt)}: {alt!r}")
+    ipython = sys.modules.get("IPython")
+    if ipython is None or ipython.get_ipython() is None:
+        plt.show()
+        return
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=fig.dpi)
+    plt.close(fig)
+    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    markup = (f'<img class="{FIGURE_CLASS}" alt="{html.escape(alt)}" '
+              f'src="data:image/png;base64,{encoded}">')
+    from IPython.display import display
+
+    width, height = (int(v) for v in fig.get_size_inches() * fig.dpi)  # as the PNG is sized (truncated)
+    display({"text/html": markup, "text/plain": f"Figure ({width}x{height} pixels): {alt}"}, raw=True)
+
+
 def colors(n: int) -> list[tuple[float, float, float]]:
     """The first `n` colours of the course palette."""
-    return sns.color_palette(PALETTE, check_positive_int(n, "n"))
+    return sns.color_palette(COURSE_COLORS, check_positive_int(n, "n"))
 
 
 def bar_probabilities(

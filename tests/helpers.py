@@ -9,6 +9,8 @@
   requirements (constrained to requirements.lock), cached per lock hash.
 - :func:`copy_repository`: the repository's files (as git sees them) copied
   elsewhere, the way Binder receives them.
+- :func:`axe_violations`: axe-core (pinned in package-lock.json, installed by
+  ``npm ci``) run on a page in Chromium, with the WCAG 2.0/2.1 A and AA rules.
 """
 
 from __future__ import annotations
@@ -241,3 +243,32 @@ class Weird:
 # return or raise something unexpected (for the checks that call the learner's function).
 WEIRD = [None, ..., "text", Weird(), [1, "a"], {"a": 1}, float("nan"), lambda *a: Weird(), lambda *a: 1 / 0,
          lambda *a: (_ for _ in ()).throw(KeyError("x")), lambda *a: [[1, 2], [3]], lambda *a: float("nan")]
+
+
+# ------------------------------------------------- accessibility (axe-core)
+
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]  # WCAG 2.1 level AA, as axe-core tags its rules
+
+AXE_RUN = """
+async ([context, tags]) => {
+  const result = await axe.run(context || document, {runOnly: {type: 'tag', values: tags},
+                                                     resultTypes: ['violations']});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                       nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
+                                       count: v.nodes.length}));
+}
+"""
+
+
+def axe_violations(page, context: dict | str | None = None) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on `page` (a Playwright page), within `context` (axe's
+    include/exclude selectors; the whole document by default). The script is read from
+    node_modules (``npm ci``), never fetched."""
+    if not AXE_SCRIPT.is_file():
+        import pytest  # only here: helpers.py is imported outside pytest too
+
+        pytest.fail(f"{AXE_SCRIPT.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    return page.evaluate(AXE_RUN, [context, WCAG_TAGS])

@@ -101,6 +101,8 @@ CASES = [
     ("plotting.reliability_diagram", lambda: plotting.reliability_diagram(an_axes(), "curve"), TypeError,
      ["`curve`", "'curve'"]),
     ("plotting.use_course_style", None, None, []),  # takes no arguments: nothing to refuse
+    ("plotting.show_figure", lambda: plotting.show_figure(an_axes().figure, "x" * 151), ValueError,
+     ["`alt`", "150", "151"]),
     ("plotting.colors", lambda: plotting.colors(0), ValueError, ["`n`", "positive integer", "0"]),
     ("plotting.bar_probabilities", lambda: plotting.bar_probabilities(an_axes(), [0.5, 0.5], ["a"]), ValueError,
      ["`labels`", "(2)", "got 1"]),

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from helpers import ROOT, launch_chromium
+from helpers import ROOT, axe_violations, launch_chromium
 
 NOTEBOOKS_DIR = ROOT / "notebooks"
 SCREENSHOTS = ROOT / "screenshots"
@@ -123,7 +123,8 @@ def page_ids(path: Path) -> frozenset[str]:
 
 
 def is_external(url: str) -> bool:
-    return bool(urlsplit(url).scheme or url.startswith("//"))
+    """Loaded from another host. A `data:` address (a figure stored in its notebook) is part of the page."""
+    return bool(urlsplit(url).scheme not in ("", "data") or url.startswith("//"))
 
 
 # ------------------------------------------------------------------ static checks
@@ -155,7 +156,7 @@ def test_every_local_link_and_resource_resolves(site):
     for path in site.glob("*.html"):
         page = Page(path)
         for url in page.links + page.resources:
-            if is_external(url) or url.startswith(("mailto:", "javascript:")):
+            if is_external(url) or url.startswith(("mailto:", "javascript:", "data:")):
                 continue
             assert not url.startswith("/"), f"{path.name}: {url} is root-absolute; the site must work from any folder"
             parts = urlsplit(url)
@@ -311,7 +312,7 @@ def stored_outputs(name: str) -> dict[str, int]:
             text = "".join(output.get("text", "")) + "".join(output.get("data", {}).get("text/plain", ""))
             counts["passes"] += text.count("✅")
             counts["hints"] += text.count("💡")
-            if "image/png" in output.get("data", {}):
+            if "image/png" in output.get("data", {}) or "<img" in "".join(output.get("data", {}).get("text/html", "")):
                 counts["figures"] += 1
             elif text.strip() == WIDGET_STORED_NOTE:
                 counts["widget notes"] += 1
@@ -367,6 +368,27 @@ def test_page_renders_offline_in_chromium(tab, name):
         assert "static figure just above" in notes.nth(index).inner_text()
         previous_cell = notes.nth(index).locator(f"xpath=preceding::div[{CELL}][1]")
         assert previous_cell.locator(".cell_output img").count() >= 1
+
+
+FIGURE_ALTS = "() => [...document.querySelectorAll('article .cell_output img')].map(i => i.getAttribute('alt'))"
+ASSISTIVE_MATH = """
+() => [...document.querySelectorAll('.math.nohighlight')].filter(m =>
+  !m.querySelector('.MJX_Assistive_MathML math')).map(m => m.textContent.slice(0, 60))
+"""
+
+
+@pytest.mark.parametrize("name", [*PAGES, "genindex", "search"])
+def test_page_has_no_wcag_violations(tab, name):
+    """axe-core (WCAG 2.0/2.1, levels A and AA) finds nothing on the page, after MathJax has typeset it."""
+    page, base, problems = tab
+    open_page(page, base, name)
+    assert axe_violations(page) == []
+    # Every figure has a text alternative of its own, not the image's file name.
+    for alt in page.evaluate(FIGURE_ALTS):
+        assert alt and 10 <= len(alt) <= 150 and not re.search(r"\.(png|jpe?g|svg)$", alt), (name, alt)
+    # Every formula is also in the page as MathML, which screen readers read (MathJax's AssistiveMML).
+    assert page.evaluate(ASSISTIVE_MATH) == [], name
+    assert problems["console"] == [] and problems["failed"] == []
 
 
 def test_search_finds_temperature(tab):
