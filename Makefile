@@ -15,6 +15,7 @@ NODE_STAMP := node_modules/.tempnb-$(shell $(PYTHON) -c 'import hashlib; print(h
 # One BLAS/OpenMP thread for every notebook run: tools/threads.env is the one definition.
 PINNED := $(shell cat tools/threads.env)
 PORT   ?= 8888
+JUPYTERHUB_URL ?=
 LAB_FLAGS ?=
 # numpy's SIMD paths above SSE4.2 switched off and OpenBLAS forced to an old core:
 # the stored outputs must also come out on a learner's older CPU. The names are
@@ -72,8 +73,8 @@ notebooks: $(STAMP)  ## rebuild every notebook from notebooks/src and re-execute
 handouts: $(STAMP)  ## student editions without solutions, in handouts/
 	$(BIN)/python tools/handouts.py
 
-site: $(STAMP)  ## build the static website of the executed course into site/_build/html (offline)
-	$(BIN)/python tools/build_site.py
+site: $(STAMP)  ## build the static website of the executed course into site/_build/html (offline); JUPYTERHUB_URL=… adds a JupyterHub launch button
+	env TEMPNB_JUPYTERHUB_URL="$(JUPYTERHUB_URL)" $(BIN)/python tools/build_site.py
 
 bench: $(STAMP)  ## benchmarks side by side; writes benchmarks/report.md (a few minutes)
 	cd benchmarks && env $(PINNED) ../$(BIN)/python run.py
