@@ -53,9 +53,10 @@ test-old-cpu: $(STAMP)  ## strict nbval over every notebook as on an older CPU (
 	@env $(OLD_CPU) $(BIN)/python -c 'from numpy._core._multiarray_umath import __cpu_features__ as f; on = [k for k in ("X86_V3", "X86_V4") if f.get(k)]; raise SystemExit(f"NPY_DISABLE_CPU_FEATURES took no effect: {on} still on; check the names for this numpy" if on else 0)'
 	env $(PINNED) $(OLD_CPU) $(BIN)/python -m pytest -q notebooks
 
-test-core: $(STAMP)  ## unit, property and doc tests and strict nbval, without the browser, site and environment tests
+test-core: $(STAMP)  ## unit, property and doc tests and strict nbval, without the browser, site, hub and environment tests
 	$(BIN)/python -m pytest -q tempnb notebooks tests \
-	    --ignore=tests/test_browser.py --ignore=tests/test_site.py --ignore=tests/test_binder.py
+	    --ignore=tests/test_browser.py --ignore=tests/test_site.py --ignore=tests/test_binder.py \
+	    --ignore=tests/test_hub.py --ignore=tests/test_hub_links.py
 
 test-pythons:  ## test-core under each other supported Python found on this machine (3.11, 3.12, 3.13)
 	@$(PYTHON) tools/pythons.py --except-current | while read -r version path; do \
