@@ -69,7 +69,7 @@ def one_student(workdir: Path, repository: str) -> list[tuple[str, float, float,
         for notebook in NOTEBOOKS:
             peak, kernel_cpu, stop = [0.0], {}, threading.Event()
 
-            def sample():
+            def sample(peak=peak, kernel_cpu=kernel_cpu, stop=stop):
                 while not stop.is_set():
                     total = 0
                     for process in [server, *server.children(recursive=True)]:

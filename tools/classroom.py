@@ -2,7 +2,7 @@
 
 :func:`start_hub` starts a real JupyterHub on 127.0.0.1 as a small institution would run one:
 configurable-http-proxy from ``node_modules`` (package.json pins it; ``make test`` runs
-``npm ci``), JupyterHub's ``DummyAuthenticator`` with one class password (the simulated
+``npm ci``), JupyterHub's ``SharedPasswordAuthenticator`` with one class password (the simulated
 students log in through the login form), ``SimpleLocalProcessSpawner`` giving every student
 their own home folder under the hub's work folder, and the single-user servers run by this
 environment's ``jupyterhub-singleuser`` with nbgitpuller enabled, as the course's Binder /
@@ -139,7 +139,8 @@ def start_hub(workdir: Path) -> Iterator[Hub]:
     config = workdir / "jupyterhub_config.py"
     config.write_text(HUB_CONFIG.format(
         port=port, hub_port=hub_port, proxy_api_port=proxy_api_port, workdir=workdir, proxy=PROXY,
-        password=password, singleuser=_singleuser(), api_token=api_token, environment=repr(dict(THREAD_ENV)), args=repr(SINGLEUSER_ARGS),
+        password=password, singleuser=_singleuser(), api_token=api_token,
+        environment=repr(dict(THREAD_ENV)), args=repr(SINGLEUSER_ARGS),
     ))
     log = workdir / "jupyterhub.log"
     env = {key: value for key, value in os.environ.items() if not key.startswith(("JUPYTER", "JPY_"))}
