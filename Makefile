@@ -15,6 +15,7 @@ NODE_STAMP := node_modules/.tempnb-$(shell $(PYTHON) -c 'import hashlib; print(h
 # One BLAS/OpenMP thread for every notebook run: tools/threads.env is the one definition.
 PINNED := $(shell cat tools/threads.env)
 PORT   ?= 8888
+JUPYTERHUB_URL ?=
 LAB_FLAGS ?=
 # numpy's SIMD paths above SSE4.2 switched off and OpenBLAS forced to an old core:
 # the stored outputs must also come out on a learner's older CPU. The names are
@@ -52,9 +53,10 @@ test-old-cpu: $(STAMP)  ## strict nbval over every notebook as on an older CPU (
 	@env $(OLD_CPU) $(BIN)/python -c 'from numpy._core._multiarray_umath import __cpu_features__ as f; on = [k for k in ("X86_V3", "X86_V4") if f.get(k)]; raise SystemExit(f"NPY_DISABLE_CPU_FEATURES took no effect: {on} still on; check the names for this numpy" if on else 0)'
 	env $(PINNED) $(OLD_CPU) $(BIN)/python -m pytest -q notebooks
 
-test-core: $(STAMP)  ## unit, property and doc tests and strict nbval, without the browser, site and environment tests
+test-core: $(STAMP)  ## unit, property and doc tests and strict nbval, without the browser, site, hub and environment tests
 	$(BIN)/python -m pytest -q tempnb notebooks tests \
-	    --ignore=tests/test_browser.py --ignore=tests/test_site.py --ignore=tests/test_binder.py
+	    --ignore=tests/test_browser.py --ignore=tests/test_site.py --ignore=tests/test_binder.py \
+	    --ignore=tests/test_hub.py --ignore=tests/test_hub_links.py
 
 test-pythons:  ## test-core under each other supported Python found (3.11, 3.12, 3.13): every one runs, one line each, then fail if any failed
 	@$(PYTHON) tools/pythons.py --except-current --run test-core
@@ -65,8 +67,8 @@ notebooks: $(STAMP)  ## rebuild every notebook from notebooks/src and re-execute
 handouts: $(STAMP)  ## student editions without solutions, in handouts/
 	$(BIN)/python tools/handouts.py
 
-site: $(STAMP)  ## build the static website of the executed course into site/_build/html (offline)
-	$(BIN)/python tools/build_site.py
+site: $(STAMP)  ## build the static website of the executed course into site/_build/html (offline); JUPYTERHUB_URL=… adds a JupyterHub launch button
+	env TEMPNB_JUPYTERHUB_URL="$(JUPYTERHUB_URL)" $(BIN)/python tools/build_site.py
 
 bench: $(STAMP)  ## benchmarks side by side; writes benchmarks/report.md (a few minutes)
 	cd benchmarks && env $(PINNED) ../$(BIN)/python run.py

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import bench_fresh_clone
+import bench_hub
 import bench_notebooks
 import bench_sample
 import bench_softmax
@@ -39,7 +40,8 @@ def machine() -> str:
 def main() -> int:
     sections = [("tempnb.softmax vs scipy.special.softmax", bench_softmax.run),
                 ("tempnb.sample vs a loop of Generator.choice", bench_sample.run),
-                ("Notebooks under strict nbval", bench_notebooks.run)]
+                ("Notebooks under strict nbval", bench_notebooks.run),
+                ("A class on a JupyterHub", bench_hub.run)]
     if os.environ.get("BENCH_SKIP_FRESH_CLONE") != "1":
         sections.append(("make test from a fresh clone", bench_fresh_clone.run))
     parts = ["# tempnb benchmark report", "", f"Machine: {machine()}.", "", "Reproduce with `make bench`.", ""]

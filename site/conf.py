@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
 import shutil
 import sys
@@ -155,7 +156,24 @@ mathjax2_config = {
 
 # ------------------------------------------------------------------ theme
 
+def jupyterhub_url() -> str:
+    """An institution's JupyterHub, from TEMPNB_JUPYTERHUB_URL (`make site JUPYTERHUB_URL=…`); empty for none.
+
+    With one, every notebook page's launch button also offers "JupyterHub": the theme makes the
+    nbgitpuller link (repository and branch from the README's `[binder]` link definition, as
+    for Binder), which needs nbgitpuller in the hub's single-user image (see hub/README.md).
+    """
+    url = os.environ.get("TEMPNB_JUPYTERHUB_URL", "").strip().rstrip("/")
+    if url and (urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc):
+        raise ConfigError(f"TEMPNB_JUPYTERHUB_URL must be a hub's http(s) address, like https://hub.example.edu; "
+                          f"got {url!r}")
+    return url
+
+
 BINDER = binder_link()
+LAUNCH_BUTTONS = {"binderhub_url": BINDER["binderhub_url"], "notebook_interface": "jupyterlab"}
+if jupyterhub_url():
+    LAUNCH_BUTTONS["jupyterhub_url"] = jupyterhub_url()
 html_theme = "sphinx_book_theme"
 html_static_path = ["_static"]
 # site/_templates/search-button-field.html replaces the theme's search button, whose aria-label
@@ -169,7 +187,7 @@ html_theme_options = {
     "path_to_docs": "notebooks",  # pages are notebooks/NN-topic.ipynb in the repository
     "use_repository_button": True,
     "use_download_button": True,
-    "launch_buttons": {"binderhub_url": BINDER["binderhub_url"], "notebook_interface": "jupyterlab"},
+    "launch_buttons": LAUNCH_BUTTONS,
     "show_navbar_depth": 1,
     "home_page_in_toc": True,
 }

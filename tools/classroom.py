@@ -1,0 +1,348 @@
+"""A class on a JupyterHub on this machine: the hub test and the hub benchmark share it (maintainer tool).
+
+:func:`start_hub` starts a real JupyterHub on 127.0.0.1 as a small institution would run one:
+configurable-http-proxy from ``node_modules`` (package.json pins it; ``make test`` runs
+``npm ci``), JupyterHub's ``SharedPasswordAuthenticator`` with one class password (the simulated
+students log in through the login form), ``SimpleLocalProcessSpawner`` giving every student
+their own home folder under the hub's work folder, and the single-user servers run by this
+environment's ``jupyterhub-singleuser`` with nbgitpuller enabled, as the course's Binder /
+Zero to JupyterHub image has them (the ``lab`` extra holds both).
+
+A :class:`Student` logs in, follows an nbgitpuller link (:func:`nbgitpuller_link`) the way a
+browser does (the hub starts their server, the server pulls the course, then opens the
+notebook), and runs a notebook top to bottom in its own kernel through the server's REST and
+kernel websocket APIs, as JupyterLab does. Nothing here reaches beyond 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import secrets
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import psutil
+import requests
+import websocket
+
+from tools import lab
+from tools.build_notebooks import THREAD_ENV
+
+ROOT = Path(__file__).resolve().parent.parent
+PROXY = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
+REPOSITORY_FOLDER = "tempnb"  # the repository's name: nbgitpuller's folder for it in a student's home
+
+# What the single-user servers run with beyond the image's defaults. This environment also holds
+# the test tools; their server extensions (not in the course's image, environment.yml) stay off.
+SINGLEUSER_ARGS = [
+    "--ServerApp.jpserver_extensions=jupyterlab_jupytext=False",
+    "--ServerApp.jpserver_extensions=jupyter_server_mathjax=False",
+    *(["--allow-root"] if os.geteuid() == 0 else []),  # CI containers run as root; a hub would not
+]
+
+HUB_CONFIG = """\
+# Written by tools/classroom.py for one run; see that module.
+c = get_config()  # noqa: F821
+c.JupyterHub.ip = "127.0.0.1"
+c.JupyterHub.port = {port}
+c.JupyterHub.hub_ip = "127.0.0.1"
+c.JupyterHub.hub_port = {hub_port}
+c.JupyterHub.db_url = "sqlite:///{workdir}/jupyterhub.sqlite"
+c.JupyterHub.cookie_secret_file = "{workdir}/jupyterhub_cookie_secret"
+c.JupyterHub.pid_file = "{workdir}/jupyterhub.pid"
+c.ConfigurableHTTPProxy.command = ["{proxy}"]
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{proxy_api_port}"
+c.ConfigurableHTTPProxy.pid_file = "{workdir}/proxy.pid"
+c.ConfigurableHTTPProxy.debug = False
+
+c.JupyterHub.authenticator_class = "shared-password"  # one class password, any student name
+c.SharedPasswordAuthenticator.user_password = "{password}"
+c.Authenticator.allow_all = True
+
+c.JupyterHub.spawner_class = "simple"  # SimpleLocalProcessSpawner: one home folder per student
+c.SimpleLocalProcessSpawner.home_dir_template = "{workdir}/homes/{{username}}"
+c.Spawner.cmd = ["{singleuser}"]
+c.Spawner.args = {args}
+c.Spawner.default_url = "/lab"
+c.Spawner.environment = {environment}
+c.Spawner.start_timeout = 180
+c.Spawner.http_timeout = 180
+c.JupyterHub.tornado_settings = {{"slow_spawn_timeout": 0}}  # answer at once; the browser waits
+
+# The instructor's token (the test's and benchmark's own view of the hub).
+c.JupyterHub.services = [{{"name": "instructor", "api_token": "{api_token}"}}]
+c.JupyterHub.load_roles = [{{"name": "instructor", "services": ["instructor"],
+                            "scopes": ["admin:users", "admin:servers", "list:users", "read:users"]}}]
+"""
+
+
+@dataclass
+class Hub:
+    url: str
+    api_token: str
+    password: str
+    workdir: Path
+    process: subprocess.Popen
+    log: Path
+
+    def api(self, method: str, path: str, **kwargs) -> requests.Response:
+        """The hub's REST API as the instructor."""
+        return requests.request(method, f"{self.url}/hub/api{path}", timeout=60,
+                                headers={"Authorization": f"token {self.api_token}"}, **kwargs)
+
+    def home(self, name: str) -> Path:
+        return self.workdir / "homes" / name
+
+    def processes(self) -> list[psutil.Process]:
+        """The hub and everything it started (proxy, single-user servers, kernels)."""
+        try:
+            hub = psutil.Process(self.process.pid)
+            return [hub, *hub.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return []
+
+
+def _singleuser() -> Path:
+    return Path(sys.executable).with_name("jupyterhub-singleuser")
+
+
+def _wait_for_hub(url: str, process: subprocess.Popen, log: Path, timeout: float = 90.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"JupyterHub exited with {process.returncode}:\n{log.read_text()[-3000:]}")
+        with contextlib.suppress(requests.RequestException):
+            if requests.get(f"{url}/hub/api/", timeout=5).status_code == 200:
+                return
+        time.sleep(0.3)
+    raise RuntimeError(f"JupyterHub did not answer at {url} within {timeout:.0f} s:\n{log.read_text()[-3000:]}")
+
+
+@contextlib.contextmanager
+def start_hub(workdir: Path) -> Iterator[Hub]:
+    """A JupyterHub on free 127.0.0.1 ports, all its state in `workdir`; stopped (with everything it started) after."""
+    if not PROXY.exists():
+        raise FileNotFoundError(f"{PROXY} is missing: `make test` installs it with `npm ci` (Node.js 20+)")
+    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "homes").mkdir(exist_ok=True)
+    port, hub_port, proxy_api_port = lab.free_port(), lab.free_port(), lab.free_port()
+    api_token, password = secrets.token_hex(24), secrets.token_hex(8)
+    config = workdir / "jupyterhub_config.py"
+    config.write_text(HUB_CONFIG.format(
+        port=port, hub_port=hub_port, proxy_api_port=proxy_api_port, workdir=workdir, proxy=PROXY,
+        password=password, singleuser=_singleuser(), api_token=api_token,
+        environment=repr(dict(THREAD_ENV)), args=repr(SINGLEUSER_ARGS),
+    ))
+    log = workdir / "jupyterhub.log"
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("JUPYTER", "JPY_"))}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"  # git, node, this venv
+    with log.open("w") as out:
+        process = subprocess.Popen([str(Path(sys.executable).with_name("jupyterhub")), "-f", str(config)],
+                                   cwd=workdir, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    hub = Hub(f"http://127.0.0.1:{port}", api_token, password, workdir, process, log)
+    try:
+        _wait_for_hub(hub.url, process, log)
+        yield hub
+    finally:
+        stop_hub(hub)
+
+
+def stop_hub(hub: Hub, timeout: float = 60.0) -> None:
+    """Stop the hub the way an administrator does (SIGTERM: it stops every server and the proxy), then make sure."""
+    started = hub.processes()
+    if hub.process.poll() is None:
+        hub.process.terminate()
+        try:
+            hub.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            hub.process.kill()
+            hub.process.wait()
+    _, alive = psutil.wait_procs([p for p in started if p.pid != hub.process.pid], timeout=15)
+    for leftover in alive:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            leftover.kill()
+
+
+def leftovers(hub: Hub, started: list[psutil.Process]) -> list[str]:
+    """Processes among `started` still running (zombies aside)."""
+    running = []
+    for process in started:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            if process.is_running() and process.status() != psutil.STATUS_ZOMBIE:
+                running.append(f"{process.pid} {' '.join(process.cmdline()[:3])}")
+    return running
+
+
+# ------------------------------------------------------------------ the course's git repository
+
+def make_source_clone(parent: Path, *, branch: str = "main") -> str:
+    """A local clone of this repository's committed course on `branch`, in `parent`/tempnb: the class's
+    git server. Returns its ``file://`` URL."""
+    destination = parent / REPOSITORY_FOLDER
+    subprocess.run(["git", "clone", "--quiet", "--no-local", str(ROOT), str(destination)], check=True)
+    subprocess.run(["git", "checkout", "--quiet", "-B", branch], cwd=destination, check=True)
+    return destination.as_uri()  # file://…: nbgitpuller clones it like any remote, nothing leaves the machine
+
+
+def commit_fix(source: Path, notebook: str, old: str, new: str, message: str) -> None:
+    """The instructor edits one line of `notebook` in the source clone and commits it."""
+    path = source / "notebooks" / notebook
+    text = path.read_text(encoding="utf-8")
+    if text.count(old) != 1:
+        raise ValueError(f"{old!r} occurs {text.count(old)} times in {notebook}, expected once")
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    git = ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.org"]
+    subprocess.run([*git, "commit", "--quiet", "-am", message], cwd=source, check=True)
+
+
+def nbgitpuller_link(hub_url: str, repository: str, branch: str, notebook: str) -> str:
+    """The nbgitpuller link that opens `notebook` (in notebooks/) in JupyterLab on the hub at `hub_url`.
+
+    The recipe the README's "For instructors" section gives, and exactly the link the site's
+    "JupyterHub" launch button makes (sphinx-book-theme's ``launch_buttons``): ``user-redirect``
+    sends each student to their own server; nbgitpuller pulls `repository` at `branch` into a
+    folder named after the repository (its default ``targetpath``), and ``urlpath`` opens the
+    notebook there.
+    """
+    folder = repository.rstrip("/").split("/")[-1]
+    query = urlencode({"repo": repository, "urlpath": f"lab/tree/{folder}/notebooks/{notebook}", "branch": branch},
+                      safe="/")
+    return f"{hub_url.rstrip('/')}/hub/user-redirect/git-pull?{query}"
+
+
+# ------------------------------------------------------------------ a student
+
+@dataclass
+class Student:
+    hub: Hub
+    name: str
+    session: requests.Session = field(default_factory=requests.Session)
+
+    @property
+    def server(self) -> str:
+        return f"{self.hub.url}/user/{self.name}"
+
+    def log_in(self) -> None:
+        """Through the hub's login form, as a browser does (the form's XSRF token included)."""
+        login = f"{self.hub.url}/hub/login?next=%2Fhub%2Fhome"
+        self.session.get(login, timeout=60).raise_for_status()
+        response = self.session.post(login, timeout=60, data={
+            "username": self.name, "password": self.hub.password, "_xsrf": self.session.cookies.get("_xsrf", "")})
+        response.raise_for_status()
+        if not urlsplit(response.url).path.endswith("/hub/home"):
+            raise RuntimeError(f"{self.name} could not log in: landed on {response.url}")
+
+    def follow(self, link: str, timeout: float = 240.0) -> list[dict]:
+        """Follow an nbgitpuller link as a browser does; returns the pull's events. Raises if the pull fails."""
+        deadline = time.monotonic() + timeout
+        pull_page = f"{self.server}/git-pull"
+        while True:  # the hub shows "your server is starting" until it is up; the page then reloads
+            response = self.session.get(link, timeout=120)
+            response.raise_for_status()
+            if response.url.startswith(pull_page + "?"):
+                break
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{self.name}'s server did not start within {timeout:.0f} s ({response.url})")
+            time.sleep(1.0)
+        # What nbgitpuller's status page does in the browser: an EventSource on git-pull/api with the same query.
+        query = urlsplit(response.url).query
+        events = []
+        with self.session.get(f"{pull_page}/api?{query}", stream=True, timeout=180) as stream:
+            stream.raise_for_status()
+            for line in stream.iter_lines(decode_unicode=True):
+                if line and line.startswith("data: "):
+                    events.append(json.loads(line[len("data: "):]))
+                    if events[-1].get("phase") in ("finished", "error"):
+                        break
+        if not events or events[-1].get("phase") != "finished":
+            raise RuntimeError(f"{self.name}'s pull did not finish: {events[-3:]}")
+        # …then the page opens the link's urlpath.
+        target = parse_qs(query)["urlpath"][0]
+        opened = self.session.get(f"{self.server}/{target}", timeout=60)
+        opened.raise_for_status()
+        return events
+
+    def _headers(self) -> dict[str, str]:
+        """The XSRF header JupyterLab sends: the value of the server's own `_xsrf` cookie."""
+        for cookie in self.session.cookies:
+            if cookie.name == "_xsrf" and cookie.path.startswith(f"/user/{self.name}"):
+                return {"X-XSRFToken": cookie.value}
+        return {}
+
+    def _cookie_header(self, url: str) -> str:
+        """The Cookie header a browser would send to `url` (the cookies whose path it falls under)."""
+        return requests.cookies.get_cookie_header(self.session.cookies, requests.Request("GET", url).prepare()) or ""
+
+    def contents(self, path: str) -> dict:
+        response = self.session.get(f"{self.server}/api/contents/{path}?content=1", timeout=60)
+        response.raise_for_status()
+        return response.json()
+
+    def save(self, path: str, notebook: dict) -> None:
+        """Save a notebook through the contents API, as JupyterLab does on Ctrl-S."""
+        response = self.session.put(f"{self.server}/api/contents/{path}", timeout=60, headers=self._headers(),
+                                    json={"type": "notebook", "format": "json", "content": notebook})
+        response.raise_for_status()
+
+    def run_notebook(self, path: str, timeout: float = 300.0) -> list[str]:
+        """Run every code cell of `path` in a new kernel of the student's server; the problems seen (none: [])."""
+        notebook = self.contents(path)["content"]
+        response = self.session.post(f"{self.server}/api/sessions", timeout=60, headers=self._headers(),
+                                     json={"path": path, "type": "notebook", "name": path.rsplit("/", 1)[-1],
+                                           "kernel": {"name": "python3"}})
+        response.raise_for_status()
+        session_id, kernel_id = response.json()["id"], response.json()["kernel"]["id"]
+        client_session = uuid.uuid4().hex
+        channels = f"/api/kernels/{kernel_id}/channels?session_id={client_session}"
+        cookies = self._cookie_header(self.server + channels)
+        ws_url = self.server.replace("http://", "ws://", 1) + channels
+        problems = []
+        deadline = time.monotonic() + timeout
+        ws = websocket.create_connection(ws_url, cookie=cookies, header=self._headers(), timeout=timeout)
+        try:
+            for index, cell in enumerate(notebook["cells"]):
+                if cell["cell_type"] != "code":
+                    continue
+                msg_id = uuid.uuid4().hex
+                ws.send(json.dumps({
+                    "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": self.name,
+                               "session": client_session, "date": dt.datetime.now(dt.UTC).isoformat(),
+                               "version": "5.3"},
+                    "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+                    "content": {"code": cell["source"], "silent": False, "store_history": True,
+                                "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
+                }))
+                replied = idle = False
+                while not (replied and idle):
+                    if time.monotonic() > deadline:
+                        raise TimeoutError(f"{self.name}: {path} did not finish within {timeout:.0f} s")
+                    message = json.loads(ws.recv())
+                    if message.get("parent_header", {}).get("msg_id") != msg_id:
+                        continue
+                    kind, content = message["msg_type"], message["content"]
+                    if kind == "error":
+                        problems.append(f"cell {index}: {content['ename']}: {content['evalue']}")
+                    elif kind == "stream" and content.get("name") == "stderr":
+                        problems.append(f"cell {index}: stderr: {content['text'][:200]}")
+                    elif kind == "execute_reply":
+                        replied = True
+                        if content["status"] != "ok":
+                            problems.append(f"cell {index}: execute_reply status {content['status']}")
+                    elif kind == "status" and content["execution_state"] == "idle":
+                        idle = True
+                if problems:
+                    break
+        finally:
+            ws.close()
+            self.session.delete(f"{self.server}/api/sessions/{session_id}", timeout=60, headers=self._headers())
+        return problems
