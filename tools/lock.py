@@ -8,9 +8,10 @@ every pin must have had time to get there. Both dates live here and nowhere
 else.
 
 ``python tools/lock.py --check`` (``make lock-check``, also the last step of
-``make lock``) re-runs :func:`compile_command` into a temporary file and fails,
-showing the difference, unless the lock is exactly its output: every pin is the
-newest release inside the cooling window that the index serves today. It asks a
+``make lock``) re-runs :func:`compile_command` on a temporary copy of the lock (uv keeps a
+pin that still resolves, as ``make lock`` does) and fails, showing the
+difference, unless the lock comes out unchanged: every pin is a release inside the
+cooling window that the index serves today, and together they still resolve. It asks a
 package index, whose answer can change from one day or machine to the next (a
 post-release uploaded inside the window, a yanked file), so it is a maintainer
 check and never part of ``make test``; ``make test`` checks offline what the
@@ -69,6 +70,9 @@ def check() -> int:
     """Re-compile into a temporary file; 0 if the lock is exactly that, else 1 with the difference."""
     with tempfile.TemporaryDirectory() as folder:
         fresh = Path(folder) / "requirements.lock"
+        # Start from a copy, as `make lock` starts from the lock itself: uv keeps an existing pin
+        # that still resolves, so any difference is a pin the index can no longer give inside the window.
+        shutil.copyfile(LOCK_FILE, fresh)
         result = subprocess.run(compile_command(fresh), cwd=ROOT, capture_output=True, text=True, timeout=900)
         if result.returncode != 0:
             print(f"lock-check: `uv pip compile` failed (is the package index reachable?):\n{result.stderr[-3000:]}",
@@ -80,7 +84,7 @@ def check() -> int:
     if diff:
         print("\n".join(diff), file=sys.stderr)
         print("lock-check: requirements.lock is not what the index resolves today; run `make lock` "
-              "(or, if a pin's release is at fault, see README, Keeping Binder building)", file=sys.stderr)
+              "(README, "Keeping the lock fresh", says what to do when a release is at fault)", file=sys.stderr)
         return 1
     print(f"lock-check: requirements.lock is exactly what `uv pip compile --exclude-newer {EXCLUDE_NEWER}` "
           "resolves today", file=sys.stderr)
