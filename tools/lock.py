@@ -84,7 +84,7 @@ def check() -> int:
     if diff:
         print("\n".join(diff), file=sys.stderr)
         print("lock-check: requirements.lock is not what the index resolves today; run `make lock` "
-              "(README, "Keeping the lock fresh", says what to do when a release is at fault)", file=sys.stderr)
+              "(README, 'Keeping the lock fresh', says what to do when a release is at fault)", file=sys.stderr)
         return 1
     print(f"lock-check: requirements.lock is exactly what `uv pip compile --exclude-newer {EXCLUDE_NEWER}` "
           "resolves today", file=sys.stderr)
