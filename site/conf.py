@@ -25,7 +25,9 @@ NOTEBOOKS_DIR = ROOT / "notebooks"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # tools/ (not installed)
 
-from tools.build_notebooks import WIDGET_PLACEHOLDER  # noqa: E402  (the one wording of the stored note)
+from docutils import nodes  # noqa: E402
+
+from tools.build_notebooks import GOING_DEEPER, WIDGET_PLACEHOLDER  # noqa: E402  (one wording each)
 
 logger = logging.getLogger(__name__)
 
@@ -198,6 +200,38 @@ def adapt_notebook(app, docname: str, source: list[str]) -> None:
     source[0] = json.dumps(notebook)
 
 
+# "Going deeper: …" sections (see tools/build_notebooks.py): JupyterLab opens them folded under
+# their heading; here the heading stays in view and the section's contents (subsections
+# included, down to the next heading of the same or a higher level) fold into a <details>.
+GOING_DEEPER_SUMMARY = "Show this section (optional: nothing later in the notebook needs it)"
+
+
+class going_deeper(nodes.General, nodes.Element):
+    """The folded body of a "Going deeper" section."""
+
+
+def visit_going_deeper(self, node) -> None:
+    self.body.append(f'<details class="tempnb-going-deeper"><summary>{GOING_DEEPER_SUMMARY}</summary>\n')
+
+
+def depart_going_deeper(self, node) -> None:
+    self.body.append("</details>\n")
+
+
+def fold_going_deeper(app, doctree) -> None:
+    """After a page is read: wrap the body of each "Going deeper" section in a folded node."""
+    for section in list(doctree.findall(nodes.section)):
+        title = section.next_node(nodes.title)
+        if title is None or title.parent is not section or not title.astext().startswith(GOING_DEEPER):
+            continue
+        body = section.children[section.index(title) + 1:]
+        if not body:
+            continue
+        for child in body:
+            section.remove(child)
+        section += going_deeper("", *body)
+
+
 def copy_mathjax(app) -> None:
     shutil.copytree(MATHJAX_SOURCE, Path(app.outdir) / "_static" / "mathjax", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns(*MATHJAX_SKIP))
@@ -222,4 +256,6 @@ def setup(app):
     app.connect("html-page-context", math_on_search_page, priority=400)  # before MathJax's own handler (500)
     app.connect("config-inited", check_course_map)
     app.connect("source-read", adapt_notebook)
+    app.add_node(going_deeper, html=(visit_going_deeper, depart_going_deeper))
+    app.connect("doctree-read", fold_going_deeper)
     app.connect("builder-inited", copy_mathjax)
