@@ -206,30 +206,23 @@ def adapt_notebook(app, docname: str, source: list[str]) -> None:
 GOING_DEEPER_SUMMARY = "Show this section (optional: nothing later in the notebook needs it)"
 
 
-class going_deeper(nodes.General, nodes.Element):
-    """The folded body of a "Going deeper" section."""
-
-
-def visit_going_deeper(self, node) -> None:
-    self.body.append(f'<details class="tempnb-going-deeper"><summary>{GOING_DEEPER_SUMMARY}</summary>\n')
-
-
-def depart_going_deeper(self, node) -> None:
-    self.body.append("</details>\n")
+GOING_DEEPER_OPEN = f'<details class="tempnb-going-deeper"><summary>{GOING_DEEPER_SUMMARY}</summary>'
 
 
 def fold_going_deeper(app, doctree) -> None:
-    """After a page is read: wrap the body of each "Going deeper" section in a folded node."""
+    """After a page is read: fold the body of each "Going deeper" section into a <details>.
+
+    Raw HTML nodes open it after the section's title and close it at the section's end, so the
+    section's contents (subsections included) sit between them; the heading stays in view.
+    """
     for section in list(doctree.findall(nodes.section)):
         title = section.next_node(nodes.title)
         if title is None or title.parent is not section or not title.astext().startswith(GOING_DEEPER):
             continue
-        body = section.children[section.index(title) + 1:]
-        if not body:
+        if len(section.children) <= section.index(title) + 1:
             continue
-        for child in body:
-            section.remove(child)
-        section += going_deeper("", *body)
+        section.insert(section.index(title) + 1, nodes.raw("", GOING_DEEPER_OPEN, format="html"))
+        section += nodes.raw("", "</details>", format="html")
 
 
 def copy_mathjax(app) -> None:
@@ -256,6 +249,5 @@ def setup(app):
     app.connect("html-page-context", math_on_search_page, priority=400)  # before MathJax's own handler (500)
     app.connect("config-inited", check_course_map)
     app.connect("source-read", adapt_notebook)
-    app.add_node(going_deeper, html=(visit_going_deeper, depart_going_deeper))
     app.connect("doctree-read", fold_going_deeper)
     app.connect("builder-inited", copy_mathjax)
