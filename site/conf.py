@@ -66,7 +66,8 @@ def minutes(time: str) -> int:
 def course_map_markdown() -> str:
     """The landing page's course map: the README's table, with links between pages."""
     rows = course_map()
-    lines = ["```{table}", ":class: course-map", "", "| Notebook | What you learn | Time (core path) |", "| --- | --- | --- |"]
+    lines = ["```{table}", ":class: course-map", "",
+             "| Notebook | What you learn | Time (core path) |", "| --- | --- | --- |"]
     lines += [f"| [{row['label']}]({row['name']}.ipynb) | {row['learn']} | {row['time']} |" for row in rows]
     total = sum(minutes(row["time"]) for row in rows)
     lines += ["```", "", f"All {len(rows)} notebooks: about {total // 60} h {total % 60:02d} min "
