@@ -26,7 +26,9 @@ NOTEBOOKS_DIR = ROOT / "notebooks"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # tools/ (not installed)
 
-from tools.build_notebooks import WIDGET_PLACEHOLDER  # noqa: E402  (the one wording of the stored note)
+from docutils import nodes  # noqa: E402
+
+from tools.build_notebooks import GOING_DEEPER, WIDGET_PLACEHOLDER  # noqa: E402  (one wording each)
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +67,8 @@ def minutes(time: str) -> int:
 def course_map_markdown() -> str:
     """The landing page's course map: the README's table, with links between pages."""
     rows = course_map()
-    lines = ["```{table}", ":class: course-map", "", "| Notebook | What you learn | Time |", "| --- | --- | --- |"]
+    lines = ["```{table}", ":class: course-map", "",
+             "| Notebook | What you learn | Time (core path) |", "| --- | --- | --- |"]
     lines += [f"| [{row['label']}]({row['name']}.ipynb) | {row['learn']} | {row['time']} |" for row in rows]
     total = sum(minutes(row["time"]) for row in rows)
     lines += ["```", "", f"All {len(rows)} notebooks: about {total // 60} h {total % 60:02d} min "
@@ -228,6 +231,29 @@ FOLD_LABEL = '<summary aria-label="Toggle hidden content">'
 def name_folds_by_their_text(app, pagename, templatename, context, doctree) -> None:
     if "body" in context:
         context["body"] = context["body"].replace(FOLD_LABEL, "<summary>")
+# "Going deeper: …" sections (see tools/build_notebooks.py): JupyterLab opens them folded under
+# their heading; here the heading stays in view and the section's contents (subsections
+# included, down to the next heading of the same or a higher level) fold into a <details>.
+GOING_DEEPER_SUMMARY = "Show this section (optional: nothing later in the notebook needs it)"
+
+
+GOING_DEEPER_OPEN = f'<details class="tempnb-going-deeper"><summary>{GOING_DEEPER_SUMMARY}</summary>'
+
+
+def fold_going_deeper(app, doctree) -> None:
+    """After a page is read: fold the body of each "Going deeper" section into a <details>.
+
+    Raw HTML nodes open it after the section's title and close it at the section's end, so the
+    section's contents (subsections included) sit between them; the heading stays in view.
+    """
+    for section in list(doctree.findall(nodes.section)):
+        title = section.next_node(nodes.title)
+        if title is None or title.parent is not section or not title.astext().startswith(GOING_DEEPER):
+            continue
+        if len(section.children) <= section.index(title) + 1:
+            continue
+        section.insert(section.index(title) + 1, nodes.raw("", GOING_DEEPER_OPEN, format="html"))
+        section += nodes.raw("", "</details>", format="html")
 
 
 def copy_mathjax(app) -> None:
@@ -255,4 +281,5 @@ def setup(app):
     app.connect("config-inited", check_course_map)
     app.connect("source-read", adapt_notebook)
     app.connect("html-page-context", name_folds_by_their_text)
+    app.connect("doctree-read", fold_going_deeper)
     app.connect("builder-inited", copy_mathjax)

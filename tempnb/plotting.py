@@ -18,7 +18,7 @@ import numpy as np
 import seaborn as sns
 from numpy.typing import ArrayLike
 
-from tempnb._validate import as_real_array, check_positive_int, describe
+from tempnb._validate import as_real_array, check_positive_int, check_probabilities, describe
 
 PALETTE = "colorblind"
 BACKGROUND = (1.0, 1.0, 1.0)  # figures are drawn on white
@@ -144,10 +144,15 @@ def bar_probabilities(
     annotate: bool = True,
     ylim: tuple[float, float] | None = (0.0, 1.0),
 ) -> plt.Axes:
-    """Draw a probability vector as labelled bars, optionally with each value printed on top."""
+    """Draw a probability vector as labelled bars, optionally with each value printed on top.
+
+    `probs` must be a valid distribution (as :func:`tempnb.validate_probs` checks): a vector
+    that is not one raises a ValueError saying what is wrong instead of being drawn.
+    """
     values = as_real_array(probs, "probs")
     if values.ndim != 1:
         raise ValueError(f"`probs` must be one vector of probabilities; got shape {values.shape}")
+    values = check_probabilities(values, -1, "probs")[0]
     names = list(labels) if labels is not None else [str(i) for i in range(values.size)]
     if len(names) != values.size:
         raise ValueError(f"`labels` must have one entry per probability ({values.size}); got {len(names)}")

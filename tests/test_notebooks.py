@@ -6,6 +6,7 @@ MyST source plus outputs, and that it follows the course anatomy.
 """
 
 import base64
+import builtins
 import re
 import struct
 
@@ -199,3 +200,74 @@ def test_figures_are_stored_at_their_own_size(pair):
             assert (width, height) == (int(float(size[1])), int(float(size[2]))), cell.source[:80]
             checked += 1
     assert checked >= 1  # every notebook has figures
+
+
+# ------------------------------------------------------------------ "Going deeper" sections
+
+GOING_DEEPER_HEADING = re.compile(r"^#{1,6}\s+Going deeper:")
+
+
+def test_going_deeper_headings_are_stored_collapsed(pair):
+    # Read from the stored notebook on its own: a cell starts with a "Going deeper:" heading
+    # exactly when JupyterLab is told to show it folded, and no other cell is folded.
+    _, stored = pair
+    for cell in stored.cells:
+        starts_section = cell.cell_type == "markdown" and bool(GOING_DEEPER_HEADING.match(cell.source))
+        collapsed = cell.metadata.get("jp-MarkdownHeadingCollapsed") is True
+        assert starts_section == collapsed, cell.source[:80]
+
+
+def bound_and_loaded(source: str) -> tuple[set[str], set[str]]:
+    """Names a code cell binds (assignments, defs, imports, loop and with targets) and names it reads."""
+    import ast
+
+    code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith(("%", "!")))
+    bound, loaded = set(), set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Name):
+            (loaded if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+    return bound, loaded
+
+
+def test_no_core_cell_or_exercise_needs_a_going_deeper_cell(pair):
+    # Walk the notebook in order: a cell outside every "Going deeper" section may read a name
+    # only if a cell outside those sections (or the cell itself) has bound it, never a name
+    # that exists only because a Going-deeper cell ran.
+    from tools.build_notebooks import going_deeper_sections
+
+    _, stored = pair
+    inside = {index for section in going_deeper_sections(stored) for index in section}
+    core_names: set[str] = set(dir(builtins)) | {"get_ipython", "display"}
+    deeper_names: set[str] = set()
+    for index, cell in enumerate(stored.cells):
+        if cell.cell_type != "code":
+            continue
+        bound, loaded = bound_and_loaded(cell.source)
+        if index in inside:
+            deeper_names |= bound - core_names
+            continue
+        needed = (loaded - bound - core_names) & deeper_names
+        assert not needed, f"a core cell reads {sorted(needed)}, bound only in a Going-deeper cell: {cell.source[:80]}"
+        core_names |= bound
+
+
+def test_a_going_deeper_section_runs_to_the_next_heading_of_its_level_or_higher():
+    from tools.build_notebooks import going_deeper_sections
+
+    def markdown(text):
+        return nbformat.v4.new_markdown_cell(text)
+
+    cells = [markdown("## Core"), nbformat.v4.new_code_cell("x = 1"), markdown("### Going deeper: why"),
+             nbformat.v4.new_code_cell("y = 2"), markdown("#### A subsection"), nbformat.v4.new_code_cell("z = 3"),
+             markdown("### Next"), markdown("## Going deeper: last"), nbformat.v4.new_code_cell("w = 4")]
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    assert going_deeper_sections(notebook) == [range(2, 6), range(7, 9)]
+    inline = nbformat.v4.new_notebook(cells=[markdown("Some text.\n\n## Going deeper: hidden inside a cell")])
+    with pytest.raises(ValueError, match=r"must start its own markdown cell"):
+        going_deeper_sections(inline)

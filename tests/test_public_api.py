@@ -151,3 +151,14 @@ def test_the_explorers_accept_their_own_defaults():
     matplotlib.use("Agg")
     explore.temperature_explorer()
     explore.sampling_explorer(ngram.CharNGram(order=2, strength=1.0).fit(load_names()[:50]))
+
+
+@pytest.mark.parametrize(("probs", "expected"), [
+    ([0.5, 0.6], ["`probs`", "sum to 1", "1.1"]),          # 0.5 + 0.6 = 1.1, not 1
+    ([-0.25, 1.25], ["`probs`", "[0, 1]", "-0.25"]),       # sums to 1, but an entry is negative
+])
+def test_bar_probabilities_refuses_a_vector_that_is_not_a_distribution(probs, expected):
+    with pytest.raises(ValueError) as raised:
+        plotting.bar_probabilities(an_axes(), probs)
+    for part in expected:
+        assert part in str(raised.value), (part, str(raised.value))

@@ -142,6 +142,60 @@ def test_there_is_one_page_per_notebook_in_course_order(site):
     assert pages == {*PAGES, "genindex", "search"}
 
 
+class GoingDeeperFolds(HTMLParser):
+    """Each <details> of a "Going deeper" section: whether it is open, and the text inside it."""
+
+    def __init__(self):
+        super().__init__()
+        self.folds: list[dict] = []
+        self.depth = 0  # how many <details> we are inside, counted from a Going-deeper one
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "details":
+            if self.depth:
+                self.depth += 1
+            elif "tempnb-going-deeper" in (attributes.get("class") or "").split():
+                self.folds.append({"open": "open" in attributes, "text": ""})
+                self.depth = 1
+
+    def handle_endtag(self, tag):
+        if tag == "details" and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.folds[-1]["text"] += data
+
+
+def test_going_deeper_sections_are_folded(site):
+    # Expected from the stored notebook, read here on its own: one fold per "Going deeper" heading,
+    # closed, holding the section's first code line (the section's body is inside the fold).
+    for name in NOTEBOOKS:
+        cells = read_notebook(name)["cells"]
+        expected = []
+        for index, cell in enumerate(cells):
+            source = "".join(cell["source"])
+            heading = re.match(r"(#{1,6})\s+Going deeper:", source) if cell["cell_type"] == "markdown" else None
+            if heading:
+                level, code = len(heading[1]), None
+                for later in cells[index + 1:]:
+                    levels = [len(m) for m in re.findall(r"^(#{1,6})\s", "".join(later["source"]), re.M)]
+                    if later["cell_type"] == "markdown" and any(other <= level for other in levels):
+                        break  # the section ends: it holds no code cell
+                    if later["cell_type"] == "code":
+                        code = later
+                        break
+                expected.append("".join(code["source"]).splitlines()[0] if code else None)
+        parser = GoingDeeperFolds()
+        parser.feed((site / f"{name}.html").read_text(encoding="utf-8"))
+        assert len(parser.folds) == len(expected), name
+        for fold, first_line in zip(parser.folds, expected):
+            assert not fold["open"], name
+            if first_line:
+                assert first_line.split("(")[0].strip() in fold["text"], (name, first_line)
+
+
 def test_landing_page_is_the_readme_course_map(site):
     rows = readme_course_map()
     assert [name for name, _, _ in rows] == NOTEBOOKS, "README's course map must list every notebook, in order"

@@ -5,7 +5,8 @@ Each notebook's single source of truth is a MyST Markdown file in
 converts each one with jupytext, executes it top to bottom in a fresh kernel
 with threads pinned, strips volatile metadata, and writes ``notebooks/<name>.ipynb``
 only if every cell succeeded. A failure names the cell and leaves the stored
-notebook untouched.
+notebook untouched. The heading cell of each "Going deeper: …" section is stored with
+``jp-MarkdownHeadingCollapsed: true``, so JupyterLab opens it folded.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -52,6 +54,50 @@ def target_for(source: Path) -> Path:
     return source.resolve().parent.parent / f"{source.stem}.ipynb"
 
 
+GOING_DEEPER = "Going deeper:"
+HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+
+def heading(cell) -> tuple[int, str] | None:
+    """(level, text) of a markdown cell's first line when it is a heading, else None."""
+    if cell.cell_type != "markdown" or not cell.source:
+        return None
+    match = HEADING.match(cell.source.splitlines()[0])
+    return (len(match[1]), match[2].strip()) if match else None
+
+
+def going_deeper_sections(notebook: nbformat.NotebookNode) -> list[range]:
+    """The cell ranges of the notebook's "Going deeper: …" sections.
+
+    The convention: a markdown heading whose text starts with "Going deeper:" begins a
+    section of optional depth, which runs to the next heading of the same or a higher
+    level (fewer #). No core cell and no exercise may depend on a cell inside one. The
+    heading must be the first line of its markdown cell (put `+++` before it in the MyST
+    source), so the cell that folds in JupyterLab is the one that holds the heading.
+    """
+    sections = []
+    for start, cell in enumerate(notebook.cells):
+        if cell.cell_type == "markdown":
+            inline = [line for line in cell.source.splitlines()[1:] if GOING_DEEPER in line
+                      and HEADING.match(line) and HEADING.match(line)[2].startswith(GOING_DEEPER)]
+            if inline:
+                raise ValueError(f"the heading {inline[0]!r} must start its own markdown cell: "
+                                 "put a line `+++` before it in the MyST source")
+        found = heading(cell)
+        if found is None or not found[1].startswith(GOING_DEEPER):
+            continue
+        level, end = found[0], len(notebook.cells)
+        for index in range(start + 1, len(notebook.cells)):
+            later = notebook.cells[index]
+            levels = [len(m[1]) for m in map(HEADING.match, later.source.splitlines()) if m] \
+                if later.cell_type == "markdown" else []
+            if any(other <= level for other in levels):
+                end = index
+                break
+        sections.append(range(start, end))
+    return sections
+
+
 def read_source(source: Path) -> nbformat.NotebookNode:
     """Convert a MyST source into a clean, unexecuted notebook with stable cell ids."""
     notebook = jupytext.read(source, fmt="md:myst")
@@ -65,6 +111,9 @@ def read_source(source: Path) -> nbformat.NotebookNode:
         if "solution" in cell.metadata.get("tags", []):
             # Worked solutions start collapsed in JupyterLab; CI still runs them.
             cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+    for section in going_deeper_sections(notebook):
+        # JupyterLab shows a "Going deeper" section folded under its heading until clicked.
+        notebook.cells[section.start].metadata["jp-MarkdownHeadingCollapsed"] = True
     nbformat.validate(notebook)
     return notebook
 
