@@ -123,10 +123,11 @@ def show_figure(fig: plt.Figure, alt: str) -> None:
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
     markup = (f'<img class="{FIGURE_CLASS}" alt="{html.escape(alt)}" '
               f'src="data:image/png;base64,{encoded}">')
-    from IPython.display import display
-
     width, height = (int(v) for v in fig.get_size_inches() * fig.dpi)  # as the PNG is sized (truncated)
-    display({"text/html": markup, "text/plain": f"Figure ({width}x{height} pixels): {alt}"}, raw=True)
+    # What IPython's display(..., raw=True) does, through the running shell: IPython is not one of
+    # the course's runtime dependencies, so tempnb never imports it (it is there whenever Jupyter is).
+    ipython.get_ipython().display_pub.publish(
+        data={"text/html": markup, "text/plain": f"Figure ({width}x{height} pixels): {alt}"}, metadata={})
 
 
 def colors(n: int) -> list[tuple[float, float, float]]:

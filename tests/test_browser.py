@@ -182,6 +182,11 @@ def check_accessible(tab, name: str) -> None:
     """After Run All: 0 axe-core violations in the cells, and every figure named by its alt text."""
     tab.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
                           timeout=30_000)
+    # "Going deeper" sections are stored folded; a learner opens them with the heading's toggle.
+    # Open them all (JupyterLab's own command), so what they hold is checked like the rest.
+    tab.evaluate("() => window.jupyterapp.commands.execute('notebook:expand-all-headings')")
+    tab.wait_for_function("() => !document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) "
+                          ".jp-collapseHeadingButton.jp-mod-collapsed')", timeout=10_000)
     violations = axe_violations(tab, NOTEBOOK_CELLS)
     assert violations == [], (name, violations)
     alts = stored_figure_alts(name)
