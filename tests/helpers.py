@@ -200,8 +200,7 @@ def install_without_index_env() -> dict[str, str]:
                     pytest.skip("the package index is unreachable, so the build requirements cannot be fetched")
                 raise RuntimeError(f"pip could not download the build requirements {requirements}:\n{output[-3000:]}")
             stamp.write_text("\n".join(requirements) + "\n")
-    return {key: value for key, value in os.environ.items() if key != "PIP_EXTRA_INDEX_URL"} | {
-        "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(folder)}
+    return dict(os.environ, PIP_NO_INDEX="1", PIP_FIND_LINKS=str(folder))  # no index: extra ones ignored too
 
 
 def repository_files(root: Path = ROOT) -> list[str]:
