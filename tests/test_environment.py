@@ -263,13 +263,8 @@ def _lock_pins() -> dict[str, list[tuple[str, str]]]:
     return pins
 
 
-@pytest.mark.parametrize("group", ["dependencies", *sorted(PROJECT["optional-dependencies"])])
-def test_every_pyproject_requirement_is_satisfied_by_the_lock(group):
-    # Offline: each requirement of pyproject.toml (runtime and every extra) has a pin in the lock,
-    # and every pin of that package (the lock is universal: markers may split one into several)
-    # is inside the requirement's specifier.
-    specs = PROJECT["dependencies"] if group == "dependencies" else PROJECT["optional-dependencies"][group]
-    pins = _lock_pins()
+def _unsatisfied(specs: list[str], pins: dict[str, list[tuple[str, str]]]) -> list[str]:
+    """Each requirement in `specs` that the lock does not pin, or pins (under any marker) outside its specifier."""
     problems = []
     for text in specs:
         requirement = Requirement(text)
@@ -281,12 +276,28 @@ def test_every_pyproject_requirement_is_satisfied_by_the_lock(group):
                    if not requirement.specifier.contains(version, prereleases=True)]
         if outside:
             problems.append(f"{text}: the lock pins {', '.join(outside)}")
+    return problems
+
+
+@pytest.mark.parametrize("group", ["dependencies", *sorted(PROJECT["optional-dependencies"])])
+def test_every_pyproject_requirement_is_satisfied_by_the_lock(group):
+    # Offline: each requirement of pyproject.toml (runtime and every extra) has a pin in the lock,
+    # and every pin of that package (the lock is universal: markers may split one into several)
+    # is inside the requirement's specifier.
+    specs = PROJECT["dependencies"] if group == "dependencies" else PROJECT["optional-dependencies"][group]
+    problems = _unsatisfied(specs, _lock_pins())
     assert not problems, "\n".join(problems) + "\n(run `make lock`)"
 
 
 def test_lock_satisfaction_check_can_fail():
-    # The specifier test above rejects a pin outside a bound (a guard that it is not vacuous).
-    assert not Requirement("numpy>=99").specifier.contains(_lock_pins()["numpy"][0][0])
+    # The same check as above, on the real lock and the real runtime requirements with three planted
+    # ones: a bound the lock's numpy is outside, a package the lock does not pin, and a marker-split
+    # pin of which only one half is outside (a made-up package with pins 1.0 and 2.0).
+    pins = _lock_pins() | {"split-package": [("1.0", 'python_version < "3.12"'), ("2.0", 'python_version >= "3.12"')]}
+    planted = ["numpy>=99", "not-a-course-dependency>=1", "split-package<2"]
+    problems = _unsatisfied([*PROJECT["dependencies"], *planted], pins)
+    assert [problem.split(":")[0] for problem in problems] == planted, problems
+    assert problems[2] == 'split-package<2: the lock pins 2.0 ; python_version >= "3.12"'
 
 
 # ---------------------------------------------------------------- test configuration

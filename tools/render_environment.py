@@ -34,12 +34,12 @@ RUNTIME_EXTRAS = ("lab",)
 _LOCK_LINE = re.compile(r"^([A-Za-z0-9._-]+)==([^\s;]+)\s*(;[^#]*)?")
 
 
-def direct_dependencies(root: Path = ROOT, *, include_pip_only: bool = False) -> list[str]:
-    """Canonical names of the runtime dependencies (with `include_pip_only`, of every extra too)."""
+def direct_dependencies(root: Path = ROOT, *, all_extras: bool = False) -> list[str]:
+    """Canonical names of the runtime dependencies (with `all_extras`, of every extra too)."""
     project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
     specs = list(project["dependencies"])
     for name, group in project.get("optional-dependencies", {}).items():
-        if include_pip_only or name in RUNTIME_EXTRAS:
+        if all_extras or name in RUNTIME_EXTRAS:
             specs += group
     return sorted({canonicalize_name(Requirement(spec).name) for spec in specs})
 
@@ -56,7 +56,7 @@ def lock_versions(root: Path = ROOT) -> dict[str, str]:
 
 def render_environment_yml(root: Path = ROOT) -> str:
     versions = lock_versions(root)
-    missing = [name for name in direct_dependencies(root, include_pip_only=True) if name not in versions]
+    missing = [name for name in direct_dependencies(root, all_extras=True) if name not in versions]
     if missing:
         raise SystemExit(f"not pinned in requirements.lock: {', '.join(missing)}; run `make lock`")
     lines = [
