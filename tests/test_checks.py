@@ -1033,6 +1033,7 @@ def test_distilled_student_check(capsys, students):
     assert "is it the hard-label student" in run(capsys, checks.check_distilled_student, students["weak"], baseline)
     below = run(capsys, checks.check_distilled_student, students["weak"], baseline - 1)
     assert "Likely causes" in below and "teacher's probabilities" in below and "α near 0" in below
+    assert "train at chosen_T" in below and "validation images" in below  # never "tune T on the test set"
     assert "has it been trained" in run(capsys, checks.check_distilled_student, students["untrained"], baseline)
     assert "small student" in run(capsys, checks.check_distilled_student, students["teacher-sized"], baseline)
     assert "replace the None" in run(capsys, checks.check_distilled_student, None, baseline)
@@ -1305,9 +1306,9 @@ DISTILLATION_LOSS_WRONG = [
     (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 1 - alpha), "other way round"),
     (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 0.0), "hard-label loss alone"),
     (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 1.0), "soft term alone"),
-    (distillation_gradient_without_t, "α T (q − p) / N"),
+    (distillation_gradient_without_t, "α T (q − p) / B"),
     (lambda s, t, y, T, alpha: (distillation_by_hand(s, t, y, T, alpha)[0],
-                                distillation_by_hand(s, t, y, T, alpha)[1] * len(y)), "divided by N"),
+                                distillation_by_hand(s, t, y, T, alpha)[1] * len(y)), "divided by B"),
     (lambda s, t, y, T, alpha: (distillation_by_hand(s, t, y, T, alpha)[0],
                                 -distillation_by_hand(s, t, y, T, alpha)[1]), "sign is flipped"),
     (distillation_loss_only, "return a pair (loss, gradient)"),

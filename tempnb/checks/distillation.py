@@ -176,7 +176,7 @@ def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha:
                               alpha * soft_grad / T**2 + (1 - alpha) * hard_grad),
         "gradient without T": (None, (alpha * (q - p) / T + (1 - alpha) * (q1 - onehot)) / n),
         "gradient times T²": (None, (alpha * T * T * (q - p) + (1 - alpha) * (q1 - onehot)) / n),
-        "gradient not divided by N": (None, alpha * T * (q - p) + (1 - alpha) * (q1 - onehot)),
+        "gradient not divided by B": (None, alpha * T * (q - p) + (1 - alpha) * (q1 - onehot)),
         "gradient sign": (None, -(alpha * soft_grad + (1 - alpha) * hard_grad)),
     }
 
@@ -187,11 +187,11 @@ _LOSS_HINTS = {
                  "never hears from the teacher).",
     "soft only": "that is the soft term alone: add (1 − α) times the cross-entropy with the labels.",
     "no T² in the loss": "multiply the soft term (its loss and its gradient) by T².",
-    "gradient without T": "the soft term's gradient is α T (q − p) / N: T² · (q − p)/T, not (q − p)/T.",
-    "gradient times T²": "the soft term's gradient is α T (q − p) / N: the chain rule through s/T takes one T "
+    "gradient without T": "the soft term's gradient is α T (q − p) / B: T² · (q − p)/T, not (q − p)/T.",
+    "gradient times T²": "the soft term's gradient is α T (q − p) / B: the chain rule through s/T takes one T "
                          "back from T².",
-    "gradient not divided by N": "the loss is a mean over the N rows, so its gradient is divided by N too.",
-    "gradient sign": "the gradient's sign is flipped: it is q − p (student minus teacher) and softmax(s) − y.",
+    "gradient not divided by B": "the loss is a mean over the B rows, so its gradient is divided by B too.",
+    "gradient sign": "the gradient's sign is flipped: it is q − p (student minus teacher) and softmax(s) − onehot(y).",
 }
 
 
@@ -237,8 +237,8 @@ def _check_loss_function(loss_function: Callable) -> str | None:
         if not loss_ok:
             return (f"{where} the loss should be {want_loss:.6f}, yours is {shown(loss)}: α T² mean KL(p‖q) + "
                     "(1 − α) mean cross-entropy, with p = softmax(t/T), q = softmax(s/T).")
-        return (f"{where} your loss is right but the gradient is not: [α T (q − p) + (1 − α)(softmax(s) − y)] / N, "
-                "with y the one-hot labels.")
+        return (f"{where} your loss is right but the gradient is not: [α T (q − p) + (1 − α)(softmax(s) − onehot(y))] / B, "
+                "with onehot(y) the labels as one-hot rows.")
     return None
 
 
@@ -281,7 +281,8 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
                     "student itself (trained with hard_loss), or trained with α = 0, which ignores the teacher?")
     return hint(f"your student scores {score:.1f}% on the held-out test images, {gain:+.1f} points against the "
                 f"hard-label student ({baseline:.1f}%); the target is +{REQUIRED_GAIN:g}. Likely causes: a "
-                "temperature near 1 (the soft targets are then nearly one-hot: try T between 4 and 20); α near 0 "
+                "temperature near 1 (the soft targets are then nearly one-hot: train at chosen_T, the temperature the "
+                "notebook chose on the validation images, not one tuned on the test score); α near 0 "
                 "(the teacher's term barely counts); the teacher's probabilities passed where its logits are "
                 "expected (pass teacher_transfer_logits[rows], which your loss divides by T); or a student "
                 "other than the one trained with your loss.")
