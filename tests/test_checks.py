@@ -58,6 +58,16 @@ def stable_sigmoid_masks(x):
     return out
 
 
+def stable_sigmoid_abs(x):
+    small = np.exp(-np.abs(x))  # never overflows
+    return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
+
+
+def sigmoid_zero_below_700(x):
+    """Right everywhere except that it returns 0 for x < -700, where e^x is still a (subnormal) double."""
+    return np.where(x < -700, 0.0, stable_sigmoid_masks(x))
+
+
 def soft_term(s, t, T):
     p = softmax(t, T, axis=1)
     return T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)))
@@ -120,8 +130,8 @@ RIGHT_ANSWERS = [
     (checks.check_most_uncertain_p, 0.5004),  # a grid of step 1e-3 may land here
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(-2))),
     (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]) - math.log(0.1)),
-    (checks.check_stable_sigmoid, scipy.special.expit),
     (checks.check_stable_sigmoid, stable_sigmoid_masks),
+    (checks.check_stable_sigmoid, stable_sigmoid_abs),
     (checks.check_stable_softmax, scipy.special.softmax),
     (checks.check_logsumexp, lambda z: float(scipy.special.logsumexp(z))),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)),
@@ -275,9 +285,9 @@ WRONG_ANSWERS = [
     (checks.check_most_uncertain_p, 500, "index into your grid"),
     (checks.check_most_uncertain_p, 0.6931, "entropy at the peak"),
     (checks.check_most_uncertain_p, math.log(2), "entropy at the peak"),
-    (checks.check_most_uncertain_p, [0.5, 0.5], "p itself"),
+    (checks.check_most_uncertain_p, [0.5, 0.5], "π itself"),
     (checks.check_most_uncertain_p, 0.53, "finer grid"),
-    (checks.check_most_uncertain_p, 0.75, "not the peak"),
+    (checks.check_most_uncertain_p, 0.75, "π = 0.75 is not the peak"),
     (checks.check_most_uncertain_p, -0.5, "in [0, 1]"),
     # 02 · log-odds of 2
     (checks.check_probability_from_log_odds, math.exp(2), "odds"),
@@ -298,6 +308,13 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, lambda x: (1 + np.tanh(x / 2)) / 2,
      "at x = -40 your sigmoid gives 0, the exact value is 4.24835e-18"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + math.exp(-x)), "math.exp takes one number"),
+    # exp(-x) overflows at x = -720 but the true value, about e^-720, is a subnormal double, not 0
+    (checks.check_stable_sigmoid, scipy.special.expit,
+     "at x = -720 your sigmoid gives 0, the exact value is 2.03223e-313"),
+    (checks.check_stable_sigmoid, scipy.special.expit, "subnormal"),
+    (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -709, 709))),
+     "at x = -1000 your sigmoid gives 1.21678e-308, the exact value is 0. Clipping"),
+    (checks.check_stable_sigmoid, sigmoid_zero_below_700, "a cut-off that returns 0 below some x"),
     # 03 · stable softmax
     (checks.check_stable_softmax, lambda z: np.exp(z) / np.exp(z).sum(), "Subtract the maximum"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.min()) / np.exp(z - z.min()).sum(),
@@ -838,7 +855,7 @@ WRONG_ANSWERS += [
     (checks.check_probability_from_log_odds, math.exp(2) / (1 + math.exp(2)) ** 2, "slope"),
     (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "a list"),
     (checks.check_probability_from_log_odds, scipy.special.expit, "not a function"),
-    (checks.check_probability_from_log_odds, 0.5, "invert"),
+    (checks.check_probability_from_log_odds, 0.5, "invert log(π / (1 - π)) = 2 for π"),
     # 02 · logits with the first 0
     (checks.check_logits_with_first_zero, -(np.log([0.1, 0.2, 0.7]) - math.log(0.1)), "sign"),
     (checks.check_logits_with_first_zero, None, "replace the None"),
@@ -1068,6 +1085,24 @@ def test_rounded_sum_case_misses_one_under_every_summation():
         sums |= {running, neumaier(order), sum(order), float(np.add.reduce(np.array(order)))}
     assert 1.0 not in sums, sums
     assert validated(ROUNDED_SUM_CASE)  # and yet it is a valid distribution within tolerance
+
+
+def test_sigmoid_check_expects_the_correctly_rounded_values():
+    # The check's expected values come from math.exp; here they are computed again with the decimal
+    # module at 60 digits, e^x / (1 + e^x), and rounded once to a double (float() of a Decimal rounds
+    # correctly, subnormals included). Scipy's expit is no reference: it returns 0.0 at x = -720.
+    import decimal
+
+    from tempnb.checks.logits import _SIGMOID_POINTS, _SUBNORMAL_SLACK, _exact_sigmoid
+
+    decimal.getcontext().prec = 60
+    for x in _SIGMOID_POINTS:
+        e = decimal.Decimal(float(x)).exp()
+        exact = float(e / (1 + e))
+        # within a few units in the last place: relative for normal doubles, one spacing (2**-1074) for subnormal
+        assert math.isclose(_exact_sigmoid(float(x)), exact, rel_tol=1e-15, abs_tol=2.0**-1074), x
+        assert exact == 0 or exact > _SUBNORMAL_SLACK, x  # so an answer of 0 at -720 or -740 is wrong
+    assert float(scipy.special.expit(-720.0)) == 0.0 < _exact_sigmoid(-720.0)
 
 
 def test_top_p_cases_are_far_from_the_threshold():

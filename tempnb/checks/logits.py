@@ -24,8 +24,8 @@ from tempnb.checks._common import (
 def check_probability_from_log_odds(p: object) -> None:
     """Exercise 02.1: the probability whose log-odds are 2."""
     expected = 1 / (1 + math.exp(-2))
-    case = Case((), expected, "got {got}; invert log(p / (1 - p)) = 2 for p (the sigmoid).", mistakes=(
-        Mistake(near(math.exp(2)), "e² ≈ 7.39 are the odds p / (1 - p), not the probability; solve for p."),
+    case = Case((), expected, "got {got}; invert log(π / (1 - π)) = 2 for π (the sigmoid).", mistakes=(
+        Mistake(near(math.exp(2)), "e² ≈ 7.39 are the odds π / (1 - π), not the probability; solve for π."),
         Mistake(near(1 / (1 + math.exp(2))), "that is sigmoid(-2): the sign inside the exponent is flipped."),
         Mistake(near(2.0), "2 is the log-odds you were given; turn it into a probability with the sigmoid."),
         Mistake(near(math.exp(2) / (1 + math.exp(2)) ** 2),
@@ -51,8 +51,28 @@ def check_logits_with_first_zero(logits: object) -> None:
                        f"logits {np.round(expected, 4).tolist()}: the same distribution, first logit 0.")
 
 
-_SIGMOID_POINTS = np.array([-1000.0, -40.0, -2.0, 0.0, 1.5, 40.0, 1000.0])
+# -720 and -740 come last, so a sigmoid that is wrong at moderate x (-40) is reported there first.
+# Their true values, about e^x, are subnormal doubles: a formula through exp(-x), which overflows
+# there, or a cut-off returning 0 below some x, gives 0 instead.
+_SIGMOID_POINTS = np.array([-1000.0, -40.0, -2.0, 0.0, 1.5, 40.0, 1000.0, -720.0, -740.0])
 _SIGMOID_POINTS.flags.writeable = False  # the learner's code only ever gets copies
+
+# A subnormal double near e^-740 has only about 7 significant bits (its spacing is 2**-1074, about
+# 4.9e-324), so two correct formulas may differ there by a unit or two of that spacing.
+_SUBNORMAL_SLACK = 4 * 2.0**-1074
+
+
+def _exact_sigmoid(x: float) -> float:
+    """sigmoid(x) from math.exp, written so that the exponent is never positive (independent of scipy).
+
+    For x < 0, e^x / (1 + e^x): e^x is correctly rounded even when subnormal, and 1 + e^x rounds to 1
+    wherever e^x is below 2**-53, so the quotient is e^x itself. For x >= 0, 1 / (1 + e^-x).
+    """
+    if x < 0:
+        small = math.exp(x)
+        return small / (1 + small)
+    return 1 / (1 + math.exp(-x))
+
 
 # Names that silence NumPy's floating-point warnings instead of avoiding what causes them.
 _SILENCERS = frozenset({"errstate", "seterr", "filterwarnings", "simplefilter", "catch_warnings", "resetwarnings"})
@@ -80,18 +100,16 @@ def _overflowing_tails(sigmoid: Callable) -> tuple[bool, bool]:
 def _differing(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str:
     """The first point where the answer is wrong, both values at a precision that tells them apart."""
     with np.errstate(all="ignore"):
-        wrong = ~np.isclose(got, expected, rtol=1e-12, atol=1e-300)
+        wrong = ~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK)
     i = int(np.flatnonzero(wrong)[0])
     digits = next((d for d in range(6, 18) if f"{got[i]:.{d}g}" != f"{expected[i]:.{d}g}"), 17)
     return f"at x = {points[i]:g} your sigmoid gives {got[i]:.{digits}g}, the exact value is {expected[i]:.{digits}g}"
 
 
 def check_stable_sigmoid(sigmoid: Callable) -> None:
-    """Exercise 02.3: a sigmoid that gives 0 and 1 (not a warning) far out in the tails."""
-    import scipy.special
-
+    """Exercise 02.3: a sigmoid that is right (and silent) on the whole real line, subnormal values included."""
     points = _SIGMOID_POINTS
-    expected = scipy.special.expit(points)
+    expected = np.array([_exact_sigmoid(float(x)) for x in points])
     outcome = call(sigmoid, points)
     if outcome.error is InputChanged:
         return hint(outcome.problem)
@@ -124,13 +142,23 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
             i = int(np.flatnonzero(np.isnan(got))[0])
             return hint(f"at x = {points[i]:g} your sigmoid gives nan (inf / inf?); the exact value is "
                         f"{expected[i]:g}.")
-        if not np.allclose(got, expected, rtol=1e-12, atol=1e-300):
+        wrong = None
+        if not np.allclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK):
             clipped = got[0] > 0 and expected[0] == 0
             extra = " Clipping x changes the answer in the tails: rewrite the formula instead." if clipped else ""
-            return hint(_differing(points, got, expected) + "." + extra)
+            first_wrong = int(np.flatnonzero(~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK))[0])
+            if not clipped and got[first_wrong] == 0 and 0 < expected[first_wrong] < np.finfo(float).tiny:
+                extra = (" A double still holds numbers that small (subnormal ones, down to about 5e-324 near "
+                         "x = -745), but a formula through exp(-x), which overflows there, or a cut-off that "
+                         "returns 0 below some x gives 0 (so does scipy.special.expit, which computes "
+                         "1 / (1 + exp(-x))). For x < 0 compute exp(x) / (1 + exp(x)).")
+            wrong = _differing(points, got, expected) + "." + extra
     if _silences_warnings(sigmoid):
-        return hint("your values are right, but your function silences NumPy's warnings (np.errstate, "
-                    "np.seterr or a warnings filter): exp still overflows to inf inside it, and only the "
-                    "limit 1 / (1 + inf) = 0 happens to be right. Rewrite it so that no exponent is positive, "
-                    "e.g. with exp(-|x|), and remove the silencer.")
-    return passed("Your sigmoid is correct and silent in both tails.")
+        found = (f" And the values are wrong: {_differing(points, got, expected)}." if wrong
+                 else " Only the limit 1 / (1 + inf) = 0 happens to be right.")
+        return hint("your function silences NumPy's warnings (np.errstate, np.seterr or a warnings filter): "
+                    f"exp still overflows to inf inside it.{found} Rewrite it so that no exponent is "
+                    "positive, e.g. with exp(-|x|), and remove the silencer.")
+    if wrong:
+        return hint(wrong)
+    return passed("Your sigmoid is right on the whole real line, subnormal values included, and silent.")

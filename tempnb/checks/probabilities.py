@@ -74,18 +74,18 @@ def check_uniform_entropy(value: object) -> None:
 
 
 def check_most_uncertain_p(p: object) -> None:
-    """Exercise 01.3: the p for which the binary distribution [1 - p, p] has the largest entropy."""
+    """Exercise 01.3: the probability π for which the binary distribution [1 - π, π] has the largest entropy."""
     array = as_array(p)
     if array is not None and array.shape == (2,) and np.allclose(array, 0.5, atol=1e-3):
-        return hint("[0.5, 0.5] is the most uncertain distribution; the exercise asks for p itself, one number.")
-    case = Case((), 0.5, "p = {got} is not the peak; look at the binary entropy curve above.", mistakes=(
+        return hint("[0.5, 0.5] is the most uncertain distribution; the exercise asks for π itself, one number.")
+    case = Case((), 0.5, "π = {got} is not the peak; look at the binary entropy curve above.", mistakes=(
         Mistake(lambda a: a > 1 and float(a).is_integer(),
                 "{got} is an index into your grid (what argmax returns), not a probability: "
                 "use grid[np.argmax(...)]."),
         Mistake(near(math.log(2), 1e-3),
-                "{got} ≈ log 2 is the entropy at the peak, not the p where it peaks: take the argmax, not the max."),
-        Mistake(lambda a: not 0 <= a <= 1, "p must be a probability in [0, 1]; got {got}."),
+                "{got} ≈ log 2 is the entropy at the peak, not the π where it peaks: take the argmax, not the max."),
+        Mistake(lambda a: not 0 <= a <= 1, "π must be a probability in [0, 1]; got {got}."),
         Mistake(lambda a: abs(a - 0.5) <= 0.05, "{got} is close; use a finer grid or scipy.optimize to pin it down."),
     ))
-    return check_number(p, [case], "p = 0.5: with both outcomes equally likely, entropy peaks at log 2.",
+    return check_number(p, [case], "π = 0.5: with both outcomes equally likely, entropy peaks at log 2.",
                          rel_tol=2e-3)
