@@ -449,7 +449,7 @@ def test_fit_temperature_check(capsys):
 
     assert checks.PASS in outcome(capsys, checks.check_fit_temperature, by_hand)
     assert "1/T" in outcome(capsys, checks.check_fit_temperature, lambda logits, labels: 1 / by_hand(logits, labels))
-    assert "did not move" in outcome(capsys, checks.check_fit_temperature, lambda logits, labels: 1.0)
+    assert "the placeholder" in outcome(capsys, checks.check_fit_temperature, lambda logits, labels: 1.0)
 
     def coarse(logits, labels):
         grid = np.linspace(0.5, 5, 10)

@@ -832,6 +832,14 @@ def fit_in_place(logits, labels):
     return 2.0
 
 
+def fit_never_started(logits, labels):
+    import scipy.optimize
+
+    start = 1.0
+    # the objective reads `start`, not its argument: flat, so the optimiser stays at T = 1
+    return float(scipy.optimize.minimize(lambda v: mean_nll(logits, labels, start), x0=[start]).x[0])
+
+
 WRONG_ANSWERS += [
     # 01 · valid distribution
     (checks.check_is_valid_distribution, lambda p: math.isclose(sum(p), 1), "negative"),
@@ -973,7 +981,8 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_coarse_grid, "grid too coarse"),
     (checks.check_fit_temperature, fit_inverse, "1/T"),
     (checks.check_fit_temperature, fit_in_place, "changed its input `logits`"),
-    (checks.check_fit_temperature, lambda logits, labels: 1.0, "did not move"),
+    (checks.check_fit_temperature, lambda logits, labels: 1.0, "the placeholder"),
+    (checks.check_fit_temperature, fit_never_started, "an optimiser that never left its start"),
     # 07 · Platt
     (checks.check_platt_temperature, 0.4, "1/a"),
     (checks.check_platt_temperature, -2.5, "positive"),
