@@ -201,7 +201,7 @@ def fit_temperature(logits: ArrayLike, labels: ArrayLike) -> float:
     if _nll_slope(z, label_logits, 0.0) >= 0:
         raise ValueError(
             "no temperature T > 0 minimises the NLL: the logits of `labels` are on average no higher than "
-            "their rows' means, so the NLL keeps falling as T -> inf (the model is no better than chance)"
+            "their rows' means, so the NLL keeps falling as T -> inf (the labels' logits carry no signal on average)"
         )
     high = 1.0
     while _nll_slope(z, label_logits, high) <= 0:

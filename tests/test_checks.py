@@ -763,6 +763,13 @@ def ece_right(probs, labels, n_bins):
                      for m in range(n_bins) if np.any(index == m)))
 
 
+def ece_bincount(probs, labels, n_bins):
+    # The vectorised form Exercise 07.1 asks for: every image's bin at once, per-bin sums by bincount.
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
+
+
 def ece_label_probability(probs, labels, n_bins):
     confidence = probs[np.arange(len(labels)), labels]
     correct = probs.argmax(axis=1) == labels
@@ -864,6 +871,7 @@ WRONG_ANSWERS += [
     (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "a list"),
     (checks.check_probability_from_log_odds, scipy.special.expit, "not a function"),
     (checks.check_probability_from_log_odds, 0.5, "invert log(π / (1 - π)) = 2 for π"),
+    (checks.check_probability_from_log_odds, 0.8808, "typing a rounded value"),  # sigmoid(2) = 0.880797...
     # 02 · logits with the first 0
     (checks.check_logits_with_first_zero, -(np.log([0.1, 0.2, 0.7]) - math.log(0.1)), "sign"),
     (checks.check_logits_with_first_zero, None, "replace the None"),
@@ -1271,6 +1279,7 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_top_k, lambda z, k: list(top_k(z, k))),
     (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass).tolist()),
     (checks.check_ece, ece_right),
+    (checks.check_ece, ece_bincount),
     (checks.check_fit_temperature, fit_log_t),
     (checks.check_fit_temperature, fit_bounded),
     (checks.check_fit_temperature, fit_minimize_first),
