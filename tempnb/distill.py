@@ -56,11 +56,18 @@ def _log_softmax_rows(shifted: np.ndarray, T: float) -> np.ndarray:
     and exponentials instead of validating and recomputing them in calls to the
     public functions. The operations, and so the results, are the same to the
     last bit; tests/test_distill.py checks both losses against the public functions.
+    (Sums along the rows call np.add.reduce, the reduction np.sum itself calls,
+    without np.sum's argument handling, which costs more than the sum of a small batch.)
     """
     with np.errstate(over="ignore", under="ignore"):  # a tiny T sends far-off logits to -inf, whose exp is 0
         out = shifted / T if T != 1 else shifted.copy()
-        out -= np.log(np.sum(np.exp(out), axis=1, keepdims=True))
+        out -= np.log(_row_sums(np.exp(out)))
     return out
+
+
+def _row_sums(values: np.ndarray) -> np.ndarray:
+    """np.sum(values, axis=1, keepdims=True), through the reduction np.sum calls."""
+    return np.add.reduce(values, axis=1, keepdims=True)
 
 
 def _cross_entropy(shifted: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarray]:
@@ -69,9 +76,10 @@ def _cross_entropy(shifted: np.ndarray, y: np.ndarray) -> tuple[float, np.ndarra
     rows = np.arange(n)
     with np.errstate(under="ignore"):
         exps = np.exp(shifted)
-    totals = np.sum(exps, axis=1, keepdims=True)
-    # log softmax at the labels, (z_y − m) − log Σ exp(z − m), and softmax − one-hot
-    loss = -float(np.mean(shifted[rows, y] - np.log(totals[:, 0])))
+    totals = _row_sums(exps)
+    # log softmax at the labels, (z_y − m) − log Σ exp(z − m), and softmax − one-hot;
+    # the mean as np.mean takes it: the sum, then one division by the count
+    loss = -float(np.add.reduce(shifted[rows, y] - np.log(totals[:, 0])) / n)
     grad = exps / totals
     grad[rows, y] -= 1.0
     grad /= n
@@ -92,33 +100,51 @@ def _soft_term(s: np.ndarray, s_shifted: np.ndarray, t: np.ndarray, T: float) ->
     (no T² is ever formed), and the gradient T (q − p) as
     p (−D exprel(−x) − R/T) / (1 + S). Other rows (gaps large compared with T)
     use the direct formulas, which are accurate there.
+    (Each row's values depend on that row alone, so each formula is computed only
+    on the rows that use it.)
     """
     log_p = _log_softmax_rows(_shifted(t), T)
     with np.errstate(under="ignore"):
         p = np.exp(log_p)
+    with np.errstate(over="ignore", invalid="ignore"):
+        d = t - s
+        gaps = d - _row_sums(p * d)
+        x = gaps / T
+        smooth = np.logical_and.reduce(np.abs(x) <= 1.0, axis=1)
+    n_smooth = int(np.count_nonzero(smooth))
+    if n_smooth == len(smooth):  # every row smooth: no direct formula at all
+        return _smooth_soft_term(p, gaps, x, T)
+    direct = None if n_smooth == 0 else ~smooth
+    if direct is not None:
+        log_p, p_direct, s_shifted = log_p[direct], p[direct], s_shifted[direct]
+    else:
+        p_direct = p
     log_q = _log_softmax_rows(s_shifted, T)
     # The direct formulas, used where the logit gaps are not small compared with T.
     # (Overflow of T² here is replaced below unless it is the true size of the loss.)
     with np.errstate(invalid="ignore", over="ignore"):
-        kl = np.sum(np.where(p > 0, p * (log_p - log_q), 0.0), axis=1)
-        soft = kl * T * T
-        grad = T * (np.exp(log_q) - p)
-    # The cancellation-free formulas, where every |x| <= 1.
-    with np.errstate(over="ignore", invalid="ignore"):
-        d = t - s
-        gaps = d - np.sum(p * d, axis=1, keepdims=True)
-        x = gaps / T
-        smooth = np.all(np.abs(x) <= 1.0, axis=1)
-    if smooth.any():
-        p, gaps, x = p[smooth], gaps[smooth], x[smooth]
-        psi = _psi(x)
-        scaled = np.sum(p * gaps * gaps * psi, axis=1)  # T² S, formed without T²
-        total = np.sum(p * x * x * psi, axis=1)  # S = sum p (exp(−x) − 1 + x)
-        ratio = np.ones_like(total)
-        positive = total > 0
-        ratio[positive] = np.log1p(total[positive]) / total[positive]
-        soft[smooth] = scaled * ratio
-        grad[smooth] = p * (-gaps * scipy.special.exprel(-x) - (scaled / T)[:, None]) / (1.0 + total)[:, None]
+        kl = np.add.reduce(np.where(p_direct > 0, p_direct * (log_p - log_q), 0.0), axis=1)
+        soft_direct = kl * T * T
+        grad_direct = T * (np.exp(log_q) - p_direct)
+    if direct is None:
+        return soft_direct, grad_direct
+    soft = np.empty(len(smooth))
+    grad = np.empty(p.shape)
+    soft[direct], grad[direct] = soft_direct, grad_direct
+    soft[smooth], grad[smooth] = _smooth_soft_term(p[smooth], gaps[smooth], x[smooth], T)
+    return soft, grad
+
+
+def _smooth_soft_term(p: np.ndarray, gaps: np.ndarray, x: np.ndarray, T: float) -> tuple[np.ndarray, np.ndarray]:
+    """The cancellation-free formulas of _soft_term, for rows where every |x| <= 1."""
+    psi = _psi(x)
+    scaled = np.add.reduce(p * gaps * gaps * psi, axis=1)  # T² S, formed without T²
+    total = np.add.reduce(p * x * x * psi, axis=1)  # S = sum p (exp(−x) − 1 + x)
+    ratio = np.ones_like(total)
+    positive = total > 0
+    ratio[positive] = np.log1p(total[positive]) / total[positive]
+    soft = scaled * ratio
+    grad = p * (-gaps * scipy.special.exprel(-x) - (scaled / T)[:, None]) / (1.0 + total)[:, None]
     return soft, grad
 
 
@@ -195,6 +221,6 @@ def distillation_loss(
     if a == 0:  # no soft term at all (and no 0 · inf if T² overflows)
         return hard_loss, hard_grad
     soft, soft_grad = _soft_term(s, s_shifted, t, T)
-    loss = a * float(np.mean(soft)) + (1 - a) * hard_loss
+    loss = a * float(np.add.reduce(soft) / n) + (1 - a) * hard_loss  # the mean, as np.mean takes it
     grad = (a / n) * soft_grad + (1 - a) * hard_grad
     return loss, grad

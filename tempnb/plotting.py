@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 import numpy as np
 import seaborn as sns
 from numpy.typing import ArrayLike
@@ -118,7 +119,7 @@ def show_figure(fig: plt.Figure, alt: str) -> None:
         plt.show()
         return
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=fig.dpi)
+    _save_png(fig, buffer)
     plt.close(fig)
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
     markup = (f'<img class="{FIGURE_CLASS}" alt="{html.escape(alt)}" '
@@ -128,6 +129,24 @@ def show_figure(fig: plt.Figure, alt: str) -> None:
     # the course's runtime dependencies, so tempnb never imports it (it is there whenever Jupyter is).
     ipython.get_ipython().display_pub.publish(
         data={"text/html": markup, "text/plain": f"Figure ({width}x{height} pixels): {alt}"}, metadata={})
+
+
+def _save_png(fig: plt.Figure, buffer: io.BytesIO) -> None:
+    """Write `fig` as a PNG at its own dpi into `buffer`, drawing it once.
+
+    ``savefig`` draws a figure that has a layout engine twice: once with drawing
+    switched off, only to run the layout, then again for the image. An Agg canvas
+    (Jupyter's inline backend) runs the layout itself at the start of its one draw,
+    so with savefig's default settings the image is the same and takes one draw.
+    Any other canvas, or a non-default savefig setting, goes through ``savefig``.
+    """
+    canvas = fig.canvas
+    defaults = (plt.rcParams["savefig.facecolor"] == "auto" and plt.rcParams["savefig.edgecolor"] == "auto"
+                and plt.rcParams["savefig.bbox"] in (None, "standard") and not plt.rcParams["savefig.transparent"])
+    if isinstance(canvas, FigureCanvasAgg) and canvas.device_pixel_ratio == 1 and defaults:
+        canvas.print_png(buffer)
+    else:
+        fig.savefig(buffer, format="png", dpi=fig.dpi)
 
 
 def colors(n: int) -> list[tuple[float, float, float]]:

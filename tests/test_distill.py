@@ -219,3 +219,19 @@ def test_high_temperature_limit_is_half_the_variance_of_the_logit_gaps():
     loss, grad = distillation_loss(s, t, y, 1e200, 1.0)
     assert loss == pytest.approx(limit, rel=1e-14)
     np.testing.assert_allclose(grad, -(gaps - gaps.mean(axis=1, keepdims=True)) / 5 / 2, rtol=1e-13)
+
+
+@pytest.mark.parametrize("temperature", [0.3, 1.0, 4.0])
+def test_soft_term_of_a_batch_is_its_rows_computed_alone(temperature):
+    # The soft term computes its two formulas only on the rows that use each (rows whose logit
+    # gaps are small compared with T, and the others): a batch mixing both kinds must give, bit
+    # for bit, what each row gives on its own.
+    from tempnb.distill import _shifted, _soft_term
+
+    s, t, _ = batch(11, n=40, c=10, scale=3.0)
+    s[::3] *= 0.01  # some rows with small gaps, so that the batch mixes both kinds at every T here
+    t[::3] *= 0.01
+    soft, grad = _soft_term(s, _shifted(s), t, temperature)
+    rows = [_soft_term(s[i:i + 1], _shifted(s[i:i + 1]), t[i:i + 1], temperature) for i in range(len(s))]
+    assert np.array_equal(soft, np.concatenate([row[0] for row in rows]))
+    assert np.array_equal(grad, np.concatenate([row[1] for row in rows]))
