@@ -154,6 +154,14 @@ def colors(n: int) -> list[tuple[float, float, float]]:
     return sns.color_palette(COURSE_COLORS, check_positive_int(n, "n"))
 
 
+def _probability_label(value: float) -> str:
+    """Three significant digits, but never "1" or "0" for a probability that is not exactly that."""
+    label = f"{value:.3g}"
+    if label in ("1", "0") and value not in (0.0, 1.0):
+        label = f"{value:.6g}"  # 0.999955 rather than a "1" that reads as certainty
+    return label
+
+
 def bar_probabilities(
     ax: plt.Axes,
     probs: ArrayLike,
@@ -178,7 +186,7 @@ def bar_probabilities(
         raise ValueError(f"`labels` must have one entry per probability ({values.size}); got {len(names)}")
     bars = ax.bar(names, values, color=color if color is not None else colors(1)[0])
     if annotate:
-        ax.bar_label(bars, labels=[f"{v:.3g}" for v in values], padding=2, fontsize=9)
+        ax.bar_label(bars, labels=[_probability_label(v) for v in values], padding=2, fontsize=9)
     if ylim is not None:
         ax.set_ylim(*ylim)
     ax.set_ylabel("probability")

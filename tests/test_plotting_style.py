@@ -13,7 +13,7 @@ from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
 from matplotlib_inline import backend_inline  # noqa: E402
 from matplotlib_inline.config import InlineBackend  # noqa: E402
 
-from tempnb.plotting import use_course_style  # noqa: E402
+from tempnb.plotting import bar_probabilities, use_course_style  # noqa: E402
 
 
 class Shell(InteractiveShell):
@@ -62,3 +62,15 @@ def test_inline_backend_saves_without_the_tight_crop(shell, backend_started_firs
     header = base64.b64decode(png(fig))[16:24]  # the PNG's width and height, from its IHDR chunk
     assert header == (150).to_bytes(4, "big") + (100).to_bytes(4, "big")  # 3 x 2 inches at 50 dpi
     plt.close(fig)
+
+
+def test_bar_labels_never_round_a_probability_to_certainty():
+    # 0.99995 and 0.00005 would print as "1" and "0" at three significant digits; exact 0 and 1 stay short.
+    fig, ax = plt.subplots()
+    bar_probabilities(ax, [0.99995, 0.00005, 0.0], ["a", "b", "c"])
+    assert [text.get_text() for text in ax.texts] == ["0.99995", "5e-05", "0"]
+    fig2, ax2 = plt.subplots()
+    bar_probabilities(ax2, [1.0, 0.0], ["a", "b"])
+    assert [text.get_text() for text in ax2.texts] == ["1", "0"]
+    plt.close(fig)
+    plt.close(fig2)
