@@ -17,6 +17,7 @@ from hypothesis.extra import numpy as hnp
 
 from tempnb import softmax
 from tempnb.data import DATA_DIR, NAME_FILES, load_names, split_names
+from tempnb import sampling
 from tempnb.sampling import min_p, sample, top_k, top_p
 
 # ---------------------------------------------------------------- sample
@@ -316,3 +317,17 @@ def test_names_load_and_split():
     training, validation = split_names(names)
     assert len(validation) == 516 and not set(training) & set(validation)
     assert split_names(names) == (training, validation)
+
+
+@pytest.mark.parametrize("limit", [0, 2**20], ids=["binary search", "counting"])
+def test_both_search_paths_count_like_searchsorted(monkeypatch, limit):
+    # _search_rows counts the entries <= u by binary search, or, below _COUNT_LIMIT comparisons, all at
+    # once; np.searchsorted(side="right") on each row is the independent reference. Ties with u included.
+    monkeypatch.setattr(sampling, "_COUNT_LIMIT", limit)
+    rng = np.random.default_rng(0)
+    cdf = np.cumsum(rng.random((40, 13)), axis=1)
+    cdf /= cdf[:, -1:]
+    u = rng.random((40, 7))
+    u[:, 0] = cdf[:, 3]  # exactly on an entry
+    expected = np.array([np.searchsorted(row, values, side="right") for row, values in zip(cdf, u)])
+    np.testing.assert_array_equal(sampling._search_rows(cdf, u), expected)
