@@ -31,8 +31,9 @@ def check_probability_from_log_odds(p: object) -> None:
         Mistake(near(math.exp(2) / (1 + math.exp(2)) ** 2),
                 "{got} is the sigmoid's slope at 2, sigmoid(2)(1 - sigmoid(2)), not sigmoid(2)."),
         # Last, so that the mistakes above are named first: a value right to a few digits was typed in.
-        Mistake(near(expected, 1e-3), "{got} is right to a few digits only: compute it (with math.exp) "
-                                      "instead of typing a rounded value; the check needs 9 significant digits."),
+        Mistake(near(expected, 1e-3), "your value is right to a few digits only: compute it (with "
+                                      "math.exp) instead of typing a rounded value; the check needs 9 "
+                                      "significant digits."),
     ))
     return check_number(p, [case], f"sigmoid(2) = {expected:.4f}: log-odds of 2 mean odds of e² ≈ 7.39 to 1.")
 

@@ -43,7 +43,7 @@ _VALIDITY_CASES = [
          "[0.5, 0.6]", (_NOT_BOOL,)),
     Case(([0.4, 0.601],), False,
          "[0.4, 0.601] sums to 1.001: your tolerance is too loose; rounding errors are about 1e-16, "
-         "so a tolerance such as 1e-9 is plenty.", "[0.4, 0.601]", (_NOT_BOOL,)),
+         "so the 1e-6 used above is plenty.", "[0.4, 0.601]", (_NOT_BOOL,)),
     Case(([-0.25, 1.25],), False,
          "[-0.25, 1.25] sums to 1 but has a negative entry: every entry must also lie in [0, 1].",
          "[-0.25, 1.25]", (_NOT_BOOL,)),
