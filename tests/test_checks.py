@@ -126,8 +126,8 @@ RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, is_valid_by_hand),
     (checks.check_uniform_entropy, math.log(4)),
     (checks.check_uniform_entropy, np.float64(np.log(4))),
-    (checks.check_most_uncertain_p, 0.5),
-    (checks.check_most_uncertain_p, 0.5004),  # a grid of step 1e-3 may land here
+    (checks.check_most_uncertain_pi, 0.5),
+    (checks.check_most_uncertain_pi, 0.5004),  # a grid of step 1e-3 may land here
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(-2))),
     (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]) - math.log(0.1)),
     (checks.check_stable_sigmoid, stable_sigmoid_masks),
@@ -281,14 +281,14 @@ WRONG_ANSWERS = [
     (checks.check_uniform_entropy, None, "replace the None"),
     (checks.check_uniform_entropy, [1.0, 2.0], "one number"),
     # 01 · the most uncertain p
-    (checks.check_most_uncertain_p, 250, "index into your grid"),
-    (checks.check_most_uncertain_p, 500, "index into your grid"),
-    (checks.check_most_uncertain_p, 0.6931, "entropy at the peak"),
-    (checks.check_most_uncertain_p, math.log(2), "entropy at the peak"),
-    (checks.check_most_uncertain_p, [0.5, 0.5], "π itself"),
-    (checks.check_most_uncertain_p, 0.53, "finer grid"),
-    (checks.check_most_uncertain_p, 0.75, "π = 0.75 is not the peak"),
-    (checks.check_most_uncertain_p, -0.5, "in [0, 1]"),
+    (checks.check_most_uncertain_pi, 250, "index into your grid"),
+    (checks.check_most_uncertain_pi, 500, "index into your grid"),
+    (checks.check_most_uncertain_pi, 0.6931, "entropy at the peak"),
+    (checks.check_most_uncertain_pi, math.log(2), "entropy at the peak"),
+    (checks.check_most_uncertain_pi, [0.5, 0.5], "π itself"),
+    (checks.check_most_uncertain_pi, 0.53, "finer grid"),
+    (checks.check_most_uncertain_pi, 0.75, "π = 0.75 is not the peak"),
+    (checks.check_most_uncertain_pi, -0.5, "in [0, 1]"),
     # 02 · log-odds of 2
     (checks.check_probability_from_log_odds, math.exp(2), "odds"),
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(2)), "sign"),
@@ -862,10 +862,10 @@ WRONG_ANSWERS += [
     (checks.check_uniform_entropy, -np.full(4, 0.25) * np.log(0.25), "shape (4,)"),
     (checks.check_uniform_entropy, lambda: math.log(4), "not a function"),
     # 01 · most uncertain p
-    (checks.check_most_uncertain_p, np.array([0.5]), "shape (1,)"),
-    (checks.check_most_uncertain_p, (0.5, math.log(2)), "tuple of 2"),
-    (checks.check_most_uncertain_p, 1.5, "in [0, 1]"),
-    (checks.check_most_uncertain_p, np.linspace(0, 1, 11), "shape (11,)"),
+    (checks.check_most_uncertain_pi, np.array([0.5]), "shape (1,)"),
+    (checks.check_most_uncertain_pi, (0.5, math.log(2)), "tuple of 2"),
+    (checks.check_most_uncertain_pi, 1.5, "in [0, 1]"),
+    (checks.check_most_uncertain_pi, np.linspace(0, 1, 11), "shape (11,)"),
     # 02 · log-odds
     (checks.check_probability_from_log_odds, math.exp(2) / (1 + math.exp(2)) ** 2, "slope"),
     (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "a list"),
@@ -1253,7 +1253,7 @@ def fit_minimize_first(logits, labels):
 MORE_RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, lambda p: abs(sum(p) - 1) < 1e-9 and min(p) >= 0),
     (checks.check_uniform_entropy, float(-np.sum(np.full(4, 0.25) * np.log(0.25)))),
-    (checks.check_most_uncertain_p, np.float64(0.5)),
+    (checks.check_most_uncertain_pi, np.float64(0.5)),
     (checks.check_probability_from_log_odds, float(scipy.special.expit(2))),
     (checks.check_logits_with_first_zero, [0.0, math.log(2), math.log(7)]),
     (checks.check_stable_sigmoid, lambda x: np.exp(-np.logaddexp(0, -x))),

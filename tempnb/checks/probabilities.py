@@ -73,9 +73,9 @@ def check_uniform_entropy(value: object) -> None:
     return check_number(value, [case], f"H = log 4 = {expected:.4f} nats: four equally likely outcomes.")
 
 
-def check_most_uncertain_p(p: object) -> None:
+def check_most_uncertain_pi(pi: object) -> None:
     """Exercise 01.3: the probability π for which the binary distribution [1 - π, π] has the largest entropy."""
-    array = as_array(p)
+    array = as_array(pi)
     if array is not None and array.shape == (2,) and np.allclose(array, 0.5, atol=1e-3):
         return hint("[0.5, 0.5] is the most uncertain distribution; the exercise asks for π itself, one number.")
     case = Case((), 0.5, "π = {got} is not the peak; look at the binary entropy curve above.", mistakes=(
@@ -87,5 +87,5 @@ def check_most_uncertain_p(p: object) -> None:
         Mistake(lambda a: not 0 <= a <= 1, "π must be a probability in [0, 1]; got {got}."),
         Mistake(lambda a: abs(a - 0.5) <= 0.05, "{got} is close; use a finer grid or scipy.optimize to pin it down."),
     ))
-    return check_number(p, [case], "π = 0.5: with both outcomes equally likely, entropy peaks at log 2.",
+    return check_number(pi, [case], "π = 0.5: with both outcomes equally likely, entropy peaks at log 2.",
                          rel_tol=2e-3)
