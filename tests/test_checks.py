@@ -257,6 +257,13 @@ def top_p_ascending(z, top_p_mass):
     return out
 
 
+def valid_after_sorting_in_place(p):
+    """Right answers, but a list input is left sorted: only the order of its numbers changes."""
+    if isinstance(p, list):
+        p.sort(reverse=True)
+    return is_valid_by_hand(p)
+
+
 S, T_LOGITS = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.0, -2.0])  # 05's exercise 3
 
 WRONG_ANSWERS = [
@@ -271,6 +278,7 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, lambda p: "yes", "return True or False"),
     (checks.check_is_valid_distribution, lambda p: None, "returned None"),
     (checks.check_is_valid_distribution, lambda p: 1 / 0, "raised ZeroDivisionError"),
+    (checks.check_is_valid_distribution, valid_after_sorting_in_place, "changed its input"),
     (checks.check_is_valid_distribution, lambda p: p.sum() == 1, "raised AttributeError"),
     (checks.check_is_valid_distribution, "not a function", "expected a function"),
     # 01 · entropy of the uniform distribution over four outcomes

@@ -73,7 +73,11 @@ def _unchanged(before: object, after: object) -> bool:
     if isinstance(before, dict):
         return isinstance(after, dict) and after.keys() == before.keys() and all(
             _unchanged(before[key], after[key]) for key in before)
-    return True
+    if isinstance(before, (int, float, complex, np.number)):  # inside a list: reordered or replaced?
+        if before != before:  # NaN stays NaN
+            return isinstance(after, (int, float, complex, np.number)) and after != after
+        return isinstance(after, (int, float, complex, np.number)) and bool(after == before)
+    return True  # other objects (a Generator, a function) are passed as they are
 
 
 def _parameter_names(function: Callable) -> list[str]:
