@@ -778,6 +778,20 @@ def ece_bincount(probs, labels, n_bins):
     return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
 
 
+def ece_no_abs(probs, labels, n_bins):
+    # ece_bincount without the absolute value: over- and underconfident bins cancel.
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    return float((np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
+
+
+def ece_linspace_edges(probs, labels, n_bins):
+    # ece_bincount with np.linspace's edges: a right answer too.
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.linspace(0.0, 1.0, n_bins + 1), right=True) - 1
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
+
+
 def ece_label_probability(probs, labels, n_bins):
     confidence = probs[np.arange(len(labels)), labels]
     correct = probs.argmax(axis=1) == labels
@@ -985,6 +999,7 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_unweighted, "weight each by the fraction"),
     (checks.check_ece, ece_left_closed, "0.6 falls in [0.6, 0.8) with your bins and in (0.4, 0.6]"),
     (checks.check_ece, ece_label_probability, "top probability"),
+    (checks.check_ece, ece_no_abs, "take the absolute value of each bin's gap"),
     (checks.check_ece, ece_per_bin_list, "not an array of shape"),
     (checks.check_ece, ece_in_place, "changed its input `probs`"),
     (checks.check_ece, lambda probs, labels, n_bins: np.array([ece_right(probs, labels, n_bins)]), "shape (1,)"),
@@ -1288,6 +1303,7 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass).tolist()),
     (checks.check_ece, ece_right),
     (checks.check_ece, ece_bincount),
+    (checks.check_ece, ece_linspace_edges),
     (checks.check_fit_temperature, fit_log_t),
     (checks.check_fit_temperature, fit_bounded),
     (checks.check_fit_temperature, fit_minimize_first),

@@ -222,11 +222,22 @@ def nbgitpuller_link(hub_url: str, repository: str, branch: str, notebook: str) 
 
 # ------------------------------------------------------------------ a student
 
+def _browser_session() -> requests.Session:
+    """A requests session that, like a browser, retries a request that changes nothing (GET, PUT,
+    DELETE) when the connection drops: with twenty servers starting on two cores, a server can
+    close a connection before it answers (``RemoteDisconnected``). A POST is never retried."""
+    session = requests.Session()
+    retry = requests.adapters.Retry(total=3, connect=3, read=2, status=0, backoff_factor=0.5,  # urllib3's Retry
+                                    allowed_methods=frozenset({"GET", "PUT", "DELETE", "HEAD"}))
+    session.mount("http://", requests.adapters.HTTPAdapter(max_retries=retry))
+    return session
+
+
 @dataclass
 class Student:
     hub: Hub
     name: str
-    session: requests.Session = field(default_factory=requests.Session)
+    session: requests.Session = field(default_factory=lambda: _browser_session())
 
     @property
     def server(self) -> str:
@@ -294,6 +305,45 @@ class Student:
                                     json={"type": "notebook", "format": "json", "content": notebook})
         response.raise_for_status()
 
+    def _message(self, msg_type: str, session: str) -> dict:
+        return {"header": {"msg_id": uuid.uuid4().hex, "msg_type": msg_type, "username": self.name,
+                           "session": session, "date": dt.datetime.now(dt.UTC).isoformat(), "version": "5.3"},
+                "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [], "content": {}}
+
+    def _connect_kernel(self, kernel_id: str, session: str, deadline: float) -> websocket.WebSocket:
+        """A websocket to a kernel that has answered a kernel_info_request, as JupyterLab waits for one.
+
+        A kernel can die as it starts: twenty servers on one machine each pick free ports for
+        their kernels, and two can pick the same one (the kernel then fails with "Address already
+        in use"). Jupyter's restarter starts it again on new ports and tells connected clients
+        "restarting"; a client must then reconnect, which is what JupyterLab does. So: connect, ask
+        for kernel_info, and on "restarting" or no answer within 20 s, connect again.
+        """
+        channels = f"/api/kernels/{kernel_id}/channels?session_id={session}"
+        ws_url = self.server.replace("http://", "ws://", 1) + channels
+        attempts = 0
+        while True:
+            attempts += 1
+            ws = websocket.create_connection(ws_url, cookie=self._cookie_header(self.server + channels),
+                                             header=self._headers(), timeout=20)
+            request = self._message("kernel_info_request", session)
+            ws.send(json.dumps(request))
+            try:
+                while True:
+                    message = json.loads(ws.recv())
+                    if message.get("parent_header", {}).get("msg_id") == request["header"]["msg_id"] and \
+                            message["msg_type"] == "kernel_info_reply":
+                        return ws
+                    if message["msg_type"] == "status" and \
+                            message["content"]["execution_state"] in ("restarting", "autorestarting", "dead"):
+                        break
+            except websocket.WebSocketTimeoutException:
+                pass
+            ws.close()
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{self.name}: kernel {kernel_id} did not answer after {attempts} connections")
+            time.sleep(1.0)
+
     def run_notebook(self, path: str, timeout: float = 300.0) -> list[str]:
         """Run every code cell of `path` in a new kernel of the student's server; the problems seen (none: [])."""
         notebook = self.contents(path)["content"]
@@ -303,46 +353,45 @@ class Student:
         response.raise_for_status()
         session_id, kernel_id = response.json()["id"], response.json()["kernel"]["id"]
         client_session = uuid.uuid4().hex
-        channels = f"/api/kernels/{kernel_id}/channels?session_id={client_session}"
-        cookies = self._cookie_header(self.server + channels)
-        ws_url = self.server.replace("http://", "ws://", 1) + channels
         problems = []
         deadline = time.monotonic() + timeout
-        ws = websocket.create_connection(ws_url, cookie=cookies, header=self._headers(), timeout=timeout)
         try:
-            for index, cell in enumerate(notebook["cells"]):
-                if cell["cell_type"] != "code":
-                    continue
-                msg_id = uuid.uuid4().hex
-                ws.send(json.dumps({
-                    "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": self.name,
-                               "session": client_session, "date": dt.datetime.now(dt.UTC).isoformat(),
-                               "version": "5.3"},
-                    "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-                    "content": {"code": cell["source"], "silent": False, "store_history": True,
-                                "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
-                }))
-                replied = idle = False
-                while not (replied and idle):
-                    if time.monotonic() > deadline:
-                        raise TimeoutError(f"{self.name}: {path} did not finish within {timeout:.0f} s")
-                    message = json.loads(ws.recv())
-                    if message.get("parent_header", {}).get("msg_id") != msg_id:
+            ws = self._connect_kernel(kernel_id, client_session, deadline)
+            ws.settimeout(timeout)
+            try:
+                for index, cell in enumerate(notebook["cells"]):
+                    if cell["cell_type"] != "code":
                         continue
-                    kind, content = message["msg_type"], message["content"]
-                    if kind == "error":
-                        problems.append(f"cell {index}: {content['ename']}: {content['evalue']}")
-                    elif kind == "stream" and content.get("name") == "stderr":
-                        problems.append(f"cell {index}: stderr: {content['text'][:200]}")
-                    elif kind == "execute_reply":
-                        replied = True
-                        if content["status"] != "ok":
-                            problems.append(f"cell {index}: execute_reply status {content['status']}")
-                    elif kind == "status" and content["execution_state"] == "idle":
-                        idle = True
-                if problems:
-                    break
+                    request = self._message("execute_request", client_session)
+                    request["content"] = {"code": cell["source"], "silent": False, "store_history": True,
+                                          "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}
+                    msg_id = request["header"]["msg_id"]
+                    ws.send(json.dumps(request))
+                    replied = idle = False
+                    while not (replied and idle):
+                        if time.monotonic() > deadline:
+                            raise TimeoutError(f"{self.name}: {path} did not finish within {timeout:.0f} s")
+                        message = json.loads(ws.recv())
+                        kind, content = message["msg_type"], message["content"]
+                        if kind == "status" and content["execution_state"] in ("restarting", "autorestarting", "dead"):
+                            problems.append(f"cell {index}: the kernel died ({content['execution_state']})")
+                            break
+                        if message.get("parent_header", {}).get("msg_id") != msg_id:
+                            continue
+                        if kind == "error":
+                            problems.append(f"cell {index}: {content['ename']}: {content['evalue']}")
+                        elif kind == "stream" and content.get("name") == "stderr":
+                            problems.append(f"cell {index}: stderr: {content['text'][:200]}")
+                        elif kind == "execute_reply":
+                            replied = True
+                            if content["status"] != "ok":
+                                problems.append(f"cell {index}: execute_reply status {content['status']}")
+                        elif kind == "status" and content["execution_state"] == "idle":
+                            idle = True
+                    if problems:
+                        break
+            finally:
+                ws.close()
         finally:
-            ws.close()
             self.session.delete(f"{self.server}/api/sessions/{session_id}", timeout=60, headers=self._headers())
         return problems

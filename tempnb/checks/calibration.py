@@ -17,12 +17,14 @@ from tempnb.checks._common import Case, Mistake, check_number, close, near, numb
 # ---------------------------------------------------------------- Exercise 07.1: ECE from scratch
 
 
-def _binned_gaps(confidence: np.ndarray, correct: np.ndarray, index: np.ndarray, n_bins: int):
-    """(weight, |accuracy - confidence|) of every non-empty bin, given each example's bin index."""
+def _binned_gaps(confidence: np.ndarray, correct: np.ndarray, index: np.ndarray, n_bins: int, signed: bool = False):
+    """(weight, |accuracy - confidence|) of every non-empty bin, given each example's bin index
+    (with `signed`, the gap without the absolute value)."""
     for m in range(n_bins):
         in_bin = index == m
         if in_bin.any():
-            yield in_bin.mean(), abs(correct[in_bin].mean() - confidence[in_bin].mean())
+            gap = correct[in_bin].mean() - confidence[in_bin].mean()
+            yield in_bin.mean(), (gap if signed else abs(gap))
 
 
 def _right_closed_index(confidence: np.ndarray, n_bins: int) -> np.ndarray:
@@ -30,7 +32,7 @@ def _right_closed_index(confidence: np.ndarray, n_bins: int) -> np.ndarray:
 
 
 def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[str, float]:
-    """What three typical mistakes compute instead of the ECE."""
+    """What four typical mistakes compute instead of the ECE."""
     rows = np.arange(len(labels))
     confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
     right = _right_closed_index(confidence, n_bins)
@@ -39,6 +41,8 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
     gaps = list(_binned_gaps(confidence, correct, right, n_bins))
     return {
         "unweighted": float(np.mean([gap for _, gap in gaps])),
+        # the gaps summed with their signs, so over- and underconfident bins cancel (either sign of the sum)
+        "signed": float(sum(w * g for w, g in _binned_gaps(confidence, correct, right, n_bins, signed=True))),
         "left_closed": float(sum(w * g for w, g in _binned_gaps(confidence, correct, left, n_bins))),
         # the probability given to the true label used as the confidence
         "label_probability": float(sum(w * g for w, g in _binned_gaps(
@@ -56,13 +60,18 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
         f"on {label} the ECE is {expected:.6f}, yours is {{got}}. Per bin: the fraction of examples in it "
         "times |accuracy - mean confidence|, summed over the non-empty bins. Likely causes: correct must be "
         "probs.argmax(axis=1) == labels and the confidence probs.max(axis=1); bins must be "
-        "(m-1)/M < confidence <= m/M with exact edges m/M (np.digitize and floor(confidence * M) put an edge "
-        "value in the bin above, and np.linspace's edges are not all exactly m/M).",
+        "(m-1)/M < confidence <= m/M (np.digitize without right=True, and floor(confidence * M), put a "
+        "confidence on an edge in the bin above).",
         label,
         (
             Mistake(lambda a: not close(variants["unweighted"], expected, 1e-9) and close(a, variants["unweighted"]),
                     f"on {label} you averaged the bins' gaps equally; weight each by the fraction of examples "
                     "in it (|B_m| / n), so a bin of 2 examples counts less than a bin of 200."),
+            Mistake(lambda a: not close(abs(variants["signed"]), expected, 1e-9)
+                    and (close(a, variants["signed"]) or close(a, -variants["signed"])),
+                    f"on {label} your bins' gaps cancel: take the absolute value of each bin's gap, "
+                    "|right_m - summed confidence_m|, before adding them up, so that an overconfident bin and an "
+                    "underconfident one do not offset each other."),
             Mistake(lambda a: not close(variants["label_probability"], expected, 1e-9)
                     and close(a, variants["label_probability"]),
                     f"on {label} you used the probability of the true label; the confidence is the top "

@@ -48,8 +48,9 @@ _VALIDITY_CASES = [
          "[-0.25, 1.25] sums to 1 but has a negative entry: every entry must also lie in [0, 1].",
          "[-0.25, 1.25]", (_NOT_BOOL,)),
     Case(([float("nan"), 1.0],), False,
-         "[nan, 1.0] is not a distribution. Every comparison with NaN except != is False, so a test written as "
-         "'not (... < 0)' lets NaN through: test for it explicitly (np.isnan).", "[nan, 1.0]", (_NOT_BOOL,)),
+         "[nan, 1.0] is not a distribution. Every comparison with NaN except != is False, so tests written as "
+         "'not (p < 0)' and 'not (abs(total - 1) > tol)' both let NaN through: test for it explicitly "
+         "(np.isnan), or write each test so that it must be True to pass.", "[nan, 1.0]", (_NOT_BOOL,)),
 ]
 
 
