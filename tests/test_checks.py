@@ -121,13 +121,22 @@ def brentq_entropy_temperature():
     return scipy.optimize.brentq(lambda T: float(entropy(softmax(z, T))) - ENTROPY_TARGET, 0.05, 50, xtol=1e-12)
 
 
+def binary_entropy_entr(pi):
+    """H([1 - π, π]) in nats through scipy.special.entr (the check writes the formula out instead)."""
+    return float(scipy.special.entr(pi) + scipy.special.entr(1 - pi))
+
+
+# The π <= 0.5 with H = log 2 / 2, found here with scipy's entr and bisection on (0, 0.5), where H rises.
+HALF_ENTROPY_PI = scipy.optimize.bisect(lambda pi: binary_entropy_entr(pi) - math.log(2) / 2, 1e-9, 0.5, xtol=1e-14)
+
+
 RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, validated),
     (checks.check_is_valid_distribution, is_valid_by_hand),
     (checks.check_uniform_entropy, math.log(4)),
     (checks.check_uniform_entropy, np.float64(np.log(4))),
-    (checks.check_most_uncertain_pi, 0.5),
-    (checks.check_most_uncertain_pi, 0.5004),  # a grid of step 1e-3 may land here
+    (checks.check_half_entropy_pi, HALF_ENTROPY_PI),
+    (checks.check_half_entropy_pi, 0.11),  # where a grid of step 1e-4 (or 1e-3, or 1e-2) lands
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(-2))),
     (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]) - math.log(0.1)),
     (checks.check_stable_sigmoid, stable_sigmoid_masks),
@@ -288,15 +297,20 @@ WRONG_ANSWERS = [
     (checks.check_uniform_entropy, 4, "number of outcomes"),
     (checks.check_uniform_entropy, None, "replace the None"),
     (checks.check_uniform_entropy, [1.0, 2.0], "one number"),
-    # 01 · the most uncertain p
-    (checks.check_most_uncertain_pi, 250, "index into your grid"),
-    (checks.check_most_uncertain_pi, 500, "index into your grid"),
-    (checks.check_most_uncertain_pi, 0.6931, "entropy at the peak"),
-    (checks.check_most_uncertain_pi, math.log(2), "entropy at the peak"),
-    (checks.check_most_uncertain_pi, [0.5, 0.5], "π itself"),
-    (checks.check_most_uncertain_pi, 0.53, "finer grid"),
-    (checks.check_most_uncertain_pi, 0.75, "π = 0.75 is not the peak"),
-    (checks.check_most_uncertain_pi, -0.5, "in [0, 1]"),
+    # 01 · the π with half the largest entropy
+    (checks.check_half_entropy_pi, 1100, "index into your grid"),
+    (checks.check_half_entropy_pi, 110, "index into your grid"),
+    (checks.check_half_entropy_pi, math.log(2) / 2, "entropy you are aiming for"),
+    (checks.check_half_entropy_pi, 0.3466, "entropy you are aiming for"),
+    (checks.check_half_entropy_pi, 1 - HALF_ENTROPY_PI, "above 0.5"),
+    (checks.check_half_entropy_pi, 0.89, "above 0.5"),
+    (checks.check_half_entropy_pi, 0.5, "where the entropy is largest"),
+    (checks.check_half_entropy_pi, [1 - HALF_ENTROPY_PI, HALF_ENTROPY_PI], "π itself"),
+    # H = 0.5 nats at π = 0.199710 (brentq on binary_entropy_entr): "half" misread as one half
+    (checks.check_half_entropy_pi, 0.1997, "half of log 2, not one half"),
+    (checks.check_half_entropy_pi, 0.105, "finer grid"),
+    (checks.check_half_entropy_pi, 0.3, "not log 2 / 2"),
+    (checks.check_half_entropy_pi, -0.5, "in [0, 1]"),
     # 02 · log-odds of 2
     (checks.check_probability_from_log_odds, math.exp(2), "odds"),
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(2)), "sign"),
@@ -883,11 +897,11 @@ WRONG_ANSWERS += [
     (checks.check_uniform_entropy, 0.25, "probability"),
     (checks.check_uniform_entropy, -np.full(4, 0.25) * np.log(0.25), "shape (4,)"),
     (checks.check_uniform_entropy, lambda: math.log(4), "not a function"),
-    # 01 · most uncertain p
-    (checks.check_most_uncertain_pi, np.array([0.5]), "shape (1,)"),
-    (checks.check_most_uncertain_pi, (0.5, math.log(2)), "tuple of 2"),
-    (checks.check_most_uncertain_pi, 1.5, "in [0, 1]"),
-    (checks.check_most_uncertain_pi, np.linspace(0, 1, 11), "shape (11,)"),
+    # 01 · the π with half the largest entropy
+    (checks.check_half_entropy_pi, np.array([0.11]), "shape (1,)"),
+    (checks.check_half_entropy_pi, (0.11, math.log(2) / 2), "tuple of 2"),
+    (checks.check_half_entropy_pi, 1.5, "in [0, 1]"),
+    (checks.check_half_entropy_pi, np.linspace(0, 1, 11), "shape (11,)"),
     # 02 · log-odds
     (checks.check_probability_from_log_odds, math.exp(2) / (1 + math.exp(2)) ** 2, "slope"),
     (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "a list"),
@@ -1276,7 +1290,7 @@ def fit_minimize_first(logits, labels):
 MORE_RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, lambda p: abs(sum(p) - 1) < 1e-9 and min(p) >= 0),
     (checks.check_uniform_entropy, float(-np.sum(np.full(4, 0.25) * np.log(0.25)))),
-    (checks.check_most_uncertain_pi, np.float64(0.5)),
+    (checks.check_half_entropy_pi, np.float64(HALF_ENTROPY_PI)),
     (checks.check_probability_from_log_odds, float(scipy.special.expit(2))),
     (checks.check_logits_with_first_zero, [0.0, math.log(2), math.log(7)]),
     (checks.check_stable_sigmoid, lambda x: np.exp(-np.logaddexp(0, -x))),

@@ -136,7 +136,8 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
             Mistake(lambda a: a <= 0, f"on {label} you returned {{got}}; a temperature must be positive."),
             Mistake(near(1 / expected, 1e-3), f"on {label} you returned 1/T (the inverse temperature β); "
                                                "the answer is T = 1/β."),
-            Mistake(near(1.0, 1e-12), f"on {label} you returned T = 1 (the placeholder, or an optimiser that never left its start)."),
+            Mistake(near(1.0, 1e-12), f"on {label} you returned T = 1 (the placeholder, or an optimiser that "
+                                      "never left its start)."),
             Mistake(lambda a: a < expected, _missed_minimum(label, expected, "larger")),
             Mistake(lambda a: a > expected, _missed_minimum(label, expected, "smaller")),
         ),

@@ -237,8 +237,8 @@ def _check_loss_function(loss_function: Callable) -> str | None:
         if not loss_ok:
             return (f"{where} the loss should be {want_loss:.6f}, yours is {shown(loss)}: α T² mean KL(p‖q) + "
                     "(1 − α) mean cross-entropy, with p = softmax(t/T), q = softmax(s/T).")
-        return (f"{where} your loss is right but the gradient is not: [α T (q − p) + (1 − α)(softmax(s) − onehot(y))] / B, "
-                "with onehot(y) the labels as one-hot rows.")
+        return (f"{where} your loss is right but the gradient is not: "
+                "[α T (q − p) + (1 − α)(softmax(s) − onehot(y))] / B, with onehot(y) the labels as one-hot rows.")
     return None
 
 

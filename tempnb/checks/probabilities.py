@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable
 
 import numpy as np
+import scipy.optimize
 
 from tempnb.checks._common import Case, Mistake, as_array, check_number, hint, near, run_cases
 
@@ -74,19 +75,43 @@ def check_uniform_entropy(value: object) -> None:
     return check_number(value, [case], f"H = log 4 = {expected:.4f} nats: four equally likely outcomes.")
 
 
-def check_most_uncertain_pi(pi: object) -> None:
-    """Exercise 01.3: the probability π for which the binary distribution [1 - π, π] has the largest entropy."""
+def _binary_entropy(pi: float) -> float:
+    """-(1 - π) log(1 - π) - π log π in nats, for 0 < π < 1 (written out here, independent of tempnb.entropy)."""
+    return -(1.0 - pi) * math.log1p(-pi) - pi * math.log(pi)
+
+
+def _half_entropy_pi() -> float:
+    """The π in (0, 0.5) whose binary entropy is log 2 / 2: the entropy rises on (0, 0.5), so one root."""
+    return scipy.optimize.brentq(lambda pi: _binary_entropy(pi) - math.log(2) / 2, 1e-12, 0.5, xtol=1e-15)
+
+
+def check_half_entropy_pi(pi: object) -> None:
+    """Exercise 01.3: the π <= 0.5 at which the binary distribution [1 - π, π] has entropy log 2 / 2."""
+    expected = _half_entropy_pi()
+    half = math.log(2) / 2
     array = as_array(pi)
-    if array is not None and array.shape == (2,) and np.allclose(array, 0.5, atol=1e-3):
-        return hint("[0.5, 0.5] is the most uncertain distribution; the exercise asks for π itself, one number.")
-    case = Case((), 0.5, "π = {got} is not the peak; look at the binary entropy curve above.", mistakes=(
+    if array is not None and array.shape == (2,) and np.allclose(np.sort(array), [expected, 1 - expected], atol=1e-3):
+        return hint("that is the pair [1 - π, π]; the exercise asks for π itself, one number (the smaller entry).")
+    case = Case((), expected, "the entropy of [1 - {got}, {got}] is not log 2 / 2 ≈ 0.3466 nats; find where "
+                "|H - log 2 / 2| is smallest on a grid of π from 0 to 0.5.", mistakes=(
         Mistake(lambda a: a > 1 and float(a).is_integer(),
-                "{got} is an index into your grid (what argmax returns), not a probability: "
-                "use grid[np.argmax(...)]."),
-        Mistake(near(math.log(2), 1e-3),
-                "{got} ≈ log 2 is the entropy at the peak, not the π where it peaks: take the argmax, not the max."),
+                "{got} is an index into your grid (what argmin returns), not a probability: "
+                "use grid[np.argmin(...)]."),
+        Mistake(near(half, 1e-3),
+                "{got} ≈ log 2 / 2 is the entropy you are aiming for, not the π that has it: take the position "
+                "of the smallest gap (argmin) and read π off the grid there."),
+        Mistake(near(1 - expected, 2e-3),
+                "{got} has the right entropy too (the curve is symmetric), but it is above 0.5; the exercise "
+                "asks for the π <= 0.5, which is 1 minus yours."),
+        Mistake(near(0.5, 1e-3),
+                "0.5 is where the entropy is largest (log 2); the exercise asks where it is half of that, "
+                "log 2 / 2."),
+        Mistake(lambda a: 0 < a < 1 and math.isclose(_binary_entropy(min(a, 1 - a)), 0.5, rel_tol=1e-2),
+                "the entropy of [1 - {got}, {got}] is about 0.5 nats, but half the maximum is log 2 / 2 ≈ 0.3466 "
+                "nats (half of log 2, not one half)."),
         Mistake(lambda a: not 0 <= a <= 1, "π must be a probability in [0, 1]; got {got}."),
-        Mistake(lambda a: abs(a - 0.5) <= 0.05, "{got} is close; use a finer grid or scipy.optimize to pin it down."),
+        Mistake(lambda a: abs(a - expected) <= 0.01,
+                "{got} is close; use a finer grid (or scipy.optimize.brentq) to pin it down."),
     ))
-    return check_number(pi, [case], "π = 0.5: with both outcomes equally likely, entropy peaks at log 2.",
-                         rel_tol=2e-3)
+    return check_number(pi, [case], f"π = {expected:.6f}: a coin this biased carries half a bit of uncertainty.",
+                        rel_tol=2e-3)
