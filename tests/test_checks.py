@@ -402,6 +402,8 @@ WRONG_ANSWERS = [
     (checks.check_logit_matching, (T_LOGITS - S) / 3, "sign"),
     (checks.check_logit_matching, S - T_LOGITS, "divide by K"),
     (checks.check_logit_matching, 1e3 * (softmax(S, 1e3) - softmax(T_LOGITS, 1e3)), "large but finite T"),
+    (checks.check_logit_matching, [-0.33, 0.0, 0.33], "rounded values"),
+    (checks.check_logit_matching, [-0.333333, 0.0, 0.333333], "rounded values"),
     # 06 · inverse-CDF sampler
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.choice(len(z), p=softmax(z))), "rng.choice"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.integers(len(z))), "rng.integers"),

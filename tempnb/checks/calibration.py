@@ -82,7 +82,7 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     "above. With 5 bins, 0.6 falls in [0.6, 0.8) with your bins and in (0.4, 0.6] with the "
                     "course's. Use bins (m-1)/M < confidence <= m/M, e.g. "
                     "np.searchsorted(edges, confidence, side='left') with edges = np.arange(1, M) / M, or "
-                    "np.ceil(confidence * M) - 1."),
+                    "np.digitize(confidence, np.arange(M + 1) / M, right=True) - 1."),
         ),
     )
 

@@ -138,6 +138,9 @@ def check_logit_matching(gradient: object) -> None:
         Mistake(-expected, "the sign is flipped: it is student minus teacher, (s − t) / K."),
         Mistake(s - t, "divide by K, the number of classes."),
         Mistake((s - t) / K**2, "divide by K once, not K²."),
+        Mistake(lambda a: any(close(a, np.round(expected, digits), rtol=0, atol=1e-12) for digits in range(1, 7)),
+                "those are rounded values; give the exact ones: compute (s − t) / K with NumPy, or write 1/3 "
+                "rather than 0.33."),
         Mistake(lambda a: close(a, expected, rtol=1e-2, atol=1e-3),
                 "close: that is T(q − p) at a large but finite T; the limit itself is exactly (s − t) / K."),
     ))
