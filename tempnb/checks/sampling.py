@@ -299,5 +299,5 @@ def top_p_cases() -> list[Case]:
 def check_top_p(my_top_p: Callable) -> None:
     """Exercise 06.4: nucleus (top-p) filtering, on the names model's next-character distributions."""
     return _run_filter(my_top_p, top_p_cases(),
-                       f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES)} of the names model's "
-                       "next-character distributions, and keeps at least one token.")
+                       f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES)} next-character distributions "
+                       "of the names model and 2 hand-made cases, and keeps at least one token.")
