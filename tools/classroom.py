@@ -310,22 +310,37 @@ class Student:
                            "session": session, "date": dt.datetime.now(dt.UTC).isoformat(), "version": "5.3"},
                 "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [], "content": {}}
 
-    def _connect_kernel(self, kernel_id: str, session: str, deadline: float) -> websocket.WebSocket:
+    def _connect_kernel(self, kernel_id: str, session: str, deadline: float,
+                        wait: float = 20.0) -> websocket.WebSocket:
         """A websocket to a kernel that has answered a kernel_info_request, as JupyterLab waits for one.
 
         A kernel can die as it starts: twenty servers on one machine each pick free ports for
         their kernels, and two can pick the same one (the kernel then fails with "Address already
         in use"). Jupyter's restarter starts it again on new ports and tells connected clients
         "restarting"; a client must then reconnect, which is what JupyterLab does. So: connect, ask
-        for kernel_info, and on "restarting" or no answer within 20 s, connect again.
+        for kernel_info, and on "restarting" or no answer within `wait` (20 s), connect again.
+
+        The connection itself can also time out: with twenty kernels starting at once on a
+        small machine, a server may not answer the websocket handshake within `wait` (CI saw
+        this once). JupyterLab 4.6 then tries again, up to 7 times, after a random delay whose
+        bound doubles each time (``KernelConnection._reconnect`` in @jupyterlab/services); this
+        client tries again after 2, 4, 6, … s (at most 10), until the deadline.
         """
         channels = f"/api/kernels/{kernel_id}/channels?session_id={session}"
         ws_url = self.server.replace("http://", "ws://", 1) + channels
         attempts = 0
         while True:
             attempts += 1
-            ws = websocket.create_connection(ws_url, cookie=self._cookie_header(self.server + channels),
-                                             header=self._headers(), timeout=20)
+            try:
+                ws = websocket.create_connection(ws_url, cookie=self._cookie_header(self.server + channels),
+                                                 header=self._headers(), timeout=wait)
+            except (websocket.WebSocketTimeoutException, websocket.WebSocketBadStatusException,
+                    ConnectionError, TimeoutError) as error:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{self.name}: no websocket to kernel {kernel_id} after {attempts} "
+                                       f"attempts (last: {error!r})") from error
+                time.sleep(min(2.0 * attempts, 10.0))
+                continue
             request = self._message("kernel_info_request", session)
             ws.send(json.dumps(request))
             try:
