@@ -240,7 +240,7 @@ def apply_temperature(probs: ArrayLike, temperature: float, axis: int = -1) -> n
 def entropy(probs: ArrayLike, axis: int = -1) -> np.ndarray:
     r"""Shannon entropy :math:`H(p) = -\sum_i p_i \log p_i` in nats, with :math:`0 \log 0 = 0`.
 
-    Returns a 0-d array for a single vector (use ``float()`` to get a number).
+    Returns a NumPy scalar (``np.float64``, shape ``()``) for a single vector, an array for a batch.
 
     Examples
     --------

@@ -289,12 +289,18 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, lambda p: 1 / 0, "raised ZeroDivisionError"),
     (checks.check_is_valid_distribution, valid_after_sorting_in_place, "changed its input"),
     (checks.check_is_valid_distribution, lambda p: p.sum() == 1, "raised AttributeError"),
+    (checks.check_is_valid_distribution, lambda p: p.sum() == 1, "np.asarray(p, dtype=float)"),
+    # code written for arrays, given the list [0.25, 0.75]: list >= int raises TypeError
+    (checks.check_is_valid_distribution, lambda p: bool(np.all(p >= 0)) and math.isclose(float(np.sum(p)), 1),
+     "np.asarray(p, dtype=float)"),
     (checks.check_is_valid_distribution, "not a function", "expected a function"),
     # 01 · entropy of the uniform distribution over four outcomes
     (checks.check_uniform_entropy, 2.0, "bits"),
     (checks.check_uniform_entropy, -math.log(4), "sign"),
     (checks.check_uniform_entropy, -0.25 * math.log(0.25), "one outcome's term"),
     (checks.check_uniform_entropy, 4, "number of outcomes"),
+    (checks.check_uniform_entropy, 1.3863, "rounded"),  # log 4 = 1.38629..., rounded to 4 decimals
+    (checks.check_uniform_entropy, float(np.float32(math.log(4))), "float32"),
     (checks.check_uniform_entropy, None, "replace the None"),
     (checks.check_uniform_entropy, [1.0, 2.0], "one number"),
     # 01 · the π with half the largest entropy

@@ -29,29 +29,39 @@ def _same_truth(answer: object, expected: object) -> bool:
 
 _NOT_BOOL = Mistake(lambda answer: not _is_bool(answer), "return True or False; your function returned {got}.")
 
+
+def _list_advice(problem: str) -> str:
+    """A list given where the code expects an array: the usual cause of these two errors here."""
+    if problem.startswith(("it raised TypeError", "it raised AttributeError")):
+        return ("The exercise passes plain lists too: convert first with p = np.asarray(p, dtype=float), "
+                "as is_distribution does.")
+    return ""
+
+
 _VALIDITY_CASES = [
     Case(([0.25, 0.75],), True, "the course's example [0.25, 0.75] is valid, but your function returned {got}.",
-         "[0.25, 0.75]", (_NOT_BOOL,)),
+         "[0.25, 0.75]", (_NOT_BOOL,), _list_advice),
     Case(([1.0],), True, "a single certain outcome [1.0] is valid; your function returned {got}.", "[1.0]",
-         (_NOT_BOOL,)),
+         (_NOT_BOOL,), _list_advice),
     Case((list(ROUNDED_SUM_CASE),), True,
          f"[0.09, 0.345, 0.565] is valid, but its float sum is 0.9999999999999999. {_TOLERANCE}",
-         "[0.09, 0.345, 0.565]", (_NOT_BOOL,)),
+         "[0.09, 0.345, 0.565]", (_NOT_BOOL,), _list_advice),
     Case((np.array([0.0, 0.0, 1.0]),), True,
          "np.array([0, 0, 1]) is valid: zeros are allowed (and your function must accept NumPy arrays).",
          "np.array([0, 0, 1])", (_NOT_BOOL,)),
     Case(([0.5, 0.6],), False, "[0.5, 0.6] sums to 1.1, so it is not a distribution; check the sum.",
-         "[0.5, 0.6]", (_NOT_BOOL,)),
+         "[0.5, 0.6]", (_NOT_BOOL,), _list_advice),
     Case(([0.4, 0.601],), False,
          "[0.4, 0.601] sums to 1.001: your tolerance is too loose; rounding errors are about 1e-16, "
-         "so the 1e-6 used above is plenty.", "[0.4, 0.601]", (_NOT_BOOL,)),
+         "so the 1e-6 used above is plenty.", "[0.4, 0.601]", (_NOT_BOOL,), _list_advice),
     Case(([-0.25, 1.25],), False,
          "[-0.25, 1.25] sums to 1 but has a negative entry: every entry must also lie in [0, 1].",
-         "[-0.25, 1.25]", (_NOT_BOOL,)),
+         "[-0.25, 1.25]", (_NOT_BOOL,), _list_advice),
     Case(([float("nan"), 1.0],), False,
          "[nan, 1.0] is not a distribution. Every comparison with NaN except != is False, so tests written as "
          "'not (p < 0)' and 'not (abs(total - 1) > tol)' both let NaN through: test for it explicitly "
-         "(np.isnan), or write each test so that it must be True to pass.", "[nan, 1.0]", (_NOT_BOOL,)),
+         "(np.isnan), or write each test so that it must be True to pass.", "[nan, 1.0]", (_NOT_BOOL,),
+         _list_advice),
 ]
 
 
@@ -71,6 +81,8 @@ def check_uniform_entropy(value: object) -> None:
         Mistake(near(expected / 4), "{got} is one outcome's term, -(1/4) log(1/4); add the terms of all four."),
         Mistake(near(0.25), "0.25 is each outcome's probability, not the entropy."),
         Mistake(near(4.0), "4 is the number of outcomes; the entropy of a uniform distribution is its log."),
+        Mistake(near(expected, 1e-3), "{got} is close, but rounded (or computed in float32): keep the unrounded "
+                "float64 value, e.g. float(np.log(4)) or the sum itself."),
     ))
     return check_number(value, [case], f"H = log 4 = {expected:.4f} nats: four equally likely outcomes.")
 
