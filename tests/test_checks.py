@@ -429,6 +429,12 @@ WRONG_ANSWERS = [
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + rng.normal(size=z.size))),
      "do not match"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T)), "same index"),
+    # the noise added to probabilities: the masked entry's 0 plus noise can win
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(softmax(z, T) + rng.gumbel(size=z.size))),
+     "added to probabilities"),
+    # a correct Gumbel-max on log-probabilities, but log(0) of the masked entry warns
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(np.log(softmax(z, T)) + rng.gumbel(size=z.size))),
+     "np.log of the masked entry's probability 0"),
     # 06 · top-k
     (checks.check_top_k, strict_top_k, "k-th largest is kept"),
     (checks.check_top_k, top_k_in_place, "Work on a copy"),

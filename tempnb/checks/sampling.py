@@ -166,6 +166,10 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         return hint("rng.choice samples for you; the Gumbel-max trick is argmax(z / T + g), "
                     "with g = rng.gumbel(size=len(z)).")
     if outcome.problem:
+        if "divide by zero" in outcome.problem:
+            return hint(f"{outcome.problem}. That is np.log of the masked entry's probability 0 (trap 1 above): "
+                        "add the noise to the logits divided by T directly, argmax(z / T + g); no softmax "
+                        "or log is needed.")
         return hint(f"{outcome.problem}.")
     if any(value is None for value in outcome.value):
         return hint("your function returned None; return the index, the argmax (a missing `return`?).")
@@ -177,7 +181,9 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     if draws.min() < 0 or draws.max() >= _LOGITS.size:
         return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned.")
     if np.any(draws == 1):
-        return hint("the masked entry (logit -inf, index 1) was drawn; it must have probability 0.")
+        return hint("the masked entry (logit -inf, index 1) was drawn; it must have probability 0. The noise "
+                    "goes on the logits divided by T, argmax(z / T + g), where -inf + g stays -inf; added to "
+                    "probabilities, softmax(z / T) + g, it can lift the masked entry's 0 above the rest.")
     counts = np.bincount(draws, minlength=_LOGITS.size)
     if _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
         return passed(f"{n} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) (chi-square test "
