@@ -9,8 +9,9 @@ The student is trained on a weighted sum of two terms:
   with the true labels at T = 1.
 
 The soft term's gradient with respect to the student logits is ``(q − p) / T``
-per example, so it shrinks like ``1/T`` and its logits-matching core like
-``1/T²``; the ``T²`` factor keeps the two terms on a comparable scale as T changes.
+per example. At high T, ``q − p`` shrinks like ``1/T`` (it tends to the logits-matching
+core ``(s − t) / (K T)``), so the gradient shrinks like ``1/T²``; the ``T²`` factor
+keeps the two terms on a comparable scale as T changes.
 """
 
 from __future__ import annotations

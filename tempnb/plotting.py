@@ -11,12 +11,13 @@ import colorsys
 import html
 import io
 import sys
+import warnings
 from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 import numpy as np
 import seaborn as sns
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from numpy.typing import ArrayLike
 
 from tempnb._validate import as_real_array, check_positive_int, check_probabilities, describe
@@ -120,7 +121,12 @@ def show_figure(fig: plt.Figure, alt: str) -> None:
         return
     buffer = io.BytesIO()
     _save_png(fig, buffer)
+    clipped = _clipped_texts(fig)
     plt.close(fig)
+    if clipped:
+        warnings.warn(f"text runs off the edge of the figure, so the image cuts it: {clipped[0]!r}"
+                      f"{f' and {len(clipped) - 1} more' if len(clipped) > 1 else ''}; shorten it, break it "
+                      "into lines, or make the figure larger", UserWarning, stacklevel=2)
     encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
     markup = (f'<img class="{FIGURE_CLASS}" alt="{html.escape(alt)}" '
               f'src="data:image/png;base64,{encoded}">')
@@ -129,6 +135,31 @@ def show_figure(fig: plt.Figure, alt: str) -> None:
     # the course's runtime dependencies, so tempnb never imports it (it is there whenever Jupyter is).
     ipython.get_ipython().display_pub.publish(
         data={"text/html": markup, "text/plain": f"Figure ({width}x{height} pixels): {alt}"}, metadata={})
+
+
+def _clipped_texts(fig: plt.Figure) -> list[str]:
+    """The visible titles, axis labels, legend entries and annotations of `fig` that run off its edges.
+
+    The course's style keeps the inline backend from cropping the image to its contents (so a
+    figure's size is the one its code asks for), so a title wider than the figure is cut off
+    at both ends instead. Measured with the renderer that drew the figure, a pixel of slack.
+    """
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    texts = [fig._suptitle, fig._supxlabel, fig._supylabel, *fig.texts]
+    texts += [text for legend in fig.legends for text in legend.get_texts()]
+    for ax in fig.axes:
+        texts += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label, *ax.texts]
+        if ax.get_legend() is not None:
+            texts += ax.get_legend().get_texts()
+    found = []
+    for text in texts:  # tick labels are left out: matplotlib keeps labels for ticks it does not draw
+        if text is None or not text.get_visible() or not text.get_text().strip():
+            continue
+        box = text.get_window_extent(renderer)
+        if box.x0 < -1 or box.y0 < -1 or box.x1 > width + 1 or box.y1 > height + 1:
+            found.append(" ".join(text.get_text().split()))
+    return found
 
 
 def _save_png(fig: plt.Figure, buffer: io.BytesIO) -> None:

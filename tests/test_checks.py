@@ -73,6 +73,29 @@ def soft_term(s, t, T):
     return T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)))
 
 
+def aliased_differences(f, x, h):
+    """A learner's central differences where xp and xm are x itself under other names (no copy)."""
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        xp = x
+        xp[i] += h
+        up = f(xp)
+        xm = x
+        xm[i] -= h
+        grad[i] = (up - f(xm)) / (2 * h)
+    return grad
+
+
+def swapped_masks_sigmoid(x):
+    """Boolean masks as the Tip shows, but each formula on the wrong side: exp overflows on both tails."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    n = x < 0
+    out[n] = 1 / (1 + np.exp(-x[n]))
+    out[~n] = np.exp(x[~n]) / (1 + np.exp(x[~n]))
+    return out
+
+
 def inverse_cdf(z, rng):
     cdf = np.cumsum(softmax(z))
     return int(np.searchsorted(cdf, rng.random() * cdf[-1], side="right"))
@@ -326,6 +349,8 @@ WRONG_ANSWERS = [
     (checks.check_logits_with_first_zero, [0.0, 0.1, 0.6], "np.log first"),
     (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]) - math.log(0.7), "last (largest)"),
     (checks.check_logits_with_first_zero, np.log10([0.1, 0.2, 0.7]) + 1, "base 10"),
+    (checks.check_logits_with_first_zero, [0, 0.6931, 1.9459], "few digits"),  # log 2, log 7, to 4 decimals
+    (checks.check_stable_sigmoid, swapped_masks_sigmoid, "each formula sits on its own side"),
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-x)), "exp(-x) overflows"),
     (checks.check_stable_sigmoid, where_both_branches, "evaluates both branches"),
@@ -396,10 +421,14 @@ WRONG_ANSWERS = [
      lambda s, t, T: T * T * float(np.mean(-np.sum(softmax(t, T, axis=1) * log_softmax(s, T, axis=1), axis=1))),
      "cross-entropy"),
     (checks.check_soft_loss, lambda s, t, T: None, "returned None"),
+    (checks.check_soft_loss, lambda s, t, T: soft_term(s / T, t / T, T), "divided by T twice"),
     # 05 · numerical gradient
     (checks.check_numerical_gradient, no_restore, "must be restored after each probe"),
     (checks.check_numerical_gradient, no_restore_on_copy, "must be restored after each probe"),
     (checks.check_numerical_gradient, forward_differences, "central differences"),
+    # xp = x; xm = x: the minus probe lands on x itself; h = 1e-5 restores x exactly, 1e-6 does not
+    (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-5), "xp = x.copy()"),
+    (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-6), "xp = x.copy()"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: np.full_like(x, (f(x + h) - f(x - h)) / (2 * h)),
      "every entry at once"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: 2 * central_differences(f, x, h), "not h"),
@@ -806,18 +835,27 @@ def ece_bincount(probs, labels, n_bins):
     return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
 
 
+def ece_binned_by(index_of):
+    """An ECE that is right except for how it finds each confidence's bin, index_of(confidence, n_bins)."""
+    def ece(probs, labels, n_bins):
+        confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+        bins = np.maximum(index_of(confidence, n_bins), 0)
+        return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum()
+                     / len(labels))
+    return ece
+
+
+# linspace edges: 5/6 is 0.8333333333333334, linspace(0, 1, 7)[5] is 0.8333333333333333
+ece_linspace_edges = ece_binned_by(lambda c, M: np.digitize(c, np.linspace(0, 1, M + 1), right=True) - 1)
+# 15/29 * 29 is 15.000000000000002 in doubles, so ceil puts 15/29 one bin up
+ece_ceiling = ece_binned_by(lambda c, M: np.ceil(c * M).astype(int) - 1)
+
+
 def ece_no_abs(probs, labels, n_bins):
     # ece_bincount without the absolute value: over- and underconfident bins cancel.
     confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
     bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
     return float((np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
-
-
-def ece_linspace_edges(probs, labels, n_bins):
-    # ece_bincount with np.linspace's edges: a right answer too.
-    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
-    bins = np.digitize(confidence, np.linspace(0.0, 1.0, n_bins + 1), right=True) - 1
-    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
 
 
 def ece_label_probability(probs, labels, n_bins):
@@ -1025,6 +1063,8 @@ WRONG_ANSWERS += [
     (checks.check_top_p, top_p_indices, "shape"),
     # 07 · ECE
     (checks.check_ece, ece_unweighted, "weight each by the fraction"),
+    (checks.check_ece, ece_linspace_edges, "np.linspace(0, 1, M + 1)"),
+    (checks.check_ece, ece_ceiling, "ceil(confidence * M) - 1"),
     (checks.check_ece, ece_left_closed, "0.6 falls in [0.6, 0.8) with your bins and in (0.4, 0.6]"),
     (checks.check_ece, ece_label_probability, "top probability"),
     (checks.check_ece, ece_no_abs, "take the absolute value of each bin's gap"),
@@ -1331,7 +1371,6 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass).tolist()),
     (checks.check_ece, ece_right),
     (checks.check_ece, ece_bincount),
-    (checks.check_ece, ece_linspace_edges),
     (checks.check_fit_temperature, fit_log_t),
     (checks.check_fit_temperature, fit_bounded),
     (checks.check_fit_temperature, fit_minimize_first),

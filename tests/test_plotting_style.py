@@ -13,7 +13,7 @@ from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
 from matplotlib_inline import backend_inline  # noqa: E402
 from matplotlib_inline.config import InlineBackend  # noqa: E402
 
-from tempnb.plotting import bar_probabilities, use_course_style  # noqa: E402
+from tempnb.plotting import bar_probabilities, show_figure, use_course_style  # noqa: E402
 
 
 class Shell(InteractiveShell):
@@ -74,3 +74,19 @@ def test_bar_labels_never_round_a_probability_to_certainty():
     assert [text.get_text() for text in ax2.texts] == ["1", "0"]
     plt.close(fig)
     plt.close(fig2)
+
+
+# 05's soft-target title as it once was: at 10 inches wide it ran off both edges of the image.
+LONG_TITLE = "Raising T lifts the wrong digits: at T = 4 their ranking shows, at T = 20 the bars flatten towards 0.1"
+
+
+@pytest.mark.parametrize("title, clipped", [(LONG_TITLE, True), (LONG_TITLE.replace(": ", ":\n"), False)])
+def test_a_title_wider_than_its_figure_is_reported(shell, title, clipped):
+    use_course_style()
+    fig, axes = plt.subplots(4, 2, figsize=(10, 8))
+    fig.suptitle(title, fontweight="bold")
+    if clipped:
+        with pytest.warns(UserWarning, match="runs off the edge of the figure.*Raising T lifts"):
+            show_figure(fig, "A test figure.")
+    else:
+        show_figure(fig, "A test figure.")  # warnings are errors in the test run: none may be raised

@@ -38,6 +38,11 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
     right = _right_closed_index(confidence, n_bins)
     left = np.minimum(np.floor(confidence * n_bins).astype(int), n_bins - 1)  # [(m-1)/M, m/M) bins
     label_probability = probs[rows, labels]
+    # Two indexings that agree with the course's bins except on some exact edges m/M: linspace's
+    # edges are not always the doubles nearest m/M (M = 6: 5/6), and confidence * M can round up
+    # past an integer (M = 29: 15/29 * 29 > 15).
+    linspace = np.maximum(np.digitize(confidence, np.linspace(0.0, 1.0, n_bins + 1), right=True) - 1, 0)
+    ceiling = np.maximum(np.ceil(confidence * n_bins).astype(int) - 1, 0)
     gaps = list(_binned_gaps(confidence, correct, right, n_bins))
     return {
         "unweighted": float(np.mean([gap for _, gap in gaps])),
@@ -47,6 +52,8 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
         # the probability given to the true label used as the confidence
         "label_probability": float(sum(w * g for w, g in _binned_gaps(
             label_probability, correct, _right_closed_index(label_probability, n_bins), n_bins))),
+        "linspace": float(sum(w * g for w, g in _binned_gaps(confidence, correct, linspace, n_bins))),
+        "ceiling": float(sum(w * g for w, g in _binned_gaps(confidence, correct, ceiling, n_bins))),
     }
 
 
@@ -64,6 +71,15 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
         "confidence on an edge in the bin above).",
         label,
         (
+            Mistake(lambda a: not close(variants["linspace"], expected, 1e-9) and close(a, variants["linspace"]),
+                    f"on {label} a confidence exactly on an edge landed in the wrong bin: np.linspace(0, 1, M + 1) "
+                    "does not always give the double nearest m/M (with M = 6 its 5/6 is one unit off). Build the "
+                    "edges as np.arange(M + 1) / M, which divides exactly once."),
+            Mistake(lambda a: not close(variants["ceiling"], expected, 1e-9) and close(a, variants["ceiling"]),
+                    f"on {label} a confidence exactly on an edge landed in the bin above: ceil(confidence * M) - 1 "
+                    "rounds up when confidence * M comes out a hair above a whole number (15/29 * 29 > 15 in "
+                    "floats). Compare with the edges instead: np.digitize(confidence, np.arange(M + 1) / M, "
+                    "right=True) - 1."),
             Mistake(lambda a: not close(variants["unweighted"], expected, 1e-9) and close(a, variants["unweighted"]),
                     f"on {label} you averaged the bins' gaps equally; weight each by the fraction of examples "
                     "in it (|B_m| / n), so a bin of 2 examples counts less than a bin of 200."),
@@ -97,9 +113,16 @@ def _ece_cases() -> list[Case]:
     hand = np.array([[0.95, 0.05], [0.92, 0.08], [0.9, 0.1], [0.85, 0.15],
                      [0.3, 0.7], [0.4, 0.6], [0.2, 0.8], [0.55, 0.45]])
     hand_labels = np.array([0, 1, 0, 0, 1, 0, 1, 0])
+    # Confidences exactly on an edge that two common indexings misplace (see _ece_variants); a
+    # learner reaches these only past the first two cases (weights, signs and closed sides right), so
+    # their own hints come first: another mistake can compute the same value on these two rows.
+    on_sixths = np.array([[5 / 6, 1 / 6], [0.9, 0.1]])
+    on_29ths = np.array([[15 / 29, 14 / 29], [0.51, 0.49]])
     return [
         _ece_case(probs, labels, 10, "60 random three-class predictions with 10 bins"),
         _ece_case(hand, hand_labels, 5, "eight two-class predictions with 5 bins"),
+        _ece_case(on_sixths, np.array([1, 0]), 6, "confidences 5/6 and 0.9 with 6 bins"),
+        _ece_case(on_29ths, np.array([1, 0]), 29, "confidences 15/29 and 0.51 with 29 bins"),
     ]
 
 
@@ -133,7 +156,9 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
         "softmax(logits / T) over T > 0 (searching log T reaches small and large T equally easily).",
         label,
         (
-            Mistake(lambda a: a <= 0, f"on {label} you returned {{got}}; a temperature must be positive."),
+            Mistake(lambda a: a <= 0, f"on {label} you returned {{got}}; a temperature must be positive. "
+                                      "minimize_scalar without bounds uses Brent's method, which may try T <= 0: "
+                                      "give bounds (bounds=(0.05, 20), method='bounded') or search over log T."),
             Mistake(near(1 / expected, 1e-3), f"on {label} you returned 1/T (the inverse temperature β); "
                                                "the answer is T = 1/β."),
             Mistake(near(1.0, 1e-12), f"on {label} you returned T = 1 (the placeholder, or an optimiser that "

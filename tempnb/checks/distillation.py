@@ -38,6 +38,9 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     cross_entropy = T * T * float(np.mean(-np.sum(p * log_q, axis=1)))
     at_one = T * T * float(np.mean(np.sum(softmax(t, axis=1) * (log_softmax(t, axis=1) - log_softmax(s, axis=1)),
                                          axis=1)))
+    # softmax(t / T, T): the logits divided by T twice, i.e. at temperature T²
+    twice = T * T * float(np.mean(np.sum(softmax(t, T * T, axis=1) * (log_softmax(t, T * T, axis=1)
+                                                                      - log_softmax(s, T * T, axis=1)), axis=1)))
 
     def is_(value: float) -> Callable[[object], bool]:
         return lambda a: math.isclose(number(a), value, rel_tol=1e-9)
@@ -47,7 +50,9 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
         mistakes += [Mistake(is_(expected / (T * T)), "multiply the mean KL by T² (see the section on the T² factor)."),
                      Mistake(is_(expected / T), "the factor is T², not T."),
                      Mistake(is_(at_one), "divide both sets of logits by T inside the softmax: softmax(t/T), "
-                                          "softmax(s/T).")]
+                                          "softmax(s/T)."),
+                     Mistake(is_(twice), "the logits are divided by T twice: softmax(z, T) already divides by T, "
+                                         "so pass the raw logits, softmax(t, T), not softmax(t / T, T).")]
     mistakes += [
         Mistake(is_(T * T * float(np.sum(kl_rows))), "take the mean over the batch, not the sum."),
         Mistake(is_(reverse), "the KL is the wrong way round: KL(p‖q) with p = softmax(t/T), the teacher's "
@@ -94,6 +99,17 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
         return float(np.sum(np.sin(point) * point[::-1]))
 
     outcome = call(numerical_gradient, f, x)
+    # xp = x; xm = x: one array under three names, so the "x − h" probe undoes the "x + h" one and lands on
+    # x itself (x may even end up restored). Half the probes then sit at x (up to rounding), and the answer
+    # is (f(x + h) − f(x)) / (2h), about half the gradient. (Forward differences also probe x, but give the
+    # whole gradient.)
+    at_x = sum(1 for probe in probes if probe.shape == x.shape and np.allclose(probe, x, rtol=0, atol=1e-12))
+    answer = as_array(outcome.value) if not outcome.problem or outcome.error is InputChanged else None
+    if at_x >= x.size and answer is not None and answer.shape == x.shape and \
+            np.allclose(answer, expected / 2, rtol=1e-2, atol=1e-4):
+        return hint("half of your probes were at x itself: if you wrote xp = x and xm = x, the three names are one "
+                    "array, so changing one changes all. Copy it (xp = x.copy()), or save, probe and restore "
+                    "each entry in turn.")
     if outcome.error is InputChanged:
         return hint("an entry you probed was never put back: the input must be restored after each probe "
                     "(save old = x[i], probe x[i] ± h, then x[i] = old), so x is unchanged when you return.")
@@ -118,6 +134,7 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
     if error < 1e-6:
         # A bound, not the error itself: its last digits depend on the CPU's rounding.
         return passed("Central differences agree with the exact gradient to within 1e-6.")
+
     if np.allclose(answer, expected / 2, rtol=1e-4, atol=1e-8):
         return hint("divide the central difference by 2h, not 4h: (f(x + h) − f(x − h)) / (2h).")
     if np.allclose(answer, 2 * expected, rtol=1e-4, atol=1e-8):
@@ -274,7 +291,9 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     score = 100 * accuracy(student, x_test, y_test)
     if score < 20:
         return hint(f"your student scores {score:.1f}% on the test images, about chance: has it been trained? "
-                    "Use train_student(0, your loss).")
+                    "Use train_student(0, your loss). If it has, its targets may not line up with its images: "
+                    "train shuffles the images every step, even in one full batch, so index the targets with "
+                    "the rows it passes: teacher_transfer_logits[rows] and y_transfer[rows].")
     gain = score - baseline
     if gain >= REQUIRED_GAIN:
         return passed(f"Your distilled student scores {score:.1f}% on the held-out test images, {gain:.1f} points "

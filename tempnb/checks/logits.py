@@ -50,6 +50,9 @@ def check_logits_with_first_zero(logits: object) -> None:
         Mistake(log_p - log_p[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
         Mistake(np.log10([0.1, 0.2, 0.7]) - math.log10(0.1),
                 "you used log base 10; logits are natural logarithms (np.log)."),
+        Mistake(lambda a: np.allclose(np.asarray(a, dtype=float), expected, rtol=1e-3, atol=1e-3),
+                "right to a few digits only ({got}): compute it with np.log instead of typing rounded values; "
+                "the check compares within a relative 1e-9."),
     ))
     return check_value(logits, [case],
                        f"logits {np.round(expected, 4).tolist()}: the same distribution, first logit 0.")
@@ -124,7 +127,9 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                 return hint(f"{outcome.problem} (at both x = -1000 and x = 1000). If you used np.where: it "
                             "evaluates both branches on every element, so one of them overflows even where its "
                             "result is thrown away. Compute each branch only where it is used (boolean "
-                            "indexing), or write both with exp(-|x|), which never overflows.")
+                            "indexing), or write both with exp(-|x|), which never overflows. If you used boolean "
+                            "masks: check that each formula sits on its own side, 1 / (1 + exp(-x)) for x >= 0 "
+                            "and exp(x) / (1 + exp(x)) for x < 0, so that exp only ever sees x <= 0.")
             if left:
                 return hint(f"{outcome.problem} at x = -1000: exp(-x) overflows for large negative x. "
                             "For x < 0 use exp(x) / (1 + exp(x)), only on those entries.")
