@@ -96,6 +96,15 @@ def swapped_masks_sigmoid(x):
     return out
 
 
+def cross_entropy_loop(logits, labels):
+    """A learner's loop over the rows: stable log-sum-exp by hand, row by row."""
+    losses = []
+    for row, label in zip(logits, labels):
+        top = row.max()
+        losses.append(top + math.log(float(np.sum(np.exp(row - top)))) - row[label])
+    return sum(losses) / len(losses)
+
+
 def inverse_cdf(z, rng):
     cdf = np.cumsum(softmax(z))
     return int(np.searchsorted(cdf, rng.random() * cdf[-1], side="right"))
@@ -167,6 +176,8 @@ RIGHT_ANSWERS = [
     (checks.check_stable_softmax, scipy.special.softmax),
     (checks.check_logsumexp, lambda z: float(scipy.special.logsumexp(z))),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)),
+    (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=1)[np.arange(len(y)), y]))),
+    (checks.check_cross_entropy, cross_entropy_loop),
     (checks.check_tempered_softmax, lambda z, T: scipy.special.softmax(np.asarray(z) / T)),
     (checks.check_odds_temperature, 1 / 3),
     (checks.check_half_temperature, GOLDEN_T),
@@ -387,6 +398,24 @@ WRONG_ANSWERS = [
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(), "whole batch"),
     (checks.check_batch_softmax, lambda x: np.exp(x - x.max()) / np.sum(np.exp(x - x.max()), axis=1), "keepdims"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=0), "axis=0"),
+    (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1).astype(np.float32), "about 6 digits"),
+    (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6), "about 6 digits"),
+    (checks.check_logsumexp, lambda z: round(float(scipy.special.logsumexp(z)), 5), "about 6 digits"),
+    # 03 · the mean cross-entropy of a batch
+    (checks.check_cross_entropy, lambda z, y: float(-np.mean(np.log(softmax(z, axis=1))[np.arange(len(y)), y])),
+     "log_softmax(z) = z - logsumexp(z)"),
+    (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[np.arange(len(y)), y], "one number"),
+    (checks.check_cross_entropy, lambda z, y: float(-np.sum(log_softmax(z, axis=1)[np.arange(len(y)), y])),
+     "sum over the rows"),
+    (checks.check_cross_entropy,
+     lambda z, y: float(-np.mean(log_softmax(softmax(z, axis=1), axis=1)[np.arange(len(y)), y])), "applied twice"),
+    (checks.check_cross_entropy, lambda z, y: float(-np.mean(scipy.special.log_softmax(z)[np.arange(len(y)), y])),
+     "axis=None"),
+    (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=1))), "every entry"),
+    (checks.check_cross_entropy, lambda z, y: float(np.mean(log_softmax(z, axis=1)[np.arange(len(y)), y])),
+     "sign is flipped"),
+    (checks.check_cross_entropy,
+     lambda z, y: round(float(-np.mean(log_softmax(z, axis=1)[np.arange(len(y)), y])), 5), "about 6 digits"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)[:, 0], "shape"),
     # 04 · tempered softmax
     (checks.check_tempered_softmax, lambda z, T: np.exp(z / T) / np.exp(z / T).sum(), "Divide by T, then subtract"),
@@ -1118,7 +1147,7 @@ CHECK_NAMES = [name for name in checks.__all__
 
 def test_every_check_has_rows_for_right_and_wrong_answers():
     public = {getattr(checks, name) for name in CHECK_NAMES}
-    assert len(public) == 21
+    assert len(public) == 22
     covered_right = {c for c, _ in RIGHT_ANSWERS} | {checks.check_entropy_temperature,
                                                      checks.check_distilled_student}
     covered_wrong = {c for c, _, _ in WRONG_ANSWERS} | {checks.check_distilled_student}

@@ -19,7 +19,7 @@ from tempnb.checks.distillation import (
 from tempnb.checks.logits import check_logits_with_first_zero, check_probability_from_log_odds, check_stable_sigmoid
 from tempnb.checks.probabilities import check_half_entropy_pi, check_is_valid_distribution, check_uniform_entropy
 from tempnb.checks.sampling import check_gumbel_sampler, check_inverse_cdf_sampler, check_top_k, check_top_p
-from tempnb.checks.softmax import check_batch_softmax, check_logsumexp, check_stable_softmax
+from tempnb.checks.softmax import check_batch_softmax, check_cross_entropy, check_logsumexp, check_stable_softmax
 from tempnb.checks.temperature import (
     check_entropy_temperature,
     check_half_temperature,
@@ -34,6 +34,7 @@ __all__ = [
     "check_fit_temperature",
     "check_platt_temperature",
     "check_batch_softmax",
+    "check_cross_entropy",
     "check_distilled_student",
     "check_entropy_temperature",
     "check_gumbel_sampler",

@@ -14,6 +14,18 @@ _MAX_ONLY = ("Subtracting the minimum or the mean still leaves exponents above 0
              "only the maximum guarantees every exponent is ≤ 0.")
 
 
+_NEAR_MISS = ("your values agree to about 6 digits only ({got}): return the unrounded float64 result (no "
+              "rounding, no float32); the check compares within a relative 1e-9.")
+
+
+def _near_miss(answer: object, expected: object) -> bool:
+    """Right to about 6 significant digits, as a rounded or float32 answer is, but not to 1e-9."""
+    array = as_array(answer)
+    expected = np.asarray(expected, dtype=float)
+    return array is not None and array.shape == expected.shape and \
+        bool(np.allclose(array, expected, rtol=1e-5, atol=1e-7))
+
+
 def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
     z = np.array(logits)
     shifted = np.exp(z - z.max())
@@ -25,6 +37,7 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
         Mistake(shifted, "those are exp(z - max) not divided by their own sum: divide the shifted exponentials "
                          "by their sum, e / e.sum() with e = np.exp(z - z.max())."),
         Mistake(scipy.special.log_softmax(z), "those are log-probabilities (all ≤ 0): exponentiate them."),
+        Mistake(lambda a: _near_miss(a, scipy.special.softmax(z)), _NEAR_MISS),
     )
 
 
@@ -69,6 +82,7 @@ def _lse_case(logits: list[float], label: str) -> Case:
                 f"the result is off by exactly max(z) = {top:g}: add the max back, m + log(sum(exp(z - m)))."),
         Mistake(lambda a: np.isclose(number(a), top + float(np.sum(np.exp(z - top))), rtol=1e-12),
                 "take the log of the sum: m + log(sum(exp(z - m)))."),
+        Mistake(lambda a: _near_miss(number(a), expected), _NEAR_MISS.replace("1e-9", "1e-12")),
     ), "Factor out the max: m + log(sum(exp(z - m))).")
 
 
@@ -128,6 +142,7 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                         "without keepdims=True the row sums (shape (B,)) broadcast along the columns: "
                         "divide by exps.sum(axis=1, keepdims=True)."),
             ]
+        mistakes.append(Mistake(lambda a: _near_miss(a, expected), _NEAR_MISS))
         mistakes.append(Mistake(lambda a: _rows_sum_to_one(a, batch.shape),
                                 f"on {label} your rows sum to 1 but their values are wrong (expected "
                                 f"{np.round(expected, 6).tolist()}, got {{got}}). Likely causes: a max taken "
@@ -150,3 +165,71 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
     return run_cases(batch_softmax, cases, "Each row is normalised on its own: rows sum to 1 and match scipy.")
 
 
+
+
+# ---------------------------------------------------------------- Exercise 03.4: a batch's mean cross-entropy
+
+
+def _mean_cross_entropy(logits: np.ndarray, labels: np.ndarray) -> float:
+    """The mean of LSE(z) - z_y over the rows, written out with scipy (independent of tempnb)."""
+    rows = np.arange(len(labels))
+    return float(np.mean(scipy.special.logsumexp(logits, axis=1) - logits[rows, labels]))
+
+
+def _cross_entropy_on_problem(problem: str) -> str:
+    if "divide by zero" in problem:
+        return ("np.log of a probability that rounded to 0 is -inf: take the log in log space instead, "
+                "log_softmax(z) = z - logsumexp(z), as the cross-entropy section does.")
+    if "overflow" in problem or "invalid value" in problem:
+        return "Exponentiate only after subtracting each row's maximum (or use log_softmax on each row)."
+    if "index" in problem or "IndexError" in problem:
+        return "Pick each row's label entry with log_q[np.arange(len(labels)), labels]."
+    return ""
+
+
+def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str) -> Case:
+    expected = _mean_cross_entropy(logits, labels)
+    rows = np.arange(len(labels))
+    log_q = scipy.special.log_softmax(logits, axis=1)
+    twice = float(np.mean(-scipy.special.log_softmax(scipy.special.softmax(logits, axis=1), axis=1)[rows, labels]))
+    whole_batch = float(np.mean(-scipy.special.log_softmax(logits, axis=None)[rows, labels]))
+    mistakes = (
+        Mistake(lambda a: as_array(a) is not None and as_array(a).shape == labels.shape,
+                "you returned one loss per row; the exercise asks for their mean, one number (as PyTorch's "
+                "reduction='mean')."),
+        Mistake(_near_value(-expected), "the sign is flipped: the loss is minus the log-probability of the label."),
+        Mistake(_near_value(expected * len(labels)), "that is the sum over the rows; take the mean."),
+        Mistake(_near_value(twice), "softmax was applied twice: the function takes logits, so take log_softmax of "
+                                   "the logits themselves, not of softmax(logits)."),
+        Mistake(_near_value(whole_batch), "you normalised over the whole batch (scipy's log_softmax defaults to "
+                                         "axis=None): each row is its own distribution, axis=1."),
+        Mistake(_near_value(float(np.mean(-log_q))), "you averaged -log q over every entry; pick each row's label "
+                                                    "entry only, log_q[np.arange(len(labels)), labels]."),
+        Mistake(lambda a: _near_miss(number(a), expected), _NEAR_MISS),
+    )
+    return Case((logits.copy(), labels.copy()), expected,
+                f"on {label} the mean cross-entropy is {expected:.6f}; yours is {{got}}. Per row: "
+                "logsumexp(z) - z[label], then the mean over the rows.", label, mistakes, _cross_entropy_on_problem)
+
+
+def _near_value(target: float) -> Callable[[object], bool]:
+    """A recogniser for a :class:`Mistake`: the answer is the number ``target`` (within 1e-9)."""
+    return lambda answer: number(answer) is not None and bool(np.isclose(number(answer), target, rtol=1e-9,
+                                                                         atol=1e-12))
+
+
+def check_cross_entropy(cross_entropy: Callable) -> None:
+    """Exercise 03.4: ``cross_entropy(logits, labels)``, the mean over a batch, from logits, stable."""
+    rng = np.random.default_rng(4)
+    cases = [
+        _cross_entropy_case(rng.normal(scale=2.0, size=(6, 4)), np.array([0, 1, 2, 3, 1, 2]),
+                            "six rows of four logits"),
+        # the right answer 1000 below the top: its probability rounds to 0, so log(softmax) gives inf
+        _cross_entropy_case(np.array([[0.0, -1000.0], [3.0, 1.0]]), np.array([1, 0]),
+                            "[[0, -1000], [3, 1]] with labels [1, 0]"),
+        _cross_entropy_case(np.array([[1000.0, 1001.0, 999.0]]), np.array([2]), "the single row [[1000, 1001, 999]]"),
+    ]
+    return run_cases(cross_entropy, cases, "Your mean cross-entropy matches scipy's logsumexp(z) - z[label], even "
+                                           "for a label 1000 below the top logit.",
+                     same=lambda a, b: number(a) is not None and bool(np.isclose(number(a), b, rtol=1e-9,
+                                                                                  atol=1e-12)))
