@@ -105,6 +105,13 @@ def cross_entropy_loop(logits, labels):
     return sum(losses) / len(losses)
 
 
+def tempered_swapped(T, z):
+    """A learner's tempered softmax with its parameters in the other order: called (z, T), it computes T / z."""
+    scaled = np.asarray(z) / np.asarray(T)
+    exps = np.exp(scaled - scaled.max())
+    return exps / exps.sum()
+
+
 def inverse_cdf(z, rng):
     cdf = np.cumsum(softmax(z))
     return int(np.searchsorted(cdf, rng.random() * cdf[-1], side="right"))
@@ -420,6 +427,8 @@ WRONG_ANSWERS = [
     # 04 · tempered softmax
     (checks.check_tempered_softmax, lambda z, T: np.exp(z / T) / np.exp(z / T).sum(), "Divide by T, then subtract"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z * T), "multiplied by T"),
+    (checks.check_tempered_softmax, lambda z, T: softmax(z, T).astype(np.float32), "about 6 digits"),
+    (checks.check_tempered_softmax, tempered_swapped, "divides T by the logits"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z), "T = 1 distribution"),
     # 04 · odds 3:1 to 27:1
     (checks.check_odds_temperature, 3, "shrink"),
