@@ -112,6 +112,17 @@ def tempered_swapped(T, z):
     return exps / exps.sum()
 
 
+def top_p_mass_before_below(logits, top_p_mass):
+    """Keep a token while the mass before it is below top_p_mass: right, except that at mass 0 it keeps nothing."""
+    probs = softmax(logits)
+    order = np.argsort(-probs, kind="stable")
+    before = np.cumsum(probs[order]) - probs[order]
+    out = np.full_like(logits, -np.inf)
+    keep = order[before < top_p_mass]
+    out[keep] = logits[keep]
+    return out
+
+
 def inverse_cdf(z, rng):
     cdf = np.cumsum(softmax(z))
     return int(np.searchsorted(cdf, rng.random() * cdf[-1], side="right"))
@@ -419,6 +430,8 @@ WRONG_ANSWERS = [
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(scipy.special.log_softmax(z)[np.arange(len(y)), y])),
      "axis=None"),
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=1))), "every entry"),
+    (checks.check_cross_entropy, lambda z, y: float(-np.mean(np.eye(z.shape[1])[y] * log_softmax(z, axis=1))),
+     "all B × K entries"),
     (checks.check_cross_entropy, lambda z, y: float(np.mean(log_softmax(z, axis=1)[np.arange(len(y)), y])),
      "sign is flipped"),
     (checks.check_cross_entropy,
@@ -459,6 +472,8 @@ WRONG_ANSWERS = [
      lambda s, t, T: T * T * float(np.mean(-np.sum(softmax(t, T, axis=1) * log_softmax(s, T, axis=1), axis=1))),
      "cross-entropy"),
     (checks.check_soft_loss, lambda s, t, T: None, "returned None"),
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(softmax(t, T, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)))), "sum over the classes (axis=1) first"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(s / T, t / T, T), "divided by T twice"),
     # 05 · numerical gradient
     (checks.check_numerical_gradient, no_restore, "must be restored after each probe"),
@@ -511,6 +526,7 @@ WRONG_ANSWERS = [
     # 06 · top-p on the names model
     (checks.check_top_p, top_p_without_crossing_token, "crosses the threshold"),
     (checks.check_top_p, top_p_ascending, "least likely"),
+    (checks.check_top_p, top_p_mass_before_below, "kept no token at all"),
     (checks.check_top_p, lambda z, top_p_mass: softmax(top_p(z, top_p_mass)), "not probabilities"),
     (checks.check_top_p, lambda z, top_p_mass: np.where(np.isfinite(top_p(z, top_p_mass)), z, 0.0), "-inf"),
 ]
@@ -1474,6 +1490,16 @@ def distillation_gradient_without_t(s, t, y, T, alpha):
     return loss, (alpha * (q - p) / T + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
 
 
+def distillation_hard_term_at_t(s, t, y, T, alpha):
+    """The label term from softmax(s / T), the q already computed for the soft term."""
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    kl = np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)
+    ce = -log_softmax(s, T, axis=1)[np.arange(n), y]
+    gradient = (alpha * T * (q - p) + (1 - alpha) * (q - np.eye(n_classes)[y])) / n
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
+
+
 def distillation_loss_only(s, t, y, T, alpha):
     return distillation_by_hand(s, t, y, T, alpha)[0]
 
@@ -1494,6 +1520,7 @@ DISTILLATION_LOSS_WRONG = [
     (lambda s, t, y, T, alpha: (distillation_by_hand(s, t, y, T, alpha)[0],
                                 -distillation_by_hand(s, t, y, T, alpha)[1]), "sign is flipped"),
     (distillation_loss_only, "return a pair (loss, gradient)"),
+    (distillation_hard_term_at_t, "cross-entropy at T = 1"),
     (distillation_changes_logits, "changed its input `s`"),
     (lambda s, t, y, T, alpha: None, "returned None"),
     (lambda s, t, y: 0.0, "positional argument"),

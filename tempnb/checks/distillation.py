@@ -55,6 +55,8 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                                          "so pass the raw logits, softmax(t, T), not softmax(t / T, T).")]
     mistakes += [
         Mistake(is_(T * T * float(np.sum(kl_rows))), "take the mean over the batch, not the sum."),
+        Mistake(is_(expected / s.shape[1]), "sum over the classes (axis=1) first, then take the mean over the B "
+                                            "rows: np.mean of the whole array also divides by the number of classes."),
         Mistake(is_(reverse), "the KL is the wrong way round: KL(p‖q) with p = softmax(t/T), the teacher's "
                               "distribution, weighting log p − log q."),
         Mistake(is_(cross_entropy), "that is the cross-entropy −Σ p log q; the KL also subtracts the teacher's "
@@ -198,6 +200,9 @@ def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha:
         "gradient times T²": (None, (alpha * T * T * (q - p) + (1 - alpha) * (q1 - onehot)) / n),
         "gradient not divided by B": (None, alpha * T * (q - p) + (1 - alpha) * (q1 - onehot)),
         "gradient sign": (None, -(alpha * soft_grad + (1 - alpha) * hard_grad)),
+        # the label term computed from softmax(s / T), the q already at hand, instead of softmax(s)
+        "hard term at T": (alpha * soft_loss + (1 - alpha) * float(np.mean(-np.sum(onehot * np.log(q), axis=1))),
+                           (alpha * soft_grad + (1 - alpha) * (q - onehot) / (n * T))),
     }
 
 
@@ -212,6 +217,8 @@ _LOSS_HINTS = {
                          "back from T².",
     "gradient not divided by B": "the loss is a mean over the B rows, so its gradient is divided by B too.",
     "gradient sign": "the gradient's sign is flipped: it is q − p (student minus teacher) and softmax(s) − onehot(y).",
+    "hard term at T": "the label term is ordinary cross-entropy at T = 1: use softmax(s) (or log_softmax(s)), not "
+                      "softmax(s / T), the q of the soft term.",
 }
 
 
@@ -256,7 +263,7 @@ def _check_loss_function(loss_function: Callable) -> str | None:
                 return f"{where}: {_LOSS_HINTS[name]}"
         if not loss_ok:
             return (f"{where} the loss should be {want_loss:.6f}, yours is {shown(loss)}: α T² mean KL(p‖q) + "
-                    "(1 − α) mean cross-entropy, with p = softmax(t/T), q = softmax(s/T).")
+                    "(1 − α) mean cross-entropy at T = 1, with p = softmax(t/T), q = softmax(s/T).")
         return (f"{where} your loss is right but the gradient is not: "
                 "[α T (q − p) + (1 − α)(softmax(s) − onehot(y))] / B, with onehot(y) the labels as one-hot rows.")
     return None

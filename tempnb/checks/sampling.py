@@ -288,6 +288,12 @@ def top_p_cases() -> list[Case]:
         low = np.argsort(probs, kind="stable")
         ascending[low[np.cumsum(probs[low]) <= mass]] = logits[low[np.cumsum(probs[low]) <= mass]]
         mistakes = (*_filter_mistakes(logits, expected),
+                    # keep while the mass before a token is below top_p_mass: right except at mass 0, where it
+                    # keeps nothing (and so matches the exclusive rule below, whose hint would mislead)
+                    Mistake(lambda a, shape=logits.shape: as_array(a) is not None and as_array(a).shape == shape
+                            and not np.isfinite(as_array(a)).any(),
+                            "you kept no token at all: whatever top_p_mass is (even 0), keep at least the most "
+                            "probable one."),
                     Mistake(lambda a, e=exclusive: _same_filter(a, e),
                             "you dropped the token that crosses the threshold: keep tokens, most probable first, "
                             "until their total reaches top_p_mass, including the one that gets it there "

@@ -205,6 +205,9 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str) -> C
                                          "axis=None): each row is its own distribution, axis=1."),
         Mistake(_near_value(float(np.mean(-log_q))), "you averaged -log q over every entry; pick each row's label "
                                                     "entry only, log_q[np.arange(len(labels)), labels]."),
+        Mistake(_near_value(expected / logits.shape[1]),
+                "that is the mean over all B × K entries of -onehot * log q: sum over the classes first (axis=1), "
+                "then take the mean over the rows."),
         Mistake(lambda a: _near_miss(number(a), expected), _NEAR_MISS),
     )
     return Case((logits.copy(), labels.copy()), expected,
