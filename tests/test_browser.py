@@ -182,8 +182,19 @@ def check_accessible(tab, name: str) -> None:
     """After Run All: 0 axe-core violations in the cells, and every figure named by its alt text."""
     tab.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
                           timeout=30_000)
-    # "Going deeper" sections are stored folded; a learner opens them with the heading's toggle.
-    # Open them all (JupyterLab's own command), so what they hold is checked like the rest.
+    # "Going deeper" sections are stored folded: as opened, the cell after each such heading (the
+    # section's first paragraph or code) is hidden, so the core path reads without them.
+    folded = tab.evaluate("""() => {
+        const cells = window.jupyterapp.shell.currentWidget.content.widgets, found = [];
+        for (let i = 0; i + 1 < cells.length; i++) {
+            const source = cells[i].model.sharedModel.getSource();
+            if (/^#{1,6}\\s+Going deeper:/.test(source)) found.push([source.slice(0, 70), cells[i + 1].isHidden]);
+        }
+        return found;
+    }""")
+    assert folded and all(hidden for _, hidden in folded), (name, folded)
+    # A learner opens them with the heading's toggle. Open them all (JupyterLab's own command), so
+    # what they hold is checked like the rest.
     tab.evaluate("() => window.jupyterapp.commands.execute('notebook:expand-all-headings')")
     tab.wait_for_function("() => !document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) "
                           ".jp-collapseHeadingButton.jp-mod-collapsed')", timeout=10_000)

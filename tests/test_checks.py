@@ -342,6 +342,11 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, valid_after_sorting_in_place, "changed its input"),
     (checks.check_is_valid_distribution, lambda p: p.sum() == 1, "raised AttributeError"),
     (checks.check_is_valid_distribution, lambda p: p.sum() == 1, "np.asarray(p, dtype=float)"),
+    # the rule as printed, 0 <= p_k <= 1, on an array: a chained comparison asks for one truth value
+    (checks.check_is_valid_distribution,
+     lambda p: bool(np.all(0 <= np.asarray(p) <= 1)) and math.isclose(float(np.sum(p)), 1), "combine elementwise"),
+    (checks.check_is_valid_distribution,
+     lambda p: bool((np.asarray(p) >= 0) and (np.asarray(p) <= 1)), "combine elementwise"),
     # code written for arrays, given the list [0.25, 0.75]: list >= int raises TypeError
     (checks.check_is_valid_distribution, lambda p: bool(np.all(p >= 0)) and math.isclose(float(np.sum(p)), 1),
      "np.asarray(p, dtype=float)"),
@@ -361,6 +366,7 @@ WRONG_ANSWERS = [
     (checks.check_half_entropy_pi, math.log(2) / 2, "entropy you are aiming for"),
     (checks.check_half_entropy_pi, 0.3466, "entropy you are aiming for"),
     (checks.check_half_entropy_pi, 1 - HALF_ENTROPY_PI, "above 0.5"),
+    (checks.check_half_entropy_pi, 0.1, "grid is too coarse"),  # np.linspace(0, 0.5, 11) or 21 lands on 0.1
     (checks.check_half_entropy_pi, 0.89, "above 0.5"),
     (checks.check_half_entropy_pi, 0.5, "where the entropy is largest"),
     (checks.check_half_entropy_pi, [1 - HALF_ENTROPY_PI, HALF_ENTROPY_PI], "π itself"),
@@ -641,6 +647,22 @@ def sigmoid_in_place(x):
     e = np.exp(-np.abs(x))
     x[:] = np.where(x >= 0, 1 / (1 + e), e / (1 + e))
     return x
+
+
+def where_over_ignored(x):
+    """np.where with only overflow silenced: the thrown-away branch still makes inf / inf = nan (invalid)."""
+    with np.errstate(over="ignore"):
+        return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+
+
+def sigmoid_one_minus(x):
+    """sigma(x) = 1 - sigma(-x) for x < 0: no overflow, but 1 minus a number near 1 cancels to 0."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    positive = x >= 0
+    out[positive] = 1 / (1 + np.exp(-x[positive]))
+    out[~positive] = 1 - 1 / (1 + np.exp(x[~positive]))
+    return out
 
 
 def sigmoid_errstate(x):
@@ -1022,6 +1044,9 @@ WRONG_ANSWERS += [
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, sigmoid_in_place, "changed its input `x`"),
     (checks.check_stable_sigmoid, sigmoid_errstate, "silences NumPy's warnings"),
+    (checks.check_stable_sigmoid, where_over_ignored, "silences some of NumPy's warnings"),
+    (checks.check_stable_sigmoid, sigmoid_one_minus, "1 minus a number within 2^-53 of 1 is 0"),
+    (checks.check_logits_with_first_zero, np.array([[0.0, math.log(2), math.log(7)]]), "shape (3,)"),
     (checks.check_stable_sigmoid, sigmoid_seterr, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_warnings_filter, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_tanh_form_list, "one value per entry"),

@@ -217,6 +217,16 @@ def test_going_deeper_headings_are_stored_collapsed(pair):
         assert starts_section == collapsed, cell.source[:80]
 
 
+def test_going_deeper_heading_cells_hold_only_their_heading(pair):
+    # JupyterLab folds the cells after a collapsed heading, not the heading cell's own text.
+    _, stored = pair
+    headings = [cell for cell in stored.cells
+                if cell.cell_type == "markdown" and GOING_DEEPER_HEADING.match(cell.source)]
+    assert headings  # every notebook has depth on demand
+    for cell in headings:
+        assert len(cell.source.strip().splitlines()) == 1, cell.source[:120]
+
+
 def bound_and_loaded(source: str) -> tuple[set[str], set[str]]:
     """Names a code cell binds (assignments, defs, imports, loop and with targets) and names it reads."""
     import ast

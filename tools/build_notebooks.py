@@ -98,9 +98,28 @@ def going_deeper_sections(notebook: nbformat.NotebookNode) -> list[range]:
     return sections
 
 
+def _going_deeper_headings_alone(cells: list) -> list:
+    """Each "Going deeper: …" heading in a markdown cell of its own, its text in the next cell.
+
+    JupyterLab folds the cells *after* a collapsed heading cell, never the heading cell's own
+    text: a paragraph written under the heading in the same cell would stay in view.
+    """
+    out = []
+    for cell in cells:
+        found = heading(cell)
+        lines = cell.source.splitlines()
+        if found is None or not found[1].startswith(GOING_DEEPER) or not "\n".join(lines[1:]).strip():
+            out.append(cell)
+            continue
+        out.append(nbformat.v4.new_markdown_cell(lines[0], metadata=dict(cell.metadata)))
+        out.append(nbformat.v4.new_markdown_cell("\n".join(lines[1:]).strip("\n")))
+    return out
+
+
 def read_source(source: Path) -> nbformat.NotebookNode:
     """Convert a MyST source into a clean, unexecuted notebook with stable cell ids."""
     notebook = jupytext.read(source, fmt="md:myst")
+    notebook.cells = _going_deeper_headings_alone(notebook.cells)
     notebook.metadata = nbformat.from_dict(
         {"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}}
     )

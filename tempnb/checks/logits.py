@@ -50,7 +50,11 @@ def check_logits_with_first_zero(logits: object) -> None:
         Mistake(log_p - log_p[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
         Mistake(np.log10([0.1, 0.2, 0.7]) - math.log10(0.1),
                 "you used log base 10; logits are natural logarithms (np.log)."),
-        Mistake(lambda a: np.allclose(np.asarray(a, dtype=float), expected, rtol=1e-3, atol=1e-3),
+        Mistake(lambda a: np.shape(a) != expected.shape and np.size(a) == expected.size
+                and np.allclose(np.ravel(np.asarray(a, dtype=float)), expected, rtol=1e-9, atol=1e-12),
+                "the values are right but the shape is not: return a flat array of three numbers, shape (3,)."),
+        Mistake(lambda a: np.shape(a) == expected.shape
+                and np.allclose(np.asarray(a, dtype=float), expected, rtol=1e-3, atol=1e-3),
                 "right to a few digits only ({got}): compute it with np.log instead of typing rounded values; "
                 "the check compares within a relative 1e-9."),
     ))
@@ -122,6 +126,12 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
         return hint(outcome.problem)
     if outcome.problem:
         if issubclass(outcome.error, Warning):
+            if _silences_warnings(sigmoid):
+                return hint(f"{outcome.problem}: your function silences some of NumPy's warnings (np.errstate, "
+                            "np.seterr or a warnings filter), but not this one. With np.where, the branch you "
+                            "throw away still computes exp of a large number: inf, and inf / inf = nan. Remove "
+                            "the silencer and compute each branch only where it is used (boolean indexing), or "
+                            "write both with exp(-|x|), which never overflows.")
             left, right = _overflowing_tails(sigmoid)
             if left and right:
                 return hint(f"{outcome.problem} (at both x = -1000 and x = 1000). If you used np.where: it "
@@ -161,6 +171,10 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                          "x = -745), but a formula through exp(-x), which overflows there, or a cut-off that "
                          "returns 0 below some x gives 0 (so does scipy.special.expit, which computes "
                          "1 / (1 + exp(-x))). For x < 0 compute exp(x) / (1 + exp(x)).")
+            elif not clipped and got[first_wrong] == 0 and expected[first_wrong] >= np.finfo(float).tiny:
+                extra = (" 1 minus a number within 2^-53 of 1 is 0: that is the precision loss of 'Logits keep "
+                         "precision that probabilities lose'. Compute the small value directly, "
+                         "exp(x) / (1 + exp(x)) for x < 0, not as 1 minus something.")
             wrong = _differing(points, got, expected) + "." + extra
     if _silences_warnings(sigmoid):
         found = (f" And the values are wrong: {_differing(points, got, expected)}." if wrong
