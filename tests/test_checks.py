@@ -972,6 +972,18 @@ def fit_bounds_exclude(logits, labels):
                                           method="bounded", options={"xatol": 1e-10}).x
 
 
+def fit_unbounded(logits, labels):
+    """minimize_scalar without bounds: Brent's method starts at T = 0, where logits / T divides by zero."""
+    import scipy.optimize
+
+    return float(scipy.optimize.minimize_scalar(lambda T: mean_nll_scipy(logits, labels, T)).x)
+
+
+def mean_nll_scipy(logits, labels, T):
+    log_q = scipy.special.log_softmax(logits / T, axis=1)
+    return -float(np.mean(log_q[np.arange(len(labels)), labels]))
+
+
 def fit_bounds_above_one(logits, labels):
     import scipy.optimize
 
@@ -1154,6 +1166,7 @@ WRONG_ANSWERS += [
     # 07 · fit T
     (checks.check_fit_temperature, fit_result_object, "OptimizeResult"),
     (checks.check_fit_temperature, fit_bounds_exclude, "search bounds that exclude the minimum"),
+    (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
     (checks.check_fit_temperature, fit_bounds_above_one, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_minimize_array, "shape (1,)"),
     (checks.check_fit_temperature, fit_coarse_grid, "grid too coarse"),

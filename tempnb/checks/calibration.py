@@ -166,7 +166,17 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
             Mistake(lambda a: a < expected, _missed_minimum(label, expected, "larger")),
             Mistake(lambda a: a > expected, _missed_minimum(label, expected, "smaller")),
         ),
+        _temperature_on_problem,
     )
+
+
+def _temperature_on_problem(problem: str) -> str:
+    """A warning or error from a search that tried T <= 0, as unbounded minimize_scalar does."""
+    if any(word in problem for word in ("invalid value", "divide by zero", "overflow", "(0, inf]")):
+        return ("Your search probably tried T <= 0: minimize_scalar without bounds uses Brent's method, which "
+                "starts near 0 and may go below it. Give it bounds (bounds=(0.05, 20), method='bounded') or "
+                "search over log T.")
+    return ""
 
 
 def _missed_minimum(label: str, expected: float, side: str) -> str:
