@@ -331,6 +331,8 @@ WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     (checks.check_is_valid_distribution, exact_sum, "not =="),
     (checks.check_is_valid_distribution, fsum_exact, "not =="),
+    (checks.check_is_valid_distribution,
+     lambda p: bool(np.all(np.asarray(p) >= 0)) and abs(float(np.sum(p)) - 1) < 1e-17, "a smaller tolerance"),
     (checks.check_is_valid_distribution, lambda p: bool(np.isclose(np.sum(p), 1)), "negative"),
     (checks.check_is_valid_distribution,
      lambda p: not (np.asarray(p) < 0).any() and not abs(np.sum(p) - 1) > 1e-9, "np.isnan"),

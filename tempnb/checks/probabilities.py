@@ -16,7 +16,8 @@ from tempnb.checks._common import Case, Mistake, as_array, check_number, hint, n
 # (math.fsum) summation all miss 1. tests/test_checks.py verifies this with Fraction arithmetic.
 ROUNDED_SUM_CASE = [0.09, 0.345, 0.565]
 
-_TOLERANCE = "Compare the sum with 1 using a tolerance (math.isclose or np.isclose), not ==."
+_TOLERANCE = ("Compare the sum with 1 using a tolerance well above the rounding error of about 1e-16 "
+              "(math.isclose or np.isclose, or abs(total - 1) < 1e-6), not == or a smaller tolerance.")
 
 
 def _is_bool(answer: object) -> bool:
