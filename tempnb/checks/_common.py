@@ -350,3 +350,15 @@ def near(target: float, rel_tol: float = 1e-9) -> Callable[[object], bool]:
     """A recogniser for a :class:`Mistake`: the answer is the number ``target``."""
     return lambda answer: math.isclose(float(answer), target, rel_tol=rel_tol, abs_tol=1e-12)
 
+
+def near_miss(expected: object, rtol: float = 1e-5, atol: float = 1e-7) -> Callable[[object], bool]:
+    """A recogniser for a :class:`Mistake`: right to about 6 significant digits (as a rounded or
+    float32 answer is) but not to a check's 1e-9, with ``expected``'s shape."""
+    target = np.asarray(expected, dtype=float)
+
+    def recognise(answer: object) -> bool:
+        array = as_array(answer)
+        return array is not None and array.shape == target.shape and \
+            bool(np.allclose(array, target, rtol=rtol, atol=atol))
+    return recognise
+

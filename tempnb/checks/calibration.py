@@ -141,6 +141,10 @@ def _same_number(answer: object, expected: float, rel_tol: float = 1e-9) -> bool
 # ---------------------------------------------------------------- Exercise 07.2: fit T by hand
 
 
+_BRENT = ("minimize_scalar without bounds uses Brent's method, which starts near 0 and may try T <= 0: give it "
+          "bounds (bounds=(0.05, 20), method='bounded') or search over log T.")
+
+
 def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
     from tempnb.calibration import fit_temperature
     from tempnb.core import softmax
@@ -156,9 +160,7 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
         "softmax(logits / T) over T > 0 (searching log T reaches small and large T equally easily).",
         label,
         (
-            Mistake(lambda a: a <= 0, f"on {label} you returned {{got}}; a temperature must be positive. "
-                                      "minimize_scalar without bounds uses Brent's method, which may try T <= 0: "
-                                      "give bounds (bounds=(0.05, 20), method='bounded') or search over log T."),
+            Mistake(lambda a: a <= 0, f"on {label} you returned {{got}}; a temperature must be positive. {_BRENT}"),
             Mistake(near(1 / expected, 1e-3), f"on {label} you returned 1/T (the inverse temperature β); "
                                                "the answer is T = 1/β."),
             Mistake(near(1.0, 1e-12), f"on {label} you returned T = 1 (the placeholder, or an optimiser that "
@@ -173,9 +175,7 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
 def _temperature_on_problem(problem: str) -> str:
     """A warning or error from a search that tried T <= 0, as unbounded minimize_scalar does."""
     if any(word in problem for word in ("invalid value", "divide by zero", "overflow", "(0, inf]")):
-        return ("Your search probably tried T <= 0: minimize_scalar without bounds uses Brent's method, which "
-                "starts near 0 and may go below it. Give it bounds (bounds=(0.05, 20), method='bounded') or "
-                "search over log T.")
+        return f"Your search probably tried T <= 0. {_BRENT}"
     return ""
 
 

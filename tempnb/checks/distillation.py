@@ -136,7 +136,6 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
     if error < 1e-6:
         # A bound, not the error itself: its last digits depend on the CPU's rounding.
         return passed("Central differences agree with the exact gradient to within 1e-6.")
-
     if np.allclose(answer, expected / 2, rtol=1e-4, atol=1e-8):
         return hint("divide the central difference by 2h, not 4h: (f(x + h) − f(x − h)) / (2h).")
     if np.allclose(answer, 2 * expected, rtol=1e-4, atol=1e-8):

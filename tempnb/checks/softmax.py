@@ -7,7 +7,7 @@ from collections.abc import Callable
 import numpy as np
 import scipy.special
 
-from tempnb.checks._common import Case, Mistake, as_array, number, run_cases
+from tempnb.checks._common import Case, Mistake, as_array, near, near_miss, number, run_cases
 
 _QUARTER_LOGITS = [-1.3862943611198906, -0.2876820724517809]  # log 0.25, log 0.75 (see 02-logits)
 _MAX_ONLY = ("Subtracting the minimum or the mean still leaves exponents above 0 (here up to 2000 or 1000); "
@@ -16,14 +16,6 @@ _MAX_ONLY = ("Subtracting the minimum or the mean still leaves exponents above 0
 
 _NEAR_MISS = ("your values agree to about 6 digits only ({got}): return the unrounded float64 result (no "
               "rounding, no float32); the check compares within a relative 1e-9.")
-
-
-def _near_miss(answer: object, expected: object) -> bool:
-    """Right to about 6 significant digits, as a rounded or float32 answer is, but not to 1e-9."""
-    array = as_array(answer)
-    expected = np.asarray(expected, dtype=float)
-    return array is not None and array.shape == expected.shape and \
-        bool(np.allclose(array, expected, rtol=1e-5, atol=1e-7))
 
 
 def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
@@ -37,7 +29,7 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
         Mistake(shifted, "those are exp(z - max) not divided by their own sum: divide the shifted exponentials "
                          "by their sum, e / e.sum() with e = np.exp(z - z.max())."),
         Mistake(scipy.special.log_softmax(z), "those are log-probabilities (all ≤ 0): exponentiate them."),
-        Mistake(lambda a: _near_miss(a, scipy.special.softmax(z)), _NEAR_MISS),
+        Mistake(near_miss(scipy.special.softmax(z)), _NEAR_MISS),
     )
 
 
@@ -68,9 +60,9 @@ def check_stable_softmax(softmax_1d: Callable) -> None:
                      "Stable: it matches scipy.special.softmax, even on [1000, 1001], [-1000, 0, 1000] and with -inf.")
 
 
-def _same_number(a: object, b: object) -> bool:
+def _same_number(a: object, b: object, rtol: float = 1e-12) -> bool:
     value = number(a)
-    return value is not None and bool(np.isclose(value, float(b), rtol=1e-12, atol=1e-12))
+    return value is not None and bool(np.isclose(value, float(b), rtol=rtol, atol=1e-12))
 
 
 def _lse_case(logits: list[float], label: str) -> Case:
@@ -82,7 +74,7 @@ def _lse_case(logits: list[float], label: str) -> Case:
                 f"the result is off by exactly max(z) = {top:g}: add the max back, m + log(sum(exp(z - m)))."),
         Mistake(lambda a: np.isclose(number(a), top + float(np.sum(np.exp(z - top))), rtol=1e-12),
                 "take the log of the sum: m + log(sum(exp(z - m)))."),
-        Mistake(lambda a: _near_miss(number(a), expected), _NEAR_MISS.replace("1e-9", "1e-12")),
+        Mistake(lambda a: near_miss(expected)(number(a)), _NEAR_MISS.replace("1e-9", "1e-12")),
     ), "Factor out the max: m + log(sum(exp(z - m))).")
 
 
@@ -142,7 +134,7 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                         "without keepdims=True the row sums (shape (B,)) broadcast along the columns: "
                         "divide by exps.sum(axis=1, keepdims=True)."),
             ]
-        mistakes.append(Mistake(lambda a: _near_miss(a, expected), _NEAR_MISS))
+        mistakes.append(Mistake(near_miss(expected), _NEAR_MISS))
         mistakes.append(Mistake(lambda a: _rows_sum_to_one(a, batch.shape),
                                 f"on {label} your rows sum to 1 but their values are wrong (expected "
                                 f"{np.round(expected, 6).tolist()}, got {{got}}). Likely causes: a max taken "
@@ -163,8 +155,6 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
         _batch_case(np.array([[7.0, 7.0, 7.0]]), "a single row [[7, 7, 7]]"),
     ]
     return run_cases(batch_softmax, cases, "Each row is normalised on its own: rows sum to 1 and match scipy.")
-
-
 
 
 # ---------------------------------------------------------------- Exercise 03.4: a batch's mean cross-entropy
@@ -197,28 +187,22 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str) -> C
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == labels.shape,
                 "you returned one loss per row; the exercise asks for their mean, one number (as PyTorch's "
                 "reduction='mean')."),
-        Mistake(_near_value(-expected), "the sign is flipped: the loss is minus the log-probability of the label."),
-        Mistake(_near_value(expected * len(labels)), "that is the sum over the rows; take the mean."),
-        Mistake(_near_value(twice), "softmax was applied twice: the function takes logits, so take log_softmax of "
+        Mistake(near(-expected), "the sign is flipped: the loss is minus the log-probability of the label."),
+        Mistake(near(expected * len(labels)), "that is the sum over the rows; take the mean."),
+        Mistake(near(twice), "softmax was applied twice: the function takes logits, so take log_softmax of "
                                    "the logits themselves, not of softmax(logits)."),
-        Mistake(_near_value(whole_batch), "you normalised over the whole batch (scipy's log_softmax defaults to "
+        Mistake(near(whole_batch), "you normalised over the whole batch (scipy's log_softmax defaults to "
                                          "axis=None): each row is its own distribution, axis=1."),
-        Mistake(_near_value(float(np.mean(-log_q))), "you averaged -log q over every entry; pick each row's label "
+        Mistake(near(float(np.mean(-log_q))), "you averaged -log q over every entry; pick each row's label "
                                                     "entry only, log_q[np.arange(len(labels)), labels]."),
-        Mistake(_near_value(expected / logits.shape[1]),
+        Mistake(near(expected / logits.shape[1]),
                 "that is the mean over all B × K entries of -onehot * log q: sum over the classes first (axis=1), "
                 "then take the mean over the rows."),
-        Mistake(lambda a: _near_miss(number(a), expected), _NEAR_MISS),
+        Mistake(lambda a: near_miss(expected)(number(a)), _NEAR_MISS),
     )
     return Case((logits.copy(), labels.copy()), expected,
                 f"on {label} the mean cross-entropy is {expected:.6f}; yours is {{got}}. Per row: "
                 "logsumexp(z) - z[label], then the mean over the rows.", label, mistakes, _cross_entropy_on_problem)
-
-
-def _near_value(target: float) -> Callable[[object], bool]:
-    """A recogniser for a :class:`Mistake`: the answer is the number ``target`` (within 1e-9)."""
-    return lambda answer: number(answer) is not None and bool(np.isclose(number(answer), target, rtol=1e-9,
-                                                                         atol=1e-12))
 
 
 def check_cross_entropy(cross_entropy: Callable) -> None:
@@ -234,5 +218,4 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
     ]
     return run_cases(cross_entropy, cases, "Your mean cross-entropy matches scipy's logsumexp(z) - z[label], even "
                                            "for a label 1000 below the top logit.",
-                     same=lambda a, b: number(a) is not None and bool(np.isclose(number(a), b, rtol=1e-9,
-                                                                                  atol=1e-12)))
+                     same=lambda a, b: _same_number(a, b, rtol=1e-9))

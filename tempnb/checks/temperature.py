@@ -8,7 +8,19 @@ from collections.abc import Callable
 
 import numpy as np
 
-from tempnb.checks._common import Case, Mistake, as_array, check_number, hint, near, number, passed, run_cases, shown
+from tempnb.checks._common import (
+    Case,
+    Mistake,
+    as_array,
+    check_number,
+    hint,
+    near,
+    near_miss,
+    number,
+    passed,
+    run_cases,
+    shown,
+)
 
 
 def _tempered_case(logits: list[float], T: float, label: str) -> Case:
@@ -21,19 +33,12 @@ def _tempered_case(logits: list[float], T: float, label: str) -> Case:
         Mistake(softmax(logits), f"on {label} your result is softmax(z), the T = 1 distribution: divide by T."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
                 f"on {label} your result has nan in it: subtract the maximum of z / T before exponentiating."),
-        Mistake(lambda a: _right_to_six_digits(a, expected),
+        Mistake(near_miss(expected),
                 f"on {label} your values agree to about 6 digits only ({{got}}): compute in float64 and do not "
                 "round; the check compares within a relative 1e-9."),
         Mistake(_swapped(logits, T), f"on {label} your function divides T by the logits: the check calls "
                                      "my_tempered_softmax(z, T), logits first, and the logits are divided by T."),
     ), _tempered_on_problem)
-
-
-def _right_to_six_digits(answer: object, expected: np.ndarray) -> bool:
-    """A float32 or rounded answer: right to about 1e-6, not to the check's 1e-9."""
-    array = as_array(answer)
-    return array is not None and array.shape == expected.shape and \
-        bool(np.allclose(array, expected, rtol=1e-5, atol=1e-7))
 
 
 def _swapped(logits: list[float], T: float) -> np.ndarray | None:
