@@ -63,6 +63,11 @@ def stable_sigmoid_abs(x):
     return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
 
 
+def looped_sigmoid(x):
+    """Right on a flat array, but a Python loop: on a 2-D array each `v` is a row, not a number."""
+    return np.array([1 / (1 + math.exp(-v)) if v >= 0 else math.exp(v) / (1 + math.exp(v)) for v in x])
+
+
 def sigmoid_zero_below_700(x):
     """Right everywhere except that it returns 0 for x < -700, where e^x is still a (subnormal) double."""
     return np.where(x < -700, 0.0, stable_sigmoid_masks(x))
@@ -404,6 +409,7 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, lambda x: (1 + np.tanh(x / 2)) / 2,
      "at x = -40 your sigmoid gives 0, the exact value is 4.24835e-18"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + math.exp(-x)), "math.exp takes one number"),
+    (checks.check_stable_sigmoid, looped_sigmoid, "not on the same points as a 3 × 3 array"),
     # exp(-x) overflows at x = -720 but the true value, about e^-720, is a subnormal double, not 0
     (checks.check_stable_sigmoid, scipy.special.expit,
      "at x = -720 your sigmoid gives 0, the exact value is 2.03223e-313"),

@@ -184,4 +184,15 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                     "positive, e.g. with exp(-|x|), and remove the silencer.")
     if wrong:
         return hint(wrong)
+    # The same nine points as a 3 x 3 array: NumPy operations work for any shape, while a Python
+    # loop over x (or a comprehension with math.exp) meets rows instead of numbers.
+    grid = call(sigmoid, points.reshape(3, 3))
+    got_grid = None if grid.problem else as_array(grid.value)
+    if got_grid is None or got_grid.shape != (3, 3) or not np.allclose(
+            got_grid, expected.reshape(3, 3), rtol=1e-12, atol=_SUBNORMAL_SLACK):
+        found = f" ({grid.problem})" if grid.problem else ""
+        return hint("your sigmoid is right on the nine points as one flat array, but not on the same points as a "
+                    f"3 × 3 array{found}. A Python loop over x, or math.exp, handles one number at a time; "
+                    "write it with NumPy operations on the whole array (np.exp, boolean masks), which work for "
+                    "any shape.")
     return passed("Your sigmoid is right on the whole real line, subnormal values included, and silent.")
