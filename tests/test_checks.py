@@ -521,7 +521,13 @@ WRONG_ANSWERS = [
      "the first index whose cumulative probability exceeds u"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: inverse_cdf(z, rng) if rng.random() < 2 else 0, "exactly one"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: 1, "masked"),
+    # searchsorted(side="right") already is the answer; one less is the off-by-one
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z)), rng.random(), side="right")) - 1, "do not subtract 1"),
     # 06 · Gumbel sampler at T = 2
+    # the noise built from uniforms with one minus sign dropped: log(-log u) is -g
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + np.log(-np.log(rng.random(z.size))))),
+     "wrong sign"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z + rng.gumbel(size=z.size))), "match T = 1"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax((z + rng.gumbel(size=z.size)) / T)),
      "match T = 1"),
@@ -543,6 +549,8 @@ WRONG_ANSWERS = [
     (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, 0.0), "must be -inf"),
     (checks.check_top_k, lambda z, k: np.where(z <= np.sort(z)[min(k, len(z)) - 1], z, -np.inf), "k smallest"),
     (checks.check_top_k, lambda z, k: z[np.argsort(z)[::-1][:k]], "shape"),
+    (checks.check_top_k, lambda z, k: np.where(z >= np.unique(z)[::-1][min(k, np.unique(z).size) - 1], z, -np.inf),
+     "tied entries still count towards k"),
     # 06 · top-p on the names model
     (checks.check_top_p, top_p_without_crossing_token, "crosses the threshold"),
     (checks.check_top_p, top_p_ascending, "least likely"),

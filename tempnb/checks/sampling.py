@@ -78,6 +78,10 @@ def _not_an_index(value: object) -> str:
     return f"each call must return one integer index; got {shown(value)}."
 
 
+_SEARCHSORTED_MINUS_ONE = (" np.searchsorted(cdf, u, side='right') already is the first index whose cumulative "
+                           "probability exceeds u: do not subtract 1 from it.")
+
+
 def check_inverse_cdf_sampler(sampler: Callable) -> None:
     """Exercise 06.1: ``sampler(logits, rng)`` draws one index by the inverse CDF.
 
@@ -118,6 +122,8 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
         if not 0 <= index < _LOGITS.size:
             extra = (" No cumulative sum exceeded u: build the CDF from the probabilities, np.cumsum(softmax(logits)), "
                      "which ends at 1, not from the logits." if index == _LOGITS.size else "")
+            if index == -1:
+                extra = _SEARCHSORTED_MINUS_ONE
             return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned: {index}.{extra}")
         if index == 1:
             return hint("the masked entry (logit -inf, index 1) was drawn; it must have probability 0.")
@@ -128,8 +134,10 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
                         "the inverse CDF needs exactly one.")
         expected = int(np.searchsorted(cdf, u, side="right"))
         if index != expected:
+            extra = _SEARCHSORTED_MINUS_ONE if index == expected - 1 else ""
             return hint(f"with u = {u:.4f} your sampler returned {index}; the inverse CDF returns {expected}, the "
-                        f"first index whose cumulative probability exceeds u (cdf = {np.round(cdf, 4).tolist()}).")
+                        f"first index whose cumulative probability exceeds u (cdf = {np.round(cdf, 4).tolist()})."
+                        f"{extra}")
     return passed(f"For each of {len(uniforms)} fixed uniform numbers u, your sampler returns the inverse-CDF "
                   "index, and never the masked entry.")
 
@@ -195,10 +203,20 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     "(z + g) / T has the same argmax as z + g.")
     if _chi_square_p_value(counts, softmax(_LOGITS, 1 / T)) >= 1e-4:
         return hint(f"your frequencies {observed} match T = 0.5: you multiplied the logits by T; divide them.")
+    gumbel_noise = set(rng.used) <= {"random", "uniform", "gumbel"}  # not normal or other noise
+    if gumbel_noise and _chi_square_p_value(counts, _minus_gumbel_frequencies(T)) >= 1e-4:
+        return hint(f"your frequencies {observed} match argmax(z / T - g): the noise has the wrong sign. A Gumbel "
+                    "draw is g = -log(-log(u)), with both minus signs (or rng.gumbel()); log(-log(u)) is -g.")
     if np.all(draws == draws[0]):
         return hint("every draw returned the same index: add fresh Gumbel noise, rng.gumbel(size=len(z)), each call.")
     return hint(f"frequencies {observed} do not match softmax(z / T) at T = 2, "
                 f"{np.round(softmax(_LOGITS, T), 3).tolist()}: argmax(z / T + g) with g = rng.gumbel(size=len(z)).")
+
+
+def _minus_gumbel_frequencies(T: float) -> np.ndarray:
+    """How often argmax(z / T - g) picks each index, g Gumbel: the sign error, estimated from 400,000 seeded draws."""
+    noise = np.random.default_rng(0).gumbel(size=(400_000, _LOGITS.size))
+    return np.bincount(np.argmax(_LOGITS / T - noise, axis=1), minlength=_LOGITS.size) / len(noise)
 
 
 def _kept(logits: np.ndarray) -> list[int]:
@@ -234,13 +252,20 @@ def check_top_k(my_top_k: Callable) -> None:
         (np.array([1.0, 4.0, 2.0, 3.0]), 2, "[1, 4, 2, 3] with k = 2"),
         (np.array([1.0, 3.0, 3.0, 2.0]), 1, "[1, 3, 3, 2] with k = 1 (a tie at the top)"),
         (np.array([5.0, 1.0, 1.0, 1.0, 0.0]), 2, "[5, 1, 1, 1, 0] with k = 2 (a tie at the k-th place)"),
+        (np.array([3.0, 3.0, 2.0, 1.0]), 2, "[3, 3, 2, 1] with k = 2 (a tie at the top, k = 2)"),
         (np.array([0.5, 2.0]), 5, "[0.5, 2] with k = 5 (k larger than the vocabulary)"),
     ):
         expected = top_k(logits, k)
         smallest = np.where(logits <= np.sort(logits)[min(k, logits.size) - 1], logits, -np.inf)
+        distinct = np.unique(logits)[::-1]  # the k largest *different* values, a rule that skips tied entries
+        by_value = np.where(logits >= distinct[min(k, distinct.size) - 1], logits, -np.inf)
         mistakes = (*_filter_mistakes(logits, expected),
                     Mistake(lambda a, s=smallest, e=expected: _same_filter(a, s) and not _same_filter(s, e),
-                            "you kept the k smallest logits; keep the k largest."))
+                            "you kept the k smallest logits; keep the k largest."),
+                    Mistake(lambda a, v=by_value, e=expected: _same_filter(a, v) and not _same_filter(v, e),
+                            "you kept the k largest different values; tied entries still count towards k. "
+                            "The threshold is the k-th largest entry of the sorted logits (repeats included), "
+                            "so k = 2 on [3, 3, 2, 1] keeps only the two 3s."))
         cases.append(Case((logits, k), expected,
                           f"on {label} the kept positions should be {_kept(expected)} (every logit equal to the "
                           "k-th largest is kept); yours kept {got}.", label, mistakes,
