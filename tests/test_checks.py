@@ -436,6 +436,9 @@ WRONG_ANSWERS = [
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(), "whole batch"),
     (checks.check_batch_softmax, lambda x: np.exp(x - x.max()) / np.sum(np.exp(x - x.max()), axis=1), "keepdims"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=0), "axis=0"),
+    # the maximum taken down the columns: rows still sum to 1, but each column got its own shift
+    (checks.check_batch_softmax, lambda x: np.exp(x - x.max(axis=0, keepdims=True))
+     / np.exp(x - x.max(axis=0, keepdims=True)).sum(axis=1, keepdims=True), "down each column"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1).astype(np.float32), "about 6 digits"),
     (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6), "about 6 digits"),
     (checks.check_logsumexp, lambda z: round(float(scipy.special.logsumexp(z)), 5), "about 6 digits"),
@@ -450,6 +453,10 @@ WRONG_ANSWERS = [
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(scipy.special.log_softmax(z)[np.arange(len(y)), y])),
      "axis=None"),
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=1))), "every entry"),
+    (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=1)[:, y])), "B × B block"),
+    (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=1)[y])), "whole rows"),
+    (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=0)[np.arange(len(y)), y])),
+     "down the columns"),
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(np.eye(z.shape[1])[y] * log_softmax(z, axis=1))),
      "all B × K entries"),
     (checks.check_cross_entropy, lambda z, y: float(np.mean(log_softmax(z, axis=1)[np.arange(len(y)), y])),

@@ -122,6 +122,11 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
             Mistake(scipy.special.softmax(batch, axis=0),
                     "that normalised each column (axis=0); each row is a distribution: use axis=1."),
         ]
+        column_exps = np.exp(batch - batch.max(axis=0, keepdims=True))
+        mistakes.append(Mistake(column_exps / column_exps.sum(axis=1, keepdims=True),
+                                "your rows sum to 1 but their values are wrong: you took the maximum down each "
+                                "column (axis=0), so each column got a different shift, which changes each row's "
+                                "distribution. Subtract each row's own maximum, x.max(axis=1, keepdims=True)."))
         if batch.shape[0] == batch.shape[1]:  # only a square batch lets a (B,) shape broadcast silently
             shifted = np.exp(batch - batch.max(axis=1))
             mistakes += [
@@ -183,6 +188,10 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str) -> C
     log_q = scipy.special.log_softmax(logits, axis=1)
     twice = float(np.mean(-scipy.special.log_softmax(scipy.special.softmax(logits, axis=1), axis=1)[rows, labels]))
     whole_batch = float(np.mean(-scipy.special.log_softmax(logits, axis=None)[rows, labels]))
+    down_columns = float(np.mean(-scipy.special.log_softmax(logits, axis=0)[rows, labels]))
+    block = float(np.mean(-log_q[:, labels]))  # every row at every label: a B x B block
+    label_rows = float(np.mean(-log_q[labels])) if labels.max() < len(labels) else None  # rows picked by label
+    pair_up = "pair each row with its own label: log_q[np.arange(len(labels)), labels]."
     mistakes = (
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == labels.shape,
                 "you returned one loss per row; the exercise asks for their mean, one number (as PyTorch's "
@@ -193,6 +202,11 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str) -> C
                                    "the logits themselves, not of softmax(logits)."),
         Mistake(near(whole_batch), "you normalised over the whole batch (scipy's log_softmax defaults to "
                                          "axis=None): each row is its own distribution, axis=1."),
+        Mistake(near(down_columns), "you normalised down the columns (axis=0), across the examples: each row is "
+                                    "its own distribution, so take log_softmax along axis=1."),
+        Mistake(near(block), f"log_q[:, labels] picks a B × B block (every row at every label); {pair_up}"),
+        *([] if label_rows is None else
+          [Mistake(near(label_rows), f"log_q[labels] picks whole rows, numbered by the labels; {pair_up}")]),
         Mistake(near(float(np.mean(-log_q))), "you averaged -log q over every entry; pick each row's label "
                                                     "entry only, log_q[np.arange(len(labels)), labels]."),
         Mistake(near(expected / logits.shape[1]),
