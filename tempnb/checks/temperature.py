@@ -78,7 +78,7 @@ def check_odds_temperature(temperature: object) -> None:
         Mistake(near(27.0, 1e-6), "27 is the target odds; the answer is the temperature that produces them."),
         Mistake(near(1 / 27, 1e-6), "with T = 1/27 the odds become 3**27; the exponent 1/T must be 3."),
         Mistake(lambda a: math.isclose(a, 1 / 3, rel_tol=1e-2),
-                "{got} is a rounded 1/3: the check needs six significant digits, so type 1 / 3."),
+                "{got} is a rounded 1/3: the check wants agreement within a relative 1e-6, so type 1 / 3."),
     ))
     return check_number(temperature, [case], "T = 1/3: the odds are raised to the power 1/T = 3, and 3³ = 27.",
                         rel_tol=1e-6)
@@ -109,7 +109,8 @@ def check_half_temperature(temperature: object) -> None:
         Mistake(near(0.5), "0.5 is the target top probability; the answer is the temperature that produces it."),
         Mistake(near(1 / _GOLDEN_T, 1e-2), "{got} is 1/T (the inverse temperature); invert it."),
         Mistake(lambda a: math.isclose(a, _GOLDEN_T, rel_tol=1e-2),
-                "{got} is close but not exact: the check needs six significant digits. If you typed a printed "
+                "{got} is close but not exact: the check wants agreement within a relative 1e-6 (seven significant "
+                "digits). If you typed a printed "
                 "value, assign the number brentq returns instead; if it is brentq's result, tighten its "
                 "tolerance (xtol=1e-12)."),
     ))
