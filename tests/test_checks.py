@@ -91,6 +91,18 @@ def aliased_differences(f, x, h):
     return grad
 
 
+def aliased_probes_set_first(f, x, h=1e-5):
+    """Both probes set before f is called, on one array under three names: f only ever sees x itself."""
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        xp = x
+        xm = x
+        xp[i] += h
+        xm[i] -= h
+        grad[i] = (f(xp) - f(xm)) / (2 * h)
+    return grad
+
+
 def swapped_masks_sigmoid(x):
     """Boolean masks as the Tip shows, but each formula on the wrong side: exp overflows on both tails."""
     x = np.asarray(x, dtype=float)
@@ -509,6 +521,7 @@ WRONG_ANSWERS = [
     # xp = x; xm = x: the minus probe lands on x itself; h = 1e-5 restores x exactly, 1e-6 does not
     (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-5), "xp = x.copy()"),
     (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-6), "xp = x.copy()"),
+    (checks.check_numerical_gradient, aliased_probes_set_first, "every one of your probes was at x itself"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: np.full_like(x, (f(x + h) - f(x - h)) / (2 * h)),
      "every entry at once"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: 2 * central_differences(f, x, h), "not h"),

@@ -112,6 +112,11 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
         return hint("half of your probes were at x itself: if you wrote xp = x and xm = x, the three names are one "
                     "array, so changing one changes all. Copy it (xp = x.copy()), or save, probe and restore "
                     "each entry in turn.")
+    if probes and at_x == len(probes) and answer is not None and answer.shape == x.shape and \
+            np.allclose(answer, 0.0, rtol=0, atol=1e-6):
+        return hint("every one of your probes was at x itself, so every difference is 0: if you wrote xp = x and "
+                    "xm = x, the three names are one array, and xm[i] -= h undoes xp[i] += h before f sees it. "
+                    "Copy it (xp = x.copy(), xm = x.copy()), or save, probe and restore each entry in turn.")
     if outcome.error is InputChanged:
         return hint("an entry you probed was never put back: the input must be restored after each probe "
                     "(save old = x[i], probe x[i] ± h, then x[i] = old), so x is unchanged when you return.")
