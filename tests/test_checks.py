@@ -387,6 +387,8 @@ WRONG_ANSWERS = [
     (checks.check_uniform_entropy, [1.0, 2.0], "one number"),
     # 01 · the π with half the largest entropy
     (checks.check_half_entropy_pi, 1100, "index into your grid"),
+    # a hand-written binary entropy on a grid from 0: nan at π = 0, where np.argmin lands
+    (checks.check_half_entropy_pi, 0.0, "0 * log 0"),
     (checks.check_half_entropy_pi, 110, "index into your grid"),
     (checks.check_half_entropy_pi, math.log(2) / 2, "entropy you are aiming for"),
     (checks.check_half_entropy_pi, 0.3466, "entropy you are aiming for"),

@@ -125,6 +125,10 @@ def check_half_entropy_pi(pi: object) -> None:
         Mistake(lambda a: 0 < a < 1 and math.isclose(_binary_entropy(min(a, 1 - a)), 0.5, rel_tol=1e-2),
                 "the entropy of [1 - {got}, {got}] is about 0.5 nats, but half the maximum is log 2 / 2 ≈ 0.3466 "
                 "nats (half of log 2, not one half)."),
+        Mistake(lambda a: a == 0,
+                "π = 0 has entropy 0. If your entropies came out as nan at π = 0 (0 * log 0, the trap this "
+                "notebook showed), np.argmin returns the position of that nan, 0: use tempnb's entropy, which "
+                "applies 0 log 0 = 0, or start the grid above 0."),
         Mistake(lambda a: not 0 <= a <= 1, "π must be a probability in [0, 1]; got {got}."),
         Mistake(lambda a: abs(a - expected) <= 0.03,
                 "{got} is close, but your grid is too coarse: its step is larger than the accuracy asked "
