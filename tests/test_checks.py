@@ -955,6 +955,33 @@ def ece_bincount(probs, labels, n_bins):
     return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
 
 
+def ece_empty_bins_divided(probs, labels, n_bins):
+    """Per-bin accuracy as right / count over every bin, empty ones included: 0/0."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    count = np.bincount(bins, minlength=n_bins)
+    accuracy = np.bincount(bins, correct, n_bins) / count
+    mean_confidence = np.bincount(bins, confidence, n_bins) / count
+    return float(np.nansum(count / len(labels) * np.abs(accuracy - mean_confidence)))
+
+
+def ece_not_divided(probs, labels, n_bins):
+    """The sums' gaps added up, but never divided by n."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum())
+
+
+def fit_whole_array_softmax(logits, labels):
+    """A right search, but scipy's softmax without axis normalises the whole array (03's pitfall)."""
+    import scipy.optimize
+
+    def nll(T):
+        return float(-np.mean(np.log(scipy.special.softmax(logits / T))[np.arange(len(labels)), labels]))
+    return float(scipy.optimize.minimize_scalar(nll, bounds=(0.05, 20), method="bounded",
+                                                options={"xatol": 1e-10}).x)
+
+
 def ece_binned_by(index_of):
     """An ECE that is right except for how it finds each confidence's bin, index_of(confidence, n_bins)."""
     def ece(probs, labels, n_bins):
@@ -1198,6 +1225,8 @@ WRONG_ANSWERS += [
     (checks.check_top_p, top_p_indices, "shape"),
     # 07 · ECE
     (checks.check_ece, ece_unweighted, "weight each by the fraction"),
+    (checks.check_ece, ece_empty_bins_divided, "A bin with no examples has count 0"),
+    (checks.check_ece, ece_not_divided, "did not divide by n"),
     (checks.check_ece, ece_linspace_edges, "np.linspace(0, 1, M + 1)"),
     (checks.check_ece, ece_ceiling, "ceil(confidence * M) - 1"),
     (checks.check_ece, ece_left_closed, "0.6 falls in [0.6, 0.8) with your bins and in (0.4, 0.6]"),
@@ -1215,6 +1244,7 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_minimize_array, "shape (1,)"),
     (checks.check_fit_temperature, fit_coarse_grid, "grid too coarse"),
     (checks.check_fit_temperature, fit_inverse, "1/T"),
+    (checks.check_fit_temperature, fit_whole_array_softmax, "normalised the whole array"),
     (checks.check_fit_temperature, fit_in_place, "changed its input `logits`"),
     (checks.check_fit_temperature, lambda logits, labels: 1.0, "the placeholder"),
     (checks.check_fit_temperature, fit_never_started, "an optimiser that never left its start"),

@@ -99,8 +99,20 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     "course's. Use bins (m-1)/M < confidence <= m/M, e.g. "
                     "np.searchsorted(edges, confidence, side='left') with edges = np.arange(1, M) / M, or "
                     "np.digitize(confidence, np.arange(M + 1) / M, right=True) - 1."),
+            Mistake(near(expected * len(labels)),
+                    f"on {label} you added up the bins' |right_m - summed confidence_m| but did not divide by n, "
+                    "the number of examples: an ECE is an average gap, between 0 and 1."),
         ),
+        _ece_on_problem,
     )
+
+
+def _ece_on_problem(problem: str) -> str:
+    """0/0 from a bin with no examples: the per-bin accuracy right / count divided by an empty count."""
+    if "invalid value" in problem or "divide by zero" in problem:
+        return ("A bin with no examples has count 0, so right / count is 0/0: skip the empty bins, or work with "
+                "the sums, |right_m - summed confidence_m| / n, which need no division per bin.")
+    return ""
 
 
 def _ece_cases() -> list[Case]:
@@ -146,6 +158,9 @@ _BRENT = ("minimize_scalar without bounds uses Brent's method, which starts near
 
 
 def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
+    import scipy.optimize
+    import scipy.special
+
     from tempnb.calibration import fit_temperature
     from tempnb.core import softmax
 
@@ -154,6 +169,13 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
     probs = softmax(logits, true_temperature, axis=1)
     labels = (np.cumsum(probs, axis=1) < rng.random((300, 1))).sum(axis=1).clip(max=4)
     expected = fit_temperature(logits, labels)
+
+    def whole_array_nll(log_t: float) -> float:  # softmax over the whole array: 03's batch pitfall
+        log_q = scipy.special.log_softmax(logits / math.exp(log_t))
+        return float(-np.mean(log_q[np.arange(len(labels)), labels]))
+
+    whole_array_T = math.exp(scipy.optimize.minimize_scalar(whole_array_nll, bounds=(-5, 5), method="bounded",
+                                                            options={"xatol": 1e-10}).x)
     return Case(
         (logits, labels), expected,
         f"on {label}, the best T is {expected:.5f}; you returned {{got}}. Minimise the mean NLL of "
@@ -165,6 +187,9 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
                                                "the answer is T = 1/β."),
             Mistake(near(1.0, 1e-12), f"on {label} you returned T = 1 (the placeholder, or an optimiser that "
                                       "never left its start)."),
+            Mistake(near(whole_array_T, 1e-3), f"on {label} your softmax normalised the whole array as one "
+                                               "distribution (scipy.special.softmax without axis, 03's batch "
+                                               "pitfall): normalise each row, axis=1."),
             Mistake(lambda a: a < expected, _missed_minimum(label, expected, "larger")),
             Mistake(lambda a: a > expected, _missed_minimum(label, expected, "smaller")),
         ),
