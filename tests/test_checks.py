@@ -484,6 +484,9 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, lambda z, T: softmax(z, T).astype(np.float32), "about 6 digits"),
     (checks.check_tempered_softmax, tempered_swapped, "divides T by the logits"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z), "T = 1 distribution"),
+    # T applied after exponentiating: it cancels when normalising
+    (checks.check_tempered_softmax, lambda z, T: (np.exp(z - z.max()) / T) / (np.exp(z - z.max()) / T).sum(),
+     "before exponentiating"),
     # 04 · odds 3:1 to 27:1
     (checks.check_odds_temperature, 3, "shrink"),
     (checks.check_odds_temperature, 9, "exponent"),

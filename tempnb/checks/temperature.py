@@ -30,7 +30,9 @@ def _tempered_case(logits: list[float], T: float, label: str) -> Case:
     return Case((np.array(logits), T), expected,
                 f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, (
         Mistake(softmax(logits, 1 / T), f"on {label} you multiplied by T; temperature divides the logits."),
-        Mistake(softmax(logits), f"on {label} your result is softmax(z), the T = 1 distribution: divide by T."),
+        Mistake(softmax(logits), f"on {label} your result is softmax(z), the T = 1 distribution: divide the "
+                                 "logits by T before exponentiating (dividing the exponentials or their sum by T "
+                                 "cancels when you normalise)."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
                 f"on {label} your result has nan in it: subtract the maximum of z / T before exponentiating."),
         Mistake(near_miss(expected),
