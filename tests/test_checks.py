@@ -468,6 +468,9 @@ WRONG_ANSWERS = [
      "axis=None"),
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=1))), "every entry"),
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=1)[:, y])), "B × B block"),
+    # one maximum for the whole batch: the row [0, 1] underflows to log 0
+    (checks.check_cross_entropy, lambda z, y: float(-np.mean((z - z.max() - np.log(np.exp(z - z.max()).sum(
+        axis=1, keepdims=True)))[np.arange(len(y)), y])), "each row's own maximum"),
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=1)[y])), "whole rows"),
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=0)[np.arange(len(y)), y])),
      "down the columns"),

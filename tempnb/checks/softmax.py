@@ -182,7 +182,17 @@ def _cross_entropy_on_problem(problem: str) -> str:
     return ""
 
 
-def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str) -> Case:
+def _far_rows_on_problem(problem: str) -> str:
+    """The batch with a row far below the other: one maximum for the whole batch underflows that row."""
+    if "divide by zero" in problem or "invalid value" in problem:
+        return ("The row [0, 1] lies far below the batch's largest logit, 1001: subtracting one maximum for the "
+                "whole batch underflows its exponentials to 0, and log 0 = -inf. Subtract each row's own "
+                "maximum, z.max(axis=1, keepdims=True), or use log_softmax along axis=1.")
+    return _cross_entropy_on_problem(problem)
+
+
+def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
+                        on_problem: Callable[[str], str] = _cross_entropy_on_problem) -> Case:
     expected = _mean_cross_entropy(logits, labels)
     rows = np.arange(len(labels))
     log_q = scipy.special.log_softmax(logits, axis=1)
@@ -200,8 +210,8 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str) -> C
         Mistake(near(expected * len(labels)), "that is the sum over the rows; take the mean."),
         Mistake(near(twice), "softmax was applied twice: the function takes logits, so take log_softmax of "
                                    "the logits themselves, not of softmax(logits)."),
-        Mistake(near(whole_batch), "you normalised over the whole batch (scipy's log_softmax defaults to "
-                                         "axis=None): each row is its own distribution, axis=1."),
+        Mistake(near(whole_batch), "you normalised over the whole batch (scipy's log_softmax and logsumexp "
+                                   "default to axis=None): each row is its own distribution, axis=1."),
         Mistake(near(down_columns), "you normalised down the columns (axis=0), across the examples: each row is "
                                     "its own distribution, so take log_softmax along axis=1."),
         Mistake(near(block), f"log_q[:, labels] picks a B × B block (every row at every label); {pair_up}"),
@@ -216,7 +226,7 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str) -> C
     )
     return Case((logits.copy(), labels.copy()), expected,
                 f"on {label} the mean cross-entropy is {expected:.6f}; yours is {{got}}. Per row: "
-                "logsumexp(z) - z[label], then the mean over the rows.", label, mistakes, _cross_entropy_on_problem)
+                "logsumexp(z) - z[label], then the mean over the rows.", label, mistakes, on_problem)
 
 
 def check_cross_entropy(cross_entropy: Callable) -> None:
@@ -229,6 +239,9 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
         _cross_entropy_case(np.array([[0.0, -1000.0], [3.0, 1.0]]), np.array([1, 0]),
                             "[[0, -1000], [3, 1]] with labels [1, 0]"),
         _cross_entropy_case(np.array([[1000.0, 1001.0, 999.0]]), np.array([2]), "the single row [[1000, 1001, 999]]"),
+        # a row far below the other: one maximum for the whole batch underflows it
+        _cross_entropy_case(np.array([[1000.0, 1001.0], [0.0, 1.0]]), np.array([1, 1]),
+                            "[[1000, 1001], [0, 1]] with labels [1, 1]", _far_rows_on_problem),
     ]
     return run_cases(cross_entropy, cases, "Your mean cross-entropy matches scipy's logsumexp(z) - z[label], even "
                                            "for a label 1000 below the top logit.",
