@@ -131,8 +131,9 @@ def check_half_entropy_pi(pi: object) -> None:
                 "applies 0 log 0 = 0, or start the grid above 0."),
         Mistake(lambda a: not 0 <= a <= 1, "π must be a probability in [0, 1]; got {got}."),
         Mistake(lambda a: abs(a - expected) <= 0.03,
-                "{got} is close, but your grid is too coarse: its step is larger than the accuracy asked "
-                "(0.2%). Use a finer grid, e.g. np.linspace(0, 0.5, 5001), or scipy.optimize.brentq."),
+                "{got} is close, but your grid is too coarse: its step is larger than about 0.0002, the "
+                "accuracy asked (0.2% of an answer near 0.11). Use a finer grid, e.g. np.linspace(0, 0.5, 5001), "
+                "or scipy.optimize.brentq."),
     ))
     return check_number(pi, [case], f"π = {expected:.6f}: a coin this biased carries half a bit of uncertainty.",
                         rel_tol=2e-3)
