@@ -406,11 +406,13 @@ WRONG_ANSWERS = [
     (checks.check_probability_from_log_odds, math.exp(2), "odds"),
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(2)), "sign"),
     (checks.check_probability_from_log_odds, 2, "log-odds you were given"),
+    (checks.check_probability_from_log_odds, 2 / 3, "not the odds"),  # odds 2 to 1 read from log-odds 2
     # 02 · logits with the first one 0
     (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]), "subtract the first"),
     (checks.check_logits_with_first_zero, [0.0, 0.1, 0.6], "np.log first"),
     (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]) - math.log(0.7), "last (largest)"),
     (checks.check_logits_with_first_zero, np.log10([0.1, 0.2, 0.7]) + 1, "base 10"),
+    (checks.check_logits_with_first_zero, np.log2([0.1, 0.2, 0.7] / np.float64(0.1)), "base 2"),  # log2(p / p[0])
     (checks.check_logits_with_first_zero, [0, 0.6931, 1.9459], "few digits"),  # log 2, log 7, to 4 decimals
     (checks.check_stable_sigmoid, swapped_masks_sigmoid, "each formula sits on its own side"),
     # 02 · stable sigmoid
@@ -1123,7 +1125,7 @@ WRONG_ANSWERS += [
     (checks.check_probability_from_log_odds, math.exp(2) / (1 + math.exp(2)) ** 2, "slope"),
     (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "a list"),
     (checks.check_probability_from_log_odds, scipy.special.expit, "not a function"),
-    (checks.check_probability_from_log_odds, 0.5, "invert log(π / (1 - π)) = 2 for π"),
+    (checks.check_probability_from_log_odds, 0.5, "solve log(p₁ / (1 - p₁)) = 2 for p₁"),
     (checks.check_probability_from_log_odds, 0.8808, "typing a rounded value"),  # sigmoid(2) = 0.880797...
     # 02 · logits with the first 0
     (checks.check_logits_with_first_zero, -(np.log([0.1, 0.2, 0.7]) - math.log(0.1)), "sign"),

@@ -25,8 +25,11 @@ from tempnb.checks._common import (
 def check_probability_from_log_odds(p: object) -> None:
     """Exercise 02.1: the probability whose log-odds are 2."""
     expected = 1 / (1 + math.exp(-2))
-    case = Case((), expected, "got {got}; invert log(π / (1 - π)) = 2 for π (the sigmoid).", mistakes=(
-        Mistake(near(math.exp(2)), "e² ≈ 7.39 are the odds π / (1 - π), not the probability; solve for π."),
+    case = Case((), expected, "got {got}; solve log(p₁ / (1 - p₁)) = 2 for p₁: that is the sigmoid, σ(2).",
+                mistakes=(
+        Mistake(near(math.exp(2)), "e² ≈ 7.39 are the odds p₁ / (1 - p₁), not the probability; solve for p₁."),
+        Mistake(near(2 / 3), "{got} is what odds of 2 to 1 give, but 2 is the log-odds, not the odds: the odds "
+                             "are e², so p₁ = e² / (1 + e²), the sigmoid σ(2)."),
         Mistake(near(1 / (1 + math.exp(2))), "that is sigmoid(-2): the sign inside the exponent is flipped."),
         Mistake(near(2.0), "2 is the log-odds you were given; turn it into a probability with the sigmoid."),
         Mistake(near(math.exp(2) / (1 + math.exp(2)) ** 2),
@@ -51,6 +54,8 @@ def check_logits_with_first_zero(logits: object) -> None:
         Mistake(log_p - log_p[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
         Mistake(np.log10([0.1, 0.2, 0.7]) - math.log10(0.1),
                 "you used log base 10; logits are natural logarithms (np.log)."),
+        Mistake(np.log2([0.1, 0.2, 0.7]) - math.log2(0.1),
+                "you used log base 2; logits are natural logarithms (np.log)."),
         Mistake(lambda a: np.shape(a) != expected.shape and np.size(a) == expected.size
                 and np.allclose(np.ravel(np.asarray(a, dtype=float)), expected, rtol=1e-9, atol=1e-12),
                 "the values are right but the shape is not: return a flat array of three numbers, shape (3,)."),
