@@ -554,6 +554,9 @@ WRONG_ANSWERS = [
     # searchsorted(side="right") already is the answer; one less is the off-by-one
     (checks.check_inverse_cdf_sampler,
      lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z)), rng.random(), side="right")) - 1, "do not subtract 1"),
+    # the cumulative sums of exp(logits), never divided by their total
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(np.exp(z)), rng.random(), side="right")), "not 1: divide"),
     # 06 · Gumbel sampler at T = 2
     # the noise built from uniforms with one minus sign dropped: log(-log u) is -g
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + np.log(-np.log(rng.random(z.size))))),
@@ -581,12 +584,16 @@ WRONG_ANSWERS = [
     (checks.check_top_k, lambda z, k: z[np.argsort(z)[::-1][:k]], "shape"),
     (checks.check_top_k, lambda z, k: np.where(z >= np.unique(z)[::-1][min(k, np.unique(z).size) - 1], z, -np.inf),
      "tied entries still count towards k"),
+    # the right positions, shifted so the largest kept logit is 0
+    (checks.check_top_k, lambda z, k: top_k(z, k) - np.max(z), "changed the values there"),
     # 06 · top-p on the names model
     (checks.check_top_p, top_p_without_crossing_token, "crosses the threshold"),
     (checks.check_top_p, top_p_ascending, "least likely"),
     (checks.check_top_p, top_p_mass_before_below, "kept no token at all"),
     (checks.check_top_p, lambda z, top_p_mass: softmax(top_p(z, top_p_mass)), "not probabilities"),
     (checks.check_top_p, lambda z, top_p_mass: np.where(np.isfinite(top_p(z, top_p_mass)), z, 0.0), "-inf"),
+    # the right positions, renormalised over the kept tokens
+    (checks.check_top_p, lambda z, top_p_mass: log_softmax(top_p(z, top_p_mass)), "changed the values there"),
 ]
 
 
@@ -1668,3 +1675,16 @@ def test_the_wrong_answer_table_is_large_and_covers_every_exercise():
     assert len(WRONG_ANSWERS) + len(DISTILLATION_LOSS_WRONG) >= 200
     all_checks = [name for name in checks.__all__ if name.startswith("check_")]
     assert all(per_check[name] >= 5 for name in all_checks), {n: per_check[n] for n in all_checks}
+
+
+def test_the_readme_counts_the_tables_as_they_are():
+    """The instructors' section of the README states the sizes of these tables; keep them true."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    wrong = re.search(r"holds a table of (\d+) wrong answers", readme)
+    right = re.search(r"the hint each must get, and (\d+)\s+right-answer variants", readme)
+    assert wrong and right, "the README no longer states the sizes of the wrong- and right-answer tables"
+    assert int(wrong.group(1)) == len(WRONG_ANSWERS) + len(DISTILLATION_LOSS_WRONG)
+    assert int(right.group(1)) == len(RIGHT_ANSWERS) + len(MORE_RIGHT_ANSWERS)

@@ -135,6 +135,11 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
         expected = int(np.searchsorted(cdf, u, side="right"))
         if index != expected:
             extra = _SEARCHSORTED_MINUS_ONE if index == expected - 1 else ""
+            unnormalised = np.cumsum(np.exp(_LOGITS))  # exp(logits) summed, never divided by the total
+            if index == int(np.searchsorted(unnormalised, u, side="right")):
+                extra = (f" Your index is the one for the cumulative sums of exp(logits), "
+                         f"{np.round(unnormalised, 4).tolist()}, which end at {unnormalised[-1]:.4f}, not 1: "
+                         "divide by the total first (softmax), or scale u by cdf[-1].")
             return hint(f"with u = {u:.4f} your sampler returned {index}; the inverse CDF returns {expected}, the "
                         f"first index whose cumulative probability exceeds u (cdf = {np.round(cdf, 4).tolist()})."
                         f"{extra}")
@@ -240,6 +245,12 @@ def _filter_mistakes(logits: np.ndarray, expected: np.ndarray) -> tuple[Mistake,
                 "return the filtered logits (removed entries set to -inf), not probabilities."),
         Mistake(lambda a: np.array_equal(as_array(a)[~kept], np.zeros((~kept).sum())) and (~kept).any(),
                 "removed entries must be -inf (probability 0 after softmax); 0 is an ordinary logit."),
+        # the right positions kept, but their values changed (shifted, renormalised, turned into probabilities)
+        Mistake(lambda a: np.array_equal(np.isneginf(as_array(a)), ~kept)
+                and not np.array_equal(as_array(a)[kept], logits[kept]),
+                "you kept the right positions, but changed the values there: return the kept logits exactly "
+                "as they came in (no shifting, rescaling or renormalising) and set only the removed ones to "
+                "-inf; softmax renormalises later anyway."),
     )
 
 
