@@ -182,7 +182,8 @@ def logits_from_probs(probs: ArrayLike, axis: int = -1) -> np.ndarray:
     r"""Logits for a probability vector: its natural log, with :math:`\log 0 = -\infty`.
 
     Any constant could be added to the result; this choice makes
-    :math:`\sum_i e^{z_i} = 1`, so ``softmax(logits_from_probs(p)) == p``.
+    :math:`\sum_i e^{z_i} = 1`, so ``softmax(logits_from_probs(p))`` gives back ``p`` up to
+    rounding (compare with ``np.allclose``, not ``==``).
 
     Parameters
     ----------

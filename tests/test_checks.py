@@ -169,6 +169,25 @@ def gumbel_from_uniforms(z, T, rng):
     return int(np.argmax(z / T - np.log(-np.log(rng.random(z.size)))))
 
 
+def sigmoid_output_by_len(x):
+    """Boolean masks, but the output made with len(x): right for a flat x only."""
+    out = np.zeros(len(x))
+    positive = x >= 0
+    out[positive] = 1 / (1 + np.exp(-x[positive]))
+    out[~positive] = np.exp(x[~positive]) / (1 + np.exp(x[~positive]))
+    return out
+
+
+def sigmoid_flattened(x):
+    """Boolean masks on x.ravel(): the right values, in the wrong shape for a 2-D x."""
+    x = x.ravel()
+    out = np.empty_like(x)
+    positive = x >= 0
+    out[positive] = 1 / (1 + np.exp(-x[positive]))
+    out[~positive] = np.exp(x[~positive]) / (1 + np.exp(x[~positive]))
+    return out
+
+
 def top_k_ties(z, k):
     k = min(k, len(z))
     return np.where(z >= np.sort(z)[::-1][k - 1], z, -np.inf)
@@ -426,6 +445,8 @@ WRONG_ANSWERS = [
      "at x = -40 your sigmoid gives 0, the exact value is 4.24835e-18"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + math.exp(-x)), "math.exp takes one number"),
     (checks.check_stable_sigmoid, looped_sigmoid, "not on the same points as a 3 × 3 array"),
+    (checks.check_stable_sigmoid, sigmoid_output_by_len, "np.zeros(len(x))"),
+    (checks.check_stable_sigmoid, sigmoid_flattened, "do not flatten x"),
     # exp(-x) overflows at x = -720 but the true value, about e^-720, is a subnormal double, not 0
     (checks.check_stable_sigmoid, scipy.special.expit,
      "at x = -720 your sigmoid gives 0, the exact value is 2.03223e-313"),
@@ -1134,6 +1155,13 @@ WRONG_ANSWERS += [
     (checks.check_probability_from_log_odds, scipy.special.expit, "not a function"),
     (checks.check_probability_from_log_odds, 0.5, "solve log(p₁ / (1 - p₁)) = 2 for p₁"),
     (checks.check_probability_from_log_odds, 0.8808, "typing a rounded value"),  # sigmoid(2) = 0.880797...
+    # logit where expit was meant: logit(2) is nan
+    (checks.check_probability_from_log_odds, float("nan"), "Its inverse, scipy.special.expit"),
+    # the probability of the other outcome, 1 - sigmoid(2)
+    (checks.check_probability_from_log_odds, 1 - 1 / (1 + math.exp(-2)), "took the complement"),
+    # computed in single precision
+    (checks.check_probability_from_log_odds, np.float32(1) / (np.float32(1) + np.exp(np.float32(-2))),
+     "compute in double precision"),
     # 02 · logits with the first 0
     (checks.check_logits_with_first_zero, -(np.log([0.1, 0.2, 0.7]) - math.log(0.1)), "sign"),
     (checks.check_logits_with_first_zero, None, "replace the None"),

@@ -25,12 +25,25 @@ from tempnb.checks._common import (
 def check_probability_from_log_odds(p: object) -> None:
     """Exercise 02.1: the probability whose log-odds are 2."""
     expected = 1 / (1 + math.exp(-2))
+    array = as_array(p)
+    if array is not None and array.size == 1 and array.dtype.kind == "f":
+        if np.isnan(array).all():
+            return hint("you passed nan. scipy.special.logit(2) gives it: logit turns a probability into "
+                        "log-odds, and 2 is not a probability. Its inverse, scipy.special.expit, turns "
+                        "log-odds into a probability. (Otherwise an inf - inf, 0 * inf or 0 / 0 happened.)")
+        kind = np.asarray(p).dtype if isinstance(p, (np.generic, np.ndarray)) else array.dtype  # as_array makes float64
+        if kind.kind == "f" and kind.itemsize < 8 and not math.isclose(float(array.ravel()[0]), expected, rel_tol=1e-9):
+            return hint(f"your value is a {kind} ({float(array.ravel()[0]):.9g}), right to about "
+                        f"{np.finfo(kind).precision} digits only; the check needs 9 significant digits: "
+                        "compute in double precision (math.exp, or NumPy on float64).")
     case = Case((), expected, "got {got}; solve log(p₁ / (1 - p₁)) = 2 for p₁: that is the sigmoid, σ(2).",
                 mistakes=(
         Mistake(near(math.exp(2)), "e² ≈ 7.39 are the odds p₁ / (1 - p₁), not the probability; solve for p₁."),
         Mistake(near(2 / 3), "{got} is what odds of 2 to 1 give, but 2 is the log-odds, not the odds: the odds "
                              "are e², so p₁ = e² / (1 + e²), the sigmoid σ(2)."),
-        Mistake(near(1 / (1 + math.exp(2))), "that is sigmoid(-2): the sign inside the exponent is flipped."),
+        Mistake(near(1 / (1 + math.exp(2))), "that is sigmoid(-2) = 1 - sigmoid(2), the probability of the "
+                                             "other outcome: either the sign inside the exponent is flipped, "
+                                             "or you took the complement."),
         Mistake(near(2.0), "2 is the log-odds you were given; turn it into a probability with the sigmoid."),
         Mistake(near(math.exp(2) / (1 + math.exp(2)) ** 2),
                 "{got} is the sigmoid's slope at 2, sigmoid(2)(1 - sigmoid(2)), not sigmoid(2)."),
@@ -196,6 +209,14 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
     if got_grid is None or got_grid.shape != (3, 3) or not np.allclose(
             got_grid, expected.reshape(3, 3), rtol=1e-12, atol=_SUBNORMAL_SLACK):
         found = f" ({grid.problem})" if grid.problem else ""
+        if got_grid is not None and got_grid.shape != (3, 3):
+            return hint("your sigmoid is right on the nine points as one flat array, but on the same points as a "
+                        f"3 × 3 array it returns shape {got_grid.shape}: make the output with the input's "
+                        "shape, np.empty_like(x) or np.zeros(x.shape) (not len(x)), and do not flatten x.")
+        if grid.error is IndexError:
+            return hint("your sigmoid is right on the nine points as one flat array, but not on the same points as a "
+                        f"3 × 3 array{found}. An output made with np.zeros(len(x)) has one entry per row of a "
+                        "2-D x, so a 2-D mask cannot index it: make it with np.empty_like(x) or np.zeros(x.shape).")
         return hint("your sigmoid is right on the nine points as one flat array, but not on the same points as a "
                     f"3 × 3 array{found}. A Python loop over x, or math.exp, handles one number at a time; "
                     "write it with NumPy operations on the whole array (np.exp, boolean masks), which work for "
