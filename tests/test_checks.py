@@ -228,7 +228,8 @@ RIGHT_ANSWERS = [
     (checks.check_uniform_entropy, math.log(4)),
     (checks.check_uniform_entropy, np.float64(np.log(4))),
     (checks.check_half_entropy_pi, HALF_ENTROPY_PI),
-    (checks.check_half_entropy_pi, 0.11),  # where a grid of step 1e-4 (or 1e-3, or 1e-2) lands
+    # np.linspace(0, 0.5, 50001), step 1e-5, lands on 0.11003
+    (checks.check_half_entropy_pi, float(np.linspace(0, 0.5, 50001)[11003])),
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(-2))),
     (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]) - math.log(0.1)),
     (checks.check_stable_sigmoid, stable_sigmoid_masks),
@@ -395,12 +396,20 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, lambda p: bool(np.all(p >= 0)) and math.isclose(float(np.sum(p)), 1),
      "np.asarray(p, dtype=float)"),
     (checks.check_is_valid_distribution, "not a function", "expected a function"),
+    # the sum test without abs: every sum below 1 passes
+    (checks.check_is_valid_distribution,
+     lambda p: bool(np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1))) and float(np.sum(p)) - 1 <= 1e-6,
+     "compare the distance, abs(total - 1)"),
+    # only the upper bound on the entries
+    (checks.check_is_valid_distribution,
+     lambda p: bool(np.all(np.asarray(p) <= 1)) and abs(float(np.sum(p)) - 1) <= 1e-6, "must be >= 0"),
     # 01 · entropy of the uniform distribution over four outcomes
     (checks.check_uniform_entropy, 2.0, "bits"),
     (checks.check_uniform_entropy, -math.log(4), "sign"),
     (checks.check_uniform_entropy, -0.25 * math.log(0.25), "one outcome's term"),
     (checks.check_uniform_entropy, 4, "number of outcomes"),
     (checks.check_uniform_entropy, 1.3863, "rounded"),  # log 4 = 1.38629..., rounded to 4 decimals
+    (checks.check_uniform_entropy, 1.39, "rounded"),  # to two decimals
     (checks.check_uniform_entropy, float(np.float32(math.log(4))), "float32"),
     (checks.check_uniform_entropy, None, "replace the None"),
     (checks.check_uniform_entropy, [1.0, 2.0], "one number"),
@@ -413,12 +422,20 @@ WRONG_ANSWERS = [
     (checks.check_half_entropy_pi, 0.3466, "entropy you are aiming for"),
     (checks.check_half_entropy_pi, 1 - HALF_ENTROPY_PI, "above 0.5"),
     (checks.check_half_entropy_pi, 0.1, "grid is too coarse"),  # np.linspace(0, 0.5, 11) or 21 lands on 0.1
+    # where grids of step 1e-2, 1e-3 and 1e-4 land: 0.025% from the answer, more than the 0.01% asked
+    (checks.check_half_entropy_pi, 0.11, "grid is too coarse"),
+    # np.argmax of the gaps: the gap at π = 0 ties with the one at 0.5, and argmax takes the first
+    (checks.check_half_entropy_pi, 0.0, "np.argmax"),
+    # the entropy in bits set equal to log 2 / 2 (the root of H(π) / log 2 = log 2 / 2)
+    (checks.check_half_entropy_pi,
+     scipy.optimize.bisect(lambda pi: binary_entropy_entr(pi) / math.log(2) - math.log(2) / 2, 1e-9, 0.5, xtol=1e-14),
+     "in bits"),
     (checks.check_half_entropy_pi, 0.89, "above 0.5"),
     (checks.check_half_entropy_pi, 0.5, "where the entropy is largest"),
     (checks.check_half_entropy_pi, [1 - HALF_ENTROPY_PI, HALF_ENTROPY_PI], "π itself"),
     # H = 0.5 nats at π = 0.199710 (brentq on binary_entropy_entr): "half" misread as one half
     (checks.check_half_entropy_pi, 0.1997, "half of log 2, not one half"),
-    (checks.check_half_entropy_pi, 0.105, "finer grid"),
+    (checks.check_half_entropy_pi, 0.105, "grid is too coarse"),
     (checks.check_half_entropy_pi, 0.3, "not log 2 / 2"),
     (checks.check_half_entropy_pi, -0.5, "in [0, 1]"),
     # 02 · log-odds of 2

@@ -53,14 +53,24 @@ _VALIDITY_CASES = [
     Case((np.array([0.0, 0.0, 1.0]),), True,
          "np.array([0, 0, 1]) is valid: zeros are allowed (and your function must accept NumPy arrays).",
          "np.array([0, 0, 1])", (_NOT_BOOL,)),
+    Case(([0.02, 0.12, 0.29, 0.57],), True,
+         f"the rounded vector honest, [0.02, 0.12, 0.29, 0.57], is valid, but its float sum is 0.9999999999999999. "
+         f"{_TOLERANCE}", "[0.02, 0.12, 0.29, 0.57]", (_NOT_BOOL,), _list_advice),
     Case(([0.5, 0.6],), False, "[0.5, 0.6] sums to 1.1, so it is not a distribution; check the sum.",
          "[0.5, 0.6]", (_NOT_BOOL,), _list_advice),
+    Case(([0.3, 0.3],), False,
+         "[0.3, 0.3] sums to 0.6, below 1, so it is not a distribution. A sum test written as total - 1 <= tol "
+         "passes every sum below 1: compare the distance, abs(total - 1), with the tolerance.",
+         "[0.3, 0.3]", (_NOT_BOOL,), _list_advice),
     Case(([0.4, 0.601],), False,
          "[0.4, 0.601] sums to 1.001: your tolerance is too loose; rounding errors are about 1e-16, "
          "so the 1e-6 used above is plenty.", "[0.4, 0.601]", (_NOT_BOOL,), _list_advice),
     Case(([-0.25, 1.25],), False,
          "[-0.25, 1.25] sums to 1 but has a negative entry: every entry must also lie in [0, 1].",
          "[-0.25, 1.25]", (_NOT_BOOL,), _list_advice),
+    Case(([-0.5, 0.5, 1.0],), False,
+         "[-0.5, 0.5, 1.0] sums to 1 and has no entry above 1, but -0.5 is negative: every entry must be >= 0.",
+         "[-0.5, 0.5, 1.0]", (_NOT_BOOL,), _list_advice),
     Case(([float("nan"), 1.0],), False,
          "[nan, 1.0] is not a distribution. Every comparison with NaN except != is False, so tests written as "
          "'not (p < 0)' and 'not (abs(total - 1) > tol)' both let NaN through: test for it explicitly "
@@ -72,7 +82,7 @@ _VALIDITY_CASES = [
 def check_is_valid_distribution(is_valid_distribution: Callable) -> None:
     """Exercise 01.1: a function that says whether a vector is a probability distribution."""
     return run_cases(is_valid_distribution, _VALIDITY_CASES,
-                     "Your validity check accepts honest rounding and rejects bad sums, negative entries and NaN.",
+                     "Your validity check accepts honest rounding and rejects sums above and below 1, negative entries and NaN.",
                      same=_same_truth)
 
 
@@ -85,7 +95,7 @@ def check_uniform_entropy(value: object) -> None:
         Mistake(near(expected / 4), "{got} is one outcome's term, -(1/4) log(1/4); add the terms of all four."),
         Mistake(near(0.25), "0.25 is each outcome's probability, not the entropy."),
         Mistake(near(4.0), "4 is the number of outcomes; the entropy of a uniform distribution is its log."),
-        Mistake(near(expected, 1e-3), "{got} is close, but rounded (or computed in float32): keep the unrounded "
+        Mistake(near(expected, 1e-2), "{got} is close, but rounded (or computed in float32): keep the unrounded "
                 "float64 value, e.g. float(np.log(4)) or the sum itself."),
     ))
     return check_number(value, [case], f"H = log 4 = {expected:.4f} nats: four equally likely outcomes.")
@@ -99,6 +109,12 @@ def _binary_entropy(pi: float) -> float:
 def _half_entropy_pi() -> float:
     """The π in (0, 0.5) whose binary entropy is log 2 / 2: the entropy rises on (0, 0.5), so one root."""
     return scipy.optimize.brentq(lambda pi: _binary_entropy(pi) - math.log(2) / 2, 1e-12, 0.5, xtol=1e-15)
+
+
+def _half_entropy_pi_in_bits() -> float:
+    """The π in (0, 0.5) whose binary entropy *in bits* is log 2 / 2: the bits-for-nats mistake."""
+    return scipy.optimize.brentq(lambda pi: _binary_entropy(pi) / math.log(2) - math.log(2) / 2, 1e-12, 0.5,
+                                 xtol=1e-15)
 
 
 def check_half_entropy_pi(pi: object) -> None:
@@ -126,14 +142,18 @@ def check_half_entropy_pi(pi: object) -> None:
                 "the entropy of [1 - {got}, {got}] is about 0.5 nats, but half the maximum is log 2 / 2 ≈ 0.3466 "
                 "nats (half of log 2, not one half)."),
         Mistake(lambda a: a == 0,
-                "π = 0 has entropy 0. If your entropies came out as nan at π = 0 (0 * log 0, the trap this "
+                "π = 0 has entropy 0, as far from log 2 / 2 as π = 0.5 is: did you take np.argmax of the gaps "
+                "instead of np.argmin? Or, if your entropies came out as nan at π = 0 (0 * log 0, the trap this "
                 "notebook showed), np.argmin returns the position of that nan, 0: use tempnb's entropy, which "
                 "applies 0 log 0 = 0, or start the grid above 0."),
         Mistake(lambda a: not 0 <= a <= 1, "π must be a probability in [0, 1]; got {got}."),
+        Mistake(near(_half_entropy_pi_in_bits(), 1e-3),
+                "{got} is where the entropy *in bits* is log 2 / 2 ≈ 0.3466; the target log 2 / 2 is in nats "
+                "(the natural log, as tempnb's entropy computes it): do not divide by log 2."),
         Mistake(lambda a: abs(a - expected) <= 0.03,
-                "{got} is close, but your grid is too coarse: its step is larger than about 0.0002, the "
-                "accuracy asked (0.2% of an answer near 0.11). Use a finer grid, e.g. np.linspace(0, 0.5, 5001), "
-                "or scipy.optimize.brentq."),
+                "{got} is close, but your grid is too coarse: the accuracy asked is 0.01% of an answer below "
+                "0.2, at most 0.00002, so the grid's step must be that small (np.linspace(0, 0.5, 50001) has a "
+                "step of 0.00001), or use scipy.optimize.brentq."),
     ))
     return check_number(pi, [case], f"π = {expected:.6f}: a coin this biased carries half a bit of uncertainty.",
-                        rel_tol=2e-3)
+                        rel_tol=1e-4)
