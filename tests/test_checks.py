@@ -316,6 +316,19 @@ def no_restore(f, x, h=1e-5):
     return g
 
 
+def restore_by_arithmetic(f, x, h=1e-5):
+    """Central differences that put each entry back by adding h again: a few ulps off in floating point."""
+    g = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        x[i] += h
+        up = f(x)
+        x[i] -= 2 * h
+        down = f(x)
+        x[i] += h
+        g[i] = (up - down) / (2 * h)
+    return g
+
+
 def no_restore_on_copy(f, x, h=1e-5):
     return no_restore(f, x.copy(), h)
 
@@ -562,10 +575,17 @@ WRONG_ANSWERS = [
     (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(softmax(t, T, axis=1) * (
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)))), "sum over the classes (axis=1) first"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(s / T, t / T, T), "divided by T twice"),
+    # the student's logits not divided by T
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, axis=1)), axis=1))), "student's logits must be divided by T"),
+    # the teacher's logits not divided by T
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(softmax(t, axis=1) * (
+        log_softmax(t, axis=1) - log_softmax(s, T, axis=1)), axis=1))), "teacher's logits must be divided by T"),
     # 05 · numerical gradient
     (checks.check_numerical_gradient, no_restore, "must be restored after each probe"),
     (checks.check_numerical_gradient, no_restore_on_copy, "must be restored after each probe"),
     (checks.check_numerical_gradient, forward_differences, "central differences"),
+    (checks.check_numerical_gradient, restore_by_arithmetic, "put each entry back by arithmetic"),
     # xp = x; xm = x: the minus probe lands on x itself; h = 1e-5 restores x exactly, 1e-6 does not
     (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-5), "xp = x.copy()"),
     (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-6), "xp = x.copy()"),
@@ -577,6 +597,7 @@ WRONG_ANSWERS = [
     # 05 · high-temperature limit, in the notation s (student), t (teacher)
     (checks.check_logit_matching, (T_LOGITS - S) / 3, "sign"),
     (checks.check_logit_matching, S - T_LOGITS, "divide by K"),
+    (checks.check_logit_matching, (S - T_LOGITS) / 10, "3 here"),  # K taken from the digits' ten classes
     (checks.check_logit_matching, 1e3 * (softmax(S, 1e3) - softmax(T_LOGITS, 1e3)), "large but finite T"),
     (checks.check_logit_matching, [-0.33, 0.0, 0.33], "rounded values"),
     (checks.check_logit_matching, [-0.333333, 0.0, 0.333333], "rounded values"),

@@ -42,6 +42,10 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     twice = T * T * float(np.mean(np.sum(softmax(t, T * T, axis=1) * (log_softmax(t, T * T, axis=1)
                                                                       - log_softmax(s, T * T, axis=1)), axis=1)))
 
+    # only one side tempered: the student's (or the teacher's) logits left undivided by T
+    student_untempered = T * T * float(np.mean(np.sum(p * (log_p - log_softmax(s, axis=1)), axis=1)))
+    teacher_untempered = T * T * float(np.mean(np.sum(softmax(t, axis=1) * (log_softmax(t, axis=1) - log_q), axis=1)))
+
     def is_(value: float) -> Callable[[object], bool]:
         return lambda a: math.isclose(number(a), value, rel_tol=1e-9)
 
@@ -51,6 +55,10 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                      Mistake(is_(expected / T), "the factor is T², not T."),
                      Mistake(is_(at_one), "divide both sets of logits by T inside the softmax: softmax(t/T), "
                                           "softmax(s/T)."),
+                     Mistake(is_(student_untempered), "the student's logits must be divided by T too: q = "
+                                                      "softmax(s/T), the student's softened prediction."),
+                     Mistake(is_(teacher_untempered), "the teacher's logits must be divided by T too: p = "
+                                                      "softmax(t/T), the teacher's soft targets."),
                      Mistake(is_(twice), "the logits are divided by T twice: softmax(z, T) already divides by T, "
                                          "so pass the raw logits, softmax(t, T), not softmax(t / T, T).")]
     mistakes += [
@@ -117,6 +125,12 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
         return hint("every one of your probes was at x itself, so every difference is 0: if you wrote xp = x and "
                     "xm = x, the three names are one array, and xm[i] -= h undoes xp[i] += h before f sees it. "
                     "Copy it (xp = x.copy(), xm = x.copy()), or save, probe and restore each entry in turn.")
+    moved = [int(np.sum(np.abs(probe - x) > 1e-12)) for probe in probes if probe.shape == x.shape]
+    if outcome.error is InputChanged and probes and max(moved, default=0) <= 1:
+        # every probe moved one entry, yet x came back changed: put back by arithmetic, a few ulps off
+        return hint("you put each entry back by arithmetic (adding h back, say), but in floating point x[i] + h "
+                    "- 2h + h need not be exactly x[i]: save old = x[i] before probing and assign x[i] = old "
+                    "afterwards, so x is unchanged when you return.")
     if outcome.error is InputChanged:
         return hint("an entry you probed was never put back: the input must be restored after each probe "
                     "(save old = x[i], probe x[i] ± h, then x[i] = old), so x is unchanged when you return.")
@@ -127,7 +141,6 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
     answer = as_array(outcome.value)
     if answer is None or answer.shape != x.shape:
         return hint(f"the gradient must have x's shape {x.shape}; got {shown(outcome.value)}.")
-    moved = [int(np.sum(np.abs(probe - x) > 1e-12)) for probe in probes if probe.shape == x.shape]
     first_move = next((m for m in moved if m > 0), 0)
     if first_move == x.size:
         return hint("you moved every entry at once (x + h): perturb one entry at a time, x[i] ± h.")
@@ -161,6 +174,7 @@ def check_logit_matching(gradient: object) -> None:
         Mistake(-expected, "the sign is flipped: it is student minus teacher, (s − t) / K."),
         Mistake(s - t, "divide by K, the number of classes."),
         Mistake((s - t) / K**2, "divide by K once, not K²."),
+        Mistake((s - t) / 10, "K is the number of classes of these logits, 3 here, not the digits' 10."),
         Mistake(lambda a: any(close(a, np.round(expected, digits), rtol=0, atol=1e-12) for digits in range(1, 7)),
                 "those are rounded values; give the exact ones: compute (s − t) / K with NumPy, or write 1/3 "
                 "rather than 0.33."),
