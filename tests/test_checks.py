@@ -1117,6 +1117,36 @@ def fit_bounds_exclude(logits, labels):
                                           method="bounded", options={"xatol": 1e-10}).x
 
 
+def ece_max_without_axis(probs, labels, n_bins):
+    """probs.max() without axis=1: one number for the whole array, which bincount then rejects."""
+    confidence = probs.max()
+    correct = probs.argmax(axis=1) == labels
+    index = np.searchsorted(np.arange(1, n_bins) / n_bins, confidence, side="left")
+    counts = np.bincount(index, minlength=n_bins)
+    right = np.bincount(index, weights=correct, minlength=n_bins)
+    summed = np.bincount(index, weights=confidence, minlength=n_bins)
+    return float(np.sum(np.abs(right - summed)) / counts.sum())
+
+
+def fit_rows_indexed(logits, labels):
+    """The NLL with log_q[labels]: whole rows picked, so every class of a row is averaged; it falls as T grows."""
+    import scipy.optimize
+
+    def objective(log_t):
+        return float(-np.mean(log_softmax(logits, math.exp(log_t), axis=1)[labels]))
+
+    return math.exp(scipy.optimize.minimize_scalar(objective, bounds=(-5, 5), method="bounded").x)
+
+
+def fit_to_own_predictions(logits, labels):
+    """The NLL of the model's own predictions instead of the labels: it falls as T shrinks."""
+    import scipy.optimize
+
+    predicted = logits.argmax(axis=1)
+    return math.exp(scipy.optimize.minimize_scalar(lambda log_t: mean_nll(logits, predicted, math.exp(log_t)),
+                                                   bounds=(-5, 5), method="bounded").x)
+
+
 def fit_unbounded(logits, labels):
     """minimize_scalar without bounds: Brent's method starts at T = 0, where logits / T divides by zero."""
     import scipy.optimize
@@ -1308,6 +1338,8 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_unweighted, "weight each by the fraction"),
     (checks.check_ece, ece_empty_bins_divided, "A bin with no examples has count 0"),
     (checks.check_ece, ece_not_divided, "did not divide by n"),
+    # the confidence as the largest probability of the whole array
+    (checks.check_ece, ece_max_without_axis, "probs.max(axis=1)"),
     (checks.check_ece, ece_linspace_edges, "np.linspace(0, 1, M + 1)"),
     (checks.check_ece, ece_ceiling, "ceil(confidence * M) - 1"),
     (checks.check_ece, ece_left_closed, "0.6 falls in [0.6, 0.8) with your bins and in (0.4, 0.6]"),
@@ -1321,6 +1353,8 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_result_object, "OptimizeResult"),
     (checks.check_fit_temperature, fit_bounds_exclude, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
+    (checks.check_fit_temperature, fit_rows_indexed, "log_q[labels] picks whole rows"),
+    (checks.check_fit_temperature, fit_to_own_predictions, "use the labels given"),
     (checks.check_fit_temperature, fit_bounds_above_one, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_minimize_array, "shape (1,)"),
     (checks.check_fit_temperature, fit_coarse_grid, "grid too coarse"),

@@ -112,6 +112,9 @@ def _ece_on_problem(problem: str) -> str:
     if "invalid value" in problem or "divide by zero" in problem:
         return ("A bin with no examples has count 0, so right / count is 0/0: skip the empty bins, or work with "
                 "the sums, |right_m - summed confidence_m| / n, which need no division per bin.")
+    if "too small depth" in problem:
+        return ("The confidence is each row's largest probability, probs.max(axis=1), one per example; "
+                "probs.max() is one number for the whole array.")
     return ""
 
 
@@ -190,6 +193,15 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
             Mistake(near(whole_array_T, 1e-3), f"on {label} your softmax normalised the whole array as one "
                                                "distribution (scipy.special.softmax without axis, 03's batch "
                                                "pitfall): normalise each row, axis=1."),
+            Mistake(lambda a: a > 20 * expected,
+                    f"on {label} your T ran far above the best one, {expected:.5f}, as if your objective kept "
+                    "falling as T grows. It does if it averages -log q over every class of a row: log_q[labels] "
+                    "picks whole rows; each row's own label entry is log_q[np.arange(n), labels]. (Or a grid or "
+                    "bounds whose top is the answer you got.)"),
+            Mistake(lambda a: 0 < a < expected / 20,
+                    f"on {label} your T ran far below the best one, {expected:.5f}, as if your objective kept "
+                    "falling as T shrinks. The NLL does that when every label is its row's largest logit, as "
+                    "when the model's own predictions (argmax) stand in for the labels: use the labels given."),
             Mistake(lambda a: a < expected, _missed_minimum(label, expected, "larger")),
             Mistake(lambda a: a > expected, _missed_minimum(label, expected, "smaller")),
         ),
@@ -208,8 +220,9 @@ def _missed_minimum(label: str, expected: float, side: str) -> str:
     return (f"on {label} the mean NLL is lowest at T = {expected:.5f}; your {{got}} lies to one side of it (the "
             f"minimum needs a {side} T). Likely causes: search bounds that exclude the minimum (a bounded search "
             "then stops at or near its bound: widen them, e.g. (0.05, 20), or search log T without bounds); a "
-            "solver stopped early (minimize_scalar's xatol=1e-8); or a grid too coarse (use a finer one). The "
-            "check needs the minimum within 1e-4 relative.")
+            "solver stopped early (minimize_scalar's xatol=1e-8); a grid too coarse (use a finer one); or an "
+            "objective other than the mean NLL, -log softmax(logits / T)[np.arange(n), labels] averaged over the "
+            "rows (an ECE, say, has its minimum elsewhere). The check needs the minimum within 1e-4 relative.")
 
 
 def _temperature_cases() -> list[Case]:
