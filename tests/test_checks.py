@@ -613,10 +613,16 @@ WRONG_ANSWERS = [
     # searchsorted(side="right") already is the answer; one less is the off-by-one
     (checks.check_inverse_cdf_sampler,
      lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z)), rng.random(), side="right")) - 1, "do not subtract 1"),
+    # the comparison reversed, cdf < u: its first True is index 0 whenever u is past the first piece
+    (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.argmax(np.cumsum(softmax(z)) < rng.random())),
+     "the first index whose cumulative probability exceeds u"),
     # the cumulative sums of exp(logits), never divided by their total
     (checks.check_inverse_cdf_sampler,
      lambda z, rng: int(np.searchsorted(np.cumsum(np.exp(z)), rng.random(), side="right")), "not 1: divide"),
     # 06 · Gumbel sampler at T = 2
+    # the global generator instead of the rng given
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + np.random.gumbel(size=z.size))),
+     "never drew from the rng it was given"),
     # the noise built from uniforms with one minus sign dropped: log(-log u) is -g
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + np.log(-np.log(rng.random(z.size))))),
      "wrong sign"),

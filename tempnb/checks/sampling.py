@@ -136,7 +136,7 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
         if index != expected:
             extra = _SEARCHSORTED_MINUS_ONE if index == expected - 1 else ""
             unnormalised = np.cumsum(np.exp(_LOGITS))  # exp(logits) summed, never divided by the total
-            if index == int(np.searchsorted(unnormalised, u, side="right")):
+            if index == int(np.searchsorted(unnormalised, u, side="right")) and _uses_unnormalised(sampler):
                 extra = (f" Your index is the one for the cumulative sums of exp(logits), "
                          f"{np.round(unnormalised, 4).tolist()}, which end at {unnormalised[-1]:.4f}, not 1: "
                          "divide by the total first (softmax), or scale u by cdf[-1].")
@@ -145,6 +145,19 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
                         f"{extra}")
     return passed(f"For each of {len(uniforms)} fixed uniform numbers u, your sampler returns the inverse-CDF "
                   "index, and never the masked entry.")
+
+
+def _uses_unnormalised(sampler: Callable) -> bool:
+    """Whether the sampler looks u up in the cumulative sums of exp(logits), not of the probabilities.
+
+    On the check's logits those sums start above 1, so that mistake always answers 0, as other
+    mistakes can; logits 4 lower, whose exponentials add up to 0.35, tell it apart: u = 0.1 falls
+    in the third piece of the unnormalised sums, in the first of the probabilities'.
+    """
+    shifted = _LOGITS - 4.0
+    tell = int(np.searchsorted(np.cumsum(np.exp(shifted)), 0.1, side="right"))
+    outcome = call(sampler, shifted, _WatchedGenerator(seed=99, script=(0.1,)))
+    return not outcome.problem and _index(outcome.value) == tell
 
 
 def _chi_square_p_value(counts: np.ndarray, probs: np.ndarray) -> float:
@@ -197,6 +210,9 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         return hint("the masked entry (logit -inf, index 1) was drawn; it must have probability 0. The noise "
                     "goes on the logits divided by T, argmax(z / T + g), where -inf + g stays -inf; added to "
                     "probabilities, softmax(z / T) + g, it can lift the masked entry's 0 above the rest.")
+    if not rng.used and not np.all(draws == draws[0]):  # random, but not from the rng it was given
+        return hint("your sampler never drew from the rng it was given: draw the noise from it, "
+                    "g = rng.gumbel(size=len(z)) (np.random's global functions ignore the seed you pass).")
     counts = np.bincount(draws, minlength=_LOGITS.size)
     if _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
         return passed(f"{n} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) (chi-square test "
