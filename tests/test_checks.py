@@ -560,6 +560,10 @@ WRONG_ANSWERS = [
     (checks.check_half_temperature, float("inf"), "positive, finite"),
     # 04 · the names model's entropy at a target (a real model)
     (checks.check_entropy_temperature, 1.0, "lower it"),
+    (checks.check_entropy_temperature, 2.0, "target entropy"),  # the target typed as the answer
+    # the sum divided by T as well: the result no longer sums to 1
+    (checks.check_tempered_softmax,
+     lambda z, T: np.exp(z / T - np.max(z / T)) / (np.sum(np.exp(z / T - np.max(z / T))) / T), "does not sum to 1"),
     (checks.check_entropy_temperature, 0.3, "raise it"),
     (checks.check_entropy_temperature, -1.0, "positive"),
     (checks.check_entropy_temperature, None, "replace the None"),
@@ -1276,7 +1280,7 @@ WRONG_ANSWERS += [
     (checks.check_tempered_softmax, tempered_in_place, "changed its input `z`"),
     (checks.check_tempered_softmax, tempered_shift_before_divide_wrong, "multiplied by T"),
     (checks.check_tempered_softmax, tempered_probabilities_powered, "multiplied by T"),
-    (checks.check_tempered_softmax, tempered_log_probs, "expected"),
+    (checks.check_tempered_softmax, tempered_log_probs, "logarithm of the answer"),
     (checks.check_tempered_softmax, lambda z, T: float(softmax(z, T)[0]), "expected"),
     # 04 · odds
     (checks.check_odds_temperature, 0.333, "rounded 1/3"),

@@ -40,6 +40,16 @@ def _tempered_case(logits: list[float], T: float, label: str) -> Case:
                 "round; the check compares within a relative 1e-9."),
         Mistake(_swapped(logits, T), f"on {label} your function divides T by the logits: the check calls "
                                      "my_tempered_softmax(z, T), logits first, and the logits are divided by T."),
+        Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
+                and bool(np.allclose(np.exp(as_array(a)), expected, rtol=1e-6, atol=0)),
+                f"on {label} your result is the logarithm of the answer (a log-softmax): return the "
+                "probabilities themselves."),
+        # last, so that the named mistakes above come first: any other result that does not sum to 1
+        Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
+                and bool(np.all(np.isfinite(as_array(a)))) and not math.isclose(float(np.sum(as_array(a))), 1.0,
+                                                                                 rel_tol=1e-9),
+                f"on {label} your result, {{got}}, does not sum to 1: divide the exponentials by their sum, and "
+                "by nothing else."),
     ), _tempered_on_problem)
 
 
@@ -157,6 +167,9 @@ def check_entropy_temperature(temperature: object) -> None:
     if math.isclose(entropy_at(value) / math.log(2), ENTROPY_TARGET, abs_tol=1e-4):
         return hint(f"at T = {value:.4g} the entropy is {ENTROPY_TARGET:g} bits ({reached:.4f} nats); "
                     "the course measures entropy in nats (natural log): use tempnb.entropy.")
+    if math.isclose(value, ENTROPY_TARGET, rel_tol=1e-9):
+        return hint(f"{ENTROPY_TARGET:g} is the target entropy; the answer is the temperature that produces it "
+                    f"(at T = {ENTROPY_TARGET:g} the entropy is {reached:.4f} nats).")
     if math.isclose(entropy_at(1 / value), ENTROPY_TARGET, abs_tol=1e-4):
         return hint(f"{value:.4g} is 1/T: you multiplied the logits by T; temperature divides them.")
     if math.isclose(entropy_at(value, np.exp(logits)), ENTROPY_TARGET, abs_tol=1e-4):
