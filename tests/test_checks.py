@@ -793,6 +793,19 @@ def sigmoid_one_minus(x):
     return out
 
 
+def where_all_silenced(x):
+    """np.where with overflow and invalid silenced: the values are right, the overflow is hidden."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+
+
+def abs_form_silenced(x):
+    """The exp(-|x|) solution, wrapped in a defensive errstate it does not need."""
+    with np.errstate(all="ignore"):
+        e = np.exp(-np.abs(x))
+        return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
+
+
 def sigmoid_errstate(x):
     with np.errstate(over="ignore"):
         return 1 / (1 + np.exp(-x))
@@ -1252,6 +1265,8 @@ WRONG_ANSWERS += [
     (checks.check_stable_sigmoid, sigmoid_one_minus, "1 minus a number within 2^-53 of 1 is 0"),
     (checks.check_logits_with_first_zero, np.array([[0.0, math.log(2), math.log(7)]]), "shape (3,)"),
     (checks.check_stable_sigmoid, sigmoid_seterr, "silences NumPy's warnings"),
+    (checks.check_stable_sigmoid, where_all_silenced, "your values are right, but"),
+    (checks.check_stable_sigmoid, abs_form_silenced, "your values are right, but"),
     (checks.check_stable_sigmoid, sigmoid_warnings_filter, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_tanh_form_list, "one value per entry"),
     (checks.check_stable_sigmoid, lambda x: None, "returned None"),

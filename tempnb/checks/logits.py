@@ -194,12 +194,16 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                          "precision that probabilities lose'. Compute the small value directly, "
                          "exp(x) / (1 + exp(x)) for x < 0, not as 1 minus something.")
             wrong = _differing(points, got, expected) + "." + extra
+    if _silences_warnings(sigmoid) and wrong:
+        return hint("your function silences NumPy's warnings (np.errstate, np.seterr or a warnings filter), and "
+                    f"the values are wrong: {_differing(points, got, expected)}. Remove the silencer to see "
+                    "what NumPy warns about, and rewrite it so that no exponent is positive, e.g. with exp(-|x|).")
     if _silences_warnings(sigmoid):
-        found = (f" And the values are wrong: {_differing(points, got, expected)}." if wrong
-                 else " Only the limit 1 / (1 + inf) = 0 happens to be right.")
-        return hint("your function silences NumPy's warnings (np.errstate, np.seterr or a warnings filter): "
-                    f"exp still overflows to inf inside it.{found} Rewrite it so that no exponent is "
-                    "positive, e.g. with exp(-|x|), and remove the silencer.")
+        return hint("your values are right, but your function silences NumPy's warnings (np.errstate, np.seterr "
+                    "or a warnings filter), so the check cannot see whether exp overflows inside it, and a hidden "
+                    "warning does not count. Remove the silencer and run the check again: if NumPy then warns, a "
+                    "branch that np.where throws away is overflowing; compute each branch only where it is used "
+                    "(boolean masks), or use exp(-|x|).")
     if wrong:
         return hint(wrong)
     # The same nine points as a 3 x 3 array: NumPy operations work for any shape, while a Python
