@@ -381,6 +381,14 @@ def valid_after_sorting_in_place(p):
     return is_valid_by_hand(p)
 
 
+def valid_replacing_nan_in_place(p):
+    """Marks NaN as -1 in the array it was given, so that the entry test rejects it: right value, changed input."""
+    if isinstance(p, np.ndarray):
+        p[np.isnan(p)] = -1.0
+    p = np.asarray(p, dtype=float)
+    return bool(np.all((p >= 0) & (p <= 1)) and not np.isnan(p).any()) and abs(float(np.sum(p)) - 1) <= 1e-6
+
+
 S, T_LOGITS = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.0, -2.0])  # 05's exercise 3
 
 WRONG_ANSWERS = [
@@ -413,6 +421,16 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution,
      lambda p: bool(np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1))) and float(np.sum(p)) - 1 <= 1e-6,
      "compare the distance, abs(total - 1)"),
+    # a tolerance of machine epsilon: a long valid vector's float sum misses 1 by more
+    (checks.check_is_valid_distribution,
+     lambda p: bool(np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1)))
+     and abs(float(np.sum(p)) - 1) <= np.finfo(float).eps, "machine epsilon"),
+    # strict inequalities: an entry equal to 1 rejected
+    (checks.check_is_valid_distribution,
+     lambda p: bool(np.all((np.asarray(p) > 0) & (np.asarray(p) < 1))) and abs(float(np.sum(p)) - 1) <= 1e-6,
+     "not strict inequalities"),
+    # NaN replaced in the caller's array: the value is right, the input is changed
+    (checks.check_is_valid_distribution, valid_replacing_nan_in_place, "changed its input"),
     # only the upper bound on the entries
     (checks.check_is_valid_distribution,
      lambda p: bool(np.all(np.asarray(p) <= 1)) and abs(float(np.sum(p)) - 1) <= 1e-6, "must be >= 0"),
@@ -423,6 +441,7 @@ WRONG_ANSWERS = [
     (checks.check_uniform_entropy, 4, "number of outcomes"),
     (checks.check_uniform_entropy, 1.3863, "rounded"),  # log 4 = 1.38629..., rounded to 4 decimals
     (checks.check_uniform_entropy, 1.39, "rounded"),  # to two decimals
+    (checks.check_uniform_entropy, math.log10(4), "log base 10"),
     (checks.check_uniform_entropy, float(np.float32(math.log(4))), "float32"),
     (checks.check_uniform_entropy, None, "replace the None"),
     (checks.check_uniform_entropy, [1.0, 2.0], "one number"),
@@ -439,6 +458,7 @@ WRONG_ANSWERS = [
     (checks.check_half_entropy_pi, 0.11, "grid is too coarse"),
     # np.argmax of the gaps: the gap at π = 0 ties with the one at 0.5, and argmax takes the first
     (checks.check_half_entropy_pi, 0.0, "np.argmax"),
+    (checks.check_half_entropy_pi, 0.0, "leave out abs()"),  # np.argmin(H - log 2 / 2) without abs
     # the entropy in bits set equal to log 2 / 2 (the root of H(π) / log 2 = log 2 / 2)
     (checks.check_half_entropy_pi,
      scipy.optimize.bisect(lambda pi: binary_entropy_entr(pi) / math.log(2) - math.log(2) / 2, 1e-9, 0.5, xtol=1e-14),

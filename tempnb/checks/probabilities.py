@@ -45,8 +45,8 @@ def _list_advice(problem: str) -> str:
 _VALIDITY_CASES = [
     Case(([0.25, 0.75],), True, "the course's example [0.25, 0.75] is valid, but your function returned {got}.",
          "[0.25, 0.75]", (_NOT_BOOL,), _list_advice),
-    Case(([1.0],), True, "a single certain outcome [1.0] is valid; your function returned {got}.", "[1.0]",
-         (_NOT_BOOL,), _list_advice),
+    Case(([1.0],), True, "a single certain outcome [1.0] is valid; your function returned {got}. An entry may "
+         "equal 1 (and 0): test 0 <= p and p <= 1, not strict inequalities.", "[1.0]", (_NOT_BOOL,), _list_advice),
     Case((list(ROUNDED_SUM_CASE),), True,
          f"[0.09, 0.345, 0.565] is valid, but its float sum is 0.9999999999999999. {_TOLERANCE}",
          "[0.09, 0.345, 0.565]", (_NOT_BOOL,), _list_advice),
@@ -56,6 +56,12 @@ _VALIDITY_CASES = [
     Case(([0.02, 0.12, 0.29, 0.57],), True,
          f"the rounded vector honest, [0.02, 0.12, 0.29, 0.57], is valid, but its float sum is 0.9999999999999999. "
          f"{_TOLERANCE}", "[0.02, 0.12, 0.29, 0.57]", (_NOT_BOOL,), _list_advice),
+    Case((np.full(1000, 0.001),), True,
+         "1,000 entries of 0.001 make a valid distribution, but their float sum is 1.0000000000000004: rounding "
+         "errors grow with the number of terms, so a tolerance as small as machine epsilon (2.2e-16) rejects "
+         "it. The 1e-6 used above is plenty.", "np.full(1000, 0.001)", (_NOT_BOOL,)),
+    Case((np.array([0.75, 0.25]),), True, "np.array([0.75, 0.25]) is valid; your function returned {got}.",
+         "np.array([0.75, 0.25])", (_NOT_BOOL,)),
     Case(([0.5, 0.6],), False, "[0.5, 0.6] sums to 1.1, so it is not a distribution; check the sum.",
          "[0.5, 0.6]", (_NOT_BOOL,), _list_advice),
     Case(([0.3, 0.3],), False,
@@ -76,6 +82,9 @@ _VALIDITY_CASES = [
          "'not (p < 0)' and 'not (abs(total - 1) > tol)' both let NaN through: test for it explicitly "
          "(np.isnan), or write each test so that it must be True to pass.", "[nan, 1.0]", (_NOT_BOOL,),
          _list_advice),
+    Case((np.array([float("nan"), 1.0]),), False,
+         "np.array([nan, 1.0]) is not a distribution: test for NaN explicitly (np.isnan).",
+         "np.array([nan, 1.0])", (_NOT_BOOL,)),
 ]
 
 
@@ -95,6 +104,7 @@ def check_uniform_entropy(value: object) -> None:
         Mistake(near(expected / 4), "{got} is one outcome's term, -(1/4) log(1/4); add the terms of all four."),
         Mistake(near(0.25), "0.25 is each outcome's probability, not the entropy."),
         Mistake(near(4.0), "4 is the number of outcomes; the entropy of a uniform distribution is its log."),
+        Mistake(near(math.log10(4)), "{got} is the entropy with log base 10; the course uses the natural log."),
         Mistake(near(expected, 1e-2), "{got} is close, but rounded (or computed in float32): keep the unrounded "
                 "float64 value, e.g. float(np.log(4)) or the sum itself."),
     ))
@@ -142,8 +152,10 @@ def check_half_entropy_pi(pi: object) -> None:
                 "the entropy of [1 - {got}, {got}] is about 0.5 nats, but half the maximum is log 2 / 2 ≈ 0.3466 "
                 "nats (half of log 2, not one half)."),
         Mistake(lambda a: a == 0,
-                "π = 0 has entropy 0, as far from log 2 / 2 as π = 0.5 is: did you take np.argmax of the gaps "
-                "instead of np.argmin? Or, if your entropies came out as nan at π = 0 (0 * log 0, the trap this "
+                "π = 0 has entropy 0, as far from log 2 / 2 as π = 0.5 is. Did you leave out abs()? Then "
+                "np.argmin(H - log 2 / 2) picks the most negative difference, at π = 0: use "
+                "np.abs(H - log 2 / 2). Or did you take np.argmax instead of np.argmin? Or, if your entropies "
+                "came out as nan at π = 0 (0 * log 0, the trap this "
                 "notebook showed), np.argmin returns the position of that nan, 0: use tempnb's entropy, which "
                 "applies 0 log 0 = 0, or start the grid above 0."),
         Mistake(lambda a: not 0 <= a <= 1, "π must be a probability in [0, 1]; got {got}."),
