@@ -381,6 +381,26 @@ def valid_after_sorting_in_place(p):
     return is_valid_by_hand(p)
 
 
+def top_p_exp_logits(z, top_p_mass):
+    """exp(logits) taken as the probabilities: right only for normalised log-probabilities."""
+    probs = np.exp(z)
+    order = np.argsort(-probs, kind="stable")
+    keep = order[:int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1]
+    out = np.full_like(z, -np.inf)
+    out[keep] = z[keep]
+    return out
+
+
+def top_p_one_too_many(z, top_p_mass):
+    """Keeps the token after the one that crosses the threshold as well."""
+    probs = softmax(z)
+    order = np.argsort(-probs, kind="stable")
+    keep = order[:int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 2]
+    out = np.full_like(z, -np.inf)
+    out[keep] = z[keep]
+    return out
+
+
 def valid_replacing_nan_in_place(p):
     """Marks NaN as -1 in the array it was given, so that the entry test rejects it: right value, changed input."""
     if isinstance(p, np.ndarray):
@@ -644,6 +664,9 @@ WRONG_ANSWERS = [
     (checks.check_inverse_cdf_sampler,
      lambda z, rng: int(np.searchsorted(np.cumsum(np.exp(z)), rng.random(), side="right")), "not 1: divide"),
     # 06 · Gumbel sampler at T = 2
+    # the noise divided by T instead of the logits: the same draws as z * T + g
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z + rng.gumbel(size=z.size) / T)),
+     "the noise was divided by T"),
     # the global generator instead of the rng given
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + np.random.gumbel(size=z.size))),
      "never drew from the rng it was given"),
@@ -654,7 +677,7 @@ WRONG_ANSWERS = [
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax((z + rng.gumbel(size=z.size)) / T)),
      "match T = 1"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z * T + rng.gumbel(size=z.size))),
-     "you multiplied"),
+     "the logits were multiplied by T"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(rng.choice(len(z), p=softmax(z, T))), "rng.choice"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + rng.normal(size=z.size))),
      "do not match"),
@@ -683,6 +706,8 @@ WRONG_ANSWERS = [
     (checks.check_top_p, lambda z, top_p_mass: np.where(np.isfinite(top_p(z, top_p_mass)), z, 0.0), "-inf"),
     # the right positions, renormalised over the kept tokens
     (checks.check_top_p, lambda z, top_p_mass: log_softmax(top_p(z, top_p_mass)), "changed the values there"),
+    (checks.check_top_p, top_p_exp_logits, "apply softmax first"),
+    (checks.check_top_p, top_p_one_too_many, "one token too many"),
 ]
 
 
@@ -1545,7 +1570,7 @@ def test_top_p_cases_are_far_from_the_threshold():
     from tempnb.checks.sampling import TOP_P_NAMES_CASES, top_p_cases
 
     cases = top_p_cases()
-    assert len(cases) == len(TOP_P_NAMES_CASES) + 2
+    assert len(cases) == len(TOP_P_NAMES_CASES) + 3  # two hand-made cases and one of unnormalised logits
     for case in cases:
         logits, mass = case.args
         probs = np.sort(softmax(logits))[::-1]

@@ -223,7 +223,9 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     "effect. Divide the logits by T before adding the noise, argmax(z / T + g); note that "
                     "(z + g) / T has the same argmax as z + g.")
     if _chi_square_p_value(counts, softmax(_LOGITS, 1 / T)) >= 1e-4:
-        return hint(f"your frequencies {observed} match T = 0.5: you multiplied the logits by T; divide them.")
+        return hint(f"your frequencies {observed} match softmax(z · T), that is T = 0.5: the logits were "
+                    "multiplied by T, or the noise was divided by T (argmax(z + g / T) picks the same as "
+                    "argmax(z · T + g)). Divide the logits: argmax(z / T + g).")
     gumbel_noise = set(rng.used) <= {"random", "uniform", "gumbel"}  # not normal or other noise
     if gumbel_noise and _chi_square_p_value(counts, _minus_gumbel_frequencies(T)) >= 1e-4:
         return hint(f"your frequencies {observed} match argmax(z / T - g): the noise has the wrong sign. A Gumbel "
@@ -328,6 +330,9 @@ def top_p_cases() -> list[Case]:
     inputs += [(model.logits(context), mass, f"the names model after '{context}' with top_p_mass = {mass}")
                for context, mass in TOP_P_NAMES_CASES]
     inputs.append((np.log([0.2, 0.5, 0.3]), 0.0, "log [0.2, 0.5, 0.3] with top_p_mass = 0 (keep at least one)"))
+    # logits that are not normalised log-probabilities, as after dividing by a temperature
+    inputs.append((model.logits("mar") / 0.5, 0.9, "the names model's logits after 'mar' divided by T = 0.5, "
+                                                    "with top_p_mass = 0.9"))
     cases = []
     for logits, mass, label in inputs:
         expected = top_p(logits, mass)
@@ -336,6 +341,14 @@ def top_p_cases() -> list[Case]:
         cumulative = np.cumsum(probs[order])
         exclusive = np.full_like(logits, -np.inf)  # keeps only tokens whose running total stays within the mass
         exclusive[order[cumulative <= mass]] = logits[order[cumulative <= mass]]
+        raw = np.exp(logits)  # exp(logits) taken as probabilities, never normalised
+        raw_order = np.argsort(-raw, kind="stable")
+        unnormalised = np.full_like(logits, -np.inf)
+        raw_kept = raw_order[:int(np.searchsorted(np.cumsum(raw[raw_order]), mass)) + 1]
+        unnormalised[raw_kept] = logits[raw_kept]
+        one_more = np.full_like(logits, -np.inf)  # the crossing token and one more
+        kept_count = int(np.isfinite(expected).sum())
+        one_more[order[:kept_count + 1]] = logits[order[:kept_count + 1]]
         ascending = np.full_like(logits, -np.inf)
         low = np.argsort(probs, kind="stable")
         ascending[low[np.cumsum(probs[low]) <= mass]] = logits[low[np.cumsum(probs[low]) <= mass]]
@@ -351,7 +364,14 @@ def top_p_cases() -> list[Case]:
                             "until their total reaches top_p_mass, including the one that gets it there "
                             "(and always at least one)."),
                     Mistake(lambda a, s=ascending: _same_filter(a, s),
-                            "you kept the least likely tokens: sort by probability in descending order."))
+                            "you kept the least likely tokens: sort by probability in descending order."),
+                    Mistake(lambda a, u=unnormalised, e=expected: _same_filter(a, u) and not _same_filter(u, e),
+                            "you took exp(logits) as the probabilities; that holds only for normalised "
+                            "log-probabilities, and these logits are not (they were divided by a temperature): "
+                            "apply softmax first."),
+                    Mistake(lambda a, m=one_more, e=expected: _same_filter(a, m) and not _same_filter(m, e),
+                            "you kept one token too many: stop at the token whose running total first reaches "
+                            "top_p_mass (keep it, but not the next one)."))
         cases.append(Case((logits, mass), expected,
                           f"on {label} tempnb.top_p keeps {len(_kept(expected))} tokens, at positions "
                           f"{_kept(expected)}; yours kept {{got}}. Sort the probabilities (softmax, not raw "
