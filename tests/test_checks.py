@@ -642,6 +642,13 @@ WRONG_ANSWERS = [
     (checks.check_logit_matching, (T_LOGITS - S) / 3, "sign"),
     (checks.check_logit_matching, S - T_LOGITS, "divide by K"),
     (checks.check_logit_matching, (S - T_LOGITS) / 10, "3 here"),  # K taken from the digits' ten classes
+    (checks.check_logit_matching, [0.0, 0.0, 0.0], "keeps it finite"),  # "both go uniform, so the difference is 0"
+    # softmax over the batch instead of the classes
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(softmax(t, T, axis=0) * (
+        log_softmax(t, T, axis=0) - log_softmax(s, T, axis=0)), axis=1))), "axis=1"),
+    # scipy.special.rel_entr on probabilities: inf where the student's probability rounds to 0
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(scipy.special.rel_entr(
+        softmax(t, T, axis=1), softmax(s, T, axis=1)), axis=1))), "you got inf"),
     (checks.check_logit_matching, 1e3 * (softmax(S, 1e3) - softmax(T_LOGITS, 1e3)), "large but finite T"),
     (checks.check_logit_matching, [-0.33, 0.0, 0.33], "rounded values"),
     (checks.check_logit_matching, [-0.333333, 0.0, 0.333333], "rounded values"),
@@ -1508,7 +1515,7 @@ def test_distilled_student_check(capsys, students):
     assert run(capsys, checks.check_distilled_student, students["strong"], baseline).startswith(checks.PASS)
     assert "is it the hard-label student" in run(capsys, checks.check_distilled_student, students["weak"], baseline)
     below = run(capsys, checks.check_distilled_student, students["weak"], baseline - 1)
-    assert "Likely causes" in below and "teacher's probabilities" in below and "α near 0" in below
+    assert "Likely causes" in below and "teacher's probabilities" in below and "α = 0, or a soft term without its T²" in below
     assert "train at chosen_T" in below and "validation images" in below  # never "tune T on the test set"
     assert "has it been trained" in run(capsys, checks.check_distilled_student, students["untrained"], baseline)
     assert "small student" in run(capsys, checks.check_distilled_student, students["teacher-sized"], baseline)

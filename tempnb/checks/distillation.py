@@ -42,6 +42,9 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     twice = T * T * float(np.mean(np.sum(softmax(t, T * T, axis=1) * (log_softmax(t, T * T, axis=1)
                                                                       - log_softmax(s, T * T, axis=1)), axis=1)))
 
+    # softmax over the batch (axis 0) instead of each row's classes
+    by_columns = T * T * float(np.mean(np.sum(softmax(t, T, axis=0) * (log_softmax(t, T, axis=0)
+                                                                        - log_softmax(s, T, axis=0)), axis=1)))
     # only one side tempered: the student's (or the teacher's) logits left undivided by T
     student_untempered = T * T * float(np.mean(np.sum(p * (log_p - log_softmax(s, axis=1)), axis=1)))
     teacher_untempered = T * T * float(np.mean(np.sum(softmax(t, axis=1) * (log_softmax(t, axis=1) - log_q), axis=1)))
@@ -62,6 +65,12 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                      Mistake(is_(twice), "the logits are divided by T twice: softmax(z, T) already divides by T, "
                                          "so pass the raw logits, softmax(t, T), not softmax(t / T, T).")]
     mistakes += [
+        Mistake(lambda a: number(a) is not None and math.isinf(number(a)),
+                "you got inf: a probability that rounds to 0 has log 0 = -inf (np.log of a softmax, or "
+                "scipy.special.rel_entr on probabilities, meets it). Work with log_softmax, which never takes "
+                "the log of 0."),
+        Mistake(is_(by_columns), "each row is one example: take softmax and log_softmax over the classes, "
+                                 "axis=1, not over the batch (axis=0)."),
         Mistake(is_(T * T * float(np.sum(kl_rows))), "take the mean over the batch, not the sum."),
         Mistake(is_(expected / s.shape[1]), "sum over the classes (axis=1) first, then take the mean over the B "
                                             "rows: np.mean of the whole array also divides by the number of classes."),
@@ -175,6 +184,8 @@ def check_logit_matching(gradient: object) -> None:
         Mistake(s - t, "divide by K, the number of classes."),
         Mistake((s - t) / K**2, "divide by K once, not K²."),
         Mistake((s - t) / 10, "K is the number of classes of these logits, 3 here, not the digits' 10."),
+        Mistake(np.zeros(3), "q − p does go to 0, but T(q − p) does not: the factor T keeps it finite. Its limit "
+                             "is (s − t) / K."),
         Mistake(lambda a: any(close(a, np.round(expected, digits), rtol=0, atol=1e-12) for digits in range(1, 7)),
                 "those are rounded values; give the exact ones: compute (s − t) / K with NumPy, or write 1/3 "
                 "rather than 0.33."),
@@ -329,7 +340,7 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     return hint(f"your student scores {score:.1f}% on the held-out test images, {gain:+.1f} points against the "
                 f"hard-label student ({baseline:.1f}%); the target is +{REQUIRED_GAIN:g}. Likely causes: a "
                 "temperature near 1 (the soft targets are then nearly one-hot: train at chosen_T, the temperature the "
-                "notebook chose on the validation images, not one tuned on the test score); α near 0 "
-                "(the teacher's term barely counts); the teacher's probabilities passed where its logits are "
+                "notebook chose on the validation images, not one tuned on the test score); α = 0, or a soft term "
+                "without its T² (either way the teacher's term barely counts); the teacher's probabilities passed where its logits are "
                 "expected (pass teacher_transfer_logits[rows], which your loss divides by T); or a student "
                 "other than the one trained with your loss.")
