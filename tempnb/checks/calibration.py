@@ -72,14 +72,16 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
         label,
         (
             Mistake(lambda a: not close(variants["linspace"], expected, 1e-9) and close(a, variants["linspace"]),
-                    f"on {label} a confidence exactly on an edge landed in the wrong bin: np.linspace(0, 1, M + 1) "
-                    "does not always give the double nearest m/M (with M = 6 its 5/6 is one unit off). Build the "
-                    "edges as np.arange(M + 1) / M, which divides exactly once."),
+                    f"on {label} a confidence on an edge landed in another bin than with the course's edges: "
+                    "np.linspace(0, 1, M + 1) does not always give the same double as m / M (with M = 6 its 5/6 "
+                    "is one unit off). The exercise's convention: edges np.arange(M + 1) / M, and a confidence "
+                    "equal to one of those floats belongs to the bin below it."),
             Mistake(lambda a: not close(variants["ceiling"], expected, 1e-9) and close(a, variants["ceiling"]),
-                    f"on {label} a confidence exactly on an edge landed in the bin above: ceil(confidence * M) - 1 "
-                    "rounds up when confidence * M comes out a hair above a whole number (15/29 * 29 > 15 in "
-                    "floats). Compare with the edges instead: np.digitize(confidence, np.arange(M + 1) / M, "
-                    "right=True) - 1."),
+                    f"on {label} a confidence equal to an edge landed in the bin above: ceil(confidence * M) - 1 "
+                    "looks at confidence * M, and for the float 15/29 that product comes out just above 15. The "
+                    "exercise's convention compares the confidence with the edges themselves, np.arange(M + 1) / M, "
+                    "and a confidence equal to an edge belongs to the bin below it: np.digitize(confidence, "
+                    "np.arange(M + 1) / M, right=True) - 1."),
             Mistake(lambda a: not close(variants["unweighted"], expected, 1e-9) and close(a, variants["unweighted"]),
                     f"on {label} you averaged the bins' gaps equally; weight each by the fraction of examples "
                     "in it (|B_m| / n), so a bin of 2 examples counts less than a bin of 200."),
@@ -186,8 +188,9 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
         label,
         (
             Mistake(lambda a: a <= 0, f"on {label} you returned {{got}}; a temperature must be positive. {_BRENT}"),
-            Mistake(near(1 / expected, 1e-3), f"on {label} you returned 1/T (the inverse temperature β); "
-                                               "the answer is T = 1/β."),
+            Mistake(near(1 / expected, 1e-3), f"on {label} you returned 1/T (the inverse temperature β), or "
+                                               "your objective multiplied the logits by T; the answer is "
+                                               "T = 1/β, with the logits divided by T."),
             Mistake(near(1.0, 1e-12), f"on {label} you returned T = 1 (the placeholder, or an optimiser that "
                                       "never left its start)."),
             Mistake(near(whole_array_T, 1e-3), f"on {label} your softmax normalised the whole array as one "
