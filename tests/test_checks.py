@@ -1300,6 +1300,9 @@ WRONG_ANSWERS += [
     (checks.check_probability_from_log_odds, 0.8808, "typing a rounded value"),  # sigmoid(2) = 0.880797...
     # logit where expit was meant: logit(2) is nan
     (checks.check_probability_from_log_odds, float("nan"), "Its inverse, scipy.special.expit"),
+    # Exercise 2 computed with np.log, but in single precision
+    (checks.check_logits_with_first_zero,
+     np.log(np.array([0.1, 0.2, 0.7], dtype=np.float32)) - np.log(np.float32(0.1)), "compute in float64"),
     # the probability of the other outcome, 1 - sigmoid(2)
     (checks.check_probability_from_log_odds, 1 - 1 / (1 + math.exp(-2)), "took the complement"),
     # computed in single precision
@@ -1318,6 +1321,8 @@ WRONG_ANSWERS += [
     (checks.check_logits_with_first_zero, np.array([[0.0, math.log(2), math.log(7)]]), "shape (3,)"),
     (checks.check_stable_sigmoid, sigmoid_seterr, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, where_all_silenced, "your values are right, but"),
+    # the tip's exp(-|x|) taken halfway: 1 / (1 + exp(-|x|)) is sigma(|x|), right only for x >= 0
+    (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.abs(x))), "you return sigma(-x)"),
     (checks.check_stable_sigmoid, abs_form_silenced, "your values are right, but"),
     (checks.check_stable_sigmoid, sigmoid_warnings_filter, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_tanh_form_list, "one value per entry"),

@@ -76,6 +76,11 @@ def check_logits_with_first_zero(logits: object) -> None:
                 "right to a few digits only ({got}): compute it with np.log instead of typing rounded values; "
                 "the check compares within a relative 1e-9."),
     ))
+    if isinstance(logits, np.ndarray) and logits.dtype.kind == "f" and logits.dtype.itemsize < 8 \
+            and logits.shape == expected.shape and not np.allclose(logits, expected, rtol=1e-9, atol=1e-12):
+        return hint(f"your array is {logits.dtype}, right to about {np.finfo(logits.dtype).precision} digits "
+                    "only; the check compares within a relative 1e-9: compute in float64 (np.log of a float64 "
+                    "array).")
     return check_value(logits, [case],
                        f"logits {np.round(expected, 4).tolist()}: the same distribution, first logit 0.")
 
@@ -181,8 +186,14 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                         f"{expected[i]:g}.")
         wrong = None
         if not np.allclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK):
-            clipped = got[0] > 0 and expected[0] == 0
+            negative = points < 0
+            # sigma(-x) = 1 - sigma(x) on the negative entries: the exp(-|x|) form with the branches swapped
+            mirrored = bool(np.allclose(got[negative], 1 - expected[negative], rtol=1e-9, atol=1e-12))
+            clipped = 0 < got[0] < 0.5 and expected[0] == 0  # a small but positive value at x = -1000
             extra = " Clipping x changes the answer in the tails: rewrite the formula instead." if clipped else ""
+            if mirrored:
+                extra = (" For x < 0 you return sigma(-x) = 1 - sigma(x), near 1 where the answer is near 0: there "
+                         "the sigmoid is exp(x) / (1 + exp(x)), or s / (1 + s) with s = exp(-|x|).")
             first_wrong = int(np.flatnonzero(~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK))[0])
             if not clipped and got[first_wrong] == 0 and 0 < expected[first_wrong] < np.finfo(float).tiny:
                 extra = (" A double still holds numbers that small (subnormal ones, down to about 5e-324 near "
