@@ -301,6 +301,29 @@ def where_both_branches(x):
     return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
 
 
+def sigmoid_if_on_array(x):
+    """A first attempt in plain Python: an `if` on the whole array raises NumPy's 'truth value' error."""
+    if x < 0:
+        return np.exp(x) / (1 + np.exp(x))
+    return 1 / (1 + np.exp(-x))
+
+
+def sigmoid_divides_by_exp(x):
+    """Masks, but the negative side as 1 / (1 + 1 / exp(x)): exp(-1000) is 0, and 1 / 0 divides by zero."""
+    out = np.empty_like(x)
+    negative = x < 0
+    out[negative] = 1 / (1 + 1 / np.exp(x[negative]))
+    out[~negative] = 1 / (1 + np.exp(-x[~negative]))
+    return out
+
+
+def sigmoid_if_any(x):
+    """NumPy's advice followed: one formula for the whole array, right at each tail alone."""
+    if (x < 0).any():
+        return np.exp(x) / (1 + np.exp(x))
+    return 1 / (1 + np.exp(-x))
+
+
 def global_max_batch(x):
     exps = np.exp(x - x.max())
     return exps / exps.sum(axis=1, keepdims=True)
@@ -413,6 +436,11 @@ S, T_LOGITS = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.0, -2.0])  # 05's exe
 
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
+    # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
+    (checks.check_is_valid_distribution, lambda p: bool(np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1)))
+     and abs(math.fsum(p) - 1) <= np.finfo(float).eps, "math.fsum included"),
+    (checks.check_is_valid_distribution, lambda p: bool(np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1)))
+     and round(float(np.sum(p)), 15) == 1, "within 1e-6"),
     (checks.check_is_valid_distribution, exact_sum, "not =="),
     (checks.check_is_valid_distribution, fsum_exact, "not =="),
     (checks.check_is_valid_distribution,
@@ -503,6 +531,11 @@ WRONG_ANSWERS = [
     (checks.check_logits_with_first_zero, np.log10([0.1, 0.2, 0.7]) + 1, "base 10"),
     (checks.check_logits_with_first_zero, np.log2([0.1, 0.2, 0.7] / np.float64(0.1)), "base 2"),  # log2(p / p[0])
     (checks.check_logits_with_first_zero, [0, 0.6931, 1.9459], "few digits"),  # log 2, log 7, to 4 decimals
+    (checks.check_logits_with_first_zero, [0, 0.69, 1.95], "rounded?"),  # the same to 2 decimals
+    (checks.check_stable_sigmoid, sigmoid_if_on_array, "Choose per entry with boolean masks"),
+    (checks.check_stable_sigmoid, sigmoid_if_any, "picks one formula for the whole array"),
+    # exp(-1000) underflows to 0 and is then divided by: a division by zero, not an overflow
+    (checks.check_stable_sigmoid, sigmoid_divides_by_exp, "divided by it"),
     (checks.check_stable_sigmoid, swapped_masks_sigmoid, "each formula sits on its own side"),
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-x)), "exp(-x) overflows"),
@@ -547,6 +580,13 @@ WRONG_ANSWERS = [
     (checks.check_batch_softmax, lambda x: np.exp(x - x.max(axis=0, keepdims=True))
      / np.exp(x - x.max(axis=0, keepdims=True)).sum(axis=1, keepdims=True), "down each column"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1).astype(np.float32), "about 6 digits"),
+    # each row shifted by its mean or its minimum: exact on narrow rows, overflowing on [-1000, 0, 1000]
+    (checks.check_batch_softmax, lambda x: np.exp(x - x.mean(axis=1, keepdims=True))
+     / np.exp(x - x.mean(axis=1, keepdims=True)).sum(axis=1, keepdims=True), "only each row's own maximum"),
+    (checks.check_batch_softmax, lambda x: np.exp(x - x.min(axis=1, keepdims=True))
+     / np.exp(x - x.min(axis=1, keepdims=True)).sum(axis=1, keepdims=True), "only each row's own maximum"),
+    # no shift at all: the row [-1000, -999] underflows to 0/0; the hint must not blame a batch maximum
+    (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(axis=1, keepdims=True), "far below 0"),
     (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6), "about 6 digits"),
     (checks.check_logsumexp, lambda z: round(float(scipy.special.logsumexp(z)), 5), "about 6 digits"),
     # 03 · the mean cross-entropy of a batch
@@ -574,9 +614,25 @@ WRONG_ANSWERS = [
     (checks.check_cross_entropy,
      lambda z, y: round(float(-np.mean(log_softmax(z, axis=1)[np.arange(len(y)), y])), 5), "about 6 digits"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)[:, 0], "shape"),
+    # log-sum-exp shifted by each row's mean: overflows on the row [0, -2000] (exponent 1000)
+    (checks.check_cross_entropy, lambda z, y: float(np.mean(
+        z.mean(axis=1) + np.log(np.exp(z - z.mean(axis=1, keepdims=True)).sum(axis=1)) - z[np.arange(len(y)), y])),
+     "its mean or minimum"),
+    # an epsilon before the log, or a clip: finite, but -log q is capped at -log(epsilon)
+    (checks.check_cross_entropy,
+     lambda z, y: float(-np.mean(np.log(softmax(z, axis=1) + 1e-12)[np.arange(len(y)), y])), "an epsilon added"),
+    (checks.check_cross_entropy,
+     lambda z, y: float(-np.mean(np.log(np.clip(softmax(z, axis=1), 1e-300, 1))[np.arange(len(y)), y])),
+     "an epsilon added"),
     # 04 · tempered softmax
     (checks.check_tempered_softmax, lambda z, T: np.exp(z / T) / np.exp(z / T).sum(), "Divide by T, then subtract"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z * T), "multiplied by T"),
+    # the re-tempering route without its divide-by-the-max step: q ** 1000 underflows when max q is 0.42
+    (checks.check_tempered_softmax, lambda z, T: softmax(z) ** (1 / T) / np.sum(softmax(z) ** (1 / T)),
+     "divide q by its largest entry"),
+    # the max of z subtracted from z / T: exponents up to 2997 at T = 0.001
+    (checks.check_tempered_softmax, lambda z, T: np.exp(z / T - z.max()) / np.exp(z / T - z.max()).sum(),
+     "(not the maximum of z)"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z, T).astype(np.float32), "about 6 digits"),
     (checks.check_tempered_softmax, tempered_swapped, "divides T by the logits"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z), "T = 1 distribution"),
@@ -687,7 +743,17 @@ WRONG_ANSWERS = [
      "the logits were multiplied by T"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(rng.choice(len(z), p=softmax(z, T))), "rng.choice"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + rng.normal(size=z.size))),
-     "do not match"),
+     "noise comes from rng.normal"),
+    # logistic noise: its frequencies are near softmax(z / T), close enough to pass 6000 draws on many seeds
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + rng.logistic(size=z.size))),
+     "noise comes from rng.logistic"),
+    # Gumbel noise at a temperature near 2 but not 2 (1.8, or T applied as sqrt): the same noise exposes it
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / 1.8 + rng.gumbel(size=z.size))),
+     "with the noise your function drew"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / np.sqrt(T) + rng.gumbel(size=z.size))),
+     "with the noise your function drew"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - rng.gumbel(size=z.size))),
+     "with the noise your function drew"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T)), "same index"),
     # the noise added to probabilities: the masked entry's 0 plus noise can win
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(softmax(z, T) + rng.gumbel(size=z.size))),
@@ -1296,7 +1362,7 @@ WRONG_ANSWERS += [
     (checks.check_probability_from_log_odds, math.exp(2) / (1 + math.exp(2)) ** 2, "slope"),
     (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "a list"),
     (checks.check_probability_from_log_odds, scipy.special.expit, "not a function"),
-    (checks.check_probability_from_log_odds, 0.5, "solve log(p₁ / (1 - p₁)) = 2 for p₁"),
+    (checks.check_probability_from_log_odds, 0.5, "solve log(q₁ / (1 - q₁)) = 2 for q₁"),
     (checks.check_probability_from_log_odds, 0.8808, "typing a rounded value"),  # sigmoid(2) = 0.880797...
     # logit where expit was meant: logit(2) is nan
     (checks.check_probability_from_log_odds, float("nan"), "Its inverse, scipy.special.expit"),
@@ -1427,6 +1493,11 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_left_closed, "0.6 falls in [0.6, 0.8) with your bins and in (0.4, 0.6]"),
     (checks.check_ece, ece_label_probability, "top probability"),
     (checks.check_ece, ece_no_abs, "take the absolute value of each bin's gap"),
+    # no bins at all: one gap over every example, the ECE with a single bin
+    (checks.check_ece, lambda probs, labels, n_bins: float(abs(np.mean(probs.argmax(axis=1) == labels)
+                                                               - np.mean(probs.max(axis=1)))), "a single bin"),
+    (checks.check_ece, lambda probs, labels, n_bins: float(np.float32(ece_right(probs, labels, n_bins))),
+     "about 6 digits only"),
     (checks.check_ece, ece_per_bin_list, "not an array of shape"),
     (checks.check_ece, ece_in_place, "changed its input `probs`"),
     (checks.check_ece, lambda probs, labels, n_bins: np.array([ece_right(probs, labels, n_bins)]), "shape (1,)"),
@@ -1450,6 +1521,7 @@ WRONG_ANSWERS += [
     (checks.check_platt_temperature, -2.5, "positive"),
     (checks.check_platt_temperature, np.array([2.5]), "shape (1,)"),
     (checks.check_platt_temperature, 1.0, "sigmoid(0.4 d)"),
+    (checks.check_platt_temperature, 2.50001, "sigmoid(0.3999984 d)"),  # 1 / 2.50001 to 7 digits
     (checks.check_platt_temperature, None, "replace the None"),
     # hints found by trying more answers
     (checks.check_stable_softmax, lambda z: float(np.exp(z - z.max()).sum()), "one probability per logit"),
@@ -1526,6 +1598,8 @@ def test_distilled_student_check(capsys, students):
     assert "small student" in run(capsys, checks.check_distilled_student, students["teacher-sized"], baseline)
     assert "replace the None" in run(capsys, checks.check_distilled_student, None, baseline)
     assert "hard_accuracy[0]" in run(capsys, checks.check_distilled_student, students["strong"], None)
+    # the baseline as a fraction (0.89 for 89%) would make any student look 80 points better
+    assert "looks like a fraction" in run(capsys, checks.check_distilled_student, students["strong"], baseline / 100)
     assert "not 0.9" in run(capsys, checks.check_distilled_student, 0.9, baseline)
 
 

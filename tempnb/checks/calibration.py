@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from tempnb.checks._common import Case, Mistake, check_number, close, near, number, run_cases
+from tempnb.checks._common import Case, Mistake, check_number, close, near, near_miss, number, run_cases
 
 # ---------------------------------------------------------------- Exercise 07.1: ECE from scratch
 
@@ -86,6 +86,13 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     f"on {label} you averaged the bins' gaps equally; weight each by the fraction of examples "
                     "in it (|B_m| / n), so a bin of 2 examples counts less than a bin of 200."),
             Mistake(lambda a: not close(abs(variants["signed"]), expected, 1e-9)
+                    and close(a, abs(variants["signed"])) and n_bins > 1,
+                    f"on {label} your answer is one gap over all the examples, |accuracy - mean confidence|: "
+                    f"that is an ECE with a single bin. Group the examples into the n_bins = {n_bins} confidence "
+                    "bins and add up each bin's |right_m - summed confidence_m|, then divide by n. (If you did "
+                    "bin them: take the absolute value of each bin's gap before adding, so the gaps cannot "
+                    "cancel.)"),
+            Mistake(lambda a: not close(abs(variants["signed"]), expected, 1e-9)
                     and (close(a, variants["signed"]) or close(a, -variants["signed"])),
                     f"on {label} your bins' gaps cancel: take the absolute value of each bin's gap, "
                     "|right_m - summed confidence_m|, before adding them up, so that an overconfident bin and an "
@@ -101,6 +108,9 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     "course's. Use bins (m-1)/M < confidence <= m/M, e.g. "
                     "np.searchsorted(edges, confidence, side='left') with edges = np.arange(1, M) / M, or "
                     "np.digitize(confidence, np.arange(M + 1) / M, right=True) - 1."),
+            Mistake(lambda a: near_miss(expected)(number(a)),
+                    f"on {label} your ECE agrees to about 6 digits only ({{got}} against {expected:.9f}): compute "
+                    "in float64 and do not round; the check compares within a relative 1e-9."),
             Mistake(near(expected * len(labels)),
                     f"on {label} you added up the bins' |right_m - summed confidence_m| but did not divide by n, "
                     "the number of examples: an ECE is an average gap, between 0 and 1."),
@@ -249,7 +259,8 @@ def check_fit_temperature(fit: Callable) -> None:
 def check_platt_temperature(temperature: object) -> None:
     """Exercise 07.3: Platt scaling fitted a = 0.4, b = 0; which temperature gives the same probabilities?"""
     value = number(temperature)
-    general = (f"with T = {value:.4g}, sigmoid(d / T) = sigmoid({1 / value:.4g} d), not sigmoid(0.4 d)."
+    general = (f"with T = {value:.7g}, sigmoid(d / T) = sigmoid({1 / value:.7g} d), not sigmoid(0.4 d): "
+               "T = 1 / a exactly, 1 / 0.4."
                if value is not None and value > 0 else "a temperature must be a positive number; got {got}.")
     case = Case((), 2.5, general, mistakes=(
         Mistake(lambda a: a <= 0, "a temperature must be positive; got {got}."),

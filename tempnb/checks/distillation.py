@@ -323,6 +323,9 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     baseline = number(hard_label_accuracy)
     if baseline is None or not 0 <= baseline <= 100:
         return hint("pass the hard-label student's accuracy in percent, hard_accuracy[0].")
+    if baseline <= 1:  # no student of this size scores 1% on ten balanced digits: a fraction, not percent
+        return hint(f"the hard-label accuracy you passed, {baseline:g}, looks like a fraction: pass it in percent "
+                    f"({100 * baseline:g}), as hard_accuracy[0] holds it.")
     x_test, y_test = _digits_test_set()
     score = 100 * accuracy(student, x_test, y_test)
     if score < 20:

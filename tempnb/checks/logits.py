@@ -36,11 +36,11 @@ def check_probability_from_log_odds(p: object) -> None:
             return hint(f"your value is a {kind} ({float(array.ravel()[0]):.9g}), right to about "
                         f"{np.finfo(kind).precision} digits only; the check needs 9 significant digits: "
                         "compute in double precision (math.exp, or NumPy on float64).")
-    case = Case((), expected, "got {got}; solve log(p₁ / (1 - p₁)) = 2 for p₁: that is the sigmoid, σ(2).",
+    case = Case((), expected, "got {got}; solve log(q₁ / (1 - q₁)) = 2 for q₁: that is the sigmoid, σ(2).",
                 mistakes=(
-        Mistake(near(math.exp(2)), "e² ≈ 7.39 are the odds p₁ / (1 - p₁), not the probability; solve for p₁."),
+        Mistake(near(math.exp(2)), "e² ≈ 7.39 are the odds q₁ / (1 - q₁), not the probability; solve for q₁."),
         Mistake(near(2 / 3), "{got} is what odds of 2 to 1 give, but 2 is the log-odds, not the odds: the odds "
-                             "are e², so p₁ = e² / (1 + e²), the sigmoid σ(2)."),
+                             "are e², so q₁ = e² / (1 + e²), the sigmoid σ(2)."),
         Mistake(near(1 / (1 + math.exp(2))), "that is sigmoid(-2) = 1 - sigmoid(2), the probability of the "
                                              "other outcome: either the sign inside the exponent is flipped, "
                                              "or you took the complement."),
@@ -72,8 +72,9 @@ def check_logits_with_first_zero(logits: object) -> None:
         Mistake(lambda a: np.shape(a) != expected.shape and np.size(a) == expected.size
                 and np.allclose(np.ravel(np.asarray(a, dtype=float)), expected, rtol=1e-9, atol=1e-12),
                 "the values are right but the shape is not: return a flat array of three numbers, shape (3,)."),
-        Mistake(near_miss(expected, rtol=1e-3, atol=1e-3),  # typed to four decimals, as the ✅ line prints
-                "right to a few digits only ({got}): compute it with np.log instead of typing rounded values; "
+        # typed to two or four decimals (the ✅ line prints four): within half a unit of the second decimal
+        Mistake(near_miss(expected, rtol=0, atol=6e-3),
+                "right to a few digits only ({got}: rounded?): compute it with np.log instead of typing rounded values; "
                 "the check compares within a relative 1e-9."),
     ))
     if isinstance(logits, np.ndarray) and logits.dtype.kind == "f" and logits.dtype.itemsize < 8 \
@@ -163,12 +164,26 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                             "indexing), or write both with exp(-|x|), which never overflows. If you used boolean "
                             "masks: check that each formula sits on its own side, 1 / (1 + exp(-x)) for x >= 0 "
                             "and exp(x) / (1 + exp(x)) for x < 0, so that exp only ever sees x <= 0.")
+            if left and "divide by zero" in outcome.problem:
+                return hint(f"{outcome.problem} at x = -1000: exp(-1000) underflows to 0, and something was "
+                            "divided by it (1 / exp(x)?). For x < 0 use exp(x) / (1 + exp(x)), only on those "
+                            "entries: its denominator is at least 1.")
             if left:
                 return hint(f"{outcome.problem} at x = -1000: exp(-x) overflows for large negative x. "
                             "For x < 0 use exp(x) / (1 + exp(x)), only on those entries.")
             if right:
                 return hint(f"{outcome.problem} at x = 1000: exp(x) overflows for large positive x. "
                             "For x ≥ 0 use 1 / (1 + exp(-x)), only on those entries.")
+            # each tail alone is handled, the whole array is not: one formula chosen for the whole array
+            return hint(f"{outcome.problem} on the whole array, though x = -1000 and x = 1000 pass one at a "
+                        "time: your function picks one formula for the whole array at once (an `if` on x with "
+                        ".any() or .all()?), and that formula overflows in the other tail. Choose per entry with "
+                        "boolean masks: out[x < 0] = ... and out[x >= 0] = ..., each formula on its own entries.")
+        if "truth value of an array" in outcome.problem:
+            return hint(f"on {points.tolist()}, {outcome.problem}. An `if` on x tests the whole array at once, "
+                        "and NumPy cannot make one True or False of many entries. Its advice, .any() or .all(), "
+                        "would pick one formula for every entry, which overflows in one tail. Choose per entry "
+                        "with boolean masks instead: out[x < 0] = ... and out[x >= 0] = ....")
         scalar = (" Work on the whole array with NumPy (np.exp, boolean masks); math.exp takes one number."
                   if outcome.error is TypeError else "")
         return hint(f"on {points.tolist()}, {outcome.problem}.{scalar}")

@@ -57,9 +57,16 @@ _VALIDITY_CASES = [
          f"the rounded vector honest, [0.02, 0.12, 0.29, 0.57], is valid, but its float sum is 0.9999999999999999. "
          f"{_TOLERANCE}", "[0.02, 0.12, 0.29, 0.57]", (_NOT_BOOL,), _list_advice),
     Case((np.full(1000, 0.001),), True,
-         "1,000 entries of 0.001 make a valid distribution, but their float sum is 1.0000000000000004: rounding "
+         "1,000 entries of 0.001 make a valid distribution, but their np.sum is 1.0000000000000004: rounding "
          "errors grow with the number of terms, so a tolerance as small as machine epsilon (2.2e-16) rejects "
          "it. The 1e-6 used above is plenty.", "np.full(1000, 0.001)", (_NOT_BOOL,)),
+    # thirds typed to 12 decimals: 1 - 1e-12 by any summation, exact ones included (math.fsum), so only a
+    # tolerance well above rounding error accepts it, as the course's rule (within 1e-6) does
+    Case(([0.333333333333] * 3,), True,
+         "[0.333333333333] * 3, thirds typed to 12 decimals, counts as valid under the course's rule (a sum "
+         "within 1e-6 of 1), but sums to 0.999999999999 however it is added, math.fsum included: rounded "
+         "inputs are off by far more than machine epsilon, or a few units of it. Compare the sum with 1 "
+         "within 1e-6.", "[0.333333333333] * 3", (_NOT_BOOL,), _list_advice),
     Case((np.array([0.75, 0.25]),), True, "np.array([0.75, 0.25]) is valid; your function returned {got}.",
          "np.array([0.75, 0.25])", (_NOT_BOOL,)),
     Case(([0.5, 0.6],), False, "[0.5, 0.6] sums to 1.1, so it is not a distribution; check the sum.",
@@ -163,9 +170,10 @@ def check_half_entropy_pi(pi: object) -> None:
                 "{got} is where the entropy *in bits* is log 2 / 2 ≈ 0.3466; the target log 2 / 2 is in nats "
                 "(the natural log, as tempnb's entropy computes it): do not divide by log 2."),
         Mistake(lambda a: abs(a - expected) <= 0.03,
-                "{got} is close, but your grid is too coarse: the accuracy asked is 0.01% of an answer below "
-                "0.2, at most 0.00002, so the grid's step must be that small (np.linspace(0, 0.5, 50001) has a "
-                "step of 0.00001), or use scipy.optimize.brentq."),
+                "{got} is close, but your grid is too coarse: the accuracy asked is 0.01% of an answer above "
+                "0.1, at least 0.00001, and the nearest grid point is at most half a step away, so a step of "
+                "0.00002 or less is enough (np.linspace(0, 0.5, 50001) has a step of 0.00001), or use "
+                "scipy.optimize.brentq."),
     ))
     return check_number(pi, [case], f"π = {expected:.6f}: a coin this biased carries half a bit of uncertainty.",
                         rel_tol=1e-4)

@@ -27,6 +27,7 @@ class _WatchedGenerator:
         self._script: Iterator[float] = iter(script)
         self.used: list[str] = []
         self.uniforms_taken = 0
+        self.gumbel_draws: list[np.ndarray] = []
 
     def _next(self) -> float:
         self.uniforms_taken += 1
@@ -43,6 +44,13 @@ class _WatchedGenerator:
     def uniform(self, low=0.0, high=1.0, size=None):  # noqa: ANN001
         self.used.append("uniform")
         return low + (high - low) * self.random(size)
+
+    def gumbel(self, loc=0.0, scale=1.0, size=None):  # noqa: ANN001 (numpy's signature)
+        """A real Gumbel draw, recorded, so a check can recompute argmax(z / T + g) with the very same g."""
+        self.used.append("gumbel")
+        draw = self._real.gumbel(loc, scale, size)
+        self.gumbel_draws.append(np.array(draw, dtype=float, copy=True))
+        return draw
 
     def __getattr__(self, name: str):
         self.used.append(name)
@@ -213,8 +221,22 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     if not rng.used and not np.all(draws == draws[0]):  # random, but not from the rng it was given
         return hint("your sampler never drew from the rng it was given: draw the noise from it, "
                     "g = rng.gumbel(size=len(z)) (np.random's global functions ignore the seed you pass).")
+    other_noise = sorted(set(rng.used) & {"logistic", "normal", "standard_normal", "exponential",
+                                          "standard_exponential", "laplace", "standard_cauchy"})
+    if other_noise:
+        return hint(f"your noise comes from rng.{other_noise[0]}: only Gumbel noise makes argmax(z / T + g) sample "
+                    "softmax(z / T) exactly (other noise gives other frequencies, close enough to fool a small "
+                    "test). Use g = rng.gumbel(size=len(z)), or -log(-log(u)) with u uniform.")
+    # Each call drew one Gumbel vector of the logits' size: recompute every draw with the very same noise.
+    same_noise = (rng.used == ["gumbel"] * n and len(rng.gumbel_draws) == n
+                  and all(g.shape == _LOGITS.shape for g in rng.gumbel_draws))
+    mismatched = np.array([], dtype=int)
+    if same_noise:
+        with np.errstate(invalid="ignore"):
+            exact = np.array([int(np.argmax(_LOGITS / T + g)) for g in rng.gumbel_draws])
+        mismatched = np.flatnonzero(exact != draws)
     counts = np.bincount(draws, minlength=_LOGITS.size)
-    if _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
+    if not mismatched.size and _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
         return passed(f"{n} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) (chi-square test "
                       "passed) and never pick the masked entry.")
     observed = np.round(counts / n, 3).tolist()
@@ -226,7 +248,13 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         return hint(f"your frequencies {observed} match softmax(z · T), that is T = 0.5: the logits were "
                     "multiplied by T, or the noise was divided by T (argmax(z + g / T) picks the same as "
                     "argmax(z · T + g)). Divide the logits: argmax(z / T + g).")
-    gumbel_noise = set(rng.used) <= {"random", "uniform", "gumbel"}  # not normal or other noise
+    if mismatched.size:
+        i = int(mismatched[0])
+        return hint(f"with the noise your function drew, g = {np.round(rng.gumbel_draws[i], 3).tolist()}, "
+                    f"argmax(z / T + g) at T = 2 is {exact[i]}, but it returned {draws[i]} (on "
+                    f"{mismatched.size} of {n} draws). Add the noise, unscaled, to the logits divided by T "
+                    "exactly once: argmax(z / T + g), not z · T, z / T², z / √T or T · g.")
+    gumbel_noise = set(rng.used) <= {"random", "uniform"}  # noise made from uniforms: -log(-log(u)) or its sign slip
     if gumbel_noise and _chi_square_p_value(counts, _minus_gumbel_frequencies(T)) >= 1e-4:
         return hint(f"your frequencies {observed} match argmax(z / T - g): the noise has the wrong sign. A Gumbel "
                     "draw is g = -log(-log(u)), with both minus signs (or rng.gumbel()); log(-log(u)) is -g.")
@@ -383,5 +411,6 @@ def top_p_cases() -> list[Case]:
 def check_top_p(my_top_p: Callable) -> None:
     """Exercise 06.4: nucleus (top-p) filtering, on the names model's next-character distributions."""
     return _run_filter(my_top_p, top_p_cases(),
-                       f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES)} next-character distributions "
-                       "of the names model and 2 hand-made cases, and keeps at least one token.")
+                       f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
+                       "distributions of the names model (one of them divided by T = 0.5) and 2 hand-made "
+                       "cases, and keeps at least one token.")

@@ -94,9 +94,13 @@ _NO_KEEPDIMS = ("x.max(axis=1) and exps.sum(axis=1) have shape (B,), not (B, 1):
 def _batch_on_problem(problem: str) -> str:
     if "broadcast" in problem:
         return "Use x.max(axis=1, keepdims=True) and exps.sum(axis=1, keepdims=True)."
+    if "overflow" in problem:
+        return ("An exponent above 709 overflowed. Subtracting a row's minimum or mean still leaves exponents "
+                "above 0 (on [-1000, 0, 1000] up to 2000 or 1000); only each row's own maximum, "
+                "x.max(axis=1, keepdims=True), makes every exponent ≤ 0.")
     if "invalid value" in problem or "divide by zero" in problem:
-        return ("A row far below the others underflowed to 0/0: subtracting one maximum for the whole batch "
-                "leaves its exponentials at 0. Subtract each row's own maximum, x.max(axis=1, keepdims=True).")
+        return ("A row far below 0, or far below the batch's largest logit, underflowed to 0/0: its exponentials "
+                "all rounded to 0. Subtract each row's own maximum, x.max(axis=1, keepdims=True).")
     return "Subtract each row's own maximum before exponentiating, x.max(axis=1, keepdims=True)."
 
 
@@ -114,9 +118,9 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
             Mistake(lambda a: as_array(a) is None or as_array(a).shape != batch.shape,
                     f"the output must keep the batch's shape {batch.shape}; got {{got}}."),
             Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
-                    "your result has nan in it: subtracting one maximum for the whole batch underflows a row "
-                    "that is far below the others to 0/0. Subtract each row's own maximum, "
-                    "x.max(axis=1, keepdims=True)."),
+                    "your result has nan in it: a row's exponentials all underflowed to 0 (0/0), or one "
+                    "overflowed (inf/inf). Subtract each row's own maximum, x.max(axis=1, keepdims=True): "
+                    "then every exponent is ≤ 0 and each row's largest term is exactly 1."),
             Mistake(global_exps / global_exps.sum(),
                     "you normalised over the whole batch: each row is its own distribution, sum over axis=1."),
             Mistake(scipy.special.softmax(batch, axis=0),
@@ -158,6 +162,8 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
         _batch_case(rng.normal(size=(3, 4)) * 50, "a (3, 4) batch of logits of size ~50"),
         _batch_case(np.array([[0.0, 1.0], [-1000.0, -999.0]]), "[[0, 1], [-1000, -999]]"),
         _batch_case(np.array([[7.0, 7.0, 7.0]]), "a single row [[7, 7, 7]]"),
+        # a row 2000 wide: only its own maximum keeps every exponent <= 0 (its mean or minimum overflows)
+        _batch_case(np.array([[-1000.0, 0.0, 1000.0], [1.0, 2.0, 3.0]]), "[[-1000, 0, 1000], [1, 2, 3]]"),
     ]
     return run_cases(batch_softmax, cases, "Each row is normalised on its own: rows sum to 1 and match scipy.")
 
@@ -176,7 +182,9 @@ def _cross_entropy_on_problem(problem: str) -> str:
         return ("np.log of a probability that rounded to 0 is -inf: take the log in log space instead, "
                 "log_softmax(z) = z - logsumexp(z), as the cross-entropy section does.")
     if "overflow" in problem or "invalid value" in problem:
-        return "Exponentiate only after subtracting each row's maximum (or use log_softmax on each row)."
+        return ("An exponent overflowed: only each row's own maximum makes every exponent ≤ 0 (its mean or "
+                "minimum does not when a row is wide). Subtract z.max(axis=1, keepdims=True) before "
+                "exponentiating, or use log_softmax along axis=1.")
     if "index" in problem or "IndexError" in problem:
         return "Pick each row's label entry with log_q[np.arange(len(labels)), labels]."
     return ""
@@ -222,6 +230,12 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
         Mistake(near(expected / logits.shape[1]),
                 "that is the mean over all B × K entries of -onehot * log q: sum over the classes first (axis=1), "
                 "then take the mean over the rows."),
+        *([] if expected < 100 else  # a label far below its row's top: an epsilon or a clip caps the loss
+          [Mistake(lambda a: number(a) is not None and 0 < number(a) < expected - 1,
+                   f"your loss is finite but far too small ({{got}}; expected {expected:.6f}): a probability that "
+                   "rounds to 0 was kept away from 0, by an epsilon added before the log or a clip, which caps "
+                   "-log q at -log(epsilon) and changes the loss. Take the log in log space instead: "
+                   "log_softmax(z) = z - logsumexp(z), along axis=1.")]),
         Mistake(lambda a: near_miss(expected)(number(a)), _NEAR_MISS),
     )
     return Case((logits.copy(), labels.copy()), expected,
@@ -239,6 +253,9 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
         _cross_entropy_case(np.array([[0.0, -1000.0], [3.0, 1.0]]), np.array([1, 0]),
                             "[[0, -1000], [3, 1]] with labels [1, 0]"),
         _cross_entropy_case(np.array([[1000.0, 1001.0, 999.0]]), np.array([2]), "the single row [[1000, 1001, 999]]"),
+        # a row 2000 wide: a shift by its mean (-1000) leaves an exponent of 1000, which overflows
+        _cross_entropy_case(np.array([[0.0, -2000.0], [3.0, 1.0]]), np.array([1, 0]),
+                            "[[0, -2000], [3, 1]] with labels [1, 0]"),
         # a row far below the other: one maximum for the whole batch underflows it
         _cross_entropy_case(np.array([[1000.0, 1001.0], [0.0, 1.0]]), np.array([1, 1]),
                             "[[1000, 1001], [0, 1]] with labels [1, 1]", _far_rows_on_problem),

@@ -34,7 +34,8 @@ def _tempered_case(logits: list[float], T: float, label: str) -> Case:
                                  "logits by T before exponentiating (dividing the exponentials or their sum by T "
                                  "cancels when you normalise)."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
-                f"on {label} your result has nan in it: subtract the maximum of z / T before exponentiating."),
+                f"on {label} your result has nan in it: subtract the maximum of z / T before exponentiating (and "
+                "if you raised softmax(z) to the power 1/T, divide it by its largest entry first)."),
         Mistake(near_miss(expected),
                 f"on {label} your values agree to about 6 digits only ({{got}}): compute in float64 and do not "
                 "round; the check compares within a relative 1e-9."),
@@ -64,7 +65,12 @@ def _swapped(logits: list[float], T: float) -> np.ndarray | None:
 def _tempered_on_problem(problem: str) -> str:
     if "TypeError" in problem:
         return "The check calls my_tempered_softmax(z, T): the logits first, then the temperature."
-    return "Divide by T, then subtract the max (or the other way round)."
+    if "invalid value" in problem or "divide by zero" in problem:
+        return ("Everything underflowed to 0 and the division gave 0/0. If you raised softmax(z) to the power "
+                "1/T: q ** (1 / T) underflows for small T unless you first divide q by its largest entry; "
+                "or temper the logits instead, softmax(z / T) with the maximum of z / T subtracted.")
+    return ("Divide by T, then subtract the maximum of z / T before exponentiating (not the maximum of z): "
+            "(z / T) - (z / T).max(), or equally (z - z.max()) / T. Then every exponent is at most 0.")
 
 
 def check_tempered_softmax(tempered_softmax: Callable) -> None:
@@ -74,6 +80,8 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         _tempered_case([10.0, 20.0, 30.0], 10.0, "[10, 20, 30] at T = 10"),
         _tempered_case([10.0, 20.0, 30.0], 100.0, "[10, 20, 30] at T = 100"),
         _tempered_case([1.0, 2.0, 3.0], 0.001, "[1, 2, 3] at T = 0.001"),
+        # a near-tie whose top probability at T = 1 is 0.42: softmax(z) ** 1000 underflows to 0/0
+        _tempered_case([0.0, 1.0, 1.001], 0.001, "[0, 1, 1.001] at T = 0.001"),
     ]
     return run_cases(tempered_softmax, cases, "Your tempered softmax matches tempnb.softmax, down to T = 0.001.")
 
