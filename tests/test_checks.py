@@ -301,6 +301,30 @@ def where_both_branches(x):
     return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
 
 
+def top_p_left_sorted(logits, top_p_mass):
+    """Top-p done on the sorted logits, but returned in sorted order, never put back at their positions."""
+    order = np.argsort(-logits, kind="stable")
+    probs = softmax(logits)[order]
+    n = int(np.searchsorted(np.cumsum(probs), top_p_mass)) + 1
+    out = logits[order].copy()
+    out[n:] = -np.inf
+    return out
+
+
+def precedence_differences(f, x, h=1e-5):
+    """Central differences written (up - down) / 2 * h: Python divides by 2, then multiplies by h."""
+    grad = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        old = x[index]
+        x[index] = old + h
+        up = f(x)
+        x[index] = old - h
+        down = f(x)
+        x[index] = old
+        grad[index] = (up - down) / 2 * h
+    return grad
+
+
 def sigmoid_if_on_array(x):
     """A first attempt in plain Python: an `if` on the whole array raises NumPy's 'truth value' error."""
     if x < 0:
@@ -685,6 +709,9 @@ WRONG_ANSWERS = [
     (checks.check_numerical_gradient, no_restore, "must be restored after each probe"),
     (checks.check_numerical_gradient, no_restore_on_copy, "must be restored after each probe"),
     (checks.check_numerical_gradient, forward_differences, "central differences"),
+    # central differences with a step of 1e-2: the error, about h², is 1e-5, too large, and it is not one-sided
+    (checks.check_numerical_gradient, lambda f, x: central_differences(f, x, 1e-2), "step h = 0.01"),
+    (checks.check_numerical_gradient, precedence_differences, "(up - down) / (2 * h)"),
     (checks.check_numerical_gradient, restore_by_arithmetic, "put each entry back by arithmetic"),
     # xp = x; xm = x: the minus probe lands on x itself; h = 1e-5 restores x exactly, 1e-6 does not
     (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-5), "xp = x.copy()"),
@@ -773,6 +800,7 @@ WRONG_ANSWERS = [
     (checks.check_top_k, lambda z, k: top_k(z, k) - np.max(z), "changed the values there"),
     # 06 · top-p on the names model
     (checks.check_top_p, top_p_without_crossing_token, "crosses the threshold"),
+    (checks.check_top_p, top_p_left_sorted, "left them in sorted order"),
     (checks.check_top_p, top_p_ascending, "least likely"),
     (checks.check_top_p, top_p_mass_before_below, "kept no token at all"),
     (checks.check_top_p, lambda z, top_p_mass: softmax(top_p(z, top_p_mass)), "not probabilities"),

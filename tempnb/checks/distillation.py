@@ -167,7 +167,18 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
         return hint("divide the central difference by 2h, not 4h: (f(x + h) − f(x − h)) / (2h).")
     if np.allclose(answer, 2 * expected, rtol=1e-4, atol=1e-8):
         return hint("divide the central difference by 2h, not h: (f(x + h) − f(x − h)) / (2h).")
-    if error < 1e-3:
+    # the steps the probes took: one entry moved by +h and by -h is a central difference
+    steps = [float((probe - x)[np.abs(probe - x) > 1e-12][0]) for probe in probes
+             if probe.shape == x.shape and int(np.sum(np.abs(probe - x) > 1e-12)) == 1]
+    h = float(np.median(np.abs(steps))) if steps else 0.0
+    central = bool(steps) and any(step > 0 for step in steps) and any(step < 0 for step in steps)
+    if central and h > 0 and np.allclose(answer, expected * h * h, rtol=1e-3, atol=1e-12):
+        return hint(f"your answer is the gradient times h² (h = {h:g}): (up - down) / 2 * h divides by 2, then "
+                    "multiplies by h, as Python reads left to right. Write (up - down) / (2 * h).")
+    if central and h > 1e-3:
+        return hint(f"largest error {error:.1e}: your central differences use a step h = {h:g}, and their error "
+                    "grows like h²; take h = 1e-5 (the course's choice), small but well above rounding.")
+    if error < 1e-3 and not central:
         return hint(f"close (largest error {error:.1e}): one-sided differences (f(x+h) − f(x)) / h have an error "
                     "proportional to h; use central differences (f(x+h) − f(x−h)) / (2h).")
     return hint(f"largest error {error:.1e}: perturb one entry at a time by ± h and divide the difference by 2h.")

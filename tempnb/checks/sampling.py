@@ -291,6 +291,13 @@ def _filter_mistakes(logits: np.ndarray, expected: np.ndarray) -> tuple[Mistake,
                 "return the filtered logits (removed entries set to -inf), not probabilities."),
         Mistake(lambda a: np.array_equal(as_array(a)[~kept], np.zeros((~kept).sum())) and (~kept).any(),
                 "removed entries must be -inf (probability 0 after softmax); 0 is an ordinary logit."),
+        # the right tokens kept, but left in sorted order (descending or ascending), not at their own positions
+        Mistake(lambda a: not np.array_equal(np.isneginf(as_array(a)), ~kept)
+                and any(_same_filter(a, np.where(np.isfinite(order_values), order_values, -np.inf))
+                        for order_values in (np.sort(expected)[::-1], np.sort(expected))),
+                "you kept the right values but left them in sorted order: each kept logit must stay at its own "
+                "position (token k's logit at index k). Write the kept values back through the sort order, "
+                "out[order[:n]] = logits[order[:n]], into out = np.full_like(logits, -np.inf)."),
         # the right positions kept, but their values changed (shifted, renormalised, turned into probabilities)
         Mistake(lambda a: np.array_equal(np.isneginf(as_array(a)), ~kept)
                 and not np.array_equal(as_array(a)[kept], logits[kept]),
