@@ -688,6 +688,10 @@ WRONG_ANSWERS = [
     (checks.check_entropy_temperature, -1.0, "positive"),
     (checks.check_entropy_temperature, None, "replace the None"),
     # 05 · soft loss
+    # the KL in bits: every log taken base 2
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(
+        softmax(t, T, axis=1) * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) / math.log(2),
+     "in bits"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(s, t, T) / (T * T), "T²"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(s, t, T) * len(s), "mean over the batch"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(t, s, T), "wrong way round"),

@@ -78,6 +78,8 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                               "distribution, weighting log p − log q."),
         Mistake(is_(cross_entropy), "that is the cross-entropy −Σ p log q; the KL also subtracts the teacher's "
                                     "entropy: Σ p (log p − log q)."),
+        Mistake(is_(expected / math.log(2)), "that is the KL in bits (log base 2); the course's logs are natural "
+                                             "logs, np.log and log_softmax."),
     ]
     return Case((s, t, T), expected, f"at T = {T:g} expected {expected:.6f}, got {{got}}; KL(p‖q) = "
                 "Σ p (log p − log q) with p the teacher's softmax(t/T).", f"T = {T:g}{where}", tuple(mistakes),
