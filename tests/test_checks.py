@@ -36,6 +36,8 @@ def run(capsys, check, *answer) -> str:
 
 
 def validated(p):
+    if np.ndim(p) == 2:  # a batch: one answer per row
+        return np.array([validated(row) for row in p])
     try:
         validate_probs(p)
     except ValueError:
@@ -45,7 +47,46 @@ def validated(p):
 
 def is_valid_by_hand(p):
     p = np.asarray(p, dtype=float)
+    if p.ndim == 2:  # a batch: one answer per row
+        return np.array([is_valid_by_hand(row) for row in p])
     return bool(not np.isnan(p).any() and np.all((p >= 0) & (p <= 1)) and math.isclose(p.sum(), 1.0, abs_tol=1e-9))
+
+
+def is_distribution_from_the_notebook(p, tolerance=1e-6):
+    """01's is_distribution, as shown before Exercise 1: right on one vector, one answer for a whole batch."""
+    p = np.asarray(p, dtype=float)
+    return bool(np.all((p >= 0) & (p <= 1))) and abs(float(p.sum()) - 1.0) <= tolerance
+
+
+def valid_per_column(p):
+    """The batch tested along axis 0: one answer per column."""
+    p = np.asarray(p, dtype=float)
+    return np.all((p >= 0) & (p <= 1), axis=0) & (np.abs(p.sum(axis=0) - 1) <= 1e-6)
+
+
+def valid_entries_over_whole_batch(p):
+    """Sums per row, but one entry test over the whole batch: a NaN in one row fails them all."""
+    p = np.asarray(p, dtype=float)
+    return np.all((p >= 0) & (p <= 1)) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_as_floats(p):
+    """Right per row, but a batch's answers as 1.0 / 0.0 instead of True / False."""
+    p = np.asarray(p, dtype=float)
+    answers = np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+    return answers.astype(float) if p.ndim == 2 else answers
+
+
+def valid_with_python_sum(p):
+    """Right: Python's sum and min on each vector, row by row for a batch."""
+    if np.ndim(p) == 2:
+        return np.array([valid_with_python_sum(list(row)) for row in p])
+    return abs(sum(p) - 1) < 1e-9 and min(p) >= 0
+
+
+def exponential_race(z, T, rng):
+    """Right: argmin(E / q) with E exponential, the same draw as argmax(z / T - log E)."""
+    return int(np.argmax(z / T - np.log(rng.exponential(size=z.size))))
 
 
 def stable_sigmoid_masks(x):
@@ -249,6 +290,7 @@ RIGHT_ANSWERS = [
     (checks.check_inverse_cdf_sampler, inverse_cdf_loop),
     (checks.check_gumbel_sampler, gumbel_max),
     (checks.check_gumbel_sampler, gumbel_from_uniforms),
+    (checks.check_gumbel_sampler, exponential_race),
     (checks.check_top_k, lambda z, k: top_k(z, k)),
     (checks.check_top_k, top_k_ties),
     (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass)),
@@ -383,6 +425,78 @@ def forward_differences(f, x, h=1e-5):
     return g
 
 
+def central_differences_with_step(h):
+    """Central differences, probing and restoring one entry at a time, with the step h."""
+    def numerical_gradient(f, x):
+        g = np.zeros_like(x)
+        for i in np.ndindex(x.shape):
+            old = x[i]
+            x[i] = old + h
+            up = f(x)
+            x[i] = old - h
+            down = f(x)
+            x[i] = old
+            g[i] = (up - down) / (2 * h)
+        return g
+    return numerical_gradient
+
+
+def backward_differences(f, x, h=1e-4):
+    g = np.zeros_like(x)
+    base = f(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old - h
+        g[i] = (base - f(x)) / h
+        x[i] = old
+    return g
+
+
+def soft_term_padded_log(s, t, T, epsilon=1e-12):
+    """The soft term with a small epsilon inside both logs: wrong where the student's probabilities are tiny."""
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    return T * T * float(np.mean(np.sum(p * (np.log(p + epsilon) - np.log(q + epsilon)), axis=1)))
+
+
+def batch_softmax_sum_without_keepdims(x):
+    """Each row's own maximum (keepdims=True), but the row sums without keepdims: they line up with the columns."""
+    exps = np.exp(x - x.max(axis=1, keepdims=True))
+    return exps / exps.sum(axis=1)
+
+
+def ece_bin_centres(probs, labels, n_bins):
+    """Each bin's accuracy against the bin's centre instead of its examples' mean confidence."""
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    index = np.searchsorted(np.arange(1, n_bins) / n_bins, confidence, side="left")
+    return float(sum(np.mean(index == m) * abs(correct[index == m].mean() - (m + 0.5) / n_bins)
+                     for m in range(n_bins) if np.any(index == m)))
+
+
+def fit_returns_log_t(logits, labels):
+    """A search over log T that returns the log, not T."""
+    import scipy.optimize
+
+    return float(scipy.optimize.minimize_scalar(lambda log_t: mean_nll(logits, labels, math.exp(log_t)),
+                                                bounds=(-5, 5), method="bounded", options={"xatol": 1e-10}).x)
+
+
+def fit_sign_flipped(logits, labels):
+    """The objective's sign flipped: the search maximises the NLL and runs to a bound."""
+    import scipy.optimize
+
+    return math.exp(scipy.optimize.minimize_scalar(lambda log_t: -mean_nll(logits, labels, math.exp(log_t)),
+                                                   bounds=(-5, 5), method="bounded").x)
+
+
+def gumbel_from_uniforms_nearly_right_t(z, T, rng):
+    """Gumbel noise made from uniforms, with the logits divided by 1.1 T: close enough to fool a frequency test."""
+    return int(np.argmax(z / (1.1 * T) - np.log(-np.log(rng.random(z.size)))))
+
+
+def gumbel_argmin(z, T, rng):
+    return int(np.argmin(z / T + rng.gumbel(size=z.size)))
+
+
 def strict_top_k(z, k):
     out = np.full_like(z, -np.inf)
     keep = np.argsort(-z, kind="stable")[:k]
@@ -495,6 +609,14 @@ WRONG_ANSWERS = [
      "not strict inequalities"),
     # NaN replaced in the caller's array: the value is right, the input is changed
     (checks.check_is_valid_distribution, valid_replacing_nan_in_place, "changed its input"),
+    # Exercise 1 also asks for one answer per row of a batch
+    (checks.check_is_valid_distribution, is_distribution_from_the_notebook, "one answer, False, for the whole batch"),
+    (checks.check_is_valid_distribution, valid_per_column, "one per column (axis 0)"),
+    (checks.check_is_valid_distribution, valid_entries_over_whole_batch, "test each row on its own"),
+    (checks.check_is_valid_distribution, valid_as_floats, "return booleans, one per row"),
+    # one outcome taken for no distribution
+    (checks.check_is_valid_distribution, lambda p: len(p) > 1 and is_valid_by_hand(p),
+     "Do not require more than one entry"),
     # only the upper bound on the entries
     (checks.check_is_valid_distribution,
      lambda p: bool(np.all(np.asarray(p) <= 1)) and abs(float(np.sum(p)) - 1) <= 1e-6, "must be >= 0"),
@@ -776,7 +898,7 @@ WRONG_ANSWERS = [
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / np.sqrt(T) + rng.gumbel(size=z.size))),
      "with the noise your function drew"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - rng.gumbel(size=z.size))),
-     "with the noise your function drew"),
+     "the noise has the wrong sign"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T)), "same index"),
     # the noise added to probabilities: the masked entry's 0 plus noise can win
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(softmax(z, T) + rng.gumbel(size=z.size))),
@@ -786,6 +908,11 @@ WRONG_ANSWERS = [
      "np.log of the masked entry's probability 0"),
     # 06 · top-k
     (checks.check_top_k, strict_top_k, "k-th largest is kept"),
+    (checks.check_gumbel_sampler, gumbel_from_uniforms_nearly_right_t, "with the uniform numbers your function drew"),
+    (checks.check_gumbel_sampler, gumbel_argmin, "argmin(z / T + g)"),
+    (checks.check_top_k, lambda z, k: z >= np.sort(z)[::-1][min(k, len(z)) - 1], "a mask of the entries to keep"),
+    (checks.check_top_k, lambda z, k: np.where(z >= np.sort(z)[::-1][min(k, len(z) - 1)], z, -np.inf),
+     "one logit too many"),
     (checks.check_top_k, top_k_in_place, "Work on a copy"),
     (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, 0.0), "must be -inf"),
     (checks.check_top_k, lambda z, k: np.where(z <= np.sort(z)[min(k, len(z)) - 1], z, -np.inf), "k smallest"),
@@ -923,6 +1050,44 @@ def where_over_ignored(x):
     """np.where with only overflow silenced: the thrown-away branch still makes inf / inf = nan (invalid)."""
     with np.errstate(over="ignore"):
         return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+
+
+def sigmoid_positive_side_only(x):
+    """Only out[~negative] written; the x < 0 entries keep np.zeros_like's 0."""
+    x = np.asarray(x, dtype=float)
+    out = np.zeros_like(x)
+    negative = x < 0
+    out[~negative] = 1 / (1 + np.exp(-x[~negative]))
+    return out
+
+
+def sigmoid_negative_side_only(x):
+    """Only out[negative] written; the x >= 0 entries keep np.zeros_like's 0."""
+    x = np.asarray(x, dtype=float)
+    out = np.zeros_like(x)
+    negative = x < 0
+    out[negative] = np.exp(x[negative]) / (1 + np.exp(x[negative]))
+    return out
+
+
+def sigmoid_whole_right_hand_side(x):
+    """out[negative] assigned a formula of the whole x: one value per entry, too many for the mask."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    negative = x < 0
+    out[~negative] = 1 / (1 + np.exp(-x[~negative]))
+    out[negative] = np.exp(x) / (1 + np.exp(x))
+    return out
+
+
+def sigmoid_float32(x):
+    """The masked sigmoid, computed in float32."""
+    x = np.asarray(x, dtype=np.float32)
+    out = np.empty_like(x)
+    negative = x < 0
+    out[~negative] = 1 / (1 + np.exp(-x[~negative]))
+    out[negative] = np.exp(x[negative]) / (1 + np.exp(x[negative]))
+    return out
 
 
 def sigmoid_one_minus(x):
@@ -1408,6 +1573,19 @@ WRONG_ANSWERS += [
     (checks.check_stable_sigmoid, sigmoid_errstate, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, where_over_ignored, "silences some of NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_one_minus, "1 minus a number within 2^-53 of 1 is 0"),
+    (checks.check_batch_softmax, batch_softmax_sum_without_keepdims, "the maximum is right (keepdims=True)"),
+    (checks.check_soft_loss, soft_term_padded_log, "a small ε added inside the log"),
+    (checks.check_numerical_gradient, central_differences_with_step(1e-10), "so small that rounding dominates"),
+    (checks.check_numerical_gradient, central_differences_with_step(1e-13), "a step so small"),
+    (checks.check_numerical_gradient, backward_differences, "backward (f(x) − f(x−h)) / h"),
+    (checks.check_logit_matching, np.array([[-1 / 3, 0.0, 1 / 3]]), "the shape is not"),
+    (checks.check_logit_matching, 100 * (softmax(S / 100) - softmax(T_LOGITS / 100)), "large but finite T"),
+    (checks.check_stable_sigmoid, sigmoid_positive_side_only, "the entries with x < 0 are wrong even where x is small"),
+    (checks.check_stable_sigmoid, sigmoid_negative_side_only, "the entries with x >= 0 are wrong even where x is small"),
+    (checks.check_stable_sigmoid, sigmoid_whole_right_hand_side, "computed from x[negative] only"),
+    (checks.check_stable_sigmoid, sigmoid_float32, "your sigmoid returns float32"),
+    # a comparison's True passed where the probability was wanted
+    (checks.check_probability_from_log_odds, np.float64(2.0) > 0.5, "you returned a boolean"),
     (checks.check_logits_with_first_zero, np.array([[0.0, math.log(2), math.log(7)]]), "shape (3,)"),
     (checks.check_stable_sigmoid, sigmoid_seterr, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, where_all_silenced, "your values are right, but"),
@@ -1446,6 +1624,8 @@ WRONG_ANSWERS += [
     (checks.check_tempered_softmax, lambda z, T: float(softmax(z, T)[0]), "expected"),
     # 04 · odds
     (checks.check_odds_temperature, 0.333, "rounded 1/3"),
+    # float32 keeps about 7 digits: a rounded 1/3 under the check's relative 1e-9
+    (checks.check_odds_temperature, np.float32(1 / 3), "rounded 1/3"),
     (checks.check_odds_temperature, 1 / 27, "3**27"),
     (checks.check_odds_temperature, 1 / 9, "exponent"),
     (checks.check_odds_temperature, [1 / 3], "a list"),
@@ -1489,8 +1669,8 @@ WRONG_ANSWERS += [
     (checks.check_gumbel_sampler, gumbel_keepdims, "shape (1,)"),
     (checks.check_gumbel_sampler, gumbel_in_place, "changed its input `z`"),
     (checks.check_gumbel_sampler, gumbel_one_noise, "same index"),
-    (checks.check_gumbel_sampler, gumbel_uniform_noise, "do not match"),
-    (checks.check_gumbel_sampler, gumbel_minus_noise_log, "do not match"),
+    (checks.check_gumbel_sampler, gumbel_uniform_noise, "your noise is u itself"),
+    (checks.check_gumbel_sampler, gumbel_minus_noise_log, "your noise is log(u)"),
     (checks.check_gumbel_sampler, gumbel_returns_value, "one integer index"),
     (checks.check_gumbel_sampler, lambda z, T, rng: None, "returned None"),
     # 06 · top-k
@@ -1526,7 +1706,11 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_in_place, "changed its input `probs`"),
     (checks.check_ece, lambda probs, labels, n_bins: np.array([ece_right(probs, labels, n_bins)]), "shape (1,)"),
     (checks.check_ece, lambda probs, labels, n_bins: None, "returned None"),
+    (checks.check_ece, ece_bin_centres, "compared each bin's accuracy with the bin's centre"),
     # 07 · fit T
+    (checks.check_fit_temperature, fit_returns_log_t, "you returned log T"),
+    (checks.check_fit_temperature, fit_sign_flipped, "sign is flipped"),
+    (checks.check_platt_temperature, 1.25, "1 / (2a)"),
     (checks.check_fit_temperature, fit_result_object, "OptimizeResult"),
     (checks.check_fit_temperature, fit_bounds_exclude, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
@@ -1541,7 +1725,7 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, lambda logits, labels: 1.0, "the placeholder"),
     (checks.check_fit_temperature, fit_never_started, "an optimiser that never left its start"),
     # 07 · Platt
-    (checks.check_platt_temperature, 0.4, "1/a"),
+    (checks.check_platt_temperature, 0.4, "a = 1/T"),
     (checks.check_platt_temperature, -2.5, "positive"),
     (checks.check_platt_temperature, np.array([2.5]), "shape (1,)"),
     (checks.check_platt_temperature, 1.0, "sigmoid(0.4 d)"),
@@ -1803,7 +1987,7 @@ def fit_minimize_first(logits, labels):
 
 
 MORE_RIGHT_ANSWERS = [
-    (checks.check_is_valid_distribution, lambda p: abs(sum(p) - 1) < 1e-9 and min(p) >= 0),
+    (checks.check_is_valid_distribution, valid_with_python_sum),
     (checks.check_uniform_entropy, float(-np.sum(np.full(4, 0.25) * np.log(0.25)))),
     (checks.check_half_entropy_pi, np.float64(HALF_ENTROPY_PI)),
     (checks.check_probability_from_log_odds, float(scipy.special.expit(2))),
@@ -1818,7 +2002,6 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_tempered_softmax, tempered_copy_first),
     (checks.check_tempered_softmax, lambda z, T: softmax(z, T).tolist()),
     (checks.check_odds_temperature, Fraction(1, 3)),
-    (checks.check_odds_temperature, np.float32(1 / 3)),
     (checks.check_half_temperature, scipy.optimize.brentq(lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5,
                                                           1, 100)),
     (checks.check_soft_loss, soft_no_axis),

@@ -258,7 +258,10 @@ def not_one_number(value: object) -> str | None:
     if isinstance(value, tuple):
         return f"you returned a tuple of {len(value)} values, {_short(value)}; return one number."
     array = as_array(value)
-    if array is not None and array.ndim == 0:
+    if isinstance(value, (bool, np.bool_)) or (isinstance(value, np.ndarray) and value.dtype == bool):
+        return (f"you returned a boolean, {bool(np.all(value))}, not a number (a comparison such as x > 0.5 gives "
+                "one): return the number itself.")
+    if array is not None and array.ndim == 0 and np.issubdtype(array.dtype, np.number) and np.isnan(array):
         return "you returned nan: somewhere an inf - inf, 0 * inf or 0 / 0 happened."
     if array is not None and array.size == 1:
         kind = "a list" if isinstance(value, list) else f"an array of shape {array.shape}"
@@ -300,21 +303,32 @@ def run_cases(
     call ran into (plus the case's ``on_problem`` advice), an input it changed, "returned None",
     the hint of a recognised mistake, or the case's own hint.
     """
+    problem = first_miss(function, cases, same, show)
+    return hint(problem) if problem is not None else passed(success)
+
+
+def first_miss(
+    function: Callable,
+    cases: Sequence[Case],
+    same: Callable[[object, object], bool] = close,
+    show: Callable[[object], str] | None = None,
+) -> str | None:
+    """The hint for the first case the learner's function gets wrong, or None if it gets all right."""
     for case in cases:
         outcome = call(function, *case.args)
         where = f"on {case.label}, " if case.label else ""
         if outcome.error is InputChanged:
-            return hint(f"{where}{outcome.problem}")
+            return f"{where}{outcome.problem}"
         if outcome.problem:
             advice = case.on_problem(outcome.problem) if callable(case.on_problem) else case.on_problem
             advice = f" {advice}" if advice else ""
-            return hint(f"{where}{outcome.problem}.{advice}")
+            return f"{where}{outcome.problem}.{advice}"
         if outcome.value is None:
-            return hint("your function returned None; return the answer (a missing `return`?).")
+            return "your function returned None; return the answer (a missing `return`?)."
         message = diagnose(case, outcome.value, same)
         if message is not None:
-            return hint(message.format(got=(show or shown)(outcome.value), label=case.label))
-    return passed(success)
+            return message.format(got=(show or shown)(outcome.value), label=case.label)
+    return None
 
 
 def check_value(value: object, cases: Sequence[Case], success: str,

@@ -44,7 +44,11 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
     linspace = np.maximum(np.digitize(confidence, np.linspace(0.0, 1.0, n_bins + 1), right=True) - 1, 0)
     ceiling = np.maximum(np.ceil(confidence * n_bins).astype(int) - 1, 0)
     gaps = list(_binned_gaps(confidence, correct, right, n_bins))
+    centre_gaps = [(in_bin.mean(), abs(correct[in_bin].mean() - (m + 0.5) / n_bins))
+                   for m in range(n_bins) if (in_bin := right == m).any()]
     return {
+        # each bin's centre, (m + 1/2) / M, in place of its examples' mean confidence
+        "bin_centre": float(sum(w * g for w, g in centre_gaps)),
         "unweighted": float(np.mean([gap for _, gap in gaps])),
         # the gaps summed with their signs, so over- and underconfident bins cancel (either sign of the sum)
         "signed": float(sum(w * g for w, g in _binned_gaps(confidence, correct, right, n_bins, signed=True))),
@@ -82,6 +86,9 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     "exercise's convention compares the confidence with the edges themselves, np.arange(M + 1) / M, "
                     "and a confidence equal to an edge belongs to the bin below it: np.digitize(confidence, "
                     "np.arange(M + 1) / M, right=True) - 1."),
+            Mistake(lambda a: not close(variants["bin_centre"], expected, 1e-9) and close(a, variants["bin_centre"]),
+                    f"on {label} you compared each bin's accuracy with the bin's centre; the ECE compares it with "
+                    "the mean confidence of the examples in that bin, which can lie anywhere inside the bin."),
             Mistake(lambda a: not close(variants["unweighted"], expected, 1e-9) and close(a, variants["unweighted"]),
                     f"on {label} you averaged the bins' gaps equally; weight each by the fraction of examples "
                     "in it (|B_m| / n), so a bin of 2 examples counts less than a bin of 200."),
@@ -197,6 +204,9 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
         "softmax(logits / T) over T > 0 (searching log T reaches small and large T equally easily).",
         label,
         (
+            Mistake(near(math.log(expected), 1e-3),
+                    f"on {label} you returned log T, the variable your search ran over: return the temperature "
+                    "itself, math.exp(result.x)."),
             Mistake(lambda a: a <= 0, f"on {label} you returned {{got}}; a temperature must be positive. {_BRENT}"),
             Mistake(near(1 / expected, 1e-3), f"on {label} you returned 1/T (the inverse temperature β), or "
                                                "your objective multiplied the logits by T; the answer is "
@@ -209,12 +219,15 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
             Mistake(lambda a: a > 20 * expected,
                     f"on {label} your T ran far above the best one, {expected:.5f}, as if your objective kept "
                     "falling as T grows. It does if it averages -log q over every class of a row: log_q[labels] "
-                    "picks whole rows; each row's own label entry is log_q[np.arange(n), labels]. (Or a grid or "
-                    "bounds whose top is the answer you got.)"),
+                    "picks whole rows; each row's own label entry is log_q[np.arange(n), labels]. (Or your objective's "
+                    "sign is flipped, so the search maximised the NLL and ran to a bound; or a grid or bounds whose "
+                    "top is the answer you got.)"),
             Mistake(lambda a: 0 < a < expected / 20,
                     f"on {label} your T ran far below the best one, {expected:.5f}, as if your objective kept "
                     "falling as T shrinks. The NLL does that when every label is its row's largest logit, as "
-                    "when the model's own predictions (argmax) stand in for the labels: use the labels given."),
+                    "when the model's own predictions (argmax) stand in for the labels: use the labels given. (Or "
+                    "your objective's sign is flipped, so the search maximised the NLL and ran to a bound: minimise "
+                    "+mean(-log q of the label); or a grid or bounds whose bottom is the answer you got.)"),
             Mistake(lambda a: a < expected, _missed_minimum(label, expected, "larger")),
             Mistake(lambda a: a > expected, _missed_minimum(label, expected, "smaller")),
         ),
@@ -259,12 +272,15 @@ def check_fit_temperature(fit: Callable) -> None:
 def check_platt_temperature(temperature: object) -> None:
     """Exercise 07.3: Platt scaling fitted a = 0.4, b = 0; which temperature gives the same probabilities?"""
     value = number(temperature)
-    general = (f"with T = {value:.7g}, sigmoid(d / T) = sigmoid({1 / value:.7g} d), not sigmoid(0.4 d): "
-               "T = 1 / a exactly, 1 / 0.4."
+    general = (f"with T = {value:.7g}, sigmoid(d / T) = sigmoid({1 / value:.7g} d), not sigmoid(0.4 d): find "
+               "the T for which d / T = 0.4 d for every d."
                if value is not None and value > 0 else "a temperature must be a positive number; got {got}.")
     case = Case((), 2.5, general, mistakes=(
         Mistake(lambda a: a <= 0, "a temperature must be positive; got {got}."),
-        Mistake(near(0.4, 1e-6), "0.4 is a, and a plays the role of 1/T: sigmoid(a d) = sigmoid(d / T) when T = 1/a."),
+        Mistake(near(0.4, 1e-6), "0.4 is a, and a plays the role of 1/T: sigmoid(a d) = sigmoid(d / T) when a = 1/T."),
+        Mistake(near(1.25, 1e-6), "{got} = 1 / (2a): the factor 2 belongs to scikit-learn's own parametrisation "
+                                  "of its temperature (β = 1 / (2T), in the section on scikit-learn); here "
+                                  "sigmoid(a d) = sigmoid(d / T) needs only a = 1/T."),
     ))
     return check_number(temperature, [case], "T = 1/a = 2.5: with b = 0, Platt scaling is temperature scaling.",
                         rel_tol=1e-6)

@@ -52,6 +52,15 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     def is_(value: float) -> Callable[[object], bool]:
         return lambda a: math.isclose(number(a), value, rel_tol=1e-9)
 
+    def padded(epsilon: float, both: bool) -> float:
+        """The soft term with a small epsilon added inside each log (both logs, or the student's only)."""
+        with np.errstate(all="ignore"):
+            log_p_padded = np.log(p + epsilon) if both else log_p
+            return T * T * float(np.mean(np.sum(p * (log_p_padded - np.log(q + epsilon)), axis=1)))
+
+    paddings = [padded(epsilon, both) for epsilon in (1e-20, 1e-16, 1e-15, 1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6)
+                for both in (True, False)]
+
     mistakes = []
     if T != 1:
         mistakes += [Mistake(is_(expected / (T * T)), "multiply the mean KL by T² (see the section on the T² factor)."),
@@ -69,6 +78,11 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                 "you got inf: a probability that rounds to 0 has log 0 = -inf (np.log of a softmax, or "
                 "scipy.special.rel_entr on probabilities, meets it). Work with log_softmax, which never takes "
                 "the log of 0."),
+        Mistake(lambda a: number(a) is not None and any(math.isclose(number(a), value, rel_tol=1e-9)
+                                                         for value in paddings),
+                "a small ε added inside the log (log(q + ε), or a clip at ε) changes log q wherever q is not far "
+                "above ε, and a confident student has probabilities far below any ε: use log_softmax, which gives "
+                "every log exactly."),
         Mistake(is_(by_columns), "each row is one example: take softmax and log_softmax over the classes, "
                                  "axis=1, not over the batch (axis=0)."),
         Mistake(is_(T * T * float(np.sum(kl_rows))), "take the mean over the batch, not the sum."),
@@ -180,14 +194,25 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
     if central and h > 1e-3:
         return hint(f"largest error {error:.1e}: your central differences use a step h = {h:g}, and their error "
                     "grows like h²; take h = 1e-5 (the course's choice), small but well above rounding.")
+    if central and 0 < h < 1e-7:
+        return hint(f"largest error {error:.1e}: your central differences use a step h = {h:g}, so small that "
+                    "rounding dominates: each value of f is rounded by about 1e-16 of its size, and dividing the "
+                    "difference by 2h magnifies that error by 1/h. Take h = 1e-5 (the course's choice).")
+    tiny = [float(np.max(np.abs(probe - x))) for probe in probes if probe.shape == x.shape]
+    if tiny and 0 < max(tiny) <= 1e-12:
+        return hint(f"largest error {error:.1e}: your probes moved x by at most {max(tiny):.1g}, a step so small "
+                    "that rounding swamps the difference f(x + h) − f(x − h). Take h = 1e-5 (the course's choice).")
     if error < 1e-3 and not central:
-        return hint(f"close (largest error {error:.1e}): one-sided differences (f(x+h) − f(x)) / h have an error "
-                    "proportional to h; use central differences (f(x+h) − f(x−h)) / (2h).")
+        return hint(f"close (largest error {error:.1e}): one-sided differences, forward (f(x+h) − f(x)) / h or "
+                    "backward (f(x) − f(x−h)) / h, have an error proportional to h; use central differences "
+                    "(f(x+h) − f(x−h)) / (2h).")
     return hint(f"largest error {error:.1e}: perturb one entry at a time by ± h and divide the difference by 2h.")
 
 
 def check_logit_matching(gradient: object) -> None:
     """Exercise 05.3: the high-temperature limit of T·(q − p) for the given logits."""
+    from tempnb.core import softmax
+
     s, t = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.0, -2.0])
     K = s.size
     expected = (s - t) / K
@@ -202,7 +227,12 @@ def check_logit_matching(gradient: object) -> None:
         Mistake(lambda a: any(close(a, np.round(expected, digits), rtol=0, atol=1e-12) for digits in range(1, 7)),
                 "those are rounded values; give the exact ones: compute (s − t) / K with NumPy, or write 1/3 "
                 "rather than 0.33."),
-        Mistake(lambda a: close(a, expected, rtol=1e-2, atol=1e-3),
+        Mistake(lambda a: np.shape(a) != expected.shape and np.size(a) == expected.size
+                and close(np.ravel(np.asarray(a, dtype=float)), expected, rtol=1e-9, atol=1e-9),
+                "the values are right but the shape is not: return a flat array of three numbers, shape (3,)."),
+        Mistake(lambda a: any(close(a, T * (softmax(s, T) - softmax(t, T)), rtol=1e-6, atol=1e-12)
+                              for T in (10.0, 20.0, 50.0, 100.0, 200.0, 500.0, *(10.0 ** np.arange(3, 13))))
+                or close(a, expected, rtol=1e-2, atol=1e-2),
                 "close: that is T(q − p) at a large but finite T; the limit itself is exactly (s − t) / K."),
     ))
     return check_value(gradient, [case], "(s − t) / K = [−1/3, 0, 1/3]: at high T distillation matches logits.",
@@ -349,7 +379,9 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     gain = score - baseline
     if gain >= REQUIRED_GAIN:
         return passed(f"Your distilled student scores {score:.1f}% on the held-out test images, {gain:.1f} points "
-                      f"above the hard-label student ({baseline:.1f}%).")
+                      f"above the hard-label student ({baseline:.1f}%). (The check scores the student you pass; "
+                      "it cannot see what you trained it on, so check that both targets were indexed with the rows "
+                      "train passes: teacher_transfer_logits[rows] and y_transfer[rows].)")
     if abs(gain) < 0.05:
         return hint(f"your student scores exactly the hard-label student's {baseline:.1f}%: is it the hard-label "
                     "student itself (trained with hard_loss), or trained with α = 0, which ignores the teacher?")

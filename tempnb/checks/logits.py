@@ -57,14 +57,14 @@ def check_probability_from_log_odds(p: object) -> None:
 
 def check_logits_with_first_zero(logits: object) -> None:
     """Exercise 02.2: logits for [0.1, 0.2, 0.7], shifted so that the first is 0."""
-    log_p = np.log([0.1, 0.2, 0.7])
-    expected = log_p - log_p[0]
-    case = Case((), expected, "compute np.log(p) and subtract its first entry from every entry; got {got}.",
+    log_q = np.log([0.1, 0.2, 0.7])
+    expected = log_q - log_q[0]
+    case = Case((), expected, "compute np.log(q) and subtract its first entry from every entry; got {got}.",
                 mistakes=(
-        Mistake(log_p, "those are the log-probabilities; now subtract the first one from all three."),
+        Mistake(log_q, "those are the log-probabilities; now subtract the first one from all three."),
         Mistake([0.0, 0.1, 0.6], "you shifted the probabilities, not their logarithms: take np.log first."),
-        Mistake(-expected, "the sign is flipped: subtract the first log-probability from each one, log p - log p[0]."),
-        Mistake(log_p - log_p[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
+        Mistake(-expected, "the sign is flipped: subtract the first log-probability from each one, log q - log q[0]."),
+        Mistake(log_q - log_q[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
         Mistake(np.log10([0.1, 0.2, 0.7]) - math.log10(0.1),
                 "you used log base 10; logits are natural logarithms (np.log)."),
         Mistake(np.log2([0.1, 0.2, 0.7]) - math.log2(0.1),
@@ -141,6 +141,23 @@ def _differing(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str
     return f"at x = {points[i]:g} your sigmoid gives {got[i]:.{digits}g}, the exact value is {expected[i]:.{digits}g}"
 
 
+def _unfilled_side(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str | None:
+    """The hint for an output whose entries on one side of 0 were never written, or None.
+
+    One side all right, the other wrong even at moderate x (|x| <= 2, far from any rounding
+    trouble): those entries kept what np.zeros_like or np.empty_like put there.
+    """
+    right = np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK)
+    negative = points < 0
+    for side, name, other in ((negative, "x < 0", "x >= 0"), (~negative, "x >= 0", "x < 0")):
+        if right[~side].all() and not right[side & (np.abs(points) <= 2)].all():
+            return (f"Every entry with {other} is right, but the entries with {name} are wrong even where x is "
+                    "small: are they ever written? An output made with np.zeros_like keeps 0 where nothing was "
+                    "assigned, and one made with np.empty_like keeps whatever was in memory. Fill both sides: "
+                    "out[negative] = ... and out[~negative] = ....")
+    return None
+
+
 def check_stable_sigmoid(sigmoid: Callable) -> None:
     """Exercise 02.3: a sigmoid that is right (and silent) on the whole real line, subnormal values included."""
     points = _SIGMOID_POINTS
@@ -184,6 +201,10 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                         "and NumPy cannot make one True or False of many entries. Its advice, .any() or .all(), "
                         "would pick one formula for every entry, which overflows in one tail. Choose per entry "
                         "with boolean masks instead: out[x < 0] = ... and out[x >= 0] = ....")
+        if "boolean array indexing assignment" in outcome.problem:
+            return hint(f"on {points.tolist()}, {outcome.problem}. The right-hand side of out[negative] = ... "
+                        "must be computed from x[negative] only (and out[~negative] from x[~negative]), so that "
+                        "it has one value per selected entry, not one per entry of x.")
         scalar = (" Work on the whole array with NumPy (np.exp, boolean masks); math.exp takes one number."
                   if outcome.error is TypeError else "")
         return hint(f"on {points.tolist()}, {outcome.problem}.{scalar}")
@@ -194,6 +215,12 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
     if got.shape != points.shape:
         return hint(f"return one value per entry: x has shape {points.shape}, your result {got.shape} "
                     "(vectorise with NumPy instead of math.exp).")
+    raw = outcome.value
+    if isinstance(raw, np.ndarray) and raw.dtype.kind == "f" and raw.dtype.itemsize < 8 and not np.allclose(
+            got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK):
+        return hint(f"your sigmoid returns {raw.dtype}, right to about {np.finfo(raw.dtype).precision} digits only "
+                    "(and it cannot hold values as small as e^-740); the check compares within a relative 1e-12: "
+                    "compute in float64.")
     with np.errstate(all="ignore"):
         if np.any(np.isnan(got)):
             i = int(np.flatnonzero(np.isnan(got))[0])
@@ -210,6 +237,9 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                 extra = (" For x < 0 you return sigma(-x) = 1 - sigma(x), near 1 where the answer is near 0: there "
                          "the sigmoid is exp(x) / (1 + exp(x)), or s / (1 + s) with s = exp(-|x|).")
             first_wrong = int(np.flatnonzero(~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK))[0])
+            unfilled = None if mirrored else _unfilled_side(points, got, expected)
+            if unfilled:
+                return hint(f"{_differing(points, got, expected)}. {unfilled}")
             if not clipped and got[first_wrong] == 0 and 0 < expected[first_wrong] < np.finfo(float).tiny:
                 extra = (" A double still holds numbers that small (subnormal ones, down to about 5e-324 near "
                          "x = -745), but a formula through exp(-x), which overflows there, or a cut-off that "
@@ -239,6 +269,12 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
     if got_grid is None or got_grid.shape != (3, 3) or not np.allclose(
             got_grid, expected.reshape(3, 3), rtol=1e-12, atol=_SUBNORMAL_SLACK):
         found = f" ({grid.problem})" if grid.problem else ""
+        unfilled = None if got_grid is None or got_grid.shape != (3, 3) else _unfilled_side(
+            points, got_grid.reshape(-1), expected)
+        if unfilled:
+            # np.empty_like can hand back memory that happens to hold the right values once, not twice
+            return hint(f"on the same points as a 3 × 3 array, {_differing(points, got_grid.reshape(-1), expected)}. "
+                        f"{unfilled}")
         if got_grid is not None and got_grid.shape != (3, 3):
             return hint("your sigmoid is right on the nine points as one flat array, but on the same points as a "
                         f"3 × 3 array it returns shape {got_grid.shape}: make the output with the input's "

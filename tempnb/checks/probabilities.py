@@ -8,7 +8,7 @@ from collections.abc import Callable
 import numpy as np
 import scipy.optimize
 
-from tempnb.checks._common import Case, Mistake, as_array, check_number, hint, near, run_cases
+from tempnb.checks._common import Case, Mistake, as_array, call, check_number, first_miss, hint, near, passed, shown
 
 # A valid distribution whose entries, as floats, do not add up to exactly 1 however they are
 # added: the exact sum of the three doubles is 1 - 8.3e-17, which rounds to 0.9999999999999999
@@ -45,8 +45,10 @@ def _list_advice(problem: str) -> str:
 _VALIDITY_CASES = [
     Case(([0.25, 0.75],), True, "the course's example [0.25, 0.75] is valid, but your function returned {got}.",
          "[0.25, 0.75]", (_NOT_BOOL,), _list_advice),
-    Case(([1.0],), True, "a single certain outcome [1.0] is valid; your function returned {got}. An entry may "
-         "equal 1 (and 0): test 0 <= p and p <= 1, not strict inequalities.", "[1.0]", (_NOT_BOOL,), _list_advice),
+    Case(([0.0, 1.0],), True, "[0.0, 1.0] is valid; your function returned {got}. An entry may equal 1 (and 0): "
+         "test 0 <= p and p <= 1, not strict inequalities.", "[0.0, 1.0]", (_NOT_BOOL,), _list_advice),
+    Case(([1.0],), True, "a single certain outcome, [1.0], is a valid distribution over one outcome; your function "
+         "returned {got}. Do not require more than one entry.", "[1.0]", (_NOT_BOOL,), _list_advice),
     Case((list(ROUNDED_SUM_CASE),), True,
          f"[0.09, 0.345, 0.565] is valid, but its float sum is 0.9999999999999999. {_TOLERANCE}",
          "[0.09, 0.345, 0.565]", (_NOT_BOOL,), _list_advice),
@@ -95,11 +97,56 @@ _VALIDITY_CASES = [
 ]
 
 
+# A batch, one distribution per row: five rows and two columns, so that an answer per column (axis 0)
+# has another shape than an answer per row. Rows: valid, sums to 1.1, NaN, a negative entry, valid.
+_BATCH = np.array([[0.25, 0.75], [0.5, 0.6], [float("nan"), 1.0], [-0.25, 1.25], [0.3, 0.7]])
+_BATCH.flags.writeable = False  # the learner's code only ever gets copies
+_BATCH_EXPECTED = np.array([True, False, False, False, True])
+_PER_ROW = ("sum each row with p.sum(axis=-1) and test the entries row by row with np.all(..., axis=-1), "
+            "which also works for a single vector (its only axis is its last)")
+
+
+def _batch_problem(is_valid_distribution: Callable) -> str | None:
+    """Why the answer on _BATCH is not one True/False per row, right in every row; None if it is."""
+    outcome = call(is_valid_distribution, _BATCH)
+    if outcome.problem:
+        return f"on a batch of five rows, {outcome.problem}. One answer per row: {_PER_ROW}."
+    if outcome.value is None:
+        return "on a batch your function returned None; return one True or False per row."
+    answer = as_array(outcome.value)
+    if answer is None or answer.ndim == 0:
+        return (f"your function is right on single vectors, but on a batch of five rows (a 2-D array, one "
+                f"distribution per row) it returned one answer, {shown(outcome.value)}, for the whole batch. "
+                f"Return one per row: {_PER_ROW}.")
+    if answer.shape == (_BATCH.shape[1],):
+        return (f"on a batch of five rows and two columns your function returned {answer.size} answers: one per "
+                "column (axis 0). The rows are the distributions: use axis=-1 (or axis=1).")
+    if answer.shape != _BATCH_EXPECTED.shape:
+        return (f"on a batch of five rows your function returned an array of shape {answer.shape}; return one "
+                f"True or False per row, shape (5,): {_PER_ROW}.")
+    value = outcome.value
+    booleans = (isinstance(value, np.ndarray) and value.dtype == bool) or (
+        isinstance(value, (list, tuple)) and all(_is_bool(entry) for entry in value))
+    if not booleans:
+        return f"on a batch, return booleans, one per row; your function returned {shown(outcome.value)}."
+    wrong = np.flatnonzero(answer != _BATCH_EXPECTED)
+    if wrong.size:
+        row = int(wrong[0])
+        return (f"on a batch your function says row {row}, {_BATCH[row].tolist()}, is "
+                f"{'' if answer[row] else 'not '}a distribution (all five rows: {[bool(a) for a in answer]}, expected "
+                f"{_BATCH_EXPECTED.tolist()}): test each row on its own, {_PER_ROW}.")
+    return None
+
+
 def check_is_valid_distribution(is_valid_distribution: Callable) -> None:
-    """Exercise 01.1: a function that says whether a vector is a probability distribution."""
-    return run_cases(is_valid_distribution, _VALIDITY_CASES,
-                     "Your validity check accepts honest rounding and rejects sums above and below 1, negative entries and NaN.",
-                     same=_same_truth)
+    """Exercise 01.1: a function that says whether a vector (or each row of a batch) is a distribution."""
+    problem = first_miss(is_valid_distribution, _VALIDITY_CASES, same=_same_truth)
+    if problem is None:
+        problem = _batch_problem(is_valid_distribution)
+    if problem is not None:
+        return hint(problem)
+    return passed("Your validity check accepts honest rounding and rejects sums above and below 1, negative entries "
+                  "and NaN, for one vector and for each row of a batch.")
 
 
 def check_uniform_entropy(value: object) -> None:

@@ -28,6 +28,8 @@ class _WatchedGenerator:
         self.used: list[str] = []
         self.uniforms_taken = 0
         self.gumbel_draws: list[np.ndarray] = []
+        self.uniform_draws: list[np.ndarray] = []  # what each random() call returned
+        self.exponential_draws: list[np.ndarray] = []  # standard exponential draws, whatever the scale asked
 
     def _next(self) -> float:
         self.uniforms_taken += 1
@@ -37,9 +39,13 @@ class _WatchedGenerator:
     def random(self, size=None, dtype=np.float64, out=None):  # noqa: ANN001 (numpy's signature)
         self.used.append("random")
         if size is None:
-            return self._next()
+            value = self._next()
+            self.uniform_draws.append(np.array(value))
+            return value
         shape = (size,) if np.ndim(size) == 0 else tuple(size)
-        return np.array([self._next() for _ in range(math.prod(shape))], dtype=dtype).reshape(shape)
+        values = np.array([self._next() for _ in range(math.prod(shape))], dtype=dtype).reshape(shape)
+        self.uniform_draws.append(np.array(values, dtype=float, copy=True))
+        return values
 
     def uniform(self, low=0.0, high=1.0, size=None):  # noqa: ANN001
         self.used.append("uniform")
@@ -50,6 +56,19 @@ class _WatchedGenerator:
         self.used.append("gumbel")
         draw = self._real.gumbel(loc, scale, size)
         self.gumbel_draws.append(np.array(draw, dtype=float, copy=True))
+        return draw
+
+    def exponential(self, scale=1.0, size=None):  # noqa: ANN001 (numpy's signature)
+        """A real exponential draw, recorded as a standard one (divided by its scale)."""
+        self.used.append("exponential")
+        draw = self._real.exponential(scale, size)
+        self.exponential_draws.append(np.array(draw, dtype=float, copy=True) / scale)
+        return draw
+
+    def standard_exponential(self, size=None, dtype=np.float64, method="zig", out=None):  # noqa: ANN001
+        self.used.append("standard_exponential")
+        draw = self._real.standard_exponential(size, dtype=dtype, method=method)
+        self.exponential_draws.append(np.array(draw, dtype=float, copy=True))
         return draw
 
     def __getattr__(self, name: str):
@@ -78,7 +97,7 @@ def _not_an_index(value: object) -> str:
     array = as_array(value)
     if array is not None and array.size == 1 and array.ndim > 0:
         return (f"each call must return one integer index, not an array of shape {array.shape} "
-                f"({shown(value)}); rng.random(1) or a list of u gives one: draw u = rng.random(), or "
+                f"({np.asarray(value).tolist()}); rng.random(1) or a list of u gives one: draw u = rng.random(), or "
                 "return int(index[0]).")
     if isinstance(value, (bool, np.bool_)) or (array is not None and array.dtype == bool):
         return (f"you returned a boolean ({shown(value)}), not an index: np.argmax(u < cdf) gives the index of "
@@ -214,10 +233,35 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     draws = np.array(indices)
     if draws.min() < 0 or draws.max() >= _LOGITS.size:
         return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned.")
+    scaled = _LOGITS / T
+    success = (f"{n} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) and never pick the masked "
+               "entry")
+    noise, source = _recorded_noise(rng, n)
+    if noise is not None:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            if source == "exponential":  # the exponential race: argmin(E / q) = argmax(z / T - log E)
+                if np.array_equal(draws, np.argmax(scaled - np.log(noise), axis=1)):
+                    return passed(f"{success}: each draw is the exponential race, argmin(E / q), with the very "
+                                  "noise your function drew (-log E is Gumbel noise).")
+            else:
+                for g in noise:  # g from the uniforms u, and from 1 - u (just as uniform)
+                    if np.array_equal(draws, np.argmax(scaled + g, axis=1)):
+                        return passed(f"{success}: each draw is argmax(z / T + g), recomputed with the very "
+                                      "noise your function drew.")
+                g = noise[0]
+                if np.array_equal(draws, np.argmin(scaled + g, axis=1)):
+                    return hint("your draws are argmin(z / T + g), with the very noise your function drew: the "
+                                "Gumbel-max trick takes the argmax (and argmin picks the masked entry, -inf, "
+                                "every time it can).")
+                if np.array_equal(draws, np.argmax(scaled - g, axis=1)):
+                    return hint("your draws are argmax(z / T - g), with the very noise your function drew: the "
+                                "noise has the wrong sign. A Gumbel draw is g = -log(-log(u)), with both minus "
+                                "signs (or rng.gumbel()); log(-log(u)) is -g. Add it: argmax(z / T + g).")
     if np.any(draws == 1):
         return hint("the masked entry (logit -inf, index 1) was drawn; it must have probability 0. The noise "
                     "goes on the logits divided by T, argmax(z / T + g), where -inf + g stays -inf; added to "
-                    "probabilities, softmax(z / T) + g, it can lift the masked entry's 0 above the rest.")
+                    "probabilities, softmax(z / T) + g, it can lift the masked entry's 0 above the rest. (And "
+                    "take the argmax: argmin picks the -inf entry.)")
     if not rng.used and not np.all(draws == draws[0]):  # random, but not from the rng it was given
         return hint("your sampler never drew from the rng it was given: draw the noise from it, "
                     "g = rng.gumbel(size=len(z)) (np.random's global functions ignore the seed you pass).")
@@ -226,7 +270,8 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     if other_noise:
         return hint(f"your noise comes from rng.{other_noise[0]}: only Gumbel noise makes argmax(z / T + g) sample "
                     "softmax(z / T) exactly (other noise gives other frequencies, close enough to fool a small "
-                    "test). Use g = rng.gumbel(size=len(z)), or -log(-log(u)) with u uniform.")
+                    "test). Use g = rng.gumbel(size=len(z)), or -log(-log(u)) with u uniform (or -log(E) with E "
+                    "exponential: the exponential race, argmin(E / q)).")
     # Each call drew one Gumbel vector of the logits' size: recompute every draw with the very same noise.
     same_noise = (rng.used == ["gumbel"] * n and len(rng.gumbel_draws) == n
                   and all(g.shape == _LOGITS.shape for g in rng.gumbel_draws))
@@ -235,6 +280,29 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         with np.errstate(invalid="ignore"):
             exact = np.array([int(np.argmax(_LOGITS / T + g)) for g in rng.gumbel_draws])
         mismatched = np.flatnonzero(exact != draws)
+    if noise is not None and source == "uniform":
+        # the draws are not argmax(z / T + g) with the learner's own uniforms (that passed above)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            exact = np.argmax(scaled + noise[0], axis=1)
+            if np.array_equal(draws, np.argmax(_LOGITS + noise[0], axis=1)):
+                return hint("your draws are argmax(z + g), with the very noise your function drew: the temperature "
+                            "has no effect. Divide the logits by T before adding the noise, argmax(z / T + g); "
+                            "note that (z + g) / T has the same argmax as z + g.")
+            if np.array_equal(draws, np.argmax(_LOGITS * T + noise[0], axis=1)):
+                return hint("your draws are argmax(z · T + g), with the very noise your function drew: the logits "
+                            "were multiplied by T, or the noise divided by T. Divide the logits: argmax(z / T + g).")
+            u = np.array(rng.uniform_draws)
+            for transformed, name in ((u, "u itself"), (np.log(u), "log(u)"), (-np.log(u), "-log(u)")):
+                if np.array_equal(draws, np.argmax(scaled + transformed, axis=1)):
+                    return hint(f"your noise is {name}, made from the uniform numbers u your function drew, which "
+                                "is not Gumbel noise, so the frequencies do not match softmax(z / T). Gumbel noise "
+                                "is g = -log(-log(u)), both logs and both minus signs (or rng.gumbel()).")
+        wrong = np.flatnonzero(exact != draws)
+        i = int(wrong[0])
+        return hint(f"with the uniform numbers your function drew, u = {np.round(rng.uniform_draws[i], 3).tolist()}, "
+                    f"the Gumbel noise g = -log(-log(u)) gives argmax(z / T + g) = {exact[i]} at T = 2, but it "
+                    f"returned {draws[i]} (on {wrong.size} of {n} draws). Add the noise, unscaled, to the logits "
+                    "divided by T exactly once: argmax(z / T + g), not z · T, z / T², z / √T or T · g.")
     counts = np.bincount(draws, minlength=_LOGITS.size)
     if not mismatched.size and _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
         return passed(f"{n} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) (chi-square test "
@@ -264,6 +332,26 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                 f"{np.round(softmax(_LOGITS, T), 3).tolist()}: argmax(z / T + g) with g = rng.gumbel(size=len(z)).")
 
 
+def _recorded_noise(rng: _WatchedGenerator, n: int) -> tuple[tuple[np.ndarray, ...] | None, str]:
+    """The noise behind each of n draws, when every draw took one vector of uniforms or exponentials.
+
+    Gumbel draws come back as they are; uniforms u as the Gumbel noise -log(-log u) and
+    -log(-log(1 - u)) (either is Gumbel); exponentials E as they are. Noise drawn some other way gives (None, "").
+    """
+    shape = _LOGITS.shape
+    if rng.used == ["gumbel"] * n and len(rng.gumbel_draws) == n and all(g.shape == shape for g in rng.gumbel_draws):
+        return (np.array(rng.gumbel_draws),), "gumbel"
+    if set(rng.used) <= {"random", "uniform"} and len(rng.uniform_draws) == n and all(
+            u.shape == shape for u in rng.uniform_draws):
+        u = np.array(rng.uniform_draws)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return (-np.log(-np.log(u)), -np.log(-np.log1p(-u))), "uniform"
+    if set(rng.used) <= {"exponential", "standard_exponential"} and len(rng.exponential_draws) == n and all(
+            e.shape == shape for e in rng.exponential_draws):
+        return np.array(rng.exponential_draws), "exponential"
+    return None, ""
+
+
 def _minus_gumbel_frequencies(T: float) -> np.ndarray:
     """How often argmax(z / T - g) picks each index, g Gumbel: the sign error, estimated from 400,000 seeded draws."""
     noise = np.random.default_rng(0).gumbel(size=(400_000, _LOGITS.size))
@@ -285,6 +373,9 @@ def _same_filter(answer: object, expected: object) -> bool:
 def _filter_mistakes(logits: np.ndarray, expected: np.ndarray) -> tuple[Mistake, ...]:
     kept = np.isfinite(expected)
     return (
+        Mistake(lambda a: isinstance(a, np.ndarray) and a.dtype == bool,
+                "you returned a mask of the entries to keep, not the filtered logits: return "
+                "np.where(mask, logits, -np.inf)."),
         Mistake(lambda a: as_array(a) is None or as_array(a).shape != logits.shape,
                 f"return the filtered logits, an array of shape {logits.shape}; got {{got}}."),
         Mistake(lambda a: bool(np.all((as_array(a) >= 0) & (as_array(a) <= 1))) and close(np.sum(as_array(a)), 1.0),
@@ -323,13 +414,18 @@ def check_top_k(my_top_k: Callable) -> None:
         smallest = np.where(logits <= np.sort(logits)[min(k, logits.size) - 1], logits, -np.inf)
         distinct = np.unique(logits)[::-1]  # the k largest *different* values, a rule that skips tied entries
         by_value = np.where(logits >= distinct[min(k, distinct.size) - 1], logits, -np.inf)
+        # the threshold one place too far down: the (k + 1)-th largest, sorted[::-1][k] instead of [k - 1]
+        one_more = np.where(logits >= np.sort(logits)[::-1][min(k, logits.size - 1)], logits, -np.inf)
         mistakes = (*_filter_mistakes(logits, expected),
                     Mistake(lambda a, s=smallest, e=expected: _same_filter(a, s) and not _same_filter(s, e),
                             "you kept the k smallest logits; keep the k largest."),
                     Mistake(lambda a, v=by_value, e=expected: _same_filter(a, v) and not _same_filter(v, e),
                             "you kept the k largest different values; tied entries still count towards k. "
                             "The threshold is the k-th largest entry of the sorted logits (repeats included), "
-                            "so k = 2 on [3, 3, 2, 1] keeps only the two 3s."))
+                            "so k = 2 on [3, 3, 2, 1] keeps only the two 3s."),
+                    Mistake(lambda a, m=one_more, e=expected: _same_filter(a, m) and not _same_filter(m, e),
+                            "you kept one logit too many: your threshold is the (k + 1)-th largest logit. "
+                            "Indices start at 0, so the k-th largest is np.sort(logits)[::-1][k - 1]."))
         cases.append(Case((logits, k), expected,
                           f"on {label} the kept positions should be {_kept(expected)} (every logit equal to the "
                           "k-th largest is kept); yours kept {got}.", label, mistakes,

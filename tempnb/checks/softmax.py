@@ -139,6 +139,10 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                         "different shift, which changes each row's distribution. Use x.max(axis=1, keepdims=True)."),
                 Mistake(shifted / shifted.sum(axis=1),
                         f"{_NO_KEEPDIMS} Add keepdims=True to both the max and the sum."),
+                Mistake(exps / exps.sum(axis=1),
+                        "the maximum is right (keepdims=True), but the sum is not: exps.sum(axis=1) has shape "
+                        "(B,), not (B, 1), so without keepdims=True the row sums line up with the columns, not "
+                        "the rows. Divide by exps.sum(axis=1, keepdims=True)."),
                 Mistake(global_exps / global_exps.sum(axis=1),
                         "without keepdims=True the row sums (shape (B,)) broadcast along the columns: "
                         "divide by exps.sum(axis=1, keepdims=True)."),

@@ -32,7 +32,8 @@ def _tempered_case(logits: list[float], T: float, label: str) -> Case:
         Mistake(softmax(logits, 1 / T), f"on {label} you multiplied by T; temperature divides the logits."),
         Mistake(softmax(logits), f"on {label} your result is softmax(z), the T = 1 distribution: divide the "
                                  "logits by T before exponentiating (dividing the exponentials or their sum by T "
-                                 "cancels when you normalise)."),
+                                 "cancels when you normalise). If you wrote z - z.max() / T, only the maximum "
+                                 "was divided by T, a shift that cancels too: write (z - z.max()) / T."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
                 f"on {label} your result has nan in it: subtract the maximum of z / T before exponentiating (and "
                 "if you raised softmax(z) to the power 1/T, divide it by its largest entry first)."),
@@ -98,10 +99,10 @@ def check_odds_temperature(temperature: object) -> None:
         Mistake(near(27.0, 1e-6), "27 is the target odds; the answer is the temperature that produces them."),
         Mistake(near(1 / 27, 1e-6), "with T = 1/27 the odds become 3**27; the exponent 1/T must be 3."),
         Mistake(lambda a: math.isclose(a, 1 / 3, rel_tol=1e-2),
-                "{got} is a rounded 1/3: the check wants agreement within a relative 1e-6, so type 1 / 3."),
+                "{got} is a rounded 1/3: the check wants agreement within a relative 1e-9, so type 1 / 3."),
     ))
     return check_number(temperature, [case], "T = 1/3: the odds are raised to the power 1/T = 3, and 3³ = 27.",
-                        rel_tol=1e-6)
+                        rel_tol=1e-9)
 
 
 _GOLDEN_T = 10 / math.log((1 + math.sqrt(5)) / 2)  # x = exp(-10/T) solves x² + x = 1, so x = 1/φ
@@ -129,13 +130,13 @@ def check_half_temperature(temperature: object) -> None:
         Mistake(near(0.5), "0.5 is the target top probability; the answer is the temperature that produces it."),
         Mistake(near(1 / _GOLDEN_T, 1e-2), "{got} is 1/T (the inverse temperature); invert it."),
         Mistake(lambda a: math.isclose(a, _GOLDEN_T, rel_tol=1e-2),
-                "{got} is close but not exact: the check wants agreement within a relative 1e-6 (seven significant "
-                "digits). If you typed a printed "
+                "{got} is close but not exact: the check wants agreement within a relative 1e-9, more digits "
+                "than a printout shows. If you typed a printed "
                 "value, assign the number brentq returns instead; if it is brentq's result, tighten its "
                 "tolerance (xtol=1e-12)."),
     ))
     return check_number(temperature, [case], f"T = {_GOLDEN_T:.4f} = 10 / log φ, where φ is the golden ratio "
-                                             "(with x = exp(-10/T) the condition is x² + x = 1).", rel_tol=1e-6)
+                                             "(with x = exp(-10/T) the condition is x² + x = 1).", rel_tol=1e-9)
 
 
 # Exercise 04.4 uses a real model: the names model of 06-sampling, after the context "mar".
