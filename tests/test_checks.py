@@ -425,33 +425,6 @@ def forward_differences(f, x, h=1e-5):
     return g
 
 
-def central_differences_with_step(h):
-    """Central differences, probing and restoring one entry at a time, with the step h."""
-    def numerical_gradient(f, x):
-        g = np.zeros_like(x)
-        for i in np.ndindex(x.shape):
-            old = x[i]
-            x[i] = old + h
-            up = f(x)
-            x[i] = old - h
-            down = f(x)
-            x[i] = old
-            g[i] = (up - down) / (2 * h)
-        return g
-    return numerical_gradient
-
-
-def backward_differences(f, x, h=1e-4):
-    g = np.zeros_like(x)
-    base = f(x)
-    for i in np.ndindex(x.shape):
-        old = x[i]
-        x[i] = old - h
-        g[i] = (base - f(x)) / h
-        x[i] = old
-    return g
-
-
 def soft_term_padded_log(s, t, T, epsilon=1e-12):
     """The soft term with a small epsilon inside both logs: wrong where the student's probabilities are tiny."""
     p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
@@ -1575,13 +1548,17 @@ WRONG_ANSWERS += [
     (checks.check_stable_sigmoid, sigmoid_one_minus, "1 minus a number within 2^-53 of 1 is 0"),
     (checks.check_batch_softmax, batch_softmax_sum_without_keepdims, "the maximum is right (keepdims=True)"),
     (checks.check_soft_loss, soft_term_padded_log, "a small ε added inside the log"),
-    (checks.check_numerical_gradient, central_differences_with_step(1e-10), "so small that rounding dominates"),
-    (checks.check_numerical_gradient, central_differences_with_step(1e-13), "a step so small"),
-    (checks.check_numerical_gradient, backward_differences, "backward (f(x) − f(x−h)) / h"),
+    (checks.check_numerical_gradient, lambda f, x: central_differences(f, x, 1e-10),
+     "so small that rounding dominates"),
+    (checks.check_numerical_gradient, lambda f, x: central_differences(f, x, 1e-13), "a step so small"),
+    # a negative step makes forward differences backward ones: (f(x) - f(x - 1e-4)) / 1e-4
+    (checks.check_numerical_gradient, lambda f, x: forward_differences(f, x, -1e-4), "backward (f(x) − f(x−h)) / h"),
     (checks.check_logit_matching, np.array([[-1 / 3, 0.0, 1 / 3]]), "the shape is not"),
     (checks.check_logit_matching, 100 * (softmax(S / 100) - softmax(T_LOGITS / 100)), "large but finite T"),
-    (checks.check_stable_sigmoid, sigmoid_positive_side_only, "the entries with x < 0 are wrong even where x is small"),
-    (checks.check_stable_sigmoid, sigmoid_negative_side_only, "the entries with x >= 0 are wrong even where x is small"),
+    (checks.check_stable_sigmoid, sigmoid_positive_side_only,
+     "the entries with x < 0 are wrong even where x is small"),
+    (checks.check_stable_sigmoid, sigmoid_negative_side_only,
+     "the entries with x >= 0 are wrong even where x is small"),
     (checks.check_stable_sigmoid, sigmoid_whole_right_hand_side, "computed from x[negative] only"),
     (checks.check_stable_sigmoid, sigmoid_float32, "your sigmoid returns float32"),
     # a comparison's True passed where the probability was wanted

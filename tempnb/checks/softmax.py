@@ -140,9 +140,8 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                 Mistake(shifted / shifted.sum(axis=1),
                         f"{_NO_KEEPDIMS} Add keepdims=True to both the max and the sum."),
                 Mistake(exps / exps.sum(axis=1),
-                        "the maximum is right (keepdims=True), but the sum is not: exps.sum(axis=1) has shape "
-                        "(B,), not (B, 1), so without keepdims=True the row sums line up with the columns, not "
-                        "the rows. Divide by exps.sum(axis=1, keepdims=True)."),
+                        f"the maximum is right (keepdims=True), but the sum is not: {_NO_KEEPDIMS} Divide by "
+                        "exps.sum(axis=1, keepdims=True)."),
                 Mistake(global_exps / global_exps.sum(axis=1),
                         "without keepdims=True the row sums (shape (B,)) broadcast along the columns: "
                         "divide by exps.sum(axis=1, keepdims=True)."),
