@@ -537,6 +537,35 @@ def valid_replacing_nan_in_place(p):
 
 S, T_LOGITS = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.0, -2.0])  # 05's exercise 3
 
+def sigmoid_cut_off(x, below=-20.0, above=20.0):
+    """A stable sigmoid that gives up beyond a cut-off: exactly 0 below `below`, exactly 1 above `above`."""
+    x = np.asarray(x, dtype=float)
+    out = stable_sigmoid_masks(x)
+    out[x < below] = 0.0
+    out[x > above] = 1.0
+    return out
+
+
+def sigmoid_sign_typo(x):
+    """The masks answer with 1 - exp(-x) for 1 + exp(-x) on x >= 0: division by zero at x = 0."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    positive = x >= 0
+    out[positive] = 1 / (1 - np.exp(-x[positive]))
+    e = np.exp(x[~positive])
+    out[~positive] = e / (1 + e)
+    return out
+
+
+def sigmoid_wrong_negative_side(x):
+    """The masks answer with e / (1 - e) on x < 0: filled, finite, in [0, 1] at x = -2, and wrong."""
+    x = np.asarray(x, dtype=float)
+    out = stable_sigmoid_masks(x)
+    e = np.exp(x[x < 0])
+    out[x < 0] = e / (1 - e)
+    return out
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -635,7 +664,12 @@ WRONG_ANSWERS = [
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(2)), "sign"),
     (checks.check_probability_from_log_odds, 2, "log-odds you were given"),
     (checks.check_probability_from_log_odds, 2 / 3, "not the odds"),  # odds 2 to 1 read from log-odds 2
+    # 100 σ(2), from 1 / (1 + e^-2) = 0.880797...: a percentage, exact and typed to two decimals
+    (checks.check_probability_from_log_odds, 100 / (1 + math.exp(-2)), "looks like a percentage"),
+    (checks.check_probability_from_log_odds, 88.08, "looks like a percentage"),
     # 02 · logits with the first one 0
+    (checks.check_logits_with_first_zero, [0.0, math.log(2)], "give three logits"),
+    (checks.check_logits_with_first_zero, [0.0, math.log(2), math.log(7), 0.0], "give three logits"),
     (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]), "subtract the first"),
     (checks.check_logits_with_first_zero, [0.0, 0.1, 0.6], "np.log first"),
     (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]) - math.log(0.7), "last (largest)"),
@@ -658,7 +692,7 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, lambda x: (1 + np.tanh(x / 2)) / 2,
      "at x = -40 your sigmoid gives 0, the exact value is 4.24835e-18"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + math.exp(-x)), "math.exp takes one number"),
-    (checks.check_stable_sigmoid, looped_sigmoid, "not on the same points as a 3 × 3 array"),
+    (checks.check_stable_sigmoid, looped_sigmoid, "not on the same points as a 3 × 4 array"),
     (checks.check_stable_sigmoid, sigmoid_output_by_len, "np.zeros(len(x))"),
     (checks.check_stable_sigmoid, sigmoid_flattened, "do not flatten x"),
     # exp(-x) overflows at x = -720 but the true value, about e^-720, is a subnormal double, not 0
@@ -668,6 +702,14 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -709, 709))),
      "at x = -1000 your sigmoid gives 1.21678e-308, the exact value is 0. Clipping"),
     (checks.check_stable_sigmoid, sigmoid_zero_below_700, "a cut-off that returns 0 below some x"),
+    # a cut-off at |x| = 20: e^-25 (1.4e-11) is far above the check's relative 1e-12
+    (checks.check_stable_sigmoid, sigmoid_cut_off, "at x = -25 your sigmoid gives exactly 0, the exact value is 1.38879e-11"),
+    (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-30.0, above=np.inf),
+     "at x = -40 your sigmoid gives exactly 0, the exact value is 4.24835e-18. A cut-off"),
+    (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-np.inf, above=20.0),
+     "at x = 25 your sigmoid gives exactly 1"),
+    (checks.check_stable_sigmoid, sigmoid_sign_typo, "at x = 0, even given alone"),
+    (checks.check_stable_sigmoid, sigmoid_wrong_negative_side, "check the formula on that side"),
     # 03 · stable softmax
     (checks.check_stable_softmax, lambda z: np.exp(z) / np.exp(z).sum(), "Subtract the maximum"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.min()) / np.exp(z - z.min()).sum(),

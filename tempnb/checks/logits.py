@@ -45,6 +45,8 @@ def check_probability_from_log_odds(p: object) -> None:
                                              "other outcome: either the sign inside the exponent is flipped, "
                                              "or you took the complement."),
         Mistake(near(2.0), "2 is the log-odds you were given; turn it into a probability with the sigmoid."),
+        Mistake(near(100 * expected, 1e-3), "{got} looks like a percentage; give the probability as a number "
+                                            "between 0 and 1, sigmoid(2), without multiplying by 100."),
         Mistake(near(math.exp(2) / (1 + math.exp(2)) ** 2),
                 "{got} is the sigmoid's slope at 2, sigmoid(2)(1 - sigmoid(2)), not sigmoid(2)."),
         # Last, so that the mistakes above are named first: a value right to a few digits was typed in.
@@ -69,6 +71,9 @@ def check_logits_with_first_zero(logits: object) -> None:
                 "you used log base 10; logits are natural logarithms (np.log)."),
         Mistake(np.log2([0.1, 0.2, 0.7]) - math.log2(0.1),
                 "you used log base 2; logits are natural logarithms (np.log)."),
+        Mistake(lambda a: np.size(a) != expected.size,
+                "q has three outcomes, so give three logits, one per probability, the first of them 0; "
+                "you gave {got}."),
         Mistake(lambda a: np.shape(a) != expected.shape and np.size(a) == expected.size
                 and np.allclose(np.ravel(np.asarray(a, dtype=float)), expected, rtol=1e-9, atol=1e-12),
                 "the values are right but the shape is not: return a flat array of three numbers, shape (3,)."),
@@ -88,8 +93,11 @@ def check_logits_with_first_zero(logits: object) -> None:
 
 # -720 and -740 come last, so a sigmoid that is wrong at moderate x (-40) is reported there first.
 # Their true values, about e^x, are subnormal doubles: a formula through exp(-x), which overflows
-# there, or a cut-off returning 0 below some x, gives 0 instead.
-_SIGMOID_POINTS = np.array([-1000.0, -40.0, -2.0, 0.0, 1.5, 40.0, 1000.0, -720.0, -740.0])
+# there, or a cut-off returning 0 below some x, gives 0 instead. x = ±25 catches a cut-off anywhere
+# from |x| = 20 up: e^-25 is about 1.4e-11, far above the check's relative 1e-12. Twelve points, so
+# that the shape test can reshape them to 3 × 4.
+_SIGMOID_POINTS = np.array([-1000.0, -40.0, -25.0, -2.0, 0.0, 0.5, 1.5, 25.0, 40.0, 1000.0, -720.0, -740.0])
+_GRID = (3, 4)
 _SIGMOID_POINTS.flags.writeable = False  # the learner's code only ever gets copies
 
 # A subnormal double near e^-740 has only about 7 significant bits (its spacing is 2**-1074, about
@@ -142,20 +150,47 @@ def _differing(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str
 
 
 def _unfilled_side(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str | None:
-    """The hint for an output whose entries on one side of 0 were never written, or None.
+    """The hint for an output that is right on one side of 0 only, even at moderate x, or None.
 
     One side all right, the other wrong even at moderate x (|x| <= 2, far from any rounding
-    trouble): those entries kept what np.zeros_like or np.empty_like put there.
+    trouble). If those wrong entries are exactly 0, not finite or outside [0, 1], they were most
+    likely never written (np.zeros_like or np.empty_like left them); values that could be
+    probabilities point at the formula used on that side.
     """
     right = np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK)
     negative = points < 0
+    formulas = {"x < 0": "exp(x) / (1 + exp(x))", "x >= 0": "1 / (1 + exp(-x))"}
     for side, name, other in ((negative, "x < 0", "x >= 0"), (~negative, "x >= 0", "x < 0")):
-        if right[~side].all() and not right[side & (np.abs(points) <= 2)].all():
+        moderate_wrong = side & (np.abs(points) <= 2) & ~right
+        if right[~side].all() and moderate_wrong.any():
+            values = got[moderate_wrong]
+            if np.all((values == 0) | ~np.isfinite(values) | (values < 0) | (values > 1)):
+                return (f"Every entry with {other} is right, but the entries with {name} are wrong even where x "
+                        "is small: are they ever written? An output made with np.zeros_like keeps 0 where nothing "
+                        "was assigned, and one made with np.empty_like keeps whatever was in memory. Fill both "
+                        "sides: out[negative] = ... and out[~negative] = ....")
             return (f"Every entry with {other} is right, but the entries with {name} are wrong even where x is "
-                    "small: are they ever written? An output made with np.zeros_like keeps 0 where nothing was "
-                    "assigned, and one made with np.empty_like keeps whatever was in memory. Fill both sides: "
-                    "out[negative] = ... and out[~negative] = ....")
+                    f"small: check the formula on that side, term by term and sign by sign. For {name} it is "
+                    f"{formulas[name]}.")
     return None
+
+
+def _cut_off(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str | None:
+    """The hint for a sigmoid that returns exactly 0 or 1 beyond some |x| where a double holds more, or None."""
+    wrong = ~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK)
+    lost = wrong & (expected >= np.finfo(float).tiny)  # normal doubles, not only the subnormal tail
+    if not lost.any() or not np.all((got[wrong] == 0) | (got[wrong] == 1)) or wrong[np.abs(points) <= 2].any():
+        return None
+    i = min(np.flatnonzero(lost), key=lambda j: abs(points[j]))  # the lost value nearest the cut-off
+    return (f"at x = {points[i]:g} your sigmoid gives exactly {got[i]:g}, the exact value is {expected[i]:.6g}. "
+            "A cut-off that returns 0 below some x (or 1 above some x) throws away values a double holds: "
+            "e^-25 is about 1.4e-11, and doubles go down to about 5e-324. Drop the cut-off and use a formula "
+            "that never overflows: exp(x) / (1 + exp(x)) for x < 0, 1 / (1 + exp(-x)) for x >= 0.")
+
+
+def _warning_points(sigmoid: Callable) -> list[float]:
+    """The test points at which the learner's sigmoid warns when given that point alone."""
+    return [float(x) for x in _SIGMOID_POINTS if call(sigmoid, np.array([x])).problem is not None]
 
 
 def check_stable_sigmoid(sigmoid: Callable) -> None:
@@ -191,7 +226,12 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
             if right:
                 return hint(f"{outcome.problem} at x = 1000: exp(x) overflows for large positive x. "
                             "For x ≥ 0 use 1 / (1 + exp(-x)), only on those entries.")
-            # each tail alone is handled, the whole array is not: one formula chosen for the whole array
+            alone = _warning_points(sigmoid)
+            if alone:
+                return hint(f"{outcome.problem} at x = {alone[0]:g}, even given alone: the formula used there "
+                            "divides by zero or overflows. Check it sign by sign: 1 / (1 + exp(-x)) for x >= 0, "
+                            "exp(x) / (1 + exp(x)) for x < 0; neither denominator can be 0.")
+            # each point alone is handled, the whole array is not: one formula chosen for the whole array
             return hint(f"{outcome.problem} on the whole array, though x = -1000 and x = 1000 pass one at a "
                         "time: your function picks one formula for the whole array at once (an `if` on x with "
                         ".any() or .all()?), and that formula overflows in the other tail. Choose per entry with "
@@ -237,6 +277,9 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                 extra = (" For x < 0 you return sigma(-x) = 1 - sigma(x), near 1 where the answer is near 0: there "
                          "the sigmoid is exp(x) / (1 + exp(x)), or s / (1 + s) with s = exp(-|x|).")
             first_wrong = int(np.flatnonzero(~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK))[0])
+            cut_off = None if mirrored or clipped else _cut_off(points, got, expected)
+            if cut_off:
+                return hint(cut_off)
             unfilled = None if mirrored else _unfilled_side(points, got, expected)
             if unfilled:
                 return hint(f"{_differing(points, got, expected)}. {unfilled}")
@@ -262,29 +305,29 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                     "(boolean masks), or use exp(-|x|).")
     if wrong:
         return hint(wrong)
-    # The same nine points as a 3 x 3 array: NumPy operations work for any shape, while a Python
+    # The same twelve points as a 3 x 4 array: NumPy operations work for any shape, while a Python
     # loop over x (or a comprehension with math.exp) meets rows instead of numbers.
-    grid = call(sigmoid, points.reshape(3, 3))
+    grid = call(sigmoid, points.reshape(_GRID))
     got_grid = None if grid.problem else as_array(grid.value)
-    if got_grid is None or got_grid.shape != (3, 3) or not np.allclose(
-            got_grid, expected.reshape(3, 3), rtol=1e-12, atol=_SUBNORMAL_SLACK):
+    if got_grid is None or got_grid.shape != _GRID or not np.allclose(
+            got_grid, expected.reshape(_GRID), rtol=1e-12, atol=_SUBNORMAL_SLACK):
         found = f" ({grid.problem})" if grid.problem else ""
-        unfilled = None if got_grid is None or got_grid.shape != (3, 3) else _unfilled_side(
+        unfilled = None if got_grid is None or got_grid.shape != _GRID else _unfilled_side(
             points, got_grid.reshape(-1), expected)
         if unfilled:
             # np.empty_like can hand back memory that happens to hold the right values once, not twice
-            return hint(f"on the same points as a 3 × 3 array, {_differing(points, got_grid.reshape(-1), expected)}. "
+            return hint(f"on the same points as a 3 × 4 array, {_differing(points, got_grid.reshape(-1), expected)}. "
                         f"{unfilled}")
-        if got_grid is not None and got_grid.shape != (3, 3):
-            return hint("your sigmoid is right on the nine points as one flat array, but on the same points as a "
-                        f"3 × 3 array it returns shape {got_grid.shape}: make the output with the input's "
+        if got_grid is not None and got_grid.shape != _GRID:
+            return hint("your sigmoid is right on the twelve points as one flat array, but on the same points as a "
+                        f"3 × 4 array it returns shape {got_grid.shape}: make the output with the input's "
                         "shape, np.empty_like(x) or np.zeros(x.shape) (not len(x)), and do not flatten x.")
         if grid.error is IndexError:
-            return hint("your sigmoid is right on the nine points as one flat array, but not on the same points as a "
-                        f"3 × 3 array{found}. An output made with np.zeros(len(x)) has one entry per row of a "
+            return hint("your sigmoid is right on the twelve points as one flat array, but not on the same points as a "
+                        f"3 × 4 array{found}. An output made with np.zeros(len(x)) has one entry per row of a "
                         "2-D x, so a 2-D mask cannot index it: make it with np.empty_like(x) or np.zeros(x.shape).")
-        return hint("your sigmoid is right on the nine points as one flat array, but not on the same points as a "
-                    f"3 × 3 array{found}. A Python loop over x, or math.exp, handles one number at a time; "
+        return hint("your sigmoid is right on the twelve points as one flat array, but not on the same points as a "
+                    f"3 × 4 array{found}. A Python loop over x, or math.exp, handles one number at a time; "
                     "write it with NumPy operations on the whole array (np.exp, boolean masks), which work for "
                     "any shape.")
     return passed("Your sigmoid is right on the whole real line, subnormal values included, and silent.")
