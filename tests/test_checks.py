@@ -566,6 +566,32 @@ def sigmoid_wrong_negative_side(x):
     return out
 
 
+def tempered_shift_by_last(z, T):
+    """The stable tempered softmax, but shifted by the last logit instead of the largest."""
+    e = np.exp((z - z[-1]) / T)
+    return e / e.sum()
+
+
+def tempered_sorted(z, T):
+    """The stable tempered softmax of the sorted logits: right values, wrong order unless z was sorted."""
+    z = np.sort(z)
+    e = np.exp((z - z.max()) / T)
+    return e / e.sum()
+
+
+def half_temperature_dividing_twice():
+    """Exercise 04.3 solved with softmax(z / T, T): the logits divided by T twice."""
+    z = np.array([10.0, 20.0, 30.0])
+    return scipy.optimize.brentq(lambda T: softmax(z / T, T)[2] - 0.5, 1.0, 100.0, xtol=1e-12)
+
+
+def entropy_temperature_dividing_twice():
+    """Exercise 04.4 solved with softmax(z / T, T): the logits divided by T twice."""
+    from tempnb import entropy
+    z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
+    return scipy.optimize.brentq(lambda T: float(entropy(softmax(z / T, T))) - 2.0, 0.1, 10.0, xtol=1e-12)
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -792,6 +818,11 @@ WRONG_ANSWERS = [
     # T applied after exponentiating: it cancels when normalising
     (checks.check_tempered_softmax, lambda z, T: (np.exp(z - z.max()) / T) / (np.exp(z - z.max()) / T).sum(),
      "before exponentiating"),
+    # [3, 1, 2] at T = 0.001 has its largest logit first: a shift by z[-1] overflows, sorting reorders
+    (checks.check_tempered_softmax, tempered_shift_by_last, "Not the last entry z[-1]"),
+    (checks.check_tempered_softmax, tempered_sorted, "sorted order"),
+    (checks.check_tempered_softmax, lambda z, T: math.exp(z / T) / np.sum(np.exp(z / T)), "use np.exp"),
+    (checks.check_tempered_softmax, lambda z, T: softmax(z / T, T), "divided by T twice"),
     # 04 · odds 3:1 to 27:1
     (checks.check_odds_temperature, 3, "shrink"),
     (checks.check_odds_temperature, 9, "exponent"),
@@ -807,9 +838,11 @@ WRONG_ANSWERS = [
     (checks.check_half_temperature, 0.5, "target top probability"),
     (checks.check_half_temperature, 1 / GOLDEN_T, "1/T"),
     (checks.check_half_temperature, float("inf"), "positive, finite"),
+    (checks.check_half_temperature, half_temperature_dividing_twice(), "divides the logits by T twice"),
     # 04 · the names model's entropy at a target (a real model)
     (checks.check_entropy_temperature, 1.0, "lower it"),
     (checks.check_entropy_temperature, 2.0, "target entropy"),  # the target typed as the answer
+    (checks.check_entropy_temperature, entropy_temperature_dividing_twice(), "divided by T twice"),
     # the sum divided by T as well: the result no longer sums to 1
     (checks.check_tempered_softmax,
      lambda z, T: np.exp(z / T - np.max(z / T)) / (np.sum(np.exp(z / T - np.max(z / T))) / T), "does not sum to 1"),
@@ -1581,7 +1614,7 @@ WRONG_ANSWERS += [
     # 02 · logits with the first 0
     (checks.check_logits_with_first_zero, -(np.log([0.1, 0.2, 0.7]) - math.log(0.1)), "sign"),
     (checks.check_logits_with_first_zero, None, "replace the None"),
-    (checks.check_logits_with_first_zero, [0.0, 0.693147], "subtract its first entry"),
+    (checks.check_logits_with_first_zero, [0.0, 0.693147], "give three logits"),
     (checks.check_logits_with_first_zero, lambda p: np.log(p) - np.log(p)[0], "not a function"),
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, sigmoid_in_place, "changed its input `x`"),

@@ -30,12 +30,20 @@ def _tempered_case(logits: list[float], T: float, label: str) -> Case:
     return Case((np.array(logits), T), expected,
                 f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, (
         Mistake(softmax(logits, 1 / T), f"on {label} you multiplied by T; temperature divides the logits."),
+        Mistake(softmax(logits, T * T), f"on {label} you divided by T twice (softmax(z / T, T), or z / T / T): "
+                                        "divide the logits by T once."),
+        Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
+                and not np.allclose(as_array(a), expected, rtol=1e-9, atol=1e-300)
+                and bool(np.allclose(as_array(a), np.sort(expected), rtol=1e-9, atol=1e-300)),
+                f"on {label} your probabilities come out in sorted order, not in the order of the logits: "
+                "do not sort z (np.sort, or z.sort() in place); the k-th probability belongs to the k-th logit."),
         Mistake(softmax(logits), f"on {label} your result is softmax(z), the T = 1 distribution: divide the "
                                  "logits by T before exponentiating (dividing the exponentials or their sum by T "
                                  "cancels when you normalise). If you wrote z - z.max() / T, only the maximum "
                                  "was divided by T, a shift that cancels too: write (z - z.max()) / T."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
-                f"on {label} your result has nan in it: subtract the maximum of z / T before exponentiating (and "
+                f"on {label} your result has nan in it: subtract the maximum of z / T before exponentiating (the "
+                "largest entry, z.max(), not z[-1], which is the largest only when the logits are sorted; and "
                 "if you raised softmax(z) to the power 1/T, divide it by its largest entry first)."),
         Mistake(near_miss(expected),
                 f"on {label} your values agree to about 6 digits only ({{got}}): compute in float64 and do not "
@@ -64,6 +72,9 @@ def _swapped(logits: list[float], T: float) -> np.ndarray | None:
 
 
 def _tempered_on_problem(problem: str) -> str:
+    if "TypeError" in problem and ("Python scalars" in problem or "must be real number, not" in problem):
+        return ("math.exp (and the math module generally) takes one number at a time; z is an array: use np.exp, "
+                "which works on every entry at once.")
     if "TypeError" in problem:
         return "The check calls my_tempered_softmax(z, T): the logits first, then the temperature."
     if "invalid value" in problem or "divide by zero" in problem:
@@ -71,7 +82,8 @@ def _tempered_on_problem(problem: str) -> str:
                 "1/T: q ** (1 / T) underflows for small T unless you first divide q by its largest entry; "
                 "or temper the logits instead, softmax(z / T) with the maximum of z / T subtracted.")
     return ("Divide by T, then subtract the maximum of z / T before exponentiating (not the maximum of z): "
-            "(z / T) - (z / T).max(), or equally (z - z.max()) / T. Then every exponent is at most 0.")
+            "(z / T) - (z / T).max(), or equally (z - z.max()) / T. Then every exponent is at most 0. Not the "
+            "last entry z[-1] either: it is the largest only when the logits happen to be sorted.")
 
 
 def check_tempered_softmax(tempered_softmax: Callable) -> None:
@@ -83,6 +95,8 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         _tempered_case([1.0, 2.0, 3.0], 0.001, "[1, 2, 3] at T = 0.001"),
         # a near-tie whose top probability at T = 1 is 0.42: softmax(z) ** 1000 underflows to 0/0
         _tempered_case([0.0, 1.0, 1.001], 0.001, "[0, 1, 1.001] at T = 0.001"),
+        # the largest logit first: shifting by z[-1] overflows, e^((3 - 2) / 0.001); sorting z reorders the answer
+        _tempered_case([3.0, 1.0, 2.0], 0.001, "[3, 1, 2] at T = 0.001"),
     ]
     return run_cases(tempered_softmax, cases, "Your tempered softmax matches tempnb.softmax, down to T = 0.001.")
 
@@ -129,6 +143,9 @@ def check_half_temperature(temperature: object) -> None:
                                  "logit. Bracket brentq on an interval of positive T, such as [1, 100]."),
         Mistake(near(0.5), "0.5 is the target top probability; the answer is the temperature that produces it."),
         Mistake(near(1 / _GOLDEN_T, 1e-2), "{got} is 1/T (the inverse temperature); invert it."),
+        Mistake(near(math.sqrt(_GOLDEN_T), 1e-3),
+                "at T = {got} your f divides the logits by T twice: softmax(z, T) already divides by T, so pass "
+                "the logits z themselves, not z / T (your T squared is the answer)."),
         Mistake(lambda a: math.isclose(a, _GOLDEN_T, rel_tol=1e-2),
                 "{got} is close but not exact: the check wants agreement within a relative 1e-9, more digits "
                 "than a printout shows. If you typed a printed "
@@ -181,6 +198,9 @@ def check_entropy_temperature(temperature: object) -> None:
                     f"(at T = {ENTROPY_TARGET:g} the entropy is {reached:.4f} nats).")
     if math.isclose(entropy_at(1 / value), ENTROPY_TARGET, abs_tol=1e-4):
         return hint(f"{value:.4g} is 1/T: you multiplied the logits by T; temperature divides them.")
+    if math.isclose(entropy_at(value * value), ENTROPY_TARGET, abs_tol=1e-4):
+        return hint(f"at T = {value:.4g} the logits were divided by T twice (softmax(z / T, T)?): softmax(z, T) "
+                    "already divides by T, so pass the logits z themselves. Your T squared is the answer.")
     if math.isclose(entropy_at(value, np.exp(logits)), ENTROPY_TARGET, abs_tol=1e-4):
         return hint("you tempered the probabilities as if they were logits: divide the logits "
                     "(model.logits) by T, or use apply_temperature on the probabilities.")
