@@ -291,6 +291,9 @@ RIGHT_ANSWERS = [
     (checks.check_gumbel_sampler, gumbel_max),
     (checks.check_gumbel_sampler, gumbel_from_uniforms),
     (checks.check_gumbel_sampler, exponential_race),
+    # argmax(z + T g) = argmax(z / T + g): the noise scaled by T instead of the logits divided by it
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z + rng.gumbel(scale=T, size=z.size)))),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + rng.gumbel(loc=3.0, size=z.size)))),
     (checks.check_top_k, lambda z, k: top_k(z, k)),
     (checks.check_top_k, top_k_ties),
     (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass)),
@@ -590,6 +593,27 @@ def entropy_temperature_dividing_twice():
     from tempnb import entropy
     z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
     return scipy.optimize.brentq(lambda T: float(entropy(softmax(z / T, T))) - 2.0, 0.1, 10.0, xtol=1e-12)
+
+
+def fit_grid_log_of_softmax(logits, labels):
+    """A grid search from T = 0.001 on log(softmax(z / T)): at small T a probability underflows to 0, log 0."""
+    grid = np.geomspace(0.001, 10, 4001)
+
+    def nll(T):
+        q = softmax(logits / T, axis=1)
+        return -float(np.mean(np.log(q[np.arange(len(labels)), labels])))
+
+    return float(grid[np.argmin([nll(T) for T in grid])])
+
+
+def ece_nansum(probs, labels, n_bins):
+    """Right bins and weights, but per-bin means divided by empty counts (0/0), then np.nansum."""
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    index = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    count = np.bincount(index, minlength=n_bins)
+    accuracy = np.bincount(index, weights=correct, minlength=n_bins) / count
+    mean_confidence = np.bincount(index, weights=confidence, minlength=n_bins) / count
+    return float(np.nansum(count / len(labels) * np.abs(accuracy - mean_confidence)))
 
 
 WRONG_ANSWERS = [
@@ -953,7 +977,7 @@ WRONG_ANSWERS = [
      "added to probabilities"),
     # a correct Gumbel-max on log-probabilities, but log(0) of the masked entry warns
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(np.log(softmax(z, T)) + rng.gumbel(size=z.size))),
-     "np.log of the masked entry's probability 0"),
+     "taking np.log of it"),
     # 06 · top-k
     (checks.check_top_k, strict_top_k, "k-th largest is kept"),
     (checks.check_gumbel_sampler, gumbel_from_uniforms_nearly_right_t, "with the uniform numbers your function drew"),
@@ -963,6 +987,15 @@ WRONG_ANSWERS = [
      "one logit too many"),
     (checks.check_top_k, top_k_in_place, "Work on a copy"),
     (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, 0.0), "must be -inf"),
+    (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, np.nan), "NaN is not a logit"),
+    (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, -1e9), "must be exactly -inf"),
+    # the temperature typed in: right at the check's T = 2 only
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / 2 + rng.gumbel(size=z.size))),
+     "the temperature is fixed inside"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: exponential_race(z, 2.0, rng), "the temperature is fixed inside"),
+    # E / q with the masked entry's q = 0: a division by zero
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmin(rng.exponential(size=z.size) / softmax(z, T))),
+     "dividing by it"),
     (checks.check_top_k, lambda z, k: np.where(z <= np.sort(z)[min(k, len(z)) - 1], z, -np.inf), "k smallest"),
     (checks.check_top_k, lambda z, k: z[np.argsort(z)[::-1][:k]], "shape"),
     (checks.check_top_k, lambda z, k: np.where(z >= np.unique(z)[::-1][min(k, np.unique(z).size) - 1], z, -np.inf),
@@ -1728,7 +1761,7 @@ WRONG_ANSWERS += [
     # 06 · top-k
     (checks.check_top_k, top_k_returns_indices, "shape"),
     (checks.check_top_k, top_k_oversized_fails, "keep them all"),
-    (checks.check_top_k, top_k_nan_fill, "kept positions should be"),
+    (checks.check_top_k, top_k_nan_fill, "NaN is not a logit"),
     (checks.check_top_k, top_k_list, "must be -inf"),
     (checks.check_top_k, top_k_probs, "not probabilities"),
     (checks.check_top_k, lambda z, k: None, "returned None"),
@@ -1766,6 +1799,8 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_result_object, "OptimizeResult"),
     (checks.check_fit_temperature, fit_bounds_exclude, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
+    (checks.check_fit_temperature, fit_grid_log_of_softmax, "log(softmax(z / T)) does at small T"),
+    (checks.check_ece, ece_nansum, "np.nansum would drop the nan"),
     (checks.check_fit_temperature, fit_rows_indexed, "log_q[labels] picks whole rows"),
     (checks.check_fit_temperature, fit_to_own_predictions, "use the labels given"),
     (checks.check_fit_temperature, fit_bounds_above_one, "search bounds that exclude the minimum"),

@@ -112,7 +112,8 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
             Mistake(lambda a: not close(variants["left_closed"], expected, 1e-9) and close(a, variants["left_closed"]),
                     f"on {label} your bins are closed on the wrong side: a confidence on an edge went to the bin "
                     "above. With 5 bins, 0.6 falls in [0.6, 0.8) with your bins and in (0.4, 0.6] with the "
-                    "course's. Use bins (m-1)/M < confidence <= m/M, e.g. "
+                    "course's (np.histogram's bins, and np.digitize without right=True, are closed on the left "
+                    "like yours). Use bins (m-1)/M < confidence <= m/M, e.g. "
                     "np.searchsorted(edges, confidence, side='left') with edges = np.arange(1, M) / M, or "
                     "np.digitize(confidence, np.arange(M + 1) / M, right=True) - 1."),
             Mistake(lambda a: near_miss(expected)(number(a)),
@@ -129,8 +130,10 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
 def _ece_on_problem(problem: str) -> str:
     """0/0 from a bin with no examples: the per-bin accuracy right / count divided by an empty count."""
     if "invalid value" in problem or "divide by zero" in problem:
-        return ("A bin with no examples has count 0, so right / count is 0/0: skip the empty bins, or work with "
-                "the sums, |right_m - summed confidence_m| / n, which need no division per bin.")
+        return ("A bin with no examples has count 0, so right / count is 0/0 (np.nansum would drop the nan "
+                "afterwards, but the warning says the 0/0 happened): skip the empty bins (if count == 0: "
+                "continue), or work with the sums, |right_m - summed confidence_m| / n, which need no division "
+                "per bin.")
     if "too small depth" in problem:
         return ("The confidence is each row's largest probability, probs.max(axis=1), one per example; "
                 "probs.max() is one number for the whole array.")
@@ -237,7 +240,11 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
 
 def _temperature_on_problem(problem: str) -> str:
     """A warning or error from a search that tried T <= 0, as unbounded minimize_scalar does."""
-    if any(word in problem for word in ("invalid value", "divide by zero", "overflow", "(0, inf]")):
+    if "divide by zero" in problem:
+        return ("Either something was divided by T = 0 (a search that tried T <= 0), or np.log met a probability "
+                "that underflowed to 0: log(softmax(z / T)) does at small T. Compute the log-probabilities with "
+                f"tempnb.log_softmax(z / T, axis=1), which never takes log 0. {_BRENT}")
+    if any(word in problem for word in ("invalid value", "overflow", "(0, inf]")):
         return f"Your search probably tried T <= 0. {_BRENT}"
     return ""
 

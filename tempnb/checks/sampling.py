@@ -52,10 +52,11 @@ class _WatchedGenerator:
         return low + (high - low) * self.random(size)
 
     def gumbel(self, loc=0.0, scale=1.0, size=None):  # noqa: ANN001 (numpy's signature)
-        """A real Gumbel draw, recorded, so a check can recompute argmax(z / T + g) with the very same g."""
+        """A real Gumbel draw, recorded as a standard one, (draw - loc) / scale, so a check can recompute
+        argmax(z / T + g) with the very same g. argmax(z + scale * g) is argmax(z / T + g) when scale == T."""
         self.used.append("gumbel")
         draw = self._real.gumbel(loc, scale, size)
-        self.gumbel_draws.append(np.array(draw, dtype=float, copy=True))
+        self.gumbel_draws.append((np.array(draw, dtype=float, copy=True) - loc) / scale)
         return draw
 
     def exponential(self, scale=1.0, size=None):  # noqa: ANN001 (numpy's signature)
@@ -220,9 +221,10 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     "with g = rng.gumbel(size=len(z)).")
     if outcome.problem:
         if "divide by zero" in outcome.problem:
-            return hint(f"{outcome.problem}. That is np.log of the masked entry's probability 0 (trap 1 above): "
-                        "add the noise to the logits divided by T directly, argmax(z / T + g); no softmax "
-                        "or log is needed.")
+            return hint(f"{outcome.problem}. The masked entry's probability is 0 (trap 1 above): taking np.log of "
+                        "it, or dividing by it, gives this warning. Work with the logits instead: add the noise "
+                        "to the logits divided by T, argmax(z / T + g), where the masked -inf stays -inf; no "
+                        "softmax, log or division by probabilities is needed.")
         return hint(f"{outcome.problem}.")
     if any(value is None for value in outcome.value):
         return hint("your function returned None; return the index, the argmax (a missing `return`?).")
@@ -241,12 +243,12 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         with np.errstate(invalid="ignore", divide="ignore"):
             if source == "exponential":  # the exponential race: argmin(E / q) = argmax(z / T - log E)
                 if np.array_equal(draws, np.argmax(scaled - np.log(noise), axis=1)):
-                    return passed(f"{success}: each draw is the exponential race, argmin(E / q), with the very "
+                    return _passed_if_tempered(sampler, f"{success}: each draw is the exponential race, argmin(E / q), with the very "
                                   "noise your function drew (-log E is Gumbel noise).")
             else:
                 for g in noise:  # g from the uniforms u, and from 1 - u (just as uniform)
                     if np.array_equal(draws, np.argmax(scaled + g, axis=1)):
-                        return passed(f"{success}: each draw is argmax(z / T + g), recomputed with the very "
+                        return _passed_if_tempered(sampler, f"{success}: each draw is argmax(z / T + g), recomputed with the very "
                                       "noise your function drew.")
                 g = noise[0]
                 if np.array_equal(draws, np.argmin(scaled + g, axis=1)):
@@ -271,7 +273,7 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         return hint(f"your noise comes from rng.{other_noise[0]}: only Gumbel noise makes argmax(z / T + g) sample "
                     "softmax(z / T) exactly (other noise gives other frequencies, close enough to fool a small "
                     "test). Use g = rng.gumbel(size=len(z)), or -log(-log(u)) with u uniform (or -log(E) with E "
-                    "exponential: the exponential race, argmin(E / q)).")
+                    "a standard exponential draw, which is Gumbel noise too).")
     # Each call drew one Gumbel vector of the logits' size: recompute every draw with the very same noise.
     same_noise = (rng.used == ["gumbel"] * n and len(rng.gumbel_draws) == n
                   and all(g.shape == _LOGITS.shape for g in rng.gumbel_draws))
@@ -305,7 +307,7 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     "divided by T exactly once: argmax(z / T + g), not z · T, z / T², z / √T or T · g.")
     counts = np.bincount(draws, minlength=_LOGITS.size)
     if not mismatched.size and _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
-        return passed(f"{n} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) (chi-square test "
+        return _passed_if_tempered(sampler, f"{n} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) (chi-square test "
                       "passed) and never pick the masked entry.")
     observed = np.round(counts / n, 3).tolist()
     if _chi_square_p_value(counts, softmax(_LOGITS, 1.0)) >= 1e-4:
@@ -330,6 +332,52 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         return hint("every draw returned the same index: add fresh Gumbel noise, rng.gumbel(size=len(z)), each call.")
     return hint(f"frequencies {observed} do not match softmax(z / T) at T = 2, "
                 f"{np.round(softmax(_LOGITS, T), 3).tolist()}: argmax(z / T + g) with g = rng.gumbel(size=len(z)).")
+
+
+def _passed_if_tempered(sampler: Callable, success: str) -> None:
+    """The pass line, once the sampler also follows a second temperature, T = 0.5 (a T typed in fails it)."""
+    problem = _at_second_temperature(sampler)
+    return hint(problem) if problem else passed(success)
+
+
+def _at_second_temperature(sampler: Callable) -> str | None:
+    """None if 2,000 draws at T = 0.5 are argmax(z / 0.5 + g) with the learner's own noise (or match
+    softmax(z / 0.5) when the noise cannot be recomputed); otherwise the hint."""
+    from tempnb.core import softmax
+
+    T, n = 0.5, 2000
+    rng = _WatchedGenerator(seed=12)
+    outcome = call(lambda: [sampler(_LOGITS.copy(), T, rng) for _ in range(n)])
+    if outcome.problem:
+        return f"right at T = 2, but at T = 0.5 {outcome.problem}."
+    indices = [_index(value) for value in outcome.value]
+    if any(index is None for index in indices):
+        return "right at T = 2, but at T = 0.5 it returned something that is not an index."
+    draws = np.array(indices)
+    fixed = ("right at T = 2, but at T = 0.5 your draws are what T = 2 gives: the temperature is fixed inside "
+             "your function (a 2 typed in?). Use the temperature argument: argmax(z / temperature + g).")
+    noise, source = _recorded_noise(rng, n)
+    if noise is not None:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            if source == "exponential":
+                at_T, at_2 = [np.argmax(_LOGITS / T - np.log(noise), axis=1)], [np.argmax(_LOGITS / 2 - np.log(noise), axis=1)]
+            else:
+                at_T = [np.argmax(_LOGITS / T + g, axis=1) for g in noise]
+                at_2 = [np.argmax(_LOGITS / 2 + g, axis=1) for g in noise]
+        if any(np.array_equal(draws, expected) for expected in at_T):
+            return None
+        if any(np.array_equal(draws, expected) for expected in at_2):
+            return fixed
+        return ("right at T = 2, but at T = 0.5 the draws are not argmax(z / T + g) with the noise your function "
+                "drew: divide the logits by the temperature argument, exactly once.")
+    counts = np.bincount(draws, minlength=_LOGITS.size)
+    if _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
+        return None
+    if _chi_square_p_value(counts, softmax(_LOGITS, 2.0)) >= 1e-4:
+        return fixed
+    return (f"right at T = 2, but at T = 0.5 your frequencies {np.round(counts / n, 3).tolist()} do not match "
+            f"softmax(z / 0.5), {np.round(softmax(_LOGITS, T), 3).tolist()}: divide the logits by the temperature "
+            "argument, exactly once.")
 
 
 def _recorded_noise(rng: _WatchedGenerator, n: int) -> tuple[tuple[np.ndarray, ...] | None, str]:
@@ -382,6 +430,14 @@ def _filter_mistakes(logits: np.ndarray, expected: np.ndarray) -> tuple[Mistake,
                 "return the filtered logits (removed entries set to -inf), not probabilities."),
         Mistake(lambda a: np.array_equal(as_array(a)[~kept], np.zeros((~kept).sum())) and (~kept).any(),
                 "removed entries must be -inf (probability 0 after softmax); 0 is an ordinary logit."),
+        Mistake(lambda a: bool(np.isnan(as_array(a)[~kept]).any()),
+                "removed entries must be -inf (probability 0 after softmax); NaN is not a logit, and one NaN "
+                "makes every probability NaN. Fill with -np.inf, not np.nan."),
+        Mistake(lambda a: (~kept).any() and bool(np.all(np.isfinite(as_array(a)[~kept])))
+                and bool(np.all(as_array(a)[~kept] <= -1e3)) and np.array_equal(as_array(a)[kept], logits[kept]),
+                "removed entries must be exactly -inf: a large negative number such as -1e9 is still a logit, "
+                "with a probability that is tiny rather than 0, and dividing it by a large temperature brings "
+                "it back. Fill with -np.inf."),
         # the right tokens kept, but left in sorted order (descending or ascending), not at their own positions
         Mistake(lambda a: not np.array_equal(np.isneginf(as_array(a)), ~kept)
                 and any(_same_filter(a, np.where(np.isfinite(order_values), order_values, -np.inf))
