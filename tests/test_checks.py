@@ -616,6 +616,13 @@ def ece_nansum(probs, labels, n_bins):
     return float(np.nansum(count / len(labels) * np.abs(accuracy - mean_confidence)))
 
 
+def cross_entropy_max_not_added_back(logits, labels):
+    """log-sum-exp without its m: mean(log(sum(exp(z - m))) - z_y), each row's maximum left out."""
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    lse_without_m = np.log(np.exp(shifted).sum(axis=1))
+    return float(np.mean(lse_without_m - logits[np.arange(len(labels)), labels]))
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -769,6 +776,12 @@ WRONG_ANSWERS = [
     (checks.check_stable_softmax, lambda z: np.exp(z - z.max()), "by their sum"),
     (checks.check_stable_softmax, lambda z: scipy.special.log_softmax(z), "log-probabilities"),
     (checks.check_stable_softmax, lambda z: z / z.sum(), "expected [0.25, 0.75]"),
+    (checks.check_batch_softmax, lambda x: scipy.special.log_softmax(x, axis=1), "log-probabilities"),
+    # 03 · the mean cross-entropy, naive: exp(1001) overflows with no shift at all
+    (checks.check_cross_entropy,
+     lambda z, y: float(np.mean(np.log(np.exp(z).sum(axis=1)) - z[np.arange(len(y)), y])),
+     "exp of a number above 709 is inf"),
+    (checks.check_cross_entropy, cross_entropy_max_not_added_back, "must be added back"),
     # 03 · log-sum-exp
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z)))), "Factor out the max"),
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z - z.max())))), "off by exactly max(z) = 3"),
@@ -820,7 +833,7 @@ WRONG_ANSWERS = [
     # log-sum-exp shifted by each row's mean: overflows on the row [0, -2000] (exponent 1000)
     (checks.check_cross_entropy, lambda z, y: float(np.mean(
         z.mean(axis=1) + np.log(np.exp(z - z.mean(axis=1, keepdims=True)).sum(axis=1)) - z[np.arange(len(y)), y])),
-     "its mean or minimum"),
+     "a row's mean or minimum is not enough"),
     # an epsilon before the log, or a clip: finite, but -log q is capped at -log(epsilon)
     (checks.check_cross_entropy,
      lambda z, y: float(-np.mean(np.log(softmax(z, axis=1) + 1e-12)[np.arange(len(y)), y])), "an epsilon added"),
@@ -1687,6 +1700,12 @@ WRONG_ANSWERS += [
     (checks.check_stable_softmax, softmax_divide_by_max, "by their sum"),
     (checks.check_stable_softmax, softmax_plain_shift_no_exp, "expected [0.25, 0.75]"),
     (checks.check_stable_softmax, lambda z: None, "returned None"),
+    (checks.check_batch_softmax, lambda x: scipy.special.log_softmax(x, axis=1), "log-probabilities"),
+    # 03 · the mean cross-entropy, naive: exp(1001) overflows with no shift at all
+    (checks.check_cross_entropy,
+     lambda z, y: float(np.mean(np.log(np.exp(z).sum(axis=1)) - z[np.arange(len(y)), y])),
+     "exp of a number above 709 is inf"),
+    (checks.check_cross_entropy, cross_entropy_max_not_added_back, "must be added back"),
     # 03 · log-sum-exp
     (checks.check_logsumexp, logsumexp_in_place, "changed its input `z`"),
     (checks.check_logsumexp, logsumexp_keepdims, "shape (1,)"),

@@ -123,6 +123,9 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                     "then every exponent is ≤ 0 and each row's largest term is exactly 1."),
             Mistake(global_exps / global_exps.sum(),
                     "you normalised over the whole batch: each row is its own distribution, sum over axis=1."),
+            Mistake(scipy.special.log_softmax(batch, axis=1),
+                    "those are each row's log-probabilities (a log-softmax); the exercise asks for the "
+                    "probabilities themselves: exps / exps.sum(axis=1, keepdims=True), or np.exp of yours."),
             Mistake(scipy.special.softmax(batch, axis=0),
                     "that normalised each column (axis=0); each row is a distribution: use axis=1."),
         ]
@@ -185,9 +188,9 @@ def _cross_entropy_on_problem(problem: str) -> str:
         return ("np.log of a probability that rounded to 0 is -inf: take the log in log space instead, "
                 "log_softmax(z) = z - logsumexp(z), as the cross-entropy section does.")
     if "overflow" in problem or "invalid value" in problem:
-        return ("An exponent overflowed: only each row's own maximum makes every exponent ≤ 0 (its mean or "
-                "minimum does not when a row is wide). Subtract z.max(axis=1, keepdims=True) before "
-                "exponentiating, or use log_softmax along axis=1.")
+        return ("An exponent overflowed: exp of a number above 709 is inf. Subtract each row's own maximum, "
+                "z.max(axis=1, keepdims=True), before exponentiating: then every exponent is ≤ 0 (a row's mean "
+                "or minimum is not enough when the row is wide). Or use log_softmax along axis=1.")
     if "index" in problem or "IndexError" in problem:
         return "Pick each row's label entry with log_q[np.arange(len(labels)), labels]."
     return ""
@@ -219,6 +222,10 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
                 "reduction='mean')."),
         Mistake(near(-expected), "the sign is flipped: the loss is minus the log-probability of the label."),
         Mistake(near(expected * len(labels)), "that is the sum over the rows; take the mean."),
+        *([] if np.isclose(float(np.mean(logits.max(axis=1))), 0.0) else
+          [Mistake(near(expected - float(np.mean(logits.max(axis=1)))),
+                   "your loss is off by the mean of the rows' maxima: log-sum-exp is m + log(sum(exp(z - m))), and "
+                   "the m taken out before exponentiating must be added back.")]),
         Mistake(near(twice), "softmax was applied twice: the function takes logits, so take log_softmax of "
                                    "the logits themselves, not of softmax(logits)."),
         Mistake(near(whole_batch), "you normalised over the whole batch (scipy's log_softmax and logsumexp "
