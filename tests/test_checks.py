@@ -49,7 +49,7 @@ def is_valid_by_hand(p):
     p = np.asarray(p, dtype=float)
     if p.ndim == 2:  # a batch: one answer per row
         return np.array([is_valid_by_hand(row) for row in p])
-    return bool(not np.isnan(p).any() and np.all((p >= 0) & (p <= 1)) and math.isclose(p.sum(), 1.0, abs_tol=1e-9))
+    return bool(not np.isnan(p).any() and np.all((p >= 0) & (p <= 1)) and math.isclose(p.sum(), 1.0, rel_tol=0, abs_tol=1e-6))
 
 
 def is_distribution_from_the_notebook(p, tolerance=1e-6):
@@ -81,7 +81,7 @@ def valid_with_python_sum(p):
     """Right: Python's sum and min on each vector, row by row for a batch."""
     if np.ndim(p) == 2:
         return np.array([valid_with_python_sum(list(row)) for row in p])
-    return abs(sum(p) - 1) < 1e-9 and min(p) >= 0
+    return abs(sum(p) - 1) <= 1e-6 and min(p) >= 0
 
 
 def exponential_race(z, T, rng):
@@ -634,9 +634,9 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, fsum_exact, "not =="),
     (checks.check_is_valid_distribution,
      lambda p: bool(np.all(np.asarray(p) >= 0)) and abs(float(np.sum(p)) - 1) < 1e-17, "a smaller tolerance"),
-    (checks.check_is_valid_distribution, lambda p: bool(np.isclose(np.sum(p), 1)), "negative"),
+    (checks.check_is_valid_distribution, lambda p: bool(np.isclose(np.sum(p), 1, rtol=0, atol=1e-6)), "negative"),
     (checks.check_is_valid_distribution,
-     lambda p: not (np.asarray(p) < 0).any() and not abs(np.sum(p) - 1) > 1e-9, "np.isnan"),
+     lambda p: not (np.asarray(p) < 0).any() and not abs(np.sum(p) - 1) > 1e-6, "np.isnan"),
     (checks.check_is_valid_distribution, lambda p: bool(np.all(np.asarray(p) >= 0)) and abs(sum(p) - 1) < 0.01,
      "too loose"),
     (checks.check_is_valid_distribution, lambda p: "yes", "return True or False"),
@@ -1624,7 +1624,16 @@ def fit_never_started(logits, labels):
 
 WRONG_ANSWERS += [
     # 01 · valid distribution
-    (checks.check_is_valid_distribution, lambda p: math.isclose(sum(p), 1), "negative"),
+    (checks.check_is_valid_distribution, lambda p: math.isclose(sum(p), 1, rel_tol=0, abs_tol=1e-6), "negative"),
+    # sum tolerances either side of the course's 1e-6: [0.3333333] * 3 is 1e-7 off, [0.5, 0.500005] 5e-6
+    (checks.check_is_valid_distribution, lambda p: is_distribution_from_the_notebook(p, 1e-9), "tighter than that"),
+    (checks.check_is_valid_distribution, lambda p: is_distribution_from_the_notebook(p, 1e-4), "looser than"),
+    (checks.check_is_valid_distribution,
+     lambda p: bool(np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1))) and math.isclose(sum(p), 1),
+     "math.isclose's default"),
+    (checks.check_is_valid_distribution,
+     lambda p: bool(np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1))) and bool(np.isclose(np.sum(p), 1)),
+     "np.isclose's default"),
     (checks.check_is_valid_distribution, lambda p: np.all(np.asarray(p) >= 0), "sums to 1.1"),
     (checks.check_is_valid_distribution, lambda p: "valid" if math.isclose(sum(p), 1) else "invalid",
      "return True or False"),

@@ -16,8 +16,9 @@ from tempnb.checks._common import Case, Mistake, as_array, call, check_number, f
 # (math.fsum) summation all miss 1. tests/test_checks.py verifies this with Fraction arithmetic.
 ROUNDED_SUM_CASE = [0.09, 0.345, 0.565]
 
-_TOLERANCE = ("Compare the sum with 1 using a tolerance well above the rounding error of about 1e-16 "
-              "(math.isclose or np.isclose, or abs(total - 1) < 1e-6), not == or a smaller tolerance.")
+_TOLERANCE = ("Compare the sum with 1 within the course's 1e-6, well above the rounding error of about 1e-16: "
+              "abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6); not == or a smaller "
+              "tolerance.")
 
 
 def _is_bool(answer: object) -> bool:
@@ -69,6 +70,13 @@ _VALIDITY_CASES = [
          "within 1e-6 of 1), but sums to 0.999999999999 however it is added, math.fsum included: rounded "
          "inputs are off by far more than machine epsilon, or a few units of it. Compare the sum with 1 "
          "within 1e-6.", "[0.333333333333] * 3", (_NOT_BOOL,), _list_advice),
+    # thirds typed to 7 decimals: 1e-7 below 1, inside the course's 1e-6; a tolerance of 1e-9 (or
+    # math.isclose's default relative 1e-9) rejects it
+    Case(([0.3333333] * 3,), True,
+         "[0.3333333] * 3, thirds typed to 7 decimals, sums to 0.9999999: within 1e-6 of 1, so valid under the "
+         "course's rule, but your tolerance is tighter than that (math.isclose's default allows only a "
+         "relative 1e-9). Use abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6).",
+         "[0.3333333] * 3", (_NOT_BOOL,), _list_advice),
     Case((np.array([0.75, 0.25]),), True, "np.array([0.75, 0.25]) is valid; your function returned {got}.",
          "np.array([0.75, 0.25])", (_NOT_BOOL,)),
     Case(([0.5, 0.6],), False, "[0.5, 0.6] sums to 1.1, so it is not a distribution; check the sum.",
@@ -80,6 +88,11 @@ _VALIDITY_CASES = [
     Case(([0.4, 0.601],), False,
          "[0.4, 0.601] sums to 1.001: your tolerance is too loose; rounding errors are about 1e-16, "
          "so the 1e-6 used above is plenty.", "[0.4, 0.601]", (_NOT_BOOL,), _list_advice),
+    # 5e-6 above 1: outside the course's 1e-6; np.isclose's default (a relative 1e-5) lets it through
+    Case(([0.5, 0.500005],), False,
+         "[0.5, 0.500005] sums to 1.000005, more than 1e-6 from 1: your tolerance is looser than the course's "
+         "1e-6 (np.isclose's default allows a relative 1e-5). Use abs(total - 1) <= 1e-6, or "
+         "np.isclose(total, 1, rtol=0, atol=1e-6).", "[0.5, 0.500005]", (_NOT_BOOL,), _list_advice),
     Case(([-0.25, 1.25],), False,
          "[-0.25, 1.25] sums to 1 but has a negative entry: every entry must also lie in [0, 1].",
          "[-0.25, 1.25]", (_NOT_BOOL,), _list_advice),
