@@ -49,7 +49,8 @@ def is_valid_by_hand(p):
     p = np.asarray(p, dtype=float)
     if p.ndim == 2:  # a batch: one answer per row
         return np.array([is_valid_by_hand(row) for row in p])
-    return bool(not np.isnan(p).any() and np.all((p >= 0) & (p <= 1)) and math.isclose(p.sum(), 1.0, rel_tol=0, abs_tol=1e-6))
+    return bool(not np.isnan(p).any() and np.all((p >= 0) & (p <= 1))
+                and math.isclose(p.sum(), 1.0, rel_tol=0, abs_tol=1e-6))
 
 
 def is_distribution_from_the_notebook(p, tolerance=1e-6):
@@ -760,7 +761,8 @@ WRONG_ANSWERS = [
      "at x = -1000 your sigmoid gives 1.21678e-308, the exact value is 0. Clipping"),
     (checks.check_stable_sigmoid, sigmoid_zero_below_700, "a cut-off that returns 0 below some x"),
     # a cut-off at |x| = 20: e^-25 (1.4e-11) is far above the check's relative 1e-12
-    (checks.check_stable_sigmoid, sigmoid_cut_off, "at x = -25 your sigmoid gives exactly 0, the exact value is 1.38879e-11"),
+    (checks.check_stable_sigmoid, sigmoid_cut_off,
+     "at x = -25 your sigmoid gives exactly 0, the exact value is 1.38879e-11"),
     (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-30.0, above=np.inf),
      "at x = -40 your sigmoid gives exactly 0, the exact value is 4.24835e-18. A cut-off"),
     (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-np.inf, above=20.0),

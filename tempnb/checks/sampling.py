@@ -243,12 +243,14 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         with np.errstate(invalid="ignore", divide="ignore"):
             if source == "exponential":  # the exponential race: argmin(E / q) = argmax(z / T - log E)
                 if np.array_equal(draws, np.argmax(scaled - np.log(noise), axis=1)):
-                    return _passed_if_tempered(sampler, f"{success}: each draw is the exponential race, argmin(E / q), with the very "
+                    return _passed_if_tempered(sampler, f"{success}: each draw is the exponential race, "
+                                                        "argmin(E / q), with the very "
                                   "noise your function drew (-log E is Gumbel noise).")
             else:
                 for g in noise:  # g from the uniforms u, and from 1 - u (just as uniform)
                     if np.array_equal(draws, np.argmax(scaled + g, axis=1)):
-                        return _passed_if_tempered(sampler, f"{success}: each draw is argmax(z / T + g), recomputed with the very "
+                        return _passed_if_tempered(sampler, f"{success}: each draw is argmax(z / T + g), "
+                                                            "recomputed with the very "
                                       "noise your function drew.")
                 g = noise[0]
                 if np.array_equal(draws, np.argmin(scaled + g, axis=1)):
@@ -307,7 +309,8 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     "divided by T exactly once: argmax(z / T + g), not z · T, z / T², z / √T or T · g.")
     counts = np.bincount(draws, minlength=_LOGITS.size)
     if not mismatched.size and _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
-        return _passed_if_tempered(sampler, f"{n} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) (chi-square test "
+        return _passed_if_tempered(sampler, f"{n} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) "
+                                            "(chi-square test "
                       "passed) and never pick the masked entry.")
     observed = np.round(counts / n, 3).tolist()
     if _chi_square_p_value(counts, softmax(_LOGITS, 1.0)) >= 1e-4:
@@ -360,7 +363,8 @@ def _at_second_temperature(sampler: Callable) -> str | None:
     if noise is not None:
         with np.errstate(invalid="ignore", divide="ignore"):
             if source == "exponential":
-                at_T, at_2 = [np.argmax(_LOGITS / T - np.log(noise), axis=1)], [np.argmax(_LOGITS / 2 - np.log(noise), axis=1)]
+                at_T = [np.argmax(_LOGITS / T - np.log(noise), axis=1)]
+                at_2 = [np.argmax(_LOGITS / 2 - np.log(noise), axis=1)]
             else:
                 at_T = [np.argmax(_LOGITS / T + g, axis=1) for g in noise]
                 at_2 = [np.argmax(_LOGITS / 2 + g, axis=1) for g in noise]
