@@ -287,6 +287,7 @@ RIGHT_ANSWERS = [
     (checks.check_soft_loss, soft_term),
     (checks.check_numerical_gradient, central_differences),
     (checks.check_logit_matching, (np.array([1.0, 0.0, -1.0]) - np.array([2.0, 0.0, -2.0])) / 3),
+    (checks.check_logit_matching, [-1 / 3, 0.0, 1 / 3]),
     (checks.check_inverse_cdf_sampler, inverse_cdf),
     (checks.check_inverse_cdf_sampler, inverse_cdf_loop),
     (checks.check_gumbel_sampler, gumbel_max),
@@ -938,6 +939,8 @@ WRONG_ANSWERS = [
     (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(scipy.special.rel_entr(
         softmax(t, T, axis=1), softmax(s, T, axis=1)), axis=1))), "you got inf"),
     (checks.check_logit_matching, 1e3 * (softmax(S, 1e3) - softmax(T_LOGITS, 1e3)), "large but finite T"),
+    # at T = 1e8, T(q - p) is within about 1e-8 of the limit: near, but not the limit itself
+    (checks.check_logit_matching, 1e8 * (softmax(S, 1e8) - softmax(T_LOGITS, 1e8)), "large but finite T"),
     (checks.check_logit_matching, [-0.33, 0.0, 0.33], "rounded values"),
     (checks.check_logit_matching, [-0.333333, 0.0, 0.333333], "rounded values"),
     # 06 · inverse-CDF sampler
