@@ -625,6 +625,22 @@ def cross_entropy_max_not_added_back(logits, labels):
     return float(np.mean(lse_without_m - logits[np.arange(len(labels)), labels]))
 
 
+def ece_histogram(probs, labels, n_bins):
+    """Per-bin sums by np.histogram: its bins are [a, b), the last [a, b], on np.linspace edges."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    right, _ = np.histogram(confidence, bins=n_bins, range=(0.0, 1.0), weights=correct)
+    summed_confidence, _ = np.histogram(confidence, bins=n_bins, range=(0.0, 1.0), weights=confidence)
+    return float(np.abs(right - summed_confidence).sum() / len(labels))
+
+
+def ece_confidence_per_class(probs, labels, n_bins):
+    """probs.max(axis=0): one confidence per class, so np.bincount's weights (one per example) do not fit."""
+    confidence, correct = probs.max(axis=0), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum()
+                 / len(labels))
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -1825,6 +1841,9 @@ WRONG_ANSWERS += [
     (checks.check_ece, lambda probs, labels, n_bins: np.array([ece_right(probs, labels, n_bins)]), "shape (1,)"),
     (checks.check_ece, lambda probs, labels, n_bins: None, "returned None"),
     (checks.check_ece, ece_bin_centres, "compared each bin's accuracy with the bin's centre"),
+    (checks.check_ece, ece_histogram, "your bins are np.histogram's"),
+    # the error message ends in a period: one period, not two, before the advice
+    (checks.check_ece, ece_confidence_per_class, "the same length. Your bin indices"),
     # 07 · fit T
     (checks.check_fit_temperature, fit_returns_log_t, "you returned log T"),
     (checks.check_fit_temperature, fit_sign_flipped, "sign is flipped"),

@@ -8,11 +8,13 @@ computed here by small functions that make exactly that mistake.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 import numpy as np
 
-from tempnb.checks._common import Case, Mistake, check_number, close, near, near_miss, number, run_cases
+from tempnb.checks._common import (Case, Mistake, check_number, close, first_miss, hint, near, near_miss, number,
+                                   passed)
 
 # ---------------------------------------------------------------- Exercise 07.1: ECE from scratch
 
@@ -43,6 +45,9 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
     # past an integer (M = 29: 15/29 * 29 > 15).
     linspace = np.maximum(np.digitize(confidence, np.linspace(0.0, 1.0, n_bins + 1), right=True) - 1, 0)
     ceiling = np.maximum(np.ceil(confidence * n_bins).astype(int) - 1, 0)
+    # np.histogram(confidence, bins=M, range=(0, 1)): linspace edges, bins closed on the left, the last on both sides
+    histogram = np.minimum(np.searchsorted(np.linspace(0.0, 1.0, n_bins + 1), confidence, side="right") - 1,
+                           n_bins - 1)
     gaps = list(_binned_gaps(confidence, correct, right, n_bins))
     centre_gaps = [(in_bin.mean(), abs(correct[in_bin].mean() - (m + 0.5) / n_bins))
                    for m in range(n_bins) if (in_bin := right == m).any()]
@@ -58,6 +63,7 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
             label_probability, correct, _right_closed_index(label_probability, n_bins), n_bins))),
         "linspace": float(sum(w * g for w, g in _binned_gaps(confidence, correct, linspace, n_bins))),
         "ceiling": float(sum(w * g for w, g in _binned_gaps(confidence, correct, ceiling, n_bins))),
+        "histogram": float(sum(w * g for w, g in _binned_gaps(confidence, correct, histogram, n_bins))),
     }
 
 
@@ -116,6 +122,12 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     "like yours). Use bins (m-1)/M < confidence <= m/M, e.g. "
                     "np.searchsorted(edges, confidence, side='left') with edges = np.arange(1, M) / M, or "
                     "np.digitize(confidence, np.arange(M + 1) / M, right=True) - 1."),
+            Mistake(lambda a: not close(variants["histogram"], expected, 1e-9) and close(a, variants["histogram"]),
+                    f"on {label} your bins are np.histogram's: closed on the left, [a, b) (the last one [a, b]), "
+                    "so a confidence on an edge went to the bin above (with 5 bins, 0.8 lands in [0.8, 1.0] "
+                    "instead of (0.6, 0.8]). np.histogram cannot close its bins on the right: find each "
+                    "example's bin with np.digitize(confidence, np.arange(M + 1) / M, right=True) - 1 and add "
+                    "up per bin with np.bincount(bins, weights, minlength=M)."),
             Mistake(lambda a: near_miss(expected)(number(a)),
                     f"on {label} your ECE agrees to about 6 digits only ({{got}} against {expected:.9f}): compute "
                     "in float64 and do not round; the check compares within a relative 1e-9."),
@@ -134,6 +146,10 @@ def _ece_on_problem(problem: str) -> str:
                 "afterwards, but the warning says the 0/0 happened): skip the empty bins (if count == 0: "
                 "continue), or work with the sums, |right_m - summed confidence_m| / n, which need no division "
                 "per bin.")
+    if "same length" in problem:
+        return ("Your bin indices and the weights given to np.bincount have different lengths: the bins, correct "
+                "and confidence must all have one entry per example, probs.max(axis=1) and "
+                "probs.argmax(axis=1) == labels (axis=0 gives one entry per class).")
     if "too small depth" in problem:
         return ("The confidence is each row's largest probability, probs.max(axis=1), one per example; "
                 "probs.max() is one number for the whole array.")
@@ -165,9 +181,14 @@ def _ece_cases() -> list[Case]:
 
 def check_ece(ece: Callable) -> None:
     """Exercise 07.1: ``ece(probs, labels, n_bins)`` with uniform bins, from scratch."""
-    return run_cases(ece, _ece_cases(),
-                     "Your ECE matches tempnb.expected_calibration_error, bin edges included.",
-                     same=_same_number)
+    return _run(ece, _ece_cases(), "Your ECE matches tempnb.expected_calibration_error, bin edges included.",
+                same=_same_number)
+
+
+def _run(function: Callable, cases: list[Case], success: str, same: Callable[[object, object], bool]) -> None:
+    """run_cases, without the doubled period after an error message that ends in one ("... same length..")."""
+    problem = first_miss(function, cases, same)
+    return passed(success) if problem is None else hint(re.sub(r"(?<!\.)\.\.(?!\.)", ".", problem))
 
 
 def _same_number(answer: object, expected: float, rel_tol: float = 1e-9) -> bool:
@@ -267,10 +288,10 @@ def _temperature_cases() -> list[Case]:
 
 def check_fit_temperature(fit: Callable) -> None:
     """Exercise 07.2: ``fit(logits, labels)`` returns the T that minimises the mean NLL."""
-    return run_cases(fit, _temperature_cases(),
-                     "Your temperature matches tempnb.fit_temperature to 1e-4, on an overconfident and an "
-                     "underconfident model.",
-                     same=lambda a, b: _same_number(a, b, rel_tol=1e-4))
+    return _run(fit, _temperature_cases(),
+                "Your temperature matches tempnb.fit_temperature to 1e-4, on an overconfident and an "
+                "underconfident model.",
+                same=lambda a, b: _same_number(a, b, rel_tol=1e-4))
 
 
 # ---------------------------------------------------------------- Exercise 07.3: Platt's a as a temperature
