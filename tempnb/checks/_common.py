@@ -322,7 +322,8 @@ def first_miss(
         if outcome.problem:
             advice = case.on_problem(outcome.problem) if callable(case.on_problem) else case.on_problem
             advice = f" {advice}" if advice else ""
-            return f"{where}{outcome.problem}.{advice}"
+            ending = "" if outcome.problem.endswith((".", "?", "!")) else "."  # NumPy's messages may end in one
+            return f"{where}{outcome.problem}{ending}{advice}"
         if outcome.value is None:
             return "your function returned None; return the answer (a missing `return`?)."
         message = diagnose(case, outcome.value, same)

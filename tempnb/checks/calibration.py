@@ -8,13 +8,11 @@ computed here by small functions that make exactly that mistake.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 
 import numpy as np
 
-from tempnb.checks._common import (Case, Mistake, check_number, close, first_miss, hint, near, near_miss, number,
-                                   passed)
+from tempnb.checks._common import Case, Mistake, check_number, close, near, near_miss, number, run_cases
 
 # ---------------------------------------------------------------- Exercise 07.1: ECE from scratch
 
@@ -181,14 +179,8 @@ def _ece_cases() -> list[Case]:
 
 def check_ece(ece: Callable) -> None:
     """Exercise 07.1: ``ece(probs, labels, n_bins)`` with uniform bins, from scratch."""
-    return _run(ece, _ece_cases(), "Your ECE matches tempnb.expected_calibration_error, bin edges included.",
-                same=_same_number)
-
-
-def _run(function: Callable, cases: list[Case], success: str, same: Callable[[object, object], bool]) -> None:
-    """run_cases, without the doubled period after an error message that ends in one ("... same length..")."""
-    problem = first_miss(function, cases, same)
-    return passed(success) if problem is None else hint(re.sub(r"(?<!\.)\.\.(?!\.)", ".", problem))
+    return run_cases(ece, _ece_cases(), "Your ECE matches tempnb.expected_calibration_error, bin edges included.",
+                     same=_same_number)
 
 
 def _same_number(answer: object, expected: float, rel_tol: float = 1e-9) -> bool:
@@ -288,10 +280,10 @@ def _temperature_cases() -> list[Case]:
 
 def check_fit_temperature(fit: Callable) -> None:
     """Exercise 07.2: ``fit(logits, labels)`` returns the T that minimises the mean NLL."""
-    return _run(fit, _temperature_cases(),
-                "Your temperature matches tempnb.fit_temperature to 1e-4, on an overconfident and an "
-                "underconfident model.",
-                same=lambda a, b: _same_number(a, b, rel_tol=1e-4))
+    return run_cases(fit, _temperature_cases(),
+                     "Your temperature matches tempnb.fit_temperature to 1e-4, on an overconfident and an "
+                     "underconfident model.",
+                     same=lambda a, b: _same_number(a, b, rel_tol=1e-4))
 
 
 # ---------------------------------------------------------------- Exercise 07.3: Platt's a as a temperature
