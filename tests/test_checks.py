@@ -641,6 +641,13 @@ def ece_confidence_per_class(probs, labels, n_bins):
                  / len(labels))
 
 
+def valid_vectorized(p):
+    """Each entry tested by a Python function through np.vectorize: NaN compared with <= warns 'invalid value'."""
+    p = np.asarray(p, dtype=float)
+    entries_ok = np.vectorize(lambda x: 0 <= x <= 1)(p)
+    return np.all(entries_ok, axis=-1) & (np.abs(p.sum(axis=-1) - 1.0) <= 1e-6)
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -1655,6 +1662,8 @@ WRONG_ANSWERS += [
     (checks.check_is_valid_distribution,
      lambda p: bool(np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1))) and bool(np.isclose(np.sum(p), 1)),
      "np.isclose's default"),
+    # np.vectorize reports the 'invalid' flag of NaN <= 1 as a RuntimeWarning
+    (checks.check_is_valid_distribution, valid_vectorized, "np.vectorize (or np.frompyfunc)"),
     (checks.check_is_valid_distribution, lambda p: np.all(np.asarray(p) >= 0), "sums to 1.1"),
     (checks.check_is_valid_distribution, lambda p: "valid" if math.isclose(sum(p), 1) else "invalid",
      "return True or False"),
@@ -2127,6 +2136,10 @@ def fit_minimize_first(logits, labels):
 
 MORE_RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, valid_with_python_sum),
+    # the course's rule written with np.isclose, as the tolerance hints suggest
+    (checks.check_is_valid_distribution, lambda p: np.all((np.asarray(p, dtype=float) >= 0)
+                                                          & (np.asarray(p, dtype=float) <= 1), axis=-1)
+     & np.isclose(np.sum(p, axis=-1), 1, rtol=0, atol=1e-6)),
     (checks.check_uniform_entropy, float(-np.sum(np.full(4, 0.25) * np.log(0.25)))),
     (checks.check_half_entropy_pi, np.float64(HALF_ENTROPY_PI)),
     (checks.check_probability_from_log_odds, float(scipy.special.expit(2))),

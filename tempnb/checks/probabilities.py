@@ -43,6 +43,16 @@ def _list_advice(problem: str) -> str:
     return ""
 
 
+def _nan_advice(problem: str) -> str:
+    """NaN compared one number at a time inside np.vectorize: NumPy reports the comparison's 'invalid' flag."""
+    if problem.startswith("it emitted a RuntimeWarning: invalid value"):
+        return ("Comparing NaN with < or <= one number at a time raises the floating-point 'invalid' flag, and "
+                "np.vectorize (or np.frompyfunc), which runs your Python function as a NumPy ufunc, reports it "
+                "as this warning. Compare the whole array at once, np.all((p >= 0) & (p <= 1), axis=-1), which "
+                "is silent and False for NaN, or test np.isnan(x) before comparing.")
+    return _list_advice(problem)
+
+
 _VALIDITY_CASES = [
     Case(([0.25, 0.75],), True, "the course's example [0.25, 0.75] is valid, but your function returned {got}.",
          "[0.25, 0.75]", (_NOT_BOOL,), _list_advice),
@@ -103,10 +113,10 @@ _VALIDITY_CASES = [
          "[nan, 1.0] is not a distribution. Every comparison with NaN except != is False, so tests written as "
          "'not (p < 0)' and 'not (abs(total - 1) > tol)' both let NaN through: test for it explicitly "
          "(np.isnan), or write each test so that it must be True to pass.", "[nan, 1.0]", (_NOT_BOOL,),
-         _list_advice),
+         _nan_advice),
     Case((np.array([float("nan"), 1.0]),), False,
          "np.array([nan, 1.0]) is not a distribution: test for NaN explicitly (np.isnan).",
-         "np.array([nan, 1.0])", (_NOT_BOOL,)),
+         "np.array([nan, 1.0])", (_NOT_BOOL,), _nan_advice),
 ]
 
 
