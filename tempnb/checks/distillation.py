@@ -348,7 +348,8 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     With ``loss_function`` (the learner's ``my_distillation_loss``), first checks it against
     tempnb.distillation_loss on a small seeded batch. Trains nothing: it scores the learner's
     trained student on the held-out test images and compares with the hard-label student's
-    accuracy that the notebook already measured.
+    accuracy that the notebook already measured. So it cannot see the T, α or targets the student
+    was trained with; the pass line says so.
     """
     from tempnb.models import MLP, accuracy
 
@@ -380,8 +381,9 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     gain = score - baseline
     if gain >= REQUIRED_GAIN:
         return passed(f"Your distilled student scores {score:.1f}% on the held-out test images, {gain:.1f} points "
-                      f"above the hard-label student ({baseline:.1f}%). (The check scores the student you pass; "
-                      "it cannot see what you trained it on, so check that both targets were indexed with the rows "
+                      f"above the hard-label student ({baseline:.1f}%). (The check tested your loss function on "
+                      "fixed inputs and scored the student you pass; it cannot see the T, α or targets you trained "
+                      "it with, so check that you passed chosen_T and ALPHA, and indexed both targets with the rows "
                       "train passes: teacher_transfer_logits[rows] and y_transfer[rows].)")
     if abs(gain) < 0.05:
         return hint(f"your student scores exactly the hard-label student's {baseline:.1f}%: is it the hard-label "
