@@ -1036,7 +1036,10 @@ WRONG_ANSWERS = [
     (checks.check_gumbel_sampler, lambda z, T, rng: exponential_race(z, 2.0, rng), "the temperature is fixed inside"),
     # E / q with the masked entry's q = 0: a division by zero
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmin(rng.exponential(size=z.size) / softmax(z, T))),
-     "dividing by it"),
+     "divided them by the probabilities"),
+    # np.log of the masked entry's probability 0: no exponential draws, so the general hint
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(np.log(softmax(z, T)) + rng.gumbel(size=z.size))),
+     "taking np.log of it"),
     (checks.check_top_k, lambda z, k: np.where(z <= np.sort(z)[min(k, len(z)) - 1], z, -np.inf), "k smallest"),
     (checks.check_top_k, lambda z, k: z[np.argsort(z)[::-1][:k]], "shape"),
     (checks.check_top_k, lambda z, k: np.where(z >= np.unique(z)[::-1][min(k, np.unique(z).size) - 1], z, -np.inf),

@@ -220,6 +220,12 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         return hint("rng.choice samples for you; the Gumbel-max trick is argmax(z / T + g), "
                     "with g = rng.gumbel(size=len(z)).")
     if outcome.problem:
+        if "divide by zero" in outcome.problem and {"exponential", "standard_exponential"} & set(rng.used):
+            return hint(f"{outcome.problem}. You drew exponential numbers E and divided them by the probabilities, "
+                        "argmin(E / q): the masked entry's probability is 0, so E / 0 warns. Run the same race on "
+                        "the logits instead, argmax(z / T - log E) (-log E is Gumbel noise), or use the Gumbel-max "
+                        "trick, argmax(z / T + g) with g = rng.gumbel(size=len(z)): the masked -inf stays -inf and "
+                        "nothing is divided by 0.")
         if "divide by zero" in outcome.problem:
             return hint(f"{outcome.problem}. The masked entry's probability is 0 (trap 1 above): taking np.log of "
                         "it, or dividing by it, gives this warning. Work with the logits instead: add the noise "
