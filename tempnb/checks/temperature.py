@@ -19,7 +19,6 @@ from tempnb.checks._common import (
     near_miss,
     number,
     passed,
-    run_cases,
     shown,
 )
 
