@@ -648,6 +648,20 @@ def valid_vectorized(p):
     return np.all(entries_ok, axis=-1) & (np.abs(p.sum(axis=-1) - 1.0) <= 1e-6)
 
 
+def tempered_sorted_in_place(z, T):
+    """The stable tempered softmax after z.sort(): the caller's logits reordered in place."""
+    z.sort()
+    e = np.exp((z - z.max()) / T)
+    return e / e.sum()
+
+
+def tempered_sorted_descending_in_place(z, T):
+    """The stable tempered softmax after sorting z largest first, in place (so z[0] is the maximum)."""
+    z[::-1].sort()
+    e = np.exp((z - z[0]) / T)
+    return e / e.sum()
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -882,8 +896,10 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, lambda z, T: (np.exp(z - z.max()) / T) / (np.exp(z - z.max()) / T).sum(),
      "before exponentiating"),
     # [3, 1, 2] at T = 0.001 has its largest logit first: a shift by z[-1] overflows, sorting reorders
-    (checks.check_tempered_softmax, tempered_shift_by_last, "Not the last entry z[-1]"),
+    (checks.check_tempered_softmax, tempered_shift_by_last, "shifted by the last logit, not the largest"),
     (checks.check_tempered_softmax, tempered_sorted, "sorted order"),
+    (checks.check_tempered_softmax, tempered_sorted_in_place, "you sorted the logits"),
+    (checks.check_tempered_softmax, tempered_sorted_descending_in_place, "you sorted the logits"),
     (checks.check_tempered_softmax, lambda z, T: math.exp(z / T) / np.sum(np.exp(z / T)), "use np.exp"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z / T, T), "divided by T twice"),
     # 04 · odds 3:1 to 27:1

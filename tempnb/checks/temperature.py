@@ -13,17 +13,18 @@ from tempnb.checks._common import (
     Mistake,
     as_array,
     check_number,
+    first_miss,
     hint,
     near,
     near_miss,
     number,
     passed,
-    run_cases,
     shown,
 )
 
 
-def _tempered_case(logits: list[float], T: float, label: str) -> Case:
+def _tempered_case(logits: list[float], T: float, label: str,
+                   on_problem: Callable[[str], str] | None = None) -> Case:
     from tempnb.core import softmax
 
     expected = softmax(logits, T)
@@ -60,7 +61,7 @@ def _tempered_case(logits: list[float], T: float, label: str) -> Case:
                                                                                  rel_tol=1e-9),
                 f"on {label} your result, {{got}}, does not sum to 1: divide the exponentials by their sum, and "
                 "by nothing else."),
-    ), _tempered_on_problem)
+    ), on_problem or _tempered_on_problem)
 
 
 def _swapped(logits: list[float], T: float) -> np.ndarray | None:
@@ -86,6 +87,19 @@ def _tempered_on_problem(problem: str) -> str:
             "last entry z[-1] either: it is the largest only when the logits happen to be sorted.")
 
 
+def _largest_first_on_problem(problem: str) -> str:
+    """Advice for [3, 1, 2] at T = 0.001, met only after [1, 2, 3] at the same T passed."""
+    if "overflow" in problem:
+        return ("[1, 2, 3] at the same T passed, so you shifted by the last logit, not the largest: z[-1] is the "
+                "largest only when the logits are sorted, and here the largest, 3, comes first. Subtract the "
+                "maximum: (z - z.max()) / T.")
+    return _tempered_on_problem(problem)
+
+
+_SORTED_IN_PLACE = ("you sorted the logits (z.sort() reorders the caller's array in place): the k-th "
+                    "probability belongs to the k-th logit, so leave z in its order and do not sort it.")
+
+
 def check_tempered_softmax(tempered_softmax: Callable) -> None:
     """Exercise 04.1: softmax(z / T) from scratch, stable for small T."""
     cases = [
@@ -96,9 +110,25 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         # a near-tie whose top probability at T = 1 is 0.42: softmax(z) ** 1000 underflows to 0/0
         _tempered_case([0.0, 1.0, 1.001], 0.001, "[0, 1, 1.001] at T = 0.001"),
         # the largest logit first: shifting by z[-1] overflows, e^((3 - 2) / 0.001); sorting z reorders the answer
-        _tempered_case([3.0, 1.0, 2.0], 0.001, "[3, 1, 2] at T = 0.001"),
+        _tempered_case([3.0, 1.0, 2.0], 0.001, "[3, 1, 2] at T = 0.001", _largest_first_on_problem),
     ]
-    return run_cases(tempered_softmax, cases, "Your tempered softmax matches tempnb.softmax, down to T = 0.001.")
+    sorted_in_place = []  # set by the wrapper below when the learner's code sorts the array it was given
+
+    @functools.wraps(tempered_softmax)  # keeps the learner's parameter names for the hints
+    def watched(*args):
+        given = args[0] if args and isinstance(args[0], np.ndarray) else None
+        before = None if given is None else given.copy()
+        result = tempered_softmax(*args)
+        if before is not None and given.shape == before.shape and not np.array_equal(given, before) and (
+                np.array_equal(given, np.sort(before)) or np.array_equal(given, np.sort(before)[::-1])):
+            sorted_in_place.append(True)
+        return result
+
+    problem = first_miss(watched if callable(tempered_softmax) else tempered_softmax, cases)
+    if problem is not None and sorted_in_place and "changed its input" in problem:
+        problem = problem.split("your function changed its input")[0] + _SORTED_IN_PLACE
+    return hint(problem) if problem is not None else passed(
+        "Your tempered softmax matches tempnb.softmax, down to T = 0.001.")
 
 
 def check_odds_temperature(temperature: object) -> None:
