@@ -662,6 +662,16 @@ def tempered_sorted_descending_in_place(z, T):
     return e / e.sum()
 
 
+def top_p_complement_descending(z, top_p_mass):
+    """transformers' 1 - top_p threshold (meant for an ascending sort) used with a descending sort."""
+    probs = softmax(z)
+    order = np.argsort(-probs, kind="stable")
+    n = min(int(np.searchsorted(np.cumsum(probs[order]), 1 - top_p_mass)) + 1, len(z))
+    out = np.full_like(z, -np.inf)
+    out[order[:n]] = z[order[:n]]
+    return out
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -1045,6 +1055,9 @@ WRONG_ANSWERS = [
     (checks.check_top_k, top_k_in_place, "Work on a copy"),
     (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, 0.0), "must be -inf"),
     (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, np.nan), "NaN is not a logit"),
+    # on the first case ([0.05, 0.15, 0.3, 0.5], mass 0.7) it keeps what dropping the crossing token keeps
+    (checks.check_top_p, top_p_complement_descending, "or you compared with 1 - top_p_mass"),
+    (checks.check_inverse_cdf_sampler, lambda z, rng: np.cumsum(softmax(z)) > rng.random(), "a boolean array"),
     (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, -1e9), "must be exactly -inf"),
     # the temperature typed in: right at the check's T = 2 only
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / 2 + rng.gumbel(size=z.size))),

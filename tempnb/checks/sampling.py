@@ -95,6 +95,9 @@ def _index(value: object) -> int | None:
 
 
 def _not_an_index(value: object) -> str:
+    if isinstance(value, np.ndarray) and value.dtype == bool:
+        return (f"you returned a boolean array ({shown(value)}), not an index: np.argmax(u < cdf) gives the index "
+                "of the first True.")
     array = as_array(value)
     if array is not None and array.size == 1 and array.ndim > 0:
         return (f"each call must return one integer index, not an array of shape {array.shape} "
@@ -546,6 +549,11 @@ def top_p_cases() -> list[Case]:
         one_more = np.full_like(logits, -np.inf)  # the crossing token and one more
         kept_count = int(np.isfinite(expected).sum())
         one_more[order[:kept_count + 1]] = logits[order[:kept_count + 1]]
+        # transformers' threshold, 1 - top_p (meant for probabilities sorted in ascending order), used with a
+        # descending sort: keep until the running total reaches 1 - top_p_mass
+        complement = np.full_like(logits, -np.inf)
+        complement_kept = order[:min(int(np.searchsorted(cumulative, 1 - mass)) + 1, logits.size)]
+        complement[complement_kept] = logits[complement_kept]
         ascending = np.full_like(logits, -np.inf)
         low = np.argsort(probs, kind="stable")
         ascending[low[np.cumsum(probs[low]) <= mass]] = logits[low[np.cumsum(probs[low]) <= mass]]
@@ -556,6 +564,16 @@ def top_p_cases() -> list[Case]:
                             and not np.isfinite(as_array(a)).any(),
                             "you kept no token at all: whatever top_p_mass is (even 0), keep at least the most "
                             "probable one."),
+                    Mistake(lambda a, e=exclusive, c=complement, x=expected: _same_filter(a, e) and _same_filter(a, c)
+                            and not _same_filter(c, x),
+                            "you kept too few tokens. Either you dropped the token that crosses the threshold (keep "
+                            "it: tokens, most probable first, until their total reaches top_p_mass, that one "
+                            "included), or you compared with 1 - top_p_mass, a threshold meant for probabilities "
+                            "sorted in ascending order; sorted in descending order, the threshold is top_p_mass."),
+                    Mistake(lambda a, c=complement, x=expected: _same_filter(a, c) and not _same_filter(c, x),
+                            "you compared the running total with 1 - top_p_mass, a threshold meant for "
+                            "probabilities sorted in ascending order (the tokens to remove); sorted in descending "
+                            "order, keep tokens until their total reaches top_p_mass itself."),
                     Mistake(lambda a, e=exclusive: _same_filter(a, e),
                             "you dropped the token that crosses the threshold: keep tokens, most probable first, "
                             "until their total reaches top_p_mass, including the one that gets it there "
