@@ -79,8 +79,8 @@ def check_logits_with_first_zero(logits: object) -> None:
                 "the values are right but the shape is not: return a flat array of three numbers, shape (3,)."),
         # typed to two or four decimals (the ✅ line prints four): within half a unit of the second decimal
         Mistake(near_miss(expected, rtol=0, atol=6e-3),
-                "right to a few digits only ({got}: rounded?): compute it with np.log instead of typing rounded values; "
-                "the check compares within a relative 1e-9."),
+                "right to a few digits only ({got}: rounded?): compute it with np.log instead of typing rounded "
+                "values; the check compares within a relative 1e-9."),
     ))
     if isinstance(logits, np.ndarray) and logits.dtype.kind == "f" and logits.dtype.itemsize < 8 \
             and logits.shape == expected.shape and not np.allclose(logits, expected, rtol=1e-9, atol=1e-12):
