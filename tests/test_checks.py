@@ -817,6 +817,9 @@ WRONG_ANSWERS = [
      "at x = 25 your sigmoid gives exactly 1"),
     (checks.check_stable_sigmoid, sigmoid_sign_typo, "at x = 0, even given alone"),
     (checks.check_stable_sigmoid, sigmoid_wrong_negative_side, "check the formula on that side"),
+    # the hint shows a point with |x| <= 2: e^-2 / (1 - e^-2) = 1 / (e^2 - 1) = 0.156518; sigma(-2) = 0.119203
+    (checks.check_stable_sigmoid, sigmoid_wrong_negative_side,
+     "at x = -2 your sigmoid gives 0.156518, the exact value is 0.119203"),
     # 03 · stable softmax
     (checks.check_stable_softmax, lambda z: np.exp(z) / np.exp(z).sum(), "Subtract the maximum"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.min()) / np.exp(z - z.min()).sum(),

@@ -79,8 +79,8 @@ def check_logits_with_first_zero(logits: object) -> None:
                 "the values are right but the shape is not: return a flat array of three numbers, shape (3,)."),
         # typed to two or four decimals (the ✅ line prints four): within half a unit of the second decimal
         Mistake(near_miss(expected, rtol=0, atol=6e-3),
-                "right to a few digits only ({got}: rounded?): compute it with np.log instead of typing rounded values; "
-                "the check compares within a relative 1e-9."),
+                "right to a few digits only ({got}: rounded?): compute it with np.log instead of typing rounded "
+                "values; the check compares within a relative 1e-9."),
     ))
     if isinstance(logits, np.ndarray) and logits.dtype.kind == "f" and logits.dtype.itemsize < 8 \
             and logits.shape == expected.shape and not np.allclose(logits, expected, rtol=1e-9, atol=1e-12):
@@ -140,10 +140,15 @@ def _overflowing_tails(sigmoid: Callable) -> tuple[bool, bool]:
     return tuple(call(sigmoid, np.array([x])).problem is not None for x in (-1000.0, 1000.0))
 
 
-def _differing(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str:
-    """The first point where the answer is wrong, both values at a precision that tells them apart."""
+def _differing(points: np.ndarray, got: np.ndarray, expected: np.ndarray, near_zero: bool = False) -> str:
+    """The first point where the answer is wrong, both values at a precision that tells them apart.
+
+    With near_zero, the first wrong point with |x| <= 2, for the hints that say a side is wrong even there.
+    """
     with np.errstate(all="ignore"):
         wrong = ~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK)
+    if near_zero:
+        wrong &= np.abs(points) <= 2
     i = int(np.flatnonzero(wrong)[0])
     digits = next((d for d in range(6, 18) if f"{got[i]:.{d}g}" != f"{expected[i]:.{d}g}"), 17)
     return f"at x = {points[i]:g} your sigmoid gives {got[i]:.{digits}g}, the exact value is {expected[i]:.{digits}g}"
@@ -282,7 +287,7 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                 return hint(cut_off)
             unfilled = None if mirrored else _unfilled_side(points, got, expected)
             if unfilled:
-                return hint(f"{_differing(points, got, expected)}. {unfilled}")
+                return hint(f"{_differing(points, got, expected, near_zero=True)}. {unfilled}")
             if not clipped and got[first_wrong] == 0 and 0 < expected[first_wrong] < np.finfo(float).tiny:
                 extra = (" A double still holds numbers that small (subnormal ones, down to about 5e-324 near "
                          "x = -745), but a formula through exp(-x), which overflows there, or a cut-off that "
@@ -316,8 +321,8 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
             points, got_grid.reshape(-1), expected)
         if unfilled:
             # np.empty_like can hand back memory that happens to hold the right values once, not twice
-            return hint(f"on the same points as a 3 × 4 array, {_differing(points, got_grid.reshape(-1), expected)}. "
-                        f"{unfilled}")
+            differing = _differing(points, got_grid.reshape(-1), expected, near_zero=True)
+            return hint(f"on the same points as a 3 × 4 array, {differing}. {unfilled}")
         if got_grid is not None and got_grid.shape != _GRID:
             return hint("your sigmoid is right on the twelve points as one flat array, but on the same points as a "
                         f"3 × 4 array it returns shape {got_grid.shape}: make the output with the input's "
