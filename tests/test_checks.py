@@ -672,6 +672,15 @@ def top_p_complement_descending(z, top_p_mass):
     return out
 
 
+def tempered_shift_only_on_overflow(z, T):
+    """The maximum subtracted only when an exponent would overflow: all-negative logits then underflow to 0/0."""
+    s = z / T
+    if s.max() > 700:
+        s = s - s.max()
+    e = np.exp(s)
+    return e / e.sum()
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -901,7 +910,7 @@ WRONG_ANSWERS = [
      "divide q by its largest entry"),
     # the max of z subtracted from z / T: exponents up to 2997 at T = 0.001
     (checks.check_tempered_softmax, lambda z, T: np.exp(z / T - z.max()) / np.exp(z / T - z.max()).sum(),
-     "(not the maximum of z)"),
+     "the shift must be divided by T too"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z, T).astype(np.float32), "about 6 digits"),
     (checks.check_tempered_softmax, tempered_swapped, "divides T by the logits"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z), "T = 1 distribution"),
@@ -911,6 +920,9 @@ WRONG_ANSWERS = [
     # [3, 1, 2] at T = 0.001 has its largest logit first: a shift by z[-1] overflows, sorting reorders
     (checks.check_tempered_softmax, tempered_shift_by_last, "shifted by the last logit, not the largest"),
     (checks.check_tempered_softmax, tempered_sorted, "sorted order"),
+    (checks.check_tempered_softmax, tempered_shift_only_on_overflow, "not only when something would overflow"),
+    (checks.check_tempered_softmax, lambda z, T: np.exp((z - z.min()) / T) / np.exp((z - z.min()) / T).sum(),
+     "not the minimum"),
     (checks.check_tempered_softmax, tempered_sorted_in_place, "you sorted the logits"),
     (checks.check_tempered_softmax, tempered_sorted_descending_in_place, "you sorted the logits"),
     (checks.check_tempered_softmax, lambda z, T: math.exp(z / T) / np.sum(np.exp(z / T)), "use np.exp"),

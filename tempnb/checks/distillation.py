@@ -390,8 +390,9 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
                     "student itself (trained with hard_loss), or trained with α = 0, which ignores the teacher?")
     return hint(f"your student scores {score:.1f}% on the held-out test images, {gain:+.1f} points against the "
                 f"hard-label student ({baseline:.1f}%); the target is +{REQUIRED_GAIN:g}. Likely causes: a "
-                "temperature near 1 (the soft targets are then nearly one-hot: train at chosen_T, the temperature the "
-                "notebook chose on the validation images, not one tuned on the test score); α = 0, or a soft term "
-                "without its T² (either way the teacher's term barely counts); the teacher's probabilities passed where its logits are "
-                "expected (pass teacher_transfer_logits[rows], which your loss divides by T); or a student "
-                "other than the one trained with your loss.")
+                "temperature near 1 (the soft targets are then nearly one-hot: train at chosen_T, the temperature "
+                "the notebook chose on the validation images, not one tuned on the test score); α = 0, or a soft "
+                "term without its T² (either way the teacher's term barely counts); the teacher's probabilities, or "
+                "its logits already divided by T, passed where its raw logits are expected (pass "
+                "teacher_transfer_logits[rows] as they are: your loss divides them by T); or a student other than "
+                "the one trained with your loss.")

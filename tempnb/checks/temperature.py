@@ -82,9 +82,19 @@ def _tempered_on_problem(problem: str) -> str:
         return ("Everything underflowed to 0 and the division gave 0/0. If you raised softmax(z) to the power "
                 "1/T: q ** (1 / T) underflows for small T unless you first divide q by its largest entry; "
                 "or temper the logits instead, softmax(z / T) with the maximum of z / T subtracted.")
-    return ("Divide by T, then subtract the maximum of z / T before exponentiating (not the maximum of z): "
-            "(z / T) - (z / T).max(), or equally (z - z.max()) / T. Then every exponent is at most 0. Not the "
-            "last entry z[-1] either: it is the largest only when the logits happen to be sorted.")
+    return ("Divide by T, then subtract the largest entry of z / T before exponentiating: (z / T) - (z / T).max(), "
+            "or equally (z - z.max()) / T; z / T - z.max() is not enough (the shift must be divided by T too). "
+            "Then every exponent is at most 0. The shift must be the largest entry: not the minimum, the mean, "
+            "or the first or last entry (z[-1] is the largest only when the logits happen to be sorted).")
+
+
+def _all_negative_on_problem(problem: str) -> str:
+    """Advice for [-3, -2, -1] at T = 0.001: every exponent near -1000 or below, so without a shift all underflow."""
+    if "invalid value" in problem or "divide by zero" in problem:
+        return ("Every exponent here is -1000 or below, so every exp underflowed to 0 and the division gave 0/0. "
+                "Subtract the maximum of z / T always, not only when something would overflow: then the largest "
+                "term is exactly exp(0) = 1 and the sum is at least 1.")
+    return _tempered_on_problem(problem)
 
 
 def _largest_first_on_problem(problem: str) -> str:
@@ -111,6 +121,8 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         _tempered_case([0.0, 1.0, 1.001], 0.001, "[0, 1, 1.001] at T = 0.001"),
         # the largest logit first: shifting by z[-1] overflows, e^((3 - 2) / 0.001); sorting z reorders the answer
         _tempered_case([3.0, 1.0, 2.0], 0.001, "[3, 1, 2] at T = 0.001", _largest_first_on_problem),
+        # every logit negative: a shift applied only against overflow leaves exponents of -1000 to -3000
+        _tempered_case([-3.0, -2.0, -1.0], 0.001, "[-3, -2, -1] at T = 0.001", _all_negative_on_problem),
     ]
     sorted_in_place = []  # set by the wrapper below when the learner's code sorts the array it was given
 
