@@ -268,7 +268,8 @@ def _missed_minimum(label: str, expected: float, side: str) -> str:
             "then stops at or near its bound: widen them, e.g. (0.05, 20), or search log T without bounds); a "
             "solver stopped early (minimize_scalar's xatol=1e-8); a grid too coarse (use a finer one); or an "
             "objective other than the mean NLL, -log softmax(logits / T)[np.arange(n), labels] averaged over the "
-            "rows (an ECE, say, has its minimum elsewhere). The check needs the minimum within 1e-4 relative.")
+            "rows (an ECE, say, has its minimum elsewhere); or a flipped sign, which maximises the NLL and so "
+            "runs to a bound. The check needs the minimum within 1e-4 relative.")
 
 
 def _temperature_cases() -> list[Case]:

@@ -103,6 +103,11 @@ _VALIDITY_CASES = [
          "[0.5, 0.500005] sums to 1.000005, more than 1e-6 from 1: your tolerance is looser than the course's "
          "1e-6 (np.isclose's default allows a relative 1e-5). Use abs(total - 1) <= 1e-6, or "
          "np.isclose(total, 1, rtol=0, atol=1e-6).", "[0.5, 0.500005]", (_NOT_BOOL,), _list_advice),
+    # 1.5e-6 above 1: just outside the course's 1e-6, so a tolerance of 2e-6 or 5e-6 is named too
+    Case(([0.5, 0.5000015],), False,
+         "[0.5, 0.5000015] sums to 1.0000015, more than 1e-6 from 1: your tolerance is looser than the course's "
+         "1e-6. Use abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6).",
+         "[0.5, 0.5000015]", (_NOT_BOOL,), _list_advice),
     Case(([-0.25, 1.25],), False,
          "[-0.25, 1.25] sums to 1 but has a negative entry: every entry must also lie in [0, 1].",
          "[-0.25, 1.25]", (_NOT_BOOL,), _list_advice),

@@ -15,7 +15,8 @@ _MAX_ONLY = ("Subtracting the minimum or the mean still leaves exponents above 0
 
 
 _NEAR_MISS = ("your values agree to about 6 digits only ({got}): return the unrounded float64 result (no "
-              "rounding, no float32); the check compares within a relative 1e-9.")
+              "rounding, no float32, and no epsilon added to the sum: the sum is at least 1 once the maximum is "
+              "subtracted); the check compares within a relative 1e-9.")
 
 
 def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
