@@ -2181,6 +2181,8 @@ def fit_minimize_first(logits, labels):
 
 MORE_RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, valid_with_python_sum),
+    # a 0-d boolean array (np.asarray of np.bool_) tests like True or False, so it is accepted
+    (checks.check_is_valid_distribution, lambda p: np.asarray(validated(p))),
     # the course's rule written with np.isclose, as the tolerance hints suggest
     (checks.check_is_valid_distribution, lambda p: np.all((np.asarray(p, dtype=float) >= 0)
                                                           & (np.asarray(p, dtype=float) <= 1), axis=-1)

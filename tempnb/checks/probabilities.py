@@ -22,7 +22,9 @@ _TOLERANCE = ("Compare the sum with 1 within the course's 1e-6, well above the r
 
 
 def _is_bool(answer: object) -> bool:
-    return isinstance(answer, (bool, np.bool_))
+    """True or False: a Python bool, a NumPy bool, or a 0-d boolean array (np.asarray(True)), which all test alike."""
+    return isinstance(answer, (bool, np.bool_)) or (
+        isinstance(answer, np.ndarray) and answer.ndim == 0 and answer.dtype == bool)
 
 
 def _same_truth(answer: object, expected: object) -> bool:
