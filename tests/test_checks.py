@@ -779,6 +779,8 @@ WRONG_ANSWERS = [
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(2)), "sign"),
     (checks.check_probability_from_log_odds, 2, "log-odds you were given"),
     (checks.check_probability_from_log_odds, 2 / 3, "not the odds"),  # odds 2 to 1 read from log-odds 2
+    (checks.check_probability_from_log_odds, 100 / 101, "base 10"),  # odds 10² = 100 to 1
+    (checks.check_probability_from_log_odds, 4 / 5, "base 2"),  # odds 2² = 4 to 1
     # 100 σ(2), from 1 / (1 + e^-2) = 0.880797...: a percentage, exact and typed to two decimals
     (checks.check_probability_from_log_odds, 100 / (1 + math.exp(-2)), "looks like a percentage"),
     (checks.check_probability_from_log_odds, 88.08, "looks like a percentage"),
@@ -1290,6 +1292,54 @@ def sigmoid_errstate(x):
         return 1 / (1 + np.exp(-x))
 
 
+@np.errstate(over="ignore", invalid="ignore")
+def where_decorated_silent(x):
+    """np.errstate as a decorator: no silencer in the function's own code."""
+    return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+
+
+errstate_alias = np.errstate  # an alias: the name errstate never appears in the function below
+
+
+def where_alias_silent(x):
+    with errstate_alias(all="ignore"):
+        return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+
+
+def sigmoid_strict_masks(x, make=np.zeros_like):
+    """Masks x > 0 and x < 0: x = 0 belongs to neither, so its entry is never written."""
+    out = make(x)
+    positive, negative = x > 0, x < 0
+    out[positive] = 1 / (1 + np.exp(-x[positive]))
+    out[negative] = np.exp(x[negative]) / (1 + np.exp(x[negative]))
+    return out
+
+
+def sigmoid_strict_masks_nan(x):
+    return sigmoid_strict_masks(x, make=lambda v: np.full_like(v, np.nan))
+
+
+def where_quietly(condition, if_true, if_false):
+    """A helper that hides the silencer from the sigmoid's own code."""
+    with np.errstate(all="ignore"):
+        return np.where(condition(), if_true(), if_false())
+
+
+def where_silenced_in_helper(x):
+    """np.where's overflow hidden in a helper: the values are right, the warning is silenced elsewhere."""
+    return where_quietly(lambda: x >= 0, lambda: 1 / (1 + np.exp(-x)), lambda: np.exp(x) / (1 + np.exp(x)))
+
+
+def where_warnings_off_in_helper(x):
+    """The same with np.seterr in a helper (the check's own errstate puts the setting back afterwards)."""
+    turn_warnings_off()
+    return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+
+
+def turn_warnings_off():
+    np.seterr(all="ignore")
+
+
 def sigmoid_seterr(x):
     old = np.seterr(all="ignore")
     result = 1 / (1 + np.exp(-x))
@@ -1776,6 +1826,14 @@ WRONG_ANSWERS += [
     (checks.check_probability_from_log_odds, np.float64(2.0) > 0.5, "you returned a boolean"),
     (checks.check_logits_with_first_zero, np.array([[0.0, math.log(2), math.log(7)]]), "shape (3,)"),
     (checks.check_stable_sigmoid, sigmoid_seterr, "silences NumPy's warnings"),
+    (checks.check_stable_sigmoid, sigmoid_strict_masks, "masks x > 0 and x < 0 skip x = 0"),
+    # np.empty_like may leave anything at x = 0, NaN included
+    (checks.check_stable_sigmoid, sigmoid_strict_masks_nan, "masks x > 0 and x < 0 skip x = 0"),
+    # silencers the sigmoid's own code does not name: seen while it runs
+    (checks.check_stable_sigmoid, where_silenced_in_helper, "your values are right, but"),
+    (checks.check_stable_sigmoid, where_warnings_off_in_helper, "your values are right, but"),
+    (checks.check_stable_sigmoid, where_decorated_silent, "your values are right, but"),
+    (checks.check_stable_sigmoid, where_alias_silent, "your values are right, but"),
     (checks.check_stable_sigmoid, where_all_silenced, "your values are right, but"),
     # the tip's exp(-|x|) taken halfway: 1 / (1 + exp(-|x|)) is sigma(|x|), right only for x >= 0
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.abs(x))), "you return sigma(-x)"),

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import os
+import sys
+import warnings
 from collections.abc import Callable
 
 import numpy as np
@@ -15,6 +18,7 @@ from tempnb.checks._common import (
     call,
     check_number,
     check_value,
+    fresh,
     hint,
     near,
     near_miss,
@@ -45,6 +49,10 @@ def check_probability_from_log_odds(p: object) -> None:
                                              "other outcome: either the sign inside the exponent is flipped, "
                                              "or you took the complement."),
         Mistake(near(2.0), "2 is the log-odds you were given; turn it into a probability with the sigmoid."),
+        Mistake(near(1 / (1 + 10**-2)), "{got} is 1 / (1 + 10^-2): base 10 in place of e. Log-odds are natural "
+                                        "logarithms, so the odds are e² (math.exp(2)), not 10²."),
+        Mistake(near(1 / (1 + 2**-2)), "{got} is 1 / (1 + 2^-2): base 2 in place of e. Log-odds are natural "
+                                       "logarithms, so the odds are e² (math.exp(2)), not 2²."),
         Mistake(near(100 * expected, 1e-3), "{got} looks like a percentage; give the probability as a number "
                                             "between 0 and 1, sigmoid(2), without multiplying by 100."),
         Mistake(near(math.exp(2) / (1 + math.exp(2)) ** 2),
@@ -129,10 +137,52 @@ def _names_used(code) -> set[str]:  # noqa: ANN001 (a code object)
     return names
 
 
-def _silences_warnings(function: Callable) -> bool:
-    """Whether the function's own code (and the functions defined in it) uses a warning silencer."""
+def _silencer_codes() -> frozenset:
+    """The code objects that turn NumPy's warnings off when they run (those written in Python).
+
+    np.errstate used as a decorator never calls __enter__: it wraps the function in a function of its own
+    (one code object for every such wrapper), so that wrapper's code is on the list too.
+    """
+    functions = (np.errstate.__enter__, np.seterr, warnings.filterwarnings, warnings.simplefilter,
+                 warnings.catch_warnings.__enter__, warnings.resetwarnings, np.errstate()(lambda: None))
+    return frozenset(code for code in (getattr(f, "__code__", None) for f in functions) if code is not None)
+
+
+# Code in these folders is a library's, not the learner's: NumPy itself may silence warnings inside np.isclose.
+_LIBRARY_FOLDERS = tuple(os.path.dirname(os.path.dirname(os.path.abspath(module.__file__))) + os.sep
+                         for module in (np, os))
+
+
+def _silenced_at_run_time(function: Callable, x: np.ndarray) -> bool:
+    """Whether the learner's code (a helper it calls included) turns a warning silencer on while it runs on x."""
+    codes = _silencer_codes()
+    here = sys._getframe()  # the frame that calls the learner's function (tempnb itself may sit among libraries)
+    seen = []
+
+    def profile(frame, event, arg) -> None:  # noqa: ANN001 (the sys.setprofile signature)
+        caller = frame.f_back
+        if event == "call" and frame.f_code in codes and caller is not None and (caller is here or not os.path.abspath(
+                caller.f_code.co_filename).startswith(_LIBRARY_FOLDERS)):
+            seen.append(frame.f_code.co_name)
+
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        given = fresh(x)
+        previous = sys.getprofile()
+        sys.setprofile(profile)
+        try:
+            function(given)
+        except Exception:  # noqa: BLE001, S110 (only the silencer matters here; errors are reported elsewhere)
+            pass
+        finally:
+            sys.setprofile(previous)
+    return bool(seen)
+
+
+def _silences_warnings(function: Callable, x: np.ndarray) -> bool:
+    """Whether the function's own code (or code it calls, run on x) uses a warning silencer."""
     code = getattr(function, "__code__", None)
-    return code is not None and bool(_names_used(code) & _SILENCERS)
+    return (code is not None and bool(_names_used(code) & _SILENCERS)) or _silenced_at_run_time(function, x)
 
 
 def _overflowing_tails(sigmoid: Callable) -> tuple[bool, bool]:
@@ -154,6 +204,10 @@ def _differing(points: np.ndarray, got: np.ndarray, expected: np.ndarray, near_z
     return f"at x = {points[i]:g} your sigmoid gives {got[i]:.{digits}g}, the exact value is {expected[i]:.{digits}g}"
 
 
+_ZERO_LEFT_OUT = ("Only x = 0 is wrong, so your two sides leave it out: masks x > 0 and x < 0 skip x = 0. Give one "
+                  "side the equals sign: negative = x < 0 for one formula and ~negative (x >= 0) for the other.")
+
+
 def _unfilled_side(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str | None:
     """The hint for an output that is right on one side of 0 only, even at moderate x, or None.
 
@@ -163,6 +217,8 @@ def _unfilled_side(points: np.ndarray, got: np.ndarray, expected: np.ndarray) ->
     probabilities point at the formula used on that side.
     """
     right = np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK)
+    if np.array_equal(~right, points == 0):
+        return _ZERO_LEFT_OUT
     negative = points < 0
     formulas = {"x < 0": "exp(x) / (1 + exp(x))", "x >= 0": "1 / (1 + exp(-x))"}
     for side, name, other in ((negative, "x < 0", "x >= 0"), (~negative, "x >= 0", "x < 0")):
@@ -208,8 +264,9 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
         return hint(outcome.problem)
     if outcome.problem:
         if issubclass(outcome.error, Warning):
-            if _silences_warnings(sigmoid):
-                return hint(f"{outcome.problem}: your function silences some of NumPy's warnings (np.errstate, "
+            if _silences_warnings(sigmoid, points):
+                return hint(f"{outcome.problem}: your function (or one it calls) silences some of NumPy's warnings "
+                            "(np.errstate, "
                             "np.seterr or a warnings filter), but not this one. With np.where, the branch you "
                             "throw away still computes exp of a large number: inf, and inf / inf = nan. Remove "
                             "the silencer and compute each branch only where it is used (boolean indexing), or "
@@ -268,6 +325,9 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                     "(and it cannot hold values as small as e^-740); the check compares within a relative 1e-12: "
                     "compute in float64.")
     with np.errstate(all="ignore"):
+        if np.array_equal(~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK), points == 0):
+            return hint(f"at x = 0 your sigmoid gives {got[points == 0][0]:g}, the exact value is 0.5. "
+                        f"{_ZERO_LEFT_OUT}")
         if np.any(np.isnan(got)):
             i = int(np.flatnonzero(np.isnan(got))[0])
             return hint(f"at x = {points[i]:g} your sigmoid gives nan (inf / inf?); the exact value is "
@@ -299,12 +359,14 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                          "precision that probabilities lose'. Compute the small value directly, "
                          "exp(x) / (1 + exp(x)) for x < 0, not as 1 minus something.")
             wrong = _differing(points, got, expected) + "." + extra
-    if _silences_warnings(sigmoid) and wrong:
-        return hint("your function silences NumPy's warnings (np.errstate, np.seterr or a warnings filter), and "
+    if _silences_warnings(sigmoid, points) and wrong:
+        return hint("your function (or one it calls) silences NumPy's warnings (np.errstate, np.seterr or a "
+                    "warnings filter), and "
                     f"the values are wrong: {_differing(points, got, expected)}. Remove the silencer to see "
                     "what NumPy warns about, and rewrite it so that no exponent is positive, e.g. with exp(-|x|).")
-    if _silences_warnings(sigmoid):
-        return hint("your values are right, but your function silences NumPy's warnings (np.errstate, np.seterr "
+    if _silences_warnings(sigmoid, points):
+        return hint("your values are right, but your function (or one it calls) silences NumPy's warnings "
+                    "(np.errstate, np.seterr "
                     "or a warnings filter), so the check cannot see whether exp overflows inside it, and a hidden "
                     "warning does not count. Remove the silencer and run the check again: if NumPy then warns, a "
                     "branch that np.where throws away is overflowing; compute each branch only where it is used "
