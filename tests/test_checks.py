@@ -82,7 +82,7 @@ def valid_with_python_sum(p):
     """Right: Python's sum and min on each vector, row by row for a batch."""
     if np.ndim(p) == 2:
         return np.array([valid_with_python_sum(list(row)) for row in p])
-    return abs(sum(p) - 1) <= 1e-6 and min(p) >= 0
+    return abs(sum(p) - 1) <= 1e-6 and min(p) >= 0 and max(p) <= 1
 
 
 def exponential_race(z, T, rng):
@@ -512,6 +512,21 @@ def valid_after_sorting_in_place(p):
     return is_valid_by_hand(p)
 
 
+def valid_by_tolerance(tolerance, entries=lambda p: (p >= 0) & (p <= 1)):
+    """The course's rule, one answer per row, with another tolerance (or a weaker entry test)."""
+    def valid(p):
+        p = np.asarray(p, dtype=float)
+        return np.all(entries(p), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= tolerance)
+    return valid
+
+
+def valid_after_sorting_batch_rows(p):
+    """Right answers, but a batch's rows are left sorted in place (single vectors are untouched)."""
+    if isinstance(p, np.ndarray) and p.ndim == 2:
+        p.sort(axis=-1)
+    return is_valid_by_hand(p)
+
+
 def top_p_exp_logits(z, top_p_mass):
     """exp(logits) taken as the probabilities: right only for normalised log-probabilities."""
     probs = np.exp(z)
@@ -701,6 +716,17 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, lambda p: None, "returned None"),
     (checks.check_is_valid_distribution, lambda p: 1 / 0, "raised ZeroDivisionError"),
     (checks.check_is_valid_distribution, valid_after_sorting_in_place, "changed its input"),
+    (checks.check_is_valid_distribution, valid_after_sorting_batch_rows, "on a batch of five rows, your function "
+     "changed its input"),
+    # [0.5, 0.4999992] sums to 1 - 8e-7: a tolerance of 2e-7, or the sum rounded to 6 decimals, rejects it
+    (checks.check_is_valid_distribution, valid_by_tolerance(2e-7), "tighter than that"),
+    (checks.check_is_valid_distribution,
+     lambda p: np.all(np.asarray(p) >= 0, axis=-1) & (np.round(np.sum(p, axis=-1), 6) == 1), "tighter than that"),
+    # p >= 0 only: [1.0000005, 0.0] sums to within 1e-6 of 1, so the sum test alone lets it through
+    (checks.check_is_valid_distribution, valid_by_tolerance(1e-6, entries=lambda p: p >= 0), "test p <= 1"),
+    # axis=1 on a single vector
+    (checks.check_is_valid_distribution,
+     lambda p: np.all(np.asarray(p) >= 0, axis=1) & (np.abs(np.sum(p, axis=1) - 1) <= 1e-6), "Use axis=-1"),
     (checks.check_is_valid_distribution, lambda p: p.sum() == 1, "raised AttributeError"),
     (checks.check_is_valid_distribution, lambda p: p.sum() == 1, "np.asarray(p, dtype=float)"),
     # the rule as printed, 0 <= p_k <= 1, on an array: a chained comparison asks for one truth value
@@ -908,6 +934,8 @@ WRONG_ANSWERS = [
      lambda z, y: float(-np.mean(np.log(np.clip(softmax(z, axis=1), 1e-300, 1))[np.arange(len(y)), y])),
      "an epsilon added"),
     # 04 · tempered softmax
+    # the parameters in the wrong order: z.max() on the float given as z raises AttributeError
+    (checks.check_tempered_softmax, lambda T, z: softmax((z - z.max()) / T), "the logits first"),
     (checks.check_tempered_softmax, lambda z, T: np.exp(z / T) / np.exp(z / T).sum(), "Divide by T, then subtract"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z * T), "multiplied by T"),
     # the re-tempering route without its divide-by-the-max step: q ** 1000 underflows when max q is 0.42

@@ -8,7 +8,19 @@ from collections.abc import Callable
 import numpy as np
 import scipy.optimize
 
-from tempnb.checks._common import Case, Mistake, as_array, call, check_number, first_miss, hint, near, passed, shown
+from tempnb.checks._common import (
+    Case,
+    InputChanged,
+    Mistake,
+    as_array,
+    call,
+    check_number,
+    first_miss,
+    hint,
+    near,
+    passed,
+    shown,
+)
 
 # A valid distribution whose entries, as floats, do not add up to exactly 1 however they are
 # added: the exact sum of the three doubles is 1 - 8.3e-17, which rounds to 0.9999999999999999
@@ -39,6 +51,9 @@ def _list_advice(problem: str) -> str:
     if problem.startswith(("it raised TypeError", "it raised AttributeError")):
         return ("The exercise passes plain lists too: convert first with p = np.asarray(p, dtype=float), "
                 "as is_distribution does.")
+    if problem.startswith("it raised AxisError"):
+        return ("A single vector has one axis, axis 0; axis=1 exists only in a batch. Use axis=-1, the last "
+                "axis: a vector's only axis, and a batch's rows.")
     if problem.startswith("it raised ValueError") and "truth value of an array" in problem:
         return ("0 <= p <= 1 and `and` ask Python for one True or False about a whole array: compare twice "
                 "and combine elementwise with &, np.all((p >= 0) & (p <= 1)).")
@@ -91,6 +106,13 @@ _VALIDITY_CASES = [
          "[0.3333333] * 3", (_NOT_BOOL,), _list_advice),
     Case((np.array([0.75, 0.25]),), True, "np.array([0.75, 0.25]) is valid; your function returned {got}.",
          "np.array([0.75, 0.25])", (_NOT_BOOL,)),
+    # 8e-7 below 1: inside the course's 1e-6, so a tolerance of 2e-7 to 5e-7 (or rounding the sum to 6
+    # decimals) is named as too tight
+    Case(([0.5, 0.4999992],), True,
+         "[0.5, 0.4999992] sums to 0.9999992: within 1e-6 of 1, so valid under the course's rule, but your "
+         "tolerance is tighter than that (or the sum was rounded, which is not a tolerance). Use "
+         "abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6).",
+         "[0.5, 0.4999992]", (_NOT_BOOL,), _list_advice),
     Case(([0.5, 0.6],), False, "[0.5, 0.6] sums to 1.1, so it is not a distribution; check the sum.",
          "[0.5, 0.6]", (_NOT_BOOL,), _list_advice),
     Case(([0.3, 0.3],), False,
@@ -124,6 +146,10 @@ _VALIDITY_CASES = [
     Case((np.array([float("nan"), 1.0]),), False,
          "np.array([nan, 1.0]) is not a distribution: test for NaN explicitly (np.isnan).",
          "np.array([nan, 1.0])", (_NOT_BOOL,), _nan_advice),
+    # the sum is within the tolerance, so only the entry test rejects it
+    Case(([1.0000005, 0.0],), False,
+         "[1.0000005, 0.0] has an entry above 1; its sum is within 1e-6 of 1, so the sum test alone lets it "
+         "through: test p <= 1 as well as p >= 0.", "[1.0000005, 0.0]", (_NOT_BOOL,), _list_advice),
 ]
 
 
@@ -139,6 +165,8 @@ _PER_ROW = ("sum each row with p.sum(axis=-1) and test the entries row by row wi
 def _batch_problem(is_valid_distribution: Callable) -> str | None:
     """Why the answer on _BATCH is not one True/False per row, right in every row; None if it is."""
     outcome = call(is_valid_distribution, _BATCH)
+    if outcome.error is InputChanged:
+        return f"on a batch of five rows, {outcome.problem}"
     if outcome.problem:
         return f"on a batch of five rows, {outcome.problem}. One answer per row: {_PER_ROW}."
     if outcome.value is None:

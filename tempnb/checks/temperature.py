@@ -76,7 +76,8 @@ def _tempered_on_problem(problem: str) -> str:
     if "TypeError" in problem and ("Python scalars" in problem or "must be real number, not" in problem):
         return ("math.exp (and the math module generally) takes one number at a time; z is an array: use np.exp, "
                 "which works on every entry at once.")
-    if "TypeError" in problem:
+    if "TypeError" in problem or ("AttributeError" in problem and "'float' object" in problem):
+        # T where z should be: a float has no .max(), and len(T) or T[0] raise TypeError
         return "The check calls my_tempered_softmax(z, T): the logits first, then the temperature."
     if "invalid value" in problem or "divide by zero" in problem:
         return ("Everything underflowed to 0 and the division gave 0/0. If you raised softmax(z) to the power "
