@@ -1834,7 +1834,9 @@ WRONG_ANSWERS += [
     (checks.check_stable_sigmoid, sigmoid_in_place, "changed its input `x`"),
     (checks.check_stable_sigmoid, sigmoid_errstate, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, where_over_ignored, "silences some of NumPy's warnings"),
-    (checks.check_stable_sigmoid, sigmoid_one_minus, "1 minus a number within 2^-53 of 1 is 0"),
+    (checks.check_stable_sigmoid, sigmoid_one_minus, "1 minus a number within 2^-53 of 1"),
+    # the tanh form, 0.5 (1 + tanh(x / 2)): 1 + tanh cancels for large negative x
+    (checks.check_stable_sigmoid, lambda x: 0.5 * (1 + np.tanh(x / 2)), "1 + tanh(x / 2)"),
     (checks.check_batch_softmax, batch_softmax_sum_without_keepdims, "the maximum is right (keepdims=True)"),
     (checks.check_soft_loss, soft_term_padded_log, "a small ε added inside the log"),
     (checks.check_numerical_gradient, lambda f, x: central_differences(f, x, 1e-10),
@@ -1864,7 +1866,7 @@ WRONG_ANSWERS += [
     (checks.check_stable_sigmoid, where_alias_silent, "your values are right, but"),
     (checks.check_stable_sigmoid, where_all_silenced, "your values are right, but"),
     # the tip's exp(-|x|) taken halfway: 1 / (1 + exp(-|x|)) is sigma(|x|), right only for x >= 0
-    (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.abs(x))), "you return sigma(-x)"),
+    (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.abs(x))), "you return σ(-x)"),
     (checks.check_stable_sigmoid, abs_form_silenced, "your values are right, but"),
     (checks.check_stable_sigmoid, sigmoid_warnings_filter, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_tanh_form_list, "one value per entry"),

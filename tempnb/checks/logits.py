@@ -340,7 +340,7 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
             clipped = 0 < got[0] < 0.5 and expected[0] == 0  # a small but positive value at x = -1000
             extra = " Clipping x changes the answer in the tails: rewrite the formula instead." if clipped else ""
             if mirrored:
-                extra = (" For x < 0 you return sigma(-x) = 1 - sigma(x), near 1 where the answer is near 0: there "
+                extra = (" For x < 0 you return σ(-x) = 1 - σ(x), near 1 where the answer is near 0: there "
                          "the sigmoid is exp(x) / (1 + exp(x)), or s / (1 + s) with s = exp(-|x|).")
             first_wrong = int(np.flatnonzero(~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK))[0])
             cut_off = None if mirrored or clipped else _cut_off(points, got, expected)
@@ -355,9 +355,10 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                          "returns 0 below some x gives 0 (so does scipy.special.expit, which computes "
                          "1 / (1 + exp(-x))). For x < 0 compute exp(x) / (1 + exp(x)).")
             elif not clipped and got[first_wrong] == 0 and expected[first_wrong] >= np.finfo(float).tiny:
-                extra = (" 1 minus a number within 2^-53 of 1 is 0: that is the precision loss of 'Logits keep "
-                         "precision that probabilities lose'. Compute the small value directly, "
-                         "exp(x) / (1 + exp(x)) for x < 0, not as 1 minus something.")
+                extra = (" Two numbers that nearly cancel (1 minus a number within 2^-53 of 1, or 1 + tanh(x / 2) "
+                         "with tanh near -1) give 0: that is the precision loss of 'Logits keep precision that "
+                         "probabilities lose'. Compute the small value directly, exp(x) / (1 + exp(x)) for x < 0, "
+                         "not as a difference of numbers near 1.")
             wrong = _differing(points, got, expected) + "." + extra
     if _silences_warnings(sigmoid, points) and wrong:
         return hint("your function (or one it calls) silences NumPy's warnings (np.errstate, np.seterr or a "
