@@ -696,6 +696,23 @@ def tempered_shift_only_on_overflow(z, T):
     return e / e.sum()
 
 
+def ece_mean_of_every_bin(probs, labels, n_bins):
+    """A loop taking np.mean over every bin, empty ones included (Mean of empty slice), then np.nansum."""
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    index = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    gaps = [np.mean(index == m) * abs(np.mean(correct[index == m]) - np.mean(confidence[index == m]))
+            for m in range(n_bins)]
+    return float(np.nansum(gaps))
+
+
+def ece_rounded_to_4(probs, labels, n_bins):
+    """The right ECE, rounded to 4 decimals (0.0860 for 0.085978...)."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    total = np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum()
+    return round(float(total / len(labels)), 4)
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -1995,6 +2012,8 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
     (checks.check_fit_temperature, fit_grid_log_of_softmax, "log(softmax(z / T)) does at small T"),
     (checks.check_ece, ece_nansum, "np.nansum would drop the nan"),
+    (checks.check_ece, ece_mean_of_every_bin, "np.mean of it is 0/0"),
+    (checks.check_ece, ece_rounded_to_4, "do not round it"),
     (checks.check_fit_temperature, fit_rows_indexed, "log_q[labels] picks whole rows"),
     (checks.check_fit_temperature, fit_to_own_predictions, "use the labels given"),
     (checks.check_fit_temperature, fit_bounds_above_one, "search bounds that exclude the minimum"),

@@ -129,6 +129,11 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
             Mistake(lambda a: near_miss(expected)(number(a)),
                     f"on {label} your ECE agrees to about 6 digits only ({{got}} against {expected:.9f}): compute "
                     "in float64 and do not round; the check compares within a relative 1e-9."),
+            Mistake(lambda a: math.isclose(number(a), expected, rel_tol=1e-3),
+                    f"on {label} your ECE {{got}} is within 0.1% of the right {expected:.9f} but not equal to it: "
+                    "do not round it (round(x, 4), or a number printed and read back, loses the digits the check "
+                    "compares within a relative 1e-9). If you did not round, check the bin edges: a confidence "
+                    "on an edge m/M belongs to the bin below it, (m-1)/M < confidence <= m/M."),
             Mistake(near(expected * len(labels)),
                     f"on {label} you added up the bins' |right_m - summed confidence_m| but did not divide by n, "
                     "the number of examples: an ECE is an average gap, between 0 and 1."),
@@ -139,6 +144,11 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
 
 def _ece_on_problem(problem: str) -> str:
     """0/0 from a bin with no examples: the per-bin accuracy right / count divided by an empty count."""
+    if "Mean of empty slice" in problem:
+        return ("A bin with no examples selects an empty array, and np.mean of it is 0/0, nan (np.nansum would "
+                "drop the nan afterwards, but the warning says the empty mean was taken): skip the empty bins "
+                "(if not in_bin.any(): continue), or work with the sums, |right_m - summed confidence_m| / n, "
+                "which need no mean per bin.")
     if "invalid value" in problem or "divide by zero" in problem:
         return ("A bin with no examples has count 0, so right / count is 0/0 (np.nansum would drop the nan "
                 "afterwards, but the warning says the 0/0 happened): skip the empty bins (if count == 0: "
