@@ -880,6 +880,10 @@ WRONG_ANSWERS = [
      "only the maximum guarantees every exponent is ≤ 0"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.mean()) / np.exp(z - z.mean()).sum(),
      "only the maximum guarantees every exponent is ≤ 0"),
+    # shifted by the first or the last logit: each is the maximum on some inputs, and overflows on the others
+    (checks.check_stable_softmax, lambda z: np.exp(z - z[0]) / np.exp(z - z[0]).sum(), "the first or last logit"),
+    (checks.check_stable_softmax, lambda z: np.exp(z - z[-1]) / np.exp(z - z[-1]).sum(), "on [1000, 0, -1000]"),
+    (checks.check_stable_softmax, lambda z: np.exp(z - z[-1]) / np.exp(z - z[-1]).sum(), "the first or last logit"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.max()), "by their sum"),
     (checks.check_stable_softmax, lambda z: scipy.special.log_softmax(z), "log-probabilities"),
     (checks.check_stable_softmax, lambda z: z / z.sum(), "expected [0.25, 0.75]"),
@@ -897,6 +901,14 @@ WRONG_ANSWERS = [
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z - z.max())))), "off by exactly max(z) = 3"),
     (checks.check_logsumexp, lambda z: float(z.max() + np.sum(np.exp(z - z.max()))), "take the log of the sum"),
     (checks.check_logsumexp, lambda z: scipy.special.softmax(z), "return one number"),
+    # shifted by the mean, the minimum or the first logit: exact on narrow inputs, overflowing on [-1000, 1000]
+    (checks.check_logsumexp, lambda z: float(np.mean(z) + np.log(np.sum(np.exp(z - np.mean(z))))),
+     "only the maximum guarantees every exponent is ≤ 0"),
+    (checks.check_logsumexp, lambda z: float(np.min(z) + np.log(np.sum(np.exp(z - np.min(z))))),
+     "on [-1000, 1000]"),
+    (checks.check_logsumexp, lambda z: float(z[0] + np.log(np.sum(np.exp(z - z[0])))), "the first or last logit"),
+    # shifted by the last logit: the maximum on every input but [1000, -1000]
+    (checks.check_logsumexp, lambda z: float(z[-1] + np.log(np.sum(np.exp(z - z[-1])))), "on [1000, -1000]"),
     # 03 · batch softmax
     (checks.check_batch_softmax, global_max_batch, "far below"),
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(), "whole batch"),
@@ -911,6 +923,11 @@ WRONG_ANSWERS = [
      / np.exp(x - x.mean(axis=1, keepdims=True)).sum(axis=1, keepdims=True), "only each row's own maximum"),
     (checks.check_batch_softmax, lambda x: np.exp(x - x.min(axis=1, keepdims=True))
      / np.exp(x - x.min(axis=1, keepdims=True)).sum(axis=1, keepdims=True), "only each row's own maximum"),
+    # each row shifted by its first or its last logit: overflowing on [-1000, 0, 1000] or on [1000, 0, -1000]
+    (checks.check_batch_softmax, lambda x: np.exp(x - x[:, :1]) / np.exp(x - x[:, :1]).sum(axis=1, keepdims=True),
+     "its first or last logit"),
+    (checks.check_batch_softmax, lambda x: np.exp(x - x[:, -1:]) / np.exp(x - x[:, -1:]).sum(axis=1, keepdims=True),
+     "on [[1000, 0, -1000], [3, 2, 1]]"),
     # no shift at all: the row [-1000, -999] underflows to 0/0; the hint must not blame a batch maximum
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(axis=1, keepdims=True), "far below 0"),
     (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6), "about 6 digits"),
@@ -943,7 +960,15 @@ WRONG_ANSWERS = [
     # log-sum-exp shifted by each row's mean: overflows on the row [0, -2000] (exponent 1000)
     (checks.check_cross_entropy, lambda z, y: float(np.mean(
         z.mean(axis=1) + np.log(np.exp(z - z.mean(axis=1, keepdims=True)).sum(axis=1)) - z[np.arange(len(y)), y])),
-     "a row's mean or minimum is not enough"),
+     "its first or last logit, can leave an exponent above 709"),
+    # log-sum-exp shifted by each row's first logit: overflows on the row [-2000, 0] (exponent 2000)
+    (checks.check_cross_entropy, lambda z, y: float(np.mean(
+        z[:, 0] + np.log(np.exp(z - z[:, :1]).sum(axis=1)) - z[np.arange(len(y)), y])),
+     "on [[-2000, 0], [1, 3]] with labels [1, 1]"),
+    # ... and by each row's last logit: overflows on the row [0, -2000]
+    (checks.check_cross_entropy, lambda z, y: float(np.mean(
+        z[:, -1] + np.log(np.exp(z - z[:, -1:]).sum(axis=1)) - z[np.arange(len(y)), y])),
+     "its first or last logit, can leave an exponent above 709"),
     # an epsilon before the log, or a clip: finite, but -log q is capped at -log(epsilon)
     (checks.check_cross_entropy,
      lambda z, y: float(-np.mean(np.log(softmax(z, axis=1) + 1e-12)[np.arange(len(y)), y])), "an epsilon added"),

@@ -10,8 +10,9 @@ import scipy.special
 from tempnb.checks._common import Case, Mistake, as_array, near, near_miss, number, run_cases
 
 _QUARTER_LOGITS = [-1.3862943611198906, -0.2876820724517809]  # log 0.25, log 0.75 (see 02-logits)
-_MAX_ONLY = ("Subtracting the minimum or the mean still leaves exponents above 0 (here up to 2000 or 1000); "
-             "only the maximum guarantees every exponent is ≤ 0.")
+_MAX_ONLY = ("Any shift other than the maximum (the minimum, the mean, the first or last logit) can leave exponents "
+             "above 0 (here up to 2000), and exp overflows above 709; only the maximum guarantees every exponent "
+             "is ≤ 0.")
 
 
 _NEAR_MISS = ("your values agree to about 6 digits only ({got}): return the unrounded float64 result (no "
@@ -49,6 +50,8 @@ def _softmax_cases() -> list[Case]:
         _softmax_case([-1000.0, -1001.0, -1002.0], "[-1000, -1001, -1002]",
                       "exp underflowed to 0 and the division gave 0/0: subtract the maximum logit first."),
         _softmax_case([-1000.0, 0.0, 1000.0], "[-1000, 0, 1000]", _MAX_ONLY),
+        # the largest logit first: a shift by the last logit overflows here (and by the first, on the case above)
+        _softmax_case([1000.0, 0.0, -1000.0], "[1000, 0, -1000]", _MAX_ONLY),
         _softmax_case([0.0, -np.inf, 1.0], "[0, -inf, 1] (the -inf entry is masked)",
                       "A masked (-inf) logit must get probability 0: subtract the maximum, which is finite here."),
         _softmax_case([5.0], "a single logit [5]", ""),
@@ -66,7 +69,10 @@ def _same_number(a: object, b: object, rtol: float = 1e-12) -> bool:
     return value is not None and bool(np.isclose(value, float(b), rtol=rtol, atol=1e-12))
 
 
-def _lse_case(logits: list[float], label: str) -> Case:
+_LSE_MAX = "Factor out the max: m + log(sum(exp(z - m)))."
+
+
+def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Case:
     z = np.array(logits)
     expected = float(scipy.special.logsumexp(z))
     top = float(z.max())
@@ -76,14 +82,19 @@ def _lse_case(logits: list[float], label: str) -> Case:
         Mistake(lambda a: np.isclose(number(a), top + float(np.sum(np.exp(z - top))), rtol=1e-12),
                 "take the log of the sum: m + log(sum(exp(z - m)))."),
         Mistake(lambda a: near_miss(expected)(number(a)), _NEAR_MISS.replace("1e-9", "1e-12")),
-    ), "Factor out the max: m + log(sum(exp(z - m))).")
+    ), on_problem)
 
 
 def check_logsumexp(logsumexp_1d: Callable) -> None:
     """Exercise 03.2: log(sum(exp(z))) without overflow or underflow."""
     cases = [_lse_case(logits, label) for logits, label in (
         ([1.0, 2.0, 3.0], "[1, 2, 3]"), ([1000.0, 1000.0], "[1000, 1000]"),
-        ([-1000.0, -1000.0], "[-1000, -1000]"), ([0.0, -np.inf], "[0, -inf]"))]
+        ([-1000.0, -1000.0], "[-1000, -1000]"))]
+    # wide, with the maximum last: a shift by the mean (0), the minimum or the first logit overflows
+    cases.append(_lse_case([-1000.0, 1000.0], "[-1000, 1000]", f"{_LSE_MAX} {_MAX_ONLY}"))
+    # the maximum first: a shift by the last logit overflows
+    cases.append(_lse_case([1000.0, -1000.0], "[1000, -1000]", f"{_LSE_MAX} {_MAX_ONLY}"))
+    cases.append(_lse_case([0.0, -np.inf], "[0, -inf]"))
     return run_cases(logsumexp_1d, cases, "Your log-sum-exp matches scipy.special.logsumexp, overflow-free.",
                      same=_same_number)
 
@@ -96,9 +107,10 @@ def _batch_on_problem(problem: str) -> str:
     if "broadcast" in problem:
         return "Use x.max(axis=1, keepdims=True) and exps.sum(axis=1, keepdims=True)."
     if "overflow" in problem:
-        return ("An exponent above 709 overflowed. Subtracting a row's minimum or mean still leaves exponents "
-                "above 0 (on [-1000, 0, 1000] up to 2000 or 1000); only each row's own maximum, "
-                "x.max(axis=1, keepdims=True), makes every exponent ≤ 0.")
+        return ("An exponent above 709 overflowed. Any shift other than each row's own maximum (its minimum, its "
+                "mean, its first or last logit) can leave exponents above 0 (on [-1000, 0, 1000] or "
+                "[1000, 0, -1000] up to 2000); only each row's own maximum, x.max(axis=1, keepdims=True), makes "
+                "every exponent ≤ 0.")
     if "invalid value" in problem or "divide by zero" in problem:
         return ("A row far below 0, or far below the batch's largest logit, underflowed to 0/0: its exponentials "
                 "all rounded to 0. Subtract each row's own maximum, x.max(axis=1, keepdims=True).")
@@ -171,6 +183,8 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
         _batch_case(np.array([[7.0, 7.0, 7.0]]), "a single row [[7, 7, 7]]"),
         # a row 2000 wide: only its own maximum keeps every exponent <= 0 (its mean or minimum overflows)
         _batch_case(np.array([[-1000.0, 0.0, 1000.0], [1.0, 2.0, 3.0]]), "[[-1000, 0, 1000], [1, 2, 3]]"),
+        # the same row reversed, its maximum first: a shift by each row's last logit overflows
+        _batch_case(np.array([[1000.0, 0.0, -1000.0], [3.0, 2.0, 1.0]]), "[[1000, 0, -1000], [3, 2, 1]]"),
     ]
     return run_cases(batch_softmax, cases, "Each row is normalised on its own: rows sum to 1 and match scipy.")
 
@@ -190,8 +204,9 @@ def _cross_entropy_on_problem(problem: str) -> str:
                 "log_softmax(z) = z - logsumexp(z), as the cross-entropy section does.")
     if "overflow" in problem or "invalid value" in problem:
         return ("An exponent overflowed: exp of a number above 709 is inf. Subtract each row's own maximum, "
-                "z.max(axis=1, keepdims=True), before exponentiating: then every exponent is ≤ 0 (a row's mean "
-                "or minimum is not enough when the row is wide). Or use log_softmax along axis=1.")
+                "z.max(axis=1, keepdims=True), before exponentiating: then every exponent is ≤ 0 (any other shift, "
+                "a row's minimum, its mean, its first or last logit, can leave an exponent above 709 when the row "
+                "is wide). Or use log_softmax along axis=1.")
     if "index" in problem or "IndexError" in problem:
         return "Pick each row's label entry with log_q[np.arange(len(labels)), labels]."
     return ""
@@ -267,6 +282,9 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
         # a row 2000 wide: a shift by its mean (-1000) leaves an exponent of 1000, which overflows
         _cross_entropy_case(np.array([[0.0, -2000.0], [3.0, 1.0]]), np.array([1, 0]),
                             "[[0, -2000], [3, 1]] with labels [1, 0]"),
+        # the same row reversed, its maximum last: a shift by each row's first logit overflows
+        _cross_entropy_case(np.array([[-2000.0, 0.0], [1.0, 3.0]]), np.array([1, 1]),
+                            "[[-2000, 0], [1, 3]] with labels [1, 1]"),
         # a row far below the other: one maximum for the whole batch underflows it
         _cross_entropy_case(np.array([[1000.0, 1001.0], [0.0, 1.0]]), np.array([1, 1]),
                             "[[1000, 1001], [0, 1]] with labels [1, 1]", _far_rows_on_problem),
