@@ -1054,6 +1054,13 @@ WRONG_ANSWERS = [
     (checks.check_numerical_gradient, no_restore, "must be restored after each probe"),
     (checks.check_numerical_gradient, no_restore_on_copy, "must be restored after each probe"),
     (checks.check_numerical_gradient, forward_differences, "central differences"),
+    # forward (and backward) differences at small steps land within 1e-6 of the gradient, yet are one-sided
+    (checks.check_numerical_gradient, lambda f, x: forward_differences(f, x, 3e-6), "a one-sided difference"),
+    (checks.check_numerical_gradient, lambda f, x: forward_differences(f, x, 1e-6), "a one-sided difference"),
+    (checks.check_numerical_gradient, lambda f, x: forward_differences(f, x, 1e-7), "a one-sided difference"),
+    (checks.check_numerical_gradient, lambda f, x: forward_differences(f, x, -1e-6), "a one-sided difference"),
+    # the exact gradient by the product rule, without ever calling f
+    (checks.check_numerical_gradient, lambda f, x: np.cos(x) * x[::-1] + np.sin(x[::-1]), "never evaluated f"),
     # central differences with a step of 1e-2: the error, about h², is 1e-5, too large, and it is not one-sided
     (checks.check_numerical_gradient, lambda f, x: central_differences(f, x, 1e-2), "step h = 0.01"),
     (checks.check_numerical_gradient, precedence_differences, "(up - down) / (2 * h)"),

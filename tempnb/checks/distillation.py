@@ -176,18 +176,26 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
         return hint("an entry you probed was never put back: the input must be restored after each probe "
                     "(save old = x[i], probe x[i] ± h, then x[i] = old), so every probe moves one entry only.")
     error = float(np.max(np.abs(answer - expected)))
-    if error < 1e-6:
-        # A bound, not the error itself: its last digits depend on the CPU's rounding.
-        return passed("Central differences agree with the exact gradient to within 1e-6.")
-    if np.allclose(answer, expected / 2, rtol=1e-4, atol=1e-8):
-        return hint("divide the central difference by 2h, not 4h: (f(x + h) − f(x − h)) / (2h).")
-    if np.allclose(answer, 2 * expected, rtol=1e-4, atol=1e-8):
-        return hint("divide the central difference by 2h, not h: (f(x + h) − f(x − h)) / (2h).")
     # the steps the probes took: one entry moved by +h and by -h is a central difference
     steps = [float((probe - x)[np.abs(probe - x) > 1e-12][0]) for probe in probes
              if probe.shape == x.shape and int(np.sum(np.abs(probe - x) > 1e-12)) == 1]
     h = float(np.median(np.abs(steps))) if steps else 0.0
     central = bool(steps) and any(step > 0 for step in steps) and any(step < 0 for step in steps)
+    if error < 1e-6 and central:
+        # A bound, not the error itself: its last digits depend on the CPU's rounding.
+        return passed("Central differences agree with the exact gradient to within 1e-6.")
+    if error < 1e-6 and not steps:
+        return hint("your answer is the gradient, but your function never evaluated f with an entry moved: compute "
+                    "it numerically, (f(x+h) − f(x−h)) / (2h) for each entry in turn, calling the f it is given.")
+    if error < 1e-6:
+        return hint(f"close (within 1e-6 of the exact gradient), but every probe moved its entry the same way, "
+                    f"by {h:.1g}: that is a one-sided difference, forward (f(x+h) − f(x)) / h or backward "
+                    "(f(x) − f(x−h)) / h, whose error is proportional to h. The exercise asks for central "
+                    "differences, (f(x+h) − f(x−h)) / (2h), probing each entry at +h and at −h.")
+    if np.allclose(answer, expected / 2, rtol=1e-4, atol=1e-8):
+        return hint("divide the central difference by 2h, not 4h: (f(x + h) − f(x − h)) / (2h).")
+    if np.allclose(answer, 2 * expected, rtol=1e-4, atol=1e-8):
+        return hint("divide the central difference by 2h, not h: (f(x + h) − f(x − h)) / (2h).")
     if central and h > 0 and np.allclose(answer, expected * h * h, rtol=1e-3, atol=1e-12):
         return hint(f"your answer is the gradient times h² (h = {h:g}): (up - down) / 2 * h divides by 2, then "
                     "multiplies by h, as Python reads left to right. Write (up - down) / (2 * h).")
