@@ -1144,6 +1144,20 @@ WRONG_ANSWERS = [
      "taking np.log of it"),
     # 06 · top-k
     (checks.check_top_k, strict_top_k, "k-th largest is kept"),
+    # a strict comparison with the k-th largest: drops it and every logit tied with it
+    (checks.check_top_k, lambda z, k: np.where(z > np.sort(z)[::-1][min(k, len(z)) - 1], z, -np.inf),
+     "use >=, which keeps the k-th largest"),
+    # the threshold from np.partition, compared strictly: the same mistake written another way
+    (checks.check_top_k, lambda z, k: np.where(z > np.partition(z, -min(k, len(z)))[-min(k, len(z))], z, -np.inf),
+     "(a strict >)"),
+    # argmax(cdf > u) + 1: one past the inverse-CDF index for every u (index 1, the masked entry, when u is small)
+    (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.argmax(np.cumsum(softmax(z)) > rng.random())) + 1,
+     "do not add 1"),
+    # argmax(cdf > u) - 1: one before it for every u
+    (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.argmax(np.cumsum(softmax(z)) > rng.random())) - 1,
+     "one before the inverse-CDF index for every u"),
+    # always the masked entry: one past the inverse-CDF index on the first u only, so not an off-by-one
+    (checks.check_inverse_cdf_sampler, lambda z, rng: 1 + 0 * rng.random(), "the masked entry (logit -inf, index 1)"),
     (checks.check_gumbel_sampler, gumbel_from_uniforms_nearly_right_t, "with the uniform numbers your function drew"),
     (checks.check_gumbel_sampler, gumbel_argmin, "argmin(z / T + g)"),
     (checks.check_top_k, lambda z, k: z >= np.sort(z)[::-1][min(k, len(z)) - 1], "a mask of the entries to keep"),
@@ -1982,7 +1996,8 @@ WRONG_ANSWERS += [
     (checks.check_logit_matching, [-1 / 3, 0.0], "use the limit formula"),
     # 06 · inverse CDF
     (checks.check_inverse_cdf_sampler, inverse_cdf_random_array, "shape (1,)"),
-    (checks.check_inverse_cdf_sampler, inverse_cdf_left, "masked"),
+    # searchsorted(side="left") + 1: one past the inverse-CDF index for every u
+    (checks.check_inverse_cdf_sampler, inverse_cdf_left, "one past the inverse-CDF index for every u"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_own_generator, "from the rng you are given"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_bool, "boolean"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_in_place, "changed its input `z`"),

@@ -150,6 +150,13 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
         index = _index(outcome.value)
         if index is None:
             return hint(_not_an_index(outcome.value))
+        expected = int(np.searchsorted(cdf, u, side="right"))
+        for shift, where, fix in ((1, "one past", "do not add 1"), (-1, "one before", "do not subtract 1")):
+            if index == expected + shift and _shifted_by(sampler, cdf, uniforms, shift):
+                return hint(f"your index is {where} the inverse-CDF index for every u (with u = {u:.4f} you "
+                            f"returned {index}, the inverse CDF gives {expected}): {fix}. np.argmax(cdf > u) and "
+                            "np.searchsorted(cdf, u, side='right') already are the first index whose cumulative "
+                            "probability exceeds u, counted from 0.")
         if not 0 <= index < _LOGITS.size:
             extra = (" No cumulative sum exceeded u: build the CDF from the probabilities, np.cumsum(softmax(logits)), "
                      "which ends at 1, not from the logits." if index == _LOGITS.size else "")
@@ -163,7 +170,6 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
         if rng.uniforms_taken != 1:
             return hint(f"your sampler took {rng.uniforms_taken} uniform numbers for one draw; "
                         "the inverse CDF needs exactly one.")
-        expected = int(np.searchsorted(cdf, u, side="right"))
         if index != expected:
             extra = _SEARCHSORTED_MINUS_ONE if index == expected - 1 else ""
             unnormalised = np.cumsum(np.exp(_LOGITS))  # exp(logits) summed, never divided by the total
@@ -176,6 +182,16 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
                         f"{extra}")
     return passed(f"For each of {len(uniforms)} fixed uniform numbers u, your sampler returns the inverse-CDF "
                   "index, and never the masked entry.")
+
+
+def _shifted_by(sampler: Callable, cdf: np.ndarray, uniforms: list[float], shift: int) -> bool:
+    """Whether, for every one of the check's uniform numbers u, the sampler returns the inverse-CDF index
+    plus ``shift``: an off-by-one (+1 or -1) made everywhere, not a wrong index that happens to be one away."""
+    for number, u in enumerate(uniforms):
+        outcome = call(sampler, _LOGITS, _WatchedGenerator(seed=number, script=(float(u),)))
+        if outcome.problem or _index(outcome.value) != int(np.searchsorted(cdf, u, side="right")) + shift:
+            return False
+    return True
 
 
 def _uses_unnormalised(sampler: Callable) -> bool:
@@ -485,9 +501,14 @@ def check_top_k(my_top_k: Callable) -> None:
         by_value = np.where(logits >= distinct[min(k, distinct.size) - 1], logits, -np.inf)
         # the threshold one place too far down: the (k + 1)-th largest, sorted[::-1][k] instead of [k - 1]
         one_more = np.where(logits >= np.sort(logits)[::-1][min(k, logits.size - 1)], logits, -np.inf)
+        # a strict comparison with the right threshold: drops the k-th largest and every logit tied with it
+        strict = np.where(logits > np.sort(logits)[::-1][min(k, logits.size) - 1], logits, -np.inf)
         mistakes = (*_filter_mistakes(logits, expected),
                     Mistake(lambda a, s=smallest, e=expected: _same_filter(a, s) and not _same_filter(s, e),
                             "you kept the k smallest logits; keep the k largest."),
+                    Mistake(lambda a, s=strict, e=expected: _same_filter(a, s) and not _same_filter(s, e),
+                            "you dropped the k-th largest logit itself (a strict >): use >=, which keeps the k-th "
+                            "largest itself and every logit tied with it."),
                     Mistake(lambda a, v=by_value, e=expected: _same_filter(a, v) and not _same_filter(v, e),
                             "you kept the k largest different values; tied entries still count towards k. "
                             "The threshold is the k-th largest entry of the sorted logits (repeats included), "
