@@ -1879,7 +1879,7 @@ WRONG_ANSWERS += [
     (checks.check_probability_from_log_odds, 0.5, "solve log(q₁ / (1 - q₁)) = 2 for q₁"),
     (checks.check_probability_from_log_odds, 0.8808, "typing a rounded value"),  # sigmoid(2) = 0.880797...
     # logit where expit was meant: logit(2) is nan
-    (checks.check_probability_from_log_odds, float("nan"), "Its inverse, scipy.special.expit"),
+    (checks.check_probability_from_log_odds, float("nan"), "Its inverse, the sigmoid (scipy.special.expit)"),
     # Exercise 2 computed with np.log, but in single precision
     (checks.check_logits_with_first_zero,
      np.log(np.array([0.1, 0.2, 0.7], dtype=np.float32)) - np.log(np.float32(0.1)), "compute in float64"),
@@ -2346,6 +2346,9 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_probability_from_log_odds, float(scipy.special.expit(2))),
     (checks.check_logits_with_first_zero, [0.0, math.log(2), math.log(7)]),
     (checks.check_stable_sigmoid, lambda x: np.exp(-np.logaddexp(0, -x))),
+    # a two-class softmax is a sigmoid: tempnb's softmax silences warnings inside itself, which is not the learner's
+    (checks.check_stable_sigmoid, lambda x: softmax(np.stack([np.zeros_like(x), x], axis=-1), axis=-1)[..., 1]),
+    (checks.check_stable_sigmoid, lambda x: np.exp(log_softmax(np.stack([np.zeros_like(x), x], axis=-1), axis=-1)[..., 1])),
     (checks.check_stable_softmax, softmax_as_list),
     (checks.check_stable_softmax, lambda z: softmax(z)),
     (checks.check_logsumexp, logsumexp_python_float),

@@ -32,9 +32,10 @@ def check_probability_from_log_odds(p: object) -> None:
     array = as_array(p)
     if array is not None and array.size == 1 and array.dtype.kind == "f":
         if np.isnan(array).all():
-            return hint("you passed nan. scipy.special.logit(2) gives it: logit turns a probability into "
-                        "log-odds, and 2 is not a probability. Its inverse, scipy.special.expit, turns "
-                        "log-odds into a probability. (Otherwise an inf - inf, 0 * inf or 0 / 0 happened.)")
+            return hint("you passed nan. The log-odds formula applied to 2, log(2 / (1 - 2)) by hand or "
+                        "scipy.special.logit(2), gives it: it turns a probability into log-odds, and 2 is not a "
+                        "probability. Its inverse, the sigmoid (scipy.special.expit), turns log-odds into a "
+                        "probability. (Otherwise an inf - inf, 0 * inf or 0 / 0 happened.)")
         kind = np.asarray(p).dtype if isinstance(p, (np.generic, np.ndarray)) else array.dtype  # as_array makes float64
         if kind.kind == "f" and kind.itemsize < 8 and not math.isclose(float(array.ravel()[0]), expected, rel_tol=1e-9):
             return hint(f"your value is a {kind} ({float(array.ravel()[0]):.9g}), right to about "
@@ -148,9 +149,11 @@ def _silencer_codes() -> frozenset:
     return frozenset(code for code in (getattr(f, "__code__", None) for f in functions) if code is not None)
 
 
-# Code in these folders is a library's, not the learner's: NumPy itself may silence warnings inside np.isclose.
+# Code in these folders is a library's, not the learner's: NumPy itself may silence warnings inside np.isclose,
+# and tempnb's own softmax and log_softmax do where a masked -inf logit would make exp warn.
 _LIBRARY_FOLDERS = tuple(os.path.dirname(os.path.dirname(os.path.abspath(module.__file__))) + os.sep
-                         for module in (np, os))
+                         for module in (np, os)) + (
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep,)  # tempnb/, two levels above this file
 
 
 def _silenced_at_run_time(function: Callable, x: np.ndarray) -> bool:
