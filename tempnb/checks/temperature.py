@@ -31,6 +31,12 @@ def _tempered_case(logits: list[float], T: float, label: str,
     return Case((np.array(logits), T), expected,
                 f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, (
         Mistake(softmax(logits, 1 / T), f"on {label} you multiplied by T; temperature divides the logits."),
+        # before the T² mistake: on a near-tie at small T, softmax(z, T²) is one-hot too
+        Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
+                and bool(np.all((as_array(a) == 0) | (as_array(a) == 1))) and float(np.sum(as_array(a))) == 1.0
+                and float(np.max(expected)) < 1 - 1e-9,
+                f"on {label} you returned a one-hot vector, the T → 0 limit, but at T = {T:g} the distribution is "
+                f"{np.round(expected, 6).tolist()}: compute softmax(z / T) for every T > 0, however small."),
         Mistake(softmax(logits, T * T), f"on {label} you divided by T twice (softmax(z / T, T), or z / T / T): "
                                         "divide the logits by T once."),
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
@@ -185,7 +191,7 @@ def check_half_temperature(temperature: object) -> None:
         Mistake(lambda a: a < 0, "a temperature must be positive; with T = {got} softmax favours the smallest "
                                  "logit. Bracket brentq on an interval of positive T, such as [1, 100]."),
         Mistake(near(0.5), "0.5 is the target top probability; the answer is the temperature that produces it."),
-        Mistake(near(1 / _GOLDEN_T, 1e-2), "{got} is 1/T (the inverse temperature); invert it."),
+        Mistake(near(1 / _GOLDEN_T, 1e-2), "{got} is 1/T, not T; invert it."),
         Mistake(near(math.sqrt(_GOLDEN_T), 1e-3),
                 "at T = {got} your f divides the logits by T twice: softmax(z, T) already divides by T, so pass "
                 "the logits z themselves, not z / T (your T squared is the answer)."),
