@@ -15,9 +15,9 @@ _MAX_ONLY = ("Any shift other than the maximum (the minimum, the mean, the first
              "is ≤ 0.")
 
 
-_NEAR_MISS = ("your values agree to about 6 digits only ({got}): return the unrounded float64 result (no "
-              "rounding, no float32, and no epsilon added to the sum: the sum is at least 1 once the maximum is "
-              "subtracted); the check compares within a relative 1e-9.")
+_NEAR_MISS = ("your result is close, but not within the check's relative 1e-9 ({got}): return the unrounded "
+              "float64 result (no rounding, no float32, and no epsilon added to the sum: the sum is at least 1 "
+              "once the maximum is subtracted).")
 
 
 def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
