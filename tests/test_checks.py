@@ -1716,6 +1716,8 @@ def ece_binned_by(index_of):
 
 # linspace edges: 5/6 is 0.8333333333333334, linspace(0, 1, 7)[5] is 0.8333333333333333
 ece_linspace_edges = ece_binned_by(lambda c, M: np.digitize(c, np.linspace(0, 1, M + 1), right=True) - 1)
+# edges built by stepping 1/M: their 5/6 (M = 6) is the same double as linspace's
+ece_arange_edges = ece_binned_by(lambda c, M: np.digitize(c, np.arange(0, 1 + 1 / M, 1 / M)[:M + 1], right=True) - 1)
 # 15/29 * 29 is 15.000000000000002 in doubles, so ceil puts 15/29 one bin up
 ece_ceiling = ece_binned_by(lambda c, M: np.ceil(c * M).astype(int) - 1)
 
@@ -1784,6 +1786,15 @@ def fit_rows_indexed(logits, labels):
         return float(-np.mean(log_softmax(logits, math.exp(log_t), axis=1)[labels]))
 
     return math.exp(scipy.optimize.minimize_scalar(objective, bounds=(-5, 5), method="bounded").x)
+
+
+def fit_rows_indexed_in_bounds(logits, labels):
+    """log_q[labels] with the bounds the exercise suggests, (0.05, 20): the search stops at T = 20."""
+    import scipy.optimize
+
+    result = scipy.optimize.minimize_scalar(
+        lambda T: float(-np.mean(log_softmax(logits, T, axis=1)[labels])), bounds=(0.05, 20), method="bounded")
+    return float(result.x)
 
 
 def fit_to_own_predictions(logits, labels):
@@ -2038,6 +2049,7 @@ WRONG_ANSWERS += [
     # the confidence as the largest probability of the whole array
     (checks.check_ece, ece_max_without_axis, "probs.max(axis=1)"),
     (checks.check_ece, ece_linspace_edges, "np.linspace(0, 1, M + 1)"),
+    (checks.check_ece, ece_arange_edges, "edges built by stepping 1/M"),
     (checks.check_ece, ece_ceiling, "ceil(confidence * M) - 1"),
     (checks.check_ece, ece_left_closed, "0.6 falls in [0.6, 0.8) with your bins and in (0.4, 0.6]"),
     (checks.check_ece, ece_label_probability, "top probability"),
@@ -2067,6 +2079,7 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_mean_of_every_bin, "np.mean of it is 0/0"),
     (checks.check_ece, ece_rounded_to_4, "do not round it"),
     (checks.check_fit_temperature, fit_rows_indexed, "log_q[labels] picks whole rows"),
+    (checks.check_fit_temperature, fit_rows_indexed_in_bounds, "stopped at its upper bound"),
     (checks.check_fit_temperature, fit_to_own_predictions, "use the labels given"),
     (checks.check_fit_temperature, fit_bounds_above_one, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_minimize_array, "shape (1,)"),

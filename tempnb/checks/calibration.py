@@ -81,8 +81,9 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
         (
             Mistake(lambda a: not close(variants["linspace"], expected, 1e-9) and close(a, variants["linspace"]),
                     f"on {label} a confidence on an edge landed in another bin than with the course's edges: "
-                    "np.linspace(0, 1, M + 1) does not always give the same double as m / M (with M = 6 its 5/6 "
-                    "is one unit off). The exercise's convention: edges np.arange(M + 1) / M, and a confidence "
+                    "np.linspace(0, 1, M + 1), and edges built by stepping 1/M (np.arange(0, 1 + 1/M, 1/M)), do "
+                    "not always give the same double as m / M (with M = 6 their 5/6 is one unit off). The "
+                    "exercise's convention: edges np.arange(M + 1) / M, and a confidence "
                     "equal to one of those floats belongs to the bin below it."),
             Mistake(lambda a: not close(variants["ceiling"], expected, 1e-9) and close(a, variants["ceiling"]),
                     f"on {label} a confidence equal to an edge landed in the bin above: ceil(confidence * M) - 1 "
@@ -242,6 +243,13 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
             Mistake(near(whole_array_T, 1e-3), f"on {label} your softmax normalised the whole array as one "
                                                "distribution (scipy.special.softmax without axis, 03's batch "
                                                "pitfall): normalise each row, axis=1."),
+            # a search that ran to the top of common bounds (the (0.05, 20) suggested, or 10, 50, 100)
+            Mistake(lambda a: a > 2 * expected and any(abs(a - top) <= 1e-3 * top for top in (10, 20, 50, 100)),
+                    f"on {label} your search stopped at its upper bound, {{got}}, far above the best T, "
+                    f"{expected:.5f}: your objective kept falling as T grows. It does if it averages -log q over "
+                    "every class of a row: log_q[labels] picks whole rows; each row's own label entry is "
+                    "log_q[np.arange(n), labels]. Or your objective's sign is flipped, so the search maximised the "
+                    "NLL: minimise +mean(-log q of the label)."),
             Mistake(lambda a: a > 20 * expected,
                     f"on {label} your T ran far above the best one, {expected:.5f}, as if your objective kept "
                     "falling as T grows. It does if it averages -log q over every class of a row: log_q[labels] "
