@@ -1193,6 +1193,14 @@ WRONG_ANSWERS = [
     (checks.check_top_k, lambda z, k: top_k(z, k) - np.max(z), "changed the values there"),
     # 06 · top-p on the names model
     (checks.check_top_p, top_p_without_crossing_token, "crosses the threshold"),
+    # the kept tokens' probabilities with 0 elsewhere: probabilities where logits belong, 0 where -inf belongs
+    (checks.check_top_p, lambda z, top_p_mass: np.where(np.isfinite(top_p(z, top_p_mass)), softmax(z), 0.0),
+     "you returned probabilities (the kept ones, 0 elsewhere)"),
+    # np.sort without [::-1]: the k-th smallest as the threshold
+    (checks.check_top_k, lambda z, k: np.where(z >= np.sort(z)[min(k, len(z)) - 1], z, -np.inf), "k-th smallest"),
+    # a (1, K) noise draw and argmax along axis 1: an array of shape (1,)
+    (checks.check_gumbel_sampler, lambda z, T, rng: np.argmax(z / T + rng.gumbel(size=(1, z.size)), axis=1),
+     "a 2-D noise draw"),
     (checks.check_top_p, top_p_left_sorted, "left them in sorted order"),
     (checks.check_top_p, top_p_ascending, "least likely"),
     (checks.check_top_p, top_p_mass_before_below, "kept no token at all"),

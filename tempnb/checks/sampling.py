@@ -94,15 +94,15 @@ def _index(value: object) -> int | None:
     return int(array)
 
 
-def _not_an_index(value: object) -> str:
+def _not_an_index(value: object, shape_advice: str = "rng.random(1) or a list of u gives one: draw u = "
+                                                      "rng.random(), or return int(index[0]).") -> str:
     if isinstance(value, np.ndarray) and value.dtype == bool:
         return (f"you returned a boolean array ({shown(value)}), not an index: np.argmax(u < cdf) gives the index "
                 "of the first True.")
     array = as_array(value)
     if array is not None and array.size == 1 and array.ndim > 0:
         return (f"each call must return one integer index, not an array of shape {array.shape} "
-                f"({np.asarray(value).tolist()}); rng.random(1) or a list of u gives one: draw u = rng.random(), or "
-                "return int(index[0]).")
+                f"({np.asarray(value).tolist()}); {shape_advice}")
     if isinstance(value, (bool, np.bool_)) or (array is not None and array.dtype == bool):
         return (f"you returned a boolean ({shown(value)}), not an index: np.argmax(u < cdf) gives the index of "
                 "the first True.")
@@ -255,7 +255,9 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         return hint("your function returned None; return the index, the argmax (a missing `return`?).")
     wrong = next((value for value in outcome.value if _index(value) is None), None)
     if wrong is not None or not outcome.value:
-        return hint(_not_an_index(wrong))
+        return hint(_not_an_index(wrong, "a 2-D noise draw, such as size=(1, K), or np.argmax(..., axis=1) gives "
+                                         "one: draw the noise with size=len(z) and return int(np.argmax(...)) of "
+                                         "that 1-D vector."))
     indices = [_index(value) for value in outcome.value]
     draws = np.array(indices)
     if draws.min() < 0 or draws.max() >= _LOGITS.size:
@@ -457,6 +459,12 @@ def _filter_mistakes(logits: np.ndarray, expected: np.ndarray) -> tuple[Mistake,
                 f"return the filtered logits, an array of shape {logits.shape}; got {{got}}."),
         Mistake(lambda a: bool(np.all((as_array(a) >= 0) & (as_array(a) <= 1))) and close(np.sum(as_array(a)), 1.0),
                 "return the filtered logits (removed entries set to -inf), not probabilities."),
+        # probabilities at the kept positions and 0 elsewhere: both halves are wrong, so name both
+        Mistake(lambda a: (~kept).any() and np.array_equal(as_array(a)[~kept], np.zeros((~kept).sum()))
+                and bool(np.all((as_array(a)[kept] >= 0) & (as_array(a)[kept] <= 1)))
+                and not np.array_equal(as_array(a)[kept], logits[kept]),
+                "you returned probabilities (the kept ones, 0 elsewhere), not logits: return the kept logits "
+                "unchanged and -inf for the removed ones (0 is an ordinary logit, not a removed one)."),
         Mistake(lambda a: np.array_equal(as_array(a)[~kept], np.zeros((~kept).sum())) and (~kept).any(),
                 "removed entries must be -inf (probability 0 after softmax); 0 is an ordinary logit."),
         Mistake(lambda a: bool(np.isnan(as_array(a)[~kept]).any()),
@@ -489,6 +497,9 @@ def check_top_k(my_top_k: Callable) -> None:
 
     cases = []
     for logits, k, label in (
+        # first, so that a k-th-smallest threshold (np.sort without [::-1]) keeps other logits than a
+        # (k + 1)-th-largest one: 4 of 5 against 3 of 5
+        (np.array([1.0, 4.0, 2.0, 3.0, 0.0]), 2, "[1, 4, 2, 3, 0] with k = 2"),
         (np.array([1.0, 4.0, 2.0, 3.0]), 2, "[1, 4, 2, 3] with k = 2"),
         (np.array([1.0, 3.0, 3.0, 2.0]), 1, "[1, 3, 3, 2] with k = 1 (a tie at the top)"),
         (np.array([5.0, 1.0, 1.0, 1.0, 0.0]), 2, "[5, 1, 1, 1, 0] with k = 2 (a tie at the k-th place)"),
@@ -501,6 +512,8 @@ def check_top_k(my_top_k: Callable) -> None:
         by_value = np.where(logits >= distinct[min(k, distinct.size) - 1], logits, -np.inf)
         # the threshold one place too far down: the (k + 1)-th largest, sorted[::-1][k] instead of [k - 1]
         one_more = np.where(logits >= np.sort(logits)[::-1][min(k, logits.size - 1)], logits, -np.inf)
+        # np.sort is ascending: its [k - 1] is the k-th smallest, a threshold that keeps n - k + 1 logits
+        ascending = np.where(logits >= np.sort(logits)[min(k, logits.size) - 1], logits, -np.inf)
         # a strict comparison with the right threshold: drops the k-th largest and every logit tied with it
         strict = np.where(logits > np.sort(logits)[::-1][min(k, logits.size) - 1], logits, -np.inf)
         mistakes = (*_filter_mistakes(logits, expected),
@@ -515,7 +528,12 @@ def check_top_k(my_top_k: Callable) -> None:
                             "so k = 2 on [3, 3, 2, 1] keeps only the two 3s."),
                     Mistake(lambda a, m=one_more, e=expected: _same_filter(a, m) and not _same_filter(m, e),
                             "you kept one logit too many: your threshold is the (k + 1)-th largest logit. "
-                            "Indices start at 0, so the k-th largest is np.sort(logits)[::-1][k - 1]."))
+                            "Indices start at 0, so the k-th largest is np.sort(logits)[::-1][k - 1]."),
+                    # after the two above, which it matches on some cases; the first case tells them apart
+                    Mistake(lambda a, s=ascending, e=expected: _same_filter(a, s) and not _same_filter(s, e),
+                            "your threshold is the k-th smallest logit: np.sort sorts in ascending order, so "
+                            "np.sort(logits)[k - 1] counts from the bottom. The k-th largest is "
+                            "np.sort(logits)[::-1][k - 1]."))
         cases.append(Case((logits, k), expected,
                           f"on {label} the kept positions should be {_kept(expected)} (every logit equal to the "
                           "k-th largest is kept); yours kept {got}.", label, mistakes,
