@@ -784,6 +784,11 @@ WRONG_ANSWERS = [
     (checks.check_uniform_entropy, 2.0, "bits"),
     (checks.check_uniform_entropy, -math.log(4), "sign"),
     (checks.check_uniform_entropy, -0.25 * math.log(0.25), "one outcome's term"),
+    (checks.check_uniform_entropy, float(-np.mean(np.full(4, 0.25) * np.log(0.25))), "the mean of the four terms"),
+    # the sum rounded to 5 decimals: 1.000005 rounds to 1.00001, but 1.0000015 to 1.0 (the first miss is 1.000005)
+    (checks.check_is_valid_distribution,
+     lambda p: np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1), axis=-1) & (np.round(np.sum(p, axis=-1), 5) == 1),
+     "or the sum was rounded"),
     (checks.check_uniform_entropy, 4, "number of outcomes"),
     (checks.check_uniform_entropy, 1.3863, "rounded"),  # log 4 = 1.38629..., rounded to 4 decimals
     (checks.check_uniform_entropy, 1.39, "rounded"),  # to two decimals

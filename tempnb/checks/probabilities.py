@@ -101,8 +101,8 @@ _VALIDITY_CASES = [
     # math.isclose's default relative 1e-9) rejects it
     Case(([0.3333333] * 3,), True,
          "[0.3333333] * 3, thirds typed to 7 decimals, sums to 0.9999999: within 1e-6 of 1, so valid under the "
-         "course's rule, but your tolerance is tighter than that (math.isclose's default allows only a "
-         "relative 1e-9). Use abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6).",
+         "course's rule, but your tolerance is tighter than that (math.isclose's default, for example, allows "
+         "only a relative 1e-9). Use abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6).",
          "[0.3333333] * 3", (_NOT_BOOL,), _list_advice),
     Case((np.array([0.75, 0.25]),), True, "np.array([0.75, 0.25]) is valid; your function returned {got}.",
          "np.array([0.75, 0.25])", (_NOT_BOOL,)),
@@ -125,7 +125,8 @@ _VALIDITY_CASES = [
     # 5e-6 above 1: outside the course's 1e-6; np.isclose's default (a relative 1e-5) lets it through
     Case(([0.5, 0.500005],), False,
          "[0.5, 0.500005] sums to 1.000005, more than 1e-6 from 1: your tolerance is looser than the course's "
-         "1e-6 (np.isclose's default allows a relative 1e-5). Use abs(total - 1) <= 1e-6, or "
+         "1e-6 (np.isclose's default, for example, allows a relative 1e-5), or the sum was rounded, which is "
+         "not a tolerance. Use abs(total - 1) <= 1e-6, or "
          "np.isclose(total, 1, rtol=0, atol=1e-6).", "[0.5, 0.500005]", (_NOT_BOOL,), _list_advice),
     # 1.5e-6 above 1: just outside the course's 1e-6, so a tolerance of 2e-6 or 5e-6 is named too
     Case(([0.5, 0.5000015],), False,
@@ -213,7 +214,8 @@ def check_uniform_entropy(value: object) -> None:
     case = Case((), expected, "got {got}; each outcome has p = 1/4, so compute -sum(p * log(p)).", mistakes=(
         Mistake(near(2.0), "2 is the entropy in bits (log base 2); the course uses nats (the natural log)."),
         Mistake(near(-expected), "the sign is flipped: entropy is minus the sum of p log p."),
-        Mistake(near(expected / 4), "{got} is one outcome's term, -(1/4) log(1/4); add the terms of all four."),
+        Mistake(near(expected / 4), "{got} is one outcome's term, -(1/4) log(1/4), or the mean of the four terms; the "
+                                "entropy is their sum."),
         Mistake(near(0.25), "0.25 is each outcome's probability, not the entropy."),
         Mistake(near(4.0), "4 is the number of outcomes; the entropy of a uniform distribution is its log."),
         Mistake(near(math.log10(4)), "{got} is the entropy with log base 10; the course uses the natural log."),
