@@ -713,6 +713,18 @@ def ece_rounded_to_4(probs, labels, n_bins):
     return round(float(total / len(labels)), 4)
 
 
+def soft_teacher_np_log(s, t, T):
+    """Exercise 1 with log_softmax on the student's side only: np.log of the teacher's softmax."""
+    p = softmax(t, T, axis=1)
+    return T * T * float(np.mean(np.sum(p * (np.log(p) - log_softmax(s, T, axis=1)), axis=1)))
+
+
+def soft_teacher_np_log_silenced(s, t, T):
+    """The same, with NumPy's warnings silenced: a confident teacher's 0 · log 0 returns nan."""
+    with np.errstate(all="ignore"):
+        return soft_teacher_np_log(s, t, T)
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -1094,6 +1106,9 @@ WRONG_ANSWERS = [
     # scipy.special.rel_entr on probabilities: inf where the student's probability rounds to 0
     (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(scipy.special.rel_entr(
         softmax(t, T, axis=1), softmax(s, T, axis=1)), axis=1))), "you got inf"),
+    # np.log(softmax(t, T)) on the teacher's side: log 0 when a confident teacher's probabilities round to 0
+    (checks.check_soft_loss, soft_teacher_np_log, "np.log(softmax(t, T))"),
+    (checks.check_soft_loss, soft_teacher_np_log_silenced, "you returned nan. The teacher's probabilities"),
     (checks.check_logit_matching, 1e3 * (softmax(S, 1e3) - softmax(T_LOGITS, 1e3)), "large but finite T"),
     # at T = 1e8, T(q - p) is within about 1e-8 of the limit: near, but not the limit itself
     (checks.check_logit_matching, 1e8 * (softmax(S, 1e8) - softmax(T_LOGITS, 1e8)), "large but finite T"),
@@ -2166,8 +2181,16 @@ def students():
         return student
 
     weak, strong = fitted(few), fitted(np.arange(len(digits.y_train)))
+    # a hard-label student on another split's transfer set (seed=1, chosen as the notebook chooses it)
+    other = load_digits_split(seed=1)
+    rng = np.random.default_rng(5)
+    rows = np.concatenate([rng.choice(np.flatnonzero(other.y_train == d), 10, replace=False) for d in range(10)])
+    other_student = MLP([64, 32, 10], rng=0)
+    train(other_student, other.x_train[rows], lambda logits, r: cross_entropy_loss(logits, other.y_train[rows][r]),
+          epochs=150, batch_size=len(rows), learning_rate=1e-2, rng=100)
     return {"weak": weak, "weak %": 100 * accuracy(weak, digits.x_test, digits.y_test), "strong": strong,
-            "untrained": MLP([64, 32, 10], rng=0), "teacher-sized": MLP([64, 256, 256, 10], rng=1)}
+            "untrained": MLP([64, 32, 10], rng=0), "teacher-sized": MLP([64, 256, 256, 10], rng=1),
+            "other split": other_student, "other split %": 100 * accuracy(other_student, digits.x_test, digits.y_test)}
 
 
 def test_distilled_student_check(capsys, students):
@@ -2187,6 +2210,10 @@ def test_distilled_student_check(capsys, students):
     # the baseline as a fraction (0.89 for 89%) would make any student look 80 points better
     assert "looks like a fraction" in run(capsys, checks.check_distilled_student, students["strong"], baseline / 100)
     assert "not 0.9" in run(capsys, checks.check_distilled_student, 0.9, baseline)
+    # a student trained on another split's transfer images, against a baseline 6 points below its score here:
+    # it would pass, but it does not fit the default split's transfer images, so the check names the split
+    printed = run(capsys, checks.check_distilled_student, students["other split"], students["other split %"] - 6)
+    assert printed.startswith(checks.HINT) and "load_digits_split(seed=1)" in printed, printed
 
 
 # -- the cases themselves are sound -------------------------------------------------------------
@@ -2479,6 +2506,16 @@ def distillation_hard_term_at_t(s, t, y, T, alpha):
     return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
 
 
+def distillation_cross_entropy_for_kl(s, t, y, T, alpha):
+    """The soft term as the cross-entropy −Σ p log q (the KL without the teacher's entropy); gradient right."""
+    n = len(y)
+    p = softmax(t, T, axis=1)
+    soft = -np.sum(p * log_softmax(s, T, axis=1), axis=1)
+    ce = -log_softmax(s, axis=1)[np.arange(n), y]
+    return alpha * T * T * float(np.mean(soft)) + (1 - alpha) * float(np.mean(ce)), \
+        distillation_by_hand(s, t, y, T, alpha)[1]
+
+
 def distillation_loss_only(s, t, y, T, alpha):
     return distillation_by_hand(s, t, y, T, alpha)[0]
 
@@ -2498,6 +2535,10 @@ DISTILLATION_LOSS_WRONG = [
                                 distillation_by_hand(s, t, y, T, alpha)[1] * len(y)), "divided by B"),
     (lambda s, t, y, T, alpha: (distillation_by_hand(s, t, y, T, alpha)[0],
                                 -distillation_by_hand(s, t, y, T, alpha)[1]), "sign is flipped"),
+    # the loss summed over the batch (5.812419 · B instead of the mean), gradient right
+    (lambda s, t, y, T, alpha: (len(y) * distillation_by_hand(s, t, y, T, alpha)[0],
+                                distillation_by_hand(s, t, y, T, alpha)[1]), "not the sum"),
+    (distillation_cross_entropy_for_kl, "cross-entropy −Σ p log q"),
     (distillation_loss_only, "return a pair (loss, gradient)"),
     (distillation_hard_term_at_t, "cross-entropy at T = 1"),
     (distillation_changes_logits, "changed its input `s`"),
@@ -2516,6 +2557,15 @@ def test_distillation_loss_mistakes_get_their_hints(capsys, loss, expected_hint)
 def test_distillation_loss_by_hand_is_accepted(capsys):
     # With a right loss, the check goes on to the student: here None, so it asks for one.
     assert "replace the None" in run(capsys, checks.check_distilled_student, None, 90.0, distillation_by_hand)
+
+
+def test_confident_teacher_case_is_log_4():
+    # check_soft_loss expects log 4 for p = [1, 0, 0, 0] against a uniform q: tempnb's loss and scipy agree.
+    from tempnb.distill import distillation_loss
+
+    teacher, student = np.array([[800.0, 0.0, 0.0, 0.0]]), np.zeros((1, 4))
+    assert np.isclose(distillation_loss(student, teacher, np.array([0]), 1.0, 1.0)[0], np.log(4), rtol=1e-12)
+    assert np.isclose(scipy.special.rel_entr([1.0, 0.0, 0.0, 0.0], [0.25] * 4).sum(), np.log(4), rtol=1e-12)
 
 
 def test_the_wrong_answer_table_is_large_and_covers_every_exercise():
