@@ -1096,6 +1096,9 @@ WRONG_ANSWERS = [
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: 2 * central_differences(f, x, h), "not h"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: central_differences(f, x, h).ravel(), "shape"),
     # 05 · high-temperature limit, in the notation s (student), t (teacher)
+    # 1/3 typed to 8 and to 10 decimals: rounded, not T(q - p) at a finite T
+    (checks.check_logit_matching, [-0.33333333, 0.0, 0.33333333], "those are rounded values"),
+    (checks.check_logit_matching, [-0.3333333333, 0.0, 0.3333333333], "those are rounded values"),
     (checks.check_logit_matching, (T_LOGITS - S) / 3, "sign"),
     (checks.check_logit_matching, S - T_LOGITS, "divide by K"),
     (checks.check_logit_matching, (S - T_LOGITS) / 10, "3 here"),  # K taken from the digits' ten classes
