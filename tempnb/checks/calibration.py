@@ -38,14 +38,6 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
     right = _right_closed_index(confidence, n_bins)
     left = np.minimum(np.floor(confidence * n_bins).astype(int), n_bins - 1)  # [(m-1)/M, m/M) bins
     label_probability = probs[rows, labels]
-    # Two indexings that agree with the course's bins except on some exact edges m/M: linspace's
-    # edges are not always the doubles nearest m/M (M = 6: 5/6), and confidence * M can round up
-    # past an integer (M = 29: 15/29 * 29 > 15).
-    linspace = np.maximum(np.digitize(confidence, np.linspace(0.0, 1.0, n_bins + 1), right=True) - 1, 0)
-    ceiling = np.maximum(np.ceil(confidence * n_bins).astype(int) - 1, 0)
-    # np.histogram(confidence, bins=M, range=(0, 1)): linspace edges, bins closed on the left, the last on both sides
-    histogram = np.minimum(np.searchsorted(np.linspace(0.0, 1.0, n_bins + 1), confidence, side="right") - 1,
-                           n_bins - 1)
     gaps = list(_binned_gaps(confidence, correct, right, n_bins))
     centre_gaps = [(in_bin.mean(), abs(correct[in_bin].mean() - (m + 0.5) / n_bins))
                    for m in range(n_bins) if (in_bin := right == m).any()]
@@ -59,9 +51,6 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
         # the probability given to the true label used as the confidence
         "label_probability": float(sum(w * g for w, g in _binned_gaps(
             label_probability, correct, _right_closed_index(label_probability, n_bins), n_bins))),
-        "linspace": float(sum(w * g for w, g in _binned_gaps(confidence, correct, linspace, n_bins))),
-        "ceiling": float(sum(w * g for w, g in _binned_gaps(confidence, correct, ceiling, n_bins))),
-        "histogram": float(sum(w * g for w, g in _binned_gaps(confidence, correct, histogram, n_bins))),
     }
 
 
@@ -79,18 +68,6 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
         "confidence on an edge in the bin above).",
         label,
         (
-            Mistake(lambda a: not close(variants["linspace"], expected, 1e-9) and close(a, variants["linspace"]),
-                    f"on {label} a confidence on an edge landed in another bin than with the course's edges: "
-                    "np.linspace(0, 1, M + 1), and edges built by stepping 1/M (np.arange(0, 1 + 1/M, 1/M)), do "
-                    "not always give the same double as m / M (with M = 6 their 5/6 is one unit off). The "
-                    "exercise's convention: edges np.arange(M + 1) / M, and a confidence "
-                    "equal to one of those floats belongs to the bin below it."),
-            Mistake(lambda a: not close(variants["ceiling"], expected, 1e-9) and close(a, variants["ceiling"]),
-                    f"on {label} a confidence equal to an edge landed in the bin above: ceil(confidence * M) - 1 "
-                    "looks at confidence * M, and for the float 15/29 that product comes out just above 15. The "
-                    "exercise's convention compares the confidence with the edges themselves, np.arange(M + 1) / M, "
-                    "and a confidence equal to an edge belongs to the bin below it: np.digitize(confidence, "
-                    "np.arange(M + 1) / M, right=True) - 1."),
             Mistake(lambda a: not close(variants["bin_centre"], expected, 1e-9) and close(a, variants["bin_centre"]),
                     f"on {label} you compared each bin's accuracy with the bin's centre; the ECE compares it with "
                     "the mean confidence of the examples in that bin, which can lie anywhere inside the bin."),
@@ -116,17 +93,12 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     "argmax == label."),
             Mistake(lambda a: not close(variants["left_closed"], expected, 1e-9) and close(a, variants["left_closed"]),
                     f"on {label} your bins are closed on the wrong side: a confidence on an edge went to the bin "
-                    "above. With 5 bins, 0.6 falls in [0.6, 0.8) with your bins and in (0.4, 0.6] with the "
+                    "above. With 4 bins, 0.75 falls in [0.75, 1.0) with your bins and in (0.5, 0.75] with the "
                     "course's (np.histogram's bins, and np.digitize without right=True, are closed on the left "
-                    "like yours). Use bins (m-1)/M < confidence <= m/M, e.g. "
-                    "np.searchsorted(edges, confidence, side='left') with edges = np.arange(1, M) / M, or "
-                    "np.digitize(confidence, np.arange(M + 1) / M, right=True) - 1."),
-            Mistake(lambda a: not close(variants["histogram"], expected, 1e-9) and close(a, variants["histogram"]),
-                    f"on {label} your bins are np.histogram's: closed on the left, [a, b) (the last one [a, b]), "
-                    "so a confidence on an edge went to the bin above (with 5 bins, 0.8 lands in [0.8, 1.0] "
-                    "instead of (0.6, 0.8]). np.histogram cannot close its bins on the right: find each "
-                    "example's bin with np.digitize(confidence, np.arange(M + 1) / M, right=True) - 1 and add "
-                    "up per bin with np.bincount(bins, weights, minlength=M)."),
+                    "like yours; np.histogram cannot close them on the right). Use bins (m-1)/M < confidence "
+                    "<= m/M, e.g. np.searchsorted(edges, confidence, side='left') with edges = np.arange(1, M) / M, "
+                    "or np.digitize(confidence, np.arange(M + 1) / M, right=True) - 1, and add up per bin with "
+                    "np.bincount(bins, weights, minlength=M)."),
             Mistake(lambda a: near_miss(expected)(number(a)),
                     f"on {label} your ECE agrees to about 6 digits only ({{got}} against {expected:.9f}): compute "
                     "in float64 and do not round; the check compares within a relative 1e-9."),
@@ -171,20 +143,16 @@ def _ece_cases() -> list[Case]:
     probs = np.exp(logits - logits.max(axis=1, keepdims=True))
     probs /= probs.sum(axis=1, keepdims=True)
     labels = np.array([rng.choice(3, p=row) for row in probs])
-    # Confidences 0.95, 0.92 (wrong), 0.9, 0.85, 0.7, 0.6 (wrong), 0.8 (on an edge), 0.55.
+    # Confidences 0.95, 0.92 (wrong), 0.9, 0.85, 0.7, 0.6 (wrong), 0.75 (on an edge), 0.55. With 4 bins
+    # every edge (0.25, 0.5, 0.75) is exact in binary, so the float comparison and the exact one agree,
+    # and np.linspace(0, 1, M + 1), np.arange(M + 1) / M and ceil(confidence * M) - 1 all bin 0.75 alike:
+    # the case tests which side of a bin is closed, not floating-point rounding.
     hand = np.array([[0.95, 0.05], [0.92, 0.08], [0.9, 0.1], [0.85, 0.15],
-                     [0.3, 0.7], [0.4, 0.6], [0.2, 0.8], [0.55, 0.45]])
+                     [0.3, 0.7], [0.4, 0.6], [0.25, 0.75], [0.55, 0.45]])
     hand_labels = np.array([0, 1, 0, 0, 1, 0, 1, 0])
-    # Confidences exactly on an edge that two common indexings misplace (see _ece_variants); a
-    # learner reaches these only past the first two cases (weights, signs and closed sides right), so
-    # their own hints come first: another mistake can compute the same value on these two rows.
-    on_sixths = np.array([[5 / 6, 1 / 6], [0.9, 0.1]])
-    on_29ths = np.array([[15 / 29, 14 / 29], [0.51, 0.49]])
     return [
         _ece_case(probs, labels, 10, "60 random three-class predictions with 10 bins"),
-        _ece_case(hand, hand_labels, 5, "eight two-class predictions with 5 bins"),
-        _ece_case(on_sixths, np.array([1, 0]), 6, "confidences 5/6 and 0.9 with 6 bins"),
-        _ece_case(on_29ths, np.array([1, 0]), 29, "confidences 15/29 and 0.51 with 29 bins"),
+        _ece_case(hand, hand_labels, 4, "eight two-class predictions with 4 bins"),
     ]
 
 
