@@ -520,6 +520,14 @@ def valid_by_tolerance(tolerance, entries=lambda p: (p >= 0) & (p <= 1)):
     return valid
 
 
+def is_distribution_with_axis(p, tolerance=1e-6):
+    """01's is_distribution with axis=-1 added, its `and` kept: a batch asks `and` about whole arrays."""
+    p = np.asarray(p, dtype=float)
+    entries_ok = np.all((p >= 0) & (p <= 1), axis=-1)
+    sums_to_one = np.abs(p.sum(axis=-1) - 1.0) <= tolerance
+    return entries_ok and sums_to_one
+
+
 def valid_after_sorting_batch_rows(p):
     """Right answers, but a batch's rows are left sorted in place (single vectors are untouched)."""
     if isinstance(p, np.ndarray) and p.ndim == 2:
@@ -745,6 +753,7 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, lambda p: None, "returned None"),
     (checks.check_is_valid_distribution, lambda p: 1 / 0, "raised ZeroDivisionError"),
     (checks.check_is_valid_distribution, valid_after_sorting_in_place, "changed its input"),
+    (checks.check_is_valid_distribution, is_distribution_with_axis, "Combine the per-row tests elementwise with &"),
     (checks.check_is_valid_distribution, valid_after_sorting_batch_rows, "on a batch of five rows, your function "
      "changed its input"),
     # [0.5, 0.4999992] sums to 1 - 8e-7: a tolerance of 2e-7, or the sum rounded to 6 decimals, rejects it

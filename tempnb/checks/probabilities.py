@@ -94,7 +94,7 @@ _VALIDITY_CASES = [
     # tolerance well above rounding error accepts it, as the course's rule (within 1e-6) does
     Case(([0.333333333333] * 3,), True,
          "[0.333333333333] * 3, thirds typed to 12 decimals, counts as valid under the course's rule (a sum "
-         "within 1e-6 of 1), but sums to 0.999999999999 however it is added, math.fsum included: rounded "
+         "within 1e-6 of 1), but sums to about 1 - 1e-12 however it is added, math.fsum included: rounded "
          "inputs are off by far more than machine epsilon, or a few units of it. Compare the sum with 1 "
          "within 1e-6.", "[0.333333333333] * 3", (_NOT_BOOL,), _list_advice),
     # thirds typed to 7 decimals: 1e-7 below 1, inside the course's 1e-6; a tolerance of 1e-9 (or
@@ -168,6 +168,13 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
     outcome = call(is_valid_distribution, _BATCH)
     if outcome.error is InputChanged:
         return f"on a batch of five rows, {outcome.problem}"
+    if outcome.problem and "truth value of an array" in outcome.problem:
+        # is_distribution with axis=-1 added but its `and` (or bool()) kept: one truth value of many rows
+        return (f"on a batch of five rows, {outcome.problem}. With axis=-1 the per-row tests are arrays, one "
+                "entry per row, and `and` or bool() asks for one True or False about a whole array (NumPy's "
+                "advice, .all(), would collapse the rows into one answer). Combine the per-row tests elementwise "
+                "with &, and drop the bool() and float() that is_distribution uses for a single vector: "
+                "np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6).")
     if outcome.problem:
         return f"on a batch of five rows, {outcome.problem}. One answer per row: {_PER_ROW}."
     if outcome.value is None:
