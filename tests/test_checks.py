@@ -1455,6 +1455,15 @@ def sigmoid_strict_masks_nan(x):
     return sigmoid_strict_masks(x, make=lambda v: np.full_like(v, np.nan))
 
 
+def sigmoid_masks_integer_output(x):
+    """The tip's masks with no float conversion: integer input makes an integer output."""
+    out = np.empty_like(x)
+    negative = x < 0
+    out[negative] = np.exp(x[negative]) / (1 + np.exp(x[negative]))
+    out[~negative] = 1 / (1 + np.exp(-x[~negative]))
+    return out
+
+
 def where_quietly(condition, if_true, if_false):
     """A helper that hides the silencer from the sigmoid's own code."""
     with np.errstate(all="ignore"):
@@ -1976,6 +1985,7 @@ WRONG_ANSWERS += [
     (checks.check_logits_with_first_zero, np.array([[0.0, math.log(2), math.log(7)]]), "shape (3,)"),
     (checks.check_stable_sigmoid, sigmoid_seterr, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_strict_masks, "masks x > 0 and x < 0 skip x = 0"),
+    (checks.check_stable_sigmoid, sigmoid_masks_integer_output, "on integers, np.arange(-2, 3)"),
     # np.empty_like may leave anything at x = 0, NaN included
     (checks.check_stable_sigmoid, sigmoid_strict_masks_nan, "masks x > 0 and x < 0 skip x = 0"),
     # silencers the sigmoid's own code does not name: seen while it runs

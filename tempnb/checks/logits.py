@@ -291,7 +291,8 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                             "For x < 0 use exp(x) / (1 + exp(x)), only on those entries.")
             if right:
                 return hint(f"{outcome.problem} at x = 1000: exp(x) overflows for large positive x. "
-                            "For x ≥ 0 use 1 / (1 + exp(-x)), only on those entries.")
+                            "For x ≥ 0 use 1 / (1 + exp(-x)), only on those entries; and compute exp(x) from "
+                            "x[negative] only, not on the whole array before choosing the entries.")
             alone = _warning_points(sigmoid)
             if alone:
                 return hint(f"{outcome.problem} at x = {alone[0]:g}, even given alone: the formula used there "
@@ -402,4 +403,16 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                     f"3 × 4 array{found}. A Python loop over x, or math.exp, handles one number at a time; "
                     "write it with NumPy operations on the whole array (np.exp, boolean masks), which work for "
                     "any shape.")
+    # Integers in, as np.arange(-2, 3) gives: np.empty_like of an integer array is an integer array, and
+    # probabilities stored in it are truncated to 0.
+    integers = np.arange(-2, 3)
+    whole = call(sigmoid, integers)
+    got_whole = None if whole.problem else as_array(whole.value)
+    expected_whole = np.array([_exact_sigmoid(float(x)) for x in integers])
+    if got_whole is None or got_whole.shape != integers.shape or not np.allclose(
+            got_whole, expected_whole, rtol=1e-12, atol=0):
+        shown_whole = whole.problem or np.asarray(whole.value).tolist()
+        return hint(f"your sigmoid is right on floats, but on integers, np.arange(-2, 3), it gives {shown_whole}: "
+                    "np.empty_like(x) of an integer array is an integer array, and the probabilities stored in it "
+                    "are cut down to whole numbers. Convert first, x = np.asarray(x, dtype=float).")
     return passed("Your sigmoid is right on the whole real line, subnormal values included, and silent.")
