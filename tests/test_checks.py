@@ -245,13 +245,14 @@ def top_p_descending(z, top_p_mass):
     return out
 
 
-def brentq_entropy_temperature():
+def brentq_entropy_temperature(context=None):
+    """The exercise's T, found with scipy's brentq; with another context, the T a wrong context gives."""
     import scipy.optimize
 
     from tempnb import entropy
     from tempnb.checks.temperature import ENTROPY_CONTEXT, ENTROPY_TARGET, names_model
 
-    z = names_model().logits(ENTROPY_CONTEXT)
+    z = names_model().logits(ENTROPY_CONTEXT if context is None else context)
     return scipy.optimize.brentq(lambda T: float(entropy(softmax(z, T))) - ENTROPY_TARGET, 0.05, 50, xtol=1e-12)
 
 
@@ -1005,6 +1006,9 @@ WRONG_ANSWERS = [
      "an epsilon added"),
     # 04 · tempered softmax
     # the T -> 0 limit used too early: one-hot at T = 0.001, where [0, 1, 1.001] is still a near-tie
+    # clipping the exponents instead of shifting them: [1, 2, 3] / 0.001 clipped at 700 gives three equal entries
+    (checks.check_tempered_softmax, lambda z, T: (lambda e: e / e.sum())(np.exp(np.clip(np.asarray(z) / T, -700, 700))),
+     "clipping z / T"),
     (checks.check_tempered_softmax, lambda z, T: np.eye(len(z))[np.argmax(z)] if T < 0.01 else softmax(z, T),
      "the T → 0 limit"),
     # the parameters in the wrong order: z.max() on the float given as z raises AttributeError
@@ -1050,6 +1054,8 @@ WRONG_ANSWERS = [
     (checks.check_half_temperature, float("inf"), "positive, finite"),
     (checks.check_half_temperature, half_temperature_dividing_twice(), "divides the logits by T twice"),
     # 04 · the names model's entropy at a target (a real model)
+    # the root for the logits after 'ma', not 'mar'
+    (checks.check_entropy_temperature, brentq_entropy_temperature("ma"), "z must be the logits after 'mar'"),
     (checks.check_entropy_temperature, 1.0, "lower it"),
     (checks.check_entropy_temperature, 2.0, "target entropy"),  # the target typed as the answer
     (checks.check_entropy_temperature, entropy_temperature_dividing_twice(), "divided by T twice"),

@@ -61,6 +61,13 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 and bool(np.allclose(np.exp(as_array(a)), expected, rtol=1e-6, atol=0)),
                 f"on {label} your result is the logarithm of the answer (a log-softmax): return the "
                 "probabilities themselves."),
+        # clipping z / T instead of shifting it: the clipped top entries tie, flattening the answer
+        Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
+                and not np.allclose(expected, expected[0]) and bool(np.allclose(as_array(a), as_array(a)[0]))
+                and math.isclose(float(np.sum(as_array(a))), 1.0, rel_tol=1e-9),
+                f"on {label} your probabilities are all equal, {{got}}: clipping z / T (to keep exp from "
+                "overflowing) makes every clipped entry the same. Subtract the maximum of z / T instead; that "
+                "keeps every exponent at most 0 without changing the answer."),
         # last, so that the named mistakes above come first: any other result that does not sum to 1
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
                 and bool(np.all(np.isfinite(as_array(a)))) and not math.isclose(float(np.sum(as_array(a))), 1.0,
@@ -258,5 +265,9 @@ def check_entropy_temperature(temperature: object) -> None:
                     "1e-6. If you typed a printed value, assign the number brentq returns instead; otherwise "
                     "tighten brentq's xtol.")
     direction = "lower" if reached > ENTROPY_TARGET else "raise"
+    # a root found for other logits (another context) is a T far from this one, not a loose tolerance
+    other_logits = (f" If brentq did find a root, it was for other logits: z must be the logits after "
+                    f"'{ENTROPY_CONTEXT}', names_model().logits('{ENTROPY_CONTEXT}').")
     return hint(f"at T = {value:.4g} the entropy is {reached:.4f} nats, not {ENTROPY_TARGET:g}; entropy rises "
-                f"with T, so {direction} it: solve entropy(softmax(z, T)) - {ENTROPY_TARGET:g} = 0 with brentq.")
+                f"with T, so {direction} it: solve entropy(softmax(z, T)) - {ENTROPY_TARGET:g} = 0 with brentq."
+                f"{other_logits}")
