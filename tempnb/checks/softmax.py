@@ -69,7 +69,7 @@ def _same_number(a: object, b: object, rtol: float = 1e-12) -> bool:
     return value is not None and bool(np.isclose(value, float(b), rtol=rtol, atol=1e-12))
 
 
-_LSE_MAX = "Factor out the max: m + log(sum(exp(z - m)))."
+_LSE_MAX = "Factor out the max: m + log(sum(exp(z - m))), with m = z.max() (not the largest |z|)."
 
 
 def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Case:
