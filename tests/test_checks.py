@@ -1161,6 +1161,9 @@ WRONG_ANSWERS = [
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + np.log(-np.log(rng.random(z.size))))),
      "wrong sign"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z + rng.gumbel(size=z.size))), "match T = 1"),
+    # the noise divided by T as well as the logits: the same argmax as z + g
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + rng.gumbel(size=z.size) / T)),
+     "z / T + g / T, has the same argmax"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax((z + rng.gumbel(size=z.size)) / T)),
      "match T = 1"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z * T + rng.gumbel(size=z.size))),

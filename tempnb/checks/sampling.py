@@ -317,8 +317,8 @@ def check_gumbel_sampler(sampler: Callable) -> None:
             exact = np.argmax(scaled + noise[0], axis=1)
             if np.array_equal(draws, np.argmax(_LOGITS + noise[0], axis=1)):
                 return hint("your draws are argmax(z + g), with the very noise your function drew: the temperature "
-                            "has no effect. Divide the logits by T before adding the noise, argmax(z / T + g); "
-                            "note that (z + g) / T has the same argmax as z + g.")
+                            "has no effect. Divide the logits by T before adding the noise, argmax(z / T + g), and "
+                            "only the logits: (z + g) / T, or z / T + g / T, has the same argmax as z + g.")
             if np.array_equal(draws, np.argmax(_LOGITS * T + noise[0], axis=1)):
                 return hint("your draws are argmax(z · T + g), with the very noise your function drew: the logits "
                             "were multiplied by T, or the noise divided by T. Divide the logits: argmax(z / T + g).")
@@ -342,8 +342,8 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     observed = np.round(counts / n, 3).tolist()
     if _chi_square_p_value(counts, softmax(_LOGITS, 1.0)) >= 1e-4:
         return hint(f"your frequencies {observed} match T = 1, softmax(z), not T = 2: the temperature has no "
-                    "effect. Divide the logits by T before adding the noise, argmax(z / T + g); note that "
-                    "(z + g) / T has the same argmax as z + g.")
+                    "effect. Divide the logits by T before adding the noise, argmax(z / T + g), and only the "
+                    "logits: (z + g) / T, or z / T + g / T, has the same argmax as z + g.")
     if _chi_square_p_value(counts, softmax(_LOGITS, 1 / T)) >= 1e-4:
         return hint(f"your frequencies {observed} match softmax(z · T), that is T = 0.5: the logits were "
                     "multiplied by T, or the noise was divided by T (argmax(z + g / T) picks the same as "
