@@ -2572,6 +2572,11 @@ DISTILLATION_LOSS_WRONG = [
     (lambda s, t, y, T, alpha: (len(y) * distillation_by_hand(s, t, y, T, alpha)[0],
                                 distillation_by_hand(s, t, y, T, alpha)[1]), "not the sum"),
     (distillation_cross_entropy_for_kl, "cross-entropy −Σ p log q"),
+    # the KL times T, not T², in the loss; the gradient right (written out, not from the check's variants)
+    (lambda s, t, y, T, alpha: (alpha * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) + (1 - alpha) * float(np.mean(
+        -log_softmax(s, axis=1)[np.arange(len(y)), y])), distillation_by_hand(s, t, y, T, alpha)[1]),
+     "T² times the KL, not T times it"),
     (distillation_loss_only, "return a pair (loss, gradient)"),
     (distillation_hard_term_at_t, "cross-entropy at T = 1"),
     (distillation_changes_logits, "changed its input `s`"),

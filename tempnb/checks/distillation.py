@@ -310,6 +310,9 @@ def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha:
         "soft only": (soft_loss, soft_grad),
         "no T² in the loss": (alpha * soft_loss / T**2 + (1 - alpha) * hard_loss,
                               alpha * soft_grad / T**2 + (1 - alpha) * hard_grad),
+        # the KL times T instead of T² in the loss, the gradient right: seen on the loss alone
+        "T, not T², in the loss": (alpha * soft_loss / T + (1 - alpha) * hard_loss,
+                                   alpha * soft_grad + (1 - alpha) * hard_grad),
         "gradient without T": (None, (alpha * (q - p) / T + (1 - alpha) * (q1 - onehot)) / n),
         "gradient times T²": (None, (alpha * T * T * (q - p) + (1 - alpha) * (q1 - onehot)) / n),
         "gradient not divided by B": (None, alpha * T * (q - p) + (1 - alpha) * (q1 - onehot)),
@@ -329,6 +332,7 @@ _LOSS_HINTS = {
                  "never hears from the teacher).",
     "soft only": "that is the soft term alone: add (1 − α) times the cross-entropy with the labels.",
     "no T² in the loss": "multiply the soft term (its loss and its gradient) by T².",
+    "T, not T², in the loss": "the soft term's loss is T² times the KL, not T times it (your gradient is right).",
     "gradient without T": "the soft term's gradient is α T (q − p) / B: T² · (q − p)/T, not (q − p)/T.",
     "gradient times T²": "the soft term's gradient is α T (q − p) / B: the chain rule through s/T takes one T "
                          "back from T².",
