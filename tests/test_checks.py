@@ -1855,6 +1855,15 @@ def fit_rows_indexed_in_bounds(logits, labels):
     return float(result.x)
 
 
+def fit_unnormalised_power(logits, labels):
+    """q**(1/T) without renormalising each row, in the suggested bounds: -log q^(1/T) falls as T grows."""
+    import scipy.optimize
+
+    log_q = log_softmax(logits, axis=1)[np.arange(len(labels)), labels]
+    return float(scipy.optimize.minimize_scalar(lambda T: float(-np.mean(log_q / T)), bounds=(0.05, 20),
+                                                method="bounded").x)
+
+
 def fit_to_own_predictions(logits, labels):
     """The NLL of the model's own predictions instead of the labels: it falls as T shrinks."""
     import scipy.optimize
@@ -2137,6 +2146,7 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_rounded_to_4, "do not round it"),
     (checks.check_fit_temperature, fit_rows_indexed, "log_q[labels] picks whole rows"),
     (checks.check_fit_temperature, fit_rows_indexed_in_bounds, "stopped at its upper bound"),
+    (checks.check_fit_temperature, fit_unnormalised_power, "without renormalising each row"),
     (checks.check_fit_temperature, fit_to_own_predictions, "use the labels given"),
     (checks.check_fit_temperature, fit_bounds_above_one, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_minimize_array, "shape (1,)"),

@@ -65,7 +65,8 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
         "times |accuracy - mean confidence|, summed over the non-empty bins. Likely causes: correct must be "
         "probs.argmax(axis=1) == labels and the confidence probs.max(axis=1); bins must be "
         "(m-1)/M < confidence <= m/M (np.digitize without right=True, and floor(confidence * M), put a "
-        "confidence on an edge in the bin above).",
+        "confidence on an edge in the bin above); M bins need M + 1 edges, and np.digitize(..., right=True) "
+        "numbers them 1 to M, so subtract 1.",
         label,
         (
             Mistake(lambda a: not close(variants["bin_centre"], expected, 1e-9) and close(a, variants["bin_centre"]),
@@ -216,8 +217,10 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
                     f"on {label} your search stopped at its upper bound, {{got}}, far above the best T, "
                     f"{expected:.5f}: your objective kept falling as T grows. It does if it averages -log q over "
                     "every class of a row: log_q[labels] picks whole rows; each row's own label entry is "
-                    "log_q[np.arange(n), labels]. Or your objective's sign is flipped, so the search maximised the "
-                    "NLL: minimise +mean(-log q of the label)."),
+                    "log_q[np.arange(n), labels]. It also does if you raised the probabilities to 1/T without "
+                    "renormalising each row (-log q^(1/T) = -(1/T) log q falls as T grows): renormalise, as 04's "
+                    "apply_temperature does, or use log_softmax(logits / T, axis=1). Or your objective's sign is "
+                    "flipped, so the search maximised the NLL: minimise +mean(-log q of the label)."),
             Mistake(lambda a: a > 20 * expected,
                     f"on {label} your T ran far above the best one, {expected:.5f}, as if your objective kept "
                     "falling as T grows. It does if it averages -log q over every class of a row: log_q[labels] "
