@@ -754,7 +754,10 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, lambda p: None, "returned None"),
     (checks.check_is_valid_distribution, lambda p: 1 / 0, "raised ZeroDivisionError"),
     (checks.check_is_valid_distribution, valid_after_sorting_in_place, "changed its input"),
-    (checks.check_is_valid_distribution, is_distribution_with_axis, "Combine the per-row tests elementwise with &"),
+    (checks.check_is_valid_distribution, is_distribution_with_axis, "combine the per-row tests elementwise with &"),
+    # plain Python: right on single vectors, but a loop over a 2-D array meets rows
+    (checks.check_is_valid_distribution, lambda p: all(0 <= x <= 1 for x in p) and abs(sum(p) - 1) <= 1e-6,
+     "a Python loop over p"),
     (checks.check_is_valid_distribution, valid_after_sorting_batch_rows, "on a batch of five rows, your function "
      "changed its input"),
     # [0.5, 0.4999992] sums to 1 - 8e-7: a tolerance of 2e-7, or the sum rounded to 6 decimals, rejects it

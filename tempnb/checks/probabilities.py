@@ -170,10 +170,11 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
         return f"on a batch of five rows, {outcome.problem}"
     if outcome.problem and "truth value of an array" in outcome.problem:
         # is_distribution with axis=-1 added but its `and` (or bool()) kept: one truth value of many rows
-        return (f"on a batch of five rows, {outcome.problem}. With axis=-1 the per-row tests are arrays, one "
-                "entry per row, and `and` or bool() asks for one True or False about a whole array (NumPy's "
-                "advice, .all(), would collapse the rows into one answer). Combine the per-row tests elementwise "
-                "with &, and drop the bool() and float() that is_distribution uses for a single vector: "
+        return (f"on a batch of five rows, {outcome.problem}. Somewhere your code asks for one True or False "
+                "about a whole array: `and`, bool() or `if` on a per-row test made with axis=-1, or a Python "
+                "loop over p, which on a 2-D array meets whole rows, not numbers (NumPy's advice, .all(), would "
+                "collapse the rows into one answer). Convert with p = np.asarray(p, dtype=float) and combine the "
+                "per-row tests elementwise with &, without bool() or float(): "
                 "np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6).")
     if outcome.problem:
         return f"on a batch of five rows, {outcome.problem}. One answer per row: {_PER_ROW}."

@@ -48,7 +48,8 @@ def _softmax_cases() -> list[Case]:
         _softmax_case(_QUARTER_LOGITS, "the logits of [0.25, 0.75]", ""),
         _softmax_case([1000.0, 1001.0], "[1000, 1001]", "Subtract the maximum logit before exponentiating."),
         _softmax_case([-1000.0, -1001.0, -1002.0], "[-1000, -1001, -1002]",
-                      "exp underflowed to 0 and the division gave 0/0: subtract the maximum logit first."),
+                      "exp underflowed to 0 and the division gave 0/0: subtract the maximum logit first (z.max(), not "
+                      "the largest |z|)."),
         _softmax_case([-1000.0, 0.0, 1000.0], "[-1000, 0, 1000]", _MAX_ONLY),
         # the largest logit first: a shift by the last logit overflows here (and by the first, on the case above)
         _softmax_case([1000.0, 0.0, -1000.0], "[1000, 0, -1000]", _MAX_ONLY),

@@ -267,7 +267,8 @@ def check_entropy_temperature(temperature: object) -> None:
     direction = "lower" if reached > ENTROPY_TARGET else "raise"
     # a root found for other logits (another context) is a T far from this one, not a loose tolerance
     other_logits = (f" If brentq did find a root, it was for other logits: z must be the logits after "
-                    f"'{ENTROPY_CONTEXT}', names_model().logits('{ENTROPY_CONTEXT}').")
+                    f"'{ENTROPY_CONTEXT}' from the model the exercise fits on all the names, "
+                    f"names_model.logits('{ENTROPY_CONTEXT}').")
     return hint(f"at T = {value:.4g} the entropy is {reached:.4f} nats, not {ENTROPY_TARGET:g}; entropy rises "
                 f"with T, so {direction} it: solve entropy(softmax(z, T)) - {ENTROPY_TARGET:g} = 0 with brentq."
                 f"{other_logits}")
