@@ -858,6 +858,8 @@ WRONG_ANSWERS = [
     (checks.check_probability_from_log_odds, 100 / (1 + math.exp(-2)), "looks like a percentage"),
     (checks.check_probability_from_log_odds, 88.08, "looks like a percentage"),
     # 02 · logits with the first one 0
+    (checks.check_logits_with_first_zero, scipy.special.logit([0.1, 0.2, 0.7]) - scipy.special.logit(0.1),
+     "two-outcome log-odds"),
     (checks.check_logits_with_first_zero, [0.0, math.log(2)], "give three logits"),
     (checks.check_logits_with_first_zero, [0.0, math.log(2), math.log(7), 0.0], "give three logits"),
     (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]), "subtract the first"),

@@ -78,6 +78,11 @@ def check_logits_with_first_zero(logits: object) -> None:
         Mistake(log_q - log_q[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
         Mistake(np.log10([0.1, 0.2, 0.7]) - math.log10(0.1),
                 "you used log base 10; logits are natural logarithms (np.log)."),
+        # scipy.special.logit(q) = log(q / (1 - q)): the two-outcome log-odds of each entry on its own
+        Mistake(np.log(np.array([0.1, 0.2, 0.7]) / (1 - np.array([0.1, 0.2, 0.7])))
+                - math.log(0.1 / 0.9),
+                "scipy.special.logit is the two-outcome log-odds log(q / (1 - q)), not the logit of one outcome "
+                "among many: use np.log(q), then subtract its first entry."),
         Mistake(np.log2([0.1, 0.2, 0.7]) - math.log2(0.1),
                 "you used log base 2; logits are natural logarithms (np.log)."),
         Mistake(lambda a: np.size(a) != expected.size,

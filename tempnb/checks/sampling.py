@@ -151,7 +151,9 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
         if index is None:
             return hint(_not_an_index(outcome.value))
         expected = int(np.searchsorted(cdf, u, side="right"))
-        for shift, where, fix in ((1, "one past", "do not add 1"), (-1, "one before", "do not subtract 1")):
+        for shift, where, fix in ((1, "one past", "do not add 1, and look u up in the running totals that "
+                                   "include each token, np.cumsum(p), not in the totals before it (np.cumsum(p) - p)"),
+                                  (-1, "one before", "do not subtract 1")):
             if index == expected + shift and _shifted_by(sampler, cdf, uniforms, shift):
                 return hint(f"your index is {where} the inverse-CDF index for every u (with u = {u:.4f} you "
                             f"returned {index}, the inverse CDF gives {expected}): {fix}. np.argmax(cdf > u) and "
@@ -263,7 +265,7 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     if draws.min() < 0 or draws.max() >= _LOGITS.size:
         return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned.")
     scaled = _LOGITS / T
-    success = (f"{n} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) and never pick the masked "
+    success = (f"{n:,} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) and never pick the masked "
                "entry")
     noise, source = _recorded_noise(rng, n)
     if noise is not None:
@@ -332,11 +334,11 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         i = int(wrong[0])
         return hint(f"with the uniform numbers your function drew, u = {np.round(rng.uniform_draws[i], 3).tolist()}, "
                     f"the Gumbel noise g = -log(-log(u)) gives argmax(z / T + g) = {exact[i]} at T = 2, but it "
-                    f"returned {draws[i]} (on {wrong.size} of {n} draws). Add the noise, unscaled, to the logits "
+                    f"returned {draws[i]} (on {wrong.size} of {n:,} draws). Add the noise, unscaled, to the logits "
                     "divided by T exactly once: argmax(z / T + g), not z · T, z / T², z / √T or T · g.")
     counts = np.bincount(draws, minlength=_LOGITS.size)
     if not mismatched.size and _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
-        return _passed_if_tempered(sampler, f"{n} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) "
+        return _passed_if_tempered(sampler, f"{n:,} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) "
                                             "(chi-square test "
                       "passed) and never pick the masked entry.")
     observed = np.round(counts / n, 3).tolist()
@@ -352,7 +354,7 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         i = int(mismatched[0])
         return hint(f"with the noise your function drew, g = {np.round(rng.gumbel_draws[i], 3).tolist()}, "
                     f"argmax(z / T + g) at T = 2 is {exact[i]}, but it returned {draws[i]} (on "
-                    f"{mismatched.size} of {n} draws). Add the noise, unscaled, to the logits divided by T "
+                    f"{mismatched.size} of {n:,} draws). Add the noise, unscaled, to the logits divided by T "
                     "exactly once: argmax(z / T + g), not z · T, z / T², z / √T or T · g.")
     gumbel_noise = set(rng.used) <= {"random", "uniform"}  # noise made from uniforms: -log(-log(u)) or its sign slip
     if gumbel_noise and _chi_square_p_value(counts, _minus_gumbel_frequencies(T)) >= 1e-4:
