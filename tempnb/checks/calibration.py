@@ -32,7 +32,7 @@ def _right_closed_index(confidence: np.ndarray, n_bins: int) -> np.ndarray:
 
 
 def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[str, float]:
-    """What four typical mistakes compute instead of the ECE."""
+    """What typical mistakes compute instead of the ECE."""
     rows = np.arange(len(labels))
     confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
     right = _right_closed_index(confidence, n_bins)

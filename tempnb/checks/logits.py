@@ -143,15 +143,14 @@ def _names_used(code) -> set[str]:  # noqa: ANN001 (a code object)
     return names
 
 
-def _silencer_codes() -> frozenset:
-    """The code objects that turn NumPy's warnings off when they run (those written in Python).
-
-    np.errstate used as a decorator never calls __enter__: it wraps the function in a function of its own
-    (one code object for every such wrapper), so that wrapper's code is on the list too.
-    """
-    functions = (np.errstate.__enter__, np.seterr, warnings.filterwarnings, warnings.simplefilter,
-                 warnings.catch_warnings.__enter__, warnings.resetwarnings, np.errstate()(lambda: None))
-    return frozenset(code for code in (getattr(f, "__code__", None) for f in functions) if code is not None)
+# The code objects that turn NumPy's warnings off when they run (those written in Python). np.errstate used as
+# a decorator never calls __enter__: it wraps the function in a function of its own (one code object for every
+# such wrapper), so that wrapper's code is on the list too.
+_SILENCER_CODES = frozenset(
+    code for code in (getattr(f, "__code__", None) for f in (
+        np.errstate.__enter__, np.seterr, warnings.filterwarnings, warnings.simplefilter,
+        warnings.catch_warnings.__enter__, warnings.resetwarnings, np.errstate()(lambda: None)))
+    if code is not None)
 
 
 # Code in these folders is a library's, not the learner's: NumPy itself may silence warnings inside np.isclose,
@@ -163,13 +162,13 @@ _LIBRARY_FOLDERS = tuple(os.path.dirname(os.path.dirname(os.path.abspath(module.
 
 def _silenced_at_run_time(function: Callable, x: np.ndarray) -> bool:
     """Whether the learner's code (a helper it calls included) turns a warning silencer on while it runs on x."""
-    codes = _silencer_codes()
     here = sys._getframe()  # the frame that calls the learner's function (tempnb itself may sit among libraries)
     seen = []
 
     def profile(frame, event, arg) -> None:  # noqa: ANN001 (the sys.setprofile signature)
         caller = frame.f_back
-        if event == "call" and frame.f_code in codes and caller is not None and (caller is here or not os.path.abspath(
+        if event == "call" and frame.f_code in _SILENCER_CODES and caller is not None and (
+                caller is here or not os.path.abspath(
                 caller.f_code.co_filename).startswith(_LIBRARY_FOLDERS)):
             seen.append(frame.f_code.co_name)
 
@@ -369,12 +368,13 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                          "probabilities lose'. Compute the small value directly, exp(x) / (1 + exp(x)) for x < 0, "
                          "not as a difference of numbers near 1.")
             wrong = _differing(points, got, expected) + "." + extra
-    if _silences_warnings(sigmoid, points) and wrong:
+    silenced = _silences_warnings(sigmoid, points)  # runs the learner's function once more, under a profiler
+    if silenced and wrong:
         return hint("your function (or one it calls) silences NumPy's warnings (np.errstate, np.seterr or a "
                     "warnings filter), and "
                     f"the values are wrong: {_differing(points, got, expected)}. Remove the silencer to see "
                     "what NumPy warns about, and rewrite it so that no exponent is positive, e.g. with exp(-|x|).")
-    if _silences_warnings(sigmoid, points):
+    if silenced:
         return hint("your values are right, but your function (or one it calls) silences NumPy's warnings "
                     "(np.errstate, np.seterr "
                     "or a warnings filter), so the check cannot see whether exp overflows inside it, and a hidden "
