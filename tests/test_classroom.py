@@ -92,3 +92,14 @@ def test_a_server_that_never_answers_gives_a_clear_timeout(slow_server):
     with pytest.raises(TimeoutError, match=r"s: no websocket to kernel k after \d+ attempts"):
         student._connect_kernel("k", "session", deadline=time.monotonic() + 1, wait=WAIT)
     assert state["handshakes"] >= 1
+
+
+def test_a_student_whose_server_has_run_logs_in_again_with_the_hubs_xsrf_cookie():
+    """After a student's server has run, the session holds two `_xsrf` cookies: the hub's (path /hub/) and the
+    server's (path /user/<name>/). The login form needs the hub's; asking by name alone is ambiguous (CI once
+    failed with requests' CookieConflictError when a test logged a student in a second time)."""
+    student = classroom.Student(SimpleNamespace(url="http://127.0.0.1:1"), "s")
+    student.session.cookies.set("_xsrf", "the-servers", domain="127.0.0.1", path="/user/s/")
+    student.session.cookies.set("_xsrf", "the-hubs", domain="127.0.0.1", path="/hub/")
+    assert student._hub_xsrf() == "the-hubs"
+    assert student._headers() == {"X-XSRFToken": "the-servers"}

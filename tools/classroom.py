@@ -49,6 +49,8 @@ SINGLEUSER_ARGS = [
     *(["--allow-root"] if os.geteuid() == 0 else []),  # CI containers run as root; a hub would not
 ]
 
+PORT_BLOCK = 2000  # ports for single-user servers: a class of 20 restarting its servers many times over
+
 HUB_CONFIG = """\
 # Written by tools/classroom.py for one run; see that module.
 c = get_config()  # noqa: F821
@@ -77,6 +79,36 @@ c.Spawner.environment = {environment}
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
 c.JupyterHub.tornado_settings = {{"slow_spawn_timeout": 0}}  # answer at once; the browser waits
+
+# A port of its own for every student's server, from a block just below the range the system
+# hands out for "any free port" (ip_local_port_range). JupyterHub's default, random_port(), finds
+# a free port and closes it before the server binds it; with twenty servers and their kernels
+# starting at once, another server or a kernel can take that port first. The student's server
+# then exits ("Address already in use", port_retries is 0), and if the port's new owner is a
+# server, the hub takes its answer, even a 404, as "up" (jupyterhub.utils.wait_for_http_server)
+# and routes the student to someone else's server. Ports below the range are never handed out
+# at random, and the hook never gives one twice.
+import itertools, socket  # noqa: E401,E402
+try:
+    with open("/proc/sys/net/ipv4/ip_local_port_range") as _range:
+        _FIRST_RANDOM = int(_range.read().split()[0])
+except OSError:  # not Linux: IANA's dynamic range, which macOS uses
+    _FIRST_RANDOM = 49152
+_PORTS = itertools.count(max(1024, _FIRST_RANDOM - {port_block}))
+
+def _own_port(spawner):
+    for port in _PORTS:
+        if port >= _FIRST_RANDOM:
+            raise RuntimeError(f"no free port left below {{_FIRST_RANDOM}} for {{spawner.user.name}}")
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue  # something else listens there
+        spawner.port = port
+        return
+
+c.Spawner.pre_spawn_hook = _own_port
 
 # The instructor's token (the test's and benchmark's own view of the hub).
 c.JupyterHub.services = [{{"name": "instructor", "api_token": "{api_token}"}}]
@@ -140,7 +172,7 @@ def start_hub(workdir: Path) -> Iterator[Hub]:
     config.write_text(HUB_CONFIG.format(
         port=port, hub_port=hub_port, proxy_api_port=proxy_api_port, workdir=workdir, proxy=PROXY,
         password=password, singleuser=_singleuser(), api_token=api_token,
-        environment=repr(dict(THREAD_ENV)), args=repr(SINGLEUSER_ARGS),
+        environment=repr(dict(THREAD_ENV)), args=repr(SINGLEUSER_ARGS), port_block=PORT_BLOCK,
     ))
     log = workdir / "jupyterhub.log"
     env = {key: value for key, value in os.environ.items() if not key.startswith(("JUPYTER", "JPY_"))}
@@ -248,10 +280,23 @@ class Student:
         login = f"{self.hub.url}/hub/login?next=%2Fhub%2Fhome"
         self.session.get(login, timeout=60).raise_for_status()
         response = self.session.post(login, timeout=60, data={
-            "username": self.name, "password": self.hub.password, "_xsrf": self.session.cookies.get("_xsrf", "")})
+            "username": self.name, "password": self.hub.password, "_xsrf": self._hub_xsrf()})
         response.raise_for_status()
         if not urlsplit(response.url).path.endswith("/hub/home"):
             raise RuntimeError(f"{self.name} could not log in: landed on {response.url}")
+
+    def hub_log(self, lines: int = 30) -> str:
+        """The last `lines` lines of the hub's log that name this student (what an administrator would grep)."""
+        log = self.hub.log.read_text(errors="replace").splitlines() if self.hub.log.exists() else []
+        return "\n".join([line for line in log if self.name in line][-lines:])
+
+    def _hub_xsrf(self) -> str:
+        """The hub's own `_xsrf` cookie (path /hub/), which its login form echoes. A student whose server
+        has run also holds that server's `_xsrf` cookie (path /user/<name>/), so the name alone is ambiguous."""
+        for cookie in self.session.cookies:
+            if cookie.name == "_xsrf" and cookie.path.startswith("/hub"):
+                return cookie.value
+        return ""
 
     def follow(self, link: str, timeout: float = 240.0) -> list[dict]:
         """Follow an nbgitpuller link as a browser does; returns the pull's events. Raises if the pull fails."""
@@ -259,7 +304,9 @@ class Student:
         pull_page = f"{self.server}/git-pull"
         while True:  # the hub shows "your server is starting" until it is up; the page then reloads
             response = self.session.get(link, timeout=120)
-            response.raise_for_status()
+            if not response.ok:
+                raise RuntimeError(f"{self.name} got {response.status_code} at {response.url}; the hub's log on them:\n"
+                                   + self.hub_log())
             if response.url.startswith(pull_page + "?"):
                 break
             if time.monotonic() > deadline:
