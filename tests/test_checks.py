@@ -265,6 +265,21 @@ def binary_entropy_entr(pi):
 HALF_ENTROPY_PI = scipy.optimize.bisect(lambda pi: binary_entropy_entr(pi) - math.log(2) / 2, 1e-9, 0.5, xtol=1e-14)
 
 
+def stable_sigmoid_under_ignored(x):
+    """The masked sigmoid under np.errstate(under="ignore"): underflow is ignored by default, so nothing is hidden."""
+    with np.errstate(under="ignore"):
+        return stable_sigmoid_masks(x)
+
+
+def stable_sigmoid_seterr_under(x):
+    """The same with np.seterr(under="ignore") and the old settings put back; over, divide, invalid still raise."""
+    old = np.seterr(under="ignore", over="raise", divide="raise", invalid="raise")
+    try:
+        return stable_sigmoid_masks(x)
+    finally:
+        np.seterr(**old)
+
+
 RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, validated),
     (checks.check_is_valid_distribution, is_valid_by_hand),
@@ -732,6 +747,18 @@ def soft_teacher_np_log_silenced(s, t, T):
     """The same, with NumPy's warnings silenced: a confident teacher's 0 · log 0 returns nan."""
     with np.errstate(all="ignore"):
         return soft_teacher_np_log(s, t, T)
+
+
+def stable_sigmoid_over_ignored(x):
+    """The masked sigmoid (right values) under np.errstate(over="ignore"): overflow is on by default, so it hides."""
+    with np.errstate(over="ignore"):
+        return stable_sigmoid_masks(x)
+
+
+def stable_sigmoid_under_and_divide_ignored(x):
+    """np.errstate(under="ignore", divide="ignore"): underflow hides nothing, but divide is on by default."""
+    with np.errstate(under="ignore", divide="ignore"):
+        return stable_sigmoid_masks(x)
 
 
 WRONG_ANSWERS = [
@@ -2020,6 +2047,9 @@ WRONG_ANSWERS += [
     # the tip's exp(-|x|) taken halfway: 1 / (1 + exp(-|x|)) is sigma(|x|), right only for x >= 0
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.abs(x))), "you return σ(-x)"),
     (checks.check_stable_sigmoid, abs_form_silenced, "your values are right, but"),
+    # np.errstate counts by what it turns off: overflow, divide or invalid (on by default), not underflow
+    (checks.check_stable_sigmoid, stable_sigmoid_over_ignored, "your values are right, but"),
+    (checks.check_stable_sigmoid, stable_sigmoid_under_and_divide_ignored, "your values are right, but"),
     (checks.check_stable_sigmoid, sigmoid_warnings_filter, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_tanh_form_list, "one value per entry"),
     (checks.check_stable_sigmoid, lambda x: None, "returned None"),
@@ -2448,6 +2478,9 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_probability_from_log_odds, float(scipy.special.expit(2))),
     (checks.check_logits_with_first_zero, [0.0, math.log(2), math.log(7)]),
     (checks.check_stable_sigmoid, lambda x: np.exp(-np.logaddexp(0, -x))),
+    # underflow is ignored by NumPy's default: silencing it hides nothing, so it is not a silencer
+    (checks.check_stable_sigmoid, stable_sigmoid_under_ignored),
+    (checks.check_stable_sigmoid, stable_sigmoid_seterr_under),
     # a two-class softmax is a sigmoid: tempnb's softmax silences warnings inside itself, which is not the learner's
     (checks.check_stable_sigmoid, lambda x: softmax(np.stack([np.zeros_like(x), x], axis=-1), axis=-1)[..., 1]),
     (checks.check_stable_sigmoid,

@@ -131,8 +131,9 @@ def _exact_sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-x))
 
 
-# Names that silence NumPy's floating-point warnings instead of avoiding what causes them.
-_SILENCERS = frozenset({"errstate", "seterr", "filterwarnings", "simplefilter", "catch_warnings", "resetwarnings"})
+# Names of warnings filters, which hide NumPy's warnings instead of avoiding what causes them. np.errstate and
+# np.seterr are not on this list: whether they silence anything depends on their arguments, read while they run.
+_SILENCERS = frozenset({"filterwarnings", "simplefilter", "catch_warnings", "resetwarnings"})
 
 
 def _names_used(code) -> set[str]:  # noqa: ANN001 (a code object)
@@ -143,14 +144,44 @@ def _names_used(code) -> set[str]:  # noqa: ANN001 (a code object)
     return names
 
 
-# The code objects that turn NumPy's warnings off when they run (those written in Python). np.errstate used as
-# a decorator never calls __enter__: it wraps the function in a function of its own (one code object for every
-# such wrapper), so that wrapper's code is on the list too.
-_SILENCER_CODES = frozenset(
+# The code objects that turn warnings filters on when they run (those written in Python).
+_FILTER_CODES = frozenset(
     code for code in (getattr(f, "__code__", None) for f in (
-        np.errstate.__enter__, np.seterr, warnings.filterwarnings, warnings.simplefilter,
-        warnings.catch_warnings.__enter__, warnings.resetwarnings, np.errstate()(lambda: None)))
+        warnings.filterwarnings, warnings.simplefilter, warnings.catch_warnings.__enter__, warnings.resetwarnings))
     if code is not None)
+
+# The code objects that change NumPy's floating-point settings when they run: np.errstate's __enter__ and np.seterr.
+# np.errstate used as a decorator never calls __enter__: it wraps the function in a function of its own (one code
+# object for every such wrapper), so that wrapper's code is on the list too.
+_ERRSTATE_CODES = frozenset(
+    code for code in (getattr(f, "__code__", None) for f in (
+        np.errstate.__enter__, np.seterr, np.errstate()(lambda: None)))
+    if code is not None)
+
+# The warnings NumPy shows by default (underflow is ignored by default, so ignoring it hides nothing), and the
+# settings that keep a warning from reaching the check: anything but "warn" and "raise".
+_ON_BY_DEFAULT = ("over", "divide", "invalid")
+_QUIET = frozenset({"ignore", "print", "log", "call"})
+
+
+def _turns_off_default_warning(frame) -> bool:  # noqa: ANN001 (a frame)
+    """Whether an np.errstate or np.seterr starting in this frame turns off an overflow, divide or invalid warning.
+
+    np.seterr's arguments are its locals; np.errstate keeps them on itself (self._over and so on), read in
+    __enter__ or in the decorator's wrapper. A setting given for one kind overrides `all`. If the arguments
+    cannot be read (another NumPy), the call counts as a silencer.
+    """
+    local = frame.f_locals
+    if frame.f_code.co_name == "seterr":
+        settings = {name: local.get(name) for name in ("all", *_ON_BY_DEFAULT)}
+    else:
+        state = local.get("self")
+        try:
+            settings = {name: getattr(state, f"_{name}") for name in ("all", *_ON_BY_DEFAULT)}
+        except AttributeError:
+            return True
+    return any((settings[name] if settings[name] is not None else settings["all"]) in _QUIET
+               for name in _ON_BY_DEFAULT)
 
 
 # Code in these folders is a library's, not the learner's: NumPy itself may silence warnings inside np.isclose,
@@ -161,18 +192,27 @@ _LIBRARY_FOLDERS = tuple(os.path.dirname(os.path.dirname(os.path.abspath(module.
 
 
 def _silenced_at_run_time(function: Callable, x: np.ndarray) -> bool:
-    """Whether the learner's code (a helper it calls included) turns a warning silencer on while it runs on x."""
+    """Whether the learner's code (a helper it calls included) turns a warning silencer on while it runs on x.
+
+    A silencer is a warnings filter, or an np.errstate or np.seterr that turns off a warning NumPy shows by
+    default (overflow, divide or invalid); np.errstate(under="ignore") hides nothing and is not one. The run
+    starts from NumPy's default settings, as `call` does, so that putting saved settings back (np.seterr(**old))
+    restores those defaults and is not mistaken for a silencer.
+    """
     here = sys._getframe()  # the frame that calls the learner's function (tempnb itself may sit among libraries)
     seen = []
 
     def profile(frame, event, arg) -> None:  # noqa: ANN001 (the sys.setprofile signature)
+        if event != "call" or (frame.f_code not in _FILTER_CODES and frame.f_code not in _ERRSTATE_CODES):
+            return
         caller = frame.f_back
-        if event == "call" and frame.f_code in _SILENCER_CODES and caller is not None and (
-                caller is here or not os.path.abspath(
-                caller.f_code.co_filename).startswith(_LIBRARY_FOLDERS)):
+        if caller is not None and (caller is here or not os.path.abspath(
+                caller.f_code.co_filename).startswith(_LIBRARY_FOLDERS)) and (
+                frame.f_code in _FILTER_CODES or _turns_off_default_warning(frame)):
             seen.append(frame.f_code.co_name)
 
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
+    with warnings.catch_warnings(record=True), np.errstate(over="warn", divide="warn", invalid="warn",
+                                                           under="ignore"):
         warnings.simplefilter("ignore")
         given = fresh(x)
         previous = sys.getprofile()
@@ -273,8 +313,8 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
         if issubclass(outcome.error, Warning):
             if _silences_warnings(sigmoid, points):
                 return hint(f"{outcome.problem}: your function (or one it calls) silences some of NumPy's warnings "
-                            "(np.errstate, "
-                            "np.seterr or a warnings filter), but not this one. With np.where, the branch you "
+                            "(np.errstate or np.seterr set to ignore over, divide or invalid, or a warnings "
+                            "filter), but not this one. With np.where, the branch you "
                             "throw away still computes exp of a large number: inf, and inf / inf = nan. Remove "
                             "the silencer and compute each branch only where it is used (boolean indexing), or "
                             "write both with exp(-|x|), which never overflows.")
@@ -370,15 +410,15 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
             wrong = _differing(points, got, expected) + "." + extra
     silenced = _silences_warnings(sigmoid, points)  # runs the learner's function once more, under a profiler
     if silenced and wrong:
-        return hint("your function (or one it calls) silences NumPy's warnings (np.errstate, np.seterr or a "
-                    "warnings filter), and "
+        return hint("your function (or one it calls) silences NumPy's warnings (np.errstate or np.seterr set to "
+                    "ignore over, divide or invalid, or a warnings filter), and "
                     f"the values are wrong: {_differing(points, got, expected)}. Remove the silencer to see "
                     "what NumPy warns about, and rewrite it so that no exponent is positive, e.g. with exp(-|x|).")
     if silenced:
         return hint("your values are right, but your function (or one it calls) silences NumPy's warnings "
-                    "(np.errstate, np.seterr "
-                    "or a warnings filter), so the check cannot see whether exp overflows inside it, and a hidden "
-                    "warning does not count. Remove the silencer and run the check again: if NumPy then warns, a "
+                    "(np.errstate or np.seterr set to ignore over, divide or invalid, or a warnings filter), so "
+                    "the check cannot see whether exp overflows inside it, and a hidden warning does not count. "
+                    "Remove the silencer and run the check again: if NumPy then warns, a "
                     "branch that np.where throws away is overflowing; compute each branch only where it is used "
                     "(boolean masks), or use exp(-|x|).")
     if wrong:
