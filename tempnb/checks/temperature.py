@@ -260,14 +260,14 @@ def check_half_temperature(temperature: object) -> None:
                                              "(with x = exp(-10/T) the condition is x² + x = 1).", rel_tol=1e-9)
 
 
-# Exercise 04.4 uses a real model: the names model of 06-sampling, after the context "mar".
+# Exercise 04.4 uses a real model: the names model fitted on every name (06-sampling's all_names_model), after "mar".
 ENTROPY_CONTEXT = "mar"
 ENTROPY_TARGET = 2.0  # nats; the model's own distribution after "mar" (T = 1) has about 2.35
 
 
 @functools.lru_cache(maxsize=1)
 def names_model():
-    """The course's names model (06-sampling): order 4, strength 10, fitted on every name. Fitted once."""
+    """The names model: order 4, strength 10, fitted on every name (06-sampling's all_names_model). Fitted once."""
     from tempnb.data import load_names
     from tempnb.ngram import CharNGram
 
