@@ -278,6 +278,12 @@ def stable_sigmoid_seterr_under(x):
         return stable_sigmoid_masks(x)
     finally:
         np.seterr(**old)
+def tempered_scipy_with_limit(z, T):
+    """scipy's softmax of z / T, and at T = 0 the limit: the mass shared by the maxima."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    return scipy.special.softmax(z / T)
 
 
 RIGHT_ANSWERS = [
@@ -297,7 +303,7 @@ RIGHT_ANSWERS = [
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)),
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=1)[np.arange(len(y)), y]))),
     (checks.check_cross_entropy, cross_entropy_loop),
-    (checks.check_tempered_softmax, lambda z, T: scipy.special.softmax(np.asarray(z) / T)),
+    (checks.check_tempered_softmax, tempered_scipy_with_limit),
     (checks.check_odds_temperature, 1 / 3),
     (checks.check_half_temperature, GOLDEN_T),
     (checks.check_soft_loss, soft_term),
@@ -759,6 +765,11 @@ def stable_sigmoid_under_and_divide_ignored(x):
     """np.errstate(under="ignore", divide="ignore"): underflow hides nothing, but divide is on by default."""
     with np.errstate(under="ignore", divide="ignore"):
         return stable_sigmoid_masks(x)
+def tempered_no_limit(z, T):
+    """The stable tempered softmax without a case for T = 0 (04's softmax_with_temperature)."""
+    scaled = np.asarray(z, dtype=float) / T
+    exps = np.exp(scaled - scaled.max())
+    return exps / exps.sum()
 
 
 WRONG_ANSWERS = [
@@ -1069,6 +1080,14 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, tempered_sorted_descending_in_place, "you sorted the logits"),
     (checks.check_tempered_softmax, lambda z, T: math.exp(z / T) / np.sum(np.exp(z / T)), "use np.exp"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z / T, T), "divided by T twice"),
+    # the notebook's softmax_with_temperature, copied: right for every T > 0, nan at T = 0
+    (checks.check_tempered_softmax, tempered_no_limit, "test for T == 0"),
+    (checks.check_tempered_softmax, lambda z, T: np.eye(len(z))[np.argmax(z)] if T == 0 else tempered_no_limit(z, T),
+     "share the mass equally"),
+    (checks.check_tempered_softmax, lambda z, T: np.full(len(z), 1 / len(z)) if T == 0 else tempered_no_limit(z, T),
+     "T → ∞ limit"),
+    # float32 0.9 is 0.89999997615814697265625: the hint shows it to 10 digits
+    (checks.check_tempered_softmax, lambda z, T: softmax(z, T).astype(np.float32), "0.8999999762"),
     # 04 · odds 3:1 to 27:1
     (checks.check_odds_temperature, 3, "shrink"),
     (checks.check_odds_temperature, 9, "exponent"),
@@ -2434,6 +2453,8 @@ def batch_softmax_loop(x):
 
 
 def tempered_copy_first(z, T):
+    if T == 0:
+        return np.where(z == np.max(z), 1.0, 0.0) / np.sum(z == np.max(z))
     z = np.array(z, dtype=float) / T
     z = z - z.max()
     return np.exp(z) / np.exp(z).sum()

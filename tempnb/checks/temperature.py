@@ -53,8 +53,9 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 "largest entry, z.max(), not z[-1], which is the largest only when the logits are sorted; and "
                 "if you raised softmax(z) to the power 1/T, divide it by its largest entry first)."),
         Mistake(near_miss(expected),
-                f"on {label} your values agree to about 6 digits only ({{got}}): compute in float64 and do not "
-                "round; the check compares within a relative 1e-9."),
+                f"on {label} your values agree to about 6 digits only: to 10 digits they are {{got:.10g}}, the "
+                f"answer {_digits(expected, '.10g')}. Compute in float64 and do not round (float32 keeps about 7 "
+                "digits); the check compares within a relative 1e-9."),
         Mistake(_swapped(logits, T), f"on {label} your function divides T by the logits: the check calls "
                                      "my_tempered_softmax(z, T), logits first, and the logits are divided by T."),
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
@@ -75,6 +76,23 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 f"on {label} your result, {{got}}, does not sum to 1: divide the exponentials by their sum, and "
                 "by nothing else."),
     ), on_problem or _tempered_on_problem)
+
+
+def _digits(value: object, spec: str) -> str:
+    """An array's entries formatted with ``spec`` (e.g. ".10g"), as a list."""
+    return str([float(format(float(x), spec)) for x in np.asarray(value, dtype=float).reshape(-1)])
+
+
+class _Shown:
+    """A learner's value in a hint: ``{got}`` shows it as usual (6 digits), ``{got:.10g}`` to 10 digits,
+    so that a float32 or rounded answer visibly differs from the answer."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __format__(self, spec: str) -> str:
+        array = as_array(self.value)
+        return _digits(array, spec) if spec and array is not None else shown(self.value)
 
 
 def _swapped(logits: list[float], T: float) -> np.ndarray | None:
@@ -120,12 +138,39 @@ def _largest_first_on_problem(problem: str) -> str:
     return _tempered_on_problem(problem)
 
 
+def _limit_on_problem(problem: str) -> str:
+    """Advice for T = 0 itself, met only after every T > 0 passed."""
+    if "divide by zero" in problem or "invalid value" in problem or "ZeroDivisionError" in problem:
+        return ("At T = 0, z / T divides by zero (the notebook's softmax_with_temperature gives nan here): test for "
+                "T == 0 before dividing and return the limit, as tempnb.softmax(z, 0) does: all the mass on the "
+                "largest logit, shared equally between tied maxima.")
+    return _tempered_on_problem(problem)
+
+
+def _limit_case(logits: list[float], label: str) -> Case:
+    """T = 0 itself: the argmax limit, tied maxima sharing the mass (derived here, not from tempnb.softmax)."""
+    z = np.array(logits)
+    is_max = (z == z.max()).astype(float)
+    expected = is_max / is_max.sum()
+    first_only = np.eye(z.size)[int(np.argmax(z))]
+    return Case((z, 0.0), expected, f"on {label} expected the T → 0 limit {expected.tolist()}, got {{got}}.", label, (
+        Mistake(lambda a: as_array(a) is not None and bool(np.any(np.isnan(as_array(a)))),
+                f"on {label} your result has nan in it: at T = 0, z / T is ±inf and inf - inf is nan. Test for "
+                "T == 0 before dividing and return the limit: all the mass on the largest logit."),
+        Mistake(np.full(z.size, 1 / z.size), f"on {label} you returned the uniform distribution, the T → ∞ limit; "
+                                             "T → 0 puts all the mass on the largest logit."),
+        Mistake(first_only if is_max.sum() > 1 else None,
+                f"on {label} two logits tie for the largest, and at T = 0 they share the mass equally, "
+                f"{expected.tolist()}; np.argmax keeps only the first: use z == z.max()."),
+    ), _limit_on_problem)
+
+
 _SORTED_IN_PLACE = ("you sorted the logits (z.sort() reorders the caller's array in place): the k-th "
                     "probability belongs to the k-th logit, so leave z in its order and do not sort it.")
 
 
 def check_tempered_softmax(tempered_softmax: Callable) -> None:
-    """Exercise 04.1: softmax(z / T) from scratch, stable for small T."""
+    """Exercise 04.1: softmax(z / T) from scratch, stable for small T, and its limit at T = 0."""
     cases = [
         _tempered_case([-1.3862943611198906, -0.2876820724517809], 0.5, "the logits of [0.25, 0.75] at T = 0.5"),
         _tempered_case([10.0, 20.0, 30.0], 10.0, "[10, 20, 30] at T = 10"),
@@ -137,6 +182,9 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         _tempered_case([3.0, 1.0, 2.0], 0.001, "[3, 1, 2] at T = 0.001", _largest_first_on_problem),
         # every logit negative: a shift applied only against overflow leaves exponents of -1000 to -3000
         _tempered_case([-3.0, -2.0, -1.0], 0.001, "[-3, -2, -1] at T = 0.001", _all_negative_on_problem),
+        # T = 0 itself, which the notebook's softmax_with_temperature turns into nan: the limit, ties shared
+        _limit_case([1.0, 2.0, 3.0], "[1, 2, 3] at T = 0"),
+        _limit_case([3.0, 1.0, 3.0], "[3, 1, 3] at T = 0 (a tie)"),
     ]
     sorted_in_place = []  # set by the wrapper below when the learner's code sorts the array it was given
 
@@ -150,11 +198,11 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
             sorted_in_place.append(True)
         return result
 
-    problem = first_miss(watched if callable(tempered_softmax) else tempered_softmax, cases)
+    problem = first_miss(watched if callable(tempered_softmax) else tempered_softmax, cases, show=_Shown)
     if problem is not None and sorted_in_place and "changed its input" in problem:
         problem = problem.split("your function changed its input")[0] + _SORTED_IN_PLACE
     return hint(problem) if problem is not None else passed(
-        "Your tempered softmax matches tempnb.softmax, down to T = 0.001.")
+        "Your tempered softmax matches tempnb.softmax, down to T = 0.001 and at the limit T = 0.")
 
 
 def check_odds_temperature(temperature: object) -> None:
@@ -212,14 +260,14 @@ def check_half_temperature(temperature: object) -> None:
                                              "(with x = exp(-10/T) the condition is x² + x = 1).", rel_tol=1e-9)
 
 
-# Exercise 04.4 uses a real model: the names model of 06-sampling, after the context "mar".
+# Exercise 04.4 uses a real model: the names model fitted on every name (06-sampling's all_names_model), after "mar".
 ENTROPY_CONTEXT = "mar"
 ENTROPY_TARGET = 2.0  # nats; the model's own distribution after "mar" (T = 1) has about 2.35
 
 
 @functools.lru_cache(maxsize=1)
 def names_model():
-    """The course's names model (06-sampling): order 4, strength 10, fitted on every name. Fitted once."""
+    """The names model: order 4, strength 10, fitted on every name (06-sampling's all_names_model). Fitted once."""
     from tempnb.data import load_names
     from tempnb.ngram import CharNGram
 
