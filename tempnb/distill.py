@@ -176,17 +176,17 @@ def distillation_loss(
 
     .. math::
 
-        L = \alpha\, T^2 \frac{1}{N}\sum_n \mathrm{KL}\big(p_n \,\|\, q_n\big)
-            + (1 - \alpha) \frac{1}{N}\sum_n -\log \mathrm{softmax}(s_n)_{y_n},
+        L = \alpha\, T^2 \frac{1}{B}\sum_n \mathrm{KL}\big(p_n \,\|\, q_n\big)
+            + (1 - \alpha) \frac{1}{B}\sum_n -\log \mathrm{softmax}(s_n)_{y_n},
 
     with :math:`p = \mathrm{softmax}(t/T)` (teacher) and :math:`q = \mathrm{softmax}(s/T)`
     (student).
 
     Parameters
     ----------
-    student_logits, teacher_logits : array_like, shape (N, C)
-        Finite logits, one row per example.
-    labels : array_like of int, shape (N,)
+    student_logits, teacher_logits : array_like, shape (B, C)
+        Finite logits, one row for each of the B examples of the batch.
+    labels : array_like of int, shape (B,)
         True classes in ``[0, C)``, for the hard term.
     temperature : float
         ``T > 0`` (finite), the temperature of the soft term.
@@ -197,8 +197,8 @@ def distillation_loss(
     Returns
     -------
     loss : float
-    grad : numpy.ndarray, shape (N, C)
-        :math:`\partial L / \partial s = [\alpha T (q - p) + (1 - \alpha)(\mathrm{softmax}(s) - y)] / N`.
+    grad : numpy.ndarray, shape (B, C)
+        :math:`\partial L / \partial s = [\alpha T (q - p) + (1 - \alpha)(\mathrm{softmax}(s) - y)] / B`.
 
     Examples
     --------

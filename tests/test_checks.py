@@ -6,6 +6,7 @@ must contain). Rows come from issue 13's table and from trying the wrong answers
 would write. RIGHT_ANSWERS holds, for every check, answers that must pass.
 """
 
+import functools
 import itertools
 import math
 from fractions import Fraction
@@ -284,6 +285,41 @@ def tempered_scipy_with_limit(z, T):
     if T == 0:
         return (z == z.max()) / np.count_nonzero(z == z.max())
     return scipy.special.softmax(z / T)
+# 05 exercise 4's training loss, my_training_loss(logits, rows): fake teacher logits for the default split's
+# 100 transfer images (chosen here as the notebook chooses them), and a student that passes, trained once.
+@functools.lru_cache(maxsize=1)
+def transfer_targets():
+    from tempnb.data import load_digits_split
+
+    digits = load_digits_split()
+    rng = np.random.default_rng(5)
+    transfer = np.concatenate([rng.choice(np.flatnonzero(digits.y_train == d), 10, replace=False) for d in range(10)])
+    return np.random.default_rng(7).normal(size=(len(transfer), 10)) * 4, digits.y_train[transfer]
+
+
+def aligned_training_loss(logits, rows):
+    teacher_logits, labels = transfer_targets()
+    return distillation_by_hand(logits, teacher_logits[rows], labels[rows], 20.0, 0.9)
+
+
+@functools.lru_cache(maxsize=1)
+def student_on_every_training_image():
+    """A [64, 32, 10] student trained on all 1257 training images: it beats 80% by far and fits the transfer set."""
+    from tempnb.data import load_digits_split
+    from tempnb.distill import cross_entropy_loss
+    from tempnb.models import MLP, train
+
+    digits = load_digits_split()
+    student = MLP([64, 32, 10], rng=0)
+    train(student, digits.x_train, lambda logits, r: cross_entropy_loss(logits, digits.y_train[r]),
+          epochs=150, batch_size=len(digits.y_train), learning_rate=1e-2, rng=100)
+    return student
+
+
+def distilled_student_check(training_loss):
+    """check_distilled_student with a good student, a hard-label baseline of 80% and a right loss function."""
+    return checks.check_distilled_student(student_on_every_training_image(), 80.0, distillation_by_hand,
+                                          training_loss)
 
 
 RIGHT_ANSWERS = [
@@ -310,6 +346,8 @@ RIGHT_ANSWERS = [
     (checks.check_numerical_gradient, central_differences),
     (checks.check_logit_matching, (np.array([1.0, 0.0, -1.0]) - np.array([2.0, 0.0, -2.0])) / 3),
     (checks.check_logit_matching, [-1 / 3, 0.0, 1 / 3]),
+    # 05 · the distilled student: a training loss that indexes both targets with rows
+    (distilled_student_check, aligned_training_loss),
     (checks.check_inverse_cdf_sampler, inverse_cdf),
     (checks.check_inverse_cdf_sampler, inverse_cdf_loop),
     (checks.check_gumbel_sampler, gumbel_max),
@@ -770,6 +808,23 @@ def tempered_no_limit(z, T):
     scaled = np.asarray(z, dtype=float) / T
     exps = np.exp(scaled - scaled.max())
     return exps / exps.sum()
+def training_loss_labels_unindexed(logits, rows):
+    """y_transfer without [rows]: the labels stay put while train_student shuffles the images."""
+    teacher_logits, labels = transfer_targets()
+    return distillation_by_hand(logits, teacher_logits[rows], labels, 20.0, 0.9)
+
+
+def training_loss_teacher_unindexed(logits, rows):
+    """teacher_transfer_logits without [rows]: the teacher's targets stay put while the images move."""
+    teacher_logits, labels = transfer_targets()
+    return distillation_by_hand(logits, teacher_logits, labels[rows], 20.0, 0.9)
+
+
+def training_loss_rows_sorted(logits, rows):
+    """Targets looked up in sorted row order: right on a full batch only if the rows come in order."""
+    teacher_logits, labels = transfer_targets()
+    ordered = np.sort(rows)
+    return distillation_by_hand(logits, teacher_logits[ordered], labels[ordered], 20.0, 0.9)
 
 
 WRONG_ANSWERS = [
@@ -1183,6 +1238,12 @@ WRONG_ANSWERS = [
     (checks.check_logit_matching, 1e8 * (softmax(S, 1e8) - softmax(T_LOGITS, 1e8)), "large but finite T"),
     (checks.check_logit_matching, [-0.33, 0.0, 0.33], "rounded values"),
     (checks.check_logit_matching, [-0.333333, 0.0, 0.333333], "rounded values"),
+    # 05 · the distilled student's training loss: a target without [rows], or none passed
+    (distilled_student_check, training_loss_labels_unindexed, "the labels do not move with their images"),
+    (distilled_student_check, training_loss_teacher_unindexed, "the teacher's targets do not move"),
+    (distilled_student_check, training_loss_rows_sorted, "Index both targets with rows"),
+    (distilled_student_check, None, "pass your training loss too"),
+    (distilled_student_check, lambda logits, rows: None, "my_training_loss returned None"),
     # 06 · inverse-CDF sampler
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.choice(len(z), p=softmax(z))), "rng.choice"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.integers(len(z))), "rng.integers"),
@@ -2291,22 +2352,29 @@ def test_distilled_student_check(capsys, students):
     # must beat the student trained on 100 images by the required margin (an independent fact,
     # printed by the check itself from the held-out test set).
     baseline = students["weak %"]
-    assert run(capsys, checks.check_distilled_student, students["strong"], baseline).startswith(checks.PASS)
-    assert "is it the hard-label student" in run(capsys, checks.check_distilled_student, students["weak"], baseline)
-    below = run(capsys, checks.check_distilled_student, students["weak"], baseline - 1)
+
+    def check(student, accuracy):  # a right loss function and a training loss that indexes both targets with rows
+        return checks.check_distilled_student(student, accuracy, distillation_by_hand, aligned_training_loss)
+
+    assert run(capsys, check, students["strong"], baseline).startswith(checks.PASS)
+    assert "is it the hard-label student" in run(capsys, check, students["weak"], baseline)
+    below = run(capsys, check, students["weak"], baseline - 1)
     assert "Likely causes" in below and "teacher's probabilities" in below and "α = 0, or a soft term without its T²" in below
     assert "train at chosen_T" in below and "validation images" in below  # never "tune T on the test set"
-    assert "has it been trained" in run(capsys, checks.check_distilled_student, students["untrained"], baseline)
-    assert "small student" in run(capsys, checks.check_distilled_student, students["teacher-sized"], baseline)
-    assert "replace the None" in run(capsys, checks.check_distilled_student, None, baseline)
-    assert "hard_accuracy[0]" in run(capsys, checks.check_distilled_student, students["strong"], None)
+    assert "has it been trained" in run(capsys, check, students["untrained"], baseline)
+    assert "small student" in run(capsys, check, students["teacher-sized"], baseline)
+    assert "replace the None" in run(capsys, check, None, baseline)
+    assert "hard_accuracy[0]" in run(capsys, check, students["strong"], None)
     # the baseline as a fraction (0.89 for 89%) would make any student look 80 points better
-    assert "looks like a fraction" in run(capsys, checks.check_distilled_student, students["strong"], baseline / 100)
-    assert "not 0.9" in run(capsys, checks.check_distilled_student, 0.9, baseline)
+    assert "looks like a fraction" in run(capsys, check, students["strong"], baseline / 100)
+    assert "not 0.9" in run(capsys, check, 0.9, baseline)
     # a student trained on another split's transfer images, against a baseline 6 points below its score here:
     # it would pass, but it does not fit the default split's transfer images, so the check names the split
-    printed = run(capsys, checks.check_distilled_student, students["other split"], students["other split %"] - 6)
+    printed = run(capsys, check, students["other split"], students["other split %"] - 6)
     assert printed.startswith(checks.HINT) and "load_digits_split(seed=1)" in printed, printed
+    # without the training loss (the call before it was asked for), the check asks for it, even for a good student
+    printed = run(capsys, checks.check_distilled_student, students["strong"], baseline, distillation_by_hand)
+    assert printed.startswith(checks.HINT) and "pass your training loss too" in printed, printed
 
 
 # -- the cases themselves are sound -------------------------------------------------------------
@@ -2662,8 +2730,9 @@ def test_distillation_loss_mistakes_get_their_hints(capsys, loss, expected_hint)
 
 
 def test_distillation_loss_by_hand_is_accepted(capsys):
-    # With a right loss, the check goes on to the student: here None, so it asks for one.
-    assert "replace the None" in run(capsys, checks.check_distilled_student, None, 90.0, distillation_by_hand)
+    # With a right loss and training loss, the check goes on to the student: here None, so it asks for one.
+    assert "replace the None" in run(capsys, checks.check_distilled_student, None, 90.0, distillation_by_hand,
+                                     aligned_training_loss)
 
 
 def test_confident_teacher_case_is_log_4():

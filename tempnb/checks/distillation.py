@@ -390,15 +390,112 @@ def _check_loss_function(loss_function: Callable) -> str | None:
     return None
 
 
-def check_distilled_student(student: object, hard_label_accuracy: float, loss_function: Callable | None = None) -> None:
+_TRAINING_LOSS_CALL = ("checks.check_distilled_student(distilled_student, hard_accuracy[0], my_distillation_loss, "
+                       "my_training_loss)")
+_INDEX_BOTH = "Index both targets with rows: teacher_transfer_logits[rows] and y_transfer[rows]."
+SUBSET_SIZE = 37  # a minibatch smaller than the transfer set, as train_student(..., batch_size=37) would pass
+
+
+def _training_call(training_loss: Callable, logits: np.ndarray, rows: np.ndarray,
+                   where: str) -> tuple[float, np.ndarray] | str:
+    """The learner's training loss on (logits, rows): its (loss, gradient), or the hint its answer deserves."""
+    outcome = call(training_loss, logits, rows)
+    if outcome.error is InputChanged:
+        return f"{where}, {outcome.problem}"
+    if outcome.problem:
+        shapes = any(word in outcome.problem for word in ("shape", "broadcast", "combined", "out of bounds"))
+        advice = (" The targets need one row per row of logits: index both with rows, "
+                  "teacher_transfer_logits[rows] and y_transfer[rows].") if shapes else ""
+        return f"{where}, your my_training_loss(logits, rows) {outcome.problem}.{advice}"
+    value = outcome.value
+    if value is None:
+        return ("your my_training_loss returned None; return what my_distillation_loss returns for these rows "
+                "(a missing `return`?).")
+    if not (isinstance(value, (tuple, list)) and len(value) == 2):
+        return (f"my_training_loss must return the pair (loss, gradient) that train_student needs, as "
+                f"my_distillation_loss does; got {shown(value)}.")
+    loss, gradient = value
+    grad_array = as_array(gradient)
+    if number(loss) is None or grad_array is None or grad_array.shape != logits.shape:
+        return (f"{where}, my_training_loss should return one number and a gradient of the logits' shape "
+                f"{logits.shape}; got {shown(loss)} and {shown(gradient)}.")
+    return number(loss), grad_array
+
+
+def _check_training_loss(training_loss: Callable) -> str | None:
+    """None if the learner's training loss gives each image its own targets, whatever order the rows come in.
+
+    It cannot know T or α: it gives each transfer image fixed logits of its own and compares the loss and
+    gradient for the same images in different orders. Targets indexed with rows move with their images, so
+    the loss (a mean over the same images) is the same and the gradient's rows are the same rows reordered;
+    a target taken whole, without [rows], stays put while the images move.
+    """
+    _, _, _, y_transfer = _digits_default_split()
+    n = len(y_transfer)
+    rng = np.random.default_rng(545)
+    logits = rng.normal(size=(n, 10)) * 3  # each image's own logits, the check's, fixed by the seed
+    identity, shuffled = np.arange(n), rng.permutation(n)
+    # images swapped only with images of the same digit: the labels then stay where they were, the teacher's
+    # logits do not, so a difference here comes from the teacher's targets
+    same_digit = identity.copy()
+    for digit in np.unique(y_transfer):
+        where = np.flatnonzero(y_transfer == digit)
+        same_digit[where] = rng.permutation(where)
+    subset = shuffled[:SUBSET_SIZE]
+    results: dict[tuple, tuple[float, np.ndarray]] = {}
+
+    def run(label: str, rows: np.ndarray) -> str | None:
+        got = _training_call(training_loss, logits[rows], rows.copy(), f"with the transfer images {label}")
+        if isinstance(got, str):
+            return got
+        results[tuple(rows)] = got
+        return None
+
+    def agrees(rows: np.ndarray, other: np.ndarray) -> bool:
+        (loss, grad), (other_loss, other_grad) = results[tuple(rows)], results[tuple(other)]
+        # the gradient's row i belongs to image rows[i]: reorder the other call's rows to match
+        position = np.empty(n, dtype=int)
+        position[other] = np.arange(len(other))
+        return math.isclose(loss, other_loss, rel_tol=1e-9, abs_tol=1e-12) and close(
+            grad, other_grad[position[rows]], rtol=1e-9, atol=1e-12)
+
+    for label, rows in (("in their own order", identity), ("shuffled", shuffled),
+                        ("shuffled among images of the same digit", same_digit)):
+        problem = run(label, rows)
+        if problem is not None:
+            return problem
+    if not agrees(same_digit, identity):
+        return ("your training loss changes when the same images come in another order, even when only images of "
+                "the same digit trade places: the teacher's targets do not move with their images (train_student "
+                f"shuffles the rows every step, even in one full batch). {_INDEX_BOTH}")
+    if not agrees(shuffled, identity):
+        return ("your training loss changes when the same images come in another order (train_student shuffles the "
+                "rows every step, even in one full batch), but not when only images of the same digit trade places: "
+                f"the labels do not move with their images, so the student learns wrong labels. {_INDEX_BOTH}")
+    for label, rows in ((f"in a minibatch of {SUBSET_SIZE} of them", subset),
+                        (f"in a minibatch of {SUBSET_SIZE} of them, reversed", subset[::-1])):
+        problem = run(label, rows)
+        if problem is not None:
+            return problem
+    if not agrees(subset, subset[::-1]):
+        return (f"on a minibatch of {SUBSET_SIZE} images, your training loss changes when they come in another order: "
+                f"the targets do not move with their images. {_INDEX_BOTH}")
+    return None
+
+
+def check_distilled_student(student: object, hard_label_accuracy: float, loss_function: Callable | None = None,
+                            training_loss: Callable | None = None) -> None:
     """Exercise 05.4: a distilled student that beats the hard-label student by REQUIRED_GAIN points.
 
     With ``loss_function`` (the learner's ``my_distillation_loss``), first checks it against
-    tempnb.distillation_loss on a small seeded batch. Trains nothing: it scores the learner's
-    trained student on the held-out test images and compares with the hard-label student's
-    accuracy that the notebook already measured. So it cannot see the T, α or targets the student
-    was trained with; the pass line says so. It scores on the default split, load_digits_split(), and
-    passes only a student that fits that split's transfer images.
+    tempnb.distillation_loss on a small seeded batch. Then checks ``training_loss`` (the learner's
+    ``my_training_loss(logits, rows)``, which train_student is given): the same images in other
+    orders must give the same loss and the same gradient rows, so both targets are indexed with rows.
+    A pass needs it. Trains nothing: it scores the learner's trained student on the held-out test
+    images and compares with the hard-label student's accuracy that the notebook already measured.
+    So it cannot see the T or α the student was trained with, nor that ``training_loss`` trained it;
+    the pass line says so. It scores on the default split, load_digits_split(), and passes only a
+    student that fits that split's transfer images.
     """
     from tempnb.models import MLP, accuracy
 
@@ -406,6 +503,16 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
         problem = _check_loss_function(loss_function)
         if problem is not None:
             return hint(problem)
+    if training_loss is None or training_loss is Ellipsis:
+        return hint("pass your training loss too, the function you give train_student: def my_training_loss(logits, "
+                    "rows) returning my_distillation_loss(logits, teacher_transfer_logits[rows], y_transfer[rows], "
+                    f"chosen_T, ALPHA), then {_TRAINING_LOSS_CALL}.")
+    if not callable(training_loss):
+        return hint(f"the fourth argument is your training loss, the function my_training_loss(logits, rows) that "
+                    f"you give train_student, not {shown(training_loss)}.")
+    problem = _check_training_loss(training_loss)
+    if problem is not None:
+        return hint(problem)
     if student is None or student is Ellipsis:
         return hint("replace the None with your trained student (an MLP of sizes [64, 32, 10]).")
     if not isinstance(student, MLP):
@@ -424,7 +531,7 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     score = 100 * accuracy(student, x_test, y_test)
     if score < 20:
         return hint(f"your student scores {score:.1f}% on the test images, about chance: has it been trained? "
-                    "Use train_student(0, your loss). If it has, its targets may not line up with its images: "
+                    "Use train_student(0, my_training_loss). If it has, its targets may not line up with its images: "
                     "train shuffles the images every step, even in one full batch, so index the targets with "
                     "the rows it passes: teacher_transfer_logits[rows] and y_transfer[rows].")
     gain = score - baseline
@@ -441,9 +548,9 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     if gain >= REQUIRED_GAIN:
         return passed(f"Your distilled student scores {score:.1f}% on the held-out test images, {gain:.1f} points "
                       f"above the hard-label student ({baseline:.1f}%). (The check tested your loss function on "
-                      "fixed inputs and scored the student you pass; it cannot see the T, α or targets you trained "
-                      "it with, so check that you passed chosen_T and ALPHA, and indexed both targets with the rows "
-                      "train passes: teacher_transfer_logits[rows] and y_transfer[rows].)")
+                      "fixed inputs, confirmed that your training loss lines both targets up with the rows it is "
+                      "given, and scored the student you pass; it cannot see the T or α you trained it with, so "
+                      "check that you passed chosen_T and ALPHA.)")
     if abs(gain) < 0.05:
         return hint(f"your student scores exactly the hard-label student's {baseline:.1f}%: is it the hard-label "
                     "student itself (trained with hard_loss), or trained with α = 0, which ignores the teacher?")
