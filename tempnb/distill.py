@@ -152,7 +152,7 @@ def _smooth_soft_term(p: np.ndarray, gaps: np.ndarray, x: np.ndarray, T: float) 
 def cross_entropy_loss(logits: ArrayLike, labels: ArrayLike) -> tuple[float, np.ndarray]:
     """Mean cross-entropy of integer `labels` under ``softmax(logits)``, and its gradient.
 
-    The gradient with respect to the logits is ``(softmax(logits) − one_hot(labels)) / N``.
+    The gradient with respect to the logits is ``(softmax(logits) − one_hot(labels)) / B``, B the batch size.
 
     Examples
     --------
