@@ -459,8 +459,8 @@ def test_fit_temperature_check(capsys):
 
 
 @pytest.mark.parametrize(("answer", "fragment"), [
-    (2.5, checks.PASS), (np.float64(2.5), checks.PASS), (0.4, "1/T"), (-2.5, "positive"),
-    (None, "your answer"), (1.0, "sigmoid"),
+    (math.log(99) / math.log(9), checks.PASS), (np.float64(math.log(99) / math.log(9)), checks.PASS),
+    (math.log(9) / math.log(99), "T = 1/a"), (-2.5, "positive"), (None, "your answer"), (1.0, "sigmoid"),
 ])
 def test_platt_temperature_check(capsys, answer, fragment):
     assert fragment in outcome(capsys, checks.check_platt_temperature, answer)

@@ -2251,7 +2251,6 @@ WRONG_ANSWERS += [
     # 07 · fit T
     (checks.check_fit_temperature, fit_returns_log_t, "you returned log T"),
     (checks.check_fit_temperature, fit_sign_flipped, "sign is flipped"),
-    (checks.check_platt_temperature, 1.25, "1 / (2a)"),
     (checks.check_fit_temperature, fit_result_object, "OptimizeResult"),
     (checks.check_fit_temperature, fit_bounds_exclude, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
@@ -2272,12 +2271,23 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, lambda logits, labels: 1.0, "the placeholder"),
     (checks.check_fit_temperature, fit_never_started, "an optimiser that never left its start"),
     # 07 · Platt
-    (checks.check_platt_temperature, 0.4, "a = 1/T"),
+    # the image's log-odds are log 99 and log 9, so T = log 99 / log 9 and Platt's a = log 9 / log 99
+    (checks.check_platt_temperature, math.log(9) / math.log(99), "is Platt's a"),
     (checks.check_platt_temperature, -2.5, "positive"),
-    (checks.check_platt_temperature, np.array([2.5]), "shape (1,)"),
-    (checks.check_platt_temperature, 1.0, "sigmoid(0.4 d)"),
-    (checks.check_platt_temperature, 2.50001, "sigmoid(0.3999984 d)"),  # 1 / 2.50001 to 7 digits
+    (checks.check_platt_temperature, np.array([math.log(99) / math.log(9)]), "shape (1,)"),
+    # sigmoid(log 99 / 2.5) = 1 / (1 + 99^(-0.4)) = 0.862718 to 6 digits
+    (checks.check_platt_temperature, 2.5, "sigmoid(d / T) = 0.862718"),
     (checks.check_platt_temperature, None, "replace the None"),
+    # logs of the probabilities instead of their log-odds, either way up
+    (checks.check_platt_temperature, math.log(0.99) / math.log(0.9), "logs of the probabilities themselves"),
+    (checks.check_platt_temperature, math.log(0.9) / math.log(0.99), "logs of the probabilities themselves"),
+    # the class-0 probabilities re-tempered without renormalising: 0.01^(1/T) = 0.1 gives T = 2
+    (checks.check_platt_temperature, 2.0, "class-0 probability alone"),
+    (checks.check_platt_temperature, 0.99 / 0.9, "ratio of the two probabilities"),
+    (checks.check_platt_temperature, 0.9 / 0.99, "ratio of the two probabilities"),
+    (checks.check_platt_temperature, math.log(99) - math.log(9), "difference of the two log-odds"),
+    (checks.check_platt_temperature, math.log(99), "is d, the image's logit difference"),
+    (checks.check_platt_temperature, 2.09, "rounding a value by hand"),
     # hints found by trying more answers
     (checks.check_stable_softmax, lambda z: float(np.exp(z - z.max()).sum()), "one probability per logit"),
     (checks.check_stable_softmax, lambda z: scipy.special.softmax(z)[None, :], "array of shape (2,)"),
@@ -2603,7 +2613,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_fit_temperature, fit_log_t),
     (checks.check_fit_temperature, fit_bounded),
     (checks.check_fit_temperature, fit_minimize_first),
-    (checks.check_platt_temperature, 1 / 0.4),
+    (checks.check_platt_temperature, scipy.special.logit(0.99) / scipy.special.logit(0.9)),
+    (checks.check_platt_temperature, math.log10(99) / math.log10(9)),  # the base of the log cancels in the ratio
 ]
 
 

@@ -278,19 +278,54 @@ def check_fit_temperature(fit: Callable) -> None:
 
 # ---------------------------------------------------------------- Exercise 07.3: Platt's a as a temperature
 
+# One image: the model gives class 1 the probability 0.99; Platt scaling with b = 0 turns that into 0.9.
+_RAW, _CALIBRATED = 0.99, 0.9
+
+
+def _log_odds(p: float) -> float:
+    return math.log(p / (1 - p))
+
 
 def check_platt_temperature(temperature: object) -> None:
-    """Exercise 07.3: Platt scaling fitted a = 0.4, b = 0; which temperature gives the same probabilities?"""
+    """Exercise 07.3: Platt scaling with b = 0 turned one image's 0.99 into 0.9; which temperature does the same?
+
+    The image's logit difference is d = log(0.99 / 0.01); the fit has a d = log(0.9 / 0.1), so
+    T = 1/a = log 99 / log 9.
+    """
+    d = _log_odds(_RAW)
+    expected = d / _log_odds(_CALIBRATED)
     value = number(temperature)
-    general = (f"with T = {value:.7g}, sigmoid(d / T) = sigmoid({1 / value:.7g} d), not sigmoid(0.4 d): find "
-               "the T for which d / T = 0.4 d for every d."
+    general = (f"with T = {value:.7g} the image's probability becomes sigmoid(d / T) = "
+               f"{1 / (1 + math.exp(-d / value)):.6f}, not {_CALIBRATED}. First find the image's logit difference d "
+               f"from its probability (sigmoid(d) = {_RAW}: d is the log-odds, 02's logit), then the T with "
+               f"sigmoid(d / T) = {_CALIBRATED}."
                if value is not None and value > 0 else "a temperature must be a positive number; got {got}.")
-    case = Case((), 2.5, general, mistakes=(
+    log_ratio = ("you divided logs of the probabilities themselves; dividing by T scales the logit difference d, "
+                 "the log-odds log(q_1 / (1 - q_1)) (02's logit, scipy.special.logit), not log q_1. Find d with "
+                 f"sigmoid(d) = {_RAW} and a d with sigmoid(a d) = {_CALIBRATED}, then T = 1/a.")
+    case = Case((), expected, general, mistakes=(
         Mistake(lambda a: a <= 0, "a temperature must be positive; got {got}."),
-        Mistake(near(0.4, 1e-6), "0.4 is a, and a plays the role of 1/T: sigmoid(a d) = sigmoid(d / T) when a = 1/T."),
-        Mistake(near(1.25, 1e-6), "{got} = 1 / (2a): the factor 2 belongs to scikit-learn's own parametrisation "
-                                  "of its temperature (β = 1 / (2T), in the section on scikit-learn); here "
-                                  "sigmoid(a d) = sigmoid(d / T) needs only a = 1/T."),
+        Mistake(near(1 / expected, 1e-6), "{got} is Platt's a, the factor on d: sigmoid(a d) = sigmoid(d / T) when "
+                                          "T = 1/a, so the temperature is 1/{got}."),
+        Mistake(near(math.log(_CALIBRATED) / math.log(_RAW), 1e-6), log_ratio),
+        Mistake(near(math.log(_RAW) / math.log(_CALIBRATED), 1e-6), log_ratio),
+        Mistake(near(math.log(1 - _RAW) / math.log(1 - _CALIBRATED), 1e-6),
+                f"{{got}} = log {1 - _RAW:.2f} / log {1 - _CALIBRATED:.1f}: you re-tempered the class-0 probability "
+                f"alone, {1 - _RAW:.2f}^(1/T) = {1 - _CALIBRATED:.1f}, without renormalising over both classes. "
+                "With two classes sigmoid(d / T) divides the log-odds d = log(q_1 / q_0) by T: use the log-odds of "
+                f"{_RAW} and of {_CALIBRATED}."),
+        Mistake(lambda a: near(_RAW / _CALIBRATED, 1e-6)(a) or near(_CALIBRATED / _RAW, 1e-6)(a),
+                "{got} is a ratio of the two probabilities; the temperature divides the logit difference, so take "
+                f"the ratio of the log-odds, log(q / (1 - q)), of {_RAW} and {_CALIBRATED}."),
+        Mistake(near(d - _log_odds(_CALIBRATED), 1e-6),
+                "{got} is the difference of the two log-odds; a temperature divides the logit difference rather "
+                "than shifting it (a shift is what Platt's b does): take their ratio."),
+        Mistake(near(d, 1e-6), f"{{got}} is d, the image's logit difference (sigmoid(d) = {_RAW}); the temperature "
+                               f"is the T with sigmoid(d / T) = {_CALIBRATED}."),
+        Mistake(lambda a: math.isclose(a, expected, rel_tol=2e-3),
+                "{got} is close to the right T but not within 1e-6 relative: compute it in code rather than "
+                "rounding a value by hand (the check wants it to about 6 significant digits or better)."),
     ))
-    return check_number(temperature, [case], "T = 1/a = 2.5: with b = 0, Platt scaling is temperature scaling.",
+    return check_number(temperature, [case], "T = 1/a = log 99 / log 9 ≈ 2.0913: with b = 0, Platt scaling is "
+                                             "temperature scaling, and T > 1 says the model was overconfident.",
                         rel_tol=1e-6)
