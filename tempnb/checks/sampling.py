@@ -611,8 +611,10 @@ def top_p_cases() -> list[Case]:
 
     model = names_model()  # fitted once and cached by tempnb.checks.temperature
     # top_p_mass = 0.85 keeps 3 tokens (0.5 + 0.3 = 0.8, then 0.95 crosses it); dropping the crossing token
-    # keeps 2 and the 1 - top_p_mass threshold keeps 1, so the two mistakes get their own hints on the first case
-    inputs = [(np.log([0.05, 0.15, 0.3, 0.5]), 0.85, "log [0.05, 0.15, 0.3, 0.5] with top_p_mass = 0.85")]
+    # keeps 2 and the 1 - top_p_mass threshold keeps 1, so the two mistakes get their own hints on the first case;
+    # one token too many keeps 4, and a running total of the raw (negative) logits all 5
+    inputs = [(np.log([0.02, 0.03, 0.15, 0.3, 0.5]), 0.85,
+               "log [0.02, 0.03, 0.15, 0.3, 0.5] with top_p_mass = 0.85")]
     inputs += [(model.logits(context), mass, f"the names model after '{context}' with top_p_mass = {mass}")
                for context, mass in TOP_P_NAMES_CASES]
     inputs.append((np.log([0.2, 0.5, 0.3]), 0.0, "log [0.2, 0.5, 0.3] with top_p_mass = 0 (keep at least one)"))
@@ -632,6 +634,10 @@ def top_p_cases() -> list[Case]:
         unnormalised = np.full_like(logits, -np.inf)
         raw_kept = raw_order[:int(np.searchsorted(np.cumsum(raw[raw_order]), mass)) + 1]
         unnormalised[raw_kept] = logits[raw_kept]
+        summed = np.full_like(logits, -np.inf)  # the running total of the raw logits, never made probabilities
+        logit_order = np.argsort(-logits, kind="stable")
+        summed_kept = logit_order[:int(np.searchsorted(np.cumsum(logits[logit_order]), mass)) + 1]
+        summed[summed_kept] = logits[summed_kept]
         one_more = np.full_like(logits, -np.inf)  # the crossing token and one more
         kept_count = int(np.isfinite(expected).sum())
         one_more[order[:kept_count + 1]] = logits[order[:kept_count + 1]]
@@ -670,6 +676,10 @@ def top_p_cases() -> list[Case]:
                             "you took exp(logits) as the probabilities; that holds only for normalised "
                             "log-probabilities, and these logits are not (they were divided by a temperature): "
                             "apply softmax first."),
+                    Mistake(lambda a, r=summed, e=expected: _same_filter(a, r) and not _same_filter(r, e),
+                            "you added up the raw logits, not probabilities: take the softmax, not raw logits, "
+                            "then sort the probabilities in descending order and keep tokens until their total "
+                            "reaches top_p_mass."),
                     Mistake(lambda a, m=one_more, e=expected: _same_filter(a, m) and not _same_filter(m, e),
                             "you kept one token too many: stop at the token whose running total first reaches "
                             "top_p_mass (keep it, but not the next one)."))
