@@ -350,12 +350,8 @@ RIGHT_ANSWERS = [
     (distilled_student_check, aligned_training_loss),
     (checks.check_inverse_cdf_sampler, inverse_cdf),
     (checks.check_inverse_cdf_sampler, inverse_cdf_loop),
-    (checks.check_gumbel_sampler, gumbel_max),
     (checks.check_gumbel_sampler, gumbel_from_uniforms),
     (checks.check_gumbel_sampler, exponential_race),
-    # argmax(z + T g) = argmax(z / T + g): the noise scaled by T instead of the logits divided by it
-    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z + rng.gumbel(scale=T, size=z.size)))),
-    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + rng.gumbel(loc=3.0, size=z.size)))),
     (checks.check_top_k, lambda z, k: top_k(z, k)),
     (checks.check_top_k, top_k_ties),
     (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass)),
@@ -825,6 +821,22 @@ def training_loss_rows_sorted(logits, rows):
     teacher_logits, labels = transfer_targets()
     ordered = np.sort(rows)
     return distillation_by_hand(logits, teacher_logits[ordered], labels[ordered], 20.0, 0.9)
+def inverse_cdf_sorted_positions(z, rng):
+    """The inverse CDF of the probabilities sorted largest first, returning the position in the sorted list."""
+    return int(np.searchsorted(np.cumsum(np.sort(softmax(z))[::-1]), rng.random(), side="right"))
+
+
+def inverse_cdf_sorted_mapped_back(z, rng):
+    """The inverse CDF of the probabilities sorted largest first, mapped back to the token: right frequencies,
+    but not the inverse CDF of a given u."""
+    probs = softmax(z)
+    order = np.argsort(-probs)
+    return int(order[np.searchsorted(np.cumsum(probs[order]), rng.random(), side="right")])
+
+
+def inverse_cdf_sorted_ascending_positions(z, rng):
+    """Sorted smallest first, the position returned: the masked token's 0 comes first."""
+    return int(np.searchsorted(np.cumsum(np.sort(softmax(z))), rng.random(), side="right"))
 
 
 WRONG_ANSWERS = [
@@ -1262,7 +1274,20 @@ WRONG_ANSWERS = [
     # the cumulative sums of exp(logits), never divided by their total
     (checks.check_inverse_cdf_sampler,
      lambda z, rng: int(np.searchsorted(np.cumsum(np.exp(z)), rng.random(), side="right")), "not 1: divide"),
+    # the probabilities sorted before the cumulative sum (as top-p does)
+    (checks.check_inverse_cdf_sampler, inverse_cdf_sorted_positions, "returned a position in the sorted list"),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_sorted_mapped_back, "mapped back to the token"),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_sorted_ascending_positions, "sorted the probabilities (smallest"),
     # 06 · Gumbel sampler at T = 2
+    # right, but the noise from rng.gumbel, as sample_gumbel_max in the notebook: the exercise asks for it from u
+    (checks.check_gumbel_sampler, gumbel_max, "make the Gumbel noise yourself"),
+    # argmax(z + T g) = argmax(z / T + g): the noise scaled by T instead of the logits divided by it
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z + rng.gumbel(scale=T, size=z.size))),
+     "make the Gumbel noise yourself"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T + rng.gumbel(loc=3.0, size=z.size))),
+     "make the Gumbel noise yourself"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: np.argmax(np.asarray(z) / T + rng.gumbel(size=len(z))),
+     "make the Gumbel noise yourself"),
     # the noise divided by T instead of the logits: the same draws as z * T + g
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z + rng.gumbel(size=z.size) / T)),
      "the noise was divided by T"),
@@ -1325,7 +1350,7 @@ WRONG_ANSWERS = [
     (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, 0.0), "must be -inf"),
     (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, np.nan), "NaN is not a logit"),
     # on the first case ([0.05, 0.15, 0.3, 0.5], mass 0.7) it keeps what dropping the crossing token keeps
-    (checks.check_top_p, top_p_complement_descending, "or you compared with 1 - top_p_mass"),
+    (checks.check_top_p, top_p_complement_descending, "you compared the running total with 1 - top_p_mass"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: np.cumsum(softmax(z)) > rng.random(), "a boolean array"),
     (checks.check_top_k, lambda z, k: np.where(np.isfinite(top_k(z, k)), z, -1e9), "must be exactly -inf"),
     # the temperature typed in: right at the check's T = 2 only
@@ -1346,6 +1371,8 @@ WRONG_ANSWERS = [
     (checks.check_top_k, lambda z, k: top_k(z, k) - np.max(z), "changed the values there"),
     # 06 · top-p on the names model
     (checks.check_top_p, top_p_without_crossing_token, "crosses the threshold"),
+    # on the first case (mass 0.85) the crossing token dropped and the 1 - top_p_mass threshold keep 2 and 1 tokens
+    (checks.check_top_p, top_p_without_crossing_token, "you dropped the token that crosses the threshold"),
     # the kept tokens' probabilities with 0 elsewhere: probabilities where logits belong, 0 where -inf belongs
     (checks.check_top_p, lambda z, top_p_mass: np.where(np.isfinite(top_p(z, top_p_mass)), softmax(z), 0.0),
      "you returned probabilities (the kept ones, 0 elsewhere)"),
@@ -2600,7 +2627,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_logit_matching, [-1 / 3, 0.0, 1 / 3]),
     (checks.check_inverse_cdf_sampler, inverse_cdf_argmax),
     (checks.check_inverse_cdf_sampler, lambda z, rng: float(inverse_cdf(z, rng))),
-    (checks.check_gumbel_sampler, lambda z, T, rng: np.argmax(np.asarray(z) / T + rng.gumbel(size=len(z)))),
+    (checks.check_gumbel_sampler,
+     lambda z, T, rng: np.argmax(np.asarray(z) / T - np.log(-np.log(rng.random(len(z)))))),
     (checks.check_top_k, top_k_copy_then_in_place),
     (checks.check_top_k, lambda z, k: list(top_k(z, k))),
     (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass).tolist()),
@@ -2638,7 +2666,7 @@ IN_PLACE_THEN_RIGHT = [
     (checks.check_soft_loss, soft_in_place, soft_term),
     (checks.check_numerical_gradient, no_restore, central_differences),
     (checks.check_inverse_cdf_sampler, inverse_cdf_in_place, inverse_cdf),
-    (checks.check_gumbel_sampler, gumbel_in_place, gumbel_max),
+    (checks.check_gumbel_sampler, gumbel_in_place, gumbel_from_uniforms),
     (checks.check_top_k, top_k_in_place, top_k),
     (checks.check_top_p, top_p_in_place, top_p),
     (checks.check_ece, ece_in_place, ece_right),

@@ -159,6 +159,10 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
                             f"returned {index}, the inverse CDF gives {expected}): {fix}. np.argmax(cdf > u) and "
                             "np.searchsorted(cdf, u, side='right') already are the first index whose cumulative "
                             "probability exceeds u, counted from 0.")
+        sorted_hint = _sorted_first(sampler, uniforms) if index != expected else None
+        if sorted_hint is not None:
+            return hint(f"with u = {u:.4f} your sampler returned {index}; the inverse CDF returns {expected}. "
+                        f"{sorted_hint}")
         if not 0 <= index < _LOGITS.size:
             extra = (" No cumulative sum exceeded u: build the CDF from the probabilities, np.cumsum(softmax(logits)), "
                      "which ends at 1, not from the logits." if index == _LOGITS.size else "")
@@ -194,6 +198,36 @@ def _shifted_by(sampler: Callable, cdf: np.ndarray, uniforms: list[float], shift
         if outcome.problem or _index(outcome.value) != int(np.searchsorted(cdf, u, side="right")) + shift:
             return False
     return True
+
+
+def _sorted_first(sampler: Callable, uniforms: list[float]) -> str | None:
+    """The hint for a sampler that sorted the probabilities before the cumulative sum, or None.
+
+    Recognised when, for every one of the check's uniform numbers u, its answer is the index that
+    sorting (largest or smallest first) gives: either the position in the sorted list, or that
+    position mapped back to its token. Tokens of equal probability may come in either order.
+    """
+    from tempnb.core import softmax
+
+    probs = softmax(_LOGITS)
+    for label, end, ranked in (("largest first", "most", np.sort(probs)[::-1]),
+                               ("smallest first", "least", np.sort(probs))):
+        positions = [int(np.searchsorted(np.cumsum(ranked), u, side="right")) for u in uniforms]
+        answers = []
+        for number, u in enumerate(uniforms):
+            outcome = call(sampler, _LOGITS, _WatchedGenerator(seed=number, script=(float(u),)))
+            answers.append(None if outcome.problem else _index(outcome.value))
+        if answers == positions:
+            return (f"You sorted the probabilities ({label}) and returned a position in the sorted list: position "
+                    f"0 is the {end} probable token, not token 0. The inverse CDF needs no sorting: "
+                    "cdf = np.cumsum(softmax(logits)), in the tokens' own order, and the first index whose "
+                    "cumulative probability exceeds u is the token itself.")
+        if all(a is not None and 0 <= a < probs.size and probs[a] == ranked[i] for a, i in zip(answers, positions)):
+            return (f"You sorted the probabilities ({label}) before the cumulative sum and mapped back to the "
+                    "token: that draws each token equally often in the long run, but the inverse CDF lines the "
+                    "pieces up in the tokens' own order (token 0's piece first), so a given u lands on another "
+                    "token. Drop the sort: cdf = np.cumsum(softmax(logits)) (sorting belongs to top-p, not here).")
+    return None
 
 
 def _uses_unnormalised(sampler: Callable) -> bool:
@@ -239,14 +273,14 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     outcome = call(lambda: [sampler(_LOGITS.copy(), T, rng) for _ in range(n)])
     if "choice" in rng.used:
         return hint("rng.choice samples for you; the Gumbel-max trick is argmax(z / T + g), "
-                    "with g = rng.gumbel(size=len(z)).")
+                    "with g = -np.log(-np.log(rng.random(len(z)))).")
     if outcome.problem:
         if "divide by zero" in outcome.problem and {"exponential", "standard_exponential"} & set(rng.used):
             return hint(f"{outcome.problem}. You drew exponential numbers E and divided them by the probabilities, "
                         "argmin(E / q): the masked entry's probability is 0, so E / 0 warns. Run the same race on "
                         "the logits instead, argmax(z / T - log E) (-log E is Gumbel noise), or use the Gumbel-max "
-                        "trick, argmax(z / T + g) with g = rng.gumbel(size=len(z)): the masked -inf stays -inf and "
-                        "nothing is divided by 0.")
+                        "trick, argmax(z / T + g) with g = -np.log(-np.log(rng.random(len(z)))): the masked -inf "
+                        "stays -inf and nothing is divided by 0.")
         if "divide by zero" in outcome.problem:
             return hint(f"{outcome.problem}. The masked entry's probability is 0 (trap 1 above): taking np.log of "
                         "it, or dividing by it, gives this warning. Work with the logits instead: add the noise "
@@ -272,15 +306,14 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         with np.errstate(invalid="ignore", divide="ignore"):
             if source == "exponential":  # the exponential race: argmin(E / q) = argmax(z / T - log E)
                 if np.array_equal(draws, np.argmax(scaled - np.log(noise), axis=1)):
-                    return _passed_if_tempered(sampler, f"{success}: each draw is the exponential race, "
-                                                        "argmin(E / q), with the very "
-                                  "noise your function drew (-log E is Gumbel noise).")
+                    return _passed_if_tempered(sampler, rng.used, f"{success}: each draw is the exponential race, "
+                                               "argmin(E / q), with the very noise your function drew (-log E is "
+                                               "Gumbel noise).")
             else:
                 for g in noise:  # g from the uniforms u, and from 1 - u (just as uniform)
                     if np.array_equal(draws, np.argmax(scaled + g, axis=1)):
-                        return _passed_if_tempered(sampler, f"{success}: each draw is argmax(z / T + g), "
-                                                            "recomputed with the very "
-                                      "noise your function drew.")
+                        return _passed_if_tempered(sampler, rng.used, f"{success}: each draw is argmax(z / T + g), "
+                                                   "recomputed with the very noise your function drew.")
                 g = noise[0]
                 if np.array_equal(draws, np.argmin(scaled + g, axis=1)):
                     return hint("your draws are argmin(z / T + g), with the very noise your function drew: the "
@@ -289,7 +322,7 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                 if np.array_equal(draws, np.argmax(scaled - g, axis=1)):
                     return hint("your draws are argmax(z / T - g), with the very noise your function drew: the "
                                 "noise has the wrong sign. A Gumbel draw is g = -log(-log(u)), with both minus "
-                                "signs (or rng.gumbel()); log(-log(u)) is -g. Add it: argmax(z / T + g).")
+                                "signs; log(-log(u)) is -g. Add it: argmax(z / T + g).")
     if np.any(draws == 1):
         return hint("the masked entry (logit -inf, index 1) was drawn; it must have probability 0. The noise "
                     "goes on the logits divided by T, argmax(z / T + g), where -inf + g stays -inf; added to "
@@ -297,13 +330,14 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     "take the argmax: argmin picks the -inf entry.)")
     if not rng.used and not np.all(draws == draws[0]):  # random, but not from the rng it was given
         return hint("your sampler never drew from the rng it was given: draw the noise from it, "
-                    "g = rng.gumbel(size=len(z)) (np.random's global functions ignore the seed you pass).")
+                    "u = rng.random(len(z)) and g = -np.log(-np.log(u)) (np.random's global functions ignore the "
+                    "seed you pass).")
     other_noise = sorted(set(rng.used) & {"logistic", "normal", "standard_normal", "exponential",
                                           "standard_exponential", "laplace", "standard_cauchy"})
     if other_noise:
         return hint(f"your noise comes from rng.{other_noise[0]}: only Gumbel noise makes argmax(z / T + g) sample "
                     "softmax(z / T) exactly (other noise gives other frequencies, close enough to fool a small "
-                    "test). Use g = rng.gumbel(size=len(z)), or -log(-log(u)) with u uniform (or -log(E) with E "
+                    "test). Use g = -log(-log(u)) with u = rng.random(len(z)) uniform (or -log(E) with E "
                     "a standard exponential draw, which is Gumbel noise too).")
     # Each call drew one Gumbel vector of the logits' size: recompute every draw with the very same noise.
     same_noise = (rng.used == ["gumbel"] * n and len(rng.gumbel_draws) == n
@@ -329,7 +363,7 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                 if np.array_equal(draws, np.argmax(scaled + transformed, axis=1)):
                     return hint(f"your noise is {name}, made from the uniform numbers u your function drew, which "
                                 "is not Gumbel noise, so the frequencies do not match softmax(z / T). Gumbel noise "
-                                "is g = -log(-log(u)), both logs and both minus signs (or rng.gumbel()).")
+                                "is g = -log(-log(u)), both logs and both minus signs.")
         wrong = np.flatnonzero(exact != draws)
         i = int(wrong[0])
         return hint(f"with the uniform numbers your function drew, u = {np.round(rng.uniform_draws[i], 3).tolist()}, "
@@ -338,9 +372,8 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     "divided by T exactly once: argmax(z / T + g), not z · T, z / T², z / √T or T · g.")
     counts = np.bincount(draws, minlength=_LOGITS.size)
     if not mismatched.size and _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
-        return _passed_if_tempered(sampler, f"{n:,} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) "
-                                            "(chi-square test "
-                      "passed) and never pick the masked entry.")
+        return _passed_if_tempered(sampler, rng.used, f"{n:,} draws of your Gumbel-max sampler at T = 2 match "
+                                   "softmax(z / T) (chi-square test passed) and never pick the masked entry.")
     observed = np.round(counts / n, 3).tolist()
     if _chi_square_p_value(counts, softmax(_LOGITS, 1.0)) >= 1e-4:
         return hint(f"your frequencies {observed} match T = 1, softmax(z), not T = 2: the temperature has no "
@@ -359,17 +392,27 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     gumbel_noise = set(rng.used) <= {"random", "uniform"}  # noise made from uniforms: -log(-log(u)) or its sign slip
     if gumbel_noise and _chi_square_p_value(counts, _minus_gumbel_frequencies(T)) >= 1e-4:
         return hint(f"your frequencies {observed} match argmax(z / T - g): the noise has the wrong sign. A Gumbel "
-                    "draw is g = -log(-log(u)), with both minus signs (or rng.gumbel()); log(-log(u)) is -g.")
+                    "draw is g = -log(-log(u)), with both minus signs; log(-log(u)) is -g.")
     if np.all(draws == draws[0]):
-        return hint("every draw returned the same index: add fresh Gumbel noise, rng.gumbel(size=len(z)), each call.")
+        return hint("every draw returned the same index: make fresh Gumbel noise each call, from fresh uniform "
+                    "numbers u = rng.random(len(z)).")
     return hint(f"frequencies {observed} do not match softmax(z / T) at T = 2, "
-                f"{np.round(softmax(_LOGITS, T), 3).tolist()}: argmax(z / T + g) with g = rng.gumbel(size=len(z)).")
+                f"{np.round(softmax(_LOGITS, T), 3).tolist()}: argmax(z / T + g) "
+                f"with g = -np.log(-np.log(rng.random(len(z)))).")
 
 
-def _passed_if_tempered(sampler: Callable, success: str) -> None:
-    """The pass line, once the sampler also follows a second temperature, T = 0.5 (a T typed in fails it)."""
+_OWN_NOISE = ("your sampler is right, but its noise comes from rng.gumbel, as in sample_gumbel_max above: this "
+              "exercise asks you to make the Gumbel noise yourself from uniform numbers, u = rng.random(len(z)) "
+              "and g = -np.log(-np.log(u)), then argmax(z / T + g).")
+
+
+def _passed_if_tempered(sampler: Callable, used: list[str], success: str) -> None:
+    """The pass line, once the sampler also follows a second temperature, T = 0.5 (a T typed in fails it),
+    and made its own noise (``used``: the generator methods it called; rng.gumbel is sample_gumbel_max's)."""
     problem = _at_second_temperature(sampler)
-    return hint(problem) if problem else passed(success)
+    if problem:
+        return hint(problem)
+    return hint(_OWN_NOISE) if "gumbel" in used else passed(success)
 
 
 def _at_second_temperature(sampler: Callable) -> str | None:
@@ -567,7 +610,11 @@ def top_p_cases() -> list[Case]:
     from tempnb.sampling import top_p
 
     model = names_model()  # fitted once and cached by tempnb.checks.temperature
-    inputs = [(np.log([0.05, 0.15, 0.3, 0.5]), 0.7, "log [0.05, 0.15, 0.3, 0.5] with top_p_mass = 0.7")]
+    # top_p_mass = 0.85 keeps 3 tokens (0.5 + 0.3 = 0.8, then 0.95 crosses it); dropping the crossing token
+    # keeps 2 and the 1 - top_p_mass threshold keeps 1, so the two mistakes get their own hints on the first case;
+    # one token too many keeps 4, and a running total of the raw (negative) logits all 5
+    inputs = [(np.log([0.02, 0.03, 0.15, 0.3, 0.5]), 0.85,
+               "log [0.02, 0.03, 0.15, 0.3, 0.5] with top_p_mass = 0.85")]
     inputs += [(model.logits(context), mass, f"the names model after '{context}' with top_p_mass = {mass}")
                for context, mass in TOP_P_NAMES_CASES]
     inputs.append((np.log([0.2, 0.5, 0.3]), 0.0, "log [0.2, 0.5, 0.3] with top_p_mass = 0 (keep at least one)"))
@@ -587,6 +634,10 @@ def top_p_cases() -> list[Case]:
         unnormalised = np.full_like(logits, -np.inf)
         raw_kept = raw_order[:int(np.searchsorted(np.cumsum(raw[raw_order]), mass)) + 1]
         unnormalised[raw_kept] = logits[raw_kept]
+        summed = np.full_like(logits, -np.inf)  # the running total of the raw logits, never made probabilities
+        logit_order = np.argsort(-logits, kind="stable")
+        summed_kept = logit_order[:int(np.searchsorted(np.cumsum(logits[logit_order]), mass)) + 1]
+        summed[summed_kept] = logits[summed_kept]
         one_more = np.full_like(logits, -np.inf)  # the crossing token and one more
         kept_count = int(np.isfinite(expected).sum())
         one_more[order[:kept_count + 1]] = logits[order[:kept_count + 1]]
@@ -625,6 +676,10 @@ def top_p_cases() -> list[Case]:
                             "you took exp(logits) as the probabilities; that holds only for normalised "
                             "log-probabilities, and these logits are not (they were divided by a temperature): "
                             "apply softmax first."),
+                    Mistake(lambda a, r=summed, e=expected: _same_filter(a, r) and not _same_filter(r, e),
+                            "you added up the raw logits, not probabilities: take the softmax, not raw logits, "
+                            "then sort the probabilities in descending order and keep tokens until their total "
+                            "reaches top_p_mass."),
                     Mistake(lambda a, m=one_more, e=expected: _same_filter(a, m) and not _same_filter(m, e),
                             "you kept one token too many: stop at the token whose running total first reaches "
                             "top_p_mass (keep it, but not the next one)."))
