@@ -1071,6 +1071,16 @@ WRONG_ANSWERS = [
     (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6), "not within the check's relative"),
     (checks.check_logsumexp, lambda z: round(float(scipy.special.logsumexp(z)), 5), "not within the check's relative"),
     # 03 · the mean cross-entropy of a batch
+    # an epsilon inside the log: every loss off a little; on [0, -30] about 20.7 instead of 30
+    (checks.check_cross_entropy,
+     lambda z, y: float(-np.mean(np.log(softmax(z, axis=1) + 1e-9)[np.arange(len(y)), y])),
+     "an epsilon inside the log"),
+    (checks.check_cross_entropy,
+     lambda z, y: float(-np.mean(np.log(softmax(z, axis=1) + 1e-7)[np.arange(len(y)), y])),
+     "an epsilon inside the log"),
+    # the notebook's starter: one maximum for the batch and row sums without keepdims; the hint names both
+    (checks.check_batch_softmax, lambda x: np.exp(x - x.max()) / np.sum(np.exp(x - x.max()), axis=1),
+     "one maximum for the whole batch"),
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(np.log(softmax(z, axis=1))[np.arange(len(y)), y])),
      "log_softmax(z) = z - logsumexp(z)"),
     (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[np.arange(len(y)), y], "one number"),

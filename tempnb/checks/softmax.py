@@ -160,8 +160,10 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                         f"the maximum is right (keepdims=True), but the sum is not: {_NO_KEEPDIMS} Divide by "
                         "exps.sum(axis=1, keepdims=True)."),
                 Mistake(global_exps / global_exps.sum(axis=1),
-                        "without keepdims=True the row sums (shape (B,)) broadcast along the columns: "
-                        "divide by exps.sum(axis=1, keepdims=True)."),
+                        "two slips: x.max() is one maximum for the whole batch, not each row's own (a row far "
+                        "below the top one underflows to 0/0), and without keepdims=True the row sums (shape (B,)) "
+                        "broadcast along the columns. Use x.max(axis=1, keepdims=True) and "
+                        "exps.sum(axis=1, keepdims=True)."),
             ]
         mistakes.append(Mistake(near_miss(expected), _NEAR_MISS))
         mistakes.append(Mistake(lambda a: _rows_sum_to_one(a, batch.shape),
@@ -222,6 +224,22 @@ def _far_rows_on_problem(problem: str) -> str:
     return _cross_entropy_on_problem(problem)
 
 
+_EPSILONS = (1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-12, 1e-15)  # the epsilons learners add inside a log
+
+
+def _epsilon_in_log(value: float | None, logits: np.ndarray, labels: np.ndarray) -> bool:
+    """Whether value is the mean of -log(q_y + eps) for a usual eps, q from scipy (never the right answer)."""
+    if value is None:
+        return False
+    label_q = scipy.special.softmax(logits, axis=1)[np.arange(len(labels)), labels]
+    right = _mean_cross_entropy(logits, labels)
+    for eps in _EPSILONS:
+        capped = float(np.mean(-np.log(label_q + eps)))
+        if not np.isclose(capped, right, rtol=1e-9, atol=0) and np.isclose(value, capped, rtol=1e-9, atol=0):
+            return True
+    return False
+
+
 def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
                         on_problem: Callable[[str], str] = _cross_entropy_on_problem) -> Case:
     expected = _mean_cross_entropy(logits, labels)
@@ -263,6 +281,10 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
                    "rounds to 0 was kept away from 0, by an epsilon added before the log or a clip, which caps "
                    "-log q at -log(epsilon) and changes the loss. Take the log in log space instead: "
                    "log_softmax(z) = z - logsumexp(z), along axis=1.")]),
+        Mistake(lambda a: _epsilon_in_log(number(a), logits, labels),
+                "an epsilon inside the log, log(q + eps), changes every loss a little and caps a tiny "
+                "probability's (on [0, -30] log(q + 1e-9) is about -20.7, not -30): take the log in log space "
+                "instead, log_softmax(z) = z - logsumexp(z), along axis=1."),
         Mistake(lambda a: near_miss(expected)(number(a)), _NEAR_MISS),
     )
     return Case((logits.copy(), labels.copy()), expected,
@@ -286,6 +308,9 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
         # the same row reversed, its maximum last: a shift by each row's first logit overflows
         _cross_entropy_case(np.array([[-2000.0, 0.0], [1.0, 3.0]]), np.array([1, 1]),
                             "[[-2000, 0], [1, 3]] with labels [1, 1]"),
+        # a label 30 below its row's top: log(q + 1e-9) gives about 20.7 for it, not 30
+        _cross_entropy_case(np.array([[0.0, -30.0], [3.0, 1.0]]), np.array([1, 0]),
+                            "[[0, -30], [3, 1]] with labels [1, 0]"),
         # a row far below the other: one maximum for the whole batch underflows it
         _cross_entropy_case(np.array([[1000.0, 1001.0], [0.0, 1.0]]), np.array([1, 1]),
                             "[[1000, 1001], [0, 1]] with labels [1, 1]", _far_rows_on_problem),
