@@ -839,6 +839,17 @@ def inverse_cdf_sorted_ascending_positions(z, rng):
     return int(np.searchsorted(np.cumsum(np.sort(softmax(z))), rng.random(), side="right"))
 
 
+def half_temperature_multiplying():
+    """Exercise 04.3 solved with the logits multiplied by T: its root is 1/T (T' = log φ / 10 < 1)."""
+    z = np.array([10.0, 20.0, 30.0])
+    return scipy.optimize.brentq(lambda T: softmax(z * T)[2] - 0.5, 1e-3, 1.0, xtol=1e-15)
+
+
+def tempered_unnormalised_mask(z, T):
+    """Exercise 04.1 with a T = 0 branch returning the mask z == z.max() as floats: 2 on a tie, not 1."""
+    return (z == z.max()).astype(float) if T == 0 else softmax(z, T)
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -1165,6 +1176,8 @@ WRONG_ANSWERS = [
      "T → ∞ limit"),
     # float32 0.9 is 0.89999997615814697265625: the hint shows it to 10 digits
     (checks.check_tempered_softmax, lambda z, T: softmax(z, T).astype(np.float32), "0.8999999762"),
+    # the T = 0 mask not divided by its sum: [3, 1, 3] gives [1, 0, 1]
+    (checks.check_tempered_softmax, tempered_unnormalised_mask, "divide the mask by its sum"),
     # 04 · odds 3:1 to 27:1
     (checks.check_odds_temperature, 3, "shrink"),
     (checks.check_odds_temperature, 9, "exponent"),
@@ -1179,6 +1192,7 @@ WRONG_ANSWERS = [
     (checks.check_half_temperature, 0.0, "argmax"),
     (checks.check_half_temperature, 0.5, "target top probability"),
     (checks.check_half_temperature, 1 / GOLDEN_T, "1/T"),
+    (checks.check_half_temperature, half_temperature_multiplying(), "you multiplied the logits by T"),
     (checks.check_half_temperature, float("inf"), "positive, finite"),
     (checks.check_half_temperature, half_temperature_dividing_twice(), "divides the logits by T twice"),
     # 04 · the names model's entropy at a target (a real model)
@@ -2204,6 +2218,10 @@ WRONG_ANSWERS += [
     (checks.check_odds_temperature, 1 / 27, "3**27"),
     (checks.check_odds_temperature, 1 / 9, "exponent"),
     (checks.check_odds_temperature, [1 / 3], "a list"),
+    # the answer in quotes: a string, not the number
+    (checks.check_odds_temperature, "1/3", "assign a number, e.g. 1 / 3, not the string '1/3'"),
+    (checks.check_odds_temperature, "0.3", "not the string '0.3'"),
+    (checks.check_odds_temperature, "one third", "assign a number (a float), not the string"),
     # 04 · top probability 0.5
     (checks.check_half_temperature, 20.7809, "typed a printed value"),
     (checks.check_half_temperature, np.array([GOLDEN_T]), "shape (1,)"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -162,6 +163,11 @@ def _limit_case(logits: list[float], label: str) -> Case:
         Mistake(first_only if is_max.sum() > 1 else None,
                 f"on {label} two logits tie for the largest, and at T = 0 they share the mass equally, "
                 f"{expected.tolist()}; np.argmax keeps only the first: use z == z.max()."),
+        # the mask z == z.max() as floats, not normalised: each tied maximum gets 1
+        Mistake(is_max if is_max.sum() > 1 else None,
+                f"on {label} you returned the mask z == z.max() itself, {is_max.tolist()}, which sums to "
+                f"{is_max.sum():g}: divide the mask by its sum (the number of tied maxima), so that they share "
+                "the mass equally."),
     ), _limit_on_problem)
 
 
@@ -207,6 +213,13 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
 
 def check_odds_temperature(temperature: object) -> None:
     """Exercise 04.2: the T that turns odds of 3:1 into odds of 27:1."""
+    if isinstance(temperature, str):  # "1/3" in quotes: a string, not the number 1 / 3
+        fraction = re.fullmatch(r"\s*([^/\s]+)\s*/\s*([^/\s]+)\s*", temperature)
+        typed = f"{fraction.group(1)} / {fraction.group(2)}" if fraction else temperature.strip()
+        if _parsed(typed) is None:
+            return hint(f"assign a number (a float), not the string {temperature!r}.")
+        return hint(f"assign a number, e.g. {typed}, not the string {temperature!r}: without the quotes, "
+                    "Python computes the number.")
     value = number(temperature)
     general = f"with T = {value:.4g} the odds become {3 ** (1 / value):.4g}:1." if value and value > 0 else ""
     case = Case((), 1 / 3, general, mistakes=(
@@ -221,6 +234,20 @@ def check_odds_temperature(temperature: object) -> None:
     ))
     return check_number(temperature, [case], "T = 1/3: the odds are raised to the power 1/T = 3, and 3³ = 27.",
                         rel_tol=1e-9)
+
+
+def _parsed(text: str) -> float | None:
+    """The number a string such as "1 / 3" or "0.33" stands for, or None (only digits, a point, signs, e, /)."""
+    if not re.fullmatch(r"[0-9.eE+\- /]+", text):
+        return None
+    parts = [part.strip() for part in text.split("/")]
+    try:
+        values = [float(part) for part in parts]
+    except ValueError:
+        return None
+    if len(values) == 1:
+        return values[0]
+    return values[0] / values[1] if len(values) == 2 and values[1] != 0 else None
 
 
 _GOLDEN_T = 10 / math.log((1 + math.sqrt(5)) / 2)  # x = exp(-10/T) solves x² + x = 1, so x = 1/φ
@@ -246,7 +273,9 @@ def check_half_temperature(temperature: object) -> None:
         Mistake(lambda a: a < 0, "a temperature must be positive; with T = {got} softmax favours the smallest "
                                  "logit. Bracket brentq on an interval of positive T, such as [1, 100]."),
         Mistake(near(0.5), "0.5 is the target top probability; the answer is the temperature that produces it."),
-        Mistake(near(1 / _GOLDEN_T, 1e-2), "{got} is 1/T, not T; invert it."),
+        # top(1/T) = 0.5 exactly when the logits were multiplied by T (softmax(z * T), or softmax(z, 1 / T))
+        Mistake(near(1 / _GOLDEN_T, 1e-2), "{got} is 1/T: you multiplied the logits by T; temperature divides "
+                                           "them (softmax(z, T) computes softmax(z / T))."),
         Mistake(near(math.sqrt(_GOLDEN_T), 1e-3),
                 "at T = {got} your f divides the logits by T twice: softmax(z, T) already divides by T, so pass "
                 "the logits z themselves, not z / T (your T squared is the answer)."),
