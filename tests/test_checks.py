@@ -848,6 +848,18 @@ def half_temperature_multiplying():
 def tempered_unnormalised_mask(z, T):
     """Exercise 04.1 with a T = 0 branch returning the mask z == z.max() as floats: 2 on a tie, not 1."""
     return (z == z.max()).astype(float) if T == 0 else softmax(z, T)
+def sigmoid_zero_below_742(x):
+    """Right everywhere except that it returns 0 for x < -742, where e^x (down to about -745.13) is still a double."""
+    x = np.asarray(x, dtype=float)
+    return np.where(x < -742, 0.0, stable_sigmoid_masks(x))
+
+
+def sigmoid_underflow_warned(x, **settings):
+    """The right exp(-|x|) form, run with underflow warnings switched on: exp(-1000) underflows, and warns."""
+    with np.errstate(**(settings or {"all": "warn"})):
+        x = np.asarray(x, dtype=float)
+        small = np.exp(-np.abs(x))
+        return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
 
 
 WRONG_ANSWERS = [
@@ -1010,6 +1022,13 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -709, 709))),
      "at x = -1000 your sigmoid gives 1.21678e-308, the exact value is 0. Clipping"),
     (checks.check_stable_sigmoid, sigmoid_zero_below_700, "a cut-off that returns 0 below some x"),
+    # e^-742.5 is 7 units of 2**-1074 (3.45846e-323 = 7 * 4.94066e-324), above the check's slack of 4 units
+    (checks.check_stable_sigmoid, sigmoid_zero_below_742,
+     "at x = -742.5 your sigmoid gives 0, the exact value is 3.45846e-323"),
+    (checks.check_stable_sigmoid, sigmoid_zero_below_742, "values down to about -745 are tiny but not 0"),
+    # a right answer with underflow warnings switched on: the hint must not blame overflow
+    (checks.check_stable_sigmoid, sigmoid_underflow_warned, "underflow to 0 is harmless here"),
+    (checks.check_stable_sigmoid, lambda x: sigmoid_underflow_warned(x, under="warn"), "under='warn'"),
     # a cut-off at |x| = 20: e^-25 (1.4e-11) is far above the check's relative 1e-12
     (checks.check_stable_sigmoid, sigmoid_cut_off,
      "at x = -25 your sigmoid gives exactly 0, the exact value is 1.38879e-11"),
@@ -2485,7 +2504,7 @@ def test_sigmoid_check_expects_the_correctly_rounded_values():
         exact = float(e / (1 + e))
         # within a few units in the last place: relative for normal doubles, one spacing (2**-1074) for subnormal
         assert math.isclose(_exact_sigmoid(float(x)), exact, rel_tol=1e-15, abs_tol=2.0**-1074), x
-        assert exact == 0 or exact > _SUBNORMAL_SLACK, x  # so an answer of 0 at -720 or -740 is wrong
+        assert exact == 0 or exact > _SUBNORMAL_SLACK, x  # so an answer of 0 at -720 or -742.5 is wrong
     assert float(scipy.special.expit(-720.0)) == 0.0 < _exact_sigmoid(-720.0)
 
 

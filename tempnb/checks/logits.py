@@ -105,12 +105,15 @@ def check_logits_with_first_zero(logits: object) -> None:
                        f"logits {np.round(expected, 4).tolist()}: the same distribution, first logit 0.")
 
 
-# -720 and -740 come last, so a sigmoid that is wrong at moderate x (-40) is reported there first.
+# -720 and -742.5 come last, so a sigmoid that is wrong at moderate x (-40) is reported there first.
 # Their true values, about e^x, are subnormal doubles: a formula through exp(-x), which overflows
 # there, or a cut-off returning 0 below some x, gives 0 instead. x = ±25 catches a cut-off anywhere
-# from |x| = 20 up: e^-25 is about 1.4e-11, far above the check's relative 1e-12. Twelve points, so
-# that the shape test can reshape them to 3 × 4.
-_SIGMOID_POINTS = np.array([-1000.0, -40.0, -25.0, -2.0, 0.0, 0.5, 1.5, 25.0, 40.0, 1000.0, -720.0, -740.0])
+# from |x| = 20 up: e^-25 is about 1.4e-11, far above the check's relative 1e-12. e^-742.5 is 7 units
+# of 2**-1074 (about 3.5e-323), clear of the check's slack of 4 units below, so 0 there fails, and so
+# does a cut-off anywhere from about -742.5 up (at -743, e^x is 4 units, which the slack would let 0
+# pass). Twelve points, so that the shape test can reshape them to 3 × 4.
+_SIGMOID_POINTS = np.array([-1000.0, -40.0, -25.0, -2.0, 0.0, 0.5, 1.5, 25.0, 40.0, 1000.0, -720.0, -742.5])
+_LAST_SUBNORMAL_POINT = -742.5  # the point a cut-off near -742 misses; -720 alone catches one from -720 up
 _GRID = (3, 4)
 _SIGMOID_POINTS.flags.writeable = False  # the learner's code only ever gets copies
 
@@ -318,6 +321,12 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                             "throw away still computes exp of a large number: inf, and inf / inf = nan. Remove "
                             "the silencer and compute each branch only where it is used (boolean indexing), or "
                             "write both with exp(-|x|), which never overflows.")
+            if outcome.problem.endswith("underflow"):
+                return hint(f"{outcome.problem}. Your function turns underflow warnings on "
+                            "(np.errstate(all='warn') or under='warn', or np.seterr), but underflow to 0 is harmless "
+                            "here: exp(-1000) rounds to 0, and so does the right answer at x = -1000; NumPy ignores "
+                            "underflow by default. Do not switch underflow warnings on; leave over, divide and "
+                            "invalid as they are.")
             left, right = _overflowing_tails(sigmoid)
             if left and right:
                 return hint(f"{outcome.problem} (at both x = -1000 and x = 1000). If you used np.where: it "
@@ -370,7 +379,7 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
     if isinstance(raw, np.ndarray) and raw.dtype.kind == "f" and raw.dtype.itemsize < 8 and not np.allclose(
             got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK):
         return hint(f"your sigmoid returns {raw.dtype}, right to about {np.finfo(raw.dtype).precision} digits only "
-                    "(and it cannot hold values as small as e^-740); the check compares within a relative 1e-12: "
+                    "(and it cannot hold values as small as e^-742.5); the check compares within a relative 1e-12: "
                     "compute in float64.")
     with np.errstate(all="ignore"):
         if np.array_equal(~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK), points == 0):
@@ -397,7 +406,14 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
             unfilled = None if mirrored else _unfilled_side(points, got, expected)
             if unfilled:
                 return hint(f"{_differing(points, got, expected, near_zero=True)}. {unfilled}")
-            if not clipped and got[first_wrong] == 0 and 0 < expected[first_wrong] < np.finfo(float).tiny:
+            late = points == _LAST_SUBNORMAL_POINT
+            if not clipped and got[first_wrong] == 0 and points[first_wrong] == _LAST_SUBNORMAL_POINT and \
+                    np.allclose(got[~late], expected[~late], rtol=1e-12, atol=_SUBNORMAL_SLACK):
+                extra = (" Every other point is right, -720 included: a cut-off that returns 0 below some x near "
+                         "-742 returns 0 too early: values down to about -745 are tiny but not 0 (doubles go "
+                         "down to about 5e-324, e^-745); exp(x) / (1 + exp(x)) reaches 0 by itself below about "
+                         "-745.13, so drop the cut-off.")
+            elif not clipped and got[first_wrong] == 0 and 0 < expected[first_wrong] < np.finfo(float).tiny:
                 extra = (" A double still holds numbers that small (subnormal ones, down to about 5e-324 near "
                          "x = -745), but a formula through exp(-x), which overflows there, or a cut-off that "
                          "returns 0 below some x gives 0 (so does scipy.special.expit, which computes "
