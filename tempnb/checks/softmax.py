@@ -8,8 +8,20 @@ from collections.abc import Callable
 import numpy as np
 import scipy.special
 
-from tempnb.checks._common import (Case, Mistake, as_array, close, first_miss, hint, near, near_miss, not_one_number,
-                                   number, passed, run_cases)
+from tempnb.checks._common import (
+    Case,
+    Mistake,
+    as_array,
+    close,
+    first_miss,
+    hint,
+    near,
+    near_miss,
+    not_one_number,
+    number,
+    passed,
+    run_cases,
+)
 
 _QUARTER_LOGITS = [-1.3862943611198906, -0.2876820724517809]  # log 0.25, log 0.75 (see 02-logits)
 _MAX_ONLY = ("Any shift other than the maximum (the minimum, the mean, the first or last logit) can leave exponents "
