@@ -1063,6 +1063,13 @@ WRONG_ANSWERS = [
     # an epsilon added to the sum "for safety": right to about 8 digits only
     (checks.check_stable_softmax, lambda z: np.exp(z - np.max(z)) / (np.exp(z - np.max(z)).sum() + 1e-8),
      "no epsilon added to the sum"),
+    # ... or of 1e-9 or 1e-10: each probability off by about that much, relatively, above the check's 1e-12
+    (checks.check_stable_softmax, lambda z: np.exp(z - np.max(z)) / (np.exp(z - np.max(z)).sum() + 1e-9),
+     "no epsilon added to the sum"),
+    (checks.check_stable_softmax, lambda z: np.exp(z - np.max(z)) / (np.exp(z - np.max(z)).sum() + 1e-10),
+     "no epsilon added to the sum"),
+    # float32 probabilities: right to about 7 digits only
+    (checks.check_stable_softmax, lambda z: scipy.special.softmax(z).astype(np.float32), "no float32"),
     # 03 · log-sum-exp
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z)))), "Factor out the max"),
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z - z.max())))), "off by exactly max(z) = 3"),
@@ -1114,6 +1121,16 @@ WRONG_ANSWERS = [
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(np.log(softmax(z, axis=1))[np.arange(len(y)), y])),
      "log_softmax(z) = z - logsumexp(z)"),
     (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[np.arange(len(y)), y], "one number"),
+    # the per-row losses, not their mean: named as such
+    (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[np.arange(len(y)), y], "one loss per row"),
+    (checks.check_cross_entropy, lambda z, y: np.sum(-np.eye(z.shape[1])[y] * log_softmax(z, axis=1), axis=1),
+     "one loss per row"),
+    # the mean over the classes (axis=0), shape (K,): not per-row, so the generic shape hint
+    (checks.check_cross_entropy, lambda z, y: -np.mean(log_softmax(z, axis=1), axis=0), "not an array of shape (4,)"),
+    # float32 logits: right to about 7 digits; the hint names float32, not softmax's sum
+    (checks.check_cross_entropy,
+     lambda z, y: float(-np.mean(log_softmax(z.astype(np.float32), axis=1)[np.arange(len(y)), y])),
+     "no float32 logits"),
     (checks.check_cross_entropy, lambda z, y: float(-np.sum(log_softmax(z, axis=1)[np.arange(len(y)), y])),
      "sum over the rows"),
     (checks.check_cross_entropy,
@@ -2660,6 +2677,8 @@ MORE_RIGHT_ANSWERS = [
      lambda x: np.exp(log_softmax(np.stack([np.zeros_like(x), x], axis=-1), axis=-1)[..., 1])),
     (checks.check_stable_softmax, softmax_as_list),
     (checks.check_stable_softmax, lambda z: softmax(z)),
+    # stable softmax through log space: exp(z - logsumexp(z)), within the check's relative 1e-12
+    (checks.check_stable_softmax, lambda z: np.exp(z - scipy.special.logsumexp(z))),
     (checks.check_logsumexp, logsumexp_python_float),
     (checks.check_logsumexp, lambda z: np.float64(scipy.special.logsumexp(z))),
     (checks.check_batch_softmax, batch_softmax_loop),
