@@ -860,6 +860,11 @@ def sigmoid_underflow_warned(x, **settings):
         x = np.asarray(x, dtype=float)
         small = np.exp(-np.abs(x))
         return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
+def half_entropy_grid_pi(target, count=50001):
+    """Exercise 01.3's solution grid, np.linspace(0, 0.5, count), aimed at another target entropy."""
+    grid = np.linspace(0, 0.5, count)
+    entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
+    return float(grid[np.argmin(np.abs(entropies - target))])
 
 
 WRONG_ANSWERS = [
@@ -894,6 +899,15 @@ WRONG_ANSWERS = [
      lambda p: np.all(np.asarray(p) >= 0, axis=-1) & (np.round(np.sum(p, axis=-1), 6) == 1), "tighter than that"),
     # p >= 0 only: [1.0000005, 0.0] sums to within 1e-6 of 1, so the sum test alone lets it through
     (checks.check_is_valid_distribution, valid_by_tolerance(1e-6, entries=lambda p: p >= 0), "test p <= 1"),
+    # a tolerance on the entries as well as on the sum: [1 + 1e-10, 0.0] or [-1e-10, 1.0] let through
+    (checks.check_is_valid_distribution, valid_by_tolerance(1e-6, entries=lambda p: (p >= -1e-9) & (p <= 1 + 1e-9)),
+     "only the sum needs a tolerance; test the entries exactly"),
+    (checks.check_is_valid_distribution, valid_by_tolerance(1e-6, entries=lambda p: (p >= 0) & (p <= 1 + 1e-9)),
+     "[1 + 1e-10, 0.0] has an entry above 1"),
+    (checks.check_is_valid_distribution, valid_by_tolerance(1e-6, entries=lambda p: (p >= -1e-9) & (p <= 1)),
+     "[-1e-10, 1.0] has an entry below 0"),
+    (checks.check_is_valid_distribution, valid_by_tolerance(1e-6, entries=lambda p: (p >= 0) & (p <= 1 + 1e-6)),
+     "no tolerance on the entries"),
     # axis=1 on a single vector
     (checks.check_is_valid_distribution,
      lambda p: np.all(np.asarray(p) >= 0, axis=1) & (np.abs(np.sum(p, axis=1) - 1) <= 1e-6), "Use axis=-1"),
@@ -947,6 +961,8 @@ WRONG_ANSWERS = [
     (checks.check_uniform_entropy, 1.39, "rounded"),  # to two decimals
     (checks.check_uniform_entropy, math.log10(4), "log base 10"),
     (checks.check_uniform_entropy, float(np.float32(math.log(4))), "float32"),
+    # 12 significant digits of both: log 4 = 1.38629436112..., float32's nearest is 1.38629436493...
+    (checks.check_uniform_entropy, float(np.float32(math.log(4))), "1.38629436493 is close to log 4 = 1.38629436112"),
     (checks.check_uniform_entropy, None, "replace the None"),
     (checks.check_uniform_entropy, [1.0, 2.0], "one number"),
     # 01 · the π with half the largest entropy
@@ -972,8 +988,19 @@ WRONG_ANSWERS = [
     (checks.check_half_entropy_pi, [1 - HALF_ENTROPY_PI, HALF_ENTROPY_PI], "π itself"),
     # H = 0.5 nats at π = 0.199710 (brentq on binary_entropy_entr): "half" misread as one half
     (checks.check_half_entropy_pi, 0.1997, "half of log 2, not one half"),
-    (checks.check_half_entropy_pi, 0.105, "grid is too coarse"),
+    # 0.105 is no coarse grid's nearest point to 0.110028 (grids of step 0.005 land on 0.11): H = 0.335932
+    (checks.check_half_entropy_pi, 0.105, "has entropy 0.335932 nats, not log 2 / 2"),
     (checks.check_half_entropy_pi, 0.3, "not log 2 / 2"),
+    # the solution's grid aimed at the printed, rounded 0.3466 (lands on 0.11004, 0.0115% off)
+    (checks.check_half_entropy_pi, half_entropy_grid_pi(0.3466), "rounded target, 0.3466"),
+    (checks.check_half_entropy_pi, half_entropy_grid_pi(0.3466, 25001), "rounded target, 0.3466"),
+    (checks.check_half_entropy_pi, half_entropy_grid_pi(0.35), "rounded target, 0.35"),
+    (checks.check_half_entropy_pi, half_entropy_grid_pi(0.347, 25001), "rounded target, 0.347"),
+    # wrong targets are not a coarse grid: 0.4 nats, and half the example's entropy (0.5623 / 2), on the fine grid
+    (checks.check_half_entropy_pi, half_entropy_grid_pi(0.4), "not log 2 / 2 = 0.346574: which target did you use"),
+    (checks.check_half_entropy_pi, half_entropy_grid_pi(0.5623 / 2), "not log 2 / 2 = 0.346574: which target"),
+    # np.linspace(0, 0.5, 10001), step 5e-5, aimed at log 2 / 2 itself lands on 0.11005: a coarse grid
+    (checks.check_half_entropy_pi, half_entropy_grid_pi(math.log(2) / 2, 10001), "grid is too coarse"),
     (checks.check_half_entropy_pi, -0.5, "in [0, 1]"),
     # 02 · log-odds of 2
     (checks.check_probability_from_log_odds, math.exp(2), "odds"),

@@ -18,6 +18,7 @@ from tempnb.checks._common import (
     first_miss,
     hint,
     near,
+    number,
     passed,
     shown,
 )
@@ -150,7 +151,16 @@ _VALIDITY_CASES = [
     # the sum is within the tolerance, so only the entry test rejects it
     Case(([1.0000005, 0.0],), False,
          "[1.0000005, 0.0] has an entry above 1; its sum is within 1e-6 of 1, so the sum test alone lets it "
-         "through: test p <= 1 as well as p >= 0.", "[1.0000005, 0.0]", (_NOT_BOOL,), _list_advice),
+         "through: test p <= 1 as well as p >= 0, with no tolerance on the entries (only the sum needs one).",
+         "[1.0000005, 0.0]", (_NOT_BOOL,), _list_advice),
+    # entries 1e-10 outside [0, 1], one side at a time, with sums within 1e-6 of 1: the rule "every entry in
+    # [0, 1]" rejects both, so a tolerance on the entries (p <= 1 + tol or p >= -tol, even tol = 1e-9) is named
+    Case(([1 + 1e-10, 0.0],), False,
+         "[1 + 1e-10, 0.0] has an entry above 1, by 1e-10: only the sum needs a tolerance; test the entries "
+         "exactly (0 <= p <= 1).", "[1 + 1e-10, 0.0]", (_NOT_BOOL,), _list_advice),
+    Case(([-1e-10, 1.0],), False,
+         "[-1e-10, 1.0] has an entry below 0, by 1e-10: only the sum needs a tolerance; test the entries "
+         "exactly (0 <= p <= 1).", "[-1e-10, 1.0]", (_NOT_BOOL,), _list_advice),
 ]
 
 
@@ -219,6 +229,9 @@ def check_is_valid_distribution(is_valid_distribution: Callable) -> None:
 def check_uniform_entropy(value: object) -> None:
     """Exercise 01.2: the entropy of the uniform distribution over four outcomes, in nats."""
     expected = math.log(4)
+    single = number(value)
+    # 12 significant digits of both: the 6 of {got} would make a float32 or rounded answer look like log 4
+    digits = f"{single:.12g}" if single is not None else "{got}"
     case = Case((), expected, "got {got}; each outcome has p = 1/4, so compute -sum(p * log(p)).", mistakes=(
         Mistake(near(2.0), "2 is the entropy in bits (log base 2); the course uses nats (the natural log)."),
         Mistake(near(-expected), "the sign is flipped: entropy is minus the sum of p log p."),
@@ -227,8 +240,8 @@ def check_uniform_entropy(value: object) -> None:
         Mistake(near(0.25), "0.25 is each outcome's probability, not the entropy."),
         Mistake(near(4.0), "4 is the number of outcomes; the entropy of a uniform distribution is its log."),
         Mistake(near(math.log10(4)), "{got} is the entropy with log base 10; the course uses the natural log."),
-        Mistake(near(expected, 1e-2), "{got} is close, but rounded (or computed in float32): keep the unrounded "
-                "float64 value, e.g. float(np.log(4)) or the sum itself."),
+        Mistake(near(expected, 1e-2), f"{digits} is close to log 4 = {expected:.12g}, but rounded (or computed in "
+                "float32): keep the unrounded float64 value, e.g. float(np.log(4)) or the sum itself."),
     ))
     return check_number(value, [case], f"H = log 4 = {expected:.4f} nats: four equally likely outcomes.")
 
@@ -249,6 +262,35 @@ def _half_entropy_pi_in_bits() -> float:
                                  xtol=1e-15)
 
 
+def _half_entropy_root(target: float) -> float:
+    """The π in (0, 0.5) whose binary entropy is `target` nats (0 < target < log 2)."""
+    return scipy.optimize.brentq(lambda pi: _binary_entropy(pi) - target, 1e-12, 0.5, xtol=1e-15)
+
+
+# log 2 / 2 = 0.346574 typed rounded: 0.3466's root, 0.110040, is 0.0115% from the answer, outside the 0.01% asked
+_ROUNDED_TARGETS = (0.3466, 0.347, 0.35)
+# Grids of step 1e-5 or 2e-5 (the text's) aimed at these targets land at most 8.1e-6 from their roots; 9e-6
+# keeps out 0.11005, where a step of 5e-5 aimed at log 2 / 2 itself lands (9.5e-6 from 0.3466's root).
+_ROUNDED_TARGET_TOLERANCE = 9e-6
+# Grids a learner may use: np.linspace(0, L, m + 1) or np.linspace(0, L, m) (step L / m or L / (m - 1)), and
+# np.arange with a step L / m; L is 0.5 or 1.
+_GRID_COUNTS = (10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 25_000)
+_GRID_STEPS = sorted({length / count for length in (0.5, 1.0) for m in _GRID_COUNTS for count in (m, m - 1)})
+
+
+def _coarse_grid_step(answer: float, expected: float) -> float | None:
+    """The step of a grid coarser than the text's 2e-5 on which `answer` is the nearest point to `expected`.
+
+    That is what a coarse grid can produce: a grid point at most half a step from the answer. A π off by
+    more (0.11167, the root for a target of 0.35) is no grid's nearest point and is not called a coarse grid.
+    """
+    for step in _GRID_STEPS:
+        on_grid = abs(answer / step - round(answer / step)) <= 1e-6
+        if step > 2e-5 and on_grid and abs(answer - expected) <= step / 2 * (1 + 1e-9):
+            return step
+    return None
+
+
 def check_half_entropy_pi(pi: object) -> None:
     """Exercise 01.3: the π <= 0.5 at which the binary distribution [1 - π, π] has entropy log 2 / 2."""
     expected = _half_entropy_pi()
@@ -256,14 +298,29 @@ def check_half_entropy_pi(pi: object) -> None:
     array = as_array(pi)
     if array is not None and array.shape == (2,) and np.allclose(np.sort(array), [expected, 1 - expected], atol=1e-3):
         return hint("that is the pair [1 - π, π]; the exercise asks for π itself, one number (the smaller entry).")
-    case = Case((), expected, "the entropy of [1 - {got}, {got}] is not log 2 / 2 ≈ 0.3466 nats; find where "
-                "|H - log 2 / 2| is smallest on a grid of π from 0 to 0.5.", mistakes=(
+    single = number(pi)
+    rounded_target = coarse_step = None
+    which_target = "the entropy of [1 - {got}, {got}] is not log 2 / 2 ≈ 0.3466 nats"
+    if single is not None and 0 < single < 1:
+        low = min(single, 1 - single)
+        rounded_target = next((target for target in _ROUNDED_TARGETS
+                               if abs(low - _half_entropy_root(target)) <= _ROUNDED_TARGET_TOLERANCE), None)
+        coarse_step = _coarse_grid_step(single, expected)
+        which_target = (f"your π, {{got}}, has entropy {_binary_entropy(low):.6f} nats, not log 2 / 2 = "
+                        f"{half:.6f}: which target did you use? Aim at math.log(2) / 2 itself; if you did, refine "
+                        "your grid (a step of 0.00002 or less)")
+    case = Case((), expected, which_target + "; find where |H - log 2 / 2| is smallest on a grid of π from 0 to 0.5.",
+                mistakes=(
         Mistake(lambda a: a > 1 and float(a).is_integer(),
                 "{got} is an index into your grid (what argmin returns), not a probability: "
                 "use grid[np.argmin(...)]."),
         Mistake(near(half, 1e-3),
                 "{got} ≈ log 2 / 2 is the entropy you are aiming for, not the π that has it: take the position "
                 "of the smallest gap (argmin) and read π off the grid there."),
+        Mistake(lambda a: rounded_target is not None and a <= 0.5,
+                f"you aimed at a rounded target, {rounded_target}: its π, {{got}}, is more than 0.01% from the "
+                "answer. Use log(2) / 2 itself (math.log(2) / 2 or np.log(2) / 2). (If you did, your grid is too "
+                "coarse: use a step of 0.00002 or less.)"),
         Mistake(near(1 - expected, 2e-3),
                 "{got} has the right entropy too (the curve is symmetric), but it is above 0.5; the exercise "
                 "asks for the π <= 0.5, which is 1 minus yours."),
@@ -284,11 +341,11 @@ def check_half_entropy_pi(pi: object) -> None:
         Mistake(near(_half_entropy_pi_in_bits(), 1e-3),
                 "{got} is where the entropy *in bits* is log 2 / 2 ≈ 0.3466; the target log 2 / 2 is in nats "
                 "(the natural log, as tempnb's entropy computes it): do not divide by log 2."),
-        Mistake(lambda a: abs(a - expected) <= 0.03,
-                "{got} is close, but your grid is too coarse: the accuracy asked is 0.01% of an answer above "
-                "0.1, at least 0.00001, and the nearest grid point is at most half a step away, so a step of "
-                "0.00002 or less is enough (np.linspace(0, 0.5, 50001) has a step of 0.00001), or use "
-                "scipy.optimize.brentq."),
+        Mistake(lambda a: coarse_step is not None,
+                f"{{got}} is close, but your grid is too coarse (a step of {coarse_step:.6g}, say): the accuracy "
+                "asked is 0.01% of an answer above 0.1, at least 0.00001, and the nearest grid point is at most "
+                "half a step away, so a step of 0.00002 or less is enough (np.linspace(0, 0.5, 50001) has a step "
+                "of 0.00001), or use scipy.optimize.brentq." if coarse_step is not None else ""),
     ))
     return check_number(pi, [case], f"π = {expected:.6f}: a coin this biased carries half a bit of uncertainty.",
                         rel_tol=1e-4)
