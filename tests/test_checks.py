@@ -322,6 +322,17 @@ def distilled_student_check(training_loss):
                                           training_loss)
 
 
+def top_p_mass_before_at_least_one(logits, top_p_mass):
+    """The fix the mass-1 hint names: keep a token while the mass before it is below top_p_mass, and at least one."""
+    probs = softmax(logits)
+    order = np.argsort(-probs, kind="stable")
+    before = np.cumsum(probs[order]) - probs[order]
+    keep = order[:max(1, int(np.sum(before < top_p_mass)))]
+    out = np.full_like(logits, -np.inf)
+    out[keep] = logits[keep]
+    return out
+
+
 RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, validated),
     (checks.check_is_valid_distribution, is_valid_by_hand),
@@ -356,6 +367,7 @@ RIGHT_ANSWERS = [
     (checks.check_top_k, top_k_ties),
     (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass)),
     (checks.check_top_p, top_p_descending),
+    (checks.check_top_p, top_p_mass_before_at_least_one),
 ]
 
 
@@ -865,6 +877,14 @@ def half_entropy_grid_pi(target, count=50001):
     grid = np.linspace(0, 0.5, count)
     entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
     return float(grid[np.argmin(np.abs(entropies - target))])
+def top_p_argmax_reaches(z, top_p_mass):
+    """The first position whose running total reaches the mass, by np.argmax: 0 when none does."""
+    probs = softmax(z)
+    order = np.argsort(-probs, kind="stable")
+    n = int(np.argmax(np.cumsum(probs[order]) >= top_p_mass)) + 1
+    out = np.full_like(z, -np.inf)
+    out[order[:n]] = z[order[:n]]
+    return out
 
 
 WRONG_ANSWERS = [
@@ -1477,6 +1497,19 @@ WRONG_ANSWERS = [
     (checks.check_top_p, lambda z, top_p_mass: log_softmax(top_p(z, top_p_mass)), "changed the values there"),
     (checks.check_top_p, top_p_exp_logits, "apply softmax first"),
     (checks.check_top_p, top_p_one_too_many, "one token too many"),
+    # the first running total that reaches the mass: none does at mass 1 when the total ends at 1 - 1.1e-16
+    (checks.check_top_p, top_p_argmax_reaches, "A running total may end just below 1"),
+    # the inner minus sign of -log(-log(u)) missing: log(log(u)) is NaN
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - np.log(np.log(rng.random(z.size))))),
+     "log(log(u)) is NaN"),
+    # one uniform number per call, shared by every token
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - np.log(-np.log(rng.random())))),
+     "one number added to every logit changes nothing"),
+    # u = 0.0 on a masked first entry: side="left" (or cdf >= u) draws it
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z)), rng.random(), side="left")), "with u = 0.0"),
+    (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.argmax(np.cumsum(softmax(z)) >= rng.random())),
+     "not one that equals it"),
 ]
 
 
@@ -2325,7 +2358,7 @@ WRONG_ANSWERS += [
     (checks.check_gumbel_sampler, gumbel_swapped_order, "(logits, temperature, rng)"),
     (checks.check_gumbel_sampler, gumbel_keepdims, "shape (1,)"),
     (checks.check_gumbel_sampler, gumbel_in_place, "changed its input `z`"),
-    (checks.check_gumbel_sampler, gumbel_one_noise, "same index"),
+    (checks.check_gumbel_sampler, gumbel_one_noise, "one number added to every logit changes nothing"),
     (checks.check_gumbel_sampler, gumbel_uniform_noise, "your noise is u itself"),
     (checks.check_gumbel_sampler, gumbel_minus_noise_log, "your noise is log(u)"),
     (checks.check_gumbel_sampler, gumbel_returns_value, "one integer index"),
@@ -2558,9 +2591,15 @@ def test_top_p_cases_are_far_from_the_threshold():
     from tempnb.checks.sampling import TOP_P_NAMES_CASES, top_p_cases
 
     cases = top_p_cases()
-    assert len(cases) == len(TOP_P_NAMES_CASES) + 3  # two hand-made cases and one of unnormalised logits
+    assert len(cases) == len(TOP_P_NAMES_CASES) + 4  # three hand-made cases and one of unnormalised logits
     for case in cases:
         logits, mass = case.args
+        if mass == 1:  # keep every token of nonzero probability, though the running total ends below 1
+            finite = np.isfinite(logits)
+            assert np.cumsum(np.sort(softmax(logits))[::-1])[-1] < 1 and 0 < finite.sum() < logits.size
+            assert np.array_equal(np.isfinite(case.expected), finite)
+            assert np.array_equal(np.isfinite(top_p(logits, mass)), finite)  # tempnb agrees
+            continue
         probs = np.sort(softmax(logits))[::-1]
         cumulative = np.cumsum(probs)
         if mass > 0:

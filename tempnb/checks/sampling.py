@@ -186,8 +186,20 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
             return hint(f"with u = {u:.4f} your sampler returned {index}; the inverse CDF returns {expected}, the "
                         f"first index whose cumulative probability exceeds u (cdf = {np.round(cdf, 4).tolist()})."
                         f"{extra}")
-    return passed(f"For each of {len(uniforms)} fixed uniform numbers u, your sampler returns the inverse-CDF "
-                  "index, and never the masked entry.")
+    # rng.random() can return exactly 0.0: with the first entry masked the CDF starts at 0, and only the first
+    # cumulative probability that *exceeds* u (side="right", cdf > u) skips it; side="left" or cdf >= u draws it.
+    masked_first = np.array([-np.inf, 1.0, 2.0])
+    outcome = call(sampler, masked_first, _WatchedGenerator(seed=50, script=(0.0,)))
+    if outcome.problem:
+        return hint(f"with u = 0.0 (rng.random() can return exactly 0) on logits [-inf, 1, 2], {outcome.problem}.")
+    if _index(outcome.value) != 1:
+        return hint(f"with u = 0.0 (rng.random() can return exactly 0) on logits [-inf, 1, 2], whose CDF starts "
+                    f"[0, ...], your sampler returned {shown(outcome.value)}, not 1: the masked entry 0 has "
+                    "probability 0 and must never be drawn. Take the first index whose cumulative probability "
+                    "exceeds u, np.searchsorted(cdf, u, side='right') or np.argmax(cdf > u), not one that equals "
+                    "it (side='left', cdf >= u).")
+    return passed(f"For each of {len(uniforms)} fixed uniform numbers u, and for u = 0.0 with the first entry "
+                  "masked, your sampler returns the inverse-CDF index, and never the masked entry.")
 
 
 def _shifted_by(sampler: Callable, cdf: np.ndarray, uniforms: list[float], shift: int) -> bool:
@@ -286,6 +298,9 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                         "it, or dividing by it, gives this warning. Work with the logits instead: add the noise "
                         "to the logits divided by T, argmax(z / T + g), where the masked -inf stays -inf; no "
                         "softmax, log or division by probabilities is needed.")
+        if "invalid value" in outcome.problem and set(rng.used) <= {"random", "uniform"} and _nan_from_noise(sampler):
+            return hint(f"{outcome.problem}: your noise is NaN. log(u) < 0 for u in (0, 1), so log(log(u)) is NaN: "
+                        "g = -log(-log(u)), with a minus sign inside as well as outside.")
         return hint(f"{outcome.problem}.")
     if any(value is None for value in outcome.value):
         return hint("your function returned None; return the index, the argmax (a missing `return`?).")
@@ -394,11 +409,22 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         return hint(f"your frequencies {observed} match argmax(z / T - g): the noise has the wrong sign. A Gumbel "
                     "draw is g = -log(-log(u)), with both minus signs; log(-log(u)) is -g.")
     if np.all(draws == draws[0]):
+        drawn = [*rng.uniform_draws, *rng.gumbel_draws, *rng.exponential_draws]
+        if drawn and all(d.size == 1 for d in drawn):  # fresh noise each call, but one number for all the tokens
+            return hint("every draw returned the same index, argmax(z / T): your function drew one number per "
+                        "call and added it to every logit, and one number added to every logit changes nothing. "
+                        "Draw one u per token, u = rng.random(len(logits)), and g = -np.log(-np.log(u)).")
         return hint("every draw returned the same index: make fresh Gumbel noise each call, from fresh uniform "
                     "numbers u = rng.random(len(z)).")
     return hint(f"frequencies {observed} do not match softmax(z / T) at T = 2, "
                 f"{np.round(softmax(_LOGITS, T), 3).tolist()}: argmax(z / T + g) "
                 f"with g = -np.log(-np.log(rng.random(len(z)))).")
+
+
+def _nan_from_noise(sampler: Callable) -> bool:
+    """Whether the sampler still makes a NaN on finite logits at T = 1, so that no -inf logit is to blame."""
+    outcome = call(sampler, np.array([1.0, 2.0, 0.5]), 1.0, _WatchedGenerator(seed=13))
+    return "invalid value" in (outcome.problem or "")
 
 
 _OWN_NOISE = ("your sampler is right, but its noise comes from rng.gumbel, as in sample_gumbel_max above: this "
@@ -621,9 +647,15 @@ def top_p_cases() -> list[Case]:
     # logits that are not normalised log-probabilities, as after dividing by a temperature
     inputs.append((model.logits("mar") / 0.5, 0.9, "the names model's logits after 'mar' divided by T = 0.5, "
                                                     "with top_p_mass = 0.9"))
+    # top_p_mass = 1 keeps every token of nonzero probability. Ten equal logits give probabilities of exactly
+    # 0.1 (exp(0) = 1 on every CPU), whose running total ends at 0.9999999999999999, below 1: a rule that waits
+    # for the total to reach the mass never sees it and must still keep them all. The last token is masked.
+    inputs.append((np.array([0.0] * 10 + [-np.inf]), 1.0,
+                   "ten equal logits and a masked one with top_p_mass = 1 (keep every token of nonzero probability)"))
     cases = []
     for logits, mass, label in inputs:
-        expected = top_p(logits, mass)
+        # at top_p_mass = 1 the answer is known without tempnb.top_p: every finite logit, unchanged
+        expected = top_p(logits, mass) if mass < 1 else np.where(np.isfinite(logits), logits, -np.inf)
         probs = softmax(logits)
         order = np.argsort(-probs, kind="stable")
         cumulative = np.cumsum(probs[order])
@@ -649,7 +681,14 @@ def top_p_cases() -> list[Case]:
         ascending = np.full_like(logits, -np.inf)
         low = np.argsort(probs, kind="stable")
         ascending[low[np.cumsum(probs[low]) <= mass]] = logits[low[np.cumsum(probs[low]) <= mass]]
-        mistakes = (*_filter_mistakes(logits, expected),
+        below_one = ()  # at top_p_mass = 1, a strict subset of the tokens of nonzero probability
+        if mass == 1.0:
+            below_one = (Mistake(lambda a, z=logits: _kept_subset(a, z),
+                                 "at top_p_mass = 1 every token of nonzero probability must be kept, and yours "
+                                 "kept {got}. A running total may end just below 1 (ten times 0.1 adds up to "
+                                 "0.9999999999999999): keep everything when nothing reaches the mass (or compare "
+                                 "the mass before each token, not after)."),)
+        mistakes = (*_filter_mistakes(logits, expected), *below_one,
                     # keep while the mass before a token is below top_p_mass: right except at mass 0, where it
                     # keeps nothing (and so matches the exclusive rule below, whose hint would mislead)
                     Mistake(lambda a, shape=logits.shape: as_array(a) is not None and as_array(a).shape == shape
@@ -691,9 +730,19 @@ def top_p_cases() -> list[Case]:
     return cases
 
 
+def _kept_subset(answer: object, logits: np.ndarray) -> bool:
+    """Whether the answer keeps, unchanged, some but not all of the finite logits (and -inf elsewhere)."""
+    got = as_array(answer)
+    if got is None or got.shape != logits.shape:
+        return False
+    kept = np.isfinite(got)
+    return (bool(kept.any()) and bool(np.all(np.isneginf(got[~kept]))) and bool(np.all(np.isfinite(logits[kept])))
+            and np.array_equal(got[kept], logits[kept]) and int(kept.sum()) < int(np.isfinite(logits).sum()))
+
+
 def check_top_p(my_top_p: Callable) -> None:
     """Exercise 06.4: nucleus (top-p) filtering, on the names model's next-character distributions."""
     return _run_filter(my_top_p, top_p_cases(),
                        f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
-                       "distributions of the names model (one of them divided by T = 0.5) and 2 hand-made "
-                       "cases, and keeps at least one token.")
+                       "distributions of the names model (one of them divided by T = 0.5) and 3 hand-made "
+                       "cases (top_p_mass = 0 and 1 among them), and keeps at least one token.")
