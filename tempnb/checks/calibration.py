@@ -45,6 +45,8 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
         # each bin's centre, (m + 1/2) / M, in place of its examples' mean confidence
         "bin_centre": float(sum(w * g for w, g in centre_gaps)),
         "unweighted": float(np.mean([gap for _, gap in gaps])),
+        # each bin's gap squared before weighting (a Brier-like sum, not the ECE's absolute gaps)
+        "squared": float(sum(w * g ** 2 for w, g in gaps)),
         # the gaps summed with their signs, so over- and underconfident bins cancel (either sign of the sum)
         "signed": float(sum(w * g for w, g in _binned_gaps(confidence, correct, right, n_bins, signed=True))),
         "left_closed": float(sum(w * g for w, g in _binned_gaps(confidence, correct, left, n_bins))),
@@ -66,7 +68,7 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
         "probs.argmax(axis=1) == labels and the confidence probs.max(axis=1); bins must be "
         "(m-1)/M < confidence <= m/M (np.digitize without right=True, and floor(confidence * M), put a "
         "confidence on an edge in the bin above); M bins need M + 1 edges, and np.digitize(..., right=True) "
-        "numbers them 1 to M, so subtract 1.",
+        "numbers them 1 to M, so subtract 1 if you index arrays of length M.",
         label,
         (
             Mistake(lambda a: not close(variants["bin_centre"], expected, 1e-9) and close(a, variants["bin_centre"]),
@@ -111,6 +113,13 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
             Mistake(near(expected * len(labels)),
                     f"on {label} you added up the bins' |right_m - summed confidence_m| but did not divide by n, "
                     "the number of examples: an ECE is an average gap, between 0 and 1."),
+            Mistake(lambda a: len(labels) != n_bins and near(expected * len(labels) / n_bins)(a),
+                    f"on {label} you divided the sum of the bins' |right_m - summed confidence_m| by M = {n_bins}, "
+                    f"the number of bins, not by n = {len(labels)}, the number of examples: each bin's gap is "
+                    "weighted by its share of the examples, |B_m| / n."),
+            Mistake(lambda a: not close(variants["squared"], expected, 1e-9) and close(a, variants["squared"]),
+                    f"on {label} you squared the gaps: ECE uses absolute gaps, |accuracy - mean confidence| of each "
+                    "bin, weighted by its share of the examples."),
         ),
         _ece_on_problem,
     )
@@ -310,10 +319,10 @@ def check_platt_temperature(temperature: object) -> None:
         Mistake(near(math.log(_CALIBRATED) / math.log(_RAW), 1e-6), log_ratio),
         Mistake(near(math.log(_RAW) / math.log(_CALIBRATED), 1e-6), log_ratio),
         Mistake(near(math.log(1 - _RAW) / math.log(1 - _CALIBRATED), 1e-6),
-                f"{{got}} = log {1 - _RAW:.2f} / log {1 - _CALIBRATED:.1f}: you re-tempered the class-0 probability "
-                f"alone, {1 - _RAW:.2f}^(1/T) = {1 - _CALIBRATED:.1f}, without renormalising over both classes. "
-                "With two classes sigmoid(d / T) divides the log-odds d = log(q_1 / q_0) by T: use the log-odds of "
-                f"{_RAW} and of {_CALIBRATED}."),
+                f"{{got}} is log {1 - _RAW:.2f} / log {1 - _CALIBRATED:.1f} (class 0 re-tempered without "
+                f"renormalising, {1 - _RAW:.2f}^(1/T) = {1 - _CALIBRATED:.1f}), or a rounded guess: compute T in "
+                "code. With two classes sigmoid(d / T) divides the log-odds d = log(q_1 / q_0) by T: use the "
+                f"log-odds of {_RAW} and of {_CALIBRATED}."),
         Mistake(lambda a: near(_RAW / _CALIBRATED, 1e-6)(a) or near(_CALIBRATED / _RAW, 1e-6)(a),
                 "{got} is a ratio of the two probabilities; the temperature divides the logit difference, so take "
                 f"the ratio of the log-odds, log(q / (1 - q)), of {_RAW} and {_CALIBRATED}."),
