@@ -285,21 +285,18 @@ def tempered_scipy_with_limit(z, T):
     if T == 0:
         return (z == z.max()) / np.count_nonzero(z == z.max())
     return scipy.special.softmax(z / T)
-# 05 exercise 4's training loss, my_training_loss(logits, rows): fake teacher logits for the default split's
-# 100 transfer images (chosen here as the notebook chooses them), and a student that passes, trained once.
+# 05 exercise 4's training loss, my_training_loss(logits, rows): a stand-in teacher's logits for the default
+# split's 100 transfer images (chosen here as the notebook chooses them), and students trained once by the recipe
+# of 05's train_student(0, loss).
 @functools.lru_cache(maxsize=1)
-def transfer_targets():
+def transfer_set():
+    """The default split's 100 transfer images and their labels."""
     from tempnb.data import load_digits_split
 
     digits = load_digits_split()
     rng = np.random.default_rng(5)
     transfer = np.concatenate([rng.choice(np.flatnonzero(digits.y_train == d), 10, replace=False) for d in range(10)])
-    return np.random.default_rng(7).normal(size=(len(transfer), 10)) * 4, digits.y_train[transfer]
-
-
-def aligned_training_loss(logits, rows):
-    teacher_logits, labels = transfer_targets()
-    return distillation_by_hand(logits, teacher_logits[rows], labels[rows], 20.0, 0.9)
+    return digits.x_train[transfer], digits.y_train[transfer]
 
 
 @functools.lru_cache(maxsize=1)
@@ -316,9 +313,44 @@ def student_on_every_training_image():
     return student
 
 
+@functools.lru_cache(maxsize=1)
+def transfer_targets():
+    """The stand-in teacher's logits for the transfer images (the student trained on every image), and labels."""
+    x, labels = transfer_set()
+    return student_on_every_training_image().forward(x), labels
+
+
+def aligned_training_loss(logits, rows):
+    teacher_logits, labels = transfer_targets()
+    return distillation_by_hand(logits, teacher_logits[rows], labels[rows], 20.0, 0.9)
+
+
+def training_loss_at_8(logits, rows):
+    """The same training loss at T = 8: a student trained with it is not the one aligned_training_loss trains."""
+    teacher_logits, labels = transfer_targets()
+    return distillation_by_hand(logits, teacher_logits[rows], labels[rows], 8.0, 0.9)
+
+
+def hard_training_loss(logits, rows):
+    """The labels alone (α = 0): the hard-label student."""
+    teacher_logits, labels = transfer_targets()
+    return distillation_by_hand(logits, teacher_logits[rows], labels[rows], 20.0, 0.0)
+
+
+@functools.lru_cache(maxsize=4)
+def recipe_student(training_loss):
+    """train_student(0, training_loss) of 05, written out: seed 0, 150 full-batch Adam steps at 0.01."""
+    from tempnb.models import MLP, train
+
+    x, _ = transfer_set()
+    student = MLP([64, 32, 10], rng=0)
+    train(student, x, training_loss, epochs=150, batch_size=len(x), learning_rate=1e-2, rng=100)
+    return student
+
+
 def distilled_student_check(training_loss):
-    """check_distilled_student with a good student, a hard-label baseline of 80% and a right loss function."""
-    return checks.check_distilled_student(student_on_every_training_image(), 80.0, distillation_by_hand,
+    """check_distilled_student with the student aligned_training_loss trains, a baseline of 80%, a right loss."""
+    return checks.check_distilled_student(recipe_student(aligned_training_loss), 80.0, distillation_by_hand,
                                           training_loss)
 
 
@@ -885,6 +917,21 @@ def top_p_argmax_reaches(z, top_p_mass):
     out = np.full_like(z, -np.inf)
     out[order[:n]] = z[order[:n]]
     return out
+def distilled_student_of(make_student):
+    """check_distilled_student with the student make_student() gives, passed with aligned_training_loss."""
+    return checks.check_distilled_student(make_student(), 80.0, distillation_by_hand, aligned_training_loss)
+
+
+def soft_clipped_300(s, t, T):
+    """The soft term with both sides' probabilities clipped at 1e-300 before np.log."""
+    p, q = np.clip(softmax(t, T, axis=1), 1e-300, 1), np.clip(softmax(s, T, axis=1), 1e-300, 1)
+    return T * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (np.log(p) - np.log(q)), axis=1)))
+
+
+def soft_sum_axis0(s, t, T):
+    """Σ p (log p − log q) summed over the batch (axis 0) for each class, then the mean over the classes."""
+    p = softmax(t, T, axis=1)
+    return T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=0)))
 
 
 WRONG_ANSWERS = [
@@ -1363,6 +1410,16 @@ WRONG_ANSWERS = [
     (distilled_student_check, training_loss_rows_sorted, "Index both targets with rows"),
     (distilled_student_check, None, "pass your training loss too"),
     (distilled_student_check, lambda logits, rows: None, "my_training_loss returned None"),
+    # 05 · the distilled student is not the one train_student(0, my_training_loss) trains: trained at another T
+    # (the notebook's distill_loss(8), say), the hard-label student, or one trained on every training image
+    (distilled_student_of, lambda: recipe_student(training_loss_at_8),
+     "was not trained by train_student(0, my_training_loss)"),
+    (distilled_student_of, lambda: recipe_student(hard_training_loss),
+     "was not trained by train_student(0, my_training_loss)"),
+    (distilled_student_of, student_on_every_training_image, "retrain it with exactly that call (seed 0)"),
+    # 05 · soft loss: a clip at a tiny ε, and the sum over the batch (axis 0) before the mean
+    (checks.check_soft_loss, soft_clipped_300, "a clip at a tiny ε"),
+    (checks.check_soft_loss, soft_sum_axis0, "summing over axis=0 adds up the batch"),
     # 06 · inverse-CDF sampler
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.choice(len(z), p=softmax(z))), "rng.choice"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.integers(len(z))), "rng.integers"),
@@ -2500,7 +2557,7 @@ def test_every_check_has_rows_for_right_and_wrong_answers():
     assert public <= covered_wrong, public - covered_wrong
 
 
-# -- the distilled student (05, a real model): trains nothing itself -------------------------
+# -- the distilled student (05, a real model): the check retrains seed 0 with the learner's training loss ------
 
 
 @pytest.fixture(scope="module")
@@ -2510,15 +2567,6 @@ def students():
     from tempnb.models import MLP, accuracy, train
 
     digits = load_digits_split()
-    few = np.concatenate([np.flatnonzero(digits.y_train == d)[:10] for d in range(10)])
-
-    def fitted(rows):
-        student = MLP([64, 32, 10], rng=0)
-        train(student, digits.x_train[rows], lambda logits, r: cross_entropy_loss(logits, digits.y_train[rows][r]),
-              epochs=150, batch_size=len(rows), learning_rate=1e-2, rng=100)
-        return student
-
-    weak, strong = fitted(few), fitted(np.arange(len(digits.y_train)))
     # a hard-label student on another split's transfer set (seed=1, chosen as the notebook chooses it)
     other = load_digits_split(seed=1)
     rng = np.random.default_rng(5)
@@ -2526,39 +2574,59 @@ def students():
     other_student = MLP([64, 32, 10], rng=0)
     train(other_student, other.x_train[rows], lambda logits, r: cross_entropy_loss(logits, other.y_train[rows][r]),
           epochs=150, batch_size=len(rows), learning_rate=1e-2, rng=100)
-    return {"weak": weak, "weak %": 100 * accuracy(weak, digits.x_test, digits.y_test), "strong": strong,
+    hard = recipe_student(hard_training_loss)
+    return {"distilled": recipe_student(aligned_training_loss), "hard": hard,
+            "hard %": 100 * accuracy(hard, digits.x_test, digits.y_test),
             "untrained": MLP([64, 32, 10], rng=0), "teacher-sized": MLP([64, 256, 256, 10], rng=1),
             "other split": other_student, "other split %": 100 * accuracy(other_student, digits.x_test, digits.y_test)}
 
 
 def test_distilled_student_check(capsys, students):
-    # A student trained on all 1257 training images stands in for a good distilled student: it
-    # must beat the student trained on 100 images by the required margin (an independent fact,
-    # printed by the check itself from the held-out test set).
-    baseline = students["weak %"]
+    # The student distilled from a stand-in teacher (a student trained on all 1257 training images) must beat
+    # the hard-label student of the same recipe by the required margin (an independent fact, printed by the
+    # check itself from the held-out test set), and be the network the check's retraining gives.
+    baseline = students["hard %"]
 
-    def check(student, accuracy):  # a right loss function and a training loss that indexes both targets with rows
-        return checks.check_distilled_student(student, accuracy, distillation_by_hand, aligned_training_loss)
+    def check(student, accuracy, training_loss=aligned_training_loss):  # a right loss function
+        return checks.check_distilled_student(student, accuracy, distillation_by_hand, training_loss)
 
-    assert run(capsys, check, students["strong"], baseline).startswith(checks.PASS)
-    assert "is it the hard-label student" in run(capsys, check, students["weak"], baseline)
-    below = run(capsys, check, students["weak"], baseline - 1)
-    assert "Likely causes" in below and "teacher's probabilities" in below and "α = 0, or a soft term without its T²" in below
+    printed = run(capsys, check, students["distilled"], baseline)
+    assert printed.startswith(checks.PASS) and "got the same network" in printed, printed
+    assert "cannot see the T or α inside my_training_loss" in printed
+    # the hard-label student, trained by the training loss passed with it (α = 0): no gain at all
+    assert "ignore the teacher" in run(capsys, check, students["hard"], baseline, hard_training_loss)
+    below = run(capsys, check, students["hard"], baseline - 1, hard_training_loss)
+    assert "Likely causes" in below and "teacher's probabilities" in below
+    assert "α = 0, or a soft term without its T²" in below and "a low temperature (1 or 2" in below
     assert "train at chosen_T" in below and "validation images" in below  # never "tune T on the test set"
     assert "has it been trained" in run(capsys, check, students["untrained"], baseline)
     assert "small student" in run(capsys, check, students["teacher-sized"], baseline)
     assert "replace the None" in run(capsys, check, None, baseline)
-    assert "hard_accuracy[0]" in run(capsys, check, students["strong"], None)
+    assert "hard_accuracy[0]" in run(capsys, check, students["distilled"], None)
     # the baseline as a fraction (0.89 for 89%) would make any student look 80 points better
-    assert "looks like a fraction" in run(capsys, check, students["strong"], baseline / 100)
+    assert "looks like a fraction" in run(capsys, check, students["distilled"], baseline / 100)
     assert "not 0.9" in run(capsys, check, 0.9, baseline)
     # a student trained on another split's transfer images, against a baseline 6 points below its score here:
     # it would pass, but it does not fit the default split's transfer images, so the check names the split
     printed = run(capsys, check, students["other split"], students["other split %"] - 6)
     assert printed.startswith(checks.HINT) and "load_digits_split(seed=1)" in printed, printed
     # without the training loss (the call before it was asked for), the check asks for it, even for a good student
-    printed = run(capsys, checks.check_distilled_student, students["strong"], baseline, distillation_by_hand)
+    printed = run(capsys, checks.check_distilled_student, students["distilled"], baseline, distillation_by_hand)
     assert printed.startswith(checks.HINT) and "pass your training loss too" in printed, printed
+
+
+def test_distilled_student_check_retrains_with_the_recipe_of_train_student():
+    # The check's copy of train_student's recipe matches the notebook's cell (read from its source).
+    from pathlib import Path
+
+    from tempnb.checks import distillation
+
+    source = (Path(__file__).parent.parent / "notebooks/src/05-distillation.md").read_text()
+    assert f"EPOCHS, SEEDS, TEMPERATURES = 0.9, {distillation.RETRAIN_EPOCHS}, range(5)" in source
+    recipe = ("    student = MLP(STUDENT_SIZES, rng=seed)\n    train(student, x, loss, epochs=epochs, batch_size=batch_size, "
+              f"learning_rate=1e-2, rng={distillation.RETRAIN_RNG_OFFSET} + seed)")
+    assert recipe in source and distillation.RETRAIN_LEARNING_RATE == 1e-2 and distillation.RETRAIN_SEED == 0
+    assert list(distillation.STUDENT_SIZES) == [64, 32, 10] and "STUDENT_SIZES = [64, 32, 10]" in source
 
 
 # -- the cases themselves are sound -------------------------------------------------------------
@@ -2880,6 +2948,26 @@ def distillation_cross_entropy_for_kl(s, t, y, T, alpha):
         distillation_by_hand(s, t, y, T, alpha)[1]
 
 
+def distillation_student_at_1(s, t, y, T, alpha):
+    """The soft term with q = softmax(s), the student's softmax at T = 1; gradient from the same q."""
+    n, n_classes = s.shape
+    p, q1 = softmax(t, T, axis=1), softmax(s, axis=1)
+    kl = np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, axis=1)), axis=1)
+    ce = -log_softmax(s, axis=1)[np.arange(n), y]
+    gradient = (alpha * T * (q1 - p) + (1 - alpha) * (q1 - np.eye(n_classes)[y])) / n
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
+
+
+def distillation_teacher_at_1(s, t, y, T, alpha):
+    """The soft term with p = softmax(t), the teacher's softmax at T = 1; gradient from the same p."""
+    n, n_classes = s.shape
+    p1, q = softmax(t, axis=1), softmax(s, T, axis=1)
+    kl = np.sum(p1 * (log_softmax(t, axis=1) - log_softmax(s, T, axis=1)), axis=1)
+    ce = -log_softmax(s, axis=1)[np.arange(n), y]
+    gradient = (alpha * T * (q - p1) + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
+
+
 def distillation_loss_only(s, t, y, T, alpha):
     return distillation_by_hand(s, t, y, T, alpha)[0]
 
@@ -2910,6 +2998,9 @@ DISTILLATION_LOSS_WRONG = [
      "T² times the KL, not T times it"),
     (distillation_loss_only, "return a pair (loss, gradient)"),
     (distillation_hard_term_at_t, "cross-entropy at T = 1"),
+    # one side of the soft term left at T = 1 (the loss and gradient written out as that mistake gives them)
+    (distillation_student_at_1, "the student's logits must be divided by T too"),
+    (distillation_teacher_at_1, "the teacher's logits must be divided by T too"),
     (distillation_changes_logits, "changed its input `s`"),
     (lambda s, t, y, T, alpha: None, "returned None"),
     (lambda s, t, y: 0.0, "positional argument"),

@@ -24,6 +24,11 @@ from tempnb.checks._common import (
     shown,
 )
 
+# one side of the soft term left at T = 1 (Exercise 1's soft term, and Exercise 4's loss)
+STUDENT_UNTEMPERED = ("the student's logits must be divided by T too: q = softmax(s/T), the student's softened "
+                      "prediction.")
+TEACHER_UNTEMPERED = "the teacher's logits must be divided by T too: p = softmax(t/T), the teacher's soft targets."
+
 
 def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     from tempnb.core import log_softmax, softmax
@@ -61,16 +66,23 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     paddings = [padded(epsilon, both) for epsilon in (1e-20, 1e-16, 1e-15, 1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6)
                 for both in (True, False)]
 
+    def clipped(epsilon: float, both: bool) -> float:
+        """The soft term with the probabilities clipped at a tiny epsilon before the log (np.clip(q, ε, 1))."""
+        with np.errstate(all="ignore"):
+            log_p_clipped = np.log(np.maximum(p, epsilon)) if both else log_p
+            return T * T * float(np.mean(np.sum(p * (log_p_clipped - np.log(np.maximum(q, epsilon))), axis=1)))
+
+    clips = [clipped(epsilon, both) for epsilon in (1e-300, 1e-250, 1e-200, 1e-150, 1e-100, 1e-50, 1e-30)
+             for both in (True, False)]
+
     mistakes = []
     if T != 1:
         mistakes += [Mistake(is_(expected / (T * T)), "multiply the mean KL by T² (see the section on the T² factor)."),
                      Mistake(is_(expected / T), "the factor is T², not T."),
                      Mistake(is_(at_one), "divide both sets of logits by T inside the softmax: softmax(t/T), "
                                           "softmax(s/T)."),
-                     Mistake(is_(student_untempered), "the student's logits must be divided by T too: q = "
-                                                      "softmax(s/T), the student's softened prediction."),
-                     Mistake(is_(teacher_untempered), "the teacher's logits must be divided by T too: p = "
-                                                      "softmax(t/T), the teacher's soft targets."),
+                     Mistake(is_(student_untempered), STUDENT_UNTEMPERED),
+                     Mistake(is_(teacher_untempered), TEACHER_UNTEMPERED),
                      Mistake(is_(twice), "the logits are divided by T twice: softmax(z, T) already divides by T, "
                                          "so pass the raw logits, softmax(t, T), not softmax(t / T, T).")]
     mistakes += [
@@ -83,6 +95,15 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                 "a small ε added inside the log (log(q + ε), or a clip at ε) changes log q wherever q is not far "
                 "above ε, and a confident student has probabilities far below any ε: use log_softmax, which gives "
                 "every log exactly."),
+        Mistake(lambda a: number(a) is not None and any(math.isclose(number(a), value, rel_tol=1e-9)
+                                                         for value in clips),
+                "a clip at a tiny ε (np.clip(q, 1e-300, 1), say) still changes log q: this confident student's "
+                "smallest probabilities are about e^-800, far below 1e-300 (they round to 0 as doubles), so the clip "
+                "replaces their log, about -800, by log ε (about -691 for 1e-300). Use log_softmax, which gives "
+                "every log exactly."),
+        Mistake(is_(expected * s.shape[0] / s.shape[1]), "sum over the classes (axis=1) of each row, then take "
+                "the mean over the rows: summing over axis=0 adds up the batch for each class, and the mean then "
+                "divides by the number of classes."),
         Mistake(is_(by_columns), "each row is one example: take softmax and log_softmax over the classes, "
                                  "axis=1, not over the batch (axis=0)."),
         Mistake(is_(T * T * float(np.sum(kl_rows))), "take the mean over the batch, not the sum."),
@@ -278,6 +299,16 @@ REQUIRED_GAIN = 5.0  # percentage points of held-out accuracy over the hard-labe
 
 MIN_TRANSFER_FIT = 97.0  # percent of the default split's 100 transfer images a student trained on them gets right
 
+# The recipe of train_student(seed, loss) in 05 (these mirror it: MLP(STUDENT_SIZES, rng=seed), then
+# train(student, x_transfer, loss, epochs=EPOCHS, batch_size=len(x_transfer), learning_rate=1e-2, rng=100 + seed)
+# with EPOCHS = 150). The check retrains seed 0 with the learner's training loss and compares networks.
+RETRAIN_SEED = 0
+RETRAIN_EPOCHS = 150
+RETRAIN_LEARNING_RATE = 1e-2
+RETRAIN_RNG_OFFSET = 100
+# Training is deterministic, so the retrained network matches the learner's to rounding; a tolerance all the same
+RETRAIN_RTOL, RETRAIN_ATOL = 1e-9, 1e-12
+
 
 @functools.lru_cache(maxsize=1)
 def _digits_default_split():
@@ -292,11 +323,11 @@ def _digits_default_split():
 
 def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha: float) -> dict[str, tuple]:
     """What typical mistakes in a distillation loss return instead of (loss, gradient)."""
-    from tempnb.core import softmax
+    from tempnb.core import log_softmax, softmax
     from tempnb.distill import distillation_loss
 
     n = len(y)
-    q, p, q1 = softmax(s, T, axis=1), softmax(t, T, axis=1), softmax(s, axis=1)
+    q, p, q1, p1 = softmax(s, T, axis=1), softmax(t, T, axis=1), softmax(s, axis=1), softmax(t, axis=1)
     onehot = np.eye(s.shape[1])[y]
     soft_loss, soft_grad = distillation_loss(s, t, y, T, 1.0)
     hard_loss, hard_grad = distillation_loss(s, t, y, T, 0.0)
@@ -318,6 +349,13 @@ def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha:
         "gradient not divided by B": (None, alpha * T * (q - p) + (1 - alpha) * (q1 - onehot)),
         "gradient sign": (None, -(alpha * soft_grad + (1 - alpha) * hard_grad)),
         # the label term computed from softmax(s / T), the q already at hand, instead of softmax(s)
+        # the soft term with the student's (or the teacher's) softmax left at T = 1; gradient to match
+        "student untempered": (alpha * T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1)
+                                                                         - log_softmax(s, axis=1)), axis=1)))
+                               + (1 - alpha) * hard_loss, (alpha * T * (q1 - p) + (1 - alpha) * (q1 - onehot)) / n),
+        "teacher untempered": (alpha * T * T * float(np.mean(np.sum(p1 * (log_softmax(t, axis=1)
+                                                                          - log_softmax(s, T, axis=1)), axis=1)))
+                               + (1 - alpha) * hard_loss, (alpha * T * (q - p1) + (1 - alpha) * (q1 - onehot)) / n),
         "hard term at T": (alpha * soft_loss + (1 - alpha) * float(np.mean(-np.sum(onehot * np.log(q), axis=1))),
                            (alpha * soft_grad + (1 - alpha) * (q - onehot) / (n * T))),
     }
@@ -338,6 +376,8 @@ _LOSS_HINTS = {
                          "back from T².",
     "gradient not divided by B": "the loss is a mean over the B rows, so its gradient is divided by B too.",
     "gradient sign": "the gradient's sign is flipped: it is q − p (student minus teacher) and softmax(s) − onehot(y).",
+    "student untempered": STUDENT_UNTEMPERED,
+    "teacher untempered": TEACHER_UNTEMPERED,
     "hard term at T": "the label term is ordinary cross-entropy at T = 1: use softmax(s) (or log_softmax(s)), not "
                       "softmax(s / T), the q of the soft term.",
 }
@@ -483,6 +523,34 @@ def _check_training_loss(training_loss: Callable) -> str | None:
     return None
 
 
+class _TrainingStopped(Exception):
+    """The learner's training loss failed during the check's retraining (its message is the hint)."""
+
+
+def _retrained_student(training_loss: Callable):
+    """train_student(0, training_loss) redone by the check, on its own copy of the transfer images.
+
+    Returns the trained MLP, or the hint a failing training loss deserves.
+    """
+    from tempnb.models import MLP, train
+
+    _, _, x_transfer, _ = _digits_default_split()
+
+    def loss(logits: np.ndarray, rows: np.ndarray) -> tuple[float, np.ndarray]:
+        got = _training_call(training_loss, logits, rows, "while the check retrained your student")
+        if isinstance(got, str):
+            raise _TrainingStopped(got)
+        return got
+
+    student = MLP(STUDENT_SIZES, rng=RETRAIN_SEED)
+    try:
+        train(student, x_transfer.copy(), loss, epochs=RETRAIN_EPOCHS, batch_size=len(x_transfer),
+              learning_rate=RETRAIN_LEARNING_RATE, rng=RETRAIN_RNG_OFFSET + RETRAIN_SEED)
+    except _TrainingStopped as stopped:
+        return str(stopped)
+    return student
+
+
 def check_distilled_student(student: object, hard_label_accuracy: float, loss_function: Callable | None = None,
                             training_loss: Callable | None = None) -> None:
     """Exercise 05.4: a distilled student that beats the hard-label student by REQUIRED_GAIN points.
@@ -491,11 +559,12 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     tempnb.distillation_loss on a small seeded batch. Then checks ``training_loss`` (the learner's
     ``my_training_loss(logits, rows)``, which train_student is given): the same images in other
     orders must give the same loss and the same gradient rows, so both targets are indexed with rows.
-    A pass needs it. Trains nothing: it scores the learner's trained student on the held-out test
-    images and compares with the hard-label student's accuracy that the notebook already measured.
-    So it cannot see the T or α the student was trained with, nor that ``training_loss`` trained it;
-    the pass line says so. It scores on the default split, load_digits_split(), and passes only a
-    student that fits that split's transfer images.
+    A pass needs it. It scores the learner's trained student on the held-out test images, compares
+    with the hard-label student's accuracy that the notebook already measured, and retrains seed 0
+    with ``training_loss`` by train_student's recipe (on its own copy of the default split's transfer
+    images) to confirm that the student passed is the one that loss trains. It still cannot see the T
+    or α inside ``training_loss``; the pass line says so. It scores on the default split,
+    load_digits_split(), and passes only a student that fits that split's transfer images.
     """
     from tempnb.models import MLP, accuracy
 
@@ -545,20 +614,28 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
                     "load_digits_split(seed=1)? The check scores on the default split's test images, and another "
                     "split's teacher trained on many of them, which flatters the score. Reload the data with "
                     "load_digits_split(), rerun the notebook, and train your student again.")
+    retrained = _retrained_student(training_loss)
+    if isinstance(retrained, str):
+        return hint(retrained)
+    if not all(np.allclose(mine, theirs, rtol=RETRAIN_RTOL, atol=RETRAIN_ATOL)
+               for mine, theirs in zip(retrained.parameters, student.parameters, strict=True)):
+        return hint("the student you pass was not trained by train_student(0, my_training_loss): retrain it with "
+                    "exactly that call (seed 0) and pass the result. (The check redid that call on the default "
+                    "split's transfer images and got another network.)")
     if gain >= REQUIRED_GAIN:
         return passed(f"Your distilled student scores {score:.1f}% on the held-out test images, {gain:.1f} points "
                       f"above the hard-label student ({baseline:.1f}%). (The check tested your loss function on "
                       "fixed inputs, confirmed that your training loss lines both targets up with the rows it is "
-                      "given, and scored the student you pass; it cannot see the T or α you trained it with, so "
-                      "check that you passed chosen_T and ALPHA.)")
+                      "given, retrained your student with train_student(0, my_training_loss) and got the same "
+                      "network, and scored it; it cannot see the T or α inside my_training_loss, so check that "
+                      "you passed chosen_T and ALPHA.)")
     if abs(gain) < 0.05:
-        return hint(f"your student scores exactly the hard-label student's {baseline:.1f}%: is it the hard-label "
-                    "student itself (trained with hard_loss), or trained with α = 0, which ignores the teacher?")
+        return hint(f"your student scores exactly the hard-label student's {baseline:.1f}%: does my_training_loss "
+                    "ignore the teacher (α = 0, or the hard-label loss itself)?")
     return hint(f"your student scores {score:.1f}% on the held-out test images, {gain:+.1f} points against the "
-                f"hard-label student ({baseline:.1f}%); the target is +{REQUIRED_GAIN:g}. Likely causes: a "
-                "temperature near 1 (the soft targets are then nearly one-hot: train at chosen_T, the temperature "
+                f"hard-label student ({baseline:.1f}%); the target is +{REQUIRED_GAIN:g}. Likely causes: a low "
+                "temperature (1 or 2: the soft targets are then nearly one-hot; train at chosen_T, the temperature "
                 "the notebook chose on the validation images, not one tuned on the test score); α = 0, or a soft "
-                "term without its T² (either way the teacher's term barely counts); the teacher's probabilities, or "
-                "its logits already divided by T, passed where its raw logits are expected (pass "
-                "teacher_transfer_logits[rows] as they are: your loss divides them by T); or a student other than "
-                "the one trained with your loss.")
+                "term without its T² (either way the teacher's term barely counts); or the teacher's "
+                "probabilities, or its logits already divided by T, passed where its raw logits are expected (pass "
+                "teacher_transfer_logits[rows] as they are: your loss divides them by T).")
