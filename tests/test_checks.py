@@ -934,6 +934,31 @@ def soft_sum_axis0(s, t, T):
     return T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=0)))
 
 
+def softmax_epsilon_each_exp(z, eps=1e-13):
+    """A softmax with a tiny epsilon added to every exponential: a masked or underflowed entry is no longer 0."""
+    e = np.exp(z - np.max(z)) + eps
+    return e / e.sum()
+
+
+def softmax_mask_as_minus_30(z):
+    """A softmax that replaces -inf by -30: the masked entry gets exp(-31) / (1 + e^-1), about 2.5e-14, not 0."""
+    z = np.where(np.isneginf(z), -30.0, z)
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def softmax_exponent_floored(z):
+    """A softmax with z - max floored at -28: on [-1000, 0, 1000] the two small entries get about e^-28, not 0."""
+    e = np.exp(np.maximum(z - z.max(), -28.0))
+    return e / e.sum()
+
+
+def batch_softmax_epsilon_each_exp(x):
+    """Exercise 03.3 with 1e-12 added to every exponential: a tiny probability becomes about 1e-12."""
+    e = np.exp(x - x.max(axis=1, keepdims=True)) + 1e-12
+    return e / e.sum(axis=1, keepdims=True)
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -1200,6 +1225,11 @@ WRONG_ANSWERS = [
     # no shift at all: the row [-1000, -999] underflows to 0/0; the hint must not blame a batch maximum
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(axis=1, keepdims=True), "far below 0"),
     (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6), "not within the check's relative"),
+    # tiny but not 0: checked relatively only (atol=0), so a masked or underflowed entry must be exactly 0
+    (checks.check_stable_softmax, softmax_epsilon_each_exp, "an entry that should be 0 (it underflows) is not"),
+    (checks.check_stable_softmax, softmax_mask_as_minus_30, "a masked (-inf) entry must get exactly 0"),
+    (checks.check_stable_softmax, softmax_exponent_floored, "an entry that should be 0 (it underflows) is not"),
+    (checks.check_batch_softmax, batch_softmax_epsilon_each_exp, "should be 0 or nearly 0"),
     (checks.check_logsumexp, lambda z: round(float(scipy.special.logsumexp(z)), 5), "not within the check's relative"),
     # 03 · the mean cross-entropy of a batch
     # an epsilon inside the log: every loss off a little; on [0, -30] about 20.7 instead of 30
@@ -2839,7 +2869,10 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_logsumexp, logsumexp_python_float),
     (checks.check_logsumexp, lambda z: np.float64(scipy.special.logsumexp(z))),
     (checks.check_batch_softmax, batch_softmax_loop),
+    (checks.check_stable_softmax, lambda z: np.exp(log_softmax(z))),  # checked with atol=0: exact zeros stay 0
     (checks.check_batch_softmax, lambda x: [list(row) for row in scipy.special.softmax(x, axis=1)]),
+    (checks.check_batch_softmax, lambda x: np.exp(x - scipy.special.logsumexp(x, axis=1, keepdims=True))),
+    (checks.check_batch_softmax, lambda x: softmax(x, axis=1)),
     (checks.check_tempered_softmax, tempered_copy_first),
     (checks.check_tempered_softmax, lambda z, T: softmax(z, T).tolist()),
     (checks.check_odds_temperature, Fraction(1, 3)),

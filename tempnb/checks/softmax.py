@@ -34,6 +34,27 @@ _NEAR_MISS = ("your result is close, but not within the check's relative 1e-9 ({
               "once the maximum is subtracted).")
 
 
+_NO_FLOOR = ("no epsilon added to each exponential, and no floor on the exponent (np.maximum or np.clip of z - max): "
+             "a probability that is exactly 0, or far below 1e-12, must stay so.")
+_MASKED_NOT_ZERO = ("a masked (-inf) entry must get exactly 0, and yours got {got}: exp(-inf) is exactly 0, so keep "
+                    "the -inf (do not replace it by a large negative number such as -30 or -1e9); " + _NO_FLOOR)
+_UNDERFLOW_NOT_ZERO = ("on {label} an entry that should be 0 (it underflows) is not: got {got}. exp(z - max) of an "
+                       "exponent below about -745 is exactly 0 in float64, and so is its probability; " + _NO_FLOOR)
+
+
+def _tiny_entry_off(expected: np.ndarray, tiny: float = 0.0) -> Callable[[object], bool]:
+    """A recogniser: right to about 6 digits overall, but an entry of at most ``tiny`` (0: an exact 0) is not
+    within a relative 1e-9, as when an epsilon is added to each exponential or the exponent is floored."""
+    target = np.asarray(expected, dtype=float)
+
+    def recognise(answer: object) -> bool:
+        array = as_array(answer)
+        if array is None or array.shape != target.shape or not near_miss(target)(array):
+            return False
+        return bool(np.any((target <= tiny) & ~np.isclose(array, target, rtol=1e-9, atol=0)))
+    return recognise
+
+
 def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
     z = np.array(logits)
     shifted = np.exp(z - z.max())
@@ -45,6 +66,8 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
         Mistake(shifted, "those are exp(z - max) not divided by their own sum: divide the shifted exponentials "
                          "by their sum, e / e.sum() with e = np.exp(z - z.max())."),
         Mistake(scipy.special.log_softmax(z), "those are log-probabilities (all ≤ 0): exponentiate them."),
+        Mistake(_tiny_entry_off(scipy.special.softmax(z)),
+                _MASKED_NOT_ZERO if np.any(np.isneginf(z)) else _UNDERFLOW_NOT_ZERO),
         Mistake(near_miss(scipy.special.softmax(z)), _NEAR_MISS.replace("1e-9", "1e-12")),
     )
 
@@ -76,12 +99,14 @@ def _softmax_cases() -> list[Case]:
 def check_stable_softmax(softmax_1d: Callable) -> None:
     """Exercise 03.1: a numerically stable softmax of one vector of logits.
 
-    Within a relative 1e-12: a right stable softmax agrees with scipy to about 1e-15, while an epsilon of 1e-9
-    or 1e-10 added to the sum shifts every probability by about that much, relatively.
+    Within a relative 1e-12 and nothing absolute (atol=0): a right stable softmax agrees with scipy to about
+    1e-15, while an epsilon of 1e-9 or 1e-10 added to the sum shifts every probability by about that much,
+    relatively. An entry that is exactly 0 (a masked -inf logit, or exp(-1000) underflowing) must be exactly 0:
+    a floor on the exponent or 1e-13 added to each exponential is wrong even though it is tiny.
     """
     return run_cases(softmax_1d, _softmax_cases(),
                      "Stable: it matches scipy.special.softmax, even on [1000, 1001], [-1000, 0, 1000] and with -inf.",
-                     same=lambda a, b: close(a, b, rtol=1e-12, atol=1e-12))
+                     same=lambda a, b: close(a, b, rtol=1e-12, atol=0))
 
 
 def _same_number(a: object, b: object, rtol: float = 1e-12) -> bool:
@@ -184,6 +209,10 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                         "broadcast along the columns. Use x.max(axis=1, keepdims=True) and "
                         "exps.sum(axis=1, keepdims=True)."),
             ]
+        mistakes.append(Mistake(_tiny_entry_off(expected, tiny=1e-12),
+                                f"on {label} an entry that should be 0 or nearly 0 (below 1e-12) is not: got "
+                                "{got}. exp(x - row max) of a very negative exponent is rightly tiny or exactly 0; "
+                                + _NO_FLOOR))
         mistakes.append(Mistake(near_miss(expected), _NEAR_MISS))
         mistakes.append(Mistake(lambda a: _rows_sum_to_one(a, batch.shape),
                                 f"on {label} your rows sum to 1 but their values are wrong (expected "
@@ -208,7 +237,9 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
         # the same row reversed, its maximum first: a shift by each row's last logit overflows
         _batch_case(np.array([[1000.0, 0.0, -1000.0], [3.0, 2.0, 1.0]]), "[[1000, 0, -1000], [3, 2, 1]]"),
     ]
-    return run_cases(batch_softmax, cases, "Each row is normalised on its own: rows sum to 1 and match scipy.")
+    # relative 1e-9 only (atol=0): a tiny epsilon added to each exponential is a wrong answer, not a rounding error
+    return run_cases(batch_softmax, cases, "Each row is normalised on its own: rows sum to 1 and match scipy.",
+                     same=lambda a, b: close(a, b, rtol=1e-9, atol=0))
 
 
 # ---------------------------------------------------------------- Exercise 03.4: a batch's mean cross-entropy
