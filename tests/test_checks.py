@@ -909,6 +909,20 @@ def half_entropy_grid_pi(target, count=50001):
     grid = np.linspace(0, 0.5, count)
     entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
     return float(grid[np.argmin(np.abs(entropies - target))])
+def half_entropy_arange_pi(target, step):
+    """Exercise 01.3 on np.arange(0, 0.5, step), aimed at `target`: a round step coarser than the text's 2e-5."""
+    grid = np.arange(0, 0.5, step)
+    entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
+    return float(grid[np.argmin(np.abs(entropies - target))])
+def valid_one_sided(p):
+    """The course's rule with a tolerance loose only below 1: sums down to 1 - 1e-4 pass, above only to 1 + 1e-6."""
+    p = np.asarray(p, dtype=float)
+    total = p.sum(axis=-1)
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (total >= 1 - 1e-4) & (total <= 1 + 1e-6)
+def valid_in_float32(p):
+    """The course's rule on a float32 copy: 1 + 1e-10 rounds to 1 (float32 keeps about 7 digits)."""
+    p = np.asarray(p, np.float32)
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
 def top_p_argmax_reaches(z, top_p_mass):
     """The first position whose running total reaches the mass, by np.argmax: 0 when none does."""
     probs = softmax(z)
@@ -1000,6 +1014,12 @@ WRONG_ANSWERS = [
      "[-1e-10, 1.0] has an entry below 0"),
     (checks.check_is_valid_distribution, valid_by_tolerance(1e-6, entries=lambda p: (p >= 0) & (p <= 1 + 1e-6)),
      "no tolerance on the entries"),
+    # a tolerance loose only below 1: [0.5, 0.4999985], 1.5e-6 below, mirrors [0.5, 0.5000015]
+    (checks.check_is_valid_distribution, valid_one_sided, "the tolerance must be the same on both sides"),
+    # float32 turns [1 + 1e-10, 0.0] into [1.0, 0.0]: not a tolerance on the entries
+    (checks.check_is_valid_distribution, valid_in_float32, "keep float64: float32 rounds 1 + 1e-10 to 1"),
+    (checks.check_is_valid_distribution, lambda p: valid_by_tolerance(1e-6)(np.asarray(p, dtype=np.float32)),
+     "float32 rounds 1 + 1e-10 to 1"),
     # axis=1 on a single vector
     (checks.check_is_valid_distribution,
      lambda p: np.all(np.asarray(p) >= 0, axis=1) & (np.abs(np.sum(p, axis=1) - 1) <= 1e-6), "Use axis=-1"),
@@ -1093,6 +1113,11 @@ WRONG_ANSWERS = [
     (checks.check_half_entropy_pi, half_entropy_grid_pi(0.5623 / 2), "not log 2 / 2 = 0.346574: which target"),
     # np.linspace(0, 0.5, 10001), step 5e-5, aimed at log 2 / 2 itself lands on 0.11005: a coarse grid
     (checks.check_half_entropy_pi, half_entropy_grid_pi(math.log(2) / 2, 10001), "grid is too coarse"),
+    # np.arange steps of 4e-5 and 6e-5 aimed at log 2 / 2 itself land on 0.11004, as the fine grid aimed at the
+    # rounded 0.3466 does: both causes named
+    (checks.check_half_entropy_pi, half_entropy_arange_pi(math.log(2) / 2, 4e-5), "or your grid's step is above"),
+    (checks.check_half_entropy_pi, half_entropy_arange_pi(math.log(2) / 2, 6e-5), "either you aimed at a rounded"),
+    (checks.check_half_entropy_pi, half_entropy_arange_pi(math.log(2) / 2, 3e-5), "a step of 0.00002 or less"),
     (checks.check_half_entropy_pi, -0.5, "in [0, 1]"),
     # 02 · log-odds of 2
     (checks.check_probability_from_log_odds, math.exp(2), "odds"),

@@ -71,6 +71,9 @@ def _nan_advice(problem: str) -> str:
     return _list_advice(problem)
 
 
+# how the hint on [1 + 1e-10, 0.0] opens; check_is_valid_distribution names float32 instead when it fits
+_ABOVE_ONE_BY_1E_10 = "[1 + 1e-10, 0.0] has an entry above 1"
+
 _VALIDITY_CASES = [
     Case(([0.25, 0.75],), True, "the course's example [0.25, 0.75] is valid, but your function returned {got}.",
          "[0.25, 0.75]", (_NOT_BOOL,), _list_advice),
@@ -134,6 +137,12 @@ _VALIDITY_CASES = [
          "[0.5, 0.5000015] sums to 1.0000015, more than 1e-6 from 1: your tolerance is looser than the course's "
          "1e-6. Use abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6).",
          "[0.5, 0.5000015]", (_NOT_BOOL,), _list_advice),
+    # its mirror, 1.5e-6 below 1: reached only by a function that rejected 1.0000015, so a tolerance looser
+    # below 1 than above it, such as (total >= 1 - 1e-4) & (total <= 1 + 1e-6)
+    Case(([0.5, 0.4999985],), False,
+         "[0.5, 0.4999985] sums to 0.9999985, 1.5e-6 below 1, so it is not a distribution; your function accepts "
+         "it but rejects [0.5, 0.5000015], 1.5e-6 above: a one-sided tolerance; the tolerance must be the same on "
+         "both sides: abs(sum - 1) <= 1e-6.", "[0.5, 0.4999985]", (_NOT_BOOL,), _list_advice),
     Case(([-0.25, 1.25],), False,
          "[-0.25, 1.25] sums to 1 but has a negative entry: every entry must also lie in [0, 1].",
          "[-0.25, 1.25]", (_NOT_BOOL,), _list_advice),
@@ -156,7 +165,7 @@ _VALIDITY_CASES = [
     # entries 1e-10 outside [0, 1], one side at a time, with sums within 1e-6 of 1: the rule "every entry in
     # [0, 1]" rejects both, so a tolerance on the entries (p <= 1 + tol or p >= -tol, even tol = 1e-9) is named
     Case(([1 + 1e-10, 0.0],), False,
-         "[1 + 1e-10, 0.0] has an entry above 1, by 1e-10: only the sum needs a tolerance; test the entries "
+         f"{_ABOVE_ONE_BY_1E_10}, by 1e-10: only the sum needs a tolerance; test the entries "
          "exactly (0 <= p <= 1).", "[1 + 1e-10, 0.0]", (_NOT_BOOL,), _list_advice),
     Case(([-1e-10, 1.0],), False,
          "[-1e-10, 1.0] has an entry below 0, by 1e-10: only the sum needs a tolerance; test the entries "
@@ -215,9 +224,22 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
     return None
 
 
+def _rounds_like_float32(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [1 + 5e-8, 0.0] but rejects [1 + 2e-7, 0.0]: float32 rounds the first
+    entry to 1 and the second to 1 + 2.4e-7. A tolerance on the entries explains that only if it lies between
+    5e-8 and 2e-7; the usual ones (1e-9, machine epsilon, 1e-6) give the same answer on both."""
+    below, above = call(is_valid_distribution, [1 + 5e-8, 0.0]), call(is_valid_distribution, [1 + 2e-7, 0.0])
+    return (not below.problem and not above.problem and _same_truth(below.value, True)
+            and _same_truth(above.value, False))
+
+
 def check_is_valid_distribution(is_valid_distribution: Callable) -> None:
     """Exercise 01.1: a function that says whether a vector (or each row of a batch) is a distribution."""
     problem = first_miss(is_valid_distribution, _VALIDITY_CASES, same=_same_truth)
+    if problem is not None and problem.startswith(_ABOVE_ONE_BY_1E_10) and _rounds_like_float32(is_valid_distribution):
+        problem = ("[1 + 1e-10, 0.0] has an entry above 1, by 1e-10, but your function accepts it, as if it "
+                   "converted to float32 (np.asarray(p, np.float32), say); keep float64: float32 rounds 1 + 1e-10 "
+                   "to 1, so convert with np.asarray(p, dtype=float).")
     if problem is None:
         problem = _batch_problem(is_valid_distribution)
     if problem is not None:
@@ -275,7 +297,11 @@ _ROUNDED_TARGET_TOLERANCE = 9e-6
 # Grids a learner may use: np.linspace(0, L, m + 1) or np.linspace(0, L, m) (step L / m or L / (m - 1)), and
 # np.arange with a step L / m; L is 0.5 or 1.
 _GRID_COUNTS = (10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 25_000)
-_GRID_STEPS = sorted({length / count for length in (0.5, 1.0) for m in _GRID_COUNTS for count in (m, m - 1)})
+# np.arange(0, 0.5, step) with a round step, d x 10^-e (0.00003, 0.00004, 0.00006, ..., 0.009): its points are
+# k * step. Steps of 0.01 and more are left out: 0.105, a wrong answer, is a point of np.arange(0, 0.5, 0.015).
+_ARANGE_STEPS = {digit * 10.0 ** -exponent for digit in (1, 2, 2.5, 3, 4, 5, 6, 7, 8, 9) for exponent in (3, 4, 5)}
+_GRID_STEPS = sorted({length / count for length in (0.5, 1.0) for m in _GRID_COUNTS for count in (m, m - 1)}
+                     | _ARANGE_STEPS)
 
 
 def _coarse_grid_step(answer: float, expected: float) -> float | None:
@@ -317,6 +343,13 @@ def check_half_entropy_pi(pi: object) -> None:
         Mistake(near(half, 1e-3),
                 "{got} ≈ log 2 / 2 is the entropy you are aiming for, not the π that has it: take the position "
                 "of the smallest gap (argmin) and read π off the grid there."),
+        # 0.11004 is both 0.3466's root (on a fine grid) and where np.arange(0, 0.5, 4e-5) aimed right lands
+        Mistake(lambda a: rounded_target is not None and coarse_step is not None and a <= 0.5,
+                f"{{got}} is more than 0.01% from the answer, and two causes give it: either you aimed at a "
+                f"rounded target, {rounded_target}, or your grid's step is above 0.00002 (it is a point of a grid "
+                f"of step {np.format_float_positional(coarse_step, precision=6, trim='-')}, for example): use "
+                "log(2) / 2 itself (math.log(2) / 2) and a step of 0.00002 or less." if coarse_step is not None
+                else ""),
         Mistake(lambda a: rounded_target is not None and a <= 0.5,
                 f"you aimed at a rounded target, {rounded_target}: its π, {{got}}, is more than 0.01% from the "
                 "answer. Use log(2) / 2 itself (math.log(2) / 2 or np.log(2) / 2). (If you did, your grid is too "
