@@ -1363,6 +1363,14 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, lambda z, T: softmax(z, T).astype(np.float32), "0.8999999762"),
     # the T = 0 mask not divided by its sum: [3, 1, 3] gives [1, 0, 1]
     (checks.check_tempered_softmax, tempered_unnormalised_mask, "divide the mask by its sum"),
+    # the right numbers with an extra axis: shape (1, K) or (K, 1), not (K,)
+    (checks.check_tempered_softmax,
+     lambda z, T: np.atleast_2d(np.exp((z - z.max()) / T) / np.exp((z - z.max()) / T).sum()),
+     "return a 1-D array of length K = 2, like z, not a 2-D one such as shape (1, 2)"),
+    (checks.check_tempered_softmax, lambda z, T: [list(np.exp((z - z.max()) / T) / np.exp((z - z.max()) / T).sum())],
+     "the wrong shape"),
+    (checks.check_tempered_softmax,
+     lambda z, T: (np.exp((z - z.max()) / T) / np.exp((z - z.max()) / T).sum())[:, None], "the wrong shape"),
     # 04 · odds 3:1 to 27:1
     (checks.check_odds_temperature, 3, "shrink"),
     (checks.check_odds_temperature, 9, "exponent"),

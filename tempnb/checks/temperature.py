@@ -31,6 +31,12 @@ def _tempered_case(logits: list[float], T: float, label: str,
     expected = softmax(logits, T)
     return Case((np.array(logits), T), expected,
                 f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, (
+        # first: right numbers in a 2-D shape such as (1, K), e.g. from np.atleast_2d or np.array([result])
+        Mistake(lambda a: as_array(a) is not None and as_array(a).shape != expected.shape
+                and as_array(a).size == expected.size,
+                f"on {label} your result has {expected.size} entries but the wrong shape: return a 1-D array of "
+                f"length K = {expected.size}, like z, not a 2-D one such as shape (1, {expected.size}) "
+                "(np.array([...]) around an array, or np.atleast_2d, adds an axis; .ravel() removes it)."),
         Mistake(softmax(logits, 1 / T), f"on {label} you multiplied by T; temperature divides the logits."),
         # before the T² mistake: on a near-tie at small T, softmax(z, T²) is one-hot too
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
