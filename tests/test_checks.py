@@ -365,6 +365,21 @@ def top_p_mass_before_at_least_one(logits, top_p_mass):
     return out
 
 
+def stable_sigmoid_warnings_as_errors(x):
+    """The masked sigmoid with every warning turned into an exception: stricter, not silencing."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return stable_sigmoid_masks(x)
+
+
+def stable_sigmoid_raise_but_underflow(x):
+    """np.errstate(all="raise", under="ignore"): over, divide and invalid raise, underflow stays ignored."""
+    with np.errstate(all="raise", under="ignore"):
+        return stable_sigmoid_masks(x)
+
+
 RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, validated),
     (checks.check_is_valid_distribution, is_valid_by_hand),
@@ -973,6 +988,23 @@ def batch_softmax_epsilon_each_exp(x):
     return e / e.sum(axis=1, keepdims=True)
 
 
+def stable_sigmoid_all_raise(x):
+    """The masked sigmoid under np.errstate(all="raise"): exp(-1000) underflows to 0, which now raises."""
+    with np.errstate(all="raise"):
+        return stable_sigmoid_masks(x)
+
+
+def sigmoid_strict_masks_empty(x):
+    """The Tip's np.empty_like with masks x > 0 and x < 0: out at x = 0 keeps whatever was in memory."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    positive, negative = x > 0, x < 0
+    out[positive] = 1 / (1 + np.exp(-x[positive]))
+    e = np.exp(x[negative])
+    out[negative] = e / (1 + e)
+    return out
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -1132,6 +1164,9 @@ WRONG_ANSWERS = [
     # 02 · logits with the first one 0
     (checks.check_logits_with_first_zero, scipy.special.logit([0.1, 0.2, 0.7]) - scipy.special.logit(0.1),
      "two-outcome log-odds"),
+    # scipy.special.logit(q) not shifted: log(0.1/0.9), log(0.2/0.8), log(0.7/0.3)
+    (checks.check_logits_with_first_zero, [math.log(1 / 9), math.log(1 / 4), math.log(7 / 3)],
+     "two-outcome log-odds"),
     (checks.check_logits_with_first_zero, [0.0, math.log(2)], "give three logits"),
     (checks.check_logits_with_first_zero, [0.0, math.log(2), math.log(7), 0.0], "give three logits"),
     (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]), "subtract the first"),
@@ -1173,14 +1208,24 @@ WRONG_ANSWERS = [
     # a right answer with underflow warnings switched on: the hint must not blame overflow
     (checks.check_stable_sigmoid, sigmoid_underflow_warned, "underflow to 0 is harmless here"),
     (checks.check_stable_sigmoid, lambda x: sigmoid_underflow_warned(x, under="warn"), "under='warn'"),
-    # a cut-off at |x| = 20: e^-25 (1.4e-11) is far above the check's relative 1e-12
+    # a cut-off at |x| = 20: σ(-27.6) = 1 / (1 + e^27.6) = 1.03151e-12 is above the check's relative 1e-12
     (checks.check_stable_sigmoid, sigmoid_cut_off,
-     "at x = -25 your sigmoid gives exactly 0, the exact value is 1.38879e-11"),
+     "at x = -27.6 your sigmoid gives exactly 0, the exact value is 1.03151e-12"),
     (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-30.0, above=np.inf),
      "at x = -40 your sigmoid gives exactly 0, the exact value is 4.24835e-18. A cut-off"),
     (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-np.inf, above=20.0),
-     "at x = 25 your sigmoid gives exactly 1"),
+     "at x = 27.6 your sigmoid gives exactly 1"),
+    # cut-offs at 24 and 26 return 1 at 27.6, where 1 - σ(27.6) = σ(-27.6) ≈ e^-27.6 ≈ 1.03e-12 > 1e-12 relative
+    (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-np.inf, above=24.0),
+     "at x = 27.6 your sigmoid gives exactly 1, the exact value is 1 − 1.03e-12"),
+    (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-np.inf, above=26.0),
+     "at x = 27.6 your sigmoid gives exactly 1, the exact value is 1 − 1.03e-12"),
+    (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-26.0, above=np.inf),
+     "at x = -27.6 your sigmoid gives exactly 0"),
     (checks.check_stable_sigmoid, sigmoid_sign_typo, "at x = 0, even given alone"),
+    (checks.check_stable_sigmoid, sigmoid_strict_masks_empty, "masks x > 0 and x < 0 skip x = 0"),
+    # a right answer that makes underflow raise: underflow to 0 is harmless, not an overflow
+    (checks.check_stable_sigmoid, stable_sigmoid_all_raise, "underflow to 0 is harmless here"),
     (checks.check_stable_sigmoid, sigmoid_wrong_negative_side, "check the formula on that side"),
     # the hint shows a point with |x| <= 2: e^-2 / (1 - e^-2) = 1 / (e^2 - 1) = 0.156518; sigma(-2) = 0.119203
     (checks.check_stable_sigmoid, sigmoid_wrong_negative_side,
@@ -2603,6 +2648,18 @@ def test_wrong_answer_gets_its_hint(capsys, check, answer, expected_hint):
     assert expected_hint in printed, printed
 
 
+def test_zero_left_out_of_empty_like_is_never_accepted(capsys):
+    """np.empty_like with masks x > 0 and x < 0: out at x = 0 is leftover memory, which may hold 0.5 by chance.
+
+    Arrays holding 0.5 are made and freed between runs, as a learner's session might, to tempt empty_like.
+    """
+    for run_number in range(200):
+        leftovers = [np.full(size, 0.5) for size in (1, 3, 12, 36) for _ in range(3)]
+        del leftovers
+        printed = run(capsys, checks.check_stable_sigmoid, sigmoid_strict_masks_empty)
+        assert "skip x = 0" in printed, (run_number, printed)
+
+
 # The checks of notebooks 01-06 (07's calibration checks are tested with their own module).
 NOTEBOOK_MODULES = {f"tempnb.checks.{m}" for m in
                     ("probabilities", "logits", "softmax", "temperature", "distillation", "sampling")}
@@ -2891,6 +2948,9 @@ MORE_RIGHT_ANSWERS = [
     # underflow is ignored by NumPy's default: silencing it hides nothing, so it is not a silencer
     (checks.check_stable_sigmoid, stable_sigmoid_under_ignored),
     (checks.check_stable_sigmoid, stable_sigmoid_seterr_under),
+    # warnings turned into errors, or over, divide and invalid set to raise: stricter, not silencing
+    (checks.check_stable_sigmoid, stable_sigmoid_warnings_as_errors),
+    (checks.check_stable_sigmoid, stable_sigmoid_raise_but_underflow),
     # a two-class softmax is a sigmoid: tempnb's softmax silences warnings inside itself, which is not the learner's
     (checks.check_stable_sigmoid, lambda x: softmax(np.stack([np.zeros_like(x), x], axis=-1), axis=-1)[..., 1]),
     (checks.check_stable_sigmoid,

@@ -66,6 +66,10 @@ def check_probability_from_log_odds(p: object) -> None:
     return check_number(p, [case], f"sigmoid(2) = {expected:.4f}: log-odds of 2 mean odds of e² ≈ 7.39 to 1.")
 
 
+_TWO_OUTCOME_LOGIT = ("scipy.special.logit is the two-outcome log-odds log(q / (1 - q)), not the logit of one "
+                      "outcome among many: use np.log(q), then subtract its first entry.")
+
+
 def check_logits_with_first_zero(logits: object) -> None:
     """Exercise 02.2: logits for [0.1, 0.2, 0.7], shifted so that the first is 0."""
     log_q = np.log([0.1, 0.2, 0.7])
@@ -78,11 +82,11 @@ def check_logits_with_first_zero(logits: object) -> None:
         Mistake(log_q - log_q[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
         Mistake(np.log10([0.1, 0.2, 0.7]) - math.log10(0.1),
                 "you used log base 10; logits are natural logarithms (np.log)."),
-        # scipy.special.logit(q) = log(q / (1 - q)): the two-outcome log-odds of each entry on its own
+        # scipy.special.logit(q) = log(q / (1 - q)): the two-outcome log-odds of each entry on its own,
+        # shifted so that the first is 0, or not shifted at all
         Mistake(np.log(np.array([0.1, 0.2, 0.7]) / (1 - np.array([0.1, 0.2, 0.7])))
-                - math.log(0.1 / 0.9),
-                "scipy.special.logit is the two-outcome log-odds log(q / (1 - q)), not the logit of one outcome "
-                "among many: use np.log(q), then subtract its first entry."),
+                - math.log(0.1 / 0.9), _TWO_OUTCOME_LOGIT),
+        Mistake(np.log(np.array([0.1, 0.2, 0.7]) / (1 - np.array([0.1, 0.2, 0.7]))), _TWO_OUTCOME_LOGIT),
         Mistake(np.log2([0.1, 0.2, 0.7]) - math.log2(0.1),
                 "you used log base 2; logits are natural logarithms (np.log)."),
         Mistake(lambda a: np.size(a) != expected.size,
@@ -107,12 +111,14 @@ def check_logits_with_first_zero(logits: object) -> None:
 
 # -720 and -742.5 come last, so a sigmoid that is wrong at moderate x (-40) is reported there first.
 # Their true values, about e^x, are subnormal doubles: a formula through exp(-x), which overflows
-# there, or a cut-off returning 0 below some x, gives 0 instead. x = ±25 catches a cut-off anywhere
-# from |x| = 20 up: e^-25 is about 1.4e-11, far above the check's relative 1e-12. e^-742.5 is 7 units
+# there, or a cut-off returning 0 below some x, gives 0 instead. x = ±27.6 catches a cut-off anywhere
+# from |x| = 20 up to 27.6: 1 - σ(27.6) = σ(-27.6) is about e^-27.6 ≈ 1.03e-12, just above the check's
+# relative 1e-12, and e^-x drops below 1e-12 only from x = 12 log 10 ≈ 27.63 on (a cut-off beyond that
+# is within the tolerance everywhere). e^-742.5 is 7 units
 # of 2**-1074 (about 3.5e-323), clear of the check's slack of 4 units below, so 0 there fails, and so
 # does a cut-off anywhere from about -742.5 up (at -743, e^x is 4 units, which the slack would let 0
 # pass). Twelve points, so that the shape test can reshape them to 3 × 4.
-_SIGMOID_POINTS = np.array([-1000.0, -40.0, -25.0, -2.0, 0.0, 0.5, 1.5, 25.0, 40.0, 1000.0, -720.0, -742.5])
+_SIGMOID_POINTS = np.array([-1000.0, -40.0, -27.6, -2.0, 0.0, 0.5, 1.5, 27.6, 40.0, 1000.0, -720.0, -742.5])
 _LAST_SUBNORMAL_POINT = -742.5  # the point a cut-off near -742 misses; -720 alone catches one from -720 up
 _GRID = (3, 4)
 _SIGMOID_POINTS.flags.writeable = False  # the learner's code only ever gets copies
@@ -136,7 +142,27 @@ def _exact_sigmoid(x: float) -> float:
 
 # Names of warnings filters, which hide NumPy's warnings instead of avoiding what causes them. np.errstate and
 # np.seterr are not on this list: whether they silence anything depends on their arguments, read while they run.
+# A filter whose only action is "error" (or "always") hides nothing: it turns warnings into exceptions (or shows
+# every one), which is stricter, not quieter.
 _SILENCERS = frozenset({"filterwarnings", "simplefilter", "catch_warnings", "resetwarnings"})
+_STRICT_ACTIONS = frozenset({"error", "always"})
+_QUIET_ACTIONS = frozenset({"ignore", "default", "module", "once"})
+
+
+def _strings_used(code) -> set[str]:  # noqa: ANN001 (a code object)
+    strings = {constant for constant in code.co_consts if isinstance(constant, str)}
+    for constant in code.co_consts:
+        if hasattr(constant, "co_consts"):
+            strings |= _strings_used(constant)
+    return strings
+
+
+def _names_silence(code) -> bool:  # noqa: ANN001 (a code object)
+    """Whether the code names a warnings filter, unless the only actions it spells out are strict ones."""
+    if not _names_used(code) & _SILENCERS:
+        return False
+    strings = _strings_used(code)
+    return bool(strings & _QUIET_ACTIONS) or not strings & _STRICT_ACTIONS or "resetwarnings" in _names_used(code)
 
 
 def _names_used(code) -> set[str]:  # noqa: ANN001 (a code object)
@@ -194,6 +220,23 @@ _LIBRARY_FOLDERS = tuple(os.path.dirname(os.path.dirname(os.path.abspath(module.
     os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep,)  # tempnb/, two levels above this file
 
 
+def _filter_silences(frame) -> bool:  # noqa: ANN001 (a frame)
+    """Whether a warnings filter starting in this frame can hide a warning: any action but "error" or "always".
+
+    filterwarnings and simplefilter get the action as an argument; catch_warnings keeps its own (or None) on
+    itself, and hides warnings when it records them. resetwarnings, or arguments that cannot be read, count.
+    """
+    local = frame.f_locals
+    name = frame.f_code.co_name
+    if name in ("filterwarnings", "simplefilter"):
+        return local.get("action") not in _STRICT_ACTIONS
+    if name == "__enter__":
+        state = local.get("self")
+        record, action = getattr(state, "_record", True), getattr(state, "_filter", None)
+        return bool(record) or (action is not None and action[0] not in _STRICT_ACTIONS)
+    return True
+
+
 def _silenced_at_run_time(function: Callable, x: np.ndarray) -> bool:
     """Whether the learner's code (a helper it calls included) turns a warning silencer on while it runs on x.
 
@@ -211,7 +254,7 @@ def _silenced_at_run_time(function: Callable, x: np.ndarray) -> bool:
         caller = frame.f_back
         if caller is not None and (caller is here or not os.path.abspath(
                 caller.f_code.co_filename).startswith(_LIBRARY_FOLDERS)) and (
-                frame.f_code in _FILTER_CODES or _turns_off_default_warning(frame)):
+                _filter_silences(frame) if frame.f_code in _FILTER_CODES else _turns_off_default_warning(frame)):
             seen.append(frame.f_code.co_name)
 
     with warnings.catch_warnings(record=True), np.errstate(over="warn", divide="warn", invalid="warn",
@@ -232,7 +275,7 @@ def _silenced_at_run_time(function: Callable, x: np.ndarray) -> bool:
 def _silences_warnings(function: Callable, x: np.ndarray) -> bool:
     """Whether the function's own code (or code it calls, run on x) uses a warning silencer."""
     code = getattr(function, "__code__", None)
-    return (code is not None and bool(_names_used(code) & _SILENCERS)) or _silenced_at_run_time(function, x)
+    return (code is not None and _names_silence(code)) or _silenced_at_run_time(function, x)
 
 
 def _overflowing_tails(sigmoid: Callable) -> tuple[bool, bool]:
@@ -294,10 +337,46 @@ def _cut_off(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str |
     if not lost.any() or not np.all((got[wrong] == 0) | (got[wrong] == 1)) or wrong[np.abs(points) <= 2].any():
         return None
     i = min(np.flatnonzero(lost), key=lambda j: abs(points[j]))  # the lost value nearest the cut-off
-    return (f"at x = {points[i]:g} your sigmoid gives exactly {got[i]:g}, the exact value is {expected[i]:.6g}. "
+    # near 1, print the exact value as 1 minus its small complement, σ(-x), so it does not read as 1 vs 1
+    exact = f"1 − {_exact_sigmoid(-float(points[i])):.3g}" if got[i] == 1 else f"{expected[i]:.6g}"
+    return (f"at x = {points[i]:g} your sigmoid gives exactly {got[i]:g}, the exact value is {exact}. "
             "A cut-off that returns 0 below some x (or 1 above some x) throws away values a double holds: "
-            "e^-25 is about 1.4e-11, and doubles go down to about 5e-324. Drop the cut-off and use a formula "
+            "σ(-27.6) = 1 − σ(27.6) is about 1.03e-12, more than the check's relative 1e-12, and doubles go down to "
+            "about 5e-324. Drop the cut-off and use a formula "
             "that never overflows: exp(x) / (1 + exp(x)) for x < 0, 1 / (1 + exp(-x)) for x >= 0.")
+
+
+# Inputs with x = 0 among other values, of three sizes. Before each call the check fills and frees a few arrays of
+# that size with 7.0, so that an np.empty_like inside the learner's function most likely gets memory holding 7.0,
+# not 0.5: an entry at x = 0 that no mask writes then shows up as wrong every time, not only now and then.
+_ZERO_PROBES = tuple(np.array(values) for values in (
+    [0.0], [-1.0, 0.0, 1.0], [-3.0, 0.0, 2.0, -0.5, 0.0, 4.0, 0.0, -1.5, 1.0, 0.0, 0.25, -6.0] * 3))
+for _probe in _ZERO_PROBES:
+    _probe.flags.writeable = False  # the learner's code only ever gets copies
+
+
+def _zero_probe(sigmoid: Callable) -> str | None:
+    """The x = 0 hint if the learner's sigmoid is right on the probes except at x = 0, else None."""
+    wrong_at_zero = None
+    for probe in _ZERO_PROBES:
+        expected = np.array([_exact_sigmoid(float(x)) for x in probe])
+        for fill in (7.0, -3.0):
+            garbage = [np.full(probe.size, fill) for _ in range(8)]  # freed just below, for empty_like to reuse
+            del garbage
+            outcome = call(sigmoid, probe)
+            got = None if outcome.problem else as_array(outcome.value)
+            if got is None or got.shape != probe.shape:
+                return None  # the other stages name these problems
+            with np.errstate(all="ignore"):
+                right = np.isclose(got, expected, rtol=1e-12, atol=0)
+            if not right[probe != 0].all():
+                return None  # wrong away from 0 too: the other stages say where
+            if wrong_at_zero is None and not right.all():
+                shown_probe = probe.tolist() if probe.size <= 3 else f"{probe[:6].tolist()[:-1]}..."
+                wrong_at_zero = (f"on {shown_probe}, at x = 0 your sigmoid gives {got[~right][0]:g}, the exact "
+                                 f"value is 0.5. {_ZERO_LEFT_OUT} (With np.empty_like, an entry no mask writes "
+                                 "keeps whatever was in memory, so it can even look right by chance.)")
+    return wrong_at_zero
 
 
 def _warning_points(sigmoid: Callable) -> list[float]:
@@ -309,6 +388,9 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
     """Exercise 02.3: a sigmoid that is right (and silent) on the whole real line, subnormal values included."""
     points = _SIGMOID_POINTS
     expected = np.array([_exact_sigmoid(float(x)) for x in points])
+    zero_left_out = _zero_probe(sigmoid)  # first: with np.empty_like, x = 0 left out is wrong only by chance later
+    if zero_left_out:
+        return hint(zero_left_out)
     outcome = call(sigmoid, points)
     if outcome.error is InputChanged:
         return hint(outcome.problem)
@@ -356,6 +438,12 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                         "time: your function picks one formula for the whole array at once (an `if` on x with "
                         ".any() or .all()?), and that formula overflows in the other tail. Choose per entry with "
                         "boolean masks: out[x < 0] = ... and out[x >= 0] = ..., each formula on its own entries.")
+        if outcome.error is FloatingPointError and "underflow" in outcome.problem:
+            return hint(f"{outcome.problem}. Your function makes underflow raise (np.errstate(all='raise') or "
+                        "under='raise', or np.seterr), but underflow to 0 is harmless here: exp(-1000) rounds to 0, "
+                        "and so does the right answer at x = -1000; NumPy ignores underflow by default. Do not "
+                        "switch underflow warnings on or to raise (with all='raise', add under='ignore'); "
+                        "raising on over, divide and invalid is fine.")
         if "truth value of an array" in outcome.problem:
             return hint(f"on {points.tolist()}, {outcome.problem}. An `if` on x tests the whole array at once, "
                         "and NumPy cannot make one True or False of many entries. Its advice, .any() or .all(), "
@@ -467,9 +555,26 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
     # Integers in, as np.arange(-2, 3) gives: np.empty_like of an integer array is an integer array, and
     # probabilities stored in it are truncated to 0.
     integers = np.arange(-2, 3)
+    expected_whole = np.array([_exact_sigmoid(float(x)) for x in integers])
+    # The same numbers as floats first, so that the integer hint is given only when floats are right.
+    floats = call(sigmoid, integers.astype(float))
+    got_floats = None if floats.problem else as_array(floats.value)
+    if got_floats is None or got_floats.shape != integers.shape or not np.allclose(
+            got_floats, expected_whole, rtol=1e-12, atol=0):
+        shown_floats = floats.problem or (np.round(got_floats, 6).tolist() if got_floats is not None
+                                        else np.asarray(floats.value).tolist())
+        with np.errstate(all="ignore"):
+            only_zero = got_floats is not None and got_floats.shape == integers.shape and np.array_equal(
+                ~np.isclose(got_floats, expected_whole, rtol=1e-12, atol=0), integers == 0)
+        if only_zero:
+            return hint(f"on [-2.0, -1.0, 0.0, 1.0, 2.0] your sigmoid gives {shown_floats}; at x = 0 the exact "
+                        f"value is 0.5. {_ZERO_LEFT_OUT}")
+        return hint(f"on [-2.0, -1.0, 0.0, 1.0, 2.0] your sigmoid gives {shown_floats}, the exact values are "
+                    f"{np.round(expected_whole, 6).tolist()}, though it was right on the twelve points: does it "
+                    "depend on something other than x (leftover memory from np.empty_like, or state kept between "
+                    "calls)? Compute every entry from x alone.")
     whole = call(sigmoid, integers)
     got_whole = None if whole.problem else as_array(whole.value)
-    expected_whole = np.array([_exact_sigmoid(float(x)) for x in integers])
     if got_whole is None or got_whole.shape != integers.shape or not np.allclose(
             got_whole, expected_whole, rtol=1e-12, atol=0):
         shown_whole = whole.problem or np.asarray(whole.value).tolist()
