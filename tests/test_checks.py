@@ -2355,6 +2355,14 @@ def ece_divided_by_bins(probs, labels, n_bins):
     return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / n_bins)
 
 
+def ece_divided_by_non_empty_bins(probs, labels, n_bins):
+    """The sums' gaps added up, then divided by the number of bins that hold an example, instead of n."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    gaps = np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins))
+    return float(gaps.sum() / np.count_nonzero(np.bincount(bins, minlength=n_bins)))
+
+
 def ece_squared_gaps(probs, labels, n_bins):
     """Each non-empty bin's (accuracy - mean confidence) squared, weighted by its share of the examples."""
     confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
@@ -2566,6 +2574,7 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_not_divided, "did not divide by n"),
     (checks.check_ece, ece_divided_by_bins, "divided the sum of the bins' |right_m - summed confidence_m| by M"),
     (checks.check_ece, ece_squared_gaps, "you squared the gaps: ECE uses absolute gaps"),
+    (checks.check_ece, ece_divided_by_non_empty_bins, "divided by the number of non-empty bins (7), not by n"),
     # the confidence as the largest probability of the whole array
     (checks.check_ece, ece_max_without_axis, "probs.max(axis=1)"),
     (checks.check_ece, ece_left_closed, "0.75 falls in [0.75, 1.0) with your bins and in (0.5, 0.75]"),

@@ -61,6 +61,7 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
 
     expected = expected_calibration_error(probs, labels, n_bins=n_bins)
     variants = _ece_variants(probs, labels, n_bins)
+    non_empty = len(np.unique(_right_closed_index(probs.max(axis=1), n_bins)))  # bins holding an example
     return Case(
         (probs.copy(), labels.copy(), n_bins), expected,
         f"on {label} the ECE is {expected:.6f}, yours is {{got}}. Per bin: the fraction of examples in it "
@@ -117,6 +118,12 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     f"on {label} you divided the sum of the bins' |right_m - summed confidence_m| by M = {n_bins}, "
                     f"the number of bins, not by n = {len(labels)}, the number of examples: each bin's gap is "
                     "weighted by its share of the examples, |B_m| / n."),
+            Mistake(lambda a: non_empty not in (len(labels), n_bins)
+                    and near(expected * len(labels) / non_empty)(a),
+                    f"on {label} you divided by the number of non-empty bins ({non_empty}), not by n = "
+                    f"{len(labels)}, the number of examples: the sum of the bins' |right_m - summed "
+                    "confidence_m| is divided by n, so each bin's gap is weighted by its share of the examples, "
+                    "|B_m| / n, and the ECE stays between 0 and 1."),
             Mistake(lambda a: not close(variants["squared"], expected, 1e-9) and close(a, variants["squared"]),
                     f"on {label} you squared the gaps: ECE uses absolute gaps, |accuracy - mean confidence| of each "
                     "bin, weighted by its share of the examples."),
