@@ -2503,6 +2503,8 @@ WRONG_ANSWERS += [
     (checks.check_odds_temperature, 0.333, "rounded 1/3"),
     # float32 keeps about 7 digits: a rounded 1/3 under the check's relative 1e-9
     (checks.check_odds_temperature, np.float32(1 / 3), "rounded 1/3"),
+    # the hint shows the learner's value to 10 digits, so a rounded 1/3 visibly differs from it
+    (checks.check_odds_temperature, 0.3333333222, "0.3333333222 is a rounded 1/3"),
     (checks.check_odds_temperature, 1 / 27, "3**27"),
     (checks.check_odds_temperature, 1 / 9, "exponent"),
     (checks.check_odds_temperature, [1 / 3], "a list"),
@@ -2512,6 +2514,8 @@ WRONG_ANSWERS += [
     (checks.check_odds_temperature, "one third", "assign a number (a float), not the string"),
     # 04 · top probability 0.5
     (checks.check_half_temperature, 20.7809, "typed a printed value"),
+    # the hint shows the learner's value to 10 digits (not rounded to 6: 20.7809)
+    (checks.check_half_temperature, 20.78087, "20.78087 is close but not exact"),
     (checks.check_half_temperature, np.array([GOLDEN_T]), "shape (1,)"),
     (checks.check_half_temperature, scipy.optimize.root_scalar(
         lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5, bracket=[1, 100]), "result.root"),

@@ -227,6 +227,7 @@ def check_odds_temperature(temperature: object) -> None:
         return hint(f"assign a number, e.g. {typed}, not the string {temperature!r}: without the quotes, "
                     "Python computes the number.")
     value = number(temperature)
+    ten_digits = f"{value:.10g}" if value is not None else "{got}"  # 10 digits, so a rounded value visibly differs
     general = f"with T = {value:.4g} the odds become {3 ** (1 / value):.4g}:1." if value and value > 0 else ""
     case = Case((), 1 / 3, general, mistakes=(
         Mistake(lambda a: a <= 0, "a temperature must be positive; got {got}."),
@@ -236,7 +237,7 @@ def check_odds_temperature(temperature: object) -> None:
         Mistake(near(27.0, 1e-6), "27 is the target odds; the answer is the temperature that produces them."),
         Mistake(near(1 / 27, 1e-6), "with T = 1/27 the odds become 3**27; the exponent 1/T must be 3."),
         Mistake(lambda a: math.isclose(a, 1 / 3, rel_tol=1e-2),
-                "{got} is a rounded 1/3: the check wants agreement within a relative 1e-9, so type 1 / 3."),
+                f"{ten_digits} is a rounded 1/3: the check wants agreement within a relative 1e-9, so type 1 / 3."),
     ))
     return check_number(temperature, [case], "T = 1/3: the odds are raised to the power 1/T = 3, and 3³ = 27.",
                         rel_tol=1e-9)
@@ -270,6 +271,7 @@ def check_half_temperature(temperature: object) -> None:
                    "f(T) = top(T) - 0.5 = 0 with scipy.optimize.brentq on [1, 100].")
     else:
         general = "a temperature must be a positive, finite number; got {got}."
+    ten_digits = f"{value:.10g}" if value is not None else "{got}"  # 10 digits, so a rounded value visibly differs
     case = Case((), _GOLDEN_T, general, mistakes=(
         Mistake(near(-_GOLDEN_T, 1e-2),
                 "{got} is the mirror solution: with T < 0, softmax favours the *smallest* logit, and [10, 20, 30] "
@@ -286,7 +288,7 @@ def check_half_temperature(temperature: object) -> None:
                 "at T = {got} your f divides the logits by T twice: softmax(z, T) already divides by T, so pass "
                 "the logits z themselves, not z / T (your T squared is the answer)."),
         Mistake(lambda a: math.isclose(a, _GOLDEN_T, rel_tol=1e-2),
-                "{got} is close but not exact: the check wants agreement within a relative 1e-9, more digits "
+                f"{ten_digits} is close but not exact: the check wants agreement within a relative 1e-9, more digits "
                 "than a printout shows. If you typed a printed "
                 "value, assign the number brentq returns instead; if it is brentq's result, tighten its "
                 "tolerance (xtol=1e-12)."),
