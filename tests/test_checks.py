@@ -1300,6 +1300,8 @@ WRONG_ANSWERS = [
     (checks.check_stable_softmax, softmax_mask_as_minus_30, "a masked (-inf) entry must get exactly 0"),
     (checks.check_stable_softmax, softmax_exponent_floored, "an entry that should be 0 (it underflows) is not"),
     (checks.check_batch_softmax, batch_softmax_epsilon_each_exp, "should be 0 or nearly 0"),
+    # the 2-D display rounds to 6 decimals, so the hint names the entry: 1e-12 / (1 + 4e-12) on row 0, 6 digits
+    (checks.check_batch_softmax, batch_softmax_epsilon_each_exp, "(row 0, column 1: yours is 1e-12, the right value"),
     (checks.check_logsumexp, lambda z: round(float(scipy.special.logsumexp(z)), 5), "not within the check's relative"),
     # 03 · the mean cross-entropy of a batch
     # an epsilon inside the log: every loss off a little; on [0, -30] about 20.7 instead of 30

@@ -37,7 +37,8 @@ _NEAR_MISS = ("your result is close, but not within the check's relative 1e-9 ({
 _NO_FLOOR = ("no epsilon added to each exponential, and no floor on the exponent (np.maximum or np.clip of z - max): "
              "a probability that is exactly 0, or far below 1e-12, must stay so.")
 _MASKED_NOT_ZERO = ("a masked (-inf) entry must get exactly 0, and yours got {got}: exp(-inf) is exactly 0, so keep "
-                    "the -inf (do not replace it by a large negative number such as -30 or -1e9); " + _NO_FLOOR)
+                    "the -inf (do not replace it by a moderate negative number such as -30); " + _NO_FLOOR)
+_TINY_MARK = "an entry that should be 0 or nearly 0 (below 1e-12) is not"
 _UNDERFLOW_NOT_ZERO = ("on {label} an entry that should be 0 (it underflows) is not: got {got}. exp(z - max) of an "
                        "exponent below about -745 is exactly 0 in float64, and so is its probability; " + _NO_FLOOR)
 
@@ -210,8 +211,8 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                         "exps.sum(axis=1, keepdims=True)."),
             ]
         mistakes.append(Mistake(_tiny_entry_off(expected, tiny=1e-12),
-                                f"on {label} an entry that should be 0 or nearly 0 (below 1e-12) is not: got "
-                                "{got}. exp(x - row max) of a very negative exponent is rightly tiny or exactly 0; "
+                                f"on {label} {_TINY_MARK}: got {{got}}. exp(x - row max) of a very negative "
+                                "exponent is rightly tiny or exactly 0; "
                                 + _NO_FLOOR))
         mistakes.append(Mistake(near_miss(expected), _NEAR_MISS))
         mistakes.append(Mistake(lambda a: _rows_sum_to_one(a, batch.shape),
@@ -237,9 +238,35 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
         # the same row reversed, its maximum first: a shift by each row's last logit overflows
         _batch_case(np.array([[1000.0, 0.0, -1000.0], [3.0, 2.0, 1.0]]), "[[1000, 0, -1000], [3, 2, 1]]"),
     ]
+    calls: list[tuple[np.ndarray, object]] = []  # (the batch, what the learner returned), local to this call
+    learner = batch_softmax
+    if callable(batch_softmax):
+        @functools.wraps(batch_softmax)
+        def learner(x: np.ndarray) -> object:
+            batch = x.copy()
+            value = batch_softmax(x)
+            calls.append((batch, value))
+            return value
     # relative 1e-9 only (atol=0): a tiny epsilon added to each exponential is a wrong answer, not a rounding error
-    return run_cases(batch_softmax, cases, "Each row is normalised on its own: rows sum to 1 and match scipy.",
-                     same=lambda a, b: close(a, b, rtol=1e-9, atol=0))
+    message = first_miss(learner, cases, same=lambda a, b: close(a, b, rtol=1e-9, atol=0))
+    if message is None:
+        return passed("Each row is normalised on its own: rows sum to 1 and match scipy.")
+    if _TINY_MARK in message and calls:  # the 2-D display rounds to 6 decimals, so name the offending entry itself
+        batch, value = calls[-1]
+        message = message.replace(_TINY_MARK, f"{_TINY_MARK} ({_tiny_entry_named(batch, value)})", 1)
+    return hint(message)
+
+
+def _tiny_entry_named(batch: np.ndarray, answer: object) -> str:
+    """The first entry that should be below 1e-12 but is not within a relative 1e-9, to 6 significant digits."""
+    target = scipy.special.softmax(batch, axis=1)
+    array = as_array(answer)
+    offending = np.argwhere((target <= 1e-12) & ~np.isclose(array, target, rtol=1e-9, atol=0))
+    if len(offending) == 0:
+        return "see the entries below 1e-12"
+    row, column = offending[0]
+    return (f"row {row}, column {column}: yours is {array[row, column]:.6g}, the right value "
+            f"{target[row, column]:.6g}")
 
 
 # ---------------------------------------------------------------- Exercise 03.4: a batch's mean cross-entropy
