@@ -1005,6 +1005,19 @@ def sigmoid_strict_masks_empty(x):
     return out
 
 
+def inverse_cdf_totals_before(z, rng):
+    """u looked up in the totals before each token, np.cumsum(p) - p: the masked entry for a small u, 0 past the end."""
+    probs = softmax(z)
+    return int(np.argmax(np.cumsum(probs) - probs > rng.random()))
+
+
+def top_k_oversized_keeps_top(z, k):
+    """Right while k <= len(z); a larger k keeps only the top logit instead of them all."""
+    if k > len(z):
+        return np.where(z == np.max(z), z, -np.inf)
+    return top_k(z, k)
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -1552,6 +1565,8 @@ WRONG_ANSWERS = [
     (checks.check_inverse_cdf_sampler, inverse_cdf_sorted_positions, "returned a position in the sorted list"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_sorted_mapped_back, "mapped back to the token"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_sorted_ascending_positions, "sorted the probabilities (smallest"),
+    # u looked up in the totals before each token, np.cumsum(p) - p: not an off-by-one everywhere, nor masking
+    (checks.check_inverse_cdf_sampler, inverse_cdf_totals_before, "first whose running total before it exceeds u"),
     # 06 · Gumbel sampler at T = 2
     # right, but the noise from rng.gumbel, as sample_gumbel_max in the notebook: the exercise asks for it from u
     (checks.check_gumbel_sampler, gumbel_max, "make the Gumbel noise yourself"),
@@ -1601,6 +1616,8 @@ WRONG_ANSWERS = [
      "taking np.log of it"),
     # 06 · top-k
     (checks.check_top_k, strict_top_k, "k-th largest is kept"),
+    # right, except that a k larger than the vocabulary keeps only the top logit (as a strict > does there)
+    (checks.check_top_k, top_k_oversized_keeps_top, "k larger than the vocabulary: keep them all"),
     # a strict comparison with the k-th largest: drops it and every logit tied with it
     (checks.check_top_k, lambda z, k: np.where(z > np.sort(z)[::-1][min(k, len(z)) - 1], z, -np.inf),
      "use >=, which keeps the k-th largest"),

@@ -159,6 +159,12 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
                             f"returned {index}, the inverse CDF gives {expected}): {fix}. np.argmax(cdf > u) and "
                             "np.searchsorted(cdf, u, side='right') already are the first index whose cumulative "
                             "probability exceeds u, counted from 0.")
+        if index != expected and _exclusive_cumsum(sampler, cdf, uniforms):
+            return hint(f"your index is the first whose running total before it exceeds u, for every u (with "
+                        f"u = {u:.4f} you returned {index}, the inverse CDF gives {expected}): look u up in the "
+                        "running totals that include each token, np.cumsum(p), not in the totals before it "
+                        "(np.cumsum(p) - p). np.argmax(cdf > u) and np.searchsorted(cdf, u, side='right') already "
+                        "are the first index whose cumulative probability exceeds u, counted from 0.")
         sorted_hint = _sorted_first(sampler, uniforms) if index != expected else None
         if sorted_hint is not None:
             return hint(f"with u = {u:.4f} your sampler returned {index}; the inverse CDF returns {expected}. "
@@ -208,6 +214,18 @@ def _shifted_by(sampler: Callable, cdf: np.ndarray, uniforms: list[float], shift
     for number, u in enumerate(uniforms):
         outcome = call(sampler, _LOGITS, _WatchedGenerator(seed=number, script=(float(u),)))
         if outcome.problem or _index(outcome.value) != int(np.searchsorted(cdf, u, side="right")) + shift:
+            return False
+    return True
+
+
+def _exclusive_cumsum(sampler: Callable, cdf: np.ndarray, uniforms: list[float]) -> bool:
+    """Whether, for every one of the check's uniform numbers u, the sampler returns np.argmax(excl > u), where
+    excl = np.cumsum(p) - p holds the totals before each token: u looked up one place too late, which draws the
+    masked entry for small u and wraps round to 0 when no total before a token exceeds u."""
+    before = np.concatenate(([0.0], cdf[:-1]))
+    for number, u in enumerate(uniforms):
+        outcome = call(sampler, _LOGITS, _WatchedGenerator(seed=number, script=(float(u),)))
+        if outcome.problem or _index(outcome.value) != int(np.argmax(before > u)):
             return False
     return True
 
@@ -383,8 +401,9 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         i = int(wrong[0])
         return hint(f"with the uniform numbers your function drew, u = {np.round(rng.uniform_draws[i], 3).tolist()}, "
                     f"the Gumbel noise g = -log(-log(u)) gives argmax(z / T + g) = {exact[i]} at T = 2, but it "
-                    f"returned {draws[i]} (on {wrong.size} of {n:,} draws). Add the noise, unscaled, to the logits "
-                    "divided by T exactly once: argmax(z / T + g), not z · T, z / T², z / √T or T · g.")
+                    f"returned {draws[i]} (on {wrong.size} of {n:,} draws). Add the noise to the logits divided by T "
+                    "exactly once: argmax(z / T + g), or equivalently argmax(z + T · g); not z · T, z / T² or "
+                    "z / √T.")
     counts = np.bincount(draws, minlength=_LOGITS.size)
     if not mismatched.size and _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
         return _passed_if_tempered(sampler, rng.used, f"{n:,} draws of your Gumbel-max sampler at T = 2 match "
@@ -402,8 +421,8 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         i = int(mismatched[0])
         return hint(f"with the noise your function drew, g = {np.round(rng.gumbel_draws[i], 3).tolist()}, "
                     f"argmax(z / T + g) at T = 2 is {exact[i]}, but it returned {draws[i]} (on "
-                    f"{mismatched.size} of {n:,} draws). Add the noise, unscaled, to the logits divided by T "
-                    "exactly once: argmax(z / T + g), not z · T, z / T², z / √T or T · g.")
+                    f"{mismatched.size} of {n:,} draws). Add the noise to the logits divided by T exactly once: "
+                    "argmax(z / T + g), or equivalently argmax(z + T · g); not z · T, z / T² or z / √T.")
     gumbel_noise = set(rng.used) <= {"random", "uniform"}  # noise made from uniforms: -log(-log(u)) or its sign slip
     if gumbel_noise and _chi_square_p_value(counts, _minus_gumbel_frequencies(T)) >= 1e-4:
         return hint(f"your frequencies {observed} match argmax(z / T - g): the noise has the wrong sign. A Gumbel "
@@ -590,6 +609,11 @@ def check_top_k(my_top_k: Callable) -> None:
         mistakes = (*_filter_mistakes(logits, expected),
                     Mistake(lambda a, s=smallest, e=expected: _same_filter(a, s) and not _same_filter(s, e),
                             "you kept the k smallest logits; keep the k largest."),
+                    # k larger than the vocabulary, handled by keeping fewer than all (e.g. only the top logit):
+                    # before the strict-> mistake, which on [0.5, 2] with k = 5 keeps the same single logit
+                    Mistake(lambda a, z=logits, n=k: n > z.size and _kept_subset(a, z),
+                            f"with k = {k} on {logits.size} logits you kept {{got}}: k larger than the vocabulary: "
+                            "keep them all (take k = min(k, len(logits)) before looking up the k-th largest)."),
                     Mistake(lambda a, s=strict, e=expected: _same_filter(a, s) and not _same_filter(s, e),
                             "you dropped the k-th largest logit itself (a strict >): use >=, which keeps the k-th "
                             "largest itself and every logit tied with it."),
