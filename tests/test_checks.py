@@ -3184,7 +3184,7 @@ def test_distillation_loss_mistakes_get_their_hints(capsys, loss, expected_hint)
 def test_distillation_loss_by_hand_is_accepted(capsys):
     # With a right loss and training loss, the check goes on to the student: here None, so it asks for one.
     assert "replace the None" in run(capsys, checks.check_distilled_student, None, 90.0, distillation_by_hand,
-                                     aligned_training_loss)
+                                     aligned_training_loss, 20, 0.9)
 
 
 def test_confident_teacher_case_is_log_4():
