@@ -351,7 +351,7 @@ def recipe_student(training_loss):
 def distilled_student_check(training_loss):
     """check_distilled_student with the student aligned_training_loss trains, a baseline of 80%, a right loss."""
     return checks.check_distilled_student(recipe_student(aligned_training_loss), 80.0, distillation_by_hand,
-                                          training_loss)
+                                          training_loss, 20, 0.9)
 
 
 def top_p_mass_before_at_least_one(logits, top_p_mass):
@@ -948,7 +948,7 @@ def top_p_argmax_reaches(z, top_p_mass):
     return out
 def distilled_student_of(make_student):
     """check_distilled_student with the student make_student() gives, passed with aligned_training_loss."""
-    return checks.check_distilled_student(make_student(), 80.0, distillation_by_hand, aligned_training_loss)
+    return checks.check_distilled_student(make_student(), 80.0, distillation_by_hand, aligned_training_loss, 20, 0.9)
 
 
 def soft_clipped_300(s, t, T):
@@ -1016,6 +1016,11 @@ def top_k_oversized_keeps_top(z, k):
     if k > len(z):
         return np.where(z == np.max(z), z, -np.inf)
     return top_k(z, k)
+def fake_distillation(logits, rows, T, alpha):
+    """A training loss at the given T and α with made-up teacher logits: cheap, as it needs no teacher."""
+    teacher_logits = np.random.default_rng(1).normal(size=(100, 10)) * 4
+    labels = np.arange(100) % 10
+    return distillation_by_hand(logits, teacher_logits[rows], labels[rows], T, alpha)
 
 
 WRONG_ANSWERS = [
@@ -1496,6 +1501,12 @@ WRONG_ANSWERS = [
     # central differences with a step of 1e-2: the error, about h², is 1e-5, too large, and it is not one-sided
     (checks.check_numerical_gradient, lambda f, x: central_differences(f, x, 1e-2), "step h = 0.01"),
     (checks.check_numerical_gradient, precedence_differences, "(up - down) / (2 * h)"),
+    # a step of its own, whatever h it is given: right at the check's default h, caught on a cubic with h = 0.01
+    (checks.check_numerical_gradient, lambda f, x, h=1e-5: central_differences(f, x, 1e-3),
+     "your function ignores its h argument"),
+    (checks.check_numerical_gradient, lambda f, x, h=1e-5: central_differences(f, x, 1e-5),
+     "your function ignores its h argument"),
+    (checks.check_numerical_gradient, lambda f, x: central_differences(f, x, 1e-5), "take the step as its third"),
     (checks.check_numerical_gradient, restore_by_arithmetic, "put each entry back by arithmetic"),
     # xp = x; xm = x: the minus probe lands on x itself; h = 1e-5 restores x exactly, 1e-6 does not
     (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-5), "xp = x.copy()"),
@@ -1533,6 +1544,18 @@ WRONG_ANSWERS = [
     (distilled_student_check, training_loss_rows_sorted, "Index both targets with rows"),
     (distilled_student_check, None, "pass your training loss too"),
     (distilled_student_check, lambda logits, rows: None, "my_training_loss returned None"),
+    # 05 · the training loss at another T or α than the notebook's chosen_T = 20 and ALPHA = 0.9, read off its
+    # gradient before any training (the teacher's targets are arbitrary here: they cancel in the check)
+    (distilled_student_check, training_loss_at_8, "distils at T ≈ 8 and α ≈ 0.9"),
+    (distilled_student_check, lambda logits, rows: fake_distillation(logits, rows, 4.0, 0.9),
+     "distils at T ≈ 4 and α ≈ 0.9"),
+    (distilled_student_check, lambda logits, rows: fake_distillation(logits, rows, 20.0, 0.1),
+     "distils at T ≈ 20 and α ≈ 0.1"),
+    (distilled_student_check, lambda logits, rows: fake_distillation(logits, rows, 0.9, 20.0),  # T and α swapped
+     "distils at T ≈ 0.9 and α ≈ 20"),
+    (distilled_student_check, lambda logits, rows: fake_distillation(logits, rows, 1.0, 0.9),
+     "one cross-entropy at T = 1"),
+    (distilled_student_check, lambda logits, rows: fake_distillation(logits, rows, 20.0, 0.0), "ignores the teacher"),
     # 05 · the distilled student is not the one train_student(0, my_training_loss) trains: trained at another T
     # (the notebook's distill_loss(8), say), the hard-label student, or one trained on every training image
     (distilled_student_of, lambda: recipe_student(training_loss_at_8),
@@ -2739,15 +2762,18 @@ def test_distilled_student_check(capsys, students):
     # check itself from the held-out test set), and be the network the check's retraining gives.
     baseline = students["hard %"]
 
-    def check(student, accuracy, training_loss=aligned_training_loss):  # a right loss function
-        return checks.check_distilled_student(student, accuracy, distillation_by_hand, training_loss)
+    def check(student, accuracy, training_loss=aligned_training_loss, alpha=0.9):  # a right loss function
+        return checks.check_distilled_student(student, accuracy, distillation_by_hand, training_loss, 20, alpha)
 
     printed = run(capsys, check, students["distilled"], baseline)
     assert printed.startswith(checks.PASS) and "got the same network" in printed, printed
-    assert "cannot see the T or α inside my_training_loss" in printed
-    # the hard-label student, trained by the training loss passed with it (α = 0): no gain at all
-    assert "ignore the teacher" in run(capsys, check, students["hard"], baseline, hard_training_loss)
-    below = run(capsys, check, students["hard"], baseline - 1, hard_training_loss)
+    assert "it distils at T = 20 and α = 0.9" in printed
+    # the hard-label student, trained by the training loss passed with it (α = 0), passed as ALPHA = 0 so that
+    # the check's reading of T and α agrees: no gain at all
+    assert "ignore the teacher" in run(capsys, check, students["hard"], baseline, hard_training_loss, 0.0)
+    # and with ALPHA = 0.9, the check reads α = 0 off the gradient before any training
+    assert "it ignores the teacher (α = 0" in run(capsys, check, students["hard"], baseline, hard_training_loss)
+    below = run(capsys, check, students["hard"], baseline - 1, hard_training_loss, 0.0)
     assert "Likely causes" in below and "teacher's probabilities" in below
     assert "α = 0, or a soft term without its T²" in below and "a low temperature (1 or 2" in below
     assert "train at chosen_T" in below and "validation images" in below  # never "tune T on the test set"
@@ -2765,6 +2791,10 @@ def test_distilled_student_check(capsys, students):
     # without the training loss (the call before it was asked for), the check asks for it, even for a good student
     printed = run(capsys, checks.check_distilled_student, students["distilled"], baseline, distillation_by_hand)
     assert printed.startswith(checks.HINT) and "pass your training loss too" in printed, printed
+    # without chosen_T and ALPHA (the call before they were asked for), the check asks for them
+    printed = run(capsys, checks.check_distilled_student, students["distilled"], baseline, distillation_by_hand,
+                  aligned_training_loss)
+    assert printed.startswith(checks.HINT) and "pass chosen_T and ALPHA too" in printed, printed
 
 
 def test_distilled_student_check_retrains_with_the_recipe_of_train_student():
@@ -3175,7 +3205,7 @@ def test_distillation_loss_mistakes_get_their_hints(capsys, loss, expected_hint)
 def test_distillation_loss_by_hand_is_accepted(capsys):
     # With a right loss and training loss, the check goes on to the student: here None, so it asks for one.
     assert "replace the None" in run(capsys, checks.check_distilled_student, None, 90.0, distillation_by_hand,
-                                     aligned_training_loss)
+                                     aligned_training_loss, 20, 0.9)
 
 
 def test_confident_teacher_case_is_log_4():

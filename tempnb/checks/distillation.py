@@ -166,6 +166,35 @@ def check_soft_loss(soft_loss: Callable) -> None:
                   "confident student and for a confident teacher.")
 
 
+def _ignored_step(numerical_gradient: Callable, x: np.ndarray) -> str | None:
+    """None if the learner's function uses the h it is given; otherwise the hint.
+
+    On f(x) = Σ x³ the central difference is exactly 3x² + h² (the h² f'''(x)/6 error of central differences,
+    with f''' = 6), so h = 0.01 must give 3x² + 1e-4; a function that steps by its own h gives 3x² + its h².
+    """
+    step = 1e-2
+    outcome = call(numerical_gradient, lambda point: float(np.sum(np.asarray(point, dtype=float) ** 3)), x, step)
+    if outcome.error is TypeError and "positional argument" in (outcome.problem or ""):
+        return ("your function must take the step as its third argument: my_numerical_gradient(f, x, h=1e-5), "
+                "called as my_numerical_gradient(f, x, 0.01) for another h.")
+    answer = as_array(outcome.value) if not outcome.problem else None
+    want = 3 * x**2 + step**2
+    if answer is not None and answer.shape == x.shape and np.allclose(answer, want, rtol=0, atol=1e-6):
+        return None
+    offset = float(np.mean(answer - 3 * x**2)) if answer is not None and answer.shape == x.shape else math.nan
+    if abs(offset) < 0.5 * step**2 and np.allclose(answer - 3 * x**2, offset, rtol=0, atol=1e-8):
+        # 3x² plus the same small h'² everywhere: central differences with a step h' of their own
+        # a tiny offset is shown as a bound: its digits would depend on the CPU's rounding
+        returned = f"3x² + {offset:.1g}" if offset > 1e-8 else "3x² to within 1e-8"
+        return (f"your function ignores its h argument: called with h = {step:g} on f(x) = Σ x³, whose central "
+                f"difference is exactly 3x² + h², it returned {returned}, not 3x² + {step**2:g}. Step by "
+                "the h you are given.")
+    if outcome.problem:
+        return f"called with h = {step:g} on f(x) = Σ x³, your function {outcome.problem}."
+    return (f"called with h = {step:g} on f(x) = Σ x³, whose central difference is exactly 3x² + h², your function "
+            f"did not return 3x² + {step**2:g}: step by the h you are given, and divide by 2h.")
+
+
 def check_numerical_gradient(numerical_gradient: Callable) -> None:
     """Exercise 05.2: central finite differences of a scalar function of a 2-D array."""
     x = np.linspace(-1.0, 1.0, 6).reshape(2, 3)
@@ -225,8 +254,12 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
     h = float(np.median(np.abs(steps))) if steps else 0.0
     central = bool(steps) and any(step > 0 for step in steps) and any(step < 0 for step in steps)
     if error < 1e-6 and central:
+        problem = _ignored_step(numerical_gradient, x)
+        if problem is not None:
+            return hint(problem)
         # A bound, not the error itself: its last digits depend on the CPU's rounding.
-        return passed("Central differences agree with the exact gradient to within 1e-6.")
+        return passed("Central differences agree with the exact gradient to within 1e-6, and follow the h "
+                      "they are given.")
     if error < 1e-6 and not steps:
         return hint("your answer is the gradient, but your function never evaluated f with an entry moved: compute "
                     "it numerically, (f(x+h) − f(x−h)) / (2h) for each entry in turn, calling the f it is given.")
@@ -431,7 +464,7 @@ def _check_loss_function(loss_function: Callable) -> str | None:
 
 
 _TRAINING_LOSS_CALL = ("checks.check_distilled_student(distilled_student, hard_accuracy[0], my_distillation_loss, "
-                       "my_training_loss)")
+                       "my_training_loss, chosen_T, ALPHA)")
 _INDEX_BOTH = "Index both targets with rows: teacher_transfer_logits[rows] and y_transfer[rows]."
 SUBSET_SIZE = 37  # a minibatch smaller than the transfer set, as train_student(..., batch_size=37) would pass
 
@@ -523,6 +556,89 @@ def _check_training_loss(training_loss: Callable) -> str | None:
     return None
 
 
+def _inferred_temperature(training_loss: Callable) -> tuple[float | None, float] | str:
+    """The T and α inside the learner's training loss, read off its gradient: (T, α), or a hint.
+
+    The gradient is G(s) = [αT(softmax(s/T) − p) + (1 − α)(softmax(s) − onehot(y))] / B. For student logits
+    s1, s2 on the same rows, G(s1) − G(s2) = [αT·Δsoftmax(s/T) + (1 − α)·Δsoftmax(s)] / B: the teacher's p and
+    the labels y cancel, so the check needs neither. For each T, a = αT and b = 1 − α follow by least squares;
+    T is the one whose fit is exact. T = None when the soft term's gradient is indistinguishable from the hard
+    one's (α = 0, or T = 1, where both are softmax(s) minus a target).
+    """
+    import scipy.optimize
+
+    from tempnb.core import softmax
+
+    _, _, _, y_transfer = _digits_default_split()
+    n = len(y_transfer)
+    rows = np.arange(n)
+    rng = np.random.default_rng(546)
+    # the check's own student logits, of three sizes: large ones make softmax(s/T) curve enough at T = 20 to tell
+    # that T from its neighbours (at small s/T every large T looks like logit matching)
+    probes = [rng.normal(size=(n, 10)) * scale for scale in (2.0, 10.0, 30.0)]
+    gradients = []
+    for logits in probes:
+        got = _training_call(training_loss, logits, rows.copy(), "on the check's own logits")
+        if isinstance(got, str):
+            return got
+        gradients.append(got[1])
+    differences = n * np.concatenate([(g - gradients[0]).ravel() for g in gradients[1:]])
+    scale = float(np.linalg.norm(differences))
+    hard = np.concatenate([(softmax(s, axis=1) - softmax(probes[0], axis=1)).ravel() for s in probes[1:]])
+    b_only = float(hard @ differences / (hard @ hard))
+    if scale == 0 or np.linalg.norm(b_only * hard - differences) <= 1e-7 * scale:
+        return None, 1 - b_only
+
+    def fit(log_T: float) -> tuple[np.ndarray, float]:
+        T = math.exp(log_T)
+        soft = np.concatenate([(T * (softmax(s, T, axis=1) - softmax(probes[0], T, axis=1))).ravel()
+                               for s in probes[1:]])
+        design = np.stack([soft, hard], axis=1)
+        coefficients = np.linalg.lstsq(design, differences, rcond=None)[0]
+        return coefficients, float(np.linalg.norm(design @ coefficients - differences))
+
+    # a coarse grid over T in [0.1, 1000], then a bounded 1-D search next to its best point
+    grid = np.linspace(math.log(0.1), math.log(1000.0), 41)
+    best = int(np.argmin([fit(log_T)[1] for log_T in grid]))
+    found = scipy.optimize.minimize_scalar(lambda log_T: fit(log_T)[1], method="bounded",
+                                           bounds=(grid[max(best - 1, 0)], grid[min(best + 1, len(grid) - 1)]),
+                                           options={"xatol": 1e-10})
+    (_, b), residual = fit(float(found.x))
+    if residual > 1e-6 * scale:
+        return ("your my_training_loss's gradient is not [αT(q − p) + (1 − α)(softmax(s) − onehot(y))] / B for any "
+                "T and α: return my_distillation_loss(logits, teacher_transfer_logits[rows], y_transfer[rows], "
+                "chosen_T, ALPHA) as it is.")
+    return math.exp(float(found.x)), 1 - float(b)
+
+
+def _temperature_problem(training_loss: Callable, chosen_T: object, alpha: object) -> str | None:
+    """None if the learner's training loss distils at chosen_T and ALPHA; otherwise the hint."""
+    if number(chosen_T) is None or number(alpha) is None:
+        return ("pass chosen_T and ALPHA too, the temperature and weight your my_training_loss is meant to use, so "
+                f"the check can confirm them: {_TRAINING_LOSS_CALL}.")
+    T_wanted, alpha_wanted = number(chosen_T), number(alpha)
+    inferred = _inferred_temperature(training_loss)
+    if isinstance(inferred, str):
+        return inferred
+    T, alpha_found = inferred
+    asks = f"the exercise asks for chosen_T = {T_wanted:g} and ALPHA = {alpha_wanted:g}"
+    if T is None:  # a gradient of one cross-entropy at T = 1: α = 0, or T = 1
+        if alpha_wanted == 0 or T_wanted == 1:
+            return None
+        return ("your my_training_loss trains the student as one cross-entropy at T = 1: it ignores the teacher "
+                f"(α = 0, the hard-label loss), or it distils at T = 1, where the soft term adds nothing new; {asks}.")
+    if alpha_wanted == 0 and math.isclose(alpha_found, 0, abs_tol=1e-6):
+        return None  # without the soft term, T does not matter
+    if not (math.isclose(T, T_wanted, rel_tol=1e-6) and math.isclose(alpha_found, alpha_wanted, rel_tol=1e-6,
+                                                                     abs_tol=1e-9)):
+        def shown_near(value: float, wanted: float) -> str:  # more digits when 3 would hide the difference
+            hidden = f"{value:.3g}" == f"{wanted:.3g}" and not math.isclose(value, wanted, rel_tol=1e-6)
+            return f"{value:.7g}" if hidden else f"{value:.3g}"
+        return (f"your my_training_loss distils at T ≈ {shown_near(T, T_wanted)} and α ≈ "
+                f"{shown_near(alpha_found, alpha_wanted)}; {asks}.")
+    return None
+
+
 class _TrainingStopped(Exception):
     """The learner's training loss failed during the check's retraining (its message is the hint)."""
 
@@ -552,7 +668,8 @@ def _retrained_student(training_loss: Callable):
 
 
 def check_distilled_student(student: object, hard_label_accuracy: float, loss_function: Callable | None = None,
-                            training_loss: Callable | None = None) -> None:
+                            training_loss: Callable | None = None, chosen_T: object = None,
+                            alpha: object = None) -> None:
     """Exercise 05.4: a distilled student that beats the hard-label student by REQUIRED_GAIN points.
 
     With ``loss_function`` (the learner's ``my_distillation_loss``), first checks it against
@@ -562,8 +679,10 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     A pass needs it. It scores the learner's trained student on the held-out test images, compares
     with the hard-label student's accuracy that the notebook already measured, and retrains seed 0
     with ``training_loss`` by train_student's recipe (on its own copy of the default split's transfer
-    images) to confirm that the student passed is the one that loss trains. It still cannot see the T
-    or α inside ``training_loss``; the pass line says so. It scores on the default split,
+    images) to confirm that the student passed is the one that loss trains. Before any training, it reads
+    the T and α inside ``training_loss`` off its gradient on the check's own logits (the teacher's targets
+    and the labels cancel in the difference of two gradients) and compares them with ``chosen_T`` and
+    ``alpha`` (the notebook's ALPHA), which the call must pass. It scores on the default split,
     load_digits_split(), and passes only a student that fits that split's transfer images.
     """
     from tempnb.models import MLP, accuracy
@@ -579,7 +698,7 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     if not callable(training_loss):
         return hint(f"the fourth argument is your training loss, the function my_training_loss(logits, rows) that "
                     f"you give train_student, not {shown(training_loss)}.")
-    problem = _check_training_loss(training_loss)
+    problem = _check_training_loss(training_loss) or _temperature_problem(training_loss, chosen_T, alpha)
     if problem is not None:
         return hint(problem)
     if student is None or student is Ellipsis:
@@ -626,9 +745,9 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
         return passed(f"Your distilled student scores {score:.1f}% on the held-out test images, {gain:.1f} points "
                       f"above the hard-label student ({baseline:.1f}%). (The check tested your loss function on "
                       "fixed inputs, confirmed that your training loss lines both targets up with the rows it is "
-                      "given, retrained your student with train_student(0, my_training_loss) and got the same "
-                      "network, and scored it; it cannot see the T or α inside my_training_loss, so check that "
-                      "you passed chosen_T and ALPHA.)")
+                      f"given and, from its gradient, that it distils at T = {number(chosen_T):g} and α = "
+                      f"{number(alpha):g}, retrained your student with train_student(0, my_training_loss) and got "
+                      "the same network, and scored it.)")
     if abs(gain) < 0.05:
         return hint(f"your student scores exactly the hard-label student's {baseline:.1f}%: does my_training_loss "
                     "ignore the teacher (α = 0, or the hard-label loss itself)?")
