@@ -924,6 +924,9 @@ def half_entropy_grid_pi(target, count=50001):
     grid = np.linspace(0, 0.5, count)
     entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
     return float(grid[np.argmin(np.abs(entropies - target))])
+def half_entropy_linspace_pi(count):
+    """Exercise 01.3 aimed at log 2 / 2 itself on np.linspace(0, 0.5, count), a grid coarser than the text's."""
+    return half_entropy_grid_pi(math.log(2) / 2, count)
 def half_entropy_arange_pi(target, step):
     """Exercise 01.3 on np.arange(0, 0.5, step), aimed at `target`: a round step coarser than the text's 2e-5."""
     grid = np.arange(0, 0.5, step)
@@ -1120,6 +1123,11 @@ WRONG_ANSWERS = [
     (checks.check_half_entropy_pi, 0.1, "grid is too coarse"),  # np.linspace(0, 0.5, 11) or 21 lands on 0.1
     # where grids of step 1e-2, 1e-3 and 1e-4 land: 0.025% from the answer, more than the 0.01% asked
     (checks.check_half_entropy_pi, 0.11, "grid is too coarse"),
+    # steps of 0.001 and 0.0001 (np.linspace(0, 0.5, 501) or 5001, np.arange(0, 0.5, 1e-4)) land on 0.11: the hint
+    # names no guessed step as the learner's, only grids that 0.11 lies on (0.11 = 11 x 0.01 = 1100 x 0.0001)
+    (checks.check_half_entropy_pi, half_entropy_linspace_pi(501), "grids of step 0.01, 0.001 and 0.0001, for"),
+    (checks.check_half_entropy_pi, half_entropy_linspace_pi(5001), "its step is above 0.00002 (0.11 is a point"),
+    (checks.check_half_entropy_pi, half_entropy_arange_pi(math.log(2) / 2, 1e-4), "0.11 is a point of grids of"),
     # np.argmax of the gaps: the gap at π = 0 ties with the one at 0.5, and argmax takes the first
     (checks.check_half_entropy_pi, 0.0, "np.argmax"),
     (checks.check_half_entropy_pi, 0.0, "leave out abs()"),  # np.argmin(H - log 2 / 2) without abs
