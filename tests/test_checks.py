@@ -932,6 +932,11 @@ def half_entropy_arange_pi(target, step):
     grid = np.arange(0, 0.5, step)
     entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
     return float(grid[np.argmin(np.abs(entropies - target))])
+def valid_loose_below_by_1_4e_6(p):
+    """The course's rule with sums down to 1 - 1.4e-6 passing, above only to 1 + 1e-6."""
+    p = np.asarray(p, dtype=float)
+    total = p.sum(axis=-1)
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (total >= 1 - 1.4e-6) & (total <= 1 + 1e-6)
 def valid_one_sided(p):
     """The course's rule with a tolerance loose only below 1: sums down to 1 - 1e-4 pass, above only to 1 + 1e-6."""
     p = np.asarray(p, dtype=float)
@@ -1036,6 +1041,11 @@ WRONG_ANSWERS = [
      "changed its input"),
     # [0.5, 0.4999992] sums to 1 - 8e-7: a tolerance of 2e-7, or the sum rounded to 6 decimals, rejects it
     (checks.check_is_valid_distribution, valid_by_tolerance(2e-7), "tighter than that"),
+    # tolerances just inside the old cases (8e-7 and 1.5e-6 from 1): 9e-7 rejects 1 - 9.5e-7, 1.4e-6 accepts 1 + 1.2e-6
+    (checks.check_is_valid_distribution, valid_by_tolerance(9e-7), "[0.5, 0.49999905] sums to 0.99999905"),
+    (checks.check_is_valid_distribution, valid_by_tolerance(1.4e-6), "[0.5, 0.5000012] sums to 1.0000012, more than"),
+    # loose only below 1, by 1.4e-6: accepts 1 - 1.2e-6 but rejects 1 + 1.2e-6
+    (checks.check_is_valid_distribution, valid_loose_below_by_1_4e_6, "looser below 1"),
     (checks.check_is_valid_distribution,
      lambda p: np.all(np.asarray(p) >= 0, axis=-1) & (np.round(np.sum(p, axis=-1), 6) == 1), "tighter than that"),
     # p >= 0 only: [1.0000005, 0.0] sums to within 1e-6 of 1, so the sum test alone lets it through

@@ -117,6 +117,13 @@ _VALIDITY_CASES = [
          "tolerance is tighter than that (or the sum was rounded, which is not a tolerance). Use "
          "abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6).",
          "[0.5, 0.4999992]", (_NOT_BOOL,), _list_advice),
+    # 9.5e-7 below 1 (exactly 1 - 9.49999999999562e-7 as doubles): still inside the course's 1e-6, so a
+    # tolerance of 9e-7 is named as too tight
+    Case(([0.5, 0.49999905],), True,
+         "[0.5, 0.49999905] sums to 0.99999905: within 1e-6 of 1, so valid under the course's rule, but your "
+         "tolerance is tighter than that (or the sum was rounded, which is not a tolerance). Use "
+         "abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6).",
+         "[0.5, 0.49999905]", (_NOT_BOOL,), _list_advice),
     Case(([0.5, 0.6],), False, "[0.5, 0.6] sums to 1.1, so it is not a distribution; check the sum.",
          "[0.5, 0.6]", (_NOT_BOOL,), _list_advice),
     Case(([0.3, 0.3],), False,
@@ -143,6 +150,18 @@ _VALIDITY_CASES = [
          "[0.5, 0.4999985] sums to 0.9999985, 1.5e-6 below 1, so it is not a distribution; your function accepts "
          "it but rejects [0.5, 0.5000015], 1.5e-6 above: a one-sided tolerance; the tolerance must be the same on "
          "both sides: abs(sum - 1) <= 1e-6.", "[0.5, 0.4999985]", (_NOT_BOOL,), _list_advice),
+    # 1.2e-6 above and below 1 (as doubles, 1.2e-6 within 4e-17): just outside the course's 1e-6, so a
+    # tolerance of 1.4e-6 is named as too loose; the one below is reached only by a function that rejected
+    # the one above, so a tolerance looser below 1 than above it
+    Case(([0.5, 0.5000012],), False,
+         "[0.5, 0.5000012] sums to 1.0000012, more than 1e-6 from 1: your tolerance is looser than the course's "
+         "1e-6. Use abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6).",
+         "[0.5, 0.5000012]", (_NOT_BOOL,), _list_advice),
+    Case(([0.5, 0.4999988],), False,
+         "[0.5, 0.4999988] sums to 0.9999988, 1.2e-6 below 1, so it is not a distribution; your function accepts "
+         "it but rejects [0.5, 0.5000012], 1.2e-6 above: your tolerance is looser below 1 than the course's 1e-6; "
+         "the tolerance must be the same on both sides: abs(sum - 1) <= 1e-6.",
+         "[0.5, 0.4999988]", (_NOT_BOOL,), _list_advice),
     Case(([-0.25, 1.25],), False,
          "[-0.25, 1.25] sums to 1 but has a negative entry: every entry must also lie in [0, 1].",
          "[-0.25, 1.25]", (_NOT_BOOL,), _list_advice),
