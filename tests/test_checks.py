@@ -924,11 +924,19 @@ def half_entropy_grid_pi(target, count=50001):
     grid = np.linspace(0, 0.5, count)
     entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
     return float(grid[np.argmin(np.abs(entropies - target))])
+def half_entropy_linspace_pi(count):
+    """Exercise 01.3 aimed at log 2 / 2 itself on np.linspace(0, 0.5, count), a grid coarser than the text's."""
+    return half_entropy_grid_pi(math.log(2) / 2, count)
 def half_entropy_arange_pi(target, step):
     """Exercise 01.3 on np.arange(0, 0.5, step), aimed at `target`: a round step coarser than the text's 2e-5."""
     grid = np.arange(0, 0.5, step)
     entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
     return float(grid[np.argmin(np.abs(entropies - target))])
+def valid_loose_below_by_1_4e_6(p):
+    """The course's rule with sums down to 1 - 1.4e-6 passing, above only to 1 + 1e-6."""
+    p = np.asarray(p, dtype=float)
+    total = p.sum(axis=-1)
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (total >= 1 - 1.4e-6) & (total <= 1 + 1e-6)
 def valid_one_sided(p):
     """The course's rule with a tolerance loose only below 1: sums down to 1 - 1e-4 pass, above only to 1 + 1e-6."""
     p = np.asarray(p, dtype=float)
@@ -1051,6 +1059,11 @@ WRONG_ANSWERS = [
      "changed its input"),
     # [0.5, 0.4999992] sums to 1 - 8e-7: a tolerance of 2e-7, or the sum rounded to 6 decimals, rejects it
     (checks.check_is_valid_distribution, valid_by_tolerance(2e-7), "tighter than that"),
+    # tolerances just inside the old cases (8e-7 and 1.5e-6 from 1): 9e-7 rejects 1 - 9.5e-7, 1.4e-6 accepts 1 + 1.2e-6
+    (checks.check_is_valid_distribution, valid_by_tolerance(9e-7), "[0.5, 0.49999905] sums to 0.99999905"),
+    (checks.check_is_valid_distribution, valid_by_tolerance(1.4e-6), "[0.5, 0.5000012] sums to 1.0000012, more than"),
+    # loose only below 1, by 1.4e-6: accepts 1 - 1.2e-6 but rejects 1 + 1.2e-6
+    (checks.check_is_valid_distribution, valid_loose_below_by_1_4e_6, "looser below 1"),
     (checks.check_is_valid_distribution,
      lambda p: np.all(np.asarray(p) >= 0, axis=-1) & (np.round(np.sum(p, axis=-1), 6) == 1), "tighter than that"),
     # p >= 0 only: [1.0000005, 0.0] sums to within 1e-6 of 1, so the sum test alone lets it through
@@ -1138,6 +1151,11 @@ WRONG_ANSWERS = [
     (checks.check_half_entropy_pi, 0.1, "grid is too coarse"),  # np.linspace(0, 0.5, 11) or 21 lands on 0.1
     # where grids of step 1e-2, 1e-3 and 1e-4 land: 0.025% from the answer, more than the 0.01% asked
     (checks.check_half_entropy_pi, 0.11, "grid is too coarse"),
+    # steps of 0.001 and 0.0001 (np.linspace(0, 0.5, 501) or 5001, np.arange(0, 0.5, 1e-4)) land on 0.11: the hint
+    # names no guessed step as the learner's, only grids that 0.11 lies on (0.11 = 11 x 0.01 = 1100 x 0.0001)
+    (checks.check_half_entropy_pi, half_entropy_linspace_pi(501), "grids of step 0.01, 0.001 and 0.0001, for"),
+    (checks.check_half_entropy_pi, half_entropy_linspace_pi(5001), "its step is above 0.00002 (0.11 is a point"),
+    (checks.check_half_entropy_pi, half_entropy_arange_pi(math.log(2) / 2, 1e-4), "0.11 is a point of grids of"),
     # np.argmax of the gaps: the gap at π = 0 ties with the one at 0.5, and argmax takes the first
     (checks.check_half_entropy_pi, 0.0, "np.argmax"),
     (checks.check_half_entropy_pi, 0.0, "leave out abs()"),  # np.argmin(H - log 2 / 2) without abs

@@ -117,6 +117,13 @@ _VALIDITY_CASES = [
          "tolerance is tighter than that (or the sum was rounded, which is not a tolerance). Use "
          "abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6).",
          "[0.5, 0.4999992]", (_NOT_BOOL,), _list_advice),
+    # 9.5e-7 below 1 (exactly 1 - 9.49999999999562e-7 as doubles): still inside the course's 1e-6, so a
+    # tolerance of 9e-7 is named as too tight
+    Case(([0.5, 0.49999905],), True,
+         "[0.5, 0.49999905] sums to 0.99999905: within 1e-6 of 1, so valid under the course's rule, but your "
+         "tolerance is tighter than that (or the sum was rounded, which is not a tolerance). Use "
+         "abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6).",
+         "[0.5, 0.49999905]", (_NOT_BOOL,), _list_advice),
     Case(([0.5, 0.6],), False, "[0.5, 0.6] sums to 1.1, so it is not a distribution; check the sum.",
          "[0.5, 0.6]", (_NOT_BOOL,), _list_advice),
     Case(([0.3, 0.3],), False,
@@ -143,6 +150,18 @@ _VALIDITY_CASES = [
          "[0.5, 0.4999985] sums to 0.9999985, 1.5e-6 below 1, so it is not a distribution; your function accepts "
          "it but rejects [0.5, 0.5000015], 1.5e-6 above: a one-sided tolerance; the tolerance must be the same on "
          "both sides: abs(sum - 1) <= 1e-6.", "[0.5, 0.4999985]", (_NOT_BOOL,), _list_advice),
+    # 1.2e-6 above and below 1 (as doubles, 1.2e-6 within 4e-17): just outside the course's 1e-6, so a
+    # tolerance of 1.4e-6 is named as too loose; the one below is reached only by a function that rejected
+    # the one above, so a tolerance looser below 1 than above it
+    Case(([0.5, 0.5000012],), False,
+         "[0.5, 0.5000012] sums to 1.0000012, more than 1e-6 from 1: your tolerance is looser than the course's "
+         "1e-6. Use abs(total - 1) <= 1e-6, or np.isclose(total, 1, rtol=0, atol=1e-6).",
+         "[0.5, 0.5000012]", (_NOT_BOOL,), _list_advice),
+    Case(([0.5, 0.4999988],), False,
+         "[0.5, 0.4999988] sums to 0.9999988, 1.2e-6 below 1, so it is not a distribution; your function accepts "
+         "it but rejects [0.5, 0.5000012], 1.2e-6 above: your tolerance is looser below 1 than the course's 1e-6; "
+         "the tolerance must be the same on both sides: abs(sum - 1) <= 1e-6.",
+         "[0.5, 0.4999988]", (_NOT_BOOL,), _list_advice),
     Case(([-0.25, 1.25],), False,
          "[-0.25, 1.25] sums to 1 but has a negative entry: every entry must also lie in [0, 1].",
          "[-0.25, 1.25]", (_NOT_BOOL,), _list_advice),
@@ -304,17 +323,28 @@ _GRID_STEPS = sorted({length / count for length in (0.5, 1.0) for m in _GRID_COU
                      | _ARANGE_STEPS)
 
 
-def _coarse_grid_step(answer: float, expected: float) -> float | None:
-    """The step of a grid coarser than the text's 2e-5 on which `answer` is the nearest point to `expected`.
+def _coarse_grid_steps(answer: float, expected: float) -> list[float]:
+    """The steps, largest first, of grids coarser than the text's 2e-5 on which `answer` is the nearest point to
+    `expected`.
 
     That is what a coarse grid can produce: a grid point at most half a step from the answer. A π off by
     more (0.11167, the root for a target of 0.35) is no grid's nearest point and is not called a coarse grid.
     """
-    for step in _GRID_STEPS:
-        on_grid = abs(answer / step - round(answer / step)) <= 1e-6
-        if step > 2e-5 and on_grid and abs(answer - expected) <= step / 2 * (1 + 1e-9):
-            return step
-    return None
+    return [step for step in reversed(_GRID_STEPS)
+            if step > 2e-5 and abs(answer / step - round(answer / step)) <= 1e-6
+            and abs(answer - expected) <= step / 2 * (1 + 1e-9)]
+
+
+def _grid_examples(steps: list[float]) -> str:
+    """Up to three of `steps` that put the answer on a grid, powers of ten first: "grids of step 0.01, 0.001 and
+    0.0001". The learner's own step is not known (0.11 is a point of many grids), so none is named as theirs."""
+    def text(step: float) -> str:
+        return np.format_float_positional(step, precision=6, trim="-")
+    tens = [step for step in steps if math.isclose(10.0 ** round(math.log10(step)), step, rel_tol=1e-9)]
+    chosen = list(dict.fromkeys(text(step) for step in tens + steps))[:3]
+    if len(chosen) == 1:
+        return f"a grid of step {chosen[0]}"
+    return f"grids of step {', '.join(chosen[:-1])} and {chosen[-1]}"
 
 
 def check_half_entropy_pi(pi: object) -> None:
@@ -325,13 +355,14 @@ def check_half_entropy_pi(pi: object) -> None:
     if array is not None and array.shape == (2,) and np.allclose(np.sort(array), [expected, 1 - expected], atol=1e-3):
         return hint("that is the pair [1 - π, π]; the exercise asks for π itself, one number (the smaller entry).")
     single = number(pi)
-    rounded_target = coarse_step = None
+    rounded_target = None
+    coarse_steps: list[float] = []
     which_target = "the entropy of [1 - {got}, {got}] is not log 2 / 2 ≈ 0.3466 nats"
     if single is not None and 0 < single < 1:
         low = min(single, 1 - single)
         rounded_target = next((target for target in _ROUNDED_TARGETS
                                if abs(low - _half_entropy_root(target)) <= _ROUNDED_TARGET_TOLERANCE), None)
-        coarse_step = _coarse_grid_step(single, expected)
+        coarse_steps = _coarse_grid_steps(single, expected)
         which_target = (f"your π, {{got}}, has entropy {_binary_entropy(low):.6f} nats, not log 2 / 2 = "
                         f"{half:.6f}: which target did you use? Aim at math.log(2) / 2 itself; if you did, refine "
                         "your grid (a step of 0.00002 or less)")
@@ -344,12 +375,11 @@ def check_half_entropy_pi(pi: object) -> None:
                 "{got} ≈ log 2 / 2 is the entropy you are aiming for, not the π that has it: take the position "
                 "of the smallest gap (argmin) and read π off the grid there."),
         # 0.11004 is both 0.3466's root (on a fine grid) and where np.arange(0, 0.5, 4e-5) aimed right lands
-        Mistake(lambda a: rounded_target is not None and coarse_step is not None and a <= 0.5,
+        Mistake(lambda a: rounded_target is not None and bool(coarse_steps) and a <= 0.5,
                 f"{{got}} is more than 0.01% from the answer, and two causes give it: either you aimed at a "
-                f"rounded target, {rounded_target}, or your grid's step is above 0.00002 (it is a point of a grid "
-                f"of step {np.format_float_positional(coarse_step, precision=6, trim='-')}, for example): use "
-                "log(2) / 2 itself (math.log(2) / 2) and a step of 0.00002 or less." if coarse_step is not None
-                else ""),
+                f"rounded target, {rounded_target}, or your grid's step is above 0.00002 ({{got}} is a point of "
+                f"{_grid_examples(coarse_steps)}, for example): use log(2) / 2 itself (math.log(2) / 2) and a "
+                "step of 0.00002 or less." if coarse_steps else ""),
         Mistake(lambda a: rounded_target is not None and a <= 0.5,
                 f"you aimed at a rounded target, {rounded_target}: its π, {{got}}, is more than 0.01% from the "
                 "answer. Use log(2) / 2 itself (math.log(2) / 2 or np.log(2) / 2). (If you did, your grid is too "
@@ -374,11 +404,12 @@ def check_half_entropy_pi(pi: object) -> None:
         Mistake(near(_half_entropy_pi_in_bits(), 1e-3),
                 "{got} is where the entropy *in bits* is log 2 / 2 ≈ 0.3466; the target log 2 / 2 is in nats "
                 "(the natural log, as tempnb's entropy computes it): do not divide by log 2."),
-        Mistake(lambda a: coarse_step is not None,
-                f"{{got}} is close, but your grid is too coarse (a step of {coarse_step:.6g}, say): the accuracy "
-                "asked is 0.01% of an answer above 0.1, at least 0.00001, and the nearest grid point is at most "
-                "half a step away, so a step of 0.00002 or less is enough (np.linspace(0, 0.5, 50001) has a step "
-                "of 0.00001), or use scipy.optimize.brentq." if coarse_step is not None else ""),
+        Mistake(lambda a: bool(coarse_steps),
+                f"{{got}} is close, but your grid is too coarse: its step is above 0.00002 ({{got}} is a point of "
+                f"{_grid_examples(coarse_steps)}, for example). The accuracy asked is 0.01% of an answer above "
+                "0.1, at least 0.00001, and the nearest grid point is at most half a step away, so a step of "
+                "0.00002 or less is enough (np.linspace(0, 0.5, 50001) has a step of 0.00001), or use "
+                "scipy.optimize.brentq." if coarse_steps else ""),
     ))
     return check_number(pi, [case], f"π = {expected:.6f}: a coin this biased carries half a bit of uncertainty.",
                         rel_tol=1e-4)
