@@ -380,6 +380,19 @@ def stable_sigmoid_raise_but_underflow(x):
         return stable_sigmoid_masks(x)
 
 
+def stable_sigmoid_piecewise(x):
+    """np.piecewise: each lambda gets the entries of one side as an array, so np.exp works on arrays."""
+    x = np.asarray(x, dtype=float)
+    return np.piecewise(x, [x < 0, x >= 0], [lambda v: np.exp(v) / (1 + np.exp(v)), lambda v: 1 / (1 + np.exp(-v))])
+
+
+def stable_sigmoid_list(x):
+    """The exp(-|x|) form through np.where (both branches safe), returned as nested lists."""
+    x = np.asarray(x, dtype=float)
+    s = np.exp(-np.abs(x))
+    return np.where(x < 0, s / (1 + s), 1 / (1 + s)).tolist()
+
+
 RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, validated),
     (checks.check_is_valid_distribution, is_valid_by_hand),
@@ -1029,6 +1042,16 @@ def fake_distillation(logits, rows, T, alpha):
     teacher_logits = np.random.default_rng(1).normal(size=(100, 10)) * 4
     labels = np.arange(100) % 10
     return distillation_by_hand(logits, teacher_logits[rows], labels[rows], T, alpha)
+def sigmoid_vectorized(x):
+    """Right values of any shape, but a Python lambda with math.exp runs once per entry through np.vectorize."""
+    return np.vectorize(lambda v: math.exp(v) / (1 + math.exp(v)) if v < 0 else 1 / (1 + math.exp(-v)))(x)
+
+
+def sigmoid_math_exp_flat(x):
+    """Right values of any shape: math.exp on each entry of the flattened array, reshaped back."""
+    x = np.asarray(x, dtype=float)
+    values = [math.exp(v) / (1 + math.exp(v)) if v < 0 else 1 / (1 + math.exp(-v)) for v in x.ravel()]
+    return np.array(values).reshape(x.shape)
 
 
 WRONG_ANSWERS = [
@@ -1222,7 +1245,7 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, where_both_branches, "evaluates both branches"),
     (checks.check_stable_sigmoid, lambda x: np.exp(x) / (1 + np.exp(x)), "exp(x) overflows"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -500, 500))),
-     "at x = -1000 your sigmoid gives 7.12458e-218, the exact value is 0"),
+     "at x = -1000 your sigmoid gives 7.12458e-218, the correctly rounded value is 0 (e^-1000 ≈ 5.1e-435 rounds"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -500, 500))), "Clipping"),
     (checks.check_stable_sigmoid, lambda x: (1 + np.tanh(x / 2)) / 2,
      "at x = -40 your sigmoid gives 0, the exact value is 4.24835e-18"),
@@ -1235,7 +1258,8 @@ WRONG_ANSWERS = [
      "at x = -720 your sigmoid gives 0, the exact value is 2.03223e-313"),
     (checks.check_stable_sigmoid, scipy.special.expit, "subnormal"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -709, 709))),
-     "at x = -1000 your sigmoid gives 1.21678e-308, the exact value is 0. Clipping"),
+     "at x = -1000 your sigmoid gives 1.21678e-308, the correctly rounded value is 0 (e^-1000 ≈ 5.1e-435 rounds "
+     "to 0 in doubles). Clipping"),
     (checks.check_stable_sigmoid, sigmoid_zero_below_700, "a cut-off that returns 0 below some x"),
     # e^-742.5 is 7 units of 2**-1074 (3.45846e-323 = 7 * 4.94066e-324), above the check's slack of 4 units
     (checks.check_stable_sigmoid, sigmoid_zero_below_742,
@@ -2468,7 +2492,9 @@ WRONG_ANSWERS += [
     (checks.check_half_entropy_pi, np.linspace(0, 1, 11), "shape (11,)"),
     # 02 · log-odds
     (checks.check_probability_from_log_odds, math.exp(2) / (1 + math.exp(2)) ** 2, "slope"),
-    (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "a list"),
+    (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "you assigned a list"),
+    (checks.check_probability_from_log_odds, np.array([1 / (1 + math.exp(-2))]),
+     "you assigned an array of shape (1,), [0.880797], not one number: assign float(...) of it"),
     (checks.check_probability_from_log_odds, scipy.special.expit, "not a function"),
     (checks.check_probability_from_log_odds, 0.5, "solve log(q₁ / (1 - q₁)) = 2 for q₁"),
     (checks.check_probability_from_log_odds, 0.8808, "typing a rounded value"),  # sigmoid(2) = 0.880797...
@@ -2532,6 +2558,12 @@ WRONG_ANSWERS += [
     (checks.check_stable_sigmoid, sigmoid_warnings_filter, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_tanh_form_list, "one value per entry"),
     (checks.check_stable_sigmoid, lambda x: None, "returned None"),
+    # right values, but one number at a time: the exercise asks for NumPy's array operations
+    (checks.check_stable_sigmoid, sigmoid_vectorized, "uses np.vectorize, which calls a Python function"),
+    (checks.check_stable_sigmoid, lambda x: np.vectorize(lambda v: float(1 / (1 + np.exp(-abs(v)))) if v >= 0
+                                                         else float(np.exp(v) / (1 + np.exp(v))))(x),
+     "NumPy's array operations"),
+    (checks.check_stable_sigmoid, sigmoid_math_exp_flat, "uses math.exp, which takes one number"),
     # 03 · stable softmax
     (checks.check_stable_softmax, softmax_in_place, "changed its input `z`"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.max(), out=z) / z.sum(), "changed its input `z`"),
@@ -3031,6 +3063,9 @@ MORE_RIGHT_ANSWERS = [
     # warnings turned into errors, or over, divide and invalid set to raise: stricter, not silencing
     (checks.check_stable_sigmoid, stable_sigmoid_warnings_as_errors),
     (checks.check_stable_sigmoid, stable_sigmoid_raise_but_underflow),
+    # np.piecewise hands each side's entries to a lambda as an array; a nested list is accepted as an array
+    (checks.check_stable_sigmoid, stable_sigmoid_piecewise),
+    (checks.check_stable_sigmoid, stable_sigmoid_list),
     # a two-class softmax is a sigmoid: tempnb's softmax silences warnings inside itself, which is not the learner's
     (checks.check_stable_sigmoid, lambda x: softmax(np.stack([np.zeros_like(x), x], axis=-1), axis=-1)[..., 1]),
     (checks.check_stable_sigmoid,

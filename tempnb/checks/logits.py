@@ -14,6 +14,7 @@ from tempnb.checks._common import (
     Case,
     InputChanged,
     Mistake,
+    _short,
     as_array,
     call,
     check_number,
@@ -30,6 +31,12 @@ def check_probability_from_log_odds(p: object) -> None:
     """Exercise 02.1: the probability whose log-odds are 2."""
     expected = 1 / (1 + math.exp(-2))
     array = as_array(p)
+    if array is not None and array.size == 1 and array.ndim > 0 and isinstance(p, (list, np.ndarray)):
+        # _common's wording names keepdims, rng.random(1) and minimize's .x, none of which this exercise uses
+        kind = "a list" if isinstance(p, list) else f"an array of shape {array.shape}"
+        example = "float(q[0])" if array.ndim == 1 else "float(np.asarray(q).item())"
+        return hint(f"you assigned {kind}, {_short(p)}, not one number: assign float(...) of it, e.g. "
+                    f"{example}, or drop the brackets.")
     if array is not None and array.size == 1 and array.dtype.kind == "f":
         if np.isnan(array).all():
             return hint("you passed nan. The log-odds formula applied to 2, log(2 / (1 - 2)) by hand or "
@@ -272,6 +279,43 @@ def _silenced_at_run_time(function: Callable, x: np.ndarray) -> bool:
     return bool(seen)
 
 
+# np.vectorize's __call__, which runs a Python function once per entry (the exercise asks for array operations).
+_VECTORIZE_CODES = frozenset({np.vectorize.__call__.__code__})
+
+
+def _per_entry_python(function: Callable, x: np.ndarray) -> str | None:
+    """What in the learner's code works one number at a time while it runs on x: np.vectorize or math.exp, or None.
+
+    A profiler sees np.vectorize's __call__ (Python code) and math.exp (a C function) when they are called from
+    code outside the libraries, the learner's own functions and lambdas (one passed to np.vectorize included).
+    """
+    here = sys._getframe()
+    seen = []
+
+    def outside(frame) -> bool:  # noqa: ANN001 (a frame)
+        return frame is not None and (frame is here or not os.path.abspath(
+            frame.f_code.co_filename).startswith(_LIBRARY_FOLDERS))
+
+    def profile(frame, event, arg) -> None:  # noqa: ANN001 (the sys.setprofile signature)
+        if event == "call" and frame.f_code in _VECTORIZE_CODES and outside(frame.f_back):
+            seen.append("np.vectorize")
+        elif event == "c_call" and arg is math.exp and outside(frame):
+            seen.append("math.exp")
+
+    with warnings.catch_warnings(record=True), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        given = fresh(x)
+        previous = sys.getprofile()
+        sys.setprofile(profile)
+        try:
+            function(given)
+        except Exception:  # noqa: BLE001, S110 (only what runs matters here; errors are reported elsewhere)
+            pass
+        finally:
+            sys.setprofile(previous)
+    return seen[0] if seen else None
+
+
 def _silences_warnings(function: Callable, x: np.ndarray) -> bool:
     """Whether the function's own code (or code it calls, run on x) uses a warning silencer."""
     code = getattr(function, "__code__", None)
@@ -294,6 +338,11 @@ def _differing(points: np.ndarray, got: np.ndarray, expected: np.ndarray, near_z
         wrong &= np.abs(points) <= 2
     i = int(np.flatnonzero(wrong)[0])
     digits = next((d for d in range(6, 18) if f"{got[i]:.{d}g}" != f"{expected[i]:.{d}g}"), 17)
+    if expected[i] == 0:  # far left, e^x is below every double: 0 is the double nearest the true value
+        power = points[i] / math.log(10)  # e^x = 10^power, written out since math.exp(x) is 0 here
+        about = f"{10 ** (power - math.floor(power)):.1f}e{math.floor(power)}"
+        return (f"at x = {points[i]:g} your sigmoid gives {got[i]:.{digits}g}, the correctly rounded value is 0 "
+                f"(e^{points[i]:g} ≈ {about} rounds to 0 in doubles)")
     return f"at x = {points[i]:g} your sigmoid gives {got[i]:.{digits}g}, the exact value is {expected[i]:.{digits}g}"
 
 
@@ -552,6 +601,14 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                     f"3 × 4 array{found}. A Python loop over x, or math.exp, handles one number at a time; "
                     "write it with NumPy operations on the whole array (np.exp, boolean masks), which work for "
                     "any shape.")
+    # right on any shape, but one number at a time (np.vectorize, or math.exp on x.flat): not array operations
+    per_entry = _per_entry_python(sigmoid, points)
+    if per_entry:
+        how = ("calls a Python function once per entry" if per_entry == "np.vectorize"
+               else "takes one number at a time")
+        return hint(f"your values are right, but your function uses {per_entry}, which {how}. The exercise asks "
+                    "for NumPy's array operations on the whole array: np.exp on x[negative] and x[~negative] "
+                    "with boolean masks, or on -np.abs(x).")
     # Integers in, as np.arange(-2, 3) gives: np.empty_like of an integer array is an integer array, and
     # probabilities stored in it are truncated to 0.
     integers = np.arange(-2, 3)
