@@ -1332,6 +1332,9 @@ WRONG_ANSWERS = [
     (checks.check_logsumexp, lambda z: float(z[0] + np.log(np.sum(np.exp(z - z[0])))), "the first or last logit"),
     # shifted by the last logit: the maximum on every input but [1000, -1000]
     (checks.check_logsumexp, lambda z: float(z[-1] + np.log(np.sum(np.exp(z - z[-1])))), "on [1000, -1000]"),
+    # the log of the shifted sum in base 10 or base 2 (m + log10(...), m + log2(...))
+    (checks.check_logsumexp, lambda z: float(z.max() + np.log10(np.sum(np.exp(z - z.max())))), "natural log, np.log"),
+    (checks.check_logsumexp, lambda z: float(z.max() + np.log2(np.sum(np.exp(z - z.max())))), "base-2 log"),
     # 03 · batch softmax
     (checks.check_batch_softmax, global_max_batch, "far below"),
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(), "whole batch"),
@@ -1427,6 +1430,11 @@ WRONG_ANSWERS = [
     (checks.check_cross_entropy,
      lambda z, y: float(-np.mean(np.log(np.clip(softmax(z, axis=1), 1e-300, 1))[np.arange(len(y)), y])),
      "an epsilon added"),
+    # the loss in another base: in bits (divided by log 2), or with log10 of the label's probability
+    (checks.check_cross_entropy,
+     lambda z, y: float(-np.mean(log_softmax(z, axis=1)[np.arange(len(y)), y])) / np.log(2), "natural log, np.log"),
+    (checks.check_cross_entropy,
+     lambda z, y: float(-np.mean(np.log10(softmax(z, axis=1))[np.arange(len(y)), y])), "natural log, np.log"),
     # 04 · tempered softmax
     # the T -> 0 limit used too early: one-hot at T = 0.001, where [0, 1, 1.001] is still a near-tie
     # clipping the exponents instead of shifting them: [1, 2, 3] / 0.001 clipped at 700 gives three equal entries

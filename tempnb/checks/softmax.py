@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable
 
 import numpy as np
@@ -115,6 +116,7 @@ def _same_number(a: object, b: object, rtol: float = 1e-12) -> bool:
     return value is not None and bool(np.isclose(value, float(b), rtol=rtol, atol=1e-12))
 
 
+_NATURAL_LOG = "log in this course is the natural log, np.log (not np.log10 or np.log2)"
 _LSE_MAX = "Factor out the max: m + log(sum(exp(z - m))), with m = z.max() (not the largest |z|)."
 
 
@@ -127,6 +129,10 @@ def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Ca
                 f"the result is off by exactly max(z) = {top:g}: add the max back, m + log(sum(exp(z - m)))."),
         Mistake(lambda a: np.isclose(number(a), top + float(np.sum(np.exp(z - top))), rtol=1e-12),
                 "take the log of the sum: m + log(sum(exp(z - m)))."),
+        *([] if expected == top else  # m + log10 or log2 of the shifted sum: a log in another base
+          [Mistake(near(top + (expected - top) / math.log(base)),
+                   f"that is m + log{base}(sum(exp(z - m))), a base-{base} log: {_NATURAL_LOG}.")
+           for base in (10, 2)]),
         Mistake(lambda a: near_miss(expected)(number(a)), _NEAR_MISS.replace("1e-9", "1e-12")),
     ), on_problem)
 
@@ -338,6 +344,10 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
     mistakes = (
         Mistake(near(-expected), "the sign is flipped: the loss is minus the log-probability of the label."),
         Mistake(near(expected * len(labels)), "that is the sum over the rows; take the mean."),
+        Mistake(near(expected / math.log(2)), f"that is the loss in bits (divided by log 2): {_NATURAL_LOG}, "
+                                              "and the loss is in nats, with no division."),
+        Mistake(near(expected / math.log(10)), f"that is the loss with a base-10 log (divided by log 10): "
+                                               f"{_NATURAL_LOG}."),
         *([] if np.isclose(float(np.mean(logits.max(axis=1))), 0.0) else
           [Mistake(near(expected - float(np.mean(logits.max(axis=1)))),
                    "your loss is off by the mean of the rows' maxima: log-sum-exp is m + log(sum(exp(z - m))), and "
