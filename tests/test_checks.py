@@ -1054,6 +1054,11 @@ def sigmoid_math_exp_flat(x):
     return np.array(values).reshape(x.shape)
 
 
+
+def inverse_cdf_one_minus_u(z, rng):
+    """Flips the uniform number it is given: 1 - u, looked up with side="left"."""
+    return int(np.searchsorted(np.cumsum(softmax(z)), 1 - rng.random(), side="left"))
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -1622,7 +1627,7 @@ WRONG_ANSWERS = [
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.argmax(z + rng.gumbel(size=z.size))), "Gumbel"),
     (checks.check_inverse_cdf_sampler,
      lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z)), 1 - rng.random(), side="right")),
-     "the first index whose cumulative probability exceeds u"),
+     "use u = rng.random() as given, not 1 - u"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: inverse_cdf(z, rng) if rng.random() < 2 else 0, "exactly one"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: 1, "masked"),
     # searchsorted(side="right") already is the answer; one less is the off-by-one
@@ -2650,6 +2655,7 @@ WRONG_ANSWERS += [
     (checks.check_inverse_cdf_sampler, inverse_cdf_two_uniforms, "exactly one"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_unnormalised, "first index whose cumulative"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_returns_none, "returned None"),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_one_minus_u, "use u = rng.random() as given, not 1 - u"),
     # 06 · Gumbel
     (checks.check_gumbel_sampler, gumbel_swapped_order, "(logits, temperature, rng)"),
     (checks.check_gumbel_sampler, gumbel_keepdims, "shape (1,)"),
@@ -2672,6 +2678,8 @@ WRONG_ANSWERS += [
     (checks.check_top_p, top_p_returns_probs, "not probabilities"),
     (checks.check_top_p, top_p_zero_fill, "-inf"),
     (checks.check_top_p, top_p_indices, "shape"),
+    # renormalised with np.log(softmax(out)): log(0) warns, but the values changed is the mistake to name
+    (checks.check_top_p, lambda z, top_p_mass: np.log(softmax(top_p(z, top_p_mass))), "changed the values there"),
     # 07 · ECE
     (checks.check_ece, ece_unweighted, "weight each by the fraction"),
     (checks.check_ece, ece_empty_bins_divided, "A bin with no examples has count 0"),

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import copy
 import math
+import warnings
 from collections.abc import Callable, Iterator
 
 import numpy as np
 
-from tempnb.checks._common import Case, InputChanged, Mistake, as_array, call, close, hint, passed, run_cases, shown
+from tempnb.checks._common import (
+    Case,
+    InputChanged,
+    Mistake,
+    as_array,
+    call,
+    close,
+    diagnose,
+    hint,
+    passed,
+    run_cases,
+    shown,
+)
 from tempnb.checks.temperature import names_model
 
 _LOGITS = np.array([1.0, -np.inf, 2.0, 0.5, 2.0])  # index 1 is masked
@@ -182,6 +196,10 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
         if rng.uniforms_taken != 1:
             return hint(f"your sampler took {rng.uniforms_taken} uniform numbers for one draw; "
                         "the inverse CDF needs exactly one.")
+        if index != expected and _one_minus_u(sampler, cdf, uniforms):
+            return hint(f"with u = {u:.4f} your sampler returned {index}, the inverse-CDF index of 1 - u; the "
+                        f"inverse CDF of u returns {expected}. 1 - u is uniform too, but the check gives you its u: "
+                        "use u = rng.random() as given, not 1 - u.")
         if index != expected:
             extra = _SEARCHSORTED_MINUS_ONE if index == expected - 1 else ""
             unnormalised = np.cumsum(np.exp(_LOGITS))  # exp(logits) summed, never divided by the total
@@ -216,6 +234,20 @@ def _shifted_by(sampler: Callable, cdf: np.ndarray, uniforms: list[float], shift
         if outcome.problem or _index(outcome.value) != int(np.searchsorted(cdf, u, side="right")) + shift:
             return False
     return True
+
+
+def _one_minus_u(sampler: Callable, cdf: np.ndarray, uniforms: list[float]) -> bool:
+    """Whether, for every one of the check's uniform numbers u whose 1 - u lies clear of the CDF's steps, the
+    sampler returns the inverse-CDF index of 1 - u: it flipped the uniform number it was given."""
+    compared = 0
+    for number, u in enumerate(uniforms):
+        if np.min(np.abs(cdf - (1 - u))) <= 1e-6:
+            continue  # at a step, left and right lookups of 1 - u differ: no evidence either way
+        outcome = call(sampler, _LOGITS, _WatchedGenerator(seed=number, script=(float(u),)))
+        if outcome.problem or _index(outcome.value) != int(np.searchsorted(cdf, 1 - u, side="right")):
+            return False
+        compared += int(np.searchsorted(cdf, 1 - u, side="right") != np.searchsorted(cdf, u, side="right"))
+    return compared > 0
 
 
 def _exclusive_cumsum(sampler: Callable, cdf: np.ndarray, uniforms: list[float]) -> bool:
@@ -764,9 +796,45 @@ def _kept_subset(answer: object, logits: np.ndarray) -> bool:
             and np.array_equal(got[kept], logits[kept]) and int(kept.sum()) < int(np.isfinite(logits).sum()))
 
 
+def _values_changed_behind_warning(function: Callable, cases: list[Case]) -> str | None:
+    """The "changed the values there" hint when a warning hides it, as np.log(softmax(out)) does.
+
+    log(0) at the removed entries warns before the answer can be compared; called again with warnings
+    silenced, on a fresh copy of the case's arguments, the answer may show the right positions with
+    other values at them (renormalised log-probabilities), a mistake worth naming over the warning.
+    """
+    for case in cases:
+        outcome = call(function, *copy.deepcopy(case.args))
+        if not (outcome.problem and outcome.error is not None and issubclass(outcome.error, Warning)):
+            if outcome.problem or diagnose(case, outcome.value, _same_filter) is not None:
+                return None  # the first miss is not a warning: the usual hint stands
+            continue
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                answer = as_array(function(*copy.deepcopy(case.args)))
+        except Exception:  # an answer that raises once silenced keeps the warning's hint
+            return None
+        logits, expected = case.args[0], case.expected
+        kept = np.isfinite(expected)
+        if (answer is not None and answer.shape == expected.shape and np.array_equal(np.isfinite(answer), kept)
+                and not np.array_equal(answer[kept], logits[kept])):
+            where = f"on {case.label}, " if case.label else ""
+            return (f"{where}your function emitted a RuntimeWarning, and with warnings silenced it kept the right "
+                    "positions, but changed the values there: return the kept logits exactly as they came in (no "
+                    "shifting, rescaling or renormalising, so no np.log(softmax(...)), whose log(0) warns) and set "
+                    "only the removed ones to -inf; softmax renormalises later anyway.")
+        return None
+    return None
+
+
 def check_top_p(my_top_p: Callable) -> None:
     """Exercise 06.4: nucleus (top-p) filtering, on the names model's next-character distributions."""
-    return _run_filter(my_top_p, top_p_cases(),
+    cases = top_p_cases()
+    changed = _values_changed_behind_warning(my_top_p, cases)
+    if changed is not None:
+        return hint(changed)
+    return _run_filter(my_top_p, cases,
                        f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
                        "distributions of the names model (one of them divided by T = 0.5) and 3 hand-made "
                        "cases (top_p_mass = 0 and 1 among them), and keeps at least one token.")
