@@ -1058,6 +1058,22 @@ def sigmoid_math_exp_flat(x):
 def inverse_cdf_one_minus_u(z, rng):
     """Flips the uniform number it is given: 1 - u, looked up with side="left"."""
     return int(np.searchsorted(np.cumsum(softmax(z)), 1 - rng.random(), side="left"))
+def tempered_clamped(floor):
+    """The stable tempered softmax with T clamped to ``floor`` (T = max(T, floor)) instead of the T = 0 limit."""
+    def tempered(z, T):
+        s = np.asarray(z, dtype=float) / max(T, floor)
+        e = np.exp(s - s.max())
+        return e / e.sum()
+    return tempered
+
+
+def tempered_isclose_tie(z, T):
+    """The stable tempered softmax, but at T = 0 the maxima found with np.isclose(z, z.max(), rtol=1e-2)."""
+    if T == 0:
+        near_max = np.isclose(z, z.max(), rtol=1e-2)
+        return near_max / near_max.sum()
+    return tempered_no_limit(z, T)
+
 
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
@@ -1483,6 +1499,14 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, lambda z, T: softmax(z, T).astype(np.float32), "0.8999999762"),
     # the T = 0 mask not divided by its sum: [3, 1, 3] gives [1, 0, 1]
     (checks.check_tempered_softmax, tempered_unnormalised_mask, "divide the mask by its sum"),
+    # T clamped to a small value instead of the limit: [0, 1, 1.001] at T = 1e-3 is [0, 0.268941, 0.731059];
+    # at T = 1e-6 that case is one-hot, but [1, 1 + 1e-9] is [0.49975, 0.50025]
+    (checks.check_tempered_softmax, tempered_clamped(1e-3), "on [0, 1, 1.001] at T = 0 (a near-tie)"),
+    (checks.check_tempered_softmax, tempered_clamped(1e-3), "clamping T to a small positive value"),
+    (checks.check_tempered_softmax, tempered_clamped(1e-6), "on [1, 1 + 1e-9] at T = 0 (a near-tie)"),
+    (checks.check_tempered_softmax, tempered_clamped(1e-6), "clamping T to a small positive value"),
+    # a tie test with a tolerance: 1 and 1.001 agree within rtol=1e-2, so [0, 1, 1.001] gives [0, 0.5, 0.5]
+    (checks.check_tempered_softmax, tempered_isclose_tie, "a tie test with a tolerance"),
     # the right numbers with an extra axis: shape (1, K) or (K, 1), not (K,)
     (checks.check_tempered_softmax,
      lambda z, T: np.atleast_2d(np.exp((z - z.max()) / T) / np.exp((z - z.max()) / T).sum()),

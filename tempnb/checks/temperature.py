@@ -154,8 +154,41 @@ def _limit_on_problem(problem: str) -> str:
     return _tempered_on_problem(problem)
 
 
-def _limit_case(logits: list[float], label: str) -> Case:
-    """T = 0 itself: the argmax limit, tied maxima sharing the mass (derived here, not from tempnb.softmax)."""
+def _shared_mask(a: object, size: int) -> bool:
+    """Whether an answer is a distribution shared equally by two or more entries (a mask divided by its sum)."""
+    array = as_array(a)
+    if array is None or array.shape != (size,) or not bool(np.all(np.isfinite(array))):
+        return False
+    support = array[array != 0]
+    return support.size > 1 and bool(np.allclose(support, 1 / support.size, rtol=1e-9, atol=0))
+
+
+def _near_tie_mistakes(z: np.ndarray, expected: np.ndarray, label: str) -> tuple[Mistake, ...]:
+    """On a near-tie at T = 0 (no exact tie): a tie test with a tolerance, and T clamped to a small value."""
+    shape = expected.shape
+    return (
+        # np.isclose(z, z.max()) or a rounded comparison: the near-maxima share the mass, exact zeros elsewhere
+        Mistake(lambda a: _shared_mask(a, z.size) and bool(np.all(as_array(a)[expected > 0] > 0)),
+                f"on {label} your result, {{got}}, shares the mass between logits that are close but not equal, "
+                "as from a tie test with a tolerance: at T = 0 only exactly equal maxima tie. Use z == z.max(), "
+                "not np.isclose or rounding."),
+        # T = max(T, 1e-3) or 1e-6: a softmax at a small T > 0, with mass left off the largest logit
+        Mistake(lambda a: as_array(a) is not None and as_array(a).shape == shape
+                and bool(np.all(np.isfinite(as_array(a)))) and not _shared_mask(a, z.size)
+                and math.isclose(float(np.sum(as_array(a))), 1.0, rel_tol=1e-9)
+                and 0 < float(np.max(as_array(a))) < 1 and int(np.argmax(as_array(a))) == int(np.argmax(z)),
+                f"on {label} your result, {{got}}, is a softmax at a small T > 0, not the limit, as from "
+                "clamping T to a small positive value: at T = 0 only the largest logit (or exact ties) get mass, "
+                "however close the others are. max(T, 1e-6) is not T = 0: test for T == 0 and return the mask "
+                "z == z.max() divided by its sum."),
+    )
+
+
+def _limit_case(logits: list[float], label: str, near_tie: bool = False) -> Case:
+    """T = 0 itself: the argmax limit, tied maxima sharing the mass (derived here, not from tempnb.softmax).
+
+    ``near_tie``: the two largest logits differ by little, so T clamped to 1e-3 or 1e-6, and a tie test with
+    a tolerance, give visibly wrong answers, which the hints name."""
     z = np.array(logits)
     is_max = (z == z.max()).astype(float)
     expected = is_max / is_max.sum()
@@ -164,6 +197,7 @@ def _limit_case(logits: list[float], label: str) -> Case:
         Mistake(lambda a: as_array(a) is not None and bool(np.any(np.isnan(as_array(a)))),
                 f"on {label} your result has nan in it: at T = 0, z / T is ±inf and inf - inf is nan. Test for "
                 "T == 0 before dividing and return the limit: all the mass on the largest logit."),
+        *(_near_tie_mistakes(z, expected, label) if near_tie else ()),
         Mistake(np.full(z.size, 1 / z.size), f"on {label} you returned the uniform distribution, the T → ∞ limit; "
                                              "T → 0 puts all the mass on the largest logit."),
         Mistake(first_only if is_max.sum() > 1 else None,
@@ -197,6 +231,10 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         # T = 0 itself, which the notebook's softmax_with_temperature turns into nan: the limit, ties shared
         _limit_case([1.0, 2.0, 3.0], "[1, 2, 3] at T = 0"),
         _limit_case([3.0, 1.0, 3.0], "[3, 1, 3] at T = 0 (a tie)"),
+        # near-ties without an exact tie: T clamped to 1e-3 shares the mass on the first, to 1e-6 on the second,
+        # and a tie test with a tolerance (np.isclose) shares it on either
+        _limit_case([0.0, 1.0, 1.001], "[0, 1, 1.001] at T = 0 (a near-tie)", near_tie=True),
+        _limit_case([1.0, 1.0 + 1e-9], "[1, 1 + 1e-9] at T = 0 (a near-tie)", near_tie=True),
     ]
     sorted_in_place = []  # set by the wrapper below when the learner's code sorts the array it was given
 
