@@ -1075,6 +1075,43 @@ def tempered_isclose_tie(z, T):
     return tempered_no_limit(z, T)
 
 
+
+def ece_without_bins(probs, labels, n_bins):
+    """No bins at all: the mean over the examples of |correct - confidence| (0.3328 against 0.0860)."""
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    return float(np.mean(np.abs(correct - confidence)))
+
+
+def ece_open_bins(probs, labels, n_bins):
+    """A loop over bins lo < c < hi, open on both sides: a confidence exactly on an edge falls in no bin."""
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    edges, total = np.arange(n_bins + 1) / n_bins, 0.0
+    for low, high in zip(edges[:-1], edges[1:]):
+        in_bin = (confidence > low) & (confidence < high)
+        if in_bin.any():
+            total += in_bin.mean() * abs(correct[in_bin].mean() - confidence[in_bin].mean())
+    return float(total)
+
+
+def ece_accuracy_nansum(probs, labels, n_bins):
+    """acc = R / N over every bin, empty ones included (0/0 warns), then np.nansum: the right number."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    R, C, N = (np.bincount(bins, w, minlength=n_bins) for w in (correct, confidence, None))
+    acc, conf = R / N, C / N
+    return float(np.nansum(N / len(labels) * abs(acc - conf)))
+
+
+def ece_loop_every_bin(probs, labels, n_bins):
+    """A loop over every bin, empty ones included, summed with +=: np.mean of an empty bin makes the total nan."""
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    edges, total = np.arange(n_bins + 1) / n_bins, 0.0
+    for low, high in zip(edges[:-1], edges[1:]):
+        in_bin = (confidence > low) & (confidence <= high)
+        total += in_bin.mean() * abs(correct[in_bin].mean() - confidence[in_bin].mean())
+    return float(total)
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -2706,7 +2743,7 @@ WRONG_ANSWERS += [
     (checks.check_top_p, lambda z, top_p_mass: np.log(softmax(top_p(z, top_p_mass))), "changed the values there"),
     # 07 · ECE
     (checks.check_ece, ece_unweighted, "weight each by the fraction"),
-    (checks.check_ece, ece_empty_bins_divided, "A bin with no examples has count 0"),
+    (checks.check_ece, ece_empty_bins_divided, "Here the 0/0 is right / count with a count of 0"),
     (checks.check_ece, ece_not_divided, "did not divide by n"),
     (checks.check_ece, ece_divided_by_bins, "divided the sum of the bins' |right_m - summed confidence_m| by M"),
     (checks.check_ece, ece_squared_gaps, "you squared the gaps: ECE uses absolute gaps"),
@@ -2737,9 +2774,15 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_bounds_exclude, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
     (checks.check_fit_temperature, fit_grid_log_of_softmax, "log(softmax(z / T)) does at small T"),
-    (checks.check_ece, ece_nansum, "np.nansum would drop the nan"),
-    (checks.check_ece, ece_mean_of_every_bin, "np.mean of it is 0/0"),
+    (checks.check_ece, ece_nansum, "np.nansum drops the nan afterwards, but the 0/0 happened"),
+    (checks.check_ece, ece_mean_of_every_bin, "Here the 0/0 is np.mean of an empty bin's selection"),
+    # the same warning with a wrong number (nan): the general advice, not "your number is right"
+    (checks.check_ece, ece_loop_every_bin, "np.mean of it is 0/0"),
     (checks.check_ece, ece_rounded_to_4, "do not round it"),
+    # the right number, with a 0/0 warning from the empty bins: not yet, but the hint says the number is right
+    (checks.check_ece, ece_accuracy_nansum, "Your number is right, but an empty bin makes 0/0 (a RuntimeWarning)"),
+    (checks.check_ece, ece_without_bins, "averaged |correct - confidence| over the examples, with no bins"),
+    (checks.check_ece, ece_open_bins, "a confidence exactly on an edge fell in no bin"),
     (checks.check_fit_temperature, fit_rows_indexed, "log_q[labels] picks whole rows"),
     (checks.check_fit_temperature, fit_rows_indexed_in_bounds, "stopped at its upper bound"),
     (checks.check_fit_temperature, fit_unnormalised_power, "without renormalising each row"),

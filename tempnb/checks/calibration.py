@@ -7,7 +7,10 @@ computed here by small functions that make exactly that mistake.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
+import warnings
 from collections.abc import Callable
 
 import numpy as np
@@ -50,6 +53,12 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
         # the gaps summed with their signs, so over- and underconfident bins cancel (either sign of the sum)
         "signed": float(sum(w * g for w, g in _binned_gaps(confidence, correct, right, n_bins, signed=True))),
         "left_closed": float(sum(w * g for w, g in _binned_gaps(confidence, correct, left, n_bins))),
+        # no bins at all: the mean over the examples of |correct - confidence|
+        "no_bins": float(np.mean(np.abs(correct - confidence))),
+        # bins open on both sides, lo < confidence < hi: a confidence exactly on an edge falls in no bin
+        "open_bins": float(sum(w * g for w, g in _binned_gaps(
+            confidence, correct, np.where(np.isin(confidence, np.arange(n_bins + 1) / n_bins), -1, right),
+            n_bins))),
         # the probability given to the true label used as the confidence
         "label_probability": float(sum(w * g for w, g in _binned_gaps(
             label_probability, correct, _right_closed_index(label_probability, n_bins), n_bins))),
@@ -95,6 +104,16 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     f"on {label} you used the probability of the true label; the confidence is the top "
                     "probability (the model's claim about its own prediction), and correct means "
                     "argmax == label."),
+            Mistake(lambda a: not close(variants["no_bins"], expected, 1e-9) and close(a, variants["no_bins"]),
+                    f"on {label} you averaged |correct - confidence| over the examples, with no bins: each "
+                    "image's gap is c (wrong) or 1 - c (right), never small, so that mean is not the ECE. Group "
+                    "the examples into the "
+                    f"n_bins = {n_bins} confidence bins first, take each bin's |right_m - summed confidence_m|, "
+                    "add them up and divide by n."),
+            Mistake(lambda a: not close(variants["open_bins"], expected, 1e-9) and close(a, variants["open_bins"]),
+                    f"on {label} a confidence exactly on an edge fell in no bin (with 4 bins, 0.75 is in neither "
+                    "(0.5, 0.75) nor (0.75, 1.0)): (c > lo) & (c < hi) is open on both sides. Close each bin on "
+                    "the right, (c > lo) & (c <= hi), so the edge m/M belongs to the bin below it."),
             Mistake(lambda a: not close(variants["left_closed"], expected, 1e-9) and close(a, variants["left_closed"]),
                     f"on {label} your bins are closed on the wrong side: a confidence on an edge went to the bin "
                     "above. With 4 bins, 0.75 falls in [0.75, 1.0) with your bins and in (0.5, 0.75] with the "
@@ -173,10 +192,47 @@ def _ece_cases() -> list[Case]:
     ]
 
 
+_ZERO_BY_ZERO = ("Mean of empty slice", "invalid value", "divide by zero")
+
+
 def check_ece(ece: Callable) -> None:
-    """Exercise 07.1: ``ece(probs, labels, n_bins)`` with uniform bins, from scratch."""
-    return run_cases(ece, _ece_cases(), "Your ECE matches tempnb.expected_calibration_error, bin edges included.",
+    """Exercise 07.1: ``ece(probs, labels, n_bins)`` with uniform bins, from scratch.
+
+    A warning fails the exercise even when the number is right; the hint then says the number is right.
+    """
+    cases = _ece_cases()
+    if callable(ece):
+        returned: dict[str, object] = {}  # the learner's value on the case being called, local to this check
+        learner = ece
+
+        @functools.wraps(learner)  # keeps the parameter names that the hints quote
+        def ece(*args):
+            returned.clear()
+            returned["value"] = learner(*args)
+            return returned["value"]
+
+        cases = [dataclasses.replace(case, on_problem=_ece_on_problem_given(case.expected, returned))
+                 for case in cases]
+    return run_cases(ece, cases, "Your ECE matches tempnb.expected_calibration_error, bin edges included.",
                      same=_same_number)
+
+
+def _ece_on_problem_given(expected: float, returned: dict) -> Callable[[str], str]:
+    """_ece_on_problem, led by "your number is right" when a 0/0 warning came with the right value."""
+    def on_problem(problem: str) -> str:
+        advice = _ece_on_problem(problem)
+        if any(kind in problem for kind in _ZERO_BY_ZERO) and "value" in returned:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                right = _same_number(returned["value"], expected)
+            if right:
+                where = ("np.mean of an empty bin's selection" if "Mean of empty slice" in problem
+                         else "right / count with a count of 0")
+                return ("Your number is right, but an empty bin makes 0/0 (a RuntimeWarning), and a warning "
+                        "counts as not yet: skip empty bins or use the loop-free sums Σ|Σcorrect − Σconf|/n. "
+                        f"Here the 0/0 is {where} (np.nansum drops the nan afterwards, but the 0/0 happened).")
+        return advice
+    return on_problem
 
 
 def _same_number(answer: object, expected: float, rel_tol: float = 1e-9) -> bool:
