@@ -1112,6 +1112,18 @@ def ece_loop_every_bin(probs, labels, n_bins):
     return float(total)
 
 
+
+def top_p_ascending_with_crossing(z, top_p_mass):
+    """Softmax taken, but sorted ascending (no [::-1]) and the crossing token kept: on the first case it keeps all 5
+    tokens, as a running total of the raw logits does."""
+    probs = softmax(z)
+    order = np.argsort(probs)
+    n = int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1
+    out = np.full_like(z, -np.inf)
+    out[order[:n]] = z[order[:n]]
+    return out
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -1813,6 +1825,7 @@ WRONG_ANSWERS = [
      "a 2-D noise draw"),
     (checks.check_top_p, top_p_left_sorted, "left them in sorted order"),
     (checks.check_top_p, top_p_ascending, "least likely"),
+    (checks.check_top_p, top_p_ascending_with_crossing, "np.argsort sorts in ascending order"),
     (checks.check_top_p, top_p_mass_before_below, "kept no token at all"),
     (checks.check_top_p, lambda z, top_p_mass: softmax(top_p(z, top_p_mass)), "not probabilities"),
     (checks.check_top_p, lambda z, top_p_mass: np.where(np.isfinite(top_p(z, top_p_mass)), z, 0.0), "-inf"),

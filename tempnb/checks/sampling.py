@@ -364,8 +364,8 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     if draws.min() < 0 or draws.max() >= _LOGITS.size:
         return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned.")
     scaled = _LOGITS / T
-    success = (f"{n:,} draws of your Gumbel-max sampler at T = 2 match softmax(z / T) and never pick the masked "
-               "entry")
+    success = (f"{n:,} draws of your Gumbel-max sampler at T = 2, and {_SECOND_T_DRAWS:,} at T = 0.5, match "
+               "softmax(z / T) and never pick the masked entry")
     noise, source = _recorded_noise(rng, n)
     if noise is not None:
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -438,8 +438,9 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     "z / √T.")
     counts = np.bincount(draws, minlength=_LOGITS.size)
     if not mismatched.size and _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
-        return _passed_if_tempered(sampler, rng.used, f"{n:,} draws of your Gumbel-max sampler at T = 2 match "
-                                   "softmax(z / T) (chi-square test passed) and never pick the masked entry.")
+        return _passed_if_tempered(sampler, rng.used, f"{n:,} draws of your Gumbel-max sampler at T = 2, and "
+                                   f"{_SECOND_T_DRAWS:,} at T = 0.5, match softmax(z / T) (chi-square test passed) "
+                                   "and never pick the masked entry.")
     observed = np.round(counts / n, 3).tolist()
     if _chi_square_p_value(counts, softmax(_LOGITS, 1.0)) >= 1e-4:
         return hint(f"your frequencies {observed} match T = 1, softmax(z), not T = 2: the temperature has no "
@@ -483,6 +484,9 @@ _OWN_NOISE = ("your sampler is right, but its noise comes from rng.gumbel, as in
               "and g = -np.log(-np.log(u)), then argmax(z / T + g).")
 
 
+_SECOND_T_DRAWS = 2000  # draws at T = 0.5, after the right ones at T = 2
+
+
 def _passed_if_tempered(sampler: Callable, used: list[str], success: str) -> None:
     """The pass line, once the sampler also follows a second temperature, T = 0.5 (a T typed in fails it),
     and made its own noise (``used``: the generator methods it called; rng.gumbel is sample_gumbel_max's)."""
@@ -497,7 +501,7 @@ def _at_second_temperature(sampler: Callable) -> str | None:
     softmax(z / 0.5) when the noise cannot be recomputed); otherwise the hint."""
     from tempnb.core import softmax
 
-    T, n = 0.5, 2000
+    T, n = 0.5, _SECOND_T_DRAWS
     rng = _WatchedGenerator(seed=12)
     outcome = call(lambda: [sampler(_LOGITS.copy(), T, rng) for _ in range(n)])
     if outcome.problem:
@@ -734,9 +738,6 @@ def top_p_cases() -> list[Case]:
         complement = np.full_like(logits, -np.inf)
         complement_kept = order[:min(int(np.searchsorted(cumulative, 1 - mass)) + 1, logits.size)]
         complement[complement_kept] = logits[complement_kept]
-        ascending = np.full_like(logits, -np.inf)
-        low = np.argsort(probs, kind="stable")
-        ascending[low[np.cumsum(probs[low]) <= mass]] = logits[low[np.cumsum(probs[low]) <= mass]]
         below_one = ()  # at top_p_mass = 1, a strict subset of the tokens of nonzero probability
         if mass == 1.0:
             below_one = (Mistake(lambda a, z=logits: _kept_subset(a, z),
@@ -765,8 +766,11 @@ def top_p_cases() -> list[Case]:
                             "you dropped the token that crosses the threshold: keep tokens, most probable first, "
                             "until their total reaches top_p_mass, including the one that gets it there "
                             "(and always at least one)."),
-                    Mistake(lambda a, s=ascending: _same_filter(a, s),
-                            "you kept the least likely tokens: sort by probability in descending order."),
+                    # sorted in ascending order, the crossing token kept or not; kept with it, all 5 tokens on the
+                    # first case, as the raw-logits total below also keeps: check_top_p tells them apart first
+                    Mistake(lambda a, z=logits, m=mass, r=summed: _least_likely(a, z, m, crossing=False)
+                            or (_least_likely(a, z, m, crossing=True) and not _same_filter(a, r)),
+                            _LEAST_LIKELY),
                     Mistake(lambda a, u=unnormalised, e=expected: _same_filter(a, u) and not _same_filter(u, e),
                             "you took exp(logits) as the probabilities; that holds only for normalised "
                             "log-probabilities, and these logits are not (they were divided by a temperature): "
@@ -784,6 +788,49 @@ def top_p_cases() -> list[Case]:
                           "logits) in descending order and keep tokens until their total reaches top_p_mass.",
                           label, mistakes))
     return cases
+
+
+_LEAST_LIKELY = ("you kept the least likely tokens: np.argsort sorts in ascending order, so the running total "
+                 "starts at the least probable token. Sort by probability in descending order (np.argsort(-probs), "
+                 "or reverse with [::-1]) and keep tokens until their total reaches top_p_mass.")
+
+
+def _least_likely(answer: object, logits: np.ndarray, mass: float, crossing: bool) -> bool:
+    """Whether the answer is top-p run on probabilities sorted in ascending order: the least likely tokens, as many
+    as have a running total within top_p_mass (and, with ``crossing``, the one that crosses it too), kept unchanged.
+    Ties may be ordered either way: only the count and "no kept token more probable than a removed one" count."""
+    from tempnb.core import softmax
+
+    got = as_array(answer)
+    if got is None or got.shape != logits.shape:
+        return False
+    probs = softmax(logits)
+    kept = np.isfinite(got)
+    if not (np.all(np.isneginf(got[~kept])) and np.all(np.isfinite(logits[kept]))
+            and np.array_equal(got[kept], logits[kept])):
+        return False
+    running = np.cumsum(np.sort(probs))
+    count = min(int(np.searchsorted(running, mass)) + 1, logits.size) if crossing else int(np.sum(running <= mass))
+    count -= int(np.sum(probs == 0))  # tokens of probability 0 come first in ascending order, kept as -inf
+    removed = ~kept & (probs > 0)
+    return (int(kept.sum()) == max(count, 0)
+            and (not kept.any() or not removed.any() or probs[kept].max() <= probs[removed].min()))
+
+
+def _sorted_ascending(function: Callable, cases: list[Case]) -> bool:
+    """Whether the learner's top-p keeps the least likely tokens on every case (crossing token kept, or dropped,
+    throughout) and is wrong on one: on the first case, keeping the crossing token keeps all 5, as does a running
+    total of the raw logits, and only the other cases show which mistake it is."""
+    wrong = False
+    for crossing in (True, False):
+        for case in cases:
+            outcome = call(function, *copy.deepcopy(case.args))
+            if outcome.problem or not _least_likely(outcome.value, *case.args, crossing=crossing):
+                break
+            wrong = wrong or not _same_filter(outcome.value, case.expected)
+        else:
+            return wrong
+    return False
 
 
 def _kept_subset(answer: object, logits: np.ndarray) -> bool:
@@ -834,6 +881,8 @@ def check_top_p(my_top_p: Callable) -> None:
     changed = _values_changed_behind_warning(my_top_p, cases)
     if changed is not None:
         return hint(changed)
+    if _sorted_ascending(my_top_p, cases):
+        return hint(_LEAST_LIKELY)
     return _run_filter(my_top_p, cases,
                        f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
                        "distributions of the names model (one of them divided by T = 0.5) and 3 hand-made "
