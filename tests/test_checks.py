@@ -1059,6 +1059,20 @@ def inverse_cdf_one_minus_u(z, rng):
     """Flips the uniform number it is given: 1 - u, looked up with side="left"."""
     return int(np.searchsorted(np.cumsum(softmax(z)), 1 - rng.random(), side="left"))
 
+def aliased_probes_restored(f, x, h=1e-5):
+    """xp = x; xm = x, both probes set before f is called, x[i] put back: each pair of calls sees one point."""
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        xp = x
+        xm = x
+        old = x[i]
+        xp[i] = old + h
+        xm[i] = old - h
+        grad[i] = (f(xp) - f(xm)) / (2 * h)
+        x[i] = old
+    return grad
+
+
 WRONG_ANSWERS = [
     # 01 · is this a valid distribution?
     # a tolerance of machine epsilon on an exact sum passes 1,000 x 0.001 but not thirds typed to 12 decimals
@@ -1567,6 +1581,7 @@ WRONG_ANSWERS = [
     (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-5), "xp = x.copy()"),
     (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-6), "xp = x.copy()"),
     (checks.check_numerical_gradient, aliased_probes_set_first, "every one of your probes was at x itself"),
+    (checks.check_numerical_gradient, aliased_probes_restored, "xp = x makes one array under two names"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: np.full_like(x, (f(x + h) - f(x - h)) / (2 * h)),
      "every entry at once"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: 2 * central_differences(f, x, h), "not h"),
@@ -3253,6 +3268,11 @@ DISTILLATION_LOSS_WRONG = [
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) + (1 - alpha) * float(np.mean(
         -log_softmax(s, axis=1)[np.arange(len(y)), y])), distillation_by_hand(s, t, y, T, alpha)[1]),
      "T² times the KL, not T times it"),
+    # no T² on the soft term's loss (α KL + (1 − α) CE); the gradient right
+    (lambda s, t, y, T, alpha: (alpha * float(np.mean(np.sum(softmax(t, T, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) + (1 - alpha) * float(np.mean(
+        -log_softmax(s, axis=1)[np.arange(len(y)), y])), distillation_by_hand(s, t, y, T, alpha)[1]),
+     "the loss's soft term lacks T²; your gradient is right"),
     (distillation_loss_only, "return a pair (loss, gradient)"),
     (distillation_hard_term_at_t, "cross-entropy at T = 1"),
     # one side of the soft term left at T = 1 (the loss and gradient written out as that mistake gives them)

@@ -222,6 +222,14 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
         return hint("every one of your probes was at x itself, so every difference is 0: if you wrote xp = x and "
                     "xm = x, the three names are one array, and xm[i] -= h undoes xp[i] += h before f sees it. "
                     "Copy it (xp = x.copy(), xm = x.copy()), or save, probe and restore each entry in turn.")
+    # xp = x; xm = x, with both probes set before f is called (x[i] = old + h, then x[i] = old - h): each pair
+    # of calls sees the same point, x with entry i at old - h, so every difference is exactly 0
+    paired = len(probes) >= 2 * x.size and len(probes) % 2 == 0 and all(
+        np.array_equal(probes[k], probes[k + 1]) for k in range(0, len(probes), 2))
+    if paired and answer is not None and answer.shape == x.shape and np.all(answer == 0) and np.any(expected != 0):
+        return hint("each pair of your probes hit the same point, so f(xp) − f(xm) is 0 for every entry: xp = x "
+                    "makes one array under two names (xm = x a third), so setting xm[i] overwrites xp[i] before f "
+                    "sees it. Use xp = x.copy() and xm = x.copy(), or save, probe and restore each entry in turn.")
     moved = [int(np.sum(np.abs(probe - x) > 1e-12)) for probe in probes if probe.shape == x.shape]
     if outcome.error is InputChanged and probes and max(moved, default=0) <= 1:
         # every probe moved one entry, yet x came back changed: put back by arithmetic, a few ulps off
@@ -449,7 +457,13 @@ def _check_loss_function(loss_function: Callable) -> str | None:
         grad_ok = close(grad_array, want_grad, rtol=1e-6, atol=1e-10)
         if loss_ok and grad_ok:
             continue
-        for name, (their_loss, their_grad) in _loss_variants(s, t, y, T, alpha).items():
+        variants = _loss_variants(s, t, y, T, alpha)
+        # the KL without T² in the loss but the gradient right: only the loss needs mending (checked before the
+        # variants, whose "no T² in the loss" also takes T² off the gradient)
+        if grad_ok and not loss_ok and math.isclose(number(loss), variants["no T² in the loss"][0], rel_tol=1e-7):
+            return (f"{where}: the loss's soft term lacks T²; your gradient is right: multiply the KL by T² in the "
+                    "loss only, α T² mean KL(p‖q).")
+        for name, (their_loss, their_grad) in variants.items():
             same_loss = loss_ok if their_loss is None else math.isclose(number(loss), their_loss, rel_tol=1e-7)
             if same_loss and close(grad_array, their_grad, rtol=1e-6, atol=1e-10) and not close(
                     their_grad, want_grad, rtol=1e-6, atol=1e-10) or (their_loss is not None and same_loss
