@@ -305,12 +305,14 @@ def check_logit_matching(gradient: object) -> None:
     """Exercise 05.3: the high-temperature limit of T·(q − p) for the given logits."""
     from tempnb.core import softmax
 
-    s, t = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.0, -2.0])
+    # the teacher's logits are not a multiple of the student's, so s / K (the teacher left out) is not −(s − t) / K
+    s, t = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.5, -2.5])
     K = s.size
     expected = (s - t) / K
     case = Case((), expected, "use the limit formula (s − t) / K with s the student's and t the teacher's logits; "
                               "got {got}.", mistakes=(
         Mistake(-expected, "the sign is flipped: it is student minus teacher, (s − t) / K."),
+        Mistake(s / K, "the teacher's logits are missing: (s − t) / K, with t the teacher's logits."),
         Mistake(s - t, "divide by K, the number of classes."),
         Mistake((s - t) / K**2, "divide by K once, not K²."),
         Mistake((s - t) / 10, "K is the number of classes of these logits, 3 here, not the digits' 10."),
@@ -329,7 +331,7 @@ def check_logit_matching(gradient: object) -> None:
                 "close: that is T(q − p) at a large but finite T; the limit itself is exactly (s − t) / K."),
     ))
     # tight enough that T(q − p) at a huge T (1e8 agrees to about 1e-8) is not mistaken for the limit itself
-    return check_value(gradient, [case], "(s − t) / K = [−1/3, 0, 1/3]: at high T distillation matches logits.",
+    return check_value(gradient, [case], "(s − t) / K = [−1/3, −1/6, 1/2]: at high T distillation matches logits.",
                        same=lambda a, b: close(a, b, rtol=1e-12, atol=1e-13))
 
 
