@@ -415,8 +415,8 @@ RIGHT_ANSWERS = [
     (checks.check_half_temperature, GOLDEN_T),
     (checks.check_soft_loss, soft_term),
     (checks.check_numerical_gradient, central_differences),
-    (checks.check_logit_matching, (np.array([1.0, 0.0, -1.0]) - np.array([2.0, 0.0, -2.0])) / 3),
-    (checks.check_logit_matching, [-1 / 3, 0.0, 1 / 3]),
+    (checks.check_logit_matching, (np.array([1.0, 0.0, -1.0]) - np.array([2.0, 0.5, -2.5])) / 3),
+    (checks.check_logit_matching, [-1 / 3, -1 / 6, 1 / 2]),
     # 05 · the distilled student: a training loss that indexes both targets with rows
     (distilled_student_check, aligned_training_loss),
     (checks.check_inverse_cdf_sampler, inverse_cdf),
@@ -691,7 +691,9 @@ def valid_replacing_nan_in_place(p):
     return bool(np.all((p >= 0) & (p <= 1)) and not np.isnan(p).any()) and abs(float(np.sum(p)) - 1) <= 1e-6
 
 
-S, T_LOGITS = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.0, -2.0])  # 05's exercise 3
+S, T_LOGITS = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.5, -2.5])  # 05's exercise 3
+# its limit (s − t) / 3, exactly: [−1/3, −1/6, 1/2]
+LOGIT_LIMIT = np.array([float((Fraction(a) - Fraction(b)) / 3) for a, b in zip(S, T_LOGITS)])
 
 def sigmoid_cut_off(x, below=-20.0, above=20.0):
     """A stable sigmoid that gives up beyond a cut-off: exactly 0 below `below`, exactly 1 above `above`."""
@@ -1122,6 +1124,20 @@ def top_p_ascending_with_crossing(z, top_p_mass):
     out = np.full_like(z, -np.inf)
     out[order[:n]] = z[order[:n]]
     return out
+
+
+def aliased_probes_restored(f, x, h=1e-5):
+    """xp = x; xm = x, both probes set before f is called, x[i] put back: each pair of calls sees one point."""
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        xp = x
+        xm = x
+        old = x[i]
+        xp[i] = old + h
+        xm[i] = old - h
+        grad[i] = (f(xp) - f(xm)) / (2 * h)
+        x[i] = old
+    return grad
 
 
 WRONG_ANSWERS = [
@@ -1640,15 +1656,18 @@ WRONG_ANSWERS = [
     (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-5), "xp = x.copy()"),
     (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-6), "xp = x.copy()"),
     (checks.check_numerical_gradient, aliased_probes_set_first, "every one of your probes was at x itself"),
+    (checks.check_numerical_gradient, aliased_probes_restored, "xp = x makes one array under two names"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: np.full_like(x, (f(x + h) - f(x - h)) / (2 * h)),
      "every entry at once"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: 2 * central_differences(f, x, h), "not h"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: central_differences(f, x, h).ravel(), "shape"),
     # 05 · high-temperature limit, in the notation s (student), t (teacher)
     # 1/3 typed to 8 and to 10 decimals: rounded, not T(q - p) at a finite T
-    (checks.check_logit_matching, [-0.33333333, 0.0, 0.33333333], "those are rounded values"),
-    (checks.check_logit_matching, [-0.3333333333, 0.0, 0.3333333333], "those are rounded values"),
+    (checks.check_logit_matching, [-0.33333333, -0.16666667, 0.5], "those are rounded values"),
+    (checks.check_logit_matching, [-0.3333333333, -0.1666666667, 0.5], "those are rounded values"),
     (checks.check_logit_matching, (T_LOGITS - S) / 3, "sign"),
+    (checks.check_logit_matching, S / 3, "the teacher's logits are missing"),  # the teacher left out
+    (checks.check_logit_matching, [1 / 3, 0.0, -1 / 3], "the teacher's logits are missing"),
     (checks.check_logit_matching, S - T_LOGITS, "divide by K"),
     (checks.check_logit_matching, (S - T_LOGITS) / 10, "3 here"),  # K taken from the digits' ten classes
     (checks.check_logit_matching, [0.0, 0.0, 0.0], "keeps it finite"),  # "both go uniform, so the difference is 0"
@@ -1664,8 +1683,8 @@ WRONG_ANSWERS = [
     (checks.check_logit_matching, 1e3 * (softmax(S, 1e3) - softmax(T_LOGITS, 1e3)), "large but finite T"),
     # at T = 1e8, T(q - p) is within about 1e-8 of the limit: near, but not the limit itself
     (checks.check_logit_matching, 1e8 * (softmax(S, 1e8) - softmax(T_LOGITS, 1e8)), "large but finite T"),
-    (checks.check_logit_matching, [-0.33, 0.0, 0.33], "rounded values"),
-    (checks.check_logit_matching, [-0.333333, 0.0, 0.333333], "rounded values"),
+    (checks.check_logit_matching, [-0.33, -0.17, 0.5], "rounded values"),
+    (checks.check_logit_matching, [-0.333333, -0.166667, 0.5], "rounded values"),
     # 05 · the distilled student's training loss: a target without [rows], or none passed
     (distilled_student_check, training_loss_labels_unindexed, "the labels do not move with their images"),
     (distilled_student_check, training_loss_teacher_unindexed, "the teacher's targets do not move"),
@@ -2614,7 +2633,7 @@ WRONG_ANSWERS += [
     (checks.check_numerical_gradient, lambda f, x: central_differences(f, x, 1e-13), "a step so small"),
     # a negative step makes forward differences backward ones: (f(x) - f(x - 1e-4)) / 1e-4
     (checks.check_numerical_gradient, lambda f, x: forward_differences(f, x, -1e-4), "backward (f(x) − f(x−h)) / h"),
-    (checks.check_logit_matching, np.array([[-1 / 3, 0.0, 1 / 3]]), "the shape is not"),
+    (checks.check_logit_matching, LOGIT_LIMIT.reshape(1, 3), "the shape is not"),
     (checks.check_logit_matching, 100 * (softmax(S / 100) - softmax(T_LOGITS / 100)), "large but finite T"),
     (checks.check_stable_sigmoid, sigmoid_positive_side_only,
      "the entries with x < 0 are wrong even where x is small"),
@@ -2718,7 +2737,7 @@ WRONG_ANSWERS += [
     (checks.check_logit_matching, (S - T_LOGITS) / 9, "not K²"),
     (checks.check_logit_matching, None, "replace the None"),
     (checks.check_logit_matching, lambda s, t: (s - t) / 3, "not a function"),
-    (checks.check_logit_matching, [-1 / 3, 0.0], "use the limit formula"),
+    (checks.check_logit_matching, [-1 / 3, -1 / 6], "use the limit formula"),
     # 06 · inverse CDF
     (checks.check_inverse_cdf_sampler, inverse_cdf_random_array, "shape (1,)"),
     # searchsorted(side="left") + 1: one past the inverse-CDF index for every u
@@ -3184,7 +3203,7 @@ MORE_RIGHT_ANSWERS = [
                                                           1, 100)),
     (checks.check_soft_loss, soft_no_axis),
     (checks.check_soft_loss, lambda s, t, T: np.float64(soft_term(s, t, T))),
-    (checks.check_logit_matching, [-1 / 3, 0.0, 1 / 3]),
+    (checks.check_logit_matching, [-1 / 3, -1 / 6, 1 / 2]),
     (checks.check_inverse_cdf_sampler, inverse_cdf_argmax),
     (checks.check_inverse_cdf_sampler, lambda z, rng: float(inverse_cdf(z, rng))),
     (checks.check_gumbel_sampler,
@@ -3333,6 +3352,11 @@ DISTILLATION_LOSS_WRONG = [
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) + (1 - alpha) * float(np.mean(
         -log_softmax(s, axis=1)[np.arange(len(y)), y])), distillation_by_hand(s, t, y, T, alpha)[1]),
      "T² times the KL, not T times it"),
+    # no T² on the soft term's loss (α KL + (1 − α) CE); the gradient right
+    (lambda s, t, y, T, alpha: (alpha * float(np.mean(np.sum(softmax(t, T, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) + (1 - alpha) * float(np.mean(
+        -log_softmax(s, axis=1)[np.arange(len(y)), y])), distillation_by_hand(s, t, y, T, alpha)[1]),
+     "the loss's soft term lacks T²; your gradient is right"),
     (distillation_loss_only, "return a pair (loss, gradient)"),
     (distillation_hard_term_at_t, "cross-entropy at T = 1"),
     # one side of the soft term left at T = 1 (the loss and gradient written out as that mistake gives them)

@@ -84,8 +84,8 @@ CALLS: dict[str, str] = {
                              "assert said(lambda: m.check_logsumexp(scipy.special.logsumexp)).startswith('✅')",
     # odds 3:1 become 27:1 = 3**3 when 1 / T = 3
     "tempnb.checks.temperature": "assert said(lambda: m.check_odds_temperature(1 / 3)).startswith('✅')",
-    # the limit (s - t) / K for s = [1, 0, -1], t = [2, 0, -2], K = 3
-    "tempnb.checks.distillation": "assert said(lambda: m.check_logit_matching(np.array([-1.0, 0.0, 1.0]) / 3))"
+    # the limit (s - t) / K for s = [1, 0, -1], t = [2, 0.5, -2.5], K = 3
+    "tempnb.checks.distillation": "assert said(lambda: m.check_logit_matching(np.array([-2.0, -1.0, 3.0]) / 6))"
                                   ".startswith('✅')",
     # a top-k that keeps every logit tied with the k-th largest
     "tempnb.checks.sampling": (

@@ -222,6 +222,14 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
         return hint("every one of your probes was at x itself, so every difference is 0: if you wrote xp = x and "
                     "xm = x, the three names are one array, and xm[i] -= h undoes xp[i] += h before f sees it. "
                     "Copy it (xp = x.copy(), xm = x.copy()), or save, probe and restore each entry in turn.")
+    # xp = x; xm = x, with both probes set before f is called (x[i] = old + h, then x[i] = old - h): each pair
+    # of calls sees the same point, x with entry i at old - h, so every difference is exactly 0
+    paired = len(probes) >= 2 * x.size and len(probes) % 2 == 0 and all(
+        np.array_equal(probes[k], probes[k + 1]) for k in range(0, len(probes), 2))
+    if paired and answer is not None and answer.shape == x.shape and np.all(answer == 0) and np.any(expected != 0):
+        return hint("each pair of your probes hit the same point, so f(xp) − f(xm) is 0 for every entry: xp = x "
+                    "makes one array under two names (xm = x a third), so setting xm[i] overwrites xp[i] before f "
+                    "sees it. Use xp = x.copy() and xm = x.copy(), or save, probe and restore each entry in turn.")
     moved = [int(np.sum(np.abs(probe - x) > 1e-12)) for probe in probes if probe.shape == x.shape]
     if outcome.error is InputChanged and probes and max(moved, default=0) <= 1:
         # every probe moved one entry, yet x came back changed: put back by arithmetic, a few ulps off
@@ -297,12 +305,14 @@ def check_logit_matching(gradient: object) -> None:
     """Exercise 05.3: the high-temperature limit of T·(q − p) for the given logits."""
     from tempnb.core import softmax
 
-    s, t = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.0, -2.0])
+    # the teacher's logits are not a multiple of the student's, so s / K (the teacher left out) is not −(s − t) / K
+    s, t = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.5, -2.5])
     K = s.size
     expected = (s - t) / K
     case = Case((), expected, "use the limit formula (s − t) / K with s the student's and t the teacher's logits; "
                               "got {got}.", mistakes=(
         Mistake(-expected, "the sign is flipped: it is student minus teacher, (s − t) / K."),
+        Mistake(s / K, "the teacher's logits are missing: (s − t) / K, with t the teacher's logits."),
         Mistake(s - t, "divide by K, the number of classes."),
         Mistake((s - t) / K**2, "divide by K once, not K²."),
         Mistake((s - t) / 10, "K is the number of classes of these logits, 3 here, not the digits' 10."),
@@ -321,7 +331,7 @@ def check_logit_matching(gradient: object) -> None:
                 "close: that is T(q − p) at a large but finite T; the limit itself is exactly (s − t) / K."),
     ))
     # tight enough that T(q − p) at a huge T (1e8 agrees to about 1e-8) is not mistaken for the limit itself
-    return check_value(gradient, [case], "(s − t) / K = [−1/3, 0, 1/3]: at high T distillation matches logits.",
+    return check_value(gradient, [case], "(s − t) / K = [−1/3, −1/6, 1/2]: at high T distillation matches logits.",
                        same=lambda a, b: close(a, b, rtol=1e-12, atol=1e-13))
 
 
@@ -449,7 +459,13 @@ def _check_loss_function(loss_function: Callable) -> str | None:
         grad_ok = close(grad_array, want_grad, rtol=1e-6, atol=1e-10)
         if loss_ok and grad_ok:
             continue
-        for name, (their_loss, their_grad) in _loss_variants(s, t, y, T, alpha).items():
+        variants = _loss_variants(s, t, y, T, alpha)
+        # the KL without T² in the loss but the gradient right: only the loss needs mending (checked before the
+        # variants, whose "no T² in the loss" also takes T² off the gradient)
+        if grad_ok and not loss_ok and math.isclose(number(loss), variants["no T² in the loss"][0], rel_tol=1e-7):
+            return (f"{where}: the loss's soft term lacks T²; your gradient is right: multiply the KL by T² in the "
+                    "loss only, α T² mean KL(p‖q).")
+        for name, (their_loss, their_grad) in variants.items():
             same_loss = loss_ok if their_loss is None else math.isclose(number(loss), their_loss, rel_tol=1e-7)
             if same_loss and close(grad_array, their_grad, rtol=1e-6, atol=1e-10) and not close(
                     their_grad, want_grad, rtol=1e-6, atol=1e-10) or (their_loss is not None and same_loss
