@@ -402,7 +402,8 @@ RIGHT_ANSWERS = [
     # np.linspace(0, 0.5, 50001), step 1e-5, lands on 0.11003
     (checks.check_half_entropy_pi, float(np.linspace(0, 0.5, 50001)[11003])),
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(-2))),
-    (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]) - math.log(0.1)),
+    # log(0.1 / 0.2) = -log 2, log(0.7 / 0.2) = log 3.5
+    (checks.check_logits_with_first_zero, [0.0, -math.log(2), math.log(3.5)]),
     (checks.check_stable_sigmoid, stable_sigmoid_masks),
     (checks.check_stable_sigmoid, stable_sigmoid_abs),
     (checks.check_stable_softmax, scipy.special.softmax),
@@ -1306,21 +1307,24 @@ WRONG_ANSWERS = [
     # 100 σ(2), from 1 / (1 + e^-2) = 0.880797...: a percentage, exact and typed to two decimals
     (checks.check_probability_from_log_odds, 100 / (1 + math.exp(-2)), "looks like a percentage"),
     (checks.check_probability_from_log_odds, 88.08, "looks like a percentage"),
-    # 02 · logits with the first one 0
-    (checks.check_logits_with_first_zero, scipy.special.logit([0.1, 0.2, 0.7]) - scipy.special.logit(0.1),
+    # 02 · logits with the first one 0, for q = [0.2, 0.1, 0.7]; right: [0, -log 2, log 3.5]
+    (checks.check_logits_with_first_zero, scipy.special.logit([0.2, 0.1, 0.7]) - scipy.special.logit(0.2),
      "two-outcome log-odds"),
-    # scipy.special.logit(q) not shifted: log(0.1/0.9), log(0.2/0.8), log(0.7/0.3)
-    (checks.check_logits_with_first_zero, [math.log(1 / 9), math.log(1 / 4), math.log(7 / 3)],
+    # scipy.special.logit(q) not shifted: log(0.2/0.8), log(0.1/0.9), log(0.7/0.3)
+    (checks.check_logits_with_first_zero, [math.log(1 / 4), math.log(1 / 9), math.log(7 / 3)],
      "two-outcome log-odds"),
-    (checks.check_logits_with_first_zero, [0.0, math.log(2)], "give three logits"),
-    (checks.check_logits_with_first_zero, [0.0, math.log(2), math.log(7), 0.0], "give three logits"),
-    (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]), "subtract the first"),
-    (checks.check_logits_with_first_zero, [0.0, 0.1, 0.6], "np.log first"),
-    (checks.check_logits_with_first_zero, np.log([0.1, 0.2, 0.7]) - math.log(0.7), "last (largest)"),
-    (checks.check_logits_with_first_zero, np.log10([0.1, 0.2, 0.7]) + 1, "base 10"),
-    (checks.check_logits_with_first_zero, np.log2([0.1, 0.2, 0.7] / np.float64(0.1)), "base 2"),  # log2(p / p[0])
-    (checks.check_logits_with_first_zero, [0, 0.6931, 1.9459], "few digits"),  # log 2, log 7, to 4 decimals
-    (checks.check_logits_with_first_zero, [0, 0.69, 1.95], "rounded?"),  # the same to 2 decimals
+    (checks.check_logits_with_first_zero, [0.0, -math.log(2)], "give three logits"),
+    (checks.check_logits_with_first_zero, [0.0, -math.log(2), math.log(3.5), 0.0], "give three logits"),
+    (checks.check_logits_with_first_zero, [math.log(0.2), math.log(0.1), math.log(0.7)], "subtract the first"),
+    (checks.check_logits_with_first_zero, [0.0, -0.1, 0.5], "np.log first"),  # q - q[0]
+    # log q - log 0.7 = [log(2/7), log(1/7), 0]
+    (checks.check_logits_with_first_zero, [math.log(2 / 7), math.log(1 / 7), 0.0], "last (largest)"),
+    # log q - log 0.1 (the smallest) = [log 2, 0, log 7]
+    (checks.check_logits_with_first_zero, [math.log(2), 0.0, math.log(7)], "not the smallest"),
+    (checks.check_logits_with_first_zero, [0.0, -math.log10(2), math.log10(3.5)], "base 10"),
+    (checks.check_logits_with_first_zero, [0.0, -1.0, math.log2(3.5)], "base 2"),
+    (checks.check_logits_with_first_zero, [0, -0.6931, 1.2528], "few digits"),  # -log 2, log 3.5, to 4 decimals
+    (checks.check_logits_with_first_zero, [0, -0.69, 1.25], "rounded?"),  # the same to 2 decimals
     (checks.check_stable_sigmoid, sigmoid_if_on_array, "Choose per entry with boolean masks"),
     (checks.check_stable_sigmoid, sigmoid_if_any, "picks one formula for the whole array"),
     # exp(-1000) underflows to 0 and is then divided by: a division by zero, not an overflow
@@ -2608,16 +2612,16 @@ WRONG_ANSWERS += [
     (checks.check_probability_from_log_odds, float("nan"), "Its inverse, the sigmoid (scipy.special.expit)"),
     # Exercise 2 computed with np.log, but in single precision
     (checks.check_logits_with_first_zero,
-     np.log(np.array([0.1, 0.2, 0.7], dtype=np.float32)) - np.log(np.float32(0.1)), "compute in float64"),
+     np.log(np.array([0.2, 0.1, 0.7], dtype=np.float32)) - np.log(np.float32(0.2)), "compute in float64"),
     # the probability of the other outcome, 1 - sigmoid(2)
     (checks.check_probability_from_log_odds, 1 - 1 / (1 + math.exp(-2)), "took the complement"),
     # computed in single precision
     (checks.check_probability_from_log_odds, np.float32(1) / (np.float32(1) + np.exp(np.float32(-2))),
      "compute in double precision"),
     # 02 · logits with the first 0
-    (checks.check_logits_with_first_zero, -(np.log([0.1, 0.2, 0.7]) - math.log(0.1)), "sign"),
+    (checks.check_logits_with_first_zero, [0.0, math.log(2), -math.log(3.5)], "sign"),
     (checks.check_logits_with_first_zero, None, "replace the None"),
-    (checks.check_logits_with_first_zero, [0.0, 0.693147], "give three logits"),
+    (checks.check_logits_with_first_zero, [0.0, -0.693147], "give three logits"),
     (checks.check_logits_with_first_zero, lambda p: np.log(p) - np.log(p)[0], "not a function"),
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, sigmoid_in_place, "changed its input `x`"),
@@ -2643,7 +2647,7 @@ WRONG_ANSWERS += [
     (checks.check_stable_sigmoid, sigmoid_float32, "your sigmoid returns float32"),
     # a comparison's True passed where the probability was wanted
     (checks.check_probability_from_log_odds, np.float64(2.0) > 0.5, "you returned a boolean"),
-    (checks.check_logits_with_first_zero, np.array([[0.0, math.log(2), math.log(7)]]), "shape (3,)"),
+    (checks.check_logits_with_first_zero, np.array([[0.0, -math.log(2), math.log(3.5)]]), "shape (3,)"),
     (checks.check_stable_sigmoid, sigmoid_seterr, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_strict_masks, "masks x > 0 and x < 0 skip x = 0"),
     (checks.check_stable_sigmoid, sigmoid_masks_integer_output, "on integers, np.arange(-2, 3)"),
@@ -3170,7 +3174,7 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_uniform_entropy, float(-np.sum(np.full(4, 0.25) * np.log(0.25)))),
     (checks.check_half_entropy_pi, np.float64(HALF_ENTROPY_PI)),
     (checks.check_probability_from_log_odds, float(scipy.special.expit(2))),
-    (checks.check_logits_with_first_zero, [0.0, math.log(2), math.log(7)]),
+    (checks.check_logits_with_first_zero, [0.0, math.log(1 / 2), math.log(7 / 2)]),
     (checks.check_stable_sigmoid, lambda x: np.exp(-np.logaddexp(0, -x))),
     # underflow is ignored by NumPy's default: silencing it hides nothing, so it is not a silencer
     (checks.check_stable_sigmoid, stable_sigmoid_under_ignored),

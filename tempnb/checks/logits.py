@@ -78,23 +78,25 @@ _TWO_OUTCOME_LOGIT = ("scipy.special.logit is the two-outcome log-odds log(q / (
 
 
 def check_logits_with_first_zero(logits: object) -> None:
-    """Exercise 02.2: logits for [0.1, 0.2, 0.7], shifted so that the first is 0."""
-    log_q = np.log([0.1, 0.2, 0.7])
+    """Exercise 02.2: logits for [0.2, 0.1, 0.7], shifted so that the first is 0."""
+    q = np.array([0.2, 0.1, 0.7])  # the first entry is not the smallest, nor the largest
+    log_q = np.log(q)
     expected = log_q - log_q[0]
     case = Case((), expected, "compute np.log(q) and subtract its first entry from every entry; got {got}.",
                 mistakes=(
         Mistake(log_q, "those are the log-probabilities; now subtract the first one from all three."),
-        Mistake([0.0, 0.1, 0.6], "you shifted the probabilities, not their logarithms: take np.log first."),
+        Mistake(q - q[0], "you shifted the probabilities, not their logarithms: take np.log first."),
         Mistake(-expected, "the sign is flipped: subtract the first log-probability from each one, log q - log q[0]."),
         Mistake(log_q - log_q[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
-        Mistake(np.log10([0.1, 0.2, 0.7]) - math.log10(0.1),
+        Mistake(log_q - log_q.min(), "you subtracted the smallest log-probability: subtract the first entry's log, "
+                                     "log q[0], not the smallest, so that the first logit becomes 0."),
+        Mistake(np.log10(q) - math.log10(q[0]),
                 "you used log base 10; logits are natural logarithms (np.log)."),
         # scipy.special.logit(q) = log(q / (1 - q)): the two-outcome log-odds of each entry on its own,
         # shifted so that the first is 0, or not shifted at all
-        Mistake(np.log(np.array([0.1, 0.2, 0.7]) / (1 - np.array([0.1, 0.2, 0.7])))
-                - math.log(0.1 / 0.9), _TWO_OUTCOME_LOGIT),
-        Mistake(np.log(np.array([0.1, 0.2, 0.7]) / (1 - np.array([0.1, 0.2, 0.7]))), _TWO_OUTCOME_LOGIT),
-        Mistake(np.log2([0.1, 0.2, 0.7]) - math.log2(0.1),
+        Mistake(np.log(q / (1 - q)) - math.log(q[0] / (1 - q[0])), _TWO_OUTCOME_LOGIT),
+        Mistake(np.log(q / (1 - q)), _TWO_OUTCOME_LOGIT),
+        Mistake(np.log2(q) - math.log2(q[0]),
                 "you used log base 2; logits are natural logarithms (np.log)."),
         Mistake(lambda a: np.size(a) != expected.size,
                 "q has three outcomes, so give three logits, one per probability, the first of them 0; "
