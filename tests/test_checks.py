@@ -2692,6 +2692,9 @@ WRONG_ANSWERS += [
     (checks.check_batch_softmax, batch_max_without_keepdims, "rows sum to 1 but their values are wrong"),
     (checks.check_batch_softmax, batch_max_without_keepdims, "keepdims=True"),
     (checks.check_batch_softmax, batch_sum_without_keepdims, "keepdims"),
+    # one slip names only that slip: a max without keepdims (keepdims sum), a sum without keepdims (keepdims max)
+    (checks.check_batch_softmax, batch_max_without_keepdims, "x.max(axis=1) has shape (B,)"),
+    (checks.check_batch_softmax, batch_sum_without_keepdims, "exps.sum(axis=1) has shape (B,)"),
     (checks.check_batch_softmax, batch_in_place, "changed its input `x`"),
     (checks.check_batch_softmax, batch_transposed, "do not sum to 1"),
     (checks.check_batch_softmax, batch_flattened_softmax, "whole batch"),

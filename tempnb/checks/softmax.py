@@ -151,8 +151,12 @@ def check_logsumexp(logsumexp_1d: Callable) -> None:
                      same=_same_number)
 
 
-_NO_KEEPDIMS = ("x.max(axis=1) and exps.sum(axis=1) have shape (B,), not (B, 1): without keepdims=True they "
-                "line up with the columns, not the rows.")
+_MAX_NO_KEEPDIMS = ("x.max(axis=1) has shape (B,), not (B, 1): without keepdims=True the row maxima line up "
+                    "with the columns, not the rows.")
+_SUM_NO_KEEPDIMS = ("exps.sum(axis=1) has shape (B,), not (B, 1): without keepdims=True the row sums line up "
+                    "with the columns, not the rows.")
+_BOTH_NO_KEEPDIMS = ("x.max(axis=1) and exps.sum(axis=1) have shape (B,), not (B, 1): without keepdims=True they "
+                     "line up with the columns, not the rows.")
 
 
 def _batch_on_problem(problem: str) -> str:
@@ -203,12 +207,12 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
             shifted = np.exp(batch - batch.max(axis=1))
             mistakes += [
                 Mistake(shifted / shifted.sum(axis=1, keepdims=True),
-                        f"your rows sum to 1 but their values are wrong: {_NO_KEEPDIMS} So each column got a "
+                        f"your rows sum to 1 but their values are wrong: {_MAX_NO_KEEPDIMS} So each column got a "
                         "different shift, which changes each row's distribution. Use x.max(axis=1, keepdims=True)."),
                 Mistake(shifted / shifted.sum(axis=1),
-                        f"{_NO_KEEPDIMS} Add keepdims=True to both the max and the sum."),
+                        f"{_BOTH_NO_KEEPDIMS} Add keepdims=True to both the max and the sum."),
                 Mistake(exps / exps.sum(axis=1),
-                        f"the maximum is right (keepdims=True), but the sum is not: {_NO_KEEPDIMS} Divide by "
+                        f"the maximum is right (keepdims=True), but the sum is not: {_SUM_NO_KEEPDIMS} Divide by "
                         "exps.sum(axis=1, keepdims=True)."),
                 Mistake(global_exps / global_exps.sum(axis=1),
                         "two slips: x.max() is one maximum for the whole batch, not each row's own (a row far "
