@@ -1070,6 +1070,13 @@ def tempered_clamped(floor):
     return tempered
 
 
+def tempered_last_tied_maximum(z, T):
+    """The stable tempered softmax, but at T = 0 a one-hot on the last of the tied maxima."""
+    if T == 0:
+        return np.eye(len(z))[len(z) - 1 - int(np.argmax(np.asarray(z)[::-1]))]
+    return tempered_no_limit(z, T)
+
+
 def tempered_isclose_tie(z, T):
     """The stable tempered softmax, but at T = 0 the maxima found with np.isclose(z, z.max(), rtol=1e-2)."""
     if T == 0:
@@ -1576,6 +1583,14 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, tempered_clamped(1e-6), "clamping T to a small positive value"),
     # a tie test with a tolerance: 1 and 1.001 agree within rtol=1e-2, so [0, 1, 1.001] gives [0, 0.5, 0.5]
     (checks.check_tempered_softmax, tempered_isclose_tie, "a tie test with a tolerance"),
+    # clamps small enough to pass the cases above: 1e-12 gives [1, nextafter(1, 2)] as about [0.49994, 0.50006]
+    # (a gap of 2^-52 over 1e-12), 1e-300 gives [0, 5e-324] as exactly [0.5, 0.5] (a gap of 5e-24 of T)
+    (checks.check_tempered_softmax, tempered_clamped(1e-12), "on [1, np.nextafter(1, 2)] at T = 0 (a near-tie)"),
+    (checks.check_tempered_softmax, tempered_clamped(1e-12), "clamping T to a small positive value"),
+    (checks.check_tempered_softmax, tempered_clamped(1e-300), "on [0, 5e-324] at T = 0 (a near-tie)"),
+    (checks.check_tempered_softmax, tempered_clamped(1e-300), "clamping T to a small positive value"),
+    # a T = 0 branch keeping the last tied maximum, not the first: [3, 1, 3] gives [0, 0, 1]
+    (checks.check_tempered_softmax, tempered_last_tied_maximum, "a tie shares the mass equally"),
     # the right numbers with an extra axis: shape (1, K) or (K, 1), not (K,)
     (checks.check_tempered_softmax,
      lambda z, T: np.atleast_2d(np.exp((z - z.max()) / T) / np.exp((z - z.max()) / T).sum()),

@@ -166,12 +166,15 @@ def _shared_mask(a: object, size: int) -> bool:
 def _near_tie_mistakes(z: np.ndarray, expected: np.ndarray, label: str) -> tuple[Mistake, ...]:
     """On a near-tie at T = 0 (no exact tie): a tie test with a tolerance, and T clamped to a small value."""
     shape = expected.shape
+    gap = float(np.max(z) - np.max(z[z < np.max(z)]))
+    # a gap below 1e-292 is less than 1e-16 of any clamp T >= 1e-308: z / T ties the two exactly in float64
+    clamp = ", or from clamping T to a small positive value (max(T, 1e-300) is not T = 0)" if gap < 1e-292 else ""
     return (
         # np.isclose(z, z.max()) or a rounded comparison: the near-maxima share the mass, exact zeros elsewhere
         Mistake(lambda a: _shared_mask(a, z.size) and bool(np.all(as_array(a)[expected > 0] > 0)),
                 f"on {label} your result, {{got}}, shares the mass between logits that are close but not equal, "
-                "as from a tie test with a tolerance: at T = 0 only exactly equal maxima tie. Use z == z.max(), "
-                "not np.isclose or rounding."),
+                f"as from a tie test with a tolerance{clamp}: at T = 0 only exactly equal maxima tie. Use "
+                "z == z.max(), not np.isclose or rounding, and test for T == 0."),
         # T = max(T, 1e-3) or 1e-6: a softmax at a small T > 0, with mass left off the largest logit
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == shape
                 and bool(np.all(np.isfinite(as_array(a)))) and not _shared_mask(a, z.size)
@@ -192,7 +195,6 @@ def _limit_case(logits: list[float], label: str, near_tie: bool = False) -> Case
     z = np.array(logits)
     is_max = (z == z.max()).astype(float)
     expected = is_max / is_max.sum()
-    first_only = np.eye(z.size)[int(np.argmax(z))]
     return Case((z, 0.0), expected, f"on {label} expected the T → 0 limit {expected.tolist()}, got {{got}}.", label, (
         Mistake(lambda a: as_array(a) is not None and bool(np.any(np.isnan(as_array(a)))),
                 f"on {label} your result has nan in it: at T = 0, z / T is ±inf and inf - inf is nan. Test for "
@@ -200,9 +202,13 @@ def _limit_case(logits: list[float], label: str, near_tie: bool = False) -> Case
         *(_near_tie_mistakes(z, expected, label) if near_tie else ()),
         Mistake(np.full(z.size, 1 / z.size), f"on {label} you returned the uniform distribution, the T → ∞ limit; "
                                              "T → 0 puts all the mass on the largest logit."),
-        Mistake(first_only if is_max.sum() > 1 else None,
+        # any one-hot on a tied maximum: np.argmax keeps the first, a loop with >= the last
+        Mistake(lambda a: is_max.sum() > 1 and as_array(a) is not None and as_array(a).shape == z.shape
+                and bool(np.all((as_array(a) == 0) | (as_array(a) == 1))) and float(np.sum(as_array(a))) == 1.0
+                and bool(is_max[int(np.argmax(as_array(a)))]),
                 f"on {label} two logits tie for the largest, and at T = 0 they share the mass equally, "
-                f"{expected.tolist()}; np.argmax keeps only the first: use z == z.max()."),
+                f"{expected.tolist()}; you put it all on one of them (np.argmax keeps only the first): a tie "
+                "shares the mass equally, so use z == z.max()."),
         # the mask z == z.max() as floats, not normalised: each tied maximum gets 1
         Mistake(is_max if is_max.sum() > 1 else None,
                 f"on {label} you returned the mask z == z.max() itself, {is_max.tolist()}, which sums to "
@@ -235,6 +241,11 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         # and a tie test with a tolerance (np.isclose) shares it on either
         _limit_case([0.0, 1.0, 1.001], "[0, 1, 1.001] at T = 0 (a near-tie)", near_tie=True),
         _limit_case([1.0, 1.0 + 1e-9], "[1, 1 + 1e-9] at T = 0 (a near-tie)", near_tie=True),
+        # the closest near-ties float64 has: T clamped to 1e-12 gives about [0.49994, 0.50006] on the first; any
+        # clamp T >= 1e-308 (1e-300 included) ties the second exactly, [0.5, 0.5], where the limit is [0, 1]
+        _limit_case([1.0, float(np.nextafter(1.0, 2.0))], "[1, np.nextafter(1, 2)] at T = 0 (a near-tie)",
+                    near_tie=True),
+        _limit_case([0.0, 5e-324], "[0, 5e-324] at T = 0 (a near-tie)", near_tie=True),
     ]
     sorted_in_place = []  # set by the wrapper below when the learner's code sorts the array it was given
 
