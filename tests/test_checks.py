@@ -2584,6 +2584,59 @@ def ece_squared_gaps(probs, labels, n_bins):
     return total
 
 
+def ece_closed_bins(probs, labels, n_bins):
+    """A loop over bins lo <= c <= hi, closed on both sides: a confidence exactly on an edge is counted twice."""
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    edges, total = np.arange(n_bins + 1) / n_bins, 0.0
+    for low, high in zip(edges[:-1], edges[1:]):
+        in_bin = (confidence >= low) & (confidence <= high)
+        if in_bin.any():
+            total += in_bin.sum() / len(labels) * abs(correct[in_bin].mean() - confidence[in_bin].mean())
+    return float(total)
+
+
+def test_ece_hand_case_by_fractions():
+    """The 4-bin hand case of Exercise 1, in exact fractions: the edge confidence 0.75 is a wrong prediction, so
+    bins closed on the right (the ECE), on both sides and on neither give three different numbers."""
+    case = next(c for c in checks.calibration._ece_cases() if c.label.startswith("eight two-class"))
+    probs, labels, n_bins = case.args
+    assert n_bins == 4
+    confidence = [Fraction(c).limit_denominator(100) for c in probs.max(axis=1)]
+    correct = [int(a == y) for a, y in zip(probs.argmax(axis=1), labels)]
+    assert confidence == [Fraction(x, 100) for x in (95, 92, 90, 85, 70, 60, 75, 55)]
+    assert correct == [1, 0, 1, 1, 1, 0, 0, 1]
+
+    def ece(in_bin):
+        total = Fraction(0)
+        for m in range(4):
+            members = [i for i, c in enumerate(confidence) if in_bin(c, Fraction(m, 4), Fraction(m + 1, 4))]
+            if members:
+                right = Fraction(sum(correct[i] for i in members), len(members))
+                total += Fraction(len(members), 8) * abs(right - sum(confidence[i] for i in members) / len(members))
+        return total
+
+    # (0.5, 0.75]: 0.7, 0.6, 0.75, 0.55, 2 of 4 right, mean 0.65, gap 0.15; (0.75, 1]: 3 of 4 right, mean 0.905,
+    # gap 0.155; (0.15 + 0.155) / 2 = 0.1525
+    assert ece(lambda c, lo, hi: lo < c <= hi) == Fraction(61, 400)
+    assert math.isclose(case.expected, 61 / 400, rel_tol=1e-12)
+    assert ece(lambda c, lo, hi: lo <= c <= hi) == Fraction(197, 800)  # 0.75 in two bins: 0.24625
+    assert ece(lambda c, lo, hi: lo < c < hi) == Fraction(77, 800)  # 0.75 in none: 0.09625
+    assert math.isclose(ece_closed_bins(probs, labels, 4), 197 / 800, rel_tol=1e-12)
+    assert math.isclose(ece_open_bins(probs, labels, 4), 77 / 800, rel_tol=1e-12)
+
+
+def fit_grid_from_one(logits, labels):
+    """A fine grid that starts at T = 1: right on the overconfident case, exactly 1 on the underconfident one."""
+    grid = np.linspace(1, 5, 100001)
+    return float(grid[int(np.argmin([mean_nll(logits, labels, T) for T in grid]))])
+
+
+def fit_grid_up_to_one(logits, labels):
+    """A fine grid that ends at T = 1: exactly 1 on the overconfident case."""
+    grid = np.linspace(0.01, 1, 1001)
+    return float(grid[int(np.argmin([mean_nll(logits, labels, T) for T in grid]))])
+
+
 WRONG_ANSWERS += [
     # 01 · valid distribution
     (checks.check_is_valid_distribution, lambda p: math.isclose(sum(p), 1, rel_tol=0, abs_tol=1e-6), "negative"),
@@ -2837,6 +2890,8 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_accuracy_nansum, "Your number is right, but an empty bin makes 0/0 (a RuntimeWarning)"),
     (checks.check_ece, ece_without_bins, "averaged |correct - confidence| over the examples, with no bins"),
     (checks.check_ece, ece_open_bins, "a confidence exactly on an edge fell in no bin"),
+    # closed on both sides: 0.75 counted in two bins (0.24625, not the open bins' 0.09625 nor the ECE's 0.1525)
+    (checks.check_ece, ece_closed_bins, "a confidence exactly on an edge was counted in two bins"),
     (checks.check_fit_temperature, fit_rows_indexed, "log_q[labels] picks whole rows"),
     (checks.check_fit_temperature, fit_rows_indexed_in_bounds, "stopped at its upper bound"),
     (checks.check_fit_temperature, fit_unnormalised_power, "without renormalising each row"),
@@ -2849,6 +2904,11 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_in_place, "changed its input `logits`"),
     (checks.check_fit_temperature, lambda logits, labels: 1.0, "the placeholder"),
     (checks.check_fit_temperature, fit_never_started, "an optimiser that never left its start"),
+    # T = 1 on one case only: a search that ends at 1, not the placeholder
+    (checks.check_fit_temperature, fit_grid_from_one, "your search's lowest T is 1, but the best T here is below 1"),
+    (checks.check_fit_temperature, fit_grid_up_to_one, "your search's highest T is 1, but the best T here is above 1"),
+    # the flipped sign runs log T to its lower bound -5: the hint leads with the sign
+    (checks.check_fit_temperature, fit_sign_flipped, "most likely your objective's sign is flipped"),
     # 07 · Platt
     # the image's log-odds are log 99 and log 9, so T = log 99 / log 9 and Platt's a = log 9 / log 99
     (checks.check_platt_temperature, math.log(9) / math.log(99), "is Platt's a"),

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from tempnb.checks._common import Case, Mistake, check_number, close, near, near_miss, number, run_cases
+from tempnb.checks._common import Case, Mistake, call, check_number, close, near, near_miss, number, run_cases
 
 # ---------------------------------------------------------------- Exercise 07.1: ECE from scratch
 
@@ -59,6 +59,11 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
         "open_bins": float(sum(w * g for w, g in _binned_gaps(
             confidence, correct, np.where(np.isin(confidence, np.arange(n_bins + 1) / n_bins), -1, right),
             n_bins))),
+        # bins closed on both sides, lo <= confidence <= hi: a confidence exactly on an edge is counted in two bins
+        "closed_bins": float(sum(
+            in_bin.sum() / len(labels) * abs(correct[in_bin].mean() - confidence[in_bin].mean())
+            for low, high in zip(np.arange(n_bins) / n_bins, np.arange(1, n_bins + 1) / n_bins)
+            if (in_bin := (confidence >= low) & (confidence <= high)).any())),
         # the probability given to the true label used as the confidence
         "label_probability": float(sum(w * g for w, g in _binned_gaps(
             label_probability, correct, _right_closed_index(label_probability, n_bins), n_bins))),
@@ -114,6 +119,11 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     f"on {label} a confidence exactly on an edge fell in no bin (with 4 bins, 0.75 is in neither "
                     "(0.5, 0.75) nor (0.75, 1.0)): (c > lo) & (c < hi) is open on both sides. Close each bin on "
                     "the right, (c > lo) & (c <= hi), so the edge m/M belongs to the bin below it."),
+            Mistake(lambda a: not close(variants["closed_bins"], expected, 1e-9) and close(a, variants["closed_bins"]),
+                    f"on {label} a confidence exactly on an edge was counted in two bins (with 4 bins, 0.75 is in "
+                    "both [0.5, 0.75] and [0.75, 1.0]): (c >= lo) & (c <= hi) is closed on both sides. Close each "
+                    "bin on the right only, (c > lo) & (c <= hi), so the edge m/M belongs to the bin below it and "
+                    "the bins' counts add up to n."),
             Mistake(lambda a: not close(variants["left_closed"], expected, 1e-9) and close(a, variants["left_closed"]),
                     f"on {label} your bins are closed on the wrong side: a confidence on an edge went to the bin "
                     "above. With 4 bins, 0.75 falls in [0.75, 1.0) with your bins and in (0.5, 0.75] with the "
@@ -179,13 +189,15 @@ def _ece_cases() -> list[Case]:
     probs = np.exp(logits - logits.max(axis=1, keepdims=True))
     probs /= probs.sum(axis=1, keepdims=True)
     labels = np.array([rng.choice(3, p=row) for row in probs])
-    # Confidences 0.95, 0.92 (wrong), 0.9, 0.85, 0.7, 0.6 (wrong), 0.75 (on an edge), 0.55. With 4 bins
+    # Confidences 0.95, 0.92 (wrong), 0.9, 0.85, 0.7, 0.6 (wrong), 0.75 (on an edge, wrong), 0.55. The edge
+    # example being wrong makes bins closed on the right, on the left, on both sides and on neither give four
+    # different ECEs (on both sides it is counted twice, on neither not at all). With 4 bins
     # every edge (0.25, 0.5, 0.75) is exact in binary, so the float comparison and the exact one agree,
     # and np.linspace(0, 1, M + 1), np.arange(M + 1) / M and ceil(confidence * M) - 1 all bin 0.75 alike:
     # the case tests which side of a bin is closed, not floating-point rounding.
     hand = np.array([[0.95, 0.05], [0.92, 0.08], [0.9, 0.1], [0.85, 0.15],
                      [0.3, 0.7], [0.4, 0.6], [0.25, 0.75], [0.55, 0.45]])
-    hand_labels = np.array([0, 1, 0, 0, 1, 0, 1, 0])
+    hand_labels = np.array([0, 1, 0, 0, 1, 0, 0, 0])
     return [
         _ece_case(probs, labels, 10, "60 random three-class predictions with 10 bins"),
         _ece_case(hand, hand_labels, 4, "eight two-class predictions with 4 bins"),
@@ -247,7 +259,13 @@ _BRENT = ("minimize_scalar without bounds uses Brent's method, which starts near
           "bounds (bounds=(0.05, 20), method='bounded') or search over log T.")
 
 
-def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
+# lower bounds a search for T (or log T) commonly uses: e^-5 (log T in (-5, 5)), 0.05, 0.01, 1e-3
+_LOWER_BOUNDS = (math.exp(-5), 0.05, 0.01, 1e-3)
+
+
+def _temperature_case(true_temperature: float, seed: int, label: str,
+                      one_elsewhere: Callable[[], bool] = lambda: True) -> Case:
+    """``one_elsewhere()`` says whether the learner's function also returns T = 1 on the other case."""
     import scipy.optimize
     import scipy.special
 
@@ -279,8 +297,14 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
             Mistake(near(1 / expected, 1e-3), f"on {label} you returned 1/T (the inverse temperature β), or "
                                                "your objective multiplied the logits by T; the answer is "
                                                "T = 1/β, with the logits divided by T."),
-            Mistake(near(1.0, 1e-12), f"on {label} you returned T = 1 (the placeholder, or an optimiser that "
-                                      "never left its start)."),
+            # T = 1 on both cases: the placeholder, or an optimiser that never moved
+            Mistake(lambda a: near(1.0, 1e-12)(a) and one_elsewhere(),
+                    f"on {label} you returned T = 1 (the placeholder, or an optimiser that never left its start)."),
+            # T = 1 on this case only: a search (a grid or bounds) that ends at 1, on the side of the best T
+            Mistake(near(1.0, 1e-12),
+                    f"on {label} your search's {'lowest' if expected < 1 else 'highest'} T is 1, but the best T "
+                    f"here is {'below' if expected < 1 else 'above'} 1 ({expected:.5f}): let the search go "
+                    f"{'below' if expected < 1 else 'above'} 1 (e.g. bounds (0.05, 20) or search log T)."),
             Mistake(near(whole_array_T, 1e-3), f"on {label} your softmax normalised the whole array as one "
                                                "distribution (scipy.special.softmax without axis, 03's batch "
                                                "pitfall): normalise each row, axis=1."),
@@ -299,6 +323,14 @@ def _temperature_case(true_temperature: float, seed: int, label: str) -> Case:
                     "picks whole rows; each row's own label entry is log_q[np.arange(n), labels]. (Or your objective's "
                     "sign is flipped, so the search maximised the NLL and ran to a bound; or a grid or bounds whose "
                     "top is the answer you got.)"),
+            # a flipped sign maximises the NLL, which grows as T shrinks (the wrong labels' log q fall without
+            # limit): a bounded search then stops at its lower bound, within its xatol (1e-5 by default)
+            Mistake(lambda a: 0 < a < expected / 20 and any(abs(a - low) <= 1e-4 * low for low in _LOWER_BOUNDS),
+                    f"on {label} your search stopped at its lower bound, {{got}}, far below the best T, "
+                    f"{expected:.5f}: most likely your objective's sign is flipped, so the search maximised the "
+                    "NLL (minimising mean(log q of the label) does that): minimise +mean(-log q of the label). "
+                    "(The NLL also falls as T shrinks when every label is its row's largest logit, as when the "
+                    "model's own predictions stand in for the labels: use the labels given.)"),
             Mistake(lambda a: 0 < a < expected / 20,
                     f"on {label} your T ran far below the best one, {expected:.5f}, as if your objective kept "
                     "falling as T shrinks. The NLL does that when every label is its row's largest logit, as "
@@ -333,16 +365,25 @@ def _missed_minimum(label: str, expected: float, side: str) -> str:
             "runs to a bound. The check needs the minimum within 1e-4 relative.")
 
 
-def _temperature_cases() -> list[Case]:
+def _temperature_cases(fit: Callable | None = None) -> list[Case]:
+    """The two cases; with the learner's ``fit``, T = 1 on the first counts as the placeholder only if ``fit``
+    returns 1 on the second too (a search that ends at 1 returns 1 on one of them only)."""
+    # reached only after the first case passed, so T = 1 here is never the placeholder
+    underconfident = _temperature_case(0.5, 12, "logits of an underconfident model (labels drawn at T = 0.5)",
+                                       lambda: False)
+
+    def one_elsewhere() -> bool:
+        return fit is None or _same_number(call(fit, *underconfident.args).value, 1.0, rel_tol=1e-12)
+
     return [
-        _temperature_case(2.0, 11, "logits of an overconfident model (labels drawn at T = 2)"),
-        _temperature_case(0.5, 12, "logits of an underconfident model (labels drawn at T = 0.5)"),
+        _temperature_case(2.0, 11, "logits of an overconfident model (labels drawn at T = 2)", one_elsewhere),
+        underconfident,
     ]
 
 
 def check_fit_temperature(fit: Callable) -> None:
     """Exercise 07.2: ``fit(logits, labels)`` returns the T that minimises the mean NLL."""
-    return run_cases(fit, _temperature_cases(),
+    return run_cases(fit, _temperature_cases(fit if callable(fit) else None),
                      "Your temperature matches tempnb.fit_temperature to 1e-4, on an overconfident and an "
                      "underconfident model.",
                      same=lambda a, b: _same_number(a, b, rel_tol=1e-4))
