@@ -14,7 +14,6 @@ from tempnb.checks._common import (
     Case,
     InputChanged,
     Mistake,
-    _short,
     as_array,
     call,
     check_number,
@@ -27,6 +26,14 @@ from tempnb.checks._common import (
 )
 
 
+def _brief(value: object) -> str:
+    """The learner's value for a hint: float arrays rounded to 6 decimals, other values by their repr."""
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fc":
+        return repr(np.round(value, 6).tolist())
+    text = " ".join(repr(value).split())
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 def check_probability_from_log_odds(p: object) -> None:
     """Exercise 02.1: the probability whose log-odds are 2."""
     expected = 1 / (1 + math.exp(-2))
@@ -35,7 +42,7 @@ def check_probability_from_log_odds(p: object) -> None:
         # _common's wording names keepdims, rng.random(1) and minimize's .x, none of which this exercise uses
         kind = "a list" if isinstance(p, list) else f"an array of shape {array.shape}"
         example = "float(q[0])" if array.ndim == 1 else "float(np.asarray(q).item())"
-        return hint(f"you assigned {kind}, {_short(p)}, not one number: assign float(...) of it, e.g. "
+        return hint(f"you assigned {kind}, {_brief(p)}, not one number: assign float(...) of it, e.g. "
                     f"{example}, or drop the brackets.")
     if array is not None and array.size == 1 and array.dtype.kind == "f":
         if np.isnan(array).all():
