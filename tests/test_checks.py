@@ -970,6 +970,29 @@ def top_p_argmax_reaches(z, top_p_mass):
     out = np.full_like(z, -np.inf)
     out[order[:n]] = z[order[:n]]
     return out
+
+def top_p_exceeds(z, top_p_mass):
+    """Keeps tokens until the running total exceeds the mass (>), not until it reaches it: one too many when a
+    total lands exactly on the mass, as 0.25 + 0.25 does on 0.5; everywhere else the same as the right rule."""
+    probs = softmax(z)
+    order = np.argsort(-probs, kind="stable")
+    over = np.cumsum(probs[order]) > top_p_mass
+    n = int(np.argmax(over)) + 1 if over.any() else z.size
+    out = np.full_like(z, -np.inf)
+    out[order[:n]] = z[order[:n]]
+    return out
+
+
+def top_p_count_at_most(z, top_p_mass):
+    """Counts the running totals at most the mass, plus one: the same misreading of "reaches", written as a count."""
+    probs = softmax(z)
+    order = np.argsort(-probs, kind="stable")
+    n = min(int(np.sum(np.cumsum(probs[order]) <= top_p_mass)) + 1, z.size)
+    out = np.full_like(z, -np.inf)
+    out[order[:n]] = z[order[:n]]
+    return out
+
+
 def distilled_student_of(make_student):
     """check_distilled_student with the student make_student() gives, passed with aligned_training_loss."""
     return checks.check_distilled_student(make_student(), 80.0, distillation_by_hand, aligned_training_loss, 20, 0.9)
@@ -1873,6 +1896,9 @@ WRONG_ANSWERS = [
     (checks.check_top_p, top_p_one_too_many, "one token too many"),
     # the first running total that reaches the mass: none does at mass 1 when the total ends at 1 - 1.1e-16
     (checks.check_top_p, top_p_argmax_reaches, "A running total may end just below 1"),
+    # the names model's cases never land on the mass; four equal logits at 0.5 do, exactly (0.25 + 0.25 = 0.5)
+    (checks.check_top_p, top_p_exceeds, "not until it exceeds it (>)"),
+    (checks.check_top_p, top_p_count_at_most, "0.25 + 0.25 is exactly 0.5"),
     # the inner minus sign of -log(-log(u)) missing: log(log(u)) is NaN
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - np.log(np.log(rng.random(z.size))))),
      "log(log(u)) is NaN"),
@@ -2255,6 +2281,12 @@ def inverse_cdf_unnormalised(z, rng):
     with np.errstate(invalid="ignore"):
         cdf = np.cumsum(np.exp(z))
     return int(np.argmax(rng.random() < cdf))
+
+
+def inverse_cdf_shifted_unnormalised(z, rng):
+    """The overflow guard of softmax, exp(z - max z), without the division by the total."""
+    cdf = np.cumsum(np.exp(z - np.max(z)))
+    return int(np.argmax(cdf > rng.random()))
 
 
 def inverse_cdf_returns_none(z, rng):
@@ -2822,6 +2854,7 @@ WRONG_ANSWERS += [
     (checks.check_inverse_cdf_sampler, inverse_cdf_in_place, "changed its input `z`"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_two_uniforms, "exactly one"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_unnormalised, "first index whose cumulative"),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_shifted_unnormalised, "does not normalise"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_returns_none, "returned None"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_one_minus_u, "use u = rng.random() as given, not 1 - u"),
     # 06 · Gumbel

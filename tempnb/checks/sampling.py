@@ -17,6 +17,7 @@ from tempnb.checks._common import (
     call,
     close,
     diagnose,
+    first_miss,
     hint,
     passed,
     run_cases,
@@ -207,6 +208,12 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
                 extra = (f" Your index is the one for the cumulative sums of exp(logits), "
                          f"{np.round(unnormalised, 4).tolist()}, which end at {unnormalised[-1]:.4f}, not 1: "
                          "divide by the total first (softmax), or scale u by cdf[-1].")
+            shifted = np.cumsum(np.exp(_LOGITS - np.max(_LOGITS)))  # the overflow guard without the division
+            if _follows_cdf(sampler, shifted, uniforms):
+                extra = (f" Your index is the one for the cumulative sums of exp(logits - max(logits)), "
+                         f"{np.round(shifted, 4).tolist()}, which end at {shifted[-1]:.4f}, not 1: subtracting "
+                         "the maximum keeps exp from overflowing but does not normalise. Divide by the total "
+                         "too (that is softmax), or scale u by cdf[-1].")
             return hint(f"with u = {u:.4f} your sampler returned {index}; the inverse CDF returns {expected}, the "
                         f"first index whose cumulative probability exceeds u (cdf = {np.round(cdf, 4).tolist()})."
                         f"{extra}")
@@ -232,6 +239,16 @@ def _shifted_by(sampler: Callable, cdf: np.ndarray, uniforms: list[float], shift
     for number, u in enumerate(uniforms):
         outcome = call(sampler, _LOGITS, _WatchedGenerator(seed=number, script=(float(u),)))
         if outcome.problem or _index(outcome.value) != int(np.searchsorted(cdf, u, side="right")) + shift:
+            return False
+    return True
+
+
+def _follows_cdf(sampler: Callable, steps: np.ndarray, uniforms: list[float]) -> bool:
+    """Whether, for every one of the check's uniform numbers u, the sampler returns the first index whose entry
+    of ``steps`` (a running total other than the CDF, such as one never divided by its total) exceeds u."""
+    for number, u in enumerate(uniforms):
+        outcome = call(sampler, _LOGITS, _WatchedGenerator(seed=number, script=(float(u),)))
+        if outcome.problem or _index(outcome.value) != int(np.searchsorted(steps, u, side="right")):
             return False
     return True
 
@@ -883,7 +900,39 @@ def check_top_p(my_top_p: Callable) -> None:
         return hint(changed)
     if _sorted_ascending(my_top_p, cases):
         return hint(_LEAST_LIKELY)
-    return _run_filter(my_top_p, cases,
-                       f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
-                       "distributions of the names model (one of them divided by T = 0.5) and 3 hand-made "
-                       "cases (top_p_mass = 0 and 1 among them), and keeps at least one token.")
+    problem = first_miss(my_top_p, cases, same=_same_filter, show=_show_kept)
+    if problem is not None:
+        return hint(problem)
+    tie = _total_lands_on_the_mass(my_top_p)
+    if tie is not None:
+        return hint(tie)
+    return passed(f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
+                  "distributions of the names model (one of them divided by T = 0.5) and 3 hand-made "
+                  "cases (top_p_mass = 0 and 1 among them), keeps at least one token, and keeps 2 of 4 "
+                  "equal logits at top_p_mass = 0.5, where the running total lands exactly on the mass.")
+
+
+def _total_lands_on_the_mass(function: Callable) -> str | None:
+    """The hint for a top-p that misreads "reaches" on a running total exactly equal to the mass, or None.
+
+    Four equal logits have probabilities of exactly 0.25 (exp(0) = 1, divided by 4), and 0.25 + 0.25 is
+    exactly 0.5 in floats, so at top_p_mass = 0.5 the total reaches the mass at the second token and no
+    rounding is involved. The four are tied, so any two of them are right.
+    """
+    outcome = call(function, np.zeros(4), 0.5)
+    where = "on four equal logits (probabilities exactly 0.25 each) with top_p_mass = 0.5, "
+    if outcome.problem or outcome.value is None:
+        return f"{where}{outcome.problem or 'your function returned None'}."
+    got = as_array(outcome.value)
+    if got is None or got.shape != (4,) or not np.all((got == 0) | np.isneginf(got)):
+        return (f"{where}return the four logits with the removed ones set to -inf; got "
+                f"{_show_kept(outcome.value)}.")
+    kept = int(np.sum(got == 0))
+    if kept == 3:
+        return (f"{where}yours kept 3 tokens, but 0.25 + 0.25 is exactly 0.5, so the running total reaches "
+                "top_p_mass at the second token: keep 2. Keep tokens until the total is at least top_p_mass "
+                "(>=, or np.searchsorted's default side='left'), not until it exceeds it (>).")
+    if kept != 2:
+        return (f"{where}yours kept {kept} tokens; the running total 0.25, 0.5, ... reaches 0.5 at the second "
+                "token, so keep 2 (any two: the four are tied).")
+    return None
