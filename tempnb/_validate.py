@@ -198,12 +198,20 @@ def check_axis(axis: object, ndim: int) -> int:
         ) from None
 
 
-def check_not_empty(array: np.ndarray, axis: int, name: str) -> None:
-    """Raise unless `array` has at least one entry along `axis` (other axes may be empty)."""
+def check_not_empty(array: np.ndarray, axis: int, name: str, given_axis: object = None) -> None:
+    """Raise unless `array` has at least one entry along `axis` (other axes may be empty).
+
+    The message names `given_axis`, the axis as the caller wrote it (-1, say), when it is given.
+    """
     if array.shape[axis] == 0:
         raise ValueError(
-            f"`{name}` must have at least one entry along axis {axis}; got shape {array.shape}"
+            f"`{name}` must have at least one entry along axis {_shown(axis, given_axis)}; got shape {array.shape}"
         )
+
+
+def _shown(axis: int, given_axis: object) -> object:
+    """The axis a message names: the caller's own (e.g. -1), not its normalised index."""
+    return axis if given_axis is None else int(given_axis)
 
 
 def check_same_shape(a: np.ndarray, b: np.ndarray, name_a: str, name_b: str) -> None:
@@ -221,8 +229,9 @@ def check_logits(logits: object, axis: object = -1, name: str = "logits") -> tup
     Batches with no slices at all (shape ``(0, K)``) pass: there is nothing to check.
     """
     x = as_real_array(logits, name, masked_hint=MASKED_LOGITS_HINT.format(name=name))
+    given_axis = axis
     axis = check_axis(axis, x.ndim)
-    check_not_empty(x, axis, name)
+    check_not_empty(x, axis, name, given_axis)
     x_max = np.max(x, axis=axis, keepdims=True)
     if np.isfinite(x_max).all():  # the common case: one check instead of two
         return x, axis, x_max
@@ -233,7 +242,7 @@ def check_logits(logits: object, axis: object = -1, name: str = "logits") -> tup
         )
     if np.isneginf(x_max).any():
         raise ValueError(
-            f"`{name}` must have at least one entry above -inf along axis {axis}; "
+            f"`{name}` must have at least one entry above -inf along axis {_shown(axis, given_axis)}; "
             "got a slice where every logit is -inf (nothing left to give probability to)"
         )
     return x, axis, x_max
@@ -270,8 +279,9 @@ def check_probabilities(probs: object, axis: object = -1, name: str = "probs") -
     A batch with no slices (shape ``(0, K)``) passes and comes back empty.
     """
     array = as_real_array(probs, name, masked_hint=MASKED_PROBS_HINT.format(name=name))
+    given_axis = axis
     axis = check_axis(axis, array.ndim)
-    check_not_empty(array, axis, name)
+    check_not_empty(array, axis, name, given_axis)
     if array.size == 0:
         return array, axis
     # min/max propagate NaN, so these two reductions also catch NaN entries.
@@ -289,7 +299,7 @@ def check_probabilities(probs: object, axis: object = -1, name: str = "probs") -
     if worst > tolerance:
         offending = float(np.ravel(totals)[np.argmax(np.abs(totals - 1.0))])
         raise ValueError(
-            f"`{name}` must sum to 1 along axis {axis} (within {tolerance:.0e}); "
+            f"`{name}` must sum to 1 along axis {_shown(axis, given_axis)} (within {tolerance:.0e}); "
             f"got a sum of {offending!r}"
         )
     return array, axis

@@ -173,7 +173,7 @@ def validate_probs(probs: ArrayLike, axis: int = -1) -> np.ndarray:
     >>> validate_probs([0.5, 0.6])
     Traceback (most recent call last):
     ...
-    ValueError: `probs` must sum to 1 along axis 0 (within 1e-06); got a sum of 1.1
+    ValueError: `probs` must sum to 1 along axis -1 (within 1e-06); got a sum of 1.1
     """
     return check_probabilities(probs, axis)[0]
 

@@ -112,8 +112,19 @@ def looped_sigmoid(x):
 
 
 def sigmoid_zero_below_700(x):
-    """Right everywhere except that it returns 0 for x < -700, where e^x is still a (subnormal) double."""
+    """Right everywhere except that it returns 0 for x < -700, where e^x is still a double (a normal one to -708)."""
     return np.where(x < -700, 0.0, stable_sigmoid_masks(x))
+
+
+def check_stable_sigmoid_subnormal(sigmoid):
+    """Exercise 02.3's optional part: the check with -720 and -742.5, whose values are subnormal doubles."""
+    return checks.check_stable_sigmoid(sigmoid, subnormal=True)
+
+
+def sigmoid_zero_below_720(x):
+    """Right down to -720, 0 below: the core check (down to -708) passes it, the optional part does not."""
+    x = np.asarray(x, dtype=float)
+    return np.where(x < -719, 0.0, stable_sigmoid_masks(x))
 
 
 def soft_term(s, t, T):
@@ -406,6 +417,11 @@ RIGHT_ANSWERS = [
     (checks.check_logits_with_first_zero, [0.0, -math.log(2), math.log(3.5)]),
     (checks.check_stable_sigmoid, stable_sigmoid_masks),
     (checks.check_stable_sigmoid, stable_sigmoid_abs),
+    (check_stable_sigmoid_subnormal, stable_sigmoid_masks),
+    (check_stable_sigmoid_subnormal, stable_sigmoid_abs),
+    # the core part stops at the normal doubles (-708): scipy's expit, 0 at -720, and a cut-off at -719 pass it
+    (checks.check_stable_sigmoid, scipy.special.expit),
+    (checks.check_stable_sigmoid, sigmoid_zero_below_720),
     (checks.check_stable_softmax, scipy.special.softmax),
     (checks.check_logsumexp, lambda z: float(scipy.special.logsumexp(z))),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)),
@@ -1351,6 +1367,9 @@ WRONG_ANSWERS = [
     (checks.check_logits_with_first_zero, [math.log(2 / 7), math.log(1 / 7), 0.0], "last (largest)"),
     # log q - log 0.1 (the smallest) = [log 2, 0, log 7]
     (checks.check_logits_with_first_zero, [math.log(2), 0.0, math.log(7)], "not the smallest"),
+    # index 1 for "the first": log q[1] = log 0.1 (also the smallest entry)
+    (checks.check_logits_with_first_zero, np.log([0.2, 0.1, 0.7]) - np.log([0.2, 0.1, 0.7])[1],
+     "Python counts from 0: the first entry is index 0"),
     (checks.check_logits_with_first_zero, [0.0, -math.log10(2), math.log10(3.5)], "base 10"),
     (checks.check_logits_with_first_zero, [0.0, -1.0, math.log2(3.5)], "base 2"),
     (checks.check_logits_with_first_zero, [0, -0.6931, 1.2528], "few digits"),  # -log 2, log 3.5, to 4 decimals
@@ -1373,18 +1392,22 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, looped_sigmoid, "not on the same points as a 3 × 4 array"),
     (checks.check_stable_sigmoid, sigmoid_output_by_len, "np.zeros(len(x))"),
     (checks.check_stable_sigmoid, sigmoid_flattened, "do not flatten x"),
-    # exp(-x) overflows at x = -720 but the true value, about e^-720, is a subnormal double, not 0
-    (checks.check_stable_sigmoid, scipy.special.expit,
+    # the optional part: exp(-x) overflows at x = -720 but the true value, about e^-720, is a subnormal double, not 0
+    (check_stable_sigmoid_subnormal, scipy.special.expit,
      "at x = -720 your sigmoid gives 0, the exact value is 2.03223e-313"),
-    (checks.check_stable_sigmoid, scipy.special.expit, "subnormal"),
+    (check_stable_sigmoid_subnormal, scipy.special.expit, "subnormal"),
+    (check_stable_sigmoid_subnormal, sigmoid_zero_below_720, "subnormal"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -709, 709))),
      "at x = -1000 your sigmoid gives 1.21678e-308, the correctly rounded value is 0 (e^-1000 ≈ 5.1e-435 rounds "
      "to 0 in doubles). Clipping"),
-    (checks.check_stable_sigmoid, sigmoid_zero_below_700, "a cut-off that returns 0 below some x"),
+    # the core part: e^-708 ≈ 3.3e-308 is a normal double
+    (checks.check_stable_sigmoid, sigmoid_zero_below_700, "at x = -708 your sigmoid gives exactly 0"),
+    (checks.check_stable_sigmoid, sigmoid_zero_below_700, "A cut-off that returns 0 below some x"),
+    (check_stable_sigmoid_subnormal, sigmoid_zero_below_700, "a cut-off that returns 0 below some x"),
     # e^-742.5 is 7 units of 2**-1074 (3.45846e-323 = 7 * 4.94066e-324), above the check's slack of 4 units
-    (checks.check_stable_sigmoid, sigmoid_zero_below_742,
+    (check_stable_sigmoid_subnormal, sigmoid_zero_below_742,
      "at x = -742.5 your sigmoid gives 0, the exact value is 3.45846e-323"),
-    (checks.check_stable_sigmoid, sigmoid_zero_below_742, "values down to about -745 are tiny but not 0"),
+    (check_stable_sigmoid_subnormal, sigmoid_zero_below_742, "values down to about -745 are tiny but not 0"),
     # a right answer with underflow warnings switched on: the hint must not blame overflow
     (checks.check_stable_sigmoid, sigmoid_underflow_warned, "underflow to 0 is harmless here"),
     (checks.check_stable_sigmoid, lambda x: sigmoid_underflow_warned(x, under="warn"), "under='warn'"),
@@ -3126,15 +3149,17 @@ def test_sigmoid_check_expects_the_correctly_rounded_values():
     # correctly, subnormals included). Scipy's expit is no reference: it returns 0.0 at x = -720.
     import decimal
 
-    from tempnb.checks.logits import _SIGMOID_POINTS, _SUBNORMAL_SLACK, _exact_sigmoid
+    from tempnb.checks.logits import _SIGMOID_POINTS, _SUBNORMAL_SIGMOID_POINTS, _SUBNORMAL_SLACK, _exact_sigmoid
 
     decimal.getcontext().prec = 60
-    for x in _SIGMOID_POINTS:
+    for x in np.concatenate([_SIGMOID_POINTS, _SUBNORMAL_SIGMOID_POINTS]):
         e = decimal.Decimal(float(x)).exp()
         exact = float(e / (1 + e))
         # within a few units in the last place: relative for normal doubles, one spacing (2**-1074) for subnormal
         assert math.isclose(_exact_sigmoid(float(x)), exact, rel_tol=1e-15, abs_tol=2.0**-1074), x
         assert exact == 0 or exact > _SUBNORMAL_SLACK, x  # so an answer of 0 at -720 or -742.5 is wrong
+    # the core part's last point, -708, is a normal double, so a cut-off there gets the cut-off hint
+    assert _exact_sigmoid(-708.0) >= np.finfo(float).smallest_normal > _exact_sigmoid(-720.0)
     assert float(scipy.special.expit(-720.0)) == 0.0 < _exact_sigmoid(-720.0)
 
 

@@ -69,6 +69,29 @@ def test_validators_name_the_parameter_the_range_and_the_value(call, error, word
         assert word in str(info.value), f"{word!r} missing from: {info.value}"
 
 
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda axis: softmax(np.full((2, 3), -np.inf), axis=axis), "at least one entry above -inf along axis"),
+        (lambda axis: log_softmax(np.zeros((2, 0)), axis=axis), "at least one entry along axis"),
+        (lambda axis: tempnb.validate_probs([[0.5, 0.6], [0.5, 0.4]], axis=axis), "must sum to 1 along axis"),
+    ],
+)
+@pytest.mark.parametrize("axis", [-1, 1, np.int64(-1)])
+def test_validation_errors_name_the_axis_the_caller_gave(call, words, axis):
+    """-1 stays -1 in the message, not its normalised index (1 here, 0 for a 1-D array)."""
+    with pytest.raises(ValueError, match=f"{words} {int(axis)}[;( ]"):
+        call(axis)
+
+
+def test_a_one_dimensional_error_names_axis_minus_one_by_default():
+    # 02's masking example: softmax's default axis is -1, which a 1-D array normalises to 0
+    with pytest.raises(ValueError, match="above -inf along axis -1;"):
+        softmax([-np.inf, -np.inf])
+    with pytest.raises(ValueError, match="along axis 0;"):
+        softmax([-np.inf, -np.inf], axis=0)
+
+
 def test_validators_return_clean_values():
     assert check_labels(np.array([2, 0], dtype=np.uint8), 2, 3).tolist() == [2, 0]
     assert check_positive_int(np.int64(3), "n") == 3 and type(check_positive_int(np.int64(3), "n")) is int

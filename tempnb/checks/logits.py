@@ -95,8 +95,11 @@ def check_logits_with_first_zero(logits: object) -> None:
         Mistake(q - q[0], "you shifted the probabilities, not their logarithms: take np.log first."),
         Mistake(-expected, "the sign is flipped: subtract the first log-probability from each one, log q - log q[0]."),
         Mistake(log_q - log_q[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
-        Mistake(log_q - log_q.min(), "you subtracted the smallest log-probability: subtract the first entry's log, "
-                                     "log q[0], not the smallest, so that the first logit becomes 0."),
+        # log q[1] is also the smallest log-probability, so one Mistake covers both; the index comes first, the
+        # likelier slip (np.log(q)[1] for "the first")
+        Mistake(log_q - log_q[1], "you subtracted entry 1, log q[1] (here also the smallest log-probability). "
+                                  "Python counts from 0: the first entry is index 0, so subtract np.log(q)[0], "
+                                  "not the smallest, so that the first logit becomes 0."),
         Mistake(np.log10(q) - math.log10(q[0]),
                 "you used log base 10; logits are natural logarithms (np.log)."),
         # scipy.special.logit(q) = log(q / (1 - q)): the two-outcome log-odds of each entry on its own,
@@ -125,19 +128,25 @@ def check_logits_with_first_zero(logits: object) -> None:
                        f"logits {np.round(expected, 4).tolist()}: the same distribution, first logit 0.")
 
 
-# -720 and -742.5 come last, so a sigmoid that is wrong at moderate x (-40) is reported there first.
-# Their true values, about e^x, are subnormal doubles: a formula through exp(-x), which overflows
-# there, or a cut-off returning 0 below some x, gives 0 instead. x = ±27.6 catches a cut-off anywhere
-# from |x| = 20 up to 27.6: 1 - σ(27.6) = σ(-27.6) is about e^-27.6 ≈ 1.03e-12, just above the check's
-# relative 1e-12, and e^-x drops below 1e-12 only from x = 12 log 10 ≈ 27.63 on (a cut-off beyond that
-# is within the tolerance everywhere). e^-742.5 is 7 units
-# of 2**-1074 (about 3.5e-323), clear of the check's slack of 4 units below, so 0 there fails, and so
-# does a cut-off anywhere from about -742.5 up (at -743, e^x is 4 units, which the slack would let 0
-# pass). Twelve points, so that the shape test can reshape them to 3 × 4.
-_SIGMOID_POINTS = np.array([-1000.0, -40.0, -27.6, -2.0, 0.0, 0.5, 1.5, 27.6, 40.0, 1000.0, -720.0, -742.5])
+# The core part of the exercise: values down to the smallest normal doubles. -700 and -708 come last, so a sigmoid
+# that is wrong at moderate x (-40) is reported there first; their true values, about e^x (e^-708 ≈ 3.3e-308 is
+# just above the smallest normal double, 2**-1022 ≈ 2.2e-308), catch a cut-off that returns 0 below some x anywhere
+# from -708 up. x = ±27.6 catches a cut-off anywhere from |x| = 20 up to 27.6: 1 - σ(27.6) = σ(-27.6) is about
+# e^-27.6 ≈ 1.03e-12, just above the check's relative 1e-12, and e^-x drops below 1e-12 only from x = 12 log 10
+# ≈ 27.63 on (a cut-off beyond that is within the tolerance everywhere). Twelve points, so that the shape test can
+# reshape them to 3 × 4.
+_SIGMOID_POINTS = np.array([-1000.0, -40.0, -27.6, -2.0, 0.0, 0.5, 1.5, 27.6, 40.0, 1000.0, -700.0, -708.0])
+# The optional part (subnormal=True): -720 and -742.5 in place of -700 and -708. Their true values, about e^x, are
+# subnormal doubles: a formula through exp(-x), which overflows there, or a cut-off returning 0 below some x, gives
+# 0 instead. e^-742.5 is 7 units of 2**-1074 (about 3.5e-323), clear of the check's slack of 4 units below, so 0
+# there fails, and so does a cut-off anywhere from about -742.5 up (at -743, e^x is 4 units, which the slack would
+# let 0 pass).
+_SUBNORMAL_SIGMOID_POINTS = np.array([-1000.0, -40.0, -27.6, -2.0, 0.0, 0.5, 1.5, 27.6, 40.0, 1000.0,
+                                      -720.0, -742.5])
 _LAST_SUBNORMAL_POINT = -742.5  # the point a cut-off near -742 misses; -720 alone catches one from -720 up
 _GRID = (3, 4)
-_SIGMOID_POINTS.flags.writeable = False  # the learner's code only ever gets copies
+for _points in (_SIGMOID_POINTS, _SUBNORMAL_SIGMOID_POINTS):
+    _points.flags.writeable = False  # the learner's code only ever gets copies
 
 # A subnormal double near e^-740 has only about 7 significant bits (its spacing is 2**-1074, about
 # 4.9e-324), so two correct formulas may differ there by a unit or two of that spacing.
@@ -437,14 +446,18 @@ def _zero_probe(sigmoid: Callable) -> str | None:
     return wrong_at_zero
 
 
-def _warning_points(sigmoid: Callable) -> list[float]:
+def _warning_points(sigmoid: Callable, points: np.ndarray) -> list[float]:
     """The test points at which the learner's sigmoid warns when given that point alone."""
-    return [float(x) for x in _SIGMOID_POINTS if call(sigmoid, np.array([x])).problem is not None]
+    return [float(x) for x in points if call(sigmoid, np.array([x])).problem is not None]
 
 
-def check_stable_sigmoid(sigmoid: Callable) -> None:
-    """Exercise 02.3: a sigmoid that is right (and silent) on the whole real line, subnormal values included."""
-    points = _SIGMOID_POINTS
+def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
+    """Exercise 02.3: a sigmoid that is right (and silent) on the whole real line.
+
+    With subnormal=True (the exercise's optional part), -720 and -742.5, whose values are subnormal doubles,
+    are tested in place of -700 and -708.
+    """
+    points = _SUBNORMAL_SIGMOID_POINTS if subnormal else _SIGMOID_POINTS
     expected = np.array([_exact_sigmoid(float(x)) for x in points])
     zero_left_out = _zero_probe(sigmoid)  # first: with np.empty_like, x = 0 left out is wrong only by chance later
     if zero_left_out:
@@ -486,7 +499,7 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
                 return hint(f"{outcome.problem} at x = 1000: exp(x) overflows for large positive x. "
                             "For x ≥ 0 use 1 / (1 + exp(-x)), only on those entries; and compute exp(x) from "
                             "x[negative] only, not on the whole array before choosing the entries.")
-            alone = _warning_points(sigmoid)
+            alone = _warning_points(sigmoid, points)
             if alone:
                 return hint(f"{outcome.problem} at x = {alone[0]:g}, even given alone: the formula used there "
                             "divides by zero or overflows. Check it sign by sign: 1 / (1 + exp(-x)) for x >= 0, "
@@ -525,7 +538,7 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
     if isinstance(raw, np.ndarray) and raw.dtype.kind == "f" and raw.dtype.itemsize < 8 and not np.allclose(
             got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK):
         return hint(f"your sigmoid returns {raw.dtype}, right to about {np.finfo(raw.dtype).precision} digits only "
-                    "(and it cannot hold values as small as e^-742.5); the check compares within a relative 1e-12: "
+                    "(and it cannot hold values as small as e^-700); the check compares within a relative 1e-12: "
                     "compute in float64.")
     with np.errstate(all="ignore"):
         if np.array_equal(~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK), points == 0):
@@ -647,4 +660,7 @@ def check_stable_sigmoid(sigmoid: Callable) -> None:
         return hint(f"your sigmoid is right on floats, but on integers, np.arange(-2, 3), it gives {shown_whole}: "
                     "np.empty_like(x) of an integer array is an integer array, and the probabilities stored in it "
                     "are cut down to whole numbers. Convert first, x = np.asarray(x, dtype=float).")
-    return passed("Your sigmoid is right on the whole real line, subnormal values included, and silent.")
+    if subnormal:
+        return passed("Your sigmoid is right on the whole real line, subnormal values included, and silent.")
+    return passed("Your sigmoid is right on the whole real line down to the smallest normal doubles, and silent. "
+                  "(Optional: check_stable_sigmoid(stable_sigmoid, subnormal=True) tests subnormal values too.)")
