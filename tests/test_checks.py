@@ -767,6 +767,21 @@ def entropy_temperature_dividing_twice():
     return scipy.optimize.brentq(lambda T: float(entropy(softmax(z / T, T))) - 2.0, 0.1, 10.0, xtol=1e-12)
 
 
+def entropy_temperature_untempered_log():
+    """Exercise 04.4 with the entropy written out, its log taken of softmax(z) (T forgotten there):
+    -sum(softmax(z, T) * log softmax(z)) is a cross-entropy, 2 nats at a T below the answer."""
+    z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
+    return scipy.optimize.brentq(lambda T: float(-np.sum(softmax(z, T) * np.log(softmax(z)))) - 2.0, 0.1, 1.0,
+                                 xtol=1e-12)
+
+
+def entropy_temperature_root_results():
+    """Exercise 04.4 solved with scipy.optimize.root_scalar, the whole RootResults assigned (no .root)."""
+    from tempnb import entropy
+    z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
+    return scipy.optimize.root_scalar(lambda T: float(entropy(softmax(z, T))) - 2.0, bracket=[0.1, 1.0])
+
+
 def fit_grid_log_of_softmax(logits, labels):
     """A grid search from T = 0.001 on log(softmax(z / T)): at small T a probability underflows to 0, log 0."""
     grid = np.geomspace(0.001, 10, 4001)
@@ -1668,6 +1683,10 @@ WRONG_ANSWERS = [
     (checks.check_entropy_temperature, 1.0, "lower it"),
     (checks.check_entropy_temperature, 2.0, "target entropy"),  # the target typed as the answer
     (checks.check_entropy_temperature, entropy_temperature_dividing_twice(), "divided by T twice"),
+    # the entropy written out with its log taken of the untempered softmax(z): -sum(q_T log q_1) is 2 at T = 0.713
+    (checks.check_entropy_temperature, entropy_temperature_untempered_log(), "log from the untempered logits"),
+    # the entropy at T = 1 (of softmax(z), T never applied), 2.3466 nats as the notebook prints it, typed as the answer
+    (checks.check_entropy_temperature, 2.3466, "the entropy at T = 1, of softmax(z) with the untempered logits"),
     # the sum divided by T as well: the result no longer sums to 1
     (checks.check_tempered_softmax,
      lambda z, T: np.exp(z / T - np.max(z / T)) / (np.sum(np.exp(z / T - np.max(z / T))) / T), "does not sum to 1"),
@@ -2851,6 +2870,9 @@ WRONG_ANSWERS += [
     (checks.check_entropy_temperature, "0.8", "single number"),
     (checks.check_entropy_temperature, float("nan"), "single number"),
     (checks.check_entropy_temperature, 0.0, "positive"),
+    # root_scalar's whole RootResults (no .root), and an array of shape (1,) (np.array([...]) or fsolve's result)
+    (checks.check_entropy_temperature, entropy_temperature_root_results(), "result.root"),
+    (checks.check_entropy_temperature, np.array([brentq_entropy_temperature()]), "an array of shape (1,)"),
     # 05 · soft loss
     (checks.check_soft_loss, soft_np_log, "log_softmax"),
     (checks.check_soft_loss, soft_axis0, "expected"),

@@ -18,6 +18,7 @@ from tempnb.checks._common import (
     hint,
     near,
     near_miss,
+    not_one_number,
     number,
     passed,
     shown,
@@ -368,7 +369,9 @@ def check_entropy_temperature(temperature: object) -> None:
     if temperature is None or temperature is Ellipsis:
         return hint("replace the None with your answer.")
     if value is None:
-        return hint(f"expected a single number (a temperature), got {shown(temperature)}.")
+        # a RootResults without .root, an array of shape (1,), a tuple: not_one_number names which
+        wrong_kind = None if isinstance(temperature, (str, bytes, float, np.floating)) else not_one_number(temperature)
+        return hint(wrong_kind or f"expected a single number (a temperature), got {shown(temperature)}.")
     if not (value > 0 and math.isfinite(value)):
         return hint(f"a temperature must be a positive, finite number; got {value:.6g}.")
     logits = names_model().logits(ENTROPY_CONTEXT)
@@ -394,6 +397,16 @@ def check_entropy_temperature(temperature: object) -> None:
     if math.isclose(entropy_at(value, np.exp(logits)), ENTROPY_TARGET, abs_tol=1e-4):
         return hint("you tempered the probabilities as if they were logits: divide the logits "
                     "(model.logits) by T, or use apply_temperature on the probabilities.")
+    # -sum(q_T * log q_1): q from softmax(z, T) but its log from the untempered z (a cross-entropy, not H(q_T))
+    untempered_log = float(-np.sum(softmax(logits, value) * np.log(softmax(logits))))
+    if math.isclose(untempered_log, ENTROPY_TARGET, abs_tol=1e-4):
+        return hint(f"at T = {value:.4g} your entropy took its log from the untempered logits: -sum(q * log "
+                    f"softmax(z)) with q = softmax(z, T) is 2 there, but the entropy of softmax(z, T) is "
+                    f"{reached:.4f} nats. Divide the logits by T in the log too: entropy(softmax(z, T)).")
+    if math.isclose(value, entropy_at(1.0), abs_tol=5e-3):
+        return hint(f"{value:.6g} is the entropy at T = 1, of softmax(z) with the untempered logits z, not a "
+                    "temperature. The answer is the T at which entropy(softmax(z, T)) is 2 nats; if brentq said "
+                    "f(a) and f(b) must have different signs, your f never divides the logits by T.")
     if math.isclose(reached, ENTROPY_TARGET, abs_tol=1e-2):
         return hint(f"close: at T = {value:.6g} the entropy is {reached:.6f} nats, and the check needs 2 within "
                     "1e-6. If you typed a printed value, assign the number brentq returns instead; otherwise "
