@@ -797,6 +797,13 @@ def cross_entropy_max_not_added_back(logits, labels):
     return lse_without_m - logits[np.arange(len(labels)), labels]
 
 
+def cross_entropy_naive_silenced(logits, labels):
+    """-log of the naive softmax's label entry, warnings silenced: on [0, -1000] log 0 = -inf, a loss of inf."""
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        exps = np.exp(logits)
+        return -np.log(exps / exps.sum(axis=1, keepdims=True))[np.arange(len(labels)), labels]
+
+
 def cross_entropy_log_of_softmax_silenced(logits, labels):
     """log_softmax as np.log of a stable softmax, its divide-by-zero warning silenced: log 0 = -inf, loss inf."""
     exps = np.exp(logits - logits.max(axis=1, keepdims=True))
@@ -1478,6 +1485,7 @@ WRONG_ANSWERS = [
     # the mean of the exponentials instead of their sum: off by log K (log 3 = 1.098612 on [1, 2, 3])
     (checks.check_logsumexp, lambda z: float(z.max() + np.log(np.mean(np.exp(z - z.max())))),
      "off by exactly log K = log 3 = 1.098612"),
+    (checks.check_logsumexp, lambda z: float(np.log(np.mean(np.exp(z)))), "the log of the mean of the exponentials"),
     (checks.check_logsumexp, lambda z: scipy.special.softmax(z), "return one number"),
     # shifted by the mean, the minimum or the first logit: exact on narrow inputs, overflowing on [-1000, 1000]
     (checks.check_logsumexp, lambda z: float(np.mean(z) + np.log(np.sum(np.exp(z - np.mean(z))))),
@@ -1534,11 +1542,15 @@ WRONG_ANSWERS = [
      "log_softmax(z) = z - logsumexp(z)"),
     # log_softmax written naively with NumPy's warnings silenced: the label 1000 below the top gets inf
     (checks.check_cross_entropy, cross_entropy_log_of_softmax_silenced, "a loss is inf"),
+    # the naive softmax, no shift, NumPy's warnings silenced: exp(-1000) is 0 first, so its loss is inf too
+    (checks.check_cross_entropy, cross_entropy_naive_silenced, "a loss is inf"),
     # the mean (PyTorch's default reduction) or the sum of the per-row losses: one number, named as such
     (checks.check_cross_entropy, lambda z, y: float(-np.mean(log_softmax(z, axis=1)[np.arange(len(y)), y])),
      "you returned the mean of the losses"),
     (checks.check_cross_entropy, lambda z, y: float(-np.sum(log_softmax(z, axis=1)[np.arange(len(y)), y])),
      "you returned the sum of the losses"),
+    # only the first row's loss: one number, neither the mean nor the sum
+    (checks.check_cross_entropy, lambda z, y: float(-log_softmax(z, axis=1)[0, y[0]]), "you returned one number"),
     # a (B, 1) log-sum-exp (keepdims=True) minus the (B,) label logits: a (B, B) block, silently
     (checks.check_cross_entropy, lambda z, y: scipy.special.logsumexp(z, axis=1, keepdims=True)
      - z[np.arange(len(y)), y], "broadcasts to every pair of rows"),
@@ -1559,7 +1571,8 @@ WRONG_ANSWERS = [
     (checks.check_cross_entropy, lambda z, y: -log_softmax(softmax(z, axis=1), axis=1)[np.arange(len(y)), y],
      "applied twice"),
     (checks.check_cross_entropy, lambda z, y: -scipy.special.log_softmax(z)[np.arange(len(y)), y], "axis=None"),
-    (checks.check_cross_entropy, lambda z, y: -np.mean(log_softmax(z, axis=1), axis=1), "over every class"),
+    (checks.check_cross_entropy, lambda z, y: -np.mean(log_softmax(z, axis=1), axis=1), "averaged -log q over every"),
+    (checks.check_cross_entropy, lambda z, y: -np.sum(log_softmax(z, axis=1), axis=1), "summed -log q over every"),
     (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[:, y], "B × B block"),
     # one maximum for the whole batch: the row [0, 1] underflows to log 0
     (checks.check_cross_entropy, lambda z, y: -(z - z.max() - np.log(np.exp(z - z.max()).sum(

@@ -386,12 +386,9 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape != (n_rows,),
                 f"your result has shape {{{{shape}}}}; {per_row}one entry per row, in the rows' order."),
         # the right shape, wrong values
-        Mistake(lambda a: bool(np.any(np.isinf(as_array(a)))),
+        Mistake(lambda a: bool(np.any(np.isposinf(as_array(a)))),
                 "a loss is inf: a probability rounded to 0 and its log is -inf (np.log of softmax). Take the log in "
                 "log space, log_softmax(z) = z - logsumexp(z), along axis=1."),
-        Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
-                "a loss is nan: an exponential overflowed (inf / inf) or underflowed (0 / 0). Subtract each row's own "
-                "maximum, z.max(axis=1, keepdims=True), or use log_softmax along axis=1."),
         Mistake(-expected, "the sign is flipped: the loss is minus the log-probability of the label, -log q_y ≥ 0."),
         Mistake(expected / math.log(2), f"those are losses in bits (divided by log 2): {_NATURAL_LOG}, and the loss "
                                         "is in nats, with no division."),
