@@ -1951,6 +1951,9 @@ WRONG_ANSWERS = [
     # min-p by hand, and tempnb's own min_p, given top_p_mass as the ratio
     (checks.check_top_p, top_p_min_p, "that is min-p"),
     (checks.check_top_p, lambda z, top_p_mass: min_p(z, top_p_mass), "that is min-p"),
+    # min-p in log space: np.log(0) warns at top_p_mass = 0, yet the answer there is min-p's (every token kept)
+    (checks.check_top_p, lambda z, top_p_mass: np.where(z >= z.max() + np.log(top_p_mass), z, -np.inf),
+     "that is min-p"),
     # the most probable token alone: 1 - top_p_mass keeps that on the first case only, so that hint would mislead;
     # the first case's own hint (log [0.02, 0.03, 0.15, 0.3, 0.5] at 0.85: 0.5 + 0.3 + 0.15 crosses it) is given
     (checks.check_top_p, top_p_most_probable_only, "tempnb.top_p keeps 3 tokens, at positions [2, 3, 4]"),

@@ -256,8 +256,8 @@ def _masked_given_a_piece(sampler: Callable) -> bool:
     """Whether the sampler gives a masked logit a piece of the CDF, as a finite stand-in for -inf does.
 
     On logits [2, -inf] the inverse CDF returns 0 for every u. With the -inf replaced by a finite c, the
-    masked entry owns the last exp(c) / (exp(2) + exp(c)) of [0, 1): more than 1e-9 for any c above about
-    -19, so u = 1 - 1e-9 draws it while u = 0.5 still draws 0 (which tells it from always returning 1).
+    masked entry owns the last exp(c) / (exp(2) + exp(c)) of [0, 1): more than 1e-9 for any c above
+    log(1e-9 * exp(2)) = -18.7, so u = 1 - 1e-9 draws it while u = 0.5 still draws 0 (unlike always returning 1).
     """
     probe = np.array([2.0, -np.inf])
     answers = [call(sampler, probe, _WatchedGenerator(seed=60, script=(u,))) for u in (0.5, 1 - 1e-9)]
