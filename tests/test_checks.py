@@ -17,7 +17,7 @@ import scipy.optimize
 import scipy.special
 
 from helpers import WEIRD, central_differences  # WEIRD: answers no check expects
-from tempnb import checks, log_softmax, softmax, top_k, top_p, validate_probs
+from tempnb import checks, log_softmax, min_p, softmax, top_k, top_p, validate_probs
 from tempnb.checks._common import Case, Mistake, call, run_cases
 from tempnb.checks.probabilities import ROUNDED_SUM_CASE
 
@@ -699,6 +699,28 @@ def top_p_one_too_many(z, top_p_mass):
     keep = order[:int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 2]
     out = np.full_like(z, -np.inf)
     out[keep] = z[keep]
+    return out
+
+
+def top_p_unsorted(z, top_p_mass):
+    """The running total in the tokens' own order, never sorted: keeps the first tokens of the vocabulary."""
+    probs = softmax(z)
+    n_kept = int(np.searchsorted(np.cumsum(probs), top_p_mass)) + 1
+    out = np.full_like(z, -np.inf)
+    out[:n_kept] = z[:n_kept]
+    return out
+
+
+def top_p_min_p(z, top_p_mass):
+    """min-p, with top_p_mass as its ratio: tokens at least top_p_mass times as probable as the top one."""
+    probs = softmax(z)
+    return np.where(probs >= top_p_mass * probs.max(), z, -np.inf)
+
+
+def top_p_most_probable_only(z, top_p_mass):
+    """Keeps only the most probable token: on the first case that is what 1 - top_p_mass keeps, not on the others."""
+    out = np.full_like(z, -np.inf)
+    out[np.argmax(z)] = z[np.argmax(z)]
     return out
 
 
@@ -1974,6 +1996,19 @@ WRONG_ANSWERS = [
     # the names model's cases never land on the mass; four equal logits at 0.5 do, exactly (0.25 + 0.25 = 0.5)
     (checks.check_top_p, top_p_exceeds, "not until it exceeds it (>)"),
     (checks.check_top_p, top_p_count_at_most, "0.25 + 0.25 is exactly 0.5"),
+    # the running total in the vocabulary's order, crossing token kept, or a mask of the totals within the mass
+    (checks.check_top_p, top_p_unsorted, "in the tokens' own order"),
+    (checks.check_top_p, lambda z, top_p_mass: np.where(np.cumsum(softmax(z)) <= top_p_mass, z, -np.inf),
+     "in the tokens' own order"),
+    # min-p by hand, and tempnb's own min_p, given top_p_mass as the ratio
+    (checks.check_top_p, top_p_min_p, "that is min-p"),
+    (checks.check_top_p, lambda z, top_p_mass: min_p(z, top_p_mass), "that is min-p"),
+    # min-p in log space: np.log(0) warns at top_p_mass = 0, yet the answer there is min-p's (every token kept)
+    (checks.check_top_p, lambda z, top_p_mass: np.where(z >= z.max() + np.log(top_p_mass), z, -np.inf),
+     "that is min-p"),
+    # the most probable token alone: 1 - top_p_mass keeps that on the first case only, so that hint would mislead;
+    # the first case's own hint (log [0.02, 0.03, 0.15, 0.3, 0.5] at 0.85: 0.5 + 0.3 + 0.15 crosses it) is given
+    (checks.check_top_p, top_p_most_probable_only, "tempnb.top_p keeps 3 tokens, at positions [2, 3, 4]"),
     # the inner minus sign of -log(-log(u)) missing: log(log(u)) is NaN
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - np.log(np.log(rng.random(z.size))))),
      "log(log(u)) is NaN"),
@@ -1985,6 +2020,14 @@ WRONG_ANSWERS = [
      lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z)), rng.random(), side="left")), "with u = 0.0"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.argmax(np.cumsum(softmax(z)) >= rng.random())),
      "not one that equals it"),
+    # a finite stand-in for the masked -inf gives it a piece of the CDF: 0 gives a wide one, -5 one of width
+    # exp(-5) / 19.14 = 3.5e-4 just past token 0's piece, which only the u 1e-5 past that piece's end lands in
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(softmax(np.nan_to_num(z, neginf=0.0))), rng.random(), side="right")),
+     "keep -inf as -inf"),
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(softmax(np.maximum(z, -5.0))), rng.random(), side="right")),
+     "keep -inf as -inf"),
 ]
 
 

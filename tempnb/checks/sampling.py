@@ -139,8 +139,10 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
 
     cdf = np.cumsum(softmax(_LOGITS))
     # Uniform numbers spread over [0, 1), none within 1e-6 of a step of the CDF (where a
-    # rounding difference could change the answer).
-    uniforms = [u for u in (np.arange(40) + 0.5) / 40 if np.min(np.abs(cdf - u)) > 1e-6]
+    # rounding difference could change the answer), and one 1e-5 past the end of token 0's piece,
+    # where the masked token 1 would start if a finite stand-in for its -inf (0, -5, ...) gave it a piece.
+    uniforms = sorted([*(u for u in (np.arange(40) + 0.5) / 40 if np.min(np.abs(cdf - u)) > 1e-6),
+                       float(cdf[0]) + 1e-5])
     for number, u in enumerate(uniforms):
         rng = _WatchedGenerator(seed=number, script=(float(u),))
         outcome = call(sampler, _LOGITS, rng)
@@ -191,6 +193,13 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
                 extra = _SEARCHSORTED_MINUS_ONE
             return hint(f"an index outside [0, {_LOGITS.size - 1}] was returned: {index}.{extra}")
         if index == 1:
+            if _masked_given_a_piece(sampler):
+                return hint(f"the masked entry (logit -inf, index 1) was drawn with u = {u:.5f} (the inverse CDF "
+                            f"gives {expected}), and on logits [2, -inf] your sampler draws the masked entry when u "
+                            "is close to 1: it gives the masked entry a piece of the CDF, as if its logit were a "
+                            "finite number, so keep -inf as -inf. np.exp(-np.inf) is exactly 0.0: softmax gives it "
+                            "probability 0 and a piece of length 0; a finite stand-in such as 0 or -5 "
+                            "(np.nan_to_num(z, neginf=0), np.clip, np.maximum) gives it a small but real chance.")
             return hint("the masked entry (logit -inf, index 1) was drawn; it must have probability 0.")
         if not {"random", "uniform"} & set(rng.used):
             return hint("draw your uniform number with rng.random() (or rng.uniform()), from the rng you are given.")
@@ -241,6 +250,18 @@ def _shifted_by(sampler: Callable, cdf: np.ndarray, uniforms: list[float], shift
         if outcome.problem or _index(outcome.value) != int(np.searchsorted(cdf, u, side="right")) + shift:
             return False
     return True
+
+
+def _masked_given_a_piece(sampler: Callable) -> bool:
+    """Whether the sampler gives a masked logit a piece of the CDF, as a finite stand-in for -inf does.
+
+    On logits [2, -inf] the inverse CDF returns 0 for every u. With the -inf replaced by a finite c, the
+    masked entry owns the last exp(c) / (exp(2) + exp(c)) of [0, 1): more than 1e-9 for any c above
+    log(1e-9 * exp(2)) = -18.7, so u = 1 - 1e-9 draws it while u = 0.5 still draws 0 (unlike always returning 1).
+    """
+    probe = np.array([2.0, -np.inf])
+    answers = [call(sampler, probe, _WatchedGenerator(seed=60, script=(u,))) for u in (0.5, 1 - 1e-9)]
+    return [None if outcome.problem else _index(outcome.value) for outcome in answers] == [0, 1]
 
 
 def _follows_cdf(sampler: Callable, steps: np.ndarray, uniforms: list[float]) -> bool:
@@ -750,11 +771,8 @@ def top_p_cases() -> list[Case]:
         one_more = np.full_like(logits, -np.inf)  # the crossing token and one more
         kept_count = int(np.isfinite(expected).sum())
         one_more[order[:kept_count + 1]] = logits[order[:kept_count + 1]]
-        # transformers' threshold, 1 - top_p (meant for probabilities sorted in ascending order), used with a
-        # descending sort: keep until the running total reaches 1 - top_p_mass
-        complement = np.full_like(logits, -np.inf)
-        complement_kept = order[:min(int(np.searchsorted(cumulative, 1 - mass)) + 1, logits.size)]
-        complement[complement_kept] = logits[complement_kept]
+        # (the 1 - top_p_mass threshold, min-p and an unsorted running total are told apart over all the cases,
+        # in _follows_another_rule: on one case they can keep what other mistakes keep)
         below_one = ()  # at top_p_mass = 1, a strict subset of the tokens of nonzero probability
         if mass == 1.0:
             below_one = (Mistake(lambda a, z=logits: _kept_subset(a, z),
@@ -769,16 +787,6 @@ def top_p_cases() -> list[Case]:
                             and not np.isfinite(as_array(a)).any(),
                             "you kept no token at all: whatever top_p_mass is (even 0), keep at least the most "
                             "probable one."),
-                    Mistake(lambda a, e=exclusive, c=complement, x=expected: _same_filter(a, e) and _same_filter(a, c)
-                            and not _same_filter(c, x),
-                            "you kept too few tokens. Either you dropped the token that crosses the threshold (keep "
-                            "it: tokens, most probable first, until their total reaches top_p_mass, that one "
-                            "included), or you compared with 1 - top_p_mass, a threshold meant for probabilities "
-                            "sorted in ascending order; sorted in descending order, the threshold is top_p_mass."),
-                    Mistake(lambda a, c=complement, x=expected: _same_filter(a, c) and not _same_filter(c, x),
-                            "you compared the running total with 1 - top_p_mass, a threshold meant for "
-                            "probabilities sorted in ascending order (the tokens to remove); sorted in descending "
-                            "order, keep tokens until their total reaches top_p_mass itself."),
                     Mistake(lambda a, e=exclusive: _same_filter(a, e),
                             "you dropped the token that crosses the threshold: keep tokens, most probable first, "
                             "until their total reaches top_p_mass, including the one that gets it there "
@@ -850,6 +858,90 @@ def _sorted_ascending(function: Callable, cases: list[Case]) -> bool:
     return False
 
 
+def _kept_count(answer: object, logits: np.ndarray, counts: tuple[int, ...], own_order: bool = False) -> bool:
+    """Whether the answer keeps, unchanged, as many tokens as one of ``counts`` (-inf elsewhere): the most probable
+    ones (ties in either order), or with ``own_order`` the first ones in the vocabulary's order. Tokens of
+    probability 0 are -inf whether kept or not, so they are not counted."""
+    from tempnb.core import softmax
+
+    got = as_array(answer)
+    if got is None or got.shape != logits.shape:
+        return False
+    kept, finite = np.isfinite(got), np.isfinite(logits)
+    if not (np.all(np.isneginf(got[~kept])) and np.all(finite[kept]) and np.array_equal(got[kept], logits[kept])):
+        return False
+    if own_order:
+        return any(np.array_equal(kept, finite & (np.arange(logits.size) < count)) for count in counts)
+    probs = softmax(logits)
+    removed = ~kept & finite
+    return (int(kept.sum()) in {min(count, int(finite.sum())) for count in counts}
+            and (not kept.any() or not removed.any() or probs[kept].min() >= probs[removed].max()))
+
+
+# Rules a learner may write instead of top-p, each recognised only when it explains the answer on every case
+# (one case alone can mislead: on the first case, keeping the single most probable token is what both the
+# 1 - top_p_mass threshold and min-p keep). Each gives the numbers of tokens the rule may keep on (logits, mass).
+def _complement_counts(logits: np.ndarray, mass: float) -> tuple[int, ...]:
+    """transformers' threshold, 1 - top_p (meant for probabilities sorted in ascending order), used with a
+    descending sort: keep until the running total reaches 1 - top_p_mass."""
+    from tempnb.core import softmax
+
+    cumulative = np.cumsum(np.sort(softmax(logits))[::-1])
+    return (int(np.searchsorted(cumulative, 1 - mass)) + 1,)
+
+
+def _min_p_counts(logits: np.ndarray, mass: float) -> tuple[int, ...]:
+    """min-p with top_p_mass as its ratio: keep tokens whose probability is at least top_p_mass times the top one."""
+    from tempnb.core import softmax
+
+    probs = softmax(logits)
+    return (int(np.sum(probs >= mass * probs.max())), int(np.sum(probs > mass * probs.max())))
+
+
+def _own_order_counts(logits: np.ndarray, mass: float) -> tuple[int, ...]:
+    """The running total taken in the vocabulary's own order, never sorted: the crossing token kept or not
+    (and at least one)."""
+    from tempnb.core import softmax
+
+    cumulative = np.cumsum(softmax(logits))
+    within = int(np.sum(cumulative <= mass))
+    return int(np.searchsorted(cumulative, mass)) + 1, within, max(within, 1)
+
+
+_OTHER_RULES = (
+    (_complement_counts, False,
+     "you compared the running total with 1 - top_p_mass, a threshold meant for probabilities sorted in ascending "
+     "order (the tokens to remove); sorted in descending order, keep tokens until their total reaches top_p_mass "
+     "itself."),
+    (_min_p_counts, False,
+     "you kept the tokens whose probability is at least top_p_mass times the largest one: that is min-p, whose "
+     "ratio is another parameter, not top-p. Top-p adds the probabilities up, most probable first, and keeps "
+     "tokens until their total reaches top_p_mass (the one that gets it there included)."),
+    (_own_order_counts, True,
+     "you added up the probabilities in the tokens' own order (token 0 first), so you kept the first tokens of the "
+     "vocabulary, not the most probable ones. Sort first: order = np.argsort(-probs), take the running total of "
+     "probs[order], keep order[:n] and write those logits back at their own positions."),
+)
+
+
+def _follows_another_rule(function: Callable, cases: list[Case]) -> str | None:
+    """The hint for a top-p that follows another rule on every case (and so is wrong on one), or None."""
+    answers = []
+    for case in cases:
+        outcome = call(function, *copy.deepcopy(case.args))
+        # a warning (log(0) at top_p_mass = 0, say) still leaves the answer to read; an exception does not
+        if outcome.value is None or (outcome.problem and not issubclass(outcome.error, Warning)):
+            return None
+        answers.append(outcome.value)
+    if all(_same_filter(answer, case.expected) for answer, case in zip(answers, cases)):
+        return None
+    for counts, own_order, message in _OTHER_RULES:
+        if all(_kept_count(answer, case.args[0], counts(*case.args), own_order)
+               for answer, case in zip(answers, cases)):
+            return message
+    return None
+
+
 def _kept_subset(answer: object, logits: np.ndarray) -> bool:
     """Whether the answer keeps, unchanged, some but not all of the finite logits (and -inf elsewhere)."""
     got = as_array(answer)
@@ -900,6 +992,9 @@ def check_top_p(my_top_p: Callable) -> None:
         return hint(changed)
     if _sorted_ascending(my_top_p, cases):
         return hint(_LEAST_LIKELY)
+    other_rule = _follows_another_rule(my_top_p, cases)
+    if other_rule is not None:
+        return hint(other_rule)
     problem = first_miss(my_top_p, cases, same=_same_filter, show=_show_kept)
     if problem is not None:
         return hint(problem)
