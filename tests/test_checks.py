@@ -359,6 +359,13 @@ def training_targets_changed(change_teacher=None, change_labels=None):
     return training_loss
 
 
+def training_loss_teacher_forward_on_rows(logits, rows):
+    """A right training loss that runs the teacher on this step's transfer images, teacher.forward(x_transfer[rows]),
+    instead of indexing its stored logits: the same targets, up to rounding in the matrix products."""
+    x, labels = transfer_set()
+    return distillation_by_hand(logits, notebook_teacher().forward(x[rows]), labels[rows], 20.0, 0.9)
+
+
 def training_loss_teacher_on_x_train(logits, rows):
     """The teacher's logits for digits.x_train (the notebook's teacher_train_logits) indexed with rows: the first
     100 training images, not the transfer set."""
@@ -3434,6 +3441,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_soft_loss, soft_no_axis),
     (checks.check_soft_loss, lambda s, t, T: np.float64(soft_term(s, t, T))),
     (checks.check_logit_matching, [-1 / 3, -1 / 6, 1 / 2]),
+    # 05 · the teacher run on each step's transfer images rather than its stored logits indexed with rows
+    (distilled_student_check, training_loss_teacher_forward_on_rows),
     (checks.check_inverse_cdf_sampler, inverse_cdf_argmax),
     (checks.check_inverse_cdf_sampler, lambda z, rng: float(inverse_cdf(z, rng))),
     (checks.check_gumbel_sampler,
