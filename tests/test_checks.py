@@ -296,9 +296,9 @@ def tempered_scipy_with_limit(z, T):
     if T == 0:
         return (z == z.max()) / np.count_nonzero(z == z.max())
     return scipy.special.softmax(z / T)
-# 05 exercise 4's training loss, my_training_loss(logits, rows): a stand-in teacher's logits for the default
-# split's 100 transfer images (chosen here as the notebook chooses them), and students trained once by the recipe
-# of 05's train_student(0, loss).
+# 05 exercise 4's training loss, my_training_loss(logits, rows): the teacher's logits for the default split's 100
+# transfer images (the teacher trained, and the images chosen, as the notebook's cells do), and students trained once
+# by the recipe of 05's train_student(0, loss).
 @functools.lru_cache(maxsize=1)
 def transfer_set():
     """The default split's 100 transfer images and their labels."""
@@ -325,10 +325,63 @@ def student_on_every_training_image():
 
 
 @functools.lru_cache(maxsize=1)
+def notebook_teacher():
+    """05's teacher, by its cell's recipe: [64, 256, 256, 10], rng=1, 40 epochs of Adam on all 1257 training images."""
+    from tempnb.data import load_digits_split
+    from tempnb.distill import cross_entropy_loss
+    from tempnb.models import MLP, train
+
+    digits = load_digits_split()
+    teacher = MLP([64, 256, 256, 10], rng=1)
+    train(teacher, digits.x_train, lambda logits, r: cross_entropy_loss(logits, digits.y_train[r]),
+          epochs=40, learning_rate=1e-3, weight_decay=1e-4, rng=2)
+    return teacher
+
+
+@functools.lru_cache(maxsize=1)
 def transfer_targets():
-    """The stand-in teacher's logits for the transfer images (the student trained on every image), and labels."""
+    """The notebook's teacher's logits for the transfer images (its teacher_transfer_logits), and their labels.
+
+    check_distilled_student compares a training loss with distillation_loss on the targets of its own copy of
+    this teacher, so a right training loss must use this teacher's logits.
+    """
     x, labels = transfer_set()
-    return student_on_every_training_image().forward(x), labels
+    return notebook_teacher().forward(x), labels
+
+
+def training_targets_changed(change_teacher=None, change_labels=None):
+    """aligned_training_loss with the teacher's logits for the transfer images, or their labels, changed first."""
+    def training_loss(logits, rows):
+        teacher_logits, labels = transfer_targets()
+        teacher_logits = teacher_logits if change_teacher is None else change_teacher(teacher_logits)
+        labels = labels if change_labels is None else change_labels(labels)
+        return distillation_by_hand(logits, teacher_logits[rows], labels[rows], 20.0, 0.9)
+    return training_loss
+
+
+def training_loss_teacher_forward_on_rows(logits, rows):
+    """A right training loss that runs the teacher on this step's transfer images, teacher.forward(x_transfer[rows]),
+    instead of indexing its stored logits: the same targets, up to rounding in the matrix products."""
+    x, labels = transfer_set()
+    return distillation_by_hand(logits, notebook_teacher().forward(x[rows]), labels[rows], 20.0, 0.9)
+
+
+def training_loss_teacher_on_x_train(logits, rows):
+    """The teacher's logits for digits.x_train (the notebook's teacher_train_logits) indexed with rows: the first
+    100 training images, not the transfer set."""
+    from tempnb.data import load_digits_split
+
+    digits = load_digits_split()
+    _, labels = transfer_targets()
+    return distillation_by_hand(logits, notebook_teacher().forward(digits.x_train)[rows], labels[rows], 20.0, 0.9)
+
+
+def training_loss_y_train_labels(logits, rows):
+    """digits.y_train[rows] as the labels: the first 100 training images' labels, not the transfer images'."""
+    from tempnb.data import load_digits_split
+
+    teacher_logits, _ = transfer_targets()
+    return distillation_by_hand(logits, teacher_logits[rows], load_digits_split().y_train[rows], 20.0, 0.9)
 
 
 def aligned_training_loss(logits, rows):
@@ -564,6 +617,20 @@ def restore_by_arithmetic(f, x, h=1e-5):
 
 def no_restore_on_copy(f, x, h=1e-5):
     return no_restore(f, x.copy(), h)
+
+
+def central_differences_down_minus_up(f, x, h=1e-5):
+    """Central differences with the sign flipped: (f(x − h) − f(x + h)) / (2h)."""
+    g = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old - h
+        down = f(x)
+        x[i] = old + h
+        up = f(x)
+        x[i] = old
+        g[i] = (down - up) / (2 * h)
+    return g
 
 
 def forward_differences(f, x, h=1e-5):
@@ -1764,6 +1831,9 @@ WRONG_ANSWERS = [
     (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(softmax(t, T, axis=1) * (
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)))), "sum over the classes (axis=1) first"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(s / T, t / T, T), "divided by T twice"),
+    # one side divided by T twice, the other right: softmax(t / T, T) for the teacher, or log_softmax(s / T, T)
+    (checks.check_soft_loss, lambda s, t, T: soft_term(s, t / T, T), "the teacher's logits are divided by T twice"),
+    (checks.check_soft_loss, lambda s, t, T: soft_term(s / T, t, T), "the student's logits are divided by T twice"),
     # the student's logits not divided by T
     (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (
         log_softmax(t, T, axis=1) - log_softmax(s, axis=1)), axis=1))), "student's logits must be divided by T"),
@@ -1774,6 +1844,7 @@ WRONG_ANSWERS = [
     (checks.check_numerical_gradient, no_restore, "must be restored after each probe"),
     (checks.check_numerical_gradient, no_restore_on_copy, "must be restored after each probe"),
     (checks.check_numerical_gradient, forward_differences, "central differences"),
+    (checks.check_numerical_gradient, central_differences_down_minus_up, "the sign is flipped"),
     # forward (and backward) differences at small steps land within 1e-6 of the gradient, yet are one-sided
     (checks.check_numerical_gradient, lambda f, x: forward_differences(f, x, 3e-6), "a one-sided difference"),
     (checks.check_numerical_gradient, lambda f, x: forward_differences(f, x, 1e-6), "a one-sided difference"),
@@ -1828,6 +1899,26 @@ WRONG_ANSWERS = [
     (distilled_student_check, training_loss_labels_unindexed, "the labels do not move with their images"),
     (distilled_student_check, training_loss_teacher_unindexed, "the teacher's targets do not move"),
     (distilled_student_check, training_loss_rows_sorted, "Index both targets with rows"),
+    # 05 · targets that move with their images but are not the teacher's logits of the transfer images, each
+    # compared with distillation_loss on the check's own copy of the teacher: the hard labels as one-hot "logits",
+    # the labels of other images, rows shifted by one, the teacher on other images, probabilities, logits / T
+    (distilled_student_check, training_targets_changed(lambda t: np.eye(10)[transfer_targets()[1]]),
+     "passes the labels as one-hot rows"),
+    (distilled_student_check, training_loss_y_train_labels, "your labels are digits.y_train[rows]"),
+    (distilled_student_check, training_targets_changed(lambda t: t[np.arange(len(t)) - 1]),
+     "the teacher's logits are shifted by one row"),
+    (distilled_student_check, training_targets_changed(None, lambda y: y[(np.arange(len(y)) + 1) % len(y)]),
+     "the labels are shifted by one row"),
+    (distilled_student_check, training_targets_changed(lambda t: np.roll(t, 1, axis=0), lambda y: np.roll(y, 1)),
+     "both targets are shifted by one row"),
+    (distilled_student_check, training_loss_teacher_on_x_train, "teacher.forward(digits.x_train)[rows]"),
+    (distilled_student_check, training_targets_changed(lambda t: softmax(t, axis=1)),
+     "you pass the teacher's probabilities"),
+    (distilled_student_check, training_targets_changed(lambda t: softmax(t, 20.0, axis=1)),
+     "you pass the teacher's soft targets"),
+    (distilled_student_check, training_targets_changed(lambda t: t / 20.0), "divided by T twice"),
+    (distilled_student_check, training_targets_changed(lambda t: t + np.eye(10)[transfer_targets()[1]]),
+     "is not my_distillation_loss(logits, teacher_transfer_logits[rows]"),
     (distilled_student_check, None, "pass your training loss too"),
     (distilled_student_check, lambda logits, rows: None, "my_training_loss returned None"),
     # 05 · the training loss at another T or α than the notebook's chosen_T = 20 and ALPHA = 0.9, read off its
@@ -3210,6 +3301,12 @@ def test_distilled_student_check_retrains_with_the_recipe_of_train_student():
               f"learning_rate=1e-2, rng={distillation.RETRAIN_RNG_OFFSET} + seed)")
     assert recipe in source and distillation.RETRAIN_LEARNING_RATE == 1e-2 and distillation.RETRAIN_SEED == 0
     assert list(distillation.STUDENT_SIZES) == [64, 32, 10] and "STUDENT_SIZES = [64, 32, 10]" in source
+    # and the check's own copy of the teacher (for Exercise 4's targets) is trained as the notebook's teacher cell is
+    d = distillation
+    assert f"teacher = MLP({list(d.TEACHER_SIZES)}, rng={d.TEACHER_SEED})\n" in source
+    assert d.TEACHER_LEARNING_RATE == 1e-3 and d.TEACHER_WEIGHT_DECAY == 1e-4
+    assert (f"epochs={d.TEACHER_EPOCHS}, learning_rate=1e-3, weight_decay=1e-4, rng={d.TEACHER_RNG})\n"
+            "teacher_accuracy =") in source
 
 
 # -- the cases themselves are sound -------------------------------------------------------------
@@ -3442,6 +3539,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_soft_loss, soft_no_axis),
     (checks.check_soft_loss, lambda s, t, T: np.float64(soft_term(s, t, T))),
     (checks.check_logit_matching, [-1 / 3, -1 / 6, 1 / 2]),
+    # 05 · the teacher run on each step's transfer images rather than its stored logits indexed with rows
+    (distilled_student_check, training_loss_teacher_forward_on_rows),
     (checks.check_inverse_cdf_sampler, inverse_cdf_argmax),
     (checks.check_inverse_cdf_sampler, lambda z, rng: float(inverse_cdf(z, rng))),
     (checks.check_gumbel_sampler,

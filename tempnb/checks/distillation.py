@@ -50,6 +50,10 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     # softmax over the batch (axis 0) instead of each row's classes
     by_columns = T * T * float(np.mean(np.sum(softmax(t, T, axis=0) * (log_softmax(t, T, axis=0)
                                                                         - log_softmax(s, T, axis=0)), axis=1)))
+    # only one side divided by T twice: softmax(t / T, T) on the teacher's side (or the student's), the other right
+    teacher_twice = T * T * float(np.mean(np.sum(softmax(t, T * T, axis=1) * (log_softmax(t, T * T, axis=1)
+                                                                             - log_q), axis=1)))
+    student_twice = T * T * float(np.mean(np.sum(p * (log_p - log_softmax(s, T * T, axis=1)), axis=1)))
     # only one side tempered: the student's (or the teacher's) logits left undivided by T
     student_untempered = T * T * float(np.mean(np.sum(p * (log_p - log_softmax(s, axis=1)), axis=1)))
     teacher_untempered = T * T * float(np.mean(np.sum(softmax(t, axis=1) * (log_softmax(t, axis=1) - log_q), axis=1)))
@@ -84,7 +88,13 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                      Mistake(is_(student_untempered), STUDENT_UNTEMPERED),
                      Mistake(is_(teacher_untempered), TEACHER_UNTEMPERED),
                      Mistake(is_(twice), "the logits are divided by T twice: softmax(z, T) already divides by T, "
-                                         "so pass the raw logits, softmax(t, T), not softmax(t / T, T).")]
+                                         "so pass the raw logits, softmax(t, T), not softmax(t / T, T)."),
+                     Mistake(is_(teacher_twice), "the teacher's logits are divided by T twice (the student's are "
+                                                 "right): softmax(t, T) and log_softmax(t, T) already divide by T, "
+                                                 "so pass t itself, not t / T."),
+                     Mistake(is_(student_twice), "the student's logits are divided by T twice (the teacher's are "
+                                                 "right): log_softmax(s, T) already divides by T, so pass s itself, "
+                                                 "not s / T.")]
     mistakes += [
         Mistake(lambda a: number(a) is not None and math.isinf(number(a)),
                 "you got inf: a probability that rounds to 0 has log 0 = -inf (np.log of a softmax, or "
@@ -276,6 +286,9 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
                     f"by {h:.1g}: that is a one-sided difference, forward (f(x+h) − f(x)) / h or backward "
                     "(f(x) − f(x−h)) / h, whose error is proportional to h. The exercise asks for central "
                     "differences, (f(x+h) − f(x−h)) / (2h), probing each entry at +h and at −h.")
+    if np.allclose(answer, -expected, rtol=1e-4, atol=1e-8):
+        return hint("the sign is flipped: every entry is minus the gradient. Subtract the lower probe from the upper "
+                    "one, (f(x + h) − f(x − h)) / (2h), not (f(x − h) − f(x + h)) / (2h).")
     if np.allclose(answer, expected / 2, rtol=1e-4, atol=1e-8):
         return hint("divide the central difference by 2h, not 4h: (f(x + h) − f(x − h)) / (2h).")
     if np.allclose(answer, 2 * expected, rtol=1e-4, atol=1e-8):
@@ -362,6 +375,115 @@ def _digits_default_split():
     rng = np.random.default_rng(5)
     transfer = np.concatenate([rng.choice(np.flatnonzero(digits.y_train == d), 10, replace=False) for d in range(10)])
     return digits.x_test, digits.y_test, digits.x_train[transfer], digits.y_train[transfer]
+
+
+# The notebook's teacher, as its cell trains it: MLP(TEACHER_SIZES, rng=TEACHER_SEED) on all the default split's
+# training images, cross-entropy, epochs=40, learning_rate=1e-3, weight_decay=1e-4, rng=TEACHER_RNG (batches of 64).
+TEACHER_SIZES = (64, 256, 256, 10)
+TEACHER_SEED, TEACHER_RNG, TEACHER_EPOCHS = 1, 2, 40
+TEACHER_LEARNING_RATE, TEACHER_WEIGHT_DECAY = 1e-3, 1e-4
+
+
+@functools.lru_cache(maxsize=1)
+def _reference_teacher_logits() -> dict[str, np.ndarray]:
+    """The check's own copy of the notebook's teacher, retrained from its recipe (about 2 s, once per kernel).
+
+    Returns its logits for the default split's transfer images, training images and test images, and the
+    training images' labels: the check never reads the notebook's `teacher`, which the learner can change.
+    """
+    from tempnb.data import load_digits_split
+    from tempnb.distill import cross_entropy_loss
+    from tempnb.models import MLP, train
+
+    digits = load_digits_split()
+    teacher = MLP(list(TEACHER_SIZES), rng=TEACHER_SEED)
+    train(teacher, digits.x_train, lambda logits, rows: cross_entropy_loss(logits, digits.y_train[rows]),
+          epochs=TEACHER_EPOCHS, learning_rate=TEACHER_LEARNING_RATE, weight_decay=TEACHER_WEIGHT_DECAY,
+          rng=TEACHER_RNG)
+    _, _, x_transfer, _ = _digits_default_split()
+    return {"transfer": teacher.forward(x_transfer), "train": teacher.forward(digits.x_train),
+            "test": teacher.forward(digits.x_test), "y_train": digits.y_train.copy()}
+
+
+_USE_TARGETS = "Pass teacher_transfer_logits[rows] and y_transfer[rows] as they are."
+
+
+def _targets_problem(training_loss: Callable, chosen_T: object, alpha: object) -> str | None:
+    """None if the learner's training loss is distillation_loss with the notebook's teacher's targets; else a hint.
+
+    The check calls it on logits of its own for the 100 transfer images in order, and compares with
+    tempnb.distillation_loss(logits, teacher_logits, y_transfer, chosen_T, ALPHA), the teacher's logits coming from
+    the check's own copy of the teacher. The order checks before it cannot see a target that is wrong for every
+    image in the same way (one-hot labels, probabilities, logits divided by T, targets of other images), since
+    such targets still move with their images.
+    """
+    from tempnb.core import softmax
+    from tempnb.distill import distillation_loss
+
+    T, weight = number(chosen_T), number(alpha)
+    reference = _reference_teacher_logits()
+    _, _, _, y_transfer = _digits_default_split()
+    n = len(y_transfer)
+    rows = np.arange(n)
+    logits = np.random.default_rng(548).normal(size=(n, 10)) * 3  # the check's own student logits
+    got = _training_call(training_loss, logits.copy(), rows.copy(), "on the check's own logits")
+    if isinstance(got, str):
+        return got
+    loss, gradient = got
+
+    def gives(teacher_logits: np.ndarray, labels: np.ndarray) -> bool:
+        want_loss, want_gradient = distillation_loss(logits, teacher_logits, labels, T, weight)
+        return math.isclose(loss, want_loss, rel_tol=1e-7, abs_tol=1e-10) and close(
+            gradient, want_gradient, rtol=1e-6, atol=1e-10)
+
+    t = reference["transfer"]
+    if gives(t, y_transfer):
+        return None
+    shifted = {"− 1": lambda a: np.roll(a, 1, axis=0), "+ 1": lambda a: np.roll(a, -1, axis=0)}
+    variants = [
+        (np.eye(10)[y_transfer], y_transfer,
+         "your training loss passes the labels as one-hot rows where the teacher's logits go: those are the hard "
+         "labels again, not the teacher's soft targets, so the student never hears from the teacher. Pass the "
+         "teacher's logits for these images, teacher_transfer_logits[rows]."),
+        (t, reference["y_train"][rows],
+         "your labels are digits.y_train[rows], the labels of the first 100 training images: rows number the "
+         "transfer images, so their labels are y_transfer[rows]."),
+        (reference["train"][rows], y_transfer,
+         "the teacher's logits you pass belong to other images: teacher.forward(digits.x_train)[rows] (the "
+         "notebook's teacher_train_logits[rows]) are the logits of the first 100 training images, while the "
+         "student trains on the transfer set, x_transfer = digits.x_train[transfer]. Use "
+         "teacher_transfer_logits[rows], the teacher's logits for the transfer images."),
+        (reference["test"][rows], y_transfer,
+         "the teacher's logits you pass belong to other images: teacher.forward(digits.x_test)[rows] are the logits of "
+         "the first 100 test images, while the student trains on the transfer set. Use teacher_transfer_logits[rows], "
+         "the teacher's logits for the transfer images (and keep the test images for scoring)."),
+        (softmax(t, axis=1), y_transfer,
+         "you pass the teacher's probabilities, softmax(teacher_transfer_logits)[rows], where its logits are expected: "
+         f"my_distillation_loss takes softmax(t, T) itself. {_USE_TARGETS}"),
+        (softmax(t, T, axis=1), y_transfer,
+         "you pass the teacher's soft targets, softmax(teacher_transfer_logits, T)[rows], where its logits are "
+         f"expected: my_distillation_loss takes softmax(t, T) itself. {_USE_TARGETS}"),
+        (t / T, y_transfer,
+         "the teacher's logits are divided by T twice: you pass teacher_transfer_logits[rows] / T, and "
+         f"my_distillation_loss divides them by T again inside softmax(t, T). {_USE_TARGETS}"),
+    ]
+    for how, shift in shifted.items():
+        for which, what, teacher_logits, labels in (
+                ("the teacher's logits", "the teacher's logits", shift(t), y_transfer),
+                ("the labels", "the label", t, shift(y_transfer)),
+                ("both targets", "the targets", shift(t), shift(y_transfer))):
+            variants.append((teacher_logits, labels,
+                             f"{which} are shifted by one row: image i gets {what} of image i {how} (indexed with "
+                             f"rows {how.replace('−', '-')}, or moved by np.roll), so each image learns its "
+                             "neighbour's targets. Index with rows itself: teacher_transfer_logits[rows] and "
+                             "y_transfer[rows]."))
+    for teacher_logits, labels, problem in variants:
+        if gives(teacher_logits, labels):
+            return problem
+    return ("your my_training_loss is not my_distillation_loss(logits, teacher_transfer_logits[rows], "
+            "y_transfer[rows], chosen_T, ALPHA): on the check's own logits for the 100 transfer images, in order, its "
+            "loss or gradient differs from tempnb.distillation_loss with the notebook's teacher's logits for those "
+            "images and their labels. Pass teacher_transfer_logits[rows] and y_transfer[rows] unchanged.")
 
 
 def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha: float) -> dict[str, tuple]:
@@ -698,7 +820,11 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     images) to confirm that the student passed is the one that loss trains. Before any training, it reads
     the T and α inside ``training_loss`` off its gradient on the check's own logits (the teacher's targets
     and the labels cancel in the difference of two gradients) and compares them with ``chosen_T`` and
-    ``alpha`` (the notebook's ALPHA), which the call must pass. It scores on the default split,
+    ``alpha`` (the notebook's ALPHA), which the call must pass. Then it compares ``training_loss`` on the 100
+    transfer images with tempnb.distillation_loss on the logits of the check's own copy of the notebook's teacher
+    (retrained once from its recipe), naming a target that is wrong for every image alike: one-hot labels, other
+    images' labels or logits, rows shifted by one, probabilities, or logits already divided by T. It scores on the
+    default split,
     load_digits_split(), and passes only a student that fits that split's transfer images.
     """
     from tempnb.models import MLP, accuracy
@@ -714,7 +840,8 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     if not callable(training_loss):
         return hint(f"the fourth argument is your training loss, the function my_training_loss(logits, rows) that "
                     f"you give train_student, not {shown(training_loss)}.")
-    problem = _check_training_loss(training_loss) or _temperature_problem(training_loss, chosen_T, alpha)
+    problem = (_check_training_loss(training_loss) or _temperature_problem(training_loss, chosen_T, alpha)
+               or _targets_problem(training_loss, chosen_T, alpha))
     if problem is not None:
         return hint(problem)
     if student is None or student is Ellipsis:
