@@ -2878,6 +2878,61 @@ def fit_grid_up_to_one(logits, labels):
     return float(grid[int(np.argmin([mean_nll(logits, labels, T) for T in grid]))])
 
 
+def accuracy_at(logits, labels, T):
+    return float(np.mean(softmax(logits, T, axis=1).argmax(axis=1) == labels))
+
+
+def fit_accuracy_bounded(logits, labels):
+    """Maximises the accuracy, which is the same at every T: the bounded search drifts to its top, T = 20."""
+    return float(scipy.optimize.minimize_scalar(lambda T: -accuracy_at(logits, labels, T), bounds=(0.05, 20),
+                                                method="bounded").x)
+
+
+def fit_error_rate_log_t(logits, labels):
+    """Minimises the error rate over log T: flat, so the search ends near its top, log T = 5."""
+    return math.exp(scipy.optimize.minimize_scalar(lambda log_t: 1 - accuracy_at(logits, labels, math.exp(log_t)),
+                                                   bounds=(-5, 5), method="bounded").x)
+
+
+def fit_accuracy_grid(logits, labels):
+    """The best accuracy on a grid: every T ties, so argmax returns the grid's first, T = 0.1."""
+    grid = np.linspace(0.1, 5, 50)
+    return float(grid[int(np.argmax([accuracy_at(logits, labels, T) for T in grid]))])
+
+
+def fit_accuracy_minimize(logits, labels):
+    """minimize from T = 1 on the error rate: its gradient is 0 everywhere, so it stays at T = 1."""
+    return float(scipy.optimize.minimize(lambda v: 1 - accuracy_at(logits, labels, float(v[0])), x0=[1.0]).x[0])
+
+
+def fit_returns_fun(logits, labels):
+    """A right search that returns the lowest NLL, result.fun, instead of the T where it is reached."""
+    return float(scipy.optimize.minimize_scalar(lambda T: mean_nll(logits, labels, T), bounds=(0.05, 20),
+                                                method="bounded", options={"xatol": 1e-10}).fun)
+
+
+def fit_exp_of_fun(logits, labels):
+    """A search over log T that exponentiates .fun instead of .x."""
+    return math.exp(scipy.optimize.minimize_scalar(lambda log_t: mean_nll(logits, labels, math.exp(log_t)),
+                                                   bounds=(-5, 5), method="bounded", options={"xatol": 1e-10}).fun)
+
+
+def fit_softmax_axis_0(logits, labels):
+    """scipy's softmax over axis=0: each class normalised over the examples, not each row over the classes."""
+    def nll(T):
+        return float(-np.mean(np.log(scipy.special.softmax(logits / T, axis=0))[np.arange(len(labels)), labels]))
+    return float(scipy.optimize.minimize_scalar(nll, bounds=(0.05, 20), method="bounded",
+                                                options={"xatol": 1e-10}).x)
+
+
+def fit_log_softmax_axis_0(logits, labels):
+    """tempnb's log_softmax with axis=0, over log T."""
+    def nll(log_t):
+        return float(-np.mean(log_softmax(logits, math.exp(log_t), axis=0)[np.arange(len(labels)), labels]))
+    return math.exp(scipy.optimize.minimize_scalar(nll, bounds=(-5, 5), method="bounded",
+                                                   options={"xatol": 1e-10}).x)
+
+
 WRONG_ANSWERS += [
     # 01 · valid distribution
     (checks.check_is_valid_distribution, lambda p: math.isclose(sum(p), 1, rel_tol=0, abs_tol=1e-6), "negative"),
@@ -3154,6 +3209,17 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_grid_up_to_one, "your search's highest T is 1, but the best T here is above 1"),
     # the flipped sign runs log T to its lower bound -5: the hint leads with the sign
     (checks.check_fit_temperature, fit_sign_flipped, "most likely your objective's sign is flipped"),
+    # an objective that does not change with T (accuracy, error rate): the search ends wherever its steps do
+    (checks.check_fit_temperature, fit_accuracy_bounded, "the accuracy (or the error rate) is the same at every T"),
+    (checks.check_fit_temperature, fit_error_rate_log_t, "the accuracy (or the error rate) is the same at every T"),
+    (checks.check_fit_temperature, fit_accuracy_grid, "stays the same when every label is made its row's top class"),
+    (checks.check_fit_temperature, fit_accuracy_minimize, "its objective, such as the accuracy, does not change"),
+    # the minimum's value instead of where it is: result.fun, or math.exp of it after a search over log T
+    (checks.check_fit_temperature, fit_returns_fun, "the lowest mean NLL itself (the search's result.fun)"),
+    (checks.check_fit_temperature, fit_exp_of_fun, "math.exp(result.fun)"),
+    # softmax over axis=0 normalises each class over the examples
+    (checks.check_fit_temperature, fit_softmax_axis_0, "normalised each column (axis=0"),
+    (checks.check_fit_temperature, fit_log_softmax_axis_0, "normalised each column (axis=0"),
     # 07 · Platt
     # the image's log-odds are log 99 and log 9, so T = log 99 / log 9 and Platt's a = log 9 / log 99
     (checks.check_platt_temperature, math.log(9) / math.log(99), "is Platt's a"),

@@ -259,17 +259,24 @@ _BRENT = ("minimize_scalar without bounds uses Brent's method, which starts near
           "bounds (bounds=(0.05, 20), method='bounded') or search over log T.")
 
 
+_FLAT = ("the accuracy (or the error rate) is the same at every T, because dividing the logits by T > 0 keeps "
+         "every row's argmax, so minimising it gives the search nothing to follow. Minimise the mean NLL, "
+         "-log_softmax(logits / T, axis=1)[np.arange(n), labels] averaged over the rows: it rewards the right "
+         "confidence, not only the right class.")
+
+
 # lower bounds a search for T (or log T) commonly uses: e^-5 (log T in (-5, 5)), 0.05, 0.01, 1e-3
 _LOWER_BOUNDS = (math.exp(-5), 0.05, 0.01, 1e-3)
 
 
 def _temperature_case(true_temperature: float, seed: int, label: str,
-                      one_elsewhere: Callable[[], bool] = lambda: True) -> Case:
-    """``one_elsewhere()`` says whether the learner's function also returns T = 1 on the other case."""
+                      one_elsewhere: Callable[[], bool] = lambda: True, fit: Callable | None = None) -> Case:
+    """``one_elsewhere()`` says whether the learner's function also returns T = 1 on the other case; with the
+    learner's ``fit``, a wrong T is also tested for not reacting to the labels (see ``ignores_labels``)."""
     import scipy.optimize
     import scipy.special
 
-    from tempnb.calibration import fit_temperature
+    from tempnb.calibration import fit_temperature, negative_log_likelihood
     from tempnb.core import softmax
 
     rng = np.random.default_rng(seed)
@@ -284,6 +291,22 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
 
     whole_array_T = math.exp(scipy.optimize.minimize_scalar(whole_array_nll, bounds=(-5, 5), method="bounded",
                                                             options={"xatol": 1e-10}).x)
+
+    def per_column_nll(log_t: float) -> float:  # softmax over axis=0: each class normalised over the examples
+        log_q = scipy.special.log_softmax(logits / math.exp(log_t), axis=0)
+        return float(-np.mean(log_q[np.arange(len(labels)), labels]))
+
+    per_column_T = math.exp(scipy.optimize.minimize_scalar(per_column_nll, bounds=(-5, 5), method="bounded",
+                                                           options={"xatol": 1e-10}).x)
+    lowest_nll = negative_log_likelihood(logits, labels, expected)  # what a search's .fun holds at its end
+
+    def ignores_labels(answer: float) -> bool:
+        """The same T when every label is its row's top class (the NLL then falls as T -> 0) and when every label
+        is its bottom class (it falls as T -> inf): an objective that does not change with T, such as accuracy."""
+        if fit is None:
+            return False
+        probes = [call(fit, logits, logits.argmax(axis=1)), call(fit, logits, logits.argmin(axis=1))]
+        return all(probe.problem is None and _same_number(probe.value, answer) for probe in probes)
     return Case(
         (logits, labels), expected,
         f"on {label}, the best T is {expected:.5f}; you returned {{got}}. Minimise the mean NLL of "
@@ -294,12 +317,22 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     f"on {label} you returned log T, the variable your search ran over: return the temperature "
                     "itself, math.exp(result.x)."),
             Mistake(lambda a: a <= 0, f"on {label} you returned {{got}}; a temperature must be positive. {_BRENT}"),
+            Mistake(near(lowest_nll, 1e-6), f"on {label} you returned {{got}}, the lowest mean NLL itself (the "
+                                            "search's result.fun); return where it is reached, the temperature "
+                                            "result.x (math.exp(result.x) if you searched log T)."),
+            Mistake(near(math.exp(lowest_nll), 1e-6),
+                    f"on {label} you returned {{got}}, e to the lowest mean NLL (math.exp(result.fun)): the "
+                    "temperature is where the minimum is reached, math.exp(result.x) for a search over log T."),
+            Mistake(near(per_column_T, 1e-3), f"on {label} your softmax normalised each column (axis=0: one class "
+                                              "over all the examples) instead of each row: every row is one "
+                                              "example's distribution over the classes, so use axis=1."),
             Mistake(near(1 / expected, 1e-3), f"on {label} you returned 1/T (the inverse temperature β), or "
                                                "your objective multiplied the logits by T; the answer is "
                                                "T = 1/β, with the logits divided by T."),
             # T = 1 on both cases: the placeholder, or an optimiser that never moved
             Mistake(lambda a: near(1.0, 1e-12)(a) and one_elsewhere(),
-                    f"on {label} you returned T = 1 (the placeholder, or an optimiser that never left its start)."),
+                    f"on {label} you returned T = 1 (the placeholder, or an optimiser that never left its start, "
+                    "as one does when its objective, such as the accuracy, does not change with T)."),
             # T = 1 on this case only: a search (a grid or bounds) that ends at 1, on the side of the best T
             Mistake(near(1.0, 1e-12),
                     f"on {label} your search's {'lowest' if expected < 1 else 'highest'} T is 1, but the best T "
@@ -316,13 +349,21 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     "log_q[np.arange(n), labels]. It also does if you raised the probabilities to 1/T without "
                     "renormalising each row (-log q^(1/T) = -(1/T) log q falls as T grows): renormalise, as 04's "
                     "apply_temperature does, or use log_softmax(logits / T, axis=1). Or your objective's sign is "
-                    "flipped, so the search maximised the NLL: minimise +mean(-log q of the label)."),
+                    "flipped, so the search maximised the NLL: minimise +mean(-log q of the label). Or it does not "
+                    f"change with T at all, and a bounded search then drifts to its top: {_FLAT}"),
             Mistake(lambda a: a > 20 * expected,
                     f"on {label} your T ran far above the best one, {expected:.5f}, as if your objective kept "
                     "falling as T grows. It does if it averages -log q over every class of a row: log_q[labels] "
                     "picks whole rows; each row's own label entry is log_q[np.arange(n), labels]. (Or your objective's "
                     "sign is flipped, so the search maximised the NLL and ran to a bound; or a grid or bounds whose "
-                    "top is the answer you got.)"),
+                    f"top is the answer you got.) Or it does not change with T at all: {_FLAT}"),
+            # the model's own predictions for labels, or a flat objective on a grid (argmin returns its first T)
+            Mistake(lambda a: 0 < a < expected / 20 and ignores_labels(a),
+                    f"on {label} your T, {{got}}, far below the best one, {expected:.5f}, stays the same when every "
+                    "label is made its row's top class and when every label is made its bottom class: your "
+                    "objective does not use the labels. Either the model's own predictions (argmax) stand in for "
+                    "them, and the NLL of those falls as T shrinks: use the labels given. Or it does not change "
+                    f"with T at all, and a grid's argmin returns its first T: {_FLAT}"),
             # a flipped sign maximises the NLL, which grows as T shrinks (the wrong labels' log q fall without
             # limit): a bounded search then stops at its lower bound, within its xatol (1e-5 by default)
             Mistake(lambda a: 0 < a < expected / 20 and any(abs(a - low) <= 1e-4 * low for low in _LOWER_BOUNDS),
@@ -337,6 +378,11 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     "when the model's own predictions (argmax) stand in for the labels: use the labels given. (Or "
                     "your objective's sign is flipped, so the search maximised the NLL and ran to a bound: minimise "
                     "+mean(-log q of the label); or a grid or bounds whose bottom is the answer you got.)"),
+            Mistake(ignores_labels,
+                    f"on {label} your T, {{got}}, stays the same when every label is made its row's top class and "
+                    "when every label is made its bottom class, though the NLL's best T then runs to opposite "
+                    "ends: your objective does not change with T, and the search stops wherever its steps end: "
+                    f"{_FLAT}"),
             Mistake(lambda a: a < expected, _missed_minimum(label, expected, "larger")),
             Mistake(lambda a: a > expected, _missed_minimum(label, expected, "smaller")),
         ),
@@ -370,13 +416,13 @@ def _temperature_cases(fit: Callable | None = None) -> list[Case]:
     returns 1 on the second too (a search that ends at 1 returns 1 on one of them only)."""
     # reached only after the first case passed, so T = 1 here is never the placeholder
     underconfident = _temperature_case(0.5, 12, "logits of an underconfident model (labels drawn at T = 0.5)",
-                                       lambda: False)
+                                       lambda: False, fit)
 
     def one_elsewhere() -> bool:
         return fit is None or _same_number(call(fit, *underconfident.args).value, 1.0, rel_tol=1e-12)
 
     return [
-        _temperature_case(2.0, 11, "logits of an overconfident model (labels drawn at T = 2)", one_elsewhere),
+        _temperature_case(2.0, 11, "logits of an overconfident model (labels drawn at T = 2)", one_elsewhere, fit),
         underconfident,
     ]
 
