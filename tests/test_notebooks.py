@@ -96,7 +96,9 @@ def test_anatomy_and_solutions(pair):
     solutions = [c for c in stored.cells if "solution" in c.metadata.get("tags", [])]
     assert solutions, "every notebook ships executed solutions"
     for cell in solutions:
+        # Code and output both folded: a visible "✅ T = 1/3" would give the answer away.
         assert cell.metadata.get("jupyter", {}).get("source_hidden") is True
+        assert cell.metadata.get("jupyter", {}).get("outputs_hidden") is True
         printed = "".join(o.get("text", "") for o in cell.outputs)
         assert "✅" in printed and "Not yet" not in printed, f"a solution fails its check: {cell.source[:80]}"
 

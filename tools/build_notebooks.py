@@ -128,8 +128,9 @@ def read_source(source: Path) -> nbformat.NotebookNode:
         digest = hashlib.sha1(cell.source.encode()).hexdigest()[:8]
         cell["id"] = f"c{index:02d}-{digest}"
         if "solution" in cell.metadata.get("tags", []):
-            # Worked solutions start collapsed in JupyterLab; CI still runs them.
-            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+            # Worked solutions start collapsed in JupyterLab, code and output alike (the ✅ line
+            # would otherwise give the answer away); CI still runs them.
+            cell.metadata.setdefault("jupyter", {}).update(source_hidden=True, outputs_hidden=True)
     for section in going_deeper_sections(notebook):
         # JupyterLab shows a "Going deeper" section folded under its heading until clicked.
         notebook.cells[section.start].metadata["jp-MarkdownHeadingCollapsed"] = True
