@@ -530,7 +530,7 @@ def test_entropy_temperature_wrong_answers_get_their_hints(capsys):
     assert "bits" in run(capsys, checks.check_entropy_temperature, in_bits)
     assert "tempered the probabilities" in run(capsys, checks.check_entropy_temperature, probs_as_logits)
     assert "multiplied the logits by T" in run(capsys, checks.check_entropy_temperature, 1 / right)
-    assert "tighten" in run(capsys, checks.check_entropy_temperature, right * 1.001)
+    assert "typed from a printout" in run(capsys, checks.check_entropy_temperature, right * 1.001)
 
 
 # -- wrong answers and the hint each must get -------------------------------------------------
@@ -864,6 +864,21 @@ def entropy_temperature_untempered_log():
     z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
     return scipy.optimize.brentq(lambda T: float(-np.sum(softmax(z, T) * np.log(softmax(z)))) - 2.0, 0.1, 1.0,
                                  xtol=1e-12)
+
+
+def entropy_temperature_grid_search():
+    """Exercise 04.4 answered with the best point of a grid of temperatures 0.001 apart, not a root finder."""
+    from tempnb import entropy
+    z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
+    grid = np.linspace(0.1, 1.0, 901)
+    return float(grid[np.argmin([abs(float(entropy(softmax(z, T))) - 2.0) for T in grid])])
+
+
+def entropy_temperature_default_brentq():
+    """Exercise 04.4 as the notebook's solution solves it: brentq on [0.1, 1] with its default tolerances."""
+    from tempnb import entropy
+    z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
+    return scipy.optimize.brentq(lambda T: float(entropy(softmax(z, T))) - 2.0, 0.1, 1.0)
 
 
 def entropy_temperature_root_results():
@@ -1790,7 +1805,7 @@ WRONG_ANSWERS = [
     (checks.check_odds_temperature, 0.5, "the odds become 9:1"),
     # 04 · top probability 0.5 (issue 11: values ≤ 0 get a relevant hint, not the solver's tolerance)
     (checks.check_half_temperature, 10.0, "brentq"),
-    (checks.check_half_temperature, 20.79, "tolerance"),
+    (checks.check_half_temperature, 20.79, "more digits than a printout shows"),
     (checks.check_half_temperature, -GOLDEN_T, "mirror solution"),
     (checks.check_half_temperature, -1.0, "must be positive"),
     (checks.check_half_temperature, 0.0, "argmax"),
@@ -1813,6 +1828,8 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax,
      lambda z, T: np.exp(z / T - np.max(z / T)) / (np.sum(np.exp(z / T - np.max(z / T))) / T), "does not sum to 1"),
     (checks.check_entropy_temperature, 0.3, "raise it"),
+    # the best of a grid of temperatures 0.001 apart: T = 0.749, entropy 2.0003 nats, close but not within 1e-6
+    (checks.check_entropy_temperature, entropy_temperature_grid_search(), "the best point of a grid"),
     (checks.check_entropy_temperature, -1.0, "positive"),
     (checks.check_entropy_temperature, None, "replace the None"),
     # 05 · soft loss
@@ -3602,6 +3619,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_odds_temperature, Fraction(1, 3)),
     (checks.check_half_temperature, scipy.optimize.brentq(lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5,
                                                           1, 100)),
+    # brentq's default tolerances (xtol=2e-12) are enough, as in the notebook's solution
+    (checks.check_entropy_temperature, entropy_temperature_default_brentq()),
     (checks.check_soft_loss, soft_no_axis),
     (checks.check_soft_loss, lambda s, t, T: np.float64(soft_term(s, t, T))),
     (checks.check_logit_matching, [-1 / 3, -1 / 6, 1 / 2]),

@@ -339,9 +339,8 @@ def check_half_temperature(temperature: object) -> None:
                 "the logits z themselves, not z / T (your T squared is the answer)."),
         Mistake(lambda a: math.isclose(a, _GOLDEN_T, rel_tol=1e-2),
                 f"{ten_digits} is close but not exact: the check wants agreement within a relative 1e-9, more digits "
-                "than a printout shows. If you typed a printed "
-                "value, assign the number brentq returns instead; if it is brentq's result, tighten its "
-                "tolerance (xtol=1e-12)."),
+                "than a printout shows. If you typed a printed value (or rounded brentq's result), assign the "
+                "number brentq returns itself: with its default tolerances it is exact enough."),
     ))
     return check_number(temperature, [case], f"T = {_GOLDEN_T:.4f} = 10 / log φ, where φ is the golden ratio "
                                              "(with x = exp(-10/T) the condition is x² + x = 1).", rel_tol=1e-9)
@@ -408,9 +407,11 @@ def check_entropy_temperature(temperature: object) -> None:
                     "temperature. The answer is the T at which entropy(softmax(z, T)) is 2 nats; if brentq said "
                     "f(a) and f(b) must have different signs, your f never divides the logits by T.")
     if math.isclose(reached, ENTROPY_TARGET, abs_tol=1e-2):
+        # a value typed from a printout, or the best point of a grid of temperatures; brentq's own result, with its
+        # default tolerances (xtol=2e-12), is far closer to the root than this check needs
         return hint(f"close: at T = {value:.6g} the entropy is {reached:.6f} nats, and the check needs 2 within "
-                    "1e-6. If you typed a printed value, assign the number brentq returns instead; otherwise "
-                    "tighten brentq's xtol.")
+                    "1e-6. Assign the number brentq returns itself: a value typed from a printout, or the best "
+                    "point of a grid of temperatures, is not that close.")
     direction = "lower" if reached > ENTROPY_TARGET else "raise"
     # a root found for other logits (another context) is a T far from this one, not a loose tolerance
     other_logits = (f" If brentq did find a root, it was for other logits: z must be the logits after "
