@@ -308,16 +308,19 @@ _BOTH_BRANCHES = frozenset({"where", "select"})
 def _uses_scipy_expit(function: Callable) -> bool:
     """Whether the learner's sigmoid is scipy.special.expit, or its code calls it by the name expit.
 
-    expit is a ufunc, which a profiler does not see being called, so the code's names are read instead: `expit`
-    reached as scipy.special.expit (an attribute, not a global of the learner's), or a global bound to scipy's.
-    A helper of the learner's own called expit is not scipy's and does not count.
+    expit is a ufunc, which a profiler does not see being called, so the code's names are read instead: a global
+    bound to scipy's expit (under any name), or `expit` reached as scipy.special.expit, an attribute. A helper of
+    the learner's own called expit is not scipy's and does not count.
     """
     if function is scipy.special.expit:
         return True
     code = getattr(function, "__code__", None)
-    if code is None or "expit" not in _names_used(code):
+    if code is None:
         return False
-    return getattr(function, "__globals__", {}).get("expit", scipy.special.expit) is scipy.special.expit
+    names, known = _names_used(code), getattr(function, "__globals__", {})
+    if any(known.get(name) is scipy.special.expit for name in names):
+        return True
+    return "expit" in names and known.get("expit", scipy.special.expit) is scipy.special.expit
 
 
 # np.vectorize's __call__, which runs a Python function once per entry (the exercise asks for array operations).
