@@ -140,7 +140,7 @@ def check_logits_with_first_zero(logits: object) -> None:
 # ≈ 27.63 on (a cut-off beyond that is within the tolerance everywhere). Twelve points, so that the shape test can
 # reshape them to 3 × 4.
 _SIGMOID_POINTS = np.array([-1000.0, -40.0, -27.6, -2.0, 0.0, 0.5, 1.5, 27.6, 40.0, 1000.0, -700.0, -708.0])
-# The optional part (subnormal=True): -720 and -742.5 in place of -700 and -708. Their true values, about e^x, are
+# The Going-deeper part (subnormal=True): -720 and -742.5 in place of -700 and -708. Their true values, about e^x, are
 # subnormal doubles: a formula through exp(-x), which overflows there, or a cut-off returning 0 below some x, gives
 # 0 instead. e^-742.5 is 7 units of 2**-1074 (about 3.5e-323), clear of the check's slack of 4 units below, so 0
 # there fails, and so does a cut-off anywhere from about -742.5 up (at -743, e^x is 4 units, which the slack would
@@ -480,8 +480,8 @@ def _warning_points(sigmoid: Callable, points: np.ndarray) -> list[float]:
 def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
     """Exercise 02.3: a sigmoid that is right (and silent) on the whole real line.
 
-    With subnormal=True (the exercise's optional part), -720 and -742.5, whose values are subnormal doubles,
-    are tested in place of -700 and -708.
+    With subnormal=True (the notebook's section "Going deeper: subnormal sigmoid values"), -720 and -742.5, whose
+    values are subnormal doubles, are tested in place of -700 and -708.
     """
     points = _SUBNORMAL_SIGMOID_POINTS if subnormal else _SIGMOID_POINTS
     expected = np.array([_exact_sigmoid(float(x)) for x in points])
