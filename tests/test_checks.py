@@ -472,8 +472,7 @@ RIGHT_ANSWERS = [
     (checks.check_stable_sigmoid, stable_sigmoid_abs),
     (check_stable_sigmoid_subnormal, stable_sigmoid_masks),
     (check_stable_sigmoid_subnormal, stable_sigmoid_abs),
-    # the core part stops at the normal doubles (-708): scipy's expit, 0 at -720, and a cut-off at -719 pass it
-    (checks.check_stable_sigmoid, scipy.special.expit),
+    # the core part stops at the normal doubles (-708): a cut-off at -719, 0 at -720, passes it
     (checks.check_stable_sigmoid, sigmoid_zero_below_720),
     (checks.check_stable_softmax, scipy.special.softmax),
     (checks.check_logsumexp, lambda z: float(scipy.special.logsumexp(z))),
@@ -1499,6 +1498,9 @@ WRONG_ANSWERS = [
     (checks.check_logits_with_first_zero, [0.0, -math.log(2), math.log(3.5), 0.0], "give three logits"),
     (checks.check_logits_with_first_zero, [math.log(0.2), math.log(0.1), math.log(0.7)], "subtract the first"),
     (checks.check_logits_with_first_zero, [0.0, -0.1, 0.5], "np.log first"),  # q - q[0]
+    # the ratios q / q[0] = [1, 0.5, 3.5], the log forgotten
+    (checks.check_logits_with_first_zero, np.array([0.2, 0.1, 0.7]) / np.array([0.2, 0.1, 0.7])[0],
+     "those are the ratios q / q[0]"),
     # log q - log 0.7 = [log(2/7), log(1/7), 0]
     (checks.check_logits_with_first_zero, [math.log(2 / 7), math.log(1 / 7), 0.0], "last (largest)"),
     # log q - log 0.1 (the smallest) = [log 2, 0, log 7]
@@ -1515,6 +1517,9 @@ WRONG_ANSWERS = [
     # exp(-1000) underflows to 0 and is then divided by: a division by zero, not an overflow
     (checks.check_stable_sigmoid, sigmoid_divides_by_exp, "divided by it"),
     (checks.check_stable_sigmoid, swapped_masks_sigmoid, "each formula sits on its own side"),
+    # masks only, no np.where in the code: the hint names the swapped sides and leaves np.where out
+    (checks.check_stable_sigmoid, swapped_masks_sigmoid,
+     "x = 1000): with boolean masks, that means the two formulas sit on swapped"),
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-x)), "exp(-x) overflows"),
     (checks.check_stable_sigmoid, where_both_branches, "evaluates both branches"),
@@ -2986,6 +2991,9 @@ WRONG_ANSWERS += [
     (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "you assigned a list"),
     (checks.check_probability_from_log_odds, np.array([1 / (1 + math.exp(-2))]),
      "you assigned an array of shape (1,), [0.880797], not one number: assign float(...) of it"),
+    # the hints name the exercise's variable, q_spam
+    (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "e.g. float(q_spam[0])"),
+    (checks.check_probability_from_log_odds, np.array([[1 / (1 + math.exp(-2))]]), "float(np.asarray(q_spam).item())"),
     (checks.check_probability_from_log_odds, scipy.special.expit, "not a function"),
     (checks.check_probability_from_log_odds, 0.5, "solve log(q₁ / (1 - q₁)) = 2 for q₁"),
     (checks.check_probability_from_log_odds, 0.8808, "typing a rounded value"),  # sigmoid(2) = 0.880797...
@@ -3055,6 +3063,9 @@ WRONG_ANSWERS += [
                                                          else float(np.exp(v) / (1 + np.exp(v))))(x),
      "NumPy's array operations"),
     (checks.check_stable_sigmoid, sigmoid_math_exp_flat, "uses math.exp, which takes one number"),
+    # scipy's sigmoid ready-made, given as is or called inside the learner's function: right values, not the task
+    (checks.check_stable_sigmoid, scipy.special.expit, "that is scipy's expit"),
+    (checks.check_stable_sigmoid, lambda x: scipy.special.expit(x), "write your own with np.exp and boolean masks"),
     # 03 · stable softmax
     (checks.check_stable_softmax, softmax_in_place, "changed its input `z`"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.max(), out=z) / z.sum(), "changed its input `z`"),

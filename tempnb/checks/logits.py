@@ -9,6 +9,7 @@ import warnings
 from collections.abc import Callable
 
 import numpy as np
+import scipy.special
 
 from tempnb.checks._common import (
     Case,
@@ -41,7 +42,7 @@ def check_probability_from_log_odds(p: object) -> None:
     if array is not None and array.size == 1 and array.ndim > 0 and isinstance(p, (list, np.ndarray)):
         # _common's wording names keepdims, rng.random(1) and minimize's .x, none of which this exercise uses
         kind = "a list" if isinstance(p, list) else f"an array of shape {array.shape}"
-        example = "float(q[0])" if array.ndim == 1 else "float(np.asarray(q).item())"
+        example = "float(q_spam[0])" if array.ndim == 1 else "float(np.asarray(q_spam).item())"  # the exercise's name
         return hint(f"you assigned {kind}, {_brief(p)}, not one number: assign float(...) of it, e.g. "
                     f"{example}, or drop the brackets.")
     if array is not None and array.size == 1 and array.dtype.kind == "f":
@@ -93,6 +94,9 @@ def check_logits_with_first_zero(logits: object) -> None:
                 mistakes=(
         Mistake(log_q, "those are the log-probabilities; now subtract the first one from all three."),
         Mistake(q - q[0], "you shifted the probabilities, not their logarithms: take np.log first."),
+        # q / q[0] = [1, 0.5, 3.5]: the log of each ratio is the answer, log q - log q[0]
+        Mistake(q / q[0], "those are the ratios q / q[0], {got}; their log is the answer: np.log(q / q[0]), the "
+                          "same as np.log(q) - np.log(q)[0]."),
         Mistake(-expected, "the sign is flipped: subtract the first log-probability from each one, log q - log q[0]."),
         Mistake(log_q - log_q[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
         # log q[1] is also the smallest log-probability, so one Mistake covers both; the index comes first, the
@@ -136,7 +140,7 @@ def check_logits_with_first_zero(logits: object) -> None:
 # ≈ 27.63 on (a cut-off beyond that is within the tolerance everywhere). Twelve points, so that the shape test can
 # reshape them to 3 × 4.
 _SIGMOID_POINTS = np.array([-1000.0, -40.0, -27.6, -2.0, 0.0, 0.5, 1.5, 27.6, 40.0, 1000.0, -700.0, -708.0])
-# The optional part (subnormal=True): -720 and -742.5 in place of -700 and -708. Their true values, about e^x, are
+# The Going-deeper part (subnormal=True): -720 and -742.5 in place of -700 and -708. Their true values, about e^x, are
 # subnormal doubles: a formula through exp(-x), which overflows there, or a cut-off returning 0 below some x, gives
 # 0 instead. e^-742.5 is 7 units of 2**-1074 (about 3.5e-323), clear of the check's slack of 4 units below, so 0
 # there fails, and so does a cut-off anywhere from about -742.5 up (at -743, e^x is 4 units, which the slack would
@@ -297,6 +301,28 @@ def _silenced_at_run_time(function: Callable, x: np.ndarray) -> bool:
     return bool(seen)
 
 
+# Functions that compute every branch on every entry, so a branch thrown away can still overflow.
+_BOTH_BRANCHES = frozenset({"where", "select"})
+
+
+def _uses_scipy_expit(function: Callable) -> bool:
+    """Whether the learner's sigmoid is scipy.special.expit, or its code calls it by the name expit.
+
+    expit is a ufunc, which a profiler does not see being called, so the code's names are read instead: a global
+    bound to scipy's expit (under any name), or `expit` reached as scipy.special.expit, an attribute. A helper of
+    the learner's own called expit is not scipy's and does not count.
+    """
+    if function is scipy.special.expit:
+        return True
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return False
+    names, known = _names_used(code), getattr(function, "__globals__", {})
+    if any(known.get(name) is scipy.special.expit for name in names):
+        return True
+    return "expit" in names and known.get("expit", scipy.special.expit) is scipy.special.expit
+
+
 # np.vectorize's __call__, which runs a Python function once per entry (the exercise asks for array operations).
 _VECTORIZE_CODES = frozenset({np.vectorize.__call__.__code__})
 
@@ -454,8 +480,8 @@ def _warning_points(sigmoid: Callable, points: np.ndarray) -> list[float]:
 def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
     """Exercise 02.3: a sigmoid that is right (and silent) on the whole real line.
 
-    With subnormal=True (the exercise's optional part), -720 and -742.5, whose values are subnormal doubles,
-    are tested in place of -700 and -708.
+    With subnormal=True (the notebook's section "Going deeper: subnormal sigmoid values"), -720 and -742.5, whose
+    values are subnormal doubles, are tested in place of -700 and -708.
     """
     points = _SUBNORMAL_SIGMOID_POINTS if subnormal else _SIGMOID_POINTS
     expected = np.array([_exact_sigmoid(float(x)) for x in points])
@@ -481,6 +507,13 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
                             "underflow by default. Do not switch underflow warnings on; leave over, divide and "
                             "invalid as they are.")
             left, right = _overflowing_tails(sigmoid)
+            code = getattr(sigmoid, "__code__", None)
+            if left and right and code is not None and not _names_used(code) & _BOTH_BRANCHES:
+                # no np.where (or np.select) in the code: masks with the two formulas on swapped sides
+                return hint(f"{outcome.problem} (at both x = -1000 and x = 1000): with boolean masks, that means the "
+                            "two formulas sit on swapped sides. Check that each formula sits on its own side, "
+                            "1 / (1 + exp(-x)) for x >= 0 and exp(x) / (1 + exp(x)) for x < 0, so that exp only "
+                            "ever sees x <= 0.")
             if left and right:
                 return hint(f"{outcome.problem} (at both x = -1000 and x = 1000). If you used np.where: it "
                             "evaluates both branches on every element, so one of them overflows even where its "
@@ -631,6 +664,10 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
         return hint(f"your values are right, but your function uses {per_entry}, which {how}. The exercise asks "
                     "for NumPy's array operations on the whole array: np.exp on x[negative] and x[~negative] "
                     "with boolean masks, or on -np.abs(x).")
+    if _uses_scipy_expit(sigmoid):
+        return hint("your values are right, but that is scipy's expit (scipy.special.expit), the sigmoid ready-made; "
+                    "write your own with np.exp and boolean masks: exp(x) / (1 + exp(x)) on x[negative], "
+                    "1 / (1 + exp(-x)) on x[~negative].")
     # Integers in, as np.arange(-2, 3) gives: np.empty_like of an integer array is an integer array, and
     # probabilities stored in it are truncated to 0.
     integers = np.arange(-2, 3)
@@ -663,4 +700,5 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
     if subnormal:
         return passed("Your sigmoid is right on the whole real line, subnormal values included, and silent.")
     return passed("Your sigmoid is right on the whole real line down to the smallest normal doubles, and silent. "
-                  "(Optional: check_stable_sigmoid(stable_sigmoid, subnormal=True) tests subnormal values too.)")
+                  "(Off the core path, the notebook's section \"Going deeper: subnormal sigmoid values\" tests "
+                  "subnormal values too: check_stable_sigmoid(stable_sigmoid, subnormal=True).)")
