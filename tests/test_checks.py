@@ -1632,6 +1632,10 @@ WRONG_ANSWERS = [
      / np.exp(x - x.max(axis=0, keepdims=True)).sum(axis=1, keepdims=True), "down each column"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1).astype(np.float32),
      "not within the check's relative"),
+    # 1e-9 added to each row's sum: every entry off by the same relative 1e-9 / (sum + 1e-9), the tiny ones too,
+    # so a near miss, not the tiny-entry hint (which needs a tiny entry off by far more than the rest)
+    (checks.check_batch_softmax, lambda x: np.exp(x - x.max(axis=1, keepdims=True))
+     / (np.exp(x - x.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True) + 1e-9), "no epsilon added to the sum"),
     # each row shifted by its mean or its minimum: exact on narrow rows, overflowing on [-1000, 0, 1000]
     (checks.check_batch_softmax, lambda x: np.exp(x - x.mean(axis=1, keepdims=True))
      / np.exp(x - x.mean(axis=1, keepdims=True)).sum(axis=1, keepdims=True), "only each row's own maximum"),
@@ -1645,13 +1649,19 @@ WRONG_ANSWERS = [
     # no shift at all: the row [-1000, -999] underflows to 0/0; the hint must not blame a batch maximum
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(axis=1, keepdims=True), "far below 0"),
     (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6), "not within the check's relative"),
+    # the near miss names the input and the error: 1/(1+e) = 0.26894142 rounds to 0.268941, off by 4.21e-7,
+    # a relative 1.57e-6 (the other entry, 0.73105858, is off by a relative 5.8e-7)
+    (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6),
+     "on [1000, 1001]: largest relative error 1.6e-06"),
     # tiny but not 0: checked relatively only (atol=0), so a masked or underflowed entry must be exactly 0
     (checks.check_stable_softmax, softmax_epsilon_each_exp, "an entry that should be 0 (it underflows) is not"),
     (checks.check_stable_softmax, softmax_mask_as_minus_30, "a masked (-inf) entry must get exactly 0"),
     (checks.check_stable_softmax, softmax_exponent_floored, "an entry that should be 0 (it underflows) is not"),
     (checks.check_batch_softmax, batch_softmax_epsilon_each_exp, "should be 0 or nearly 0"),
-    # the 2-D display rounds to 6 decimals, so the hint names the entry: 1e-12 / (1 + 4e-12) on row 0, 6 digits
-    (checks.check_batch_softmax, batch_softmax_epsilon_each_exp, "(row 0, column 1: yours is 1e-12, the right value"),
+    # the 2-D display rounds to 6 decimals, so the hint names the entry and its relative error: yours is
+    # 1e-12 / (1 + 4e-12), 1e-12 to 3 digits, where the right value is below 1e-12
+    (checks.check_batch_softmax, batch_softmax_epsilon_each_exp, "a relative error of"),
+    (checks.check_batch_softmax, batch_softmax_epsilon_each_exp, "(yours is 1e-12, the right value"),
     (checks.check_logsumexp, lambda z: round(float(scipy.special.logsumexp(z)), 5), "not within the check's relative"),
     # 03 · the per-row cross-entropies of a batch (shape (B,), as PyTorch's reduction="none")
     # an epsilon inside the log: every loss off a little; on [0, -30] about 20.7 instead of 30
@@ -1664,6 +1674,9 @@ WRONG_ANSWERS = [
      "one maximum for the whole batch"),
     (checks.check_cross_entropy, lambda z, y: -np.log(softmax(z, axis=1))[np.arange(len(y)), y],
      "log_softmax(z) = z - logsumexp(z)"),
+    # a pure-Python loop with math.log: softmax([0, -1000])[1] rounds to 0, and math.log(0.0) raises
+    (checks.check_cross_entropy, lambda z, y: [-math.log(scipy.special.softmax(r)[k]) for r, k in zip(z, y)],
+     "math.log of a probability that rounded to 0"),
     # log_softmax written naively with NumPy's warnings silenced: the label 1000 below the top gets inf
     (checks.check_cross_entropy, cross_entropy_log_of_softmax_silenced, "a loss is inf"),
     # the naive softmax, no shift, NumPy's warnings silenced: exp(-1000) is 0 first, so its loss is inf too
@@ -1698,6 +1711,12 @@ WRONG_ANSWERS = [
     (checks.check_cross_entropy, lambda z, y: -np.mean(log_softmax(z, axis=1), axis=1), "averaged -log q over every"),
     (checks.check_cross_entropy, lambda z, y: -np.sum(log_softmax(z, axis=1), axis=1), "summed -log q over every"),
     (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[:, y], "B × B block"),
+    # the same indexing slip on the logits: logsumexp(z, axis=1) - z[:, labels] is B × B too
+    (checks.check_cross_entropy, lambda z, y: scipy.special.logsumexp(z, axis=1) - z[:, y],
+     "z[:, labels] picks a B × B block"),
+    # ... and - z[labels]: whole rows, (B,) minus (6, 4), which NumPy cannot combine; the hint names the indexing
+    (checks.check_cross_entropy, lambda z, y: scipy.special.logsumexp(z, axis=1) - z[y],
+     "z[labels] picks whole rows, numbered by the labels"),
     # one maximum for the whole batch: the row [0, 1] underflows to log 0
     (checks.check_cross_entropy, lambda z, y: -(z - z.max() - np.log(np.exp(z - z.max()).sum(
         axis=1, keepdims=True)))[np.arange(len(y)), y], "each row's own maximum"),

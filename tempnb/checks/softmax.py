@@ -34,6 +34,12 @@ _NEAR_MISS = ("your result is close, but not within the check's relative 1e-9 ({
               "once the maximum is subtracted).")
 
 
+# "{{err}}" becomes "{err}" when the hint is formatted; check_stable_softmax then fills in the learner's error
+_SOFTMAX_NEAR_MISS = ("your result is close, but not within the check's relative 1e-12 (on {label}: largest relative "
+                      "error {{err}}): return the unrounded float64 result (no rounding, no float32, and no epsilon "
+                      "added to the sum: the sum is at least 1 once the maximum is subtracted).")
+
+
 _NO_FLOOR = ("no epsilon added to each exponential, and no floor on the exponent (np.maximum or np.clip of z - max): "
              "a probability that is exactly 0, or far below 1e-12, must stay so.")
 _MASKED_NOT_ZERO = ("a masked (-inf) entry must get exactly 0, and yours got {got}: exp(-inf) is exactly 0, so keep "
@@ -43,16 +49,28 @@ _UNDERFLOW_NOT_ZERO = ("on {label} an entry that should be 0 (it underflows) is 
                        "exponent below about -745 is exactly 0 in float64, and so is its probability; " + _NO_FLOOR)
 
 
+def _relative_errors(answer: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """|answer - target| / |target| entry by entry: inf where only the target is 0, and 0 where both are."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        errors = np.abs(answer - target) / np.abs(target)
+    return np.where(answer == target, 0.0, errors)
+
+
 def _tiny_entry_off(expected: np.ndarray, tiny: float = 0.0) -> Callable[[object], bool]:
-    """A recogniser: right to about 6 digits overall, but an entry of at most ``tiny`` (0: an exact 0) is not
-    within a relative 1e-9, as when an epsilon is added to each exponential or the exponent is floored."""
+    """A recogniser: an entry of at most ``tiny`` (0: an exact 0) is off by a relative error above 1e-6 while every
+    other entry is within a relative 1e-6, as when an epsilon is added to each exponential or the exponent is floored.
+
+    An epsilon added to the sum, or rounding, changes every entry by about the same relative error (1e-9 for an
+    epsilon of 1e-9), the tiny ones included: that is a near miss, not this mistake."""
     target = np.asarray(expected, dtype=float)
 
     def recognise(answer: object) -> bool:
         array = as_array(answer)
         if array is None or array.shape != target.shape or not near_miss(target)(array):
             return False
-        return bool(np.any((target <= tiny) & ~np.isclose(array, target, rtol=1e-9, atol=0)))
+        errors = _relative_errors(array, target)
+        small = target <= tiny
+        return bool(np.any(errors[small] > 1e-6) and np.all(errors[~small] <= 1e-6))
     return recognise
 
 
@@ -69,7 +87,7 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
         Mistake(scipy.special.log_softmax(z), "those are log-probabilities (all ≤ 0): exponentiate them."),
         Mistake(_tiny_entry_off(scipy.special.softmax(z)),
                 _MASKED_NOT_ZERO if np.any(np.isneginf(z)) else _UNDERFLOW_NOT_ZERO),
-        Mistake(near_miss(scipy.special.softmax(z)), _NEAR_MISS.replace("1e-9", "1e-12")),
+        Mistake(near_miss(scipy.special.softmax(z)), _SOFTMAX_NEAR_MISS),
     )
 
 
@@ -105,9 +123,25 @@ def check_stable_softmax(softmax_1d: Callable) -> None:
     relatively. An entry that is exactly 0 (a masked -inf logit, or exp(-1000) underflowing) must be exactly 0:
     a floor on the exponent or 1e-13 added to each exponential is wrong even though it is tiny.
     """
-    return run_cases(softmax_1d, _softmax_cases(),
-                     "Stable: it matches scipy.special.softmax, even on [1000, 1001], [-1000, 0, 1000] and with -inf.",
-                     same=lambda a, b: close(a, b, rtol=1e-12, atol=0))
+    calls: list[tuple[np.ndarray, object]] = []  # (the logits, what the learner returned), local to this call
+    learner = softmax_1d
+    if callable(softmax_1d):
+        @functools.wraps(softmax_1d)
+        def learner(z: np.ndarray) -> object:
+            logits = z.copy()
+            value = softmax_1d(z)
+            calls.append((logits, value))
+            return value
+    message = first_miss(learner, _softmax_cases(), same=lambda a, b: close(a, b, rtol=1e-12, atol=0))
+    if message is None:
+        return passed("Stable: it matches scipy.special.softmax, even on [1000, 1001], [-1000, 0, 1000] and with -inf.")
+    if "{err}" in message:
+        error = "?"
+        if calls:
+            logits, value = calls[-1]
+            error = f"{float(np.max(_relative_errors(as_array(value), scipy.special.softmax(logits)))):.1e}"
+        message = message.replace("{err}", error)
+    return hint(message)
 
 
 def _same_number(a: object, b: object, rtol: float = 1e-12) -> bool:
@@ -272,15 +306,15 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
 
 
 def _tiny_entry_named(batch: np.ndarray, answer: object) -> str:
-    """The first entry that should be below 1e-12 but is not within a relative 1e-9, to 6 significant digits."""
+    """The tiny entry (below 1e-12) furthest off, with its relative error: the 2-D display rounds it away."""
     target = scipy.special.softmax(batch, axis=1)
     array = as_array(answer)
-    offending = np.argwhere((target <= 1e-12) & ~np.isclose(array, target, rtol=1e-9, atol=0))
-    if len(offending) == 0:
+    errors = np.where(target <= 1e-12, _relative_errors(array, target), 0.0)
+    if not np.any(errors > 1e-6):
         return "see the entries below 1e-12"
-    row, column = offending[0]
-    return (f"row {row}, column {column}: yours is {array[row, column]:.6g}, the right value "
-            f"{target[row, column]:.6g}")
+    row, column = np.unravel_index(np.argmax(errors), errors.shape)
+    return (f"row {row}, column {column}: a relative error of {errors[row, column]:.1e} (yours is "
+            f"{array[row, column]:.3g}, the right value {target[row, column]:.3g})")
 
 
 # ---------------------------------------------------------------- Exercise 03.4: a batch's per-row cross-entropy
@@ -296,6 +330,9 @@ def _cross_entropy_on_problem(problem: str) -> str:
     if "divide by zero" in problem:
         return ("np.log of a probability that rounded to 0 is -inf: take the log in log space instead, "
                 "log_softmax(z) = z - logsumexp(z), as the cross-entropy section does.")
+    if "math domain error" in problem:  # math.log(0.0) raises where np.log gives -inf
+        return ("math.log of a probability that rounded to 0 raises this error (np.log would give -inf): take the "
+                "log in log space instead, log_softmax(z) = z - logsumexp(z), as the cross-entropy section does.")
     if "overflow" in problem or "invalid value" in problem:
         return ("An exponent overflowed: exp of a number above 709 is inf. Subtract each row's own maximum, "
                 "z.max(axis=1, keepdims=True), before exponentiating: then every exponent is ≤ 0 (any other shift, "
@@ -373,6 +410,10 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
         Mistake(lambda a: number(a) is not None, f"you returned one number, {{got}}; {per_row}one entry per row."),
         # B x B: a label-indexing mistake first, then the broadcasting trap
         Mistake(-log_q[:, labels], f"log_q[:, labels] picks a B × B block (every row at every label); {_PAIR_UP}"),
+        # logsumexp(z, axis=1) - z[:, labels]: the (B,) log-sum-exps broadcast along the block's columns
+        Mistake(scipy.special.logsumexp(logits, axis=1)[None, :] - logits[:, labels],
+                f"z[:, labels] picks a B × B block (every row at every label), and the (B,) log-sum-exps minus it "
+                f"give a B × B result; {_PAIR_UP.replace('log_q[', 'z[')}"),
         Mistake(_shape_is((n_rows, n_rows)),
                 _BROADCAST_BB.format(shape=(n_rows, n_rows), rows=n_rows)),
         *([] if labels.max() >= n_rows else
@@ -432,9 +473,18 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
                 "instead, log_softmax(z) = z - logsumexp(z), along axis=1."),
         Mistake(near_miss(expected, atol=1e-5), _CE_NEAR_MISS),  # 5 decimals: off by up to 5e-6
     ]
+    # (B,) minus (B, K), as logsumexp(z, axis=1) - z[labels] or - z: NumPy names the two shapes it cannot combine
+    whole_rows = {f"({n_rows},) ({n_rows},{n_classes})", f"({n_rows},{n_classes}) ({n_rows},)"}
+
+    def on_this_problem(problem: str) -> str:
+        if n_rows != n_classes and any(shapes in problem for shapes in whole_rows):
+            return (f"Your (B,) = ({n_rows},) log-sum-exps met a (B, K) = ({n_rows}, {n_classes}) array of logits: "
+                    "z[labels] picks whole rows, numbered by the labels (and z alone is every entry), not each row's "
+                    f"label entry; {_PAIR_UP.replace('log_q[', 'z[')}")
+        return on_problem(problem)
     return Case((logits.copy(), labels.copy()), expected,
                 f"on {label} the per-row cross-entropies are {np.round(expected, 6).tolist()}; yours are {{got}}. "
-                "Per row: logsumexp(z) - z[label].", label, tuple(mistakes), on_problem)
+                "Per row: logsumexp(z) - z[label].", label, tuple(mistakes), on_this_problem)
 
 
 def check_cross_entropy(cross_entropy: Callable) -> None:
