@@ -1442,6 +1442,11 @@ WRONG_ANSWERS = [
     (checks.check_half_entropy_pi, 0.1, "grid is too coarse"),  # np.linspace(0, 0.5, 11) or 21 lands on 0.1
     # where grids of step 1e-2, 1e-3 and 1e-4 land: 0.025% from the answer, more than the 0.01% asked
     (checks.check_half_entropy_pi, 0.11, "grid is too coarse"),
+    # a right answer rounded by the learner: 0.1100278644 to 2, 3 or 4 decimals is 0.11, to 1 decimal 0.1
+    (checks.check_half_entropy_pi, round(HALF_ENTROPY_PI, 4),
+     "or you rounded your answer (round(π, 2), round(π, 3) and round(π, 4) all give 0.11): store the unrounded float"),
+    (checks.check_half_entropy_pi, float(f"{HALF_ENTROPY_PI:.3f}"), "store the unrounded float"),  # printed, read back
+    (checks.check_half_entropy_pi, round(HALF_ENTROPY_PI, 1), "or you rounded your answer (round(π, 1) gives 0.1)"),
     # steps of 0.001 and 0.0001 (np.linspace(0, 0.5, 501) or 5001, np.arange(0, 0.5, 1e-4)) land on 0.11: the hint
     # names no guessed step as the learner's, only grids that 0.11 lies on (0.11 = 11 x 0.01 = 1100 x 0.0001)
     (checks.check_half_entropy_pi, half_entropy_linspace_pi(501), "grids of step 0.01, 0.001 and 0.0001, for"),

@@ -347,6 +347,14 @@ def _grid_examples(steps: list[float]) -> str:
     return f"grids of step {', '.join(chosen[:-1])} and {chosen[-1]}"
 
 
+def _rounding_examples(places: list[int]) -> str:
+    """"round(π, 2), round(π, 3) and round(π, 4) all give" for places [2, 3, 4]; "round(π, 1) gives" for [1]."""
+    calls = [f"round(π, {count})" for count in places]
+    if len(calls) == 1:
+        return f"{calls[0]} gives"
+    return f"{', '.join(calls[:-1])} and {calls[-1]} all give"
+
+
 def check_half_entropy_pi(pi: object) -> None:
     """Exercise 01.3: the π <= 0.5 at which the binary distribution [1 - π, π] has entropy log 2 / 2."""
     expected = _half_entropy_pi()
@@ -357,12 +365,14 @@ def check_half_entropy_pi(pi: object) -> None:
     single = number(pi)
     rounded_target = None
     coarse_steps: list[float] = []
+    rounded_places: list[int] = []  # the numbers of decimals to which the exact answer rounds to the learner's
     which_target = "the entropy of [1 - {got}, {got}] is not log 2 / 2 ≈ 0.3466 nats"
     if single is not None and 0 < single < 1:
         low = min(single, 1 - single)
         rounded_target = next((target for target in _ROUNDED_TARGETS
                                if abs(low - _half_entropy_root(target)) <= _ROUNDED_TARGET_TOLERANCE), None)
         coarse_steps = _coarse_grid_steps(single, expected)
+        rounded_places = [places for places in range(1, 7) if single == round(expected, places)]
         which_target = (f"your π, {{got}}, has entropy {_binary_entropy(low):.6f} nats, not log 2 / 2 = "
                         f"{half:.6f}: which target did you use? Aim at math.log(2) / 2 itself; if you did, refine "
                         "your grid (a step of 0.00002 or less)")
@@ -406,7 +416,10 @@ def check_half_entropy_pi(pi: object) -> None:
                 "(the natural log, as tempnb's entropy computes it): do not divide by log 2."),
         Mistake(lambda a: bool(coarse_steps),
                 f"{{got}} is close, but your grid is too coarse: its step is above 0.00002 ({{got}} is a point of "
-                f"{_grid_examples(coarse_steps)}, for example). The accuracy asked is 0.01% of an answer above "
+                f"{_grid_examples(coarse_steps)}, for example)"
+                + (f", or you rounded your answer ({_rounding_examples(rounded_places)} {{got}}): store the "
+                   "unrounded float" if rounded_places else "")
+                + ". The accuracy asked is 0.01% of an answer above "
                 "0.1, at least 0.00001, and the nearest grid point is at most half a step away, so a step of "
                 "0.00002 or less is enough (np.linspace(0, 0.5, 50001) has a step of 0.00001), or use "
                 "scipy.optimize.brentq." if coarse_steps else ""),
