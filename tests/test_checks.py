@@ -395,6 +395,12 @@ def training_loss_at_8(logits, rows):
     return distillation_by_hand(logits, teacher_logits[rows], labels[rows], 8.0, 0.9)
 
 
+def training_loss_at_1(logits, rows):
+    """The same training loss at T = 1, where the soft targets are nearly one-hot."""
+    teacher_logits, labels = transfer_targets()
+    return distillation_by_hand(logits, teacher_logits[rows], labels[rows], 1.0, 0.9)
+
+
 def hard_training_loss(logits, rows):
     """The labels alone (α = 0): the hard-label student."""
     teacher_logits, labels = transfer_targets()
@@ -412,10 +418,32 @@ def recipe_student(training_loss):
     return student
 
 
+@functools.lru_cache(maxsize=5)
+def hard_label_test_accuracy(seed):
+    """Test accuracy (%) of 05's hard-label student of this seed, train_student(seed, hard_loss) written out:
+    cross-entropy with the transfer images' labels, 150 full-batch Adam steps at 0.01 (its hard_accuracy[seed])."""
+    from tempnb.data import load_digits_split
+    from tempnb.distill import cross_entropy_loss
+    from tempnb.models import MLP, accuracy, train
+
+    x, labels = transfer_set()
+    student = MLP([64, 32, 10], rng=seed)
+    train(student, x, lambda logits, r: cross_entropy_loss(logits, labels[r]), epochs=150, batch_size=len(x),
+          learning_rate=1e-2, rng=100 + seed)
+    digits = load_digits_split()
+    return 100 * accuracy(student, digits.x_test, digits.y_test)
+
+
 def distilled_student_check(training_loss):
-    """check_distilled_student with the student aligned_training_loss trains, a baseline of 80%, a right loss."""
-    return checks.check_distilled_student(recipe_student(aligned_training_loss), 80.0, distillation_by_hand,
-                                          training_loss, 20, 0.9)
+    """check_distilled_student with the student aligned_training_loss trains, the seed-0 baseline, a right loss."""
+    return checks.check_distilled_student(recipe_student(aligned_training_loss), hard_label_test_accuracy(0),
+                                          distillation_by_hand, training_loss, 20, 0.9)
+
+
+def distilled_student_against(baseline):
+    """check_distilled_student with a right student and training loss, against the baseline that baseline() gives."""
+    return checks.check_distilled_student(recipe_student(aligned_training_loss), baseline(), distillation_by_hand,
+                                          aligned_training_loss, 20, 0.9)
 
 
 def top_p_mass_before_at_least_one(logits, top_p_mass):
@@ -490,6 +518,8 @@ RIGHT_ANSWERS = [
     (checks.check_logit_matching, [-1 / 3, -1 / 6, 1 / 2]),
     # 05 · the distilled student: a training loss that indexes both targets with rows
     (distilled_student_check, aligned_training_loss),
+    # 05 · the seed-0 hard-label accuracy typed to one decimal, as the notebook prints it
+    (distilled_student_against, lambda: round(hard_label_test_accuracy(0), 1)),
     (checks.check_inverse_cdf_sampler, inverse_cdf),
     (checks.check_inverse_cdf_sampler, inverse_cdf_loop),
     (checks.check_gumbel_sampler, gumbel_from_uniforms),
@@ -1146,7 +1176,8 @@ def top_p_count_at_most(z, top_p_mass):
 
 def distilled_student_of(make_student):
     """check_distilled_student with the student make_student() gives, passed with aligned_training_loss."""
-    return checks.check_distilled_student(make_student(), 80.0, distillation_by_hand, aligned_training_loss, 20, 0.9)
+    return checks.check_distilled_student(make_student(), hard_label_test_accuracy(0), distillation_by_hand,
+                                          aligned_training_loss, 20, 0.9)
 
 
 def soft_clipped_300(s, t, T):
@@ -1941,6 +1972,9 @@ WRONG_ANSWERS = [
     (checks.check_logit_matching, 1e8 * (softmax(S, 1e8) - softmax(T_LOGITS, 1e8)), "large but finite T"),
     (checks.check_logit_matching, [-0.33, -0.17, 0.5], "rounded values"),
     (checks.check_logit_matching, [-0.333333, -0.166667, 0.5], "rounded values"),
+    # teacher minus student at T = 100: T(p − q), near −(s − t) / K
+    (checks.check_logit_matching, 100 * (softmax(T_LOGITS, 100) - softmax(S, 100)),
+     "the sign is flipped, and that is T(p − q) at a large but finite T"),
     # 05 · the distilled student's training loss: a target without [rows], or none passed
     (distilled_student_check, training_loss_labels_unindexed, "the labels do not move with their images"),
     (distilled_student_check, training_loss_teacher_unindexed, "the teacher's targets do not move"),
@@ -1986,6 +2020,10 @@ WRONG_ANSWERS = [
     (distilled_student_of, lambda: recipe_student(hard_training_loss),
      "was not trained by train_student(0, my_training_loss)"),
     (distilled_student_of, student_on_every_training_image, "retrain it with exactly that call (seed 0)"),
+    # 05 · a baseline other than hard_accuracy[0]: the mean over the five seeds (hard.mean()), or seed 2's student
+    (distilled_student_against, lambda: float(np.mean([hard_label_test_accuracy(seed) for seed in range(5)])),
+     "is the mean over the 5 seeds (hard.mean())"),
+    (distilled_student_against, lambda: hard_label_test_accuracy(2), "is seed 2's hard-label student"),
     # 05 · soft loss: a clip at a tiny ε, and the sum over the batch (axis 0) before the mean
     (checks.check_soft_loss, soft_clipped_300, "a clip at a tiny ε"),
     (checks.check_soft_loss, soft_sum_axis0, "summing over axis=0 adds up the batch"),
@@ -3383,7 +3421,12 @@ def test_distilled_student_check(capsys, students):
     assert "ignore the teacher" in run(capsys, check, students["hard"], baseline, hard_training_loss, 0.0)
     # and with ALPHA = 0.9, the check reads α = 0 off the gradient before any training
     assert "it ignores the teacher (α = 0" in run(capsys, check, students["hard"], baseline, hard_training_loss)
-    below = run(capsys, check, students["hard"], baseline - 1, hard_training_loss, 0.0)
+    # a baseline a point below the seed-0 hard-label student's: the check trains that student itself
+    assert "is not the seed-0 hard-label student's" in run(capsys, check, students["hard"], baseline - 1,
+                                                           hard_training_loss, 0.0)
+    # distilled at T = 1 (passed as chosen_T = 1): a gain of one test image on seed 0, far below the bar
+    below = run(capsys, checks.check_distilled_student, recipe_student(training_loss_at_1), baseline,
+                distillation_by_hand, training_loss_at_1, 1, 0.9)
     assert "Likely causes" in below and "teacher's probabilities" in below
     assert "α = 0, or a soft term without its T²" in below and "a low temperature (1 or 2" in below
     assert "train at chosen_T" in below and "validation images" in below  # never "tune T on the test set"
@@ -3781,6 +3824,36 @@ def distillation_teacher_at_1(s, t, y, T, alpha):
     return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
 
 
+def distillation_log_of_ratio(s, t, y, T, alpha):
+    """The KL as np.log(p / q) and the cross-entropy as np.log(softmax(s)): right until a probability rounds to 0."""
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    kl = np.sum(p * np.log(p / q), axis=1)
+    ce = -np.log(softmax(s, axis=1))[np.arange(n), y]
+    gradient = (alpha * T * (q - p) + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
+
+
+def distillation_teacher_np_log(s, t, y, T, alpha):
+    """The teacher's logs as np.log(softmax(t, T)), the student's with log_softmax: a confident teacher meets log 0."""
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    kl = np.sum(p * (np.log(p) - log_softmax(s, T, axis=1)), axis=1)
+    ce = -log_softmax(s, axis=1)[np.arange(n), y]
+    gradient = (alpha * T * (q - p) + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
+
+
+def distillation_clipped_300(s, t, y, T, alpha):
+    """Logs of the probabilities clipped at 1e-300: finite, but log 1e-300 ≈ -691 where log q ≈ -800."""
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    kl = np.sum(p * (log_softmax(t, T, axis=1) - np.log(np.maximum(q, 1e-300))), axis=1)
+    ce = -np.log(np.maximum(softmax(s, axis=1), 1e-300))[np.arange(n), y]
+    gradient = (alpha * T * (q - p) + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
+
+
 def distillation_loss_only(s, t, y, T, alpha):
     return distillation_by_hand(s, t, y, T, alpha)[0]
 
@@ -3820,6 +3893,10 @@ DISTILLATION_LOSS_WRONG = [
     (distillation_student_at_1, "the student's logits must be divided by T too"),
     (distillation_teacher_at_1, "the teacher's logits must be divided by T too"),
     (distillation_changes_logits, "changed its input `s`"),
+    # logs of probabilities that round to 0 (a confident student, then a confident teacher), or clipped at 1e-300
+    (distillation_log_of_ratio, "with a confident student (one logit 800 above the rest), it emitted a RuntimeWarning"),
+    (distillation_teacher_np_log, "with a confident teacher (one logit 800 above the rest), it emitted a"),
+    (distillation_clipped_300, "or a clip, changes log q where q rounds to 0"),
     (lambda s, t, y, T, alpha: None, "returned None"),
     (lambda s, t, y: 0.0, "positional argument"),
 ]
