@@ -917,6 +917,13 @@ def entropy_temperature_root_results():
     return scipy.optimize.root_scalar(lambda T: float(entropy(softmax(z, T))) - 2.0, bracket=[0.1, 1.0])
 
 
+def entropy_temperature_brentq_full_output():
+    """Exercise 04.4 solved with brentq(..., full_output=True)[1]: the RootResults of the pair, not the root."""
+    from tempnb import entropy
+    z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
+    return scipy.optimize.brentq(lambda T: float(entropy(softmax(z, T))) - 2.0, 0.1, 1.0, full_output=True)[1]
+
+
 def fit_grid_log_of_softmax(logits, labels):
     """A grid search from T = 0.001 on log(softmax(z / T)): at small T a probability underflows to 0, log 0."""
     grid = np.geomspace(0.001, 10, 4001)
@@ -1863,6 +1870,9 @@ WRONG_ANSWERS = [
     (checks.check_odds_temperature, 27, "target odds"),
     (checks.check_odds_temperature, -1, "positive"),
     (checks.check_odds_temperature, 0.5, "the odds become 9:1"),
+    # floor division where 1 / 3 was meant: 1 // 3 is the int 0, 1.0 // 3 the float 0.0
+    (checks.check_odds_temperature, 1 // 3, "1 // 3 is integer division, which gives 0; type 1 / 3"),
+    (checks.check_odds_temperature, 1.0 // 3, "// is floor division, which rounds down to 0"),
     # 04 · top probability 0.5 (issue 11: values ≤ 0 get a relevant hint, not the solver's tolerance)
     (checks.check_half_temperature, 10.0, "brentq"),
     (checks.check_half_temperature, 20.79, "more digits than a printout shows"),
@@ -3184,6 +3194,9 @@ WRONG_ANSWERS += [
     (checks.check_entropy_temperature, 0.0, "positive"),
     # root_scalar's whole RootResults (no .root), and an array of shape (1,) (np.array([...]) or fsolve's result)
     (checks.check_entropy_temperature, entropy_temperature_root_results(), "result.root"),
+    # brentq(..., full_output=True) returns (root, RootResults): its [1] is a RootResults too
+    (checks.check_entropy_temperature, entropy_temperature_brentq_full_output(),
+     "a RootResults (from root_scalar, or brentq with full_output=True): return the number it found, result.root"),
     (checks.check_entropy_temperature, np.array([brentq_entropy_temperature()]), "an array of shape (1,)"),
     # 05 · soft loss
     (checks.check_soft_loss, soft_np_log, "log_softmax"),

@@ -253,7 +253,7 @@ def not_one_number(value: object) -> str | None:
                 "return the number it found, result.x (and float(result.x[0]) if you used minimize, not "
                 "minimize_scalar).")
     if hasattr(value, "root") and hasattr(value, "converged"):
-        return ("you returned the whole result of scipy.optimize.root_scalar (a RootResults); return the number "
+        return ("you returned a RootResults (from root_scalar, or brentq with full_output=True): return the number "
                 "it found, result.root.")
     if isinstance(value, tuple):
         return f"you returned a tuple of {len(value)} values, {_short(value)}; return one number."

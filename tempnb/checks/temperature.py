@@ -276,10 +276,15 @@ def check_odds_temperature(temperature: object) -> None:
             return hint(f"assign a number (a float), not the string {temperature!r}.")
         return hint(f"assign a number, e.g. {typed}, not the string {temperature!r}: without the quotes, "
                     "Python computes the number.")
+    if isinstance(temperature, (int, np.integer)) and not isinstance(temperature, bool) and temperature == 0:
+        return hint("1 // 3 is integer division, which gives 0; type 1 / 3.")
     value = number(temperature)
     ten_digits = f"{value:.10g}" if value is not None else "{got}"  # 10 digits, so a rounded value visibly differs
     general = f"with T = {value:.4g} the odds become {3 ** (1 / value):.4g}:1." if value and value > 0 else ""
     case = Case((), 1 / 3, general, mistakes=(
+        # 1.0 // 3 (floor division of a float) gives 0.0; the int 0 of 1 // 3 is caught above
+        Mistake(lambda a: a == 0, "a temperature must be positive; got 0. If you wrote 1.0 // 3, // is floor "
+                                  "division, which rounds down to 0; type 1 / 3."),
         Mistake(lambda a: a <= 0, "a temperature must be positive; got {got}."),
         Mistake(near(3.0, 1e-6), "odds become odds**(1/T); with T = 3 they would shrink to 3**(1/3) ≈ 1.44."),
         Mistake(lambda a: math.isclose(a, 9, rel_tol=1e-6) or math.isclose(a, 1 / 9, rel_tol=1e-6),
