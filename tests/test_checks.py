@@ -3027,6 +3027,37 @@ def fit_log_softmax_axis_0(logits, labels):
                                                    options={"xatol": 1e-10}).x)
 
 
+def ece_in_percent(probs, labels, n_bins):
+    """A right ECE reported in percent, as a table would print it."""
+    return 100 * ece_bincount(probs, labels, n_bins)
+
+
+def ece_overall_accuracy(probs, labels, n_bins):
+    """Each bin's mean confidence compared with the accuracy over all the examples, not the bin's own."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    total = 0.0
+    for m in range(n_bins):
+        in_bin = bins == m
+        if in_bin.any():
+            total += in_bin.mean() * abs(correct.mean() - confidence[in_bin].mean())
+    return float(total)
+
+
+def fit_notebook_grid(logits, labels):
+    """The notebook's 400-point grid and its argmin: steps of 1.1%, far coarser than the check's 1e-4."""
+    grid = np.geomspace(0.25, 20, 400)
+    return float(grid[int(np.argmin([mean_nll(logits, labels, T) for T in grid]))])
+
+
+def fit_loose_tolerance(xatol):
+    """A bounded search on T stopped by a loose xatol (the default is 1e-5)."""
+    def fit(logits, labels):
+        return float(scipy.optimize.minimize_scalar(lambda T: mean_nll(logits, labels, T), bounds=(0.05, 20),
+                                                    method="bounded", options={"xatol": xatol}).x)
+    return fit
+
+
 WRONG_ANSWERS += [
     # 01 · valid distribution
     (checks.check_is_valid_distribution, lambda p: math.isclose(sum(p), 1, rel_tol=0, abs_tol=1e-6), "negative"),
@@ -3255,6 +3286,9 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_unweighted, "weight each by the fraction"),
     (checks.check_ece, ece_empty_bins_divided, "Here the 0/0 is right / count with a count of 0"),
     (checks.check_ece, ece_not_divided, "did not divide by n"),
+    # 100 times the ECE: 8.6 on the 60-example case, where the ECE is 0.086
+    (checks.check_ece, ece_in_percent, "you returned the ECE in percent"),
+    (checks.check_ece, ece_overall_accuracy, "with the accuracy over all the examples"),
     (checks.check_ece, ece_divided_by_bins, "divided the sum of the bins' |right_m - summed confidence_m| by M"),
     (checks.check_ece, ece_squared_gaps, "you squared the gaps: ECE uses absolute gaps"),
     (checks.check_ece, ece_divided_by_non_empty_bins, "divided by the number of non-empty bins (7), not by n"),
@@ -3302,6 +3336,11 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_bounds_above_one, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_minimize_array, "shape (1,)"),
     (checks.check_fit_temperature, fit_coarse_grid, "grid too coarse"),
+    # the notebook's grid lands within 0.4% of the underconfident case's best T, not within 1e-4
+    (checks.check_fit_temperature, fit_notebook_grid, "within a grid step"),
+    # xatol=0.1 stops within 2% of the best T, xatol=1 about 6% from it (on the overconfident case)
+    (checks.check_fit_temperature, fit_loose_tolerance(0.1), "a solver stopped by a loose tolerance"),
+    (checks.check_fit_temperature, fit_loose_tolerance(1.0), "tighten its tolerance, e.g. minimize_scalar"),
     (checks.check_fit_temperature, fit_inverse, "1/T"),
     (checks.check_fit_temperature, fit_whole_array_softmax, "normalised the whole array"),
     (checks.check_fit_temperature, fit_in_place, "changed its input `logits`"),
@@ -3314,6 +3353,8 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_sign_flipped, "most likely your objective's sign is flipped"),
     # an objective that does not change with T (accuracy, error rate): the search ends wherever its steps do
     (checks.check_fit_temperature, fit_accuracy_bounded, "the accuracy (or the error rate) is the same at every T"),
+    # ... and that cause comes first, not last after three ways of falling with T
+    (checks.check_fit_temperature, fit_accuracy_bounded, "Most likely your objective does not change with T"),
     (checks.check_fit_temperature, fit_error_rate_log_t, "the accuracy (or the error rate) is the same at every T"),
     (checks.check_fit_temperature, fit_accuracy_grid, "stays the same when every label is made its row's top class"),
     (checks.check_fit_temperature, fit_accuracy_minimize, "its objective, such as the accuracy, does not change"),

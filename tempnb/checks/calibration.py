@@ -64,6 +64,9 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
             in_bin.sum() / len(labels) * abs(correct[in_bin].mean() - confidence[in_bin].mean())
             for low, high in zip(np.arange(n_bins) / n_bins, np.arange(1, n_bins + 1) / n_bins)
             if (in_bin := (confidence >= low) & (confidence <= high)).any())),
+        # each bin's mean confidence compared with the accuracy over all the examples, not the bin's own
+        "overall_accuracy": float(sum(in_bin.mean() * abs(correct.mean() - confidence[in_bin].mean())
+                                      for m in range(n_bins) if (in_bin := right == m).any())),
         # the probability given to the true label used as the confidence
         "label_probability": float(sum(w * g for w, g in _binned_gaps(
             label_probability, correct, _right_closed_index(label_probability, n_bins), n_bins))),
@@ -104,6 +107,11 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     f"on {label} your bins' gaps cancel: take the absolute value of each bin's gap, "
                     "|right_m - summed confidence_m|, before adding them up, so that an overconfident bin and an "
                     "underconfident one do not offset each other."),
+            Mistake(lambda a: not close(variants["overall_accuracy"], expected, 1e-9)
+                    and close(a, variants["overall_accuracy"]),
+                    f"on {label} you compared each bin's mean confidence with the accuracy over all the examples; "
+                    "compare it with the accuracy of the examples in that bin, correct[in_bin].mean() (or, with "
+                    "sums, that bin's number right, right_m)."),
             Mistake(lambda a: not close(variants["label_probability"], expected, 1e-9)
                     and close(a, variants["label_probability"]),
                     f"on {label} you used the probability of the true label; the confidence is the top "
@@ -140,6 +148,9 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     "do not round it (round(x, 4), or a number printed and read back, loses the digits the check "
                     "compares within a relative 1e-9). If you did not round, check the bin edges: a confidence "
                     "on an edge m/M belongs to the bin below it, (m-1)/M < confidence <= m/M."),
+            Mistake(near(100 * expected),
+                    f"on {label} you returned the ECE in percent ({{got}} = 100 × {expected:.6f}): return the "
+                    "fraction itself, between 0 and 1, without the factor 100."),
             Mistake(near(expected * len(labels)),
                     f"on {label} you added up the bins' |right_m - summed confidence_m| but did not divide by n, "
                     "the number of examples: an ECE is an average gap, between 0 and 1."),
@@ -341,6 +352,30 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
             Mistake(near(whole_array_T, 1e-3), f"on {label} your softmax normalised the whole array as one "
                                                "distribution (scipy.special.softmax without axis, 03's batch "
                                                "pitfall): normalise each row, axis=1."),
+            # Checked before the bounds below: an objective that ignores the labels (the accuracy, say) also ends
+            # at a bound, and naming it is more use than listing every way to reach a bound. First the model's own
+            # predictions for labels, or a flat objective on a grid (argmin returns its first T).
+            Mistake(lambda a: 0 < a < expected / 20 and ignores_labels(a),
+                    f"on {label} your T, {{got}}, far below the best one, {expected:.5f}, stays the same when every "
+                    "label is made its row's top class and when every label is made its bottom class: your "
+                    "objective does not use the labels. Either the model's own predictions (argmax) stand in for "
+                    "them, and the NLL of those falls as T shrinks: use the labels given. Or it does not change "
+                    f"with T at all, and a grid's argmin returns its first T: {_FLAT}"),
+            # above the best T (at a bound, say): a flat objective, or one that falls as T grows whatever the
+            # labels (q^(1/T) not renormalised); the probes cannot tell these two apart, so the hint names both
+            Mistake(lambda a: a > expected and ignores_labels(a),
+                    f"on {label} your T, {{got}}, above the best one, {expected:.5f}, stays the same when every label "
+                    "is made its row's top class and when every label is made its bottom class, though the NLL's "
+                    "best T then runs to opposite ends. Most likely your objective does not change with T, and the "
+                    f"search drifted to the top of its range: {_FLAT} (Otherwise it falls as T grows whatever the "
+                    "labels, as it does if you raised the probabilities to 1/T without renormalising each row, "
+                    "-log q^(1/T) = -(1/T) log q: renormalise, as 04's apply_temperature does, or use "
+                    "log_softmax(logits / T, axis=1).)"),
+            Mistake(ignores_labels,
+                    f"on {label} your T, {{got}}, stays the same when every label is made its row's top class and "
+                    "when every label is made its bottom class, though the NLL's best T then runs to opposite "
+                    "ends: your objective does not change with T, and the search stops wherever its steps end: "
+                    f"{_FLAT}"),
             # a search that ran to the top of common bounds (the (0.05, 20) suggested, or 10, 50, 100)
             Mistake(lambda a: a > 2 * expected and any(abs(a - top) <= 1e-3 * top for top in (10, 20, 50, 100)),
                     f"on {label} your search stopped at its upper bound, {{got}}, far above the best T, "
@@ -357,13 +392,6 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     "picks whole rows; each row's own label entry is log_q[np.arange(n), labels]. (Or your objective's "
                     "sign is flipped, so the search maximised the NLL and ran to a bound; or a grid or bounds whose "
                     f"top is the answer you got.) Or it does not change with T at all: {_FLAT}"),
-            # the model's own predictions for labels, or a flat objective on a grid (argmin returns its first T)
-            Mistake(lambda a: 0 < a < expected / 20 and ignores_labels(a),
-                    f"on {label} your T, {{got}}, far below the best one, {expected:.5f}, stays the same when every "
-                    "label is made its row's top class and when every label is made its bottom class: your "
-                    "objective does not use the labels. Either the model's own predictions (argmax) stand in for "
-                    "them, and the NLL of those falls as T shrinks: use the labels given. Or it does not change "
-                    f"with T at all, and a grid's argmin returns its first T: {_FLAT}"),
             # a flipped sign maximises the NLL, which grows as T shrinks (the wrong labels' log q fall without
             # limit): a bounded search then stops at its lower bound, within its xatol (1e-5 by default)
             Mistake(lambda a: 0 < a < expected / 20 and any(abs(a - low) <= 1e-4 * low for low in _LOWER_BOUNDS),
@@ -378,11 +406,13 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     "when the model's own predictions (argmax) stand in for the labels: use the labels given. (Or "
                     "your objective's sign is flipped, so the search maximised the NLL and ran to a bound: minimise "
                     "+mean(-log q of the label); or a grid or bounds whose bottom is the answer you got.)"),
-            Mistake(ignores_labels,
-                    f"on {label} your T, {{got}}, stays the same when every label is made its row's top class and "
-                    "when every label is made its bottom class, though the NLL's best T then runs to opposite "
-                    "ends: your objective does not change with T, and the search stops wherever its steps end: "
-                    f"{_FLAT}"),
+            # within about a grid step: the notebook's np.geomspace(0.25, 20, 400) steps by 1.1%
+            Mistake(lambda a: math.isclose(a, expected, rel_tol=0.02),
+                    f"on {label} your T, {{got}}, is within 2% of the best T, {expected:.5f}, but not within the "
+                    "1e-4 relative the check wants: within a grid step, a grid too coarse for the check (the "
+                    "notebook's np.geomspace(0.25, 20, 400) steps by 1.1%), or a solver stopped by a loose "
+                    "tolerance. Refine it with minimize_scalar on the mean NLL (bounds=(0.05, 20), "
+                    "method='bounded', options={{'xatol': 1e-8}}), or search a finer grid around your best T."),
             Mistake(lambda a: a < expected, _missed_minimum(label, expected, "larger")),
             Mistake(lambda a: a > expected, _missed_minimum(label, expected, "smaller")),
         ),
@@ -405,10 +435,11 @@ def _missed_minimum(label: str, expected: float, side: str) -> str:
     return (f"on {label} the mean NLL is lowest at T = {expected:.5f}; your {{got}} lies to one side of it (the "
             f"minimum needs a {side} T). Likely causes: search bounds that exclude the minimum (a bounded search "
             "then stops at or near its bound: widen them, e.g. (0.05, 20), or search log T without bounds); a "
-            "solver stopped early (minimize_scalar's xatol=1e-8); a grid too coarse (use a finer one); or an "
-            "objective other than the mean NLL, -log softmax(logits / T)[np.arange(n), labels] averaged over the "
-            "rows (an ECE, say, has its minimum elsewhere); or a flipped sign, which maximises the NLL and so "
-            "runs to a bound. The check needs the minimum within 1e-4 relative.")
+            "solver stopped early (tighten its tolerance, e.g. minimize_scalar(..., options={{'xatol': 1e-8}})); a "
+            "grid too coarse (use a finer one); or an objective other than the mean NLL, "
+            "-log softmax(logits / T)[np.arange(n), labels] averaged over the rows (an ECE, say, has its minimum "
+            "elsewhere); or a flipped sign, which maximises the NLL and so runs to a bound. The check needs the "
+            "minimum within 1e-4 relative.")
 
 
 def _temperature_cases(fit: Callable | None = None) -> list[Case]:
