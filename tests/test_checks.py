@@ -577,6 +577,12 @@ def where_both_branches(x):
     return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
 
 
+def where_over_raised(x):
+    """np.where with overflow made to raise: the thrown-away branch raises FloatingPointError, not a warning."""
+    with np.errstate(over="raise"):
+        return np.where(x >= 0, 1 / (1 + np.exp(-x)), np.exp(x) / (1 + np.exp(x)))
+
+
 def top_p_left_sorted(logits, top_p_mass):
     """Top-p done on the sorted logits, but returned in sorted order, never put back at their positions."""
     order = np.argsort(-logits, kind="stable")
@@ -1548,6 +1554,10 @@ WRONG_ANSWERS = [
     (checks.check_logits_with_first_zero, [math.log(2 / 7), math.log(1 / 7), 0.0], "last (largest)"),
     # log q - log 0.1 (the smallest) = [log 2, 0, log 7]
     (checks.check_logits_with_first_zero, [math.log(2), 0.0, math.log(7)], "not the smallest"),
+    # .min() for "the first": the same values, so the hint names the value subtracted and both slips
+    (checks.check_logits_with_first_zero, np.log([0.2, 0.1, 0.7]) - np.log([0.2, 0.1, 0.7]).min(),
+     "you subtracted log q[1], the smallest log-probability (an index slip, or .min()?); subtract the first, "
+     "np.log(q)[0]"),
     # index 1 for "the first": log q[1] = log 0.1 (also the smallest entry)
     (checks.check_logits_with_first_zero, np.log([0.2, 0.1, 0.7]) - np.log([0.2, 0.1, 0.7])[1],
      "Python counts from 0: the first entry is index 0"),
@@ -1566,6 +1576,10 @@ WRONG_ANSWERS = [
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-x)), "exp(-x) overflows"),
     (checks.check_stable_sigmoid, where_both_branches, "evaluates both branches"),
+    # the same np.where under np.errstate(over="raise"): a FloatingPointError gets the overflow warning's advice
+    (checks.check_stable_sigmoid, where_over_raised,
+     "it raised FloatingPointError: overflow encountered in exp (at both x = -1000 and x = 1000). If you used "
+     "np.where"),
     (checks.check_stable_sigmoid, lambda x: np.exp(x) / (1 + np.exp(x)), "exp(x) overflows"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -500, 500))),
      "at x = -1000 your sigmoid gives 7.12458e-218, the correctly rounded value is 0 (e^-1000 ≈ 5.1e-435 rounds"),
@@ -3118,6 +3132,13 @@ WRONG_ANSWERS += [
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, sigmoid_in_place, "changed its input `x`"),
     (checks.check_stable_sigmoid, sigmoid_errstate, "silences NumPy's warnings"),
+    # the naive formula with its warnings silenced (no np.where in it): the hint names exp(-x) for negative x
+    (checks.check_stable_sigmoid, sigmoid_errstate,
+     "if NumPy then warns, exp(-x) is overflowing for large negative x"),
+    (checks.check_stable_sigmoid, sigmoid_seterr,
+     "if NumPy then warns, exp(-x) is overflowing for large negative x"),
+    (checks.check_stable_sigmoid, sigmoid_warnings_filter,
+     "if NumPy then warns, exp(-x) is overflowing for large negative x"),
     (checks.check_stable_sigmoid, where_over_ignored, "silences some of NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_one_minus, "1 minus a number within 2^-53 of 1"),
     # the tanh form, 0.5 (1 + tanh(x / 2)): 1 + tanh cancels for large negative x
@@ -3138,10 +3159,18 @@ WRONG_ANSWERS += [
     (checks.check_stable_sigmoid, sigmoid_whole_right_hand_side, "computed from x[negative] only"),
     (checks.check_stable_sigmoid, sigmoid_float32, "your sigmoid returns float32"),
     # a comparison's True passed where the probability was wanted
-    (checks.check_probability_from_log_odds, np.float64(2.0) > 0.5, "you returned a boolean"),
+    (checks.check_probability_from_log_odds, np.float64(2.0) > 0.5, "you assigned a boolean"),
+    # a value exercise: the hint says "assign", as the exercise does
+    (checks.check_probability_from_log_odds, "0.8808", "assign one number (a float), not the string '0.8808'"),
     (checks.check_logits_with_first_zero, np.array([[0.0, -math.log(2), math.log(3.5)]]), "shape (3,)"),
     (checks.check_stable_sigmoid, sigmoid_seterr, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_strict_masks, "masks x > 0 and x < 0 skip x = 0"),
+    # the cause first, then the value found at x = 0 (np.zeros_like's 0 here)
+    (checks.check_stable_sigmoid, sigmoid_strict_masks,
+     "x = 0 is never written (neither mask covers it): on [0.0], at x = 0 your sigmoid gives 0, the exact value is "
+     "0.5"),
+    (checks.check_stable_sigmoid, sigmoid_strict_masks_empty,
+     "Not yet: x = 0 is never written (neither mask covers it)"),
     (checks.check_stable_sigmoid, sigmoid_masks_integer_output, "on integers, np.arange(-2, 3)"),
     # np.empty_like may leave anything at x = 0, NaN included
     (checks.check_stable_sigmoid, sigmoid_strict_masks_nan, "masks x > 0 and x < 0 skip x = 0"),
@@ -3403,6 +3432,13 @@ def test_wrong_answer_gets_its_hint(capsys, check, answer, expected_hint):
     printed = run(capsys, check, answer)
     assert printed.startswith(checks.HINT), printed
     assert expected_hint in printed, printed
+
+
+def test_silenced_naive_sigmoid_hint_leaves_np_where_out(capsys):
+    """The naive formula with its warnings silenced uses no np.where, so its hint does not name np.where."""
+    for sigmoid in (sigmoid_errstate, sigmoid_seterr, sigmoid_warnings_filter):
+        printed = run(capsys, checks.check_stable_sigmoid, sigmoid)
+        assert "exp(-x) is overflowing" in printed and "np.where" not in printed, printed
 
 
 def test_zero_left_out_of_empty_like_is_never_accepted(capsys):

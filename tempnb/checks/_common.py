@@ -240,36 +240,45 @@ def _matches(mistake: Mistake, value: object, same: Callable[[object, object], b
     return same(value, mistake.answer)
 
 
-def not_one_number(value: object) -> str | None:
+def not_one_number(value: object, assigned: bool = False) -> str | None:
     """Why ``value`` is not the single number an exercise asks for, or None if it is one.
 
     Names the usual sources: a whole ``OptimizeResult`` (without ``.x``), an array of shape (1,)
     (``keepdims=True``, ``rng.random(1)``, ``minimize``'s ``.x``), several values in a tuple.
+    With ``assigned``, for an exercise that asks for a value rather than a function, the hint says
+    "assign" where a function's says "return".
     """
+    did, do = ("assigned", "assign") if assigned else ("returned", "return")
     if number(value) is not None:
         return None
     if hasattr(value, "x") and hasattr(value, "fun"):
-        return ("you returned the whole result of scipy.optimize (an OptimizeResult, with .x, .fun, .success…); "
-                "return the number it found, result.x (and float(result.x[0]) if you used minimize, not "
+        return (f"you {did} the whole result of scipy.optimize (an OptimizeResult, with .x, .fun, .success…); "
+                f"{do} the number it found, result.x (and float(result.x[0]) if you used minimize, not "
                 "minimize_scalar).")
     if hasattr(value, "root") and hasattr(value, "converged"):
+<<<<<<< HEAD
         return ("you returned a RootResults (from root_scalar, or brentq with full_output=True): return the number "
+=======
+        return (f"you {did} the whole result of scipy.optimize.root_scalar (a RootResults); {do} the number "
+>>>>>>> fix45-02c
                 "it found, result.root.")
     if isinstance(value, tuple):
-        return f"you returned a tuple of {len(value)} values, {_short(value)}; return one number."
+        return f"you {did} a tuple of {len(value)} values, {_short(value)}; {do} one number."
     array = as_array(value)
     if isinstance(value, (bool, np.bool_)) or (isinstance(value, np.ndarray) and value.dtype == bool):
-        return (f"you returned a boolean, {bool(np.all(value))}, not a number (a comparison such as x > 0.5 gives "
-                "one): return the number itself.")
+        return (f"you {did} a boolean, {bool(np.all(value))}, not a number (a comparison such as x > 0.5 gives "
+                f"one): {do} the number itself.")
     if array is not None and array.ndim == 0 and np.issubdtype(array.dtype, np.number) and np.isnan(array):
-        return "you returned nan: somewhere an inf - inf, 0 * inf or 0 / 0 happened."
+        return f"you {did} nan: somewhere an inf - inf, 0 * inf or 0 / 0 happened."
     if array is not None and array.size == 1:
         kind = "a list" if isinstance(value, list) else f"an array of shape {array.shape}"
-        return (f"you returned {kind}, {_short(value)}, not one number (keepdims=True, rng.random(1), "
-                "minimize's .x and np.array([...]) all give one); return float(...) of it, e.g. float(x[0]).")
+        return (f"you {did} {kind}, {_short(value)}, not one number (keepdims=True, rng.random(1), "
+                f"minimize's .x and np.array([...]) all give one); {do} float(...) of it, e.g. float(x[0]).")
     if array is not None:
-        return f"return one number (a float), not an array of shape {array.shape}: {_short(value)}."
-    return f"return one number (a float); got {_short(value)}."
+        return f"{do} one number (a float), not an array of shape {array.shape}: {_short(value)}."
+    if isinstance(value, (str, bytes)):
+        return f"{do} one number (a float), not the string {_short(value)}."
+    return f"{do} one number (a float); got {_short(value)}."
 
 
 def diagnose(case: Case, value: object, same: Callable[[object, object], bool] = close) -> str | None:
@@ -356,7 +365,7 @@ def check_number(value: object, cases: Sequence[Case], success: str, rel_tol: fl
         if callable(value):
             return hint(f"this exercise asks for a number, not a function: call it and pass its result "
                         f"(got {_short(value)}).")
-        return hint(not_one_number(value) or f"expected a single number, got {_short(value)}.")
+        return hint(not_one_number(value, assigned=True) or f"expected a single number, got {_short(value)}.")
     return check_value(single, cases, success,
                        same=lambda a, b: math.isclose(float(a), float(b), rel_tol=rel_tol, abs_tol=1e-12))
 

@@ -99,11 +99,11 @@ def check_logits_with_first_zero(logits: object) -> None:
                           "same as np.log(q) - np.log(q)[0]."),
         Mistake(-expected, "the sign is flipped: subtract the first log-probability from each one, log q - log q[0]."),
         Mistake(log_q - log_q[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
-        # log q[1] is also the smallest log-probability, so one Mistake covers both; the index comes first, the
-        # likelier slip (np.log(q)[1] for "the first")
-        Mistake(log_q - log_q[1], "you subtracted entry 1, log q[1] (here also the smallest log-probability). "
-                                  "Python counts from 0: the first entry is index 0, so subtract np.log(q)[0], "
-                                  "not the smallest, so that the first logit becomes 0."),
+        # log q[1] is also the smallest log-probability, so one Mistake covers both slips, np.log(q)[1] for "the
+        # first" and np.log(q).min(): the hint names the value subtracted, then both causes
+        Mistake(log_q - log_q[1], "you subtracted log q[1], the smallest log-probability (an index slip, or "
+                                  ".min()?); subtract the first, np.log(q)[0], not the smallest, so that the first "
+                                  "logit becomes 0 (Python counts from 0: the first entry is index 0)."),
         Mistake(np.log10(q) - math.log10(q[0]),
                 "you used log base 10; logits are natural logarithms (np.log)."),
         # scipy.special.logit(q) = log(q / (1 - q)): the two-outcome log-odds of each entry on its own,
@@ -303,6 +303,14 @@ def _silenced_at_run_time(function: Callable, x: np.ndarray) -> bool:
 
 # Functions that compute every branch on every entry, so a branch thrown away can still overflow.
 _BOTH_BRANCHES = frozenset({"where", "select"})
+_WHERE_CAUSE = ("With np.where, the branch you throw away still computes exp of a large number: inf, and "
+                "inf / inf = nan.")
+
+
+def _uses_both_branches(function: Callable) -> bool:
+    """Whether the learner's code names np.where or np.select (its own code and the functions it defines)."""
+    code = getattr(function, "__code__", None)
+    return code is not None and bool(_names_used(code) & _BOTH_BRANCHES)
 
 
 def _uses_scipy_expit(function: Callable) -> bool:
@@ -390,7 +398,8 @@ def _differing(points: np.ndarray, got: np.ndarray, expected: np.ndarray, near_z
     return f"at x = {points[i]:g} your sigmoid gives {got[i]:.{digits}g}, the exact value is {expected[i]:.{digits}g}"
 
 
-_ZERO_LEFT_OUT = ("Only x = 0 is wrong, so your two sides leave it out: masks x > 0 and x < 0 skip x = 0. Give one "
+_ZERO_NEVER_WRITTEN = "x = 0 is never written (neither mask covers it)"
+_ZERO_LEFT_OUT = ("Only x = 0 is wrong: masks x > 0 and x < 0 skip x = 0. Give one "
                   "side the equals sign: negative = x < 0 for one formula and ~negative (x >= 0) for the other.")
 
 
@@ -466,9 +475,10 @@ def _zero_probe(sigmoid: Callable) -> str | None:
                 return None  # wrong away from 0 too: the other stages say where
             if wrong_at_zero is None and not right.all():
                 shown_probe = probe.tolist() if probe.size <= 3 else f"{probe[:6].tolist()[:-1]}..."
-                wrong_at_zero = (f"on {shown_probe}, at x = 0 your sigmoid gives {got[~right][0]:g}, the exact "
-                                 f"value is 0.5. {_ZERO_LEFT_OUT} (With np.empty_like, an entry no mask writes "
-                                 "keeps whatever was in memory, so it can even look right by chance.)")
+                wrong_at_zero = (f"{_ZERO_NEVER_WRITTEN}: on {shown_probe}, at x = 0 your sigmoid gives "
+                                 f"{got[~right][0]:g}, the exact value is 0.5. {_ZERO_LEFT_OUT} (With "
+                                 "np.empty_like, an entry no mask writes keeps whatever was in memory, so it can even "
+                                 "look right by chance.)")
     return wrong_at_zero
 
 
@@ -492,12 +502,17 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
     if outcome.error is InputChanged:
         return hint(outcome.problem)
     if outcome.problem:
-        if issubclass(outcome.error, Warning):
+        # np.errstate(over="raise") turns the overflow warning into a FloatingPointError: the same overflow, the
+        # same advice (the tails probe below sees the error as it sees the warning)
+        raised_overflow = outcome.error is FloatingPointError and "overflow" in outcome.problem
+        if issubclass(outcome.error, Warning) or raised_overflow:
             if _silences_warnings(sigmoid, points):
+                cause = (_WHERE_CAUSE if _uses_both_branches(sigmoid) else
+                         "Something in it still overflows or divides by zero: exp(-x) overflows for large negative "
+                         "x, exp(x) for large positive x.")
                 return hint(f"{outcome.problem}: your function (or one it calls) silences some of NumPy's warnings "
                             "(np.errstate or np.seterr set to ignore over, divide or invalid, or a warnings "
-                            "filter), but not this one. With np.where, the branch you "
-                            "throw away still computes exp of a large number: inf, and inf / inf = nan. Remove "
+                            f"filter), but not this one. {cause} Remove "
                             "the silencer and compute each branch only where it is used (boolean indexing), or "
                             "write both with exp(-|x|), which never overflows.")
             if outcome.problem.endswith("underflow"):
@@ -575,8 +590,8 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
                     "compute in float64.")
     with np.errstate(all="ignore"):
         if np.array_equal(~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK), points == 0):
-            return hint(f"at x = 0 your sigmoid gives {got[points == 0][0]:g}, the exact value is 0.5. "
-                        f"{_ZERO_LEFT_OUT}")
+            return hint(f"{_ZERO_NEVER_WRITTEN}: at x = 0 your sigmoid gives {got[points == 0][0]:g}, the exact "
+                        f"value is 0.5. {_ZERO_LEFT_OUT}")
         if np.any(np.isnan(got)):
             i = int(np.flatnonzero(np.isnan(got))[0])
             return hint(f"at x = {points[i]:g} your sigmoid gives nan (inf / inf?); the exact value is "
@@ -623,12 +638,15 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
                     f"the values are wrong: {_differing(points, got, expected)}. Remove the silencer to see "
                     "what NumPy warns about, and rewrite it so that no exponent is positive, e.g. with exp(-|x|).")
     if silenced:
+        # np.where named only if the code uses it (or np.select); otherwise the naive formula's own overflow
+        cause = ("a branch that np.where throws away is overflowing; compute each branch only where it is used "
+                 "(boolean masks), or use exp(-|x|)." if _uses_both_branches(sigmoid) else
+                 "exp(-x) is overflowing for large negative x (x = -1000 gives exp(1000)); for x < 0 compute "
+                 "exp(x) / (1 + exp(x)) on those entries only (boolean masks), or use exp(-|x|).")
         return hint("your values are right, but your function (or one it calls) silences NumPy's warnings "
                     "(np.errstate or np.seterr set to ignore over, divide or invalid, or a warnings filter), so "
                     "the check cannot see whether exp overflows inside it, and a hidden warning does not count. "
-                    "Remove the silencer and run the check again: if NumPy then warns, a "
-                    "branch that np.where throws away is overflowing; compute each branch only where it is used "
-                    "(boolean masks), or use exp(-|x|).")
+                    f"Remove the silencer and run the check again: if NumPy then warns, {cause}")
     if wrong:
         return hint(wrong)
     # The same twelve points as a 3 x 4 array: NumPy operations work for any shape, while a Python
@@ -683,8 +701,8 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
             only_zero = got_floats is not None and got_floats.shape == integers.shape and np.array_equal(
                 ~np.isclose(got_floats, expected_whole, rtol=1e-12, atol=0), integers == 0)
         if only_zero:
-            return hint(f"on [-2.0, -1.0, 0.0, 1.0, 2.0] your sigmoid gives {shown_floats}; at x = 0 the exact "
-                        f"value is 0.5. {_ZERO_LEFT_OUT}")
+            return hint(f"{_ZERO_NEVER_WRITTEN}: on [-2.0, -1.0, 0.0, 1.0, 2.0] your sigmoid gives {shown_floats}; "
+                        f"at x = 0 the exact value is 0.5. {_ZERO_LEFT_OUT}")
         return hint(f"on [-2.0, -1.0, 0.0, 1.0, 2.0] your sigmoid gives {shown_floats}, the exact values are "
                     f"{np.round(expected_whole, 6).tolist()}, though it was right on the twelve points: does it "
                     "depend on something other than x (leftover memory from np.empty_like, or state kept between "
