@@ -3256,7 +3256,7 @@ WRONG_ANSWERS += [
     (checks.check_entropy_temperature, entropy_temperature_root_results(), "result.root"),
     # brentq(..., full_output=True) returns (root, RootResults): its [1] is a RootResults too
     (checks.check_entropy_temperature, entropy_temperature_brentq_full_output(),
-     "a RootResults (from root_scalar, or brentq with full_output=True): return the number it found, result.root"),
+     "a RootResults (from root_scalar, or brentq with full_output=True)"),
     (checks.check_entropy_temperature, np.array([brentq_entropy_temperature()]), "an array of shape (1,)"),
     # 05 · soft loss
     (checks.check_soft_loss, soft_np_log, "log_softmax"),

@@ -256,11 +256,7 @@ def not_one_number(value: object, assigned: bool = False) -> str | None:
                 f"{do} the number it found, result.x (and float(result.x[0]) if you used minimize, not "
                 "minimize_scalar).")
     if hasattr(value, "root") and hasattr(value, "converged"):
-<<<<<<< HEAD
-        return ("you returned a RootResults (from root_scalar, or brentq with full_output=True): return the number "
-=======
-        return (f"you {did} the whole result of scipy.optimize.root_scalar (a RootResults); {do} the number "
->>>>>>> fix45-02c
+        return (f"you {did} a RootResults (from root_scalar, or brentq with full_output=True): {do} the number "
                 "it found, result.root.")
     if isinstance(value, tuple):
         return f"you {did} a tuple of {len(value)} values, {_short(value)}; {do} one number."
