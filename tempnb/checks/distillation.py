@@ -97,9 +97,9 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                                                  "not s / T.")]
     mistakes += [
         Mistake(lambda a: number(a) is not None and math.isinf(number(a)),
-                "you got inf: a probability that rounds to 0 has log 0 = -inf (np.log of a softmax, or "
-                "scipy.special.rel_entr on probabilities, meets it). Work with log_softmax, which never takes "
-                "the log of 0."),
+                "you got inf: a probability that rounds to 0 has log 0 = -inf (np.log of a softmax, "
+                "scipy.special.rel_entr, or tempnb.kl_divergence on softmax outputs meets it). Work with "
+                "log_softmax, which never takes the log of 0."),
         Mistake(lambda a: number(a) is not None and any(math.isclose(number(a), value, rel_tol=1e-9)
                                                          for value in paddings),
                 "a small ε added inside the log (log(q + ε), or a clip at ε) changes log q wherever q is not far "
@@ -356,7 +356,13 @@ def check_logit_matching(gradient: object) -> None:
 
 # Exercise 05.4 uses the course's real model and data: a distilled student of the digits.
 STUDENT_SIZES = (64, 32, 10)
-REQUIRED_GAIN = 5.0  # percentage points of held-out accuracy over the hard-label student of the same seed
+# A pass needs a student within REFERENCE_IMAGES test images of the check's own seed-0 student, distilled with
+# tempnb.distillation_loss at the same T and α (training amplifies rounding: another BLAS can move an image or two),
+# and REQUIRED_GAIN percentage points of held-out accuracy over the hard-label student of the same seed. In 05, seed 0
+# gains 31 test images (5.7 points) at the chosen T = 20 and 1 image at T = 1: a bar of 2 points (11 images) lies
+# far from both, so rounding cannot move a right answer below it.
+REFERENCE_IMAGES = 2
+REQUIRED_GAIN = 2.0
 
 
 MIN_TRANSFER_FIT = 97.0  # percent of the default split's 100 transfer images a student trained on them gets right
@@ -428,6 +434,23 @@ def _reference_hard_accuracy(seed: int) -> float:
     train(student, x_transfer.copy(), lambda logits, rows: cross_entropy_loss(logits, y_transfer[rows]),
           epochs=RETRAIN_EPOCHS, batch_size=len(x_transfer), learning_rate=RETRAIN_LEARNING_RATE,
           rng=RETRAIN_RNG_OFFSET + seed)
+    return 100 * accuracy(student, x_test, y_test)
+
+
+@functools.lru_cache(maxsize=4)
+def _reference_distilled_accuracy(T: float, alpha: float) -> float:
+    """Test accuracy (%) of the check's own seed-0 distilled student: train_student's recipe with
+    tempnb.distillation_loss at T and alpha, on the logits of the check's own copy of the teacher."""
+    from tempnb.distill import distillation_loss
+    from tempnb.models import MLP, accuracy, train
+
+    x_test, y_test, x_transfer, y_transfer = _digits_default_split()
+    teacher_logits = _reference_teacher_logits()["transfer"]
+    student = MLP(STUDENT_SIZES, rng=RETRAIN_SEED)
+    train(student, x_transfer.copy(),
+          lambda logits, rows: distillation_loss(logits, teacher_logits[rows], y_transfer[rows], T, alpha),
+          epochs=RETRAIN_EPOCHS, batch_size=len(x_transfer), learning_rate=RETRAIN_LEARNING_RATE,
+          rng=RETRAIN_RNG_OFFSET + RETRAIN_SEED)
     return 100 * accuracy(student, x_test, y_test)
 
 
@@ -894,7 +917,8 @@ def _retrained_student(training_loss: Callable):
 def check_distilled_student(student: object, hard_label_accuracy: float, loss_function: Callable | None = None,
                             training_loss: Callable | None = None, chosen_T: object = None,
                             alpha: object = None) -> None:
-    """Exercise 05.4: a distilled student that beats the hard-label student by REQUIRED_GAIN points.
+    """Exercise 05.4: a distilled student that scores like the check's own (within REFERENCE_IMAGES test images)
+    and beats the hard-label student by REQUIRED_GAIN points.
 
     With ``loss_function`` (the learner's ``my_distillation_loss``), first checks it against
     tempnb.distillation_loss on a small seeded batch. Then checks ``training_loss`` (the learner's
@@ -911,7 +935,8 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     (retrained once from its recipe), naming a target that is wrong for every image alike: one-hot labels, other
     images' labels or logits, rows shifted by one, probabilities, or logits already divided by T. It scores on the
     default split,
-    load_digits_split(), and passes only a student that fits that split's transfer images.
+    load_digits_split(), and passes only a student that fits that split's transfer images. Last, it trains its own
+    seed-0 student with tempnb.distillation_loss at ``chosen_T`` and ``alpha`` and compares the two test scores.
     """
     from tempnb.models import MLP, accuracy
 
@@ -974,9 +999,18 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     problem = _baseline_problem(baseline)
     if problem is not None:
         return hint(problem)
+    reference = _reference_distilled_accuracy(number(chosen_T), number(alpha))
+    one_image = 100 / len(y_test)
+    if abs(score - reference) > (REFERENCE_IMAGES + 0.5) * one_image:
+        return hint(f"your loss passes every test, and your student is the network train_student(0, "
+                    f"my_training_loss) trains, yet it scores {score:.1f}% on the test images against {reference:.1f}% "
+                    "for the check's own student, trained with tempnb.distillation_loss at the same T and α: the "
+                    "accuracy is off by rounding or data order, not by your loss. Rerun the notebook from the top in a "
+                    "fresh kernel (Kernel > Restart Kernel and Run All Cells), then this cell.")
     if gain >= REQUIRED_GAIN:
         return passed(f"Your distilled student scores {score:.1f}% on the held-out test images, {gain:.1f} points "
-                      f"above the hard-label student ({baseline:.1f}%). (The check tested your loss function on "
+                      f"above the hard-label student ({baseline:.1f}%), as the check's own student does "
+                      f"({reference:.1f}%). (The check tested your loss function on "
                       "fixed inputs, confirmed that your training loss lines both targets up with the rows it is "
                       f"given and, from its gradient, that it distils at T = {number(chosen_T):g} and α = "
                       f"{number(alpha):g}, retrained your student with train_student(0, my_training_loss) and got "
@@ -984,10 +1018,10 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     if abs(gain) < 0.05:
         return hint(f"your student scores exactly the hard-label student's {baseline:.1f}%: does my_training_loss "
                     "ignore the teacher (α = 0, or the hard-label loss itself)?")
-    return hint(f"your student scores {score:.1f}% on the held-out test images, {gain:+.1f} points against the "
-                f"hard-label student ({baseline:.1f}%); the target is +{REQUIRED_GAIN:g}. Likely causes: a low "
-                "temperature (1 or 2: the soft targets are then nearly one-hot; train at chosen_T, the temperature "
-                "the notebook chose on the validation images, not one tuned on the test score); α = 0, or a soft "
-                "term without its T² (either way the teacher's term barely counts); or the teacher's "
-                "probabilities, or its logits already divided by T, passed where its raw logits are expected (pass "
-                "teacher_transfer_logits[rows] as they are: your loss divides them by T).")
+    return hint(f"your loss passes every test, and your student scores as the check's own does at the T = "
+                f"{number(chosen_T):g} and α = {number(alpha):g} you passed ({score:.1f}%), but that is only "
+                f"{gain:+.1f} points against the hard-label student ({baseline:.1f}%); the target is "
+                f"+{REQUIRED_GAIN:g}. So the settings are the problem: at a low temperature (1 or 2) the soft "
+                "targets are nearly one-hot, and a small α leaves the teacher's term little weight. Train at "
+                "chosen_T, the temperature the notebook chose on the validation images (not one tuned on the test "
+                "score), with α = ALPHA, and pass both as they are.")
