@@ -72,6 +72,27 @@ def valid_entries_over_whole_batch(p):
     return np.all((p >= 0) & (p <= 1)) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
 
 
+def valid_unless_any_nan(p):
+    """An early return False on any NaN, then the right per-row test: one False for a batch with a NaN row."""
+    p = np.asarray(p, dtype=float)
+    if np.isnan(p).any():
+        return False
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_with_nan_per_row(p):
+    """The NaN test folded into the per-row &, as the early-return hint advises."""
+    p = np.asarray(p, dtype=float)
+    return ~np.isnan(p).any(axis=-1) & np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_after_normalising(p):
+    """Divides by the sum before testing: every sum becomes 1, so [0.5, 0.6] (and [-0.25, -0.75]) pass."""
+    p = np.asarray(p, dtype=float)
+    p = p / p.sum(axis=-1, keepdims=True)
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
 def valid_as_floats(p):
     """Right per row, but a batch's answers as 1.0 / 0.0 instead of True / False."""
     p = np.asarray(p, dtype=float)
@@ -488,6 +509,8 @@ def stable_sigmoid_list(x):
 RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, validated),
     (checks.check_is_valid_distribution, is_valid_by_hand),
+    # the NaN test folded into the per-row &, as the early-return hint advises
+    (checks.check_is_valid_distribution, valid_with_nan_per_row),
     (checks.check_uniform_entropy, math.log(4)),
     (checks.check_uniform_entropy, np.float64(np.log(4))),
     (checks.check_half_entropy_pi, HALF_ENTROPY_PI),
@@ -1458,6 +1481,17 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, valid_per_column, "one per column (axis 0)"),
     (checks.check_is_valid_distribution, valid_entries_over_whole_batch, "test each row on its own"),
     (checks.check_is_valid_distribution, valid_as_floats, "return booleans, one per row"),
+    # `if np.isnan(p).any(): return False` before a right per-row test: one False for a batch with a NaN row
+    (checks.check_is_valid_distribution, valid_unless_any_nan,
+     "an early return False (for example after np.isnan(p).any()) answers for the whole batch; fold the NaN test "
+     "into the per-row &"),
+    # p / p.sum(axis=-1, keepdims=True) before testing: every sum is 1 by then
+    (checks.check_is_valid_distribution, valid_after_normalising,
+     "dividing by the sum first makes every sum 1; test the input as given"),
+    # np.isclose with atol only: rtol keeps its default 1e-5, so sums within 1e-6 + 1e-5 of 1 pass
+    (checks.check_is_valid_distribution,
+     lambda p: np.all((np.asarray(p, dtype=float) >= 0) & (np.asarray(p, dtype=float) <= 1), axis=-1)
+     & np.isclose(np.sum(p, axis=-1), 1, atol=1e-6), "passing atol alone keeps rtol=1e-5; pass rtol=0 too"),
     # one outcome taken for no distribution
     (checks.check_is_valid_distribution, lambda p: len(p) > 1 and is_valid_by_hand(p),
      "Do not require more than one entry"),

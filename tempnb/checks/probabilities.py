@@ -197,6 +197,9 @@ _VALIDITY_CASES = [
 _BATCH = np.array([[0.25, 0.75], [0.5, 0.6], [float("nan"), 1.0], [-0.25, 1.25], [0.3, 0.7]])
 _BATCH.flags.writeable = False  # the learner's code only ever gets copies
 _BATCH_EXPECTED = np.array([True, False, False, False, True])
+# its two valid rows alone: a function that answers per row here but with one False for _BATCH stopped early
+_VALID_BATCH = _BATCH[[0, 4]]
+_VALID_BATCH.flags.writeable = False
 _PER_ROW = ("sum each row with p.sum(axis=-1) and test the entries row by row with np.all(..., axis=-1), "
             "which also works for a single vector (its only axis is its last)")
 
@@ -219,6 +222,13 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
     if outcome.value is None:
         return "on a batch your function returned None; return one True or False per row."
     answer = as_array(outcome.value)
+    if answer is not None and answer.ndim == 0 and _same_truth(outcome.value, False) and _answers_per_row(
+            is_valid_distribution, _VALID_BATCH):
+        return (f"on a batch of five rows your function returned one answer, False, for the whole batch, but on "
+                f"its two valid rows alone, {_VALID_BATCH.tolist()}, one answer per row: an early return False "
+                "(for example after np.isnan(p).any()) answers for the whole batch; fold the NaN test into the "
+                "per-row &, as ~np.isnan(p).any(axis=-1) & ..., or rely on the comparisons, which are False "
+                "for NaN.")
     if answer is None or answer.ndim == 0:
         return (f"your function is right on single vectors, but on a batch of five rows (a 2-D array, one "
                 f"distribution per row) it returned one answer, {shown(outcome.value)}, for the whole batch. "
@@ -243,6 +253,31 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
     return None
 
 
+def _answers_per_row(is_valid_distribution: Callable, batch: np.ndarray) -> bool:
+    """True if the function gives `batch` one answer per row (any values), without a problem."""
+    outcome = call(is_valid_distribution, batch)
+    answer = as_array(outcome.value) if not outcome.problem and outcome.value is not None else None
+    return answer is not None and answer.shape == (batch.shape[0],)
+
+
+def _normalises_first(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [-0.25, -0.75] (negative entries, sum -1) but rejects [-0.25, 1.25] (sum 1):
+    it divided by the sum before testing, which turns the first into [0.25, 0.75]. A function that tests
+    only p >= 0 rejects both, one with no entry test accepts both."""
+    flipped, negative = call(is_valid_distribution, [-0.25, -0.75]), call(is_valid_distribution, [-0.25, 1.25])
+    return (not flipped.problem and not negative.problem and _same_truth(flipped.value, True)
+            and _same_truth(negative.value, False))
+
+
+def _isclose_keeps_rtol(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts a sum 1.05e-5 above 1 but rejects one 1.15e-5 above: the tolerance of
+    np.isclose(total, 1, atol=1e-6), which keeps the default rtol=1e-5, so allows 1e-6 + 1e-5 * 1 = 1.1e-5.
+    np.isclose's defaults (1.001e-5) reject both; a tolerance of 1e-4 accepts both."""
+    inside, outside = call(is_valid_distribution, [0.5, 0.5000105]), call(is_valid_distribution, [0.5, 0.5000115])
+    return (not inside.problem and not outside.problem and _same_truth(inside.value, True)
+            and _same_truth(outside.value, False))
+
+
 def _rounds_like_float32(is_valid_distribution: Callable) -> bool:
     """True if the function accepts [1 + 5e-8, 0.0] but rejects [1 + 2e-7, 0.0]: float32 rounds the first
     entry to 1 and the second to 1 + 2.4e-7. A tolerance on the entries explains that only if it lies between
@@ -259,6 +294,17 @@ def check_is_valid_distribution(is_valid_distribution: Callable) -> None:
         problem = ("[1 + 1e-10, 0.0] has an entry above 1, by 1e-10, but your function accepts it, as if it "
                    "converted to float32 (np.asarray(p, np.float32), say); keep float64: float32 rounds 1 + 1e-10 "
                    "to 1, so convert with np.asarray(p, dtype=float).")
+    if problem is not None and problem.startswith("[0.5, 0.6] sums to 1.1") and _normalises_first(
+            is_valid_distribution):
+        problem = ("[0.5, 0.6] sums to 1.1, so it is not a distribution, but your function accepts it, and "
+                   "[-0.25, -0.75] too, whose entries are negative: dividing by the sum first makes every sum 1; "
+                   "test the input as given.")
+    if problem is not None and problem.startswith("[0.5, 0.500005] sums to") and _isclose_keeps_rtol(
+            is_valid_distribution):
+        problem = ("[0.5, 0.500005] sums to 1.000005, more than 1e-6 from 1, but your function accepts it, and sums "
+                   "up to about 1.1e-5 above 1, as np.isclose(total, 1, atol=1e-6) does, which allows "
+                   "atol + rtol * 1: passing atol alone keeps rtol=1e-5; pass rtol=0 too, "
+                   "np.isclose(total, 1, rtol=0, atol=1e-6).")
     if problem is None:
         problem = _batch_problem(is_valid_distribution)
     if problem is not None:
