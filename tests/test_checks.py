@@ -1682,7 +1682,7 @@ WRONG_ANSWERS = [
     (checks.check_stable_softmax, lambda z: np.exp(z - z[0]) / np.exp(z - z[0]).sum(), "the first or last logit"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z[-1]) / np.exp(z - z[-1]).sum(), "on [1000, 0, -1000]"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z[-1]) / np.exp(z - z[-1]).sum(), "the first or last logit"),
-    (checks.check_stable_softmax, lambda z: np.exp(z - z.max()), "by their sum"),
+    (checks.check_stable_softmax, lambda z: np.exp(z - z.max()), "divided by the wrong total, or by none"),
     (checks.check_stable_softmax, lambda z: scipy.special.log_softmax(z), "log-probabilities"),
     (checks.check_stable_softmax, lambda z: z / z.sum(), "expected [0.25, 0.75]"),
     (checks.check_batch_softmax, lambda x: scipy.special.log_softmax(x, axis=1), "log-probabilities"),
@@ -1720,6 +1720,13 @@ WRONG_ANSWERS = [
     # the log of the shifted sum in base 10 or base 2 (m + log10(...), m + log2(...))
     (checks.check_logsumexp, lambda z: float(z.max() + np.log10(np.sum(np.exp(z - z.max())))), "natural log, np.log"),
     (checks.check_logsumexp, lambda z: float(z.max() + np.log2(np.sum(np.exp(z - z.max())))), "base-2 log"),
+    # log1p(s) = log(1 + s): on [1, 2, 3] 3 + log(1 + 1.503215) = 3.917574, not 3 + log(1.503215) = 3.407606
+    (checks.check_logsumexp, lambda z: float(z.max() + np.log1p(np.sum(np.exp(z - z.max())))),
+     "counts the maximum's own term"),
+    # the logits clipped to ±700 (or ±709) so exp cannot overflow: on [1000, 1000] 700 + log 2, not 1000 + log 2
+    (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(np.clip(z, -700, 700))))),
+     "on [1000, 1000] yours, 700.693, is the log-sum-exp of the clipped logits"),
+    (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(np.clip(z, -709, 709))))), "you clipped the logits"),
     # 03 · batch softmax
     (checks.check_batch_softmax, global_max_batch, "far below"),
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(), "whole batch"),
@@ -3245,7 +3252,7 @@ WRONG_ANSWERS += [
     (checks.check_stable_softmax, softmax_in_place, "changed its input `z`"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.max(), out=z) / z.sum(), "changed its input `z`"),
     (checks.check_stable_softmax, softmax_list_loop, "Subtract the maximum"),
-    (checks.check_stable_softmax, softmax_divide_by_max, "by their sum"),
+    (checks.check_stable_softmax, softmax_divide_by_max, "divided by the wrong total"),
     (checks.check_stable_softmax, softmax_plain_shift_no_exp, "expected [0.25, 0.75]"),
     (checks.check_stable_softmax, lambda z: None, "returned None"),
     # 03 · log-sum-exp
@@ -3263,7 +3270,9 @@ WRONG_ANSWERS += [
     (checks.check_batch_softmax, batch_max_without_keepdims, "z.max(axis=1) has shape (B,)"),
     (checks.check_batch_softmax, batch_sum_without_keepdims, "exps.sum(axis=1) has shape (B,)"),
     (checks.check_batch_softmax, batch_in_place, "changed its input `x`"),
-    (checks.check_batch_softmax, batch_transposed, "do not sum to 1"),
+    # the right rows returned as columns: on the square [[1, 2], [3, 5]] the hint names the transpose
+    (checks.check_batch_softmax, batch_transposed, "the right one transposed"),
+    (checks.check_batch_softmax, lambda x: scipy.special.softmax(x.T, axis=0), "drop the .T, or the swapped axes"),
     (checks.check_batch_softmax, batch_flattened_softmax, "whole batch"),
     # 04 · tempered softmax
     (checks.check_tempered_softmax, tempered_in_place, "changed its input `z`"),
@@ -3459,7 +3468,9 @@ WRONG_ANSWERS += [
     # hints found by trying more answers
     (checks.check_stable_softmax, lambda z: float(np.exp(z - z.max()).sum()), "one probability per logit"),
     (checks.check_stable_softmax, lambda z: scipy.special.softmax(z)[None, :], "array of shape (2,)"),
-    (checks.check_stable_softmax, lambda z: np.exp(z - z.max()) / np.sum(np.exp(z)), "not divided by their own sum"),
+    # the shifted exponentials over the unshifted sum, which is 1 on the logits of [0.25, 0.75]: the wrong total
+    (checks.check_stable_softmax, lambda z: np.exp(z - z.max()) / np.sum(np.exp(z)),
+     "divide by the sum of the same shifted exponentials"),
     (checks.check_tempered_softmax, lambda T, z: softmax(z, T), "the logits first, then the temperature"),
     (checks.check_numerical_gradient, gradient_by_rows, "moved 3 entries at once"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.searchsorted(np.cumsum(z), rng.random())),
@@ -3760,6 +3771,12 @@ def logsumexp_python_float(z):
     return m + math.log(float(np.sum(np.exp(z - m))))
 
 
+def logsumexp_log1p_of_the_rest(z):
+    top = int(np.argmax(z))
+    rest = np.delete(z, top)  # every logit but one maximum
+    return float(z[top] + np.log1p(np.sum(np.exp(rest - z[top]))))
+
+
 def batch_softmax_loop(x):
     out = np.empty_like(x)
     for i, row in enumerate(x):
@@ -3834,6 +3851,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_stable_softmax, lambda z: np.exp(z - scipy.special.logsumexp(z))),
     (checks.check_logsumexp, logsumexp_python_float),
     (checks.check_logsumexp, lambda z: np.float64(scipy.special.logsumexp(z))),
+    # log1p of the sum without the maximum's own term, exp(0) = 1: log(1 + rest) is log(sum), exactly in reals
+    (checks.check_logsumexp, logsumexp_log1p_of_the_rest),
     (checks.check_batch_softmax, batch_softmax_loop),
     (checks.check_stable_softmax, lambda z: np.exp(log_softmax(z))),  # checked with atol=0: exact zeros stay 0
     (checks.check_batch_softmax, lambda x: [list(row) for row in scipy.special.softmax(x, axis=1)]),

@@ -82,8 +82,10 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
                 f"return one probability per logit, an array of shape {z.shape} for {{label}}; got {{got}}."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
                 "your softmax returns nan for {label}: subtract the maximum logit before exponentiating."),
-        Mistake(shifted, "those are exp(z - max) not divided by their own sum: divide the shifted exponentials "
-                         "by their sum, e / e.sum() with e = np.exp(z - z.max())."),
+        # exp(z - max) undivided, or divided by the wrong total (e.max(), which is 1, or the unshifted
+        # np.exp(z).sum(), which is 1 on the logits of [0.25, 0.75]): the same values on the first case
+        Mistake(shifted, "those are exp(z - max) divided by the wrong total, or by none: divide by the sum of the "
+                         "same shifted exponentials, e / e.sum() with e = np.exp(z - z.max())."),
         Mistake(scipy.special.log_softmax(z), "those are log-probabilities (all ≤ 0): exponentiate them."),
         Mistake(_tiny_entry_off(scipy.special.softmax(z)),
                 _MASKED_NOT_ZERO if np.any(np.isneginf(z)) else _UNDERFLOW_NOT_ZERO),
@@ -149,8 +151,16 @@ def _same_number(a: object, b: object, rtol: float = 1e-12) -> bool:
     return value is not None and bool(np.isclose(value, float(b), rtol=rtol, atol=1e-12))
 
 
+_CLIP_BOUNDS = (700.0, 709.0, 709.78, 500.0, 100.0, 88.0, 88.72, 80.0, 50.0)  # bounds learners clip logits to
 _NATURAL_LOG = "log in this course is the natural log, np.log (not np.log10 or np.log2)"
 _LSE_MAX = "Factor out the max: m + log(sum(exp(z - m))), with m = z.max() (not the largest |z|)."
+
+
+def _clipped_lses(z: np.ndarray, expected: float) -> list[float]:
+    """log(sum(exp(np.clip(z, -c, c)))) for each usual bound c that changes the answer (from scipy, on the
+    clipped logits)."""
+    lses = [float(scipy.special.logsumexp(np.clip(z, -bound, bound))) for bound in _CLIP_BOUNDS]
+    return [lse for lse in lses if abs(lse - expected) > 1e-6]
 
 
 def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Case:
@@ -162,6 +172,15 @@ def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Ca
                 f"the result is off by exactly max(z) = {top:g}: add the max back, m + log(sum(exp(z - m)))."),
         Mistake(lambda a: np.isclose(number(a), top + float(np.sum(np.exp(z - top))), rtol=1e-12),
                 "take the log of the sum: m + log(sum(exp(z - m)))."),
+        # m + log1p(sum(exp(z - m))): log1p(x) is log(1 + x), so the sum gets one 1 too many
+        Mistake(near(top + math.log1p(float(np.sum(np.exp(z - top))))),
+                "np.log1p(s) is log(1 + s), so m + log1p(sum(exp(z - m))) counts the maximum's own term, "
+                "exp(0) = 1, twice: take m + log(sum(exp(z - m))), or log1p of the sum without that term."),
+        # the logits clipped (np.clip(z, -c, c)) so exp cannot overflow: right only while every |z| <= c
+        Mistake(lambda a: any(abs(number(a) - clipped) < 1e-9 for clipped in _clipped_lses(z, expected)),
+                "you clipped the logits (np.clip) so that exp cannot overflow, but that changes the answer: on "
+                "{label} yours, {got}, is the log-sum-exp of the clipped logits. Shift instead of clipping: "
+                "m + log(sum(exp(z - m))) with m = z.max() makes every exponent ≤ 0 and loses nothing."),
         # m + log(mean(exp(z - m))): the mean of the K exponentials is their sum divided by K
         Mistake(lambda a: abs(number(a) - (expected - math.log(len(z)))) < 1e-9,
                 f"the result is off by exactly log K = log {len(z)} = {math.log(len(z)):.6f} (too small): that is "
@@ -244,6 +263,11 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
         if batch.shape[0] == batch.shape[1]:  # only a square batch lets a (B,) shape broadcast silently
             shifted = np.exp(batch - batch.max(axis=1))
             mistakes += [
+                # the right rows returned as columns (a .T, or swapped axes): each column sums to 1, not each row
+                Mistake(expected.T,
+                        "your result is the right one transposed: each column of yours is one row's distribution, "
+                        "so your columns sum to 1, not your rows. Return the result in the batch's layout, row i "
+                        "for row i of z (drop the .T, or the swapped axes)."),
                 Mistake(shifted / shifted.sum(axis=1, keepdims=True),
                         f"your rows sum to 1 but their values are wrong: {_MAX_NO_KEEPDIMS} So each column got a "
                         "different shift, which changes each row's distribution. Use z.max(axis=1, keepdims=True)."),
