@@ -255,6 +255,8 @@ def not_one_number(value: object) -> str | None:
     if hasattr(value, "root") and hasattr(value, "converged"):
         return ("you returned a RootResults (from root_scalar, or brentq with full_output=True): return the number "
                 "it found, result.root.")
+    if isinstance(value, tuple) and len(value) == 2 and hasattr(value[1], "root") and hasattr(value[1], "converged"):
+        return "brentq with full_output=True returns (root, RootResults): take [0]."
     if isinstance(value, tuple):
         return f"you returned a tuple of {len(value)} values, {_short(value)}; return one number."
     array = as_array(value)
