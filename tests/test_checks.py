@@ -1325,6 +1325,31 @@ def tempered_last_tied_maximum(z, T):
     return tempered_no_limit(z, T)
 
 
+def tempered_calling_tempnb_module(z, T):
+    """tempnb.softmax called through the module: the attribute, not a name imported from it."""
+    import tempnb
+    return tempnb.softmax(z, T)
+
+
+def tempered_last_tied_maximum_loop(z, T):
+    """The stable tempered softmax, but at T = 0 a loop with >= that keeps the last of the tied maxima."""
+    if T == 0:
+        best = 0
+        for k in range(len(z)):
+            if z[k] >= z[best]:
+                best = k
+        return np.eye(len(z))[best]
+    return tempered_no_limit(z, T)
+
+
+def tempered_shifted_by(shift):
+    """exp(z / T - shift(z, T)), normalised: right in exact arithmetic, but the shift is not the maximum of z / T."""
+    def tempered(z, T):
+        e = np.exp(z / T - shift(z, T))
+        return e / e.sum()
+    return tempered
+
+
 def tempered_isclose_tie(z, T):
     """The stable tempered softmax, but at T = 0 the maxima found with np.isclose(z, z.max(), rtol=1e-2)."""
     if T == 0:
@@ -1918,6 +1943,18 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, tempered_clamped(1e-300), "clamping T to a small positive value"),
     # a T = 0 branch keeping the last tied maximum, not the first: [3, 1, 3] gives [0, 0, 1]
     (checks.check_tempered_softmax, tempered_last_tied_maximum, "a tie shares the mass equally"),
+    (checks.check_tempered_softmax, tempered_last_tied_maximum_loop, "(np.argmax keeps the first, a >= loop the last)"),
+    # tempnb's softmax called in place of writing one: right values, so the check names the call
+    (checks.check_tempered_softmax, lambda z, T: softmax(z, T), "your function calls tempnb's softmax"),
+    (checks.check_tempered_softmax, softmax, "your function calls tempnb's softmax"),
+    (checks.check_tempered_softmax, tempered_calling_tempnb_module, "your function calls tempnb's softmax"),
+    # a shift other than the maximum of z / T: only the sentence for that shift (probes tell them apart)
+    (checks.check_tempered_softmax, tempered_shifted_by(lambda z, T: np.mean(z) / T),
+     "overflow. You subtracted the mean, not the maximum"),
+    (checks.check_tempered_softmax, tempered_shifted_by(lambda z, T: z[0] / T),
+     "overflow. You shifted by the first logit, z[0], not the largest"),
+    (checks.check_tempered_softmax, tempered_shifted_by(lambda z, T: np.min(z) / T),
+     "overflow. You subtracted the minimum: every exponent"),
     # the right numbers with an extra axis: shape (1, K) or (K, 1), not (K,)
     (checks.check_tempered_softmax,
      lambda z, T: np.atleast_2d(np.exp((z - z.max()) / T) / np.exp((z - z.max()) / T).sum()),
@@ -3289,12 +3326,23 @@ WRONG_ANSWERS += [
     (checks.check_odds_temperature, 1 / 27, "3**27"),
     (checks.check_odds_temperature, 1 / 9, "exponent"),
     (checks.check_odds_temperature, [1 / 3], "a list"),
+    # a value exercise: "assign", and the list's number when it is the answer
+    (checks.check_odds_temperature, [1 / 3], "you assigned a list, [0.333333]; assign the number 1 / 3."),
+    (checks.check_odds_temperature, [3], "you assigned a list, [3.0]; assign one number"),
     # the answer in quotes: a string, not the number
     (checks.check_odds_temperature, "1/3", "assign a number, e.g. 1 / 3, not the string '1/3'"),
     (checks.check_odds_temperature, "0.3", "not the string '0.3'"),
     (checks.check_odds_temperature, "one third", "assign a number (a float), not the string"),
     # 04 · top probability 0.5
     (checks.check_half_temperature, 20.7809, "typed a printed value"),
+    # brentq with a loose xtol stops at 20.78086899, close but not within 1e-9
+    (checks.check_half_temperature, scipy.optimize.brentq(
+        lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5, 1, 100, xtol=1e-3),
+     "or you loosened brentq's xtol/rtol: keep the defaults."),
+    # brentq(..., full_output=True) returns the pair (root, RootResults)
+    (checks.check_half_temperature, scipy.optimize.brentq(
+        lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5, 1, 100, full_output=True),
+     "brentq with full_output=True returns (root, RootResults): take [0]."),
     # the hint shows the learner's value to 10 digits (not rounded to 6: 20.7809)
     (checks.check_half_temperature, 20.78087, "20.78087 is close but not exact"),
     (checks.check_half_temperature, np.array([GOLDEN_T]), "shape (1,)"),
@@ -3859,7 +3907,7 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_batch_softmax, lambda x: np.exp(x - scipy.special.logsumexp(x, axis=1, keepdims=True))),
     (checks.check_batch_softmax, lambda x: softmax(x, axis=1)),
     (checks.check_tempered_softmax, tempered_copy_first),
-    (checks.check_tempered_softmax, lambda z, T: softmax(z, T).tolist()),
+    (checks.check_tempered_softmax, lambda z, T: tempered_copy_first(z, T).tolist()),
     (checks.check_odds_temperature, Fraction(1, 3)),
     (checks.check_half_temperature, scipy.optimize.brentq(lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5,
                                                           1, 100)),
@@ -3907,7 +3955,7 @@ IN_PLACE_THEN_RIGHT = [
     (checks.check_logsumexp, logsumexp_in_place, lambda z: float(scipy.special.logsumexp(z))),
     (checks.check_batch_softmax, batch_in_place, lambda x: scipy.special.softmax(x, axis=1)),
     (checks.check_cross_entropy, cross_entropy_in_place, cross_entropy_loop),
-    (checks.check_tempered_softmax, tempered_in_place, lambda z, T: softmax(z, T)),
+    (checks.check_tempered_softmax, tempered_in_place, tempered_copy_first),
     (checks.check_soft_loss, soft_in_place, soft_term),
     (checks.check_numerical_gradient, no_restore, central_differences),
     (checks.check_inverse_cdf_sampler, inverse_cdf_in_place, inverse_cdf),

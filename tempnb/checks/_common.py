@@ -258,6 +258,8 @@ def not_one_number(value: object, assigned: bool = False) -> str | None:
     if hasattr(value, "root") and hasattr(value, "converged"):
         return (f"you {did} a RootResults (from root_scalar, or brentq with full_output=True): {do} the number "
                 "it found, result.root.")
+    if isinstance(value, tuple) and len(value) == 2 and hasattr(value[1], "root") and hasattr(value[1], "converged"):
+        return "brentq with full_output=True returns (root, RootResults): take [0]."
     if isinstance(value, tuple):
         return f"you {did} a tuple of {len(value)} values, {_short(value)}; {do} one number."
     array = as_array(value)

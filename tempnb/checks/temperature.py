@@ -13,7 +13,9 @@ from tempnb.checks._common import (
     Case,
     Mistake,
     as_array,
+    call,
     check_number,
+    close,
     first_miss,
     hint,
     near,
@@ -122,10 +124,66 @@ def _tempered_on_problem(problem: str) -> str:
         return ("Everything underflowed to 0 and the division gave 0/0. If you raised softmax(z) to the power "
                 "1/T: q ** (1 / T) underflows for small T unless you first divide q by its largest entry; "
                 "or temper the logits instead, softmax(z / T) with the maximum of z / T subtracted.")
-    return ("Divide by T, then subtract the largest entry of z / T before exponentiating: (z / T) - (z / T).max(), "
-            "or equally (z - z.max()) / T; z / T - z.max() is not enough (the shift must be divided by T too). "
-            "Then every exponent is at most 0. The shift must be the largest entry: not the minimum, the mean, "
-            "or the first or last entry (z[-1] is the largest only when the logits happen to be sorted).")
+    return _GENERIC_SHIFT
+
+
+# The advice when the shift cannot be told apart; check_tempered_softmax replaces it by the one sentence of
+# _SHIFT_ADVICE whose shift fails on exactly the probes where the learner's function fails.
+_GENERIC_SHIFT = ("Divide by T, then subtract the largest entry of z / T before exponentiating: "
+                  "(z / T) - (z / T).max(), or equally (z - z.max()) / T; z / T - z.max() is not enough (the shift "
+                  "must be divided by T too). Then every exponent is at most 0. The shift must be the largest entry: "
+                  "not the minimum, the mean, or the first or last entry (z[-1] is the largest only when the logits "
+                  "happen to be sorted).")
+
+
+def _shifted(shift: Callable[[np.ndarray, float], object]) -> Callable[[np.ndarray, float], np.ndarray]:
+    """softmax(z / T) computed as exp(z / T - shift(z, T)) normalised: right in exact arithmetic, whatever the shift."""
+    def tempered(z: np.ndarray, T: float) -> np.ndarray:
+        exps = np.exp(np.asarray(z, dtype=float) / T - shift(z, T))
+        return exps / exps.sum()
+    return tempered
+
+
+# Each shift that cancels in exact arithmetic, and the one sentence a learner who used it needs.
+_SHIFT_ADVICE = (
+    (_shifted(lambda z, T: 0.0),
+     "Divide by T, then subtract the largest entry of z / T before exponentiating: (z / T) - (z / T).max(), or "
+     "equally (z - z.max()) / T; then every exponent is at most 0 and exp cannot overflow."),
+    (_shifted(lambda z, T: np.max(z)),
+     "You subtracted z.max() from z / T: the shift must be divided by T too. Subtract (z / T).max(), or write "
+     "(z - z.max()) / T; then every exponent is at most 0."),
+    (_shifted(lambda z, T: np.min(z) / T),
+     "You subtracted the minimum: every exponent is then at least 0, and the largest overflows. Subtract the "
+     "maximum, not the minimum: (z - z.max()) / T."),
+    (_shifted(lambda z, T: np.mean(z) / T),
+     "You subtracted the mean, not the maximum: the entries above the mean keep positive exponents, which "
+     "overflow at a small T. Subtract the maximum: (z - z.max()) / T."),
+    (_shifted(lambda z, T: z[0] / T),
+     "You shifted by the first logit, z[0], not the largest: a logit above it keeps a positive exponent, which "
+     "overflows at a small T. Subtract the maximum: (z - z.max()) / T."),
+)
+# Probes at which the shifts above fail differently (a NumPy warning or a wrong value), beside the check's cases:
+# no shift overflows on the first, z / T - z.max() does not; the minimum overflows on the second, the mean does not.
+_SHIFT_PROBES = ((np.array([400.0, 401.0]), 0.5), (np.array([0.0, 0.5, 0.9]), 0.001), (np.array([100.0, 100.5]), 0.001))
+
+
+def _failures(function: Callable, probes: list[tuple[np.ndarray, float]]) -> tuple[bool, ...]:
+    """On which probes ``function`` fails: a warning or error, or a value other than tempnb.softmax's."""
+    from tempnb.core import softmax
+
+    failed = []
+    for z, T in probes:
+        outcome = call(function, z, T)
+        failed.append(bool(outcome.problem) or not close(outcome.value, softmax(z, T), rtol=1e-9, atol=1e-300))
+    return tuple(failed)
+
+
+def _shift_advice(function: Callable, cases: list[Case]) -> str | None:
+    """The sentence for the one shift of _SHIFT_ADVICE that fails where ``function`` fails, or None."""
+    probes = [case.args for case in cases if case.args[1] > 0] + list(_SHIFT_PROBES)
+    learner = _failures(function, probes)
+    matching = [advice for shift, advice in _SHIFT_ADVICE if _failures(shift, probes) == learner]
+    return matching[0] if len(matching) == 1 else None
 
 
 def _all_negative_on_problem(problem: str) -> str:
@@ -208,8 +266,8 @@ def _limit_case(logits: list[float], label: str, near_tie: bool = False) -> Case
                 and bool(np.all((as_array(a) == 0) | (as_array(a) == 1))) and float(np.sum(as_array(a))) == 1.0
                 and bool(is_max[int(np.argmax(as_array(a)))]),
                 f"on {label} two logits tie for the largest, and at T = 0 they share the mass equally, "
-                f"{expected.tolist()}; you put it all on one of them (np.argmax keeps only the first): a tie "
-                "shares the mass equally, so use z == z.max()."),
+                f"{expected.tolist()}; you put it all on one of them (np.argmax keeps the first, a >= loop the "
+                "last): a tie shares the mass equally, so use z == z.max()."),
         # the mask z == z.max() as floats, not normalised: each tied maximum gets 1
         Mistake(is_max if is_max.sum() > 1 else None,
                 f"on {label} you returned the mask z == z.max() itself, {is_max.tolist()}, which sums to "
@@ -220,6 +278,62 @@ def _limit_case(logits: list[float], label: str, near_tie: bool = False) -> Case
 
 _SORTED_IN_PLACE = ("you sorted the logits (z.sort() reorders the caller's array in place): the k-th "
                     "probability belongs to the k-th logit, so leave z in its order and do not sort it.")
+
+
+def _calls_tempnb_softmax(function: object) -> bool:
+    """Whether ``function`` is tempnb's softmax or loads it (``softmax`` imported from tempnb, or ``tempnb.softmax``),
+    in its own code, in functions nested in it, or in the functions it calls by name, one level deep."""
+    import dis
+    import sys
+    import types
+
+    from tempnb import core
+
+    def loads(code: types.CodeType, scope: dict, depth: int) -> bool:
+        previous, imported = None, {}  # the object the last instruction loaded; local names bound by an import
+        for instruction in dis.get_instructions(code):
+            if instruction.opname == "IMPORT_NAME":
+                previous = sys.modules.get(instruction.argval)
+            elif instruction.opname == "IMPORT_FROM":
+                previous = getattr(previous, instruction.argval, None)
+                if previous is core.softmax:
+                    return True
+            elif instruction.opname in ("STORE_FAST", "STORE_NAME"):
+                if isinstance(previous, types.ModuleType):
+                    imported[instruction.argval] = previous
+                previous = None
+            elif instruction.opname == "LOAD_FAST":
+                previous = imported.get(instruction.argval)
+            elif instruction.opname in ("LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF", "LOAD_CLOSURE"):
+                previous = scope.get(instruction.argval)
+                if previous is core.softmax:
+                    return True
+                if depth and isinstance(previous, types.FunctionType) and previous is not function and \
+                        loads(previous.__code__, _scope(previous), depth - 1):
+                    return True
+            elif instruction.opname in ("LOAD_ATTR", "LOAD_METHOD"):
+                if isinstance(previous, types.ModuleType) and \
+                        getattr(previous, instruction.argval, None) is core.softmax:
+                    return True
+                previous = None
+        return any(loads(const, scope, depth) for const in code.co_consts if isinstance(const, types.CodeType))
+
+    if function is core.softmax:
+        return True
+    code = getattr(function, "__code__", None)
+    return isinstance(code, types.CodeType) and loads(code, _scope(function), 1)
+
+
+def _scope(function: object) -> dict:
+    """The names a function's code can load: its module's globals and its closure's filled cells."""
+    scope = dict(getattr(function, "__globals__", {}))
+    code = getattr(function, "__code__", None)
+    for name, cell in zip(getattr(code, "co_freevars", ()), getattr(function, "__closure__", None) or ()):
+        try:
+            scope[name] = cell.cell_contents
+        except ValueError:  # a cell not yet filled
+            pass
+    return scope
 
 
 def check_tempered_softmax(tempered_softmax: Callable) -> None:
@@ -263,6 +377,14 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
     problem = first_miss(watched if callable(tempered_softmax) else tempered_softmax, cases, show=_Shown)
     if problem is not None and sorted_in_place and "changed its input" in problem:
         problem = problem.split("your function changed its input")[0] + _SORTED_IN_PLACE
+    if problem is not None and problem.endswith(_GENERIC_SHIFT):
+        advice = _shift_advice(tempered_softmax, cases)
+        if advice is not None:
+            problem = problem[: -len(_GENERIC_SHIFT)] + advice
+    if problem is None and _calls_tempnb_softmax(tempered_softmax):
+        problem = ("your function calls tempnb's softmax (which takes T itself and handles T = 0): the exercise "
+                   "is to write softmax(z / T) from scratch, with np.exp, the max trick and a T == 0 branch; keep "
+                   "tempnb.softmax for comparing your result with.")
     return hint(problem) if problem is not None else passed(
         "Your tempered softmax matches tempnb.softmax, down to T = 0.001 and at the limit T = 0.")
 
@@ -276,6 +398,11 @@ def check_odds_temperature(temperature: object) -> None:
             return hint(f"assign a number (a float), not the string {temperature!r}.")
         return hint(f"assign a number, e.g. {typed}, not the string {temperature!r}: without the quotes, "
                     "Python computes the number.")
+    if isinstance(temperature, list):  # [1 / 3]: a value exercise, so "assign", not the shared "return"
+        inside = number(temperature[0]) if len(temperature) == 1 else None
+        if inside is not None and math.isclose(inside, 1 / 3, rel_tol=1e-9):
+            return hint(f"you assigned a list, {shown(temperature)}; assign the number 1 / 3.")
+        return hint(f"you assigned a list, {shown(temperature)}; assign one number, the temperature itself.")
     if isinstance(temperature, (int, np.integer)) and not isinstance(temperature, bool) and temperature == 0:
         return hint("1 // 3 is integer division, which gives 0; type 1 / 3.")
     value = number(temperature)
@@ -345,7 +472,8 @@ def check_half_temperature(temperature: object) -> None:
         Mistake(lambda a: math.isclose(a, _GOLDEN_T, rel_tol=1e-2),
                 f"{ten_digits} is close but not exact: the check wants agreement within a relative 1e-9, more digits "
                 "than a printout shows. If you typed a printed value (or rounded brentq's result), assign the "
-                "number brentq returns itself: with its default tolerances it is exact enough."),
+                "number brentq returns itself: with its default tolerances it is exact enough; or you loosened "
+                "brentq's xtol/rtol: keep the defaults."),
     ))
     return check_number(temperature, [case], f"T = {_GOLDEN_T:.4f} = 10 / log φ, where φ is the golden ratio "
                                              "(with x = exp(-10/T) the condition is x² + x = 1).", rel_tol=1e-9)
