@@ -2228,7 +2228,10 @@ WRONG_ANSWERS = [
     # always the masked entry: one past the inverse-CDF index on the first u only, so not an off-by-one
     (checks.check_inverse_cdf_sampler, lambda z, rng: 1 + 0 * rng.random(), "the masked entry (logit -inf, index 1)"),
     (checks.check_gumbel_sampler, gumbel_from_uniforms_nearly_right_t, "with the uniform numbers your function drew"),
-    (checks.check_gumbel_sampler, gumbel_argmin, "argmin(z / T + g)"),
+    (checks.check_gumbel_sampler, gumbel_argmin, "your draws are an argmin; the Gumbel-max trick takes the argmax"),
+    # argmin with the noise's sign slipped too, log(-log u) = -g: the hint names the argmin only, not a formula
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmin(z / T + np.log(-np.log(rng.random(z.size))))),
+     "your draws are an argmin; the Gumbel-max trick takes the argmax"),
     (checks.check_top_k, lambda z, k: z >= np.sort(z)[::-1][min(k, len(z)) - 1], "a mask of the entries to keep"),
     (checks.check_top_k, lambda z, k: np.where(z >= np.sort(z)[::-1][min(k, len(z) - 1)], z, -np.inf),
      "one logit too many"),

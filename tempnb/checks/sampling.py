@@ -169,7 +169,8 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
             return hint(_not_an_index(outcome.value))
         expected = int(np.searchsorted(cdf, u, side="right"))
         for shift, where, fix in ((1, "one past", "do not add 1, and look u up in the running totals that "
-                                   "include each token, np.cumsum(p), not in the totals before it (np.cumsum(p) - p)"),
+                                   "include each token, np.cumsum(probs) with probs = softmax(logits), not in the "
+                                   "totals before it (np.cumsum(probs) - probs)"),
                                   (-1, "one before", "do not subtract 1")):
             if index == expected + shift and _shifted_by(sampler, cdf, uniforms, shift):
                 return hint(f"your index is {where} the inverse-CDF index for every u (with u = {u:.4f} you "
@@ -179,9 +180,10 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
         if index != expected and _exclusive_cumsum(sampler, cdf, uniforms):
             return hint(f"your index is the first whose running total before it exceeds u, for every u (with "
                         f"u = {u:.4f} you returned {index}, the inverse CDF gives {expected}): look u up in the "
-                        "running totals that include each token, np.cumsum(p), not in the totals before it "
-                        "(np.cumsum(p) - p). np.argmax(cdf > u) and np.searchsorted(cdf, u, side='right') already "
-                        "are the first index whose cumulative probability exceeds u, counted from 0.")
+                        "running totals that include each token, np.cumsum(probs) with probs = softmax(logits), "
+                        "not in the totals before it (np.cumsum(probs) - probs). np.argmax(cdf > u) and "
+                        "np.searchsorted(cdf, u, side='right') already are the first index whose cumulative "
+                        "probability exceeds u, counted from 0.")
         sorted_hint = _sorted_first(sampler, uniforms) if index != expected else None
         if sorted_hint is not None:
             return hint(f"with u = {u:.4f} your sampler returned {index}; the inverse CDF returns {expected}. "
@@ -290,7 +292,7 @@ def _one_minus_u(sampler: Callable, cdf: np.ndarray, uniforms: list[float]) -> b
 
 def _exclusive_cumsum(sampler: Callable, cdf: np.ndarray, uniforms: list[float]) -> bool:
     """Whether, for every one of the check's uniform numbers u, the sampler returns np.argmax(excl > u), where
-    excl = np.cumsum(p) - p holds the totals before each token: u looked up one place too late, which draws the
+    excl = np.cumsum(probs) - probs holds the totals before each token: u looked up one place too late, which draws the
     masked entry for small u and wraps round to 0 when no total before a token exceeds u."""
     before = np.concatenate(([0.0], cdf[:-1]))
     for number, u in enumerate(uniforms):
@@ -419,9 +421,9 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                                                    "recomputed with the very noise your function drew.")
                 g = noise[0]
                 if np.array_equal(draws, np.argmin(scaled + g, axis=1)):
-                    return hint("your draws are argmin(z / T + g), with the very noise your function drew: the "
-                                "Gumbel-max trick takes the argmax (and argmin picks the masked entry, -inf, "
-                                "every time it can).")
+                    return hint("your draws are an argmin; the Gumbel-max trick takes the argmax, so use "
+                                "np.argmax. (With the masked entry's -inf among the values, argmin picks it "
+                                "every time, whatever the noise.)")
                 if np.array_equal(draws, np.argmax(scaled - g, axis=1)):
                     return hint("your draws are argmax(z / T - g), with the very noise your function drew: the "
                                 "noise has the wrong sign. A Gumbel draw is g = -log(-log(u)), with both minus "
