@@ -3201,7 +3201,9 @@ WRONG_ANSWERS += [
     # the hints name the exercise's variable, q_spam
     (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "e.g. float(q_spam[0])"),
     (checks.check_probability_from_log_odds, np.array([[1 / (1 + math.exp(-2))]]), "float(np.asarray(q_spam).item())"),
-    (checks.check_probability_from_log_odds, scipy.special.expit, "not a function"),
+    (checks.check_probability_from_log_odds, scipy.special.expit, "you assigned a function; assign the number"),
+    # a function of the learner's own: the hint names the mistake, without the function's memory address
+    (checks.check_probability_from_log_odds, lambda x: 1 / (1 + math.exp(-x)), "call it on the log-odds"),
     (checks.check_probability_from_log_odds, 0.5, "solve log(q₁ / (1 - q₁)) = 2 for q₁"),
     (checks.check_probability_from_log_odds, 0.8808, "typing a rounded value"),  # sigmoid(2) = 0.880797...
     # logit where expit was meant: logit(2) is nan
@@ -3218,7 +3220,8 @@ WRONG_ANSWERS += [
     (checks.check_logits_with_first_zero, [0.0, math.log(2), -math.log(3.5)], "sign"),
     (checks.check_logits_with_first_zero, None, "replace the None"),
     (checks.check_logits_with_first_zero, [0.0, -0.693147], "give three logits"),
-    (checks.check_logits_with_first_zero, lambda p: np.log(p) - np.log(p)[0], "not a function"),
+    (checks.check_logits_with_first_zero, lambda p: np.log(p) - np.log(p)[0],
+     "you assigned a function; assign the array it returns"),
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, sigmoid_in_place, "changed its input `x`"),
     (checks.check_stable_sigmoid, sigmoid_errstate, "silences NumPy's warnings"),
@@ -3253,6 +3256,9 @@ WRONG_ANSWERS += [
     # a value exercise: the hint says "assign", as the exercise does
     (checks.check_probability_from_log_odds, "0.8808", "assign one number (a float), not the string '0.8808'"),
     (checks.check_logits_with_first_zero, np.array([[0.0, -math.log(2), math.log(3.5)]]), "shape (3,)"),
+    # a value exercise: the shape hint says assign, not return
+    (checks.check_logits_with_first_zero, np.array([[0.0, -math.log(2), math.log(3.5)]]),
+     "the shape is not: assign a flat array"),
     (checks.check_stable_sigmoid, sigmoid_seterr, "silences NumPy's warnings"),
     (checks.check_stable_sigmoid, sigmoid_strict_masks, "masks x > 0 and x < 0 skip x = 0"),
     # the cause first, then the value found at x = 0 (np.zeros_like's 0 here)
@@ -3288,6 +3294,8 @@ WRONG_ANSWERS += [
     # scipy's sigmoid ready-made, given as is or called inside the learner's function: right values, not the task
     (checks.check_stable_sigmoid, scipy.special.expit, "that is scipy's expit"),
     (checks.check_stable_sigmoid, lambda x: scipy.special.expit(x), "write your own with np.exp and boolean masks"),
+    # scipy's log_expit turned back into the sigmoid: ready-made too
+    (checks.check_stable_sigmoid, lambda x: np.exp(scipy.special.log_expit(x)), "that is scipy's log_expit"),
     # 03 · stable softmax
     (checks.check_stable_softmax, softmax_in_place, "changed its input `z`"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.max(), out=z) / z.sum(), "changed its input `z`"),

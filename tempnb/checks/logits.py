@@ -35,15 +35,18 @@ def _brief(value: object) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-def check_probability_from_log_odds(p: object) -> None:
-    """Exercise 02.1: the probability whose log-odds are 2."""
+def check_probability_from_log_odds(q: object) -> None:
+    """Exercise 02.1: the probability whose log-odds are 2 (the notebook's q_spam)."""
     expected = 1 / (1 + math.exp(-2))
-    array = as_array(p)
-    if array is not None and array.size == 1 and array.ndim > 0 and isinstance(p, (list, np.ndarray)):
+    if callable(q):  # the common hint would print the function's repr, with its memory address
+        return hint("you assigned a function; assign the number it returns: call it on the log-odds, e.g. "
+                    "q_spam = f(2) for a function f.")
+    array = as_array(q)
+    if array is not None and array.size == 1 and array.ndim > 0 and isinstance(q, (list, np.ndarray)):
         # _common's wording names keepdims, rng.random(1) and minimize's .x, none of which this exercise uses
-        kind = "a list" if isinstance(p, list) else f"an array of shape {array.shape}"
+        kind = "a list" if isinstance(q, list) else f"an array of shape {array.shape}"
         example = "float(q_spam[0])" if array.ndim == 1 else "float(np.asarray(q_spam).item())"  # the exercise's name
-        return hint(f"you assigned {kind}, {_brief(p)}, not one number: assign float(...) of it, e.g. "
+        return hint(f"you assigned {kind}, {_brief(q)}, not one number: assign float(...) of it, e.g. "
                     f"{example}, or drop the brackets.")
     if array is not None and array.size == 1 and array.dtype.kind == "f":
         if np.isnan(array).all():
@@ -51,7 +54,7 @@ def check_probability_from_log_odds(p: object) -> None:
                         "scipy.special.logit(2), gives it: it turns a probability into log-odds, and 2 is not a "
                         "probability. Its inverse, the sigmoid (scipy.special.expit), turns log-odds into a "
                         "probability. (Otherwise an inf - inf, 0 * inf or 0 / 0 happened.)")
-        kind = np.asarray(p).dtype if isinstance(p, (np.generic, np.ndarray)) else array.dtype  # as_array makes float64
+        kind = np.asarray(q).dtype if isinstance(q, (np.generic, np.ndarray)) else array.dtype  # as_array makes float64
         if kind.kind == "f" and kind.itemsize < 8 and not math.isclose(float(array.ravel()[0]), expected, rel_tol=1e-9):
             return hint(f"your value is a {kind} ({float(array.ravel()[0]):.9g}), right to about "
                         f"{np.finfo(kind).precision} digits only; the check needs 9 significant digits: "
@@ -78,7 +81,7 @@ def check_probability_from_log_odds(p: object) -> None:
                                       "math.exp) instead of typing a rounded value; the check needs 9 "
                                       "significant digits."),
     ))
-    return check_number(p, [case], f"sigmoid(2) = {expected:.4f}: log-odds of 2 mean odds of e² ≈ 7.39 to 1.")
+    return check_number(q, [case], f"sigmoid(2) = {expected:.4f}: log-odds of 2 mean odds of e² ≈ 7.39 to 1.")
 
 
 _TWO_OUTCOME_LOGIT = ("scipy.special.logit is the two-outcome log-odds log(q / (1 - q)), not the logit of one "
@@ -117,12 +120,15 @@ def check_logits_with_first_zero(logits: object) -> None:
                 "you gave {got}."),
         Mistake(lambda a: np.shape(a) != expected.shape and np.size(a) == expected.size
                 and np.allclose(np.ravel(np.asarray(a, dtype=float)), expected, rtol=1e-9, atol=1e-12),
-                "the values are right but the shape is not: return a flat array of three numbers, shape (3,)."),
+                "the values are right but the shape is not: assign a flat array of three numbers, shape (3,)."),
         # typed to two or four decimals (the ✅ line prints four): within half a unit of the second decimal
         Mistake(near_miss(expected, rtol=0, atol=6e-3),
                 "right to a few digits only ({got}: rounded?): compute it with np.log instead of typing rounded "
                 "values; the check compares within a relative 1e-9."),
     ))
+    if callable(logits):  # the common hint would print the function's repr, with its memory address
+        return hint("you assigned a function; assign the array it returns: call it, e.g. logits_first_zero = "
+                    "f(q) for a function f, or compute the array directly with np.log.")
     if isinstance(logits, np.ndarray) and logits.dtype.kind == "f" and logits.dtype.itemsize < 8 \
             and logits.shape == expected.shape and not np.allclose(logits, expected, rtol=1e-9, atol=1e-12):
         return hint(f"your array is {logits.dtype}, right to about {np.finfo(logits.dtype).precision} digits "
@@ -313,22 +319,30 @@ def _uses_both_branches(function: Callable) -> bool:
     return code is not None and bool(_names_used(code) & _BOTH_BRANCHES)
 
 
-def _uses_scipy_expit(function: Callable) -> bool:
-    """Whether the learner's sigmoid is scipy.special.expit, or its code calls it by the name expit.
+# scipy's ready-made sigmoids: expit, and log_expit (its log, which np.exp turns back into the sigmoid)
+_SCIPY_SIGMOIDS = {"expit": scipy.special.expit, "log_expit": scipy.special.log_expit}
 
-    expit is a ufunc, which a profiler does not see being called, so the code's names are read instead: a global
-    bound to scipy's expit (under any name), or `expit` reached as scipy.special.expit, an attribute. A helper of
-    the learner's own called expit is not scipy's and does not count.
+
+def _uses_scipy_expit(function: Callable) -> str | None:
+    """The name of the scipy sigmoid the learner's sigmoid is or calls (expit or log_expit), or None.
+
+    Both are ufuncs, which a profiler does not see being called, so the code's names are read instead: a global
+    bound to one of them (under any name), or `expit` or `log_expit` reached as an attribute, scipy.special.expit.
+    A helper of the learner's own with one of those names is not scipy's and does not count.
     """
-    if function is scipy.special.expit:
-        return True
+    for name, ufunc in _SCIPY_SIGMOIDS.items():
+        if function is ufunc:
+            return name
     code = getattr(function, "__code__", None)
     if code is None:
-        return False
+        return None
     names, known = _names_used(code), getattr(function, "__globals__", {})
-    if any(known.get(name) is scipy.special.expit for name in names):
-        return True
-    return "expit" in names and known.get("expit", scipy.special.expit) is scipy.special.expit
+    for name, ufunc in _SCIPY_SIGMOIDS.items():
+        if any(known.get(used) is ufunc for used in names):
+            return name
+        if name in names and known.get(name, ufunc) is ufunc:
+            return name
+    return None
 
 
 # np.vectorize's __call__, which runs a Python function once per entry (the exercise asks for array operations).
@@ -682,8 +696,12 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
         return hint(f"your values are right, but your function uses {per_entry}, which {how}. The exercise asks "
                     "for NumPy's array operations on the whole array: np.exp on x[negative] and x[~negative] "
                     "with boolean masks, or on -np.abs(x).")
-    if _uses_scipy_expit(sigmoid):
-        return hint("your values are right, but that is scipy's expit (scipy.special.expit), the sigmoid ready-made; "
+    ready_made = _uses_scipy_expit(sigmoid)
+    if ready_made:
+        what = ("scipy's expit (scipy.special.expit), the sigmoid ready-made" if ready_made == "expit" else
+                "scipy's log_expit (scipy.special.log_expit), the log of the sigmoid ready-made, which np.exp "
+                "turns back into scipy's sigmoid")
+        return hint(f"your values are right, but that is {what}; "
                     "write your own with np.exp and boolean masks: exp(x) / (1 + exp(x)) on x[negative], "
                     "1 / (1 + exp(-x)) on x[~negative].")
     # Integers in, as np.arange(-2, 3) gives: np.empty_like of an integer array is an integer array, and
