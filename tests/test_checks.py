@@ -722,6 +722,17 @@ def ece_bin_centres(probs, labels, n_bins):
                      for m in range(n_bins) if np.any(index == m)))
 
 
+def ece_bin_edges(offset):
+    """Each bin's accuracy against a fixed point of the bin, (m - 1 + offset) / M for bin m = 1..M: its upper
+    edge (offset 1) or its lower edge (offset 0), written with np.digitize(..., right=True) as the exercise says."""
+    def ece(probs, labels, n_bins):
+        confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+        bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True)  # 1 to M
+        return float(sum(np.mean(bins == m) * abs(correct[bins == m].mean() - (m - 1 + offset) / n_bins)
+                         for m in range(1, n_bins + 1) if np.any(bins == m)))
+    return ece
+
+
 def fit_returns_log_t(logits, labels):
     """A search over log T that returns the log, not T."""
     import scipy.optimize
@@ -736,6 +747,16 @@ def fit_sign_flipped(logits, labels):
 
     return math.exp(scipy.optimize.minimize_scalar(lambda log_t: -mean_nll(logits, labels, math.exp(log_t)),
                                                    bounds=(-5, 5), method="bounded").x)
+
+
+def fit_sign_flipped_in_bounds(logits, labels):
+    """The flipped sign in the bounds the exercise suggests, (0.05, 20): minimising +mean(log q of the label)
+    maximises the NLL, and from its first probes (T = 7.7 and 12.4) the search runs to the upper bound."""
+    import scipy.optimize
+
+    rows = np.arange(len(labels))
+    return float(scipy.optimize.minimize_scalar(lambda T: float(np.mean(log_softmax(logits, T, axis=1)[rows, labels])),
+                                                bounds=(0.05, 20), method="bounded").x)
 
 
 def gumbel_from_uniforms_nearly_right_t(z, T, rng):
@@ -3447,6 +3468,9 @@ WRONG_ANSWERS += [
     (checks.check_ece, lambda probs, labels, n_bins: np.array([ece_right(probs, labels, n_bins)]), "shape (1,)"),
     (checks.check_ece, lambda probs, labels, n_bins: None, "returned None"),
     (checks.check_ece, ece_bin_centres, "compared each bin's accuracy with the bin's centre"),
+    # a bin's upper or lower edge in place of its mean confidence: 0.118333 and 0.098333 against 0.085978
+    (checks.check_ece, ece_bin_edges(1), "compared each bin's accuracy with the bin's upper edge, m/M"),
+    (checks.check_ece, ece_bin_edges(0), "compared each bin's accuracy with the bin's lower edge, (m-1)/M"),
     # np.histogram's bins are closed on the left, as floor(confidence * M) makes them
     (checks.check_ece, ece_histogram, "np.histogram cannot close them on the right"),
     # the error message ends in a period: one period, not two, before the advice
@@ -3471,6 +3495,9 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_closed_bins, "a confidence exactly on an edge was counted in two bins"),
     (checks.check_fit_temperature, fit_rows_indexed, "log_q[labels] picks whole rows"),
     (checks.check_fit_temperature, fit_rows_indexed_in_bounds, "stopped at its upper bound"),
+    # the flipped sign in bounds (0.05, 20) stops at 20, not at the lower bound: the hint names the sign first
+    (checks.check_fit_temperature, fit_sign_flipped_in_bounds,
+     "stopped at its upper bound, 20, far above the best T, 1.97081. Either your objective's sign is flipped"),
     (checks.check_fit_temperature, fit_unnormalised_power, "without renormalising each row"),
     (checks.check_fit_temperature, fit_to_own_predictions, "use the labels given"),
     (checks.check_fit_temperature, fit_bounds_above_one, "search bounds that exclude the minimum"),
@@ -3493,8 +3520,9 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_sign_flipped, "most likely your objective's sign is flipped"),
     # an objective that does not change with T (accuracy, error rate): the search ends wherever its steps do
     (checks.check_fit_temperature, fit_accuracy_bounded, "the accuracy (or the error rate) is the same at every T"),
-    # ... and that cause comes first, not last after three ways of falling with T
-    (checks.check_fit_temperature, fit_accuracy_bounded, "Most likely your objective does not change with T"),
+    # ... and that cause is named up front, as an equal of the other one the probes cannot tell from it
+    (checks.check_fit_temperature, fit_accuracy_bounded,
+     "your objective either does not change with T or falls as T grows whatever the labels"),
     (checks.check_fit_temperature, fit_error_rate_log_t, "the accuracy (or the error rate) is the same at every T"),
     (checks.check_fit_temperature, fit_accuracy_grid, "stays the same when every label is made its row's top class"),
     (checks.check_fit_temperature, fit_accuracy_minimize, "its objective, such as the accuracy, does not change"),

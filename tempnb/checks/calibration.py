@@ -42,11 +42,17 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
     left = np.minimum(np.floor(confidence * n_bins).astype(int), n_bins - 1)  # [(m-1)/M, m/M) bins
     label_probability = probs[rows, labels]
     gaps = list(_binned_gaps(confidence, correct, right, n_bins))
-    centre_gaps = [(in_bin.mean(), abs(correct[in_bin].mean() - (m + 0.5) / n_bins))
-                   for m in range(n_bins) if (in_bin := right == m).any()]
+
+    def against_fixed_point(offset: float) -> float:
+        """Each non-empty bin's accuracy against the point (m + offset) / M of its (0-based) bin m."""
+        return float(sum(in_bin.mean() * abs(correct[in_bin].mean() - (m + offset) / n_bins)
+                         for m in range(n_bins) if (in_bin := right == m).any()))
+
     return {
-        # each bin's centre, (m + 1/2) / M, in place of its examples' mean confidence
-        "bin_centre": float(sum(w * g for w, g in centre_gaps)),
+        # a fixed point of each bin in place of its examples' mean confidence: its centre, upper or lower edge
+        "bin_centre": against_fixed_point(0.5),
+        "upper_edge": against_fixed_point(1.0),
+        "lower_edge": against_fixed_point(0.0),
         "unweighted": float(np.mean([gap for _, gap in gaps])),
         # each bin's gap squared before weighting (a Brier-like sum, not the ECE's absolute gaps)
         "squared": float(sum(w * g ** 2 for w, g in gaps)),
@@ -89,9 +95,11 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
         "numbers them 1 to M, so subtract 1 if you index arrays of length M.",
         label,
         (
-            Mistake(lambda a: not close(variants["bin_centre"], expected, 1e-9) and close(a, variants["bin_centre"]),
-                    f"on {label} you compared each bin's accuracy with the bin's centre; the ECE compares it with "
-                    "the mean confidence of the examples in that bin, which can lie anywhere inside the bin."),
+            *(Mistake(lambda a, name=name: not close(variants[name], expected, 1e-9) and close(a, variants[name]),
+                      f"on {label} you compared each bin's accuracy with the bin's {point}; the ECE compares it "
+                      "with the mean confidence of the examples in that bin, which can lie anywhere inside the bin.")
+              for name, point in (("bin_centre", "centre"), ("upper_edge", "upper edge, m/M"),
+                                  ("lower_edge", "lower edge, (m-1)/M"))),
             Mistake(lambda a: not close(variants["unweighted"], expected, 1e-9) and close(a, variants["unweighted"]),
                     f"on {label} you averaged the bins' gaps equally; weight each by the fraction of examples "
                     "in it (|B_m| / n), so a bin of 2 examples counts less than a bin of 200."),
@@ -366,34 +374,37 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
             Mistake(lambda a: a > expected and ignores_labels(a),
                     f"on {label} your T, {{got}}, above the best one, {expected:.5f}, stays the same when every label "
                     "is made its row's top class and when every label is made its bottom class, though the NLL's "
-                    "best T then runs to opposite ends. Most likely your objective does not change with T, and the "
-                    f"search drifted to the top of its range: {_FLAT} (Otherwise it falls as T grows whatever the "
-                    "labels, as it does if you raised the probabilities to 1/T without renormalising each row, "
-                    "-log q^(1/T) = -(1/T) log q: renormalise, as 04's apply_temperature does, or use "
-                    "log_softmax(logits / T, axis=1).)"),
+                    "best T then runs to opposite ends: your objective either does not change with T or falls as T "
+                    "grows whatever the labels, and the search drifted to the top of its range. If it does not "
+                    f"change with T: {_FLAT} If it falls as T grows: it does if you raised the probabilities to 1/T "
+                    "without renormalising each row, -log q^(1/T) = -(1/T) log q; renormalise, as 04's "
+                    "apply_temperature does, or use log_softmax(logits / T, axis=1)."),
             Mistake(ignores_labels,
                     f"on {label} your T, {{got}}, stays the same when every label is made its row's top class and "
                     "when every label is made its bottom class, though the NLL's best T then runs to opposite "
                     "ends: your objective does not change with T, and the search stops wherever its steps end: "
                     f"{_FLAT}"),
-            # a search that ran to the top of common bounds (the (0.05, 20) suggested, or 10, 50, 100)
+            # a search that ran to the top of common bounds (the (0.05, 20) suggested, or 10, 50, 100). A flipped
+            # sign ends here in those bounds (see the comment on the lower bound below), so it comes first.
             Mistake(lambda a: a > 2 * expected and any(abs(a - top) <= 1e-3 * top for top in (10, 20, 50, 100)),
                     f"on {label} your search stopped at its upper bound, {{got}}, far above the best T, "
-                    f"{expected:.5f}: your objective kept falling as T grows. It does if it averages -log q over "
-                    "every class of a row: log_q[labels] picks whole rows; each row's own label entry is "
-                    "log_q[np.arange(n), labels]. It also does if you raised the probabilities to 1/T without "
-                    "renormalising each row (-log q^(1/T) = -(1/T) log q falls as T grows): renormalise, as 04's "
-                    "apply_temperature does, or use log_softmax(logits / T, axis=1). Or your objective's sign is "
-                    "flipped, so the search maximised the NLL: minimise +mean(-log q of the label). Or it does not "
-                    f"change with T at all, and a bounded search then drifts to its top: {_FLAT}"),
+                    f"{expected:.5f}. Either your objective's sign is flipped: minimising mean(log q of the label) "
+                    "maximises the NLL, which rises on both sides of the best T; minimise -mean(log q of the "
+                    "label). Or your objective keeps falling as T grows: log_q[labels] picks whole rows (use "
+                    "log_q[np.arange(n), labels]), or q**(1/T) was not renormalised (use "
+                    "log_softmax(logits / T, axis=1))."),
             Mistake(lambda a: a > 20 * expected,
                     f"on {label} your T ran far above the best one, {expected:.5f}, as if your objective kept "
                     "falling as T grows. It does if it averages -log q over every class of a row: log_q[labels] "
                     "picks whole rows; each row's own label entry is log_q[np.arange(n), labels]. (Or your objective's "
                     "sign is flipped, so the search maximised the NLL and ran to a bound; or a grid or bounds whose "
                     f"top is the answer you got.) Or it does not change with T at all: {_FLAT}"),
-            # a flipped sign maximises the NLL, which grows as T shrinks (the wrong labels' log q fall without
-            # limit): a bounded search then stops at its lower bound, within its xatol (1e-5 by default)
+            # a flipped sign maximises the NLL, which rises on both sides of the best T: towards log K as T grows,
+            # without limit as T shrinks (the log q of labels that are not their row's top fall without limit). A
+            # bounded search then stops at the bound its first probes point to, within its xatol (1e-5 by
+            # default). For T in (0.05, 20) its first probes lie at T = 7.7 and 12.4, and it ends at 20 on both
+            # cases (the hint above); for log T in (-5, 5) they lie at T = 0.31 and 3.3, and it ends at the lower
+            # bound on the overconfident case (this hint) and at the upper one, 148, on the underconfident case
             Mistake(lambda a: 0 < a < expected / 20 and any(abs(a - low) <= 1e-4 * low for low in _LOWER_BOUNDS),
                     f"on {label} your search stopped at its lower bound, {{got}}, far below the best T, "
                     f"{expected:.5f}: most likely your objective's sign is flipped, so the search maximised the "
