@@ -691,6 +691,20 @@ def central_differences_down_minus_up(f, x, h=1e-5):
     return g
 
 
+def int_dtype_differences(f, x, h=1e-5):
+    """Central differences stored in np.zeros(x.shape, dtype=int): each entry truncated to a whole number."""
+    g = np.zeros(x.shape, dtype=int)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        up = f(x)
+        x[i] = old - h
+        down = f(x)
+        x[i] = old
+        g[i] = (up - down) / (2 * h)
+    return g
+
+
 def forward_differences(f, x, h=1e-5):
     g = np.zeros_like(x)
     base = f(x)
@@ -2047,6 +2061,9 @@ WRONG_ANSWERS = [
     # the teacher's logits not divided by T
     (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(softmax(t, axis=1) * (
         log_softmax(t, axis=1) - log_softmax(s, T, axis=1)), axis=1))), "teacher's logits must be divided by T"),
+    # both logs tempered, but the teacher's weights p left at T = 1
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(softmax(t, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))), "the weights p must be softmax(t/T) too"),
     # 05 · numerical gradient
     (checks.check_numerical_gradient, no_restore, "must be restored after each probe"),
     (checks.check_numerical_gradient, no_restore_on_copy, "must be restored after each probe"),
@@ -2078,6 +2095,8 @@ WRONG_ANSWERS = [
      "every entry at once"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: 2 * central_differences(f, x, h), "not h"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: central_differences(f, x, h).ravel(), "shape"),
+    # the output array made with an integer dtype: every difference truncated to a whole number
+    (checks.check_numerical_gradient, int_dtype_differences, "use a float array (np.zeros(x.shape))"),
     # 05 · high-temperature limit, in the notation s (student), t (teacher)
     # 1/3 typed to 8 and to 10 decimals: rounded, not T(q - p) at a finite T
     (checks.check_logit_matching, [-0.33333333, -0.16666667, 0.5], "those are rounded values"),

@@ -57,6 +57,8 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     # only one side tempered: the student's (or the teacher's) logits left undivided by T
     student_untempered = T * T * float(np.mean(np.sum(p * (log_p - log_softmax(s, axis=1)), axis=1)))
     teacher_untempered = T * T * float(np.mean(np.sum(softmax(t, axis=1) * (log_softmax(t, axis=1) - log_q), axis=1)))
+    # both logs tempered, but the teacher's weights p left at T = 1: softmax(t) * (log_softmax(t, T) - log_q)
+    weights_untempered = T * T * float(np.mean(np.sum(softmax(t, axis=1) * (log_p - log_q), axis=1)))
 
     def is_(value: float) -> Callable[[object], bool]:
         return lambda a: math.isclose(number(a), value, rel_tol=1e-9)
@@ -87,6 +89,9 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                                           "softmax(s/T)."),
                      Mistake(is_(student_untempered), STUDENT_UNTEMPERED),
                      Mistake(is_(teacher_untempered), TEACHER_UNTEMPERED),
+                     Mistake(is_(weights_untempered), "the weights p must be softmax(t/T) too: your logs are "
+                                                      "tempered, but the probabilities that weight them are the "
+                                                      "teacher's at T = 1, softmax(t). Use p = softmax(t, T, axis=1)."),
                      Mistake(is_(twice), "the logits are divided by T twice: softmax(z, T) already divides by T, "
                                          "so pass the raw logits, softmax(t, T), not softmax(t / T, T)."),
                      Mistake(is_(teacher_twice), "the teacher's logits are divided by T twice (the student's are "
@@ -256,6 +261,12 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
     answer = as_array(outcome.value)
     if answer is None or answer.shape != x.shape:
         return hint(f"the gradient must have x's shape {x.shape}; got {shown(outcome.value)}.")
+    returned_dtype = getattr(outcome.value, "dtype", None)  # as_array gives floats: read the learner's own dtype
+    if returned_dtype is not None and np.issubdtype(returned_dtype, np.integer) and \
+            not np.allclose(answer, expected, rtol=0, atol=1e-6):
+        return hint(f"your gradient array has an integer dtype ({returned_dtype}), so each difference was cut to "
+                    "a whole number when you stored it: use a float array (np.zeros(x.shape)), not np.zeros(x.shape, "
+                    "dtype=int).")
     first_move = next((m for m in moved if m > 0), 0)
     if first_move == x.size:
         return hint("you moved every entry at once (x + h): perturb one entry at a time, x[i] ± h.")
