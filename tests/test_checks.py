@@ -93,6 +93,19 @@ def valid_after_normalising(p):
     return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
 
 
+def valid_after_clipping(p):
+    """Clips the entries to [0, 1] before testing: [-0.25, 1.25] becomes [0, 1], whose sum is 1, so it passes."""
+    p = np.asarray(p, dtype=float)
+    np.clip(p, 0, 1, out=p)
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_with_allclose(p):
+    """Right on one vector, but np.all without axis and np.allclose give one answer for a whole batch."""
+    p = np.asarray(p, dtype=float)
+    return np.all((p >= 0) & (p <= 1)) & np.allclose(p.sum(axis=-1), 1, rtol=0, atol=1e-6)
+
+
 def valid_as_floats(p):
     """Right per row, but a batch's answers as 1.0 / 0.0 instead of True / False."""
     p = np.asarray(p, dtype=float)
@@ -1160,6 +1173,11 @@ def half_entropy_grid_pi(target, count=50001):
 def half_entropy_linspace_pi(count):
     """Exercise 01.3 aimed at log 2 / 2 itself on np.linspace(0, 0.5, count), a grid coarser than the text's."""
     return half_entropy_grid_pi(math.log(2) / 2, count)
+def half_entropy_curve_grid_pi():
+    """Exercise 01.3 on the entropy curve's grid, np.linspace(0, 1, 501) (step 0.002), up to 0.5."""
+    grid = np.linspace(0, 1, 501)[:251]
+    entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
+    return float(grid[np.argmin(np.abs(entropies - math.log(2) / 2))])
 def half_entropy_arange_pi(target, step):
     """Exercise 01.3 on np.arange(0, 0.5, step), aimed at `target`: a round step coarser than the text's 2e-5."""
     grid = np.arange(0, 0.5, step)
@@ -1513,6 +1531,11 @@ WRONG_ANSWERS = [
     # p / p.sum(axis=-1, keepdims=True) before testing: every sum is 1 by then
     (checks.check_is_valid_distribution, valid_after_normalising,
      "dividing by the sum first makes every sum 1; test the input as given"),
+    # np.clip(p, 0, 1, out=p) before testing: entries outside [0, 1] are gone by then
+    (checks.check_is_valid_distribution, valid_after_clipping,
+     "Clipping (or any cleaning) first hides the bad entries; test the input as given"),
+    # np.allclose(p.sum(axis=-1), 1, ...) and np.all without axis: one answer for the whole batch
+    (checks.check_is_valid_distribution, valid_with_allclose, "np.allclose, and np.all or .all() without axis="),
     # np.isclose with atol only: rtol keeps its default 1e-5, so sums within 1e-6 + 1e-5 of 1 pass
     (checks.check_is_valid_distribution,
      lambda p: np.all((np.asarray(p, dtype=float) >= 0) & (np.asarray(p, dtype=float) <= 1), axis=-1)
@@ -1561,6 +1584,8 @@ WRONG_ANSWERS = [
     # names no guessed step as the learner's, only grids that 0.11 lies on (0.11 = 11 x 0.01 = 1100 x 0.0001)
     (checks.check_half_entropy_pi, half_entropy_linspace_pi(501), "grids of step 0.01, 0.001 and 0.0001, for"),
     (checks.check_half_entropy_pi, half_entropy_linspace_pi(5001), "its step is above 0.00002 (0.11 is a point"),
+    # the curve's own grid, np.linspace(0, 1, 501), step 0.002, lands on 0.11 too
+    (checks.check_half_entropy_pi, half_entropy_curve_grid_pi(), "np.linspace(0, 1, 501), has step 0.002"),
     (checks.check_half_entropy_pi, half_entropy_arange_pi(math.log(2) / 2, 1e-4), "0.11 is a point of grids of"),
     # np.argmax of the gaps: the gap at π = 0 ties with the one at 0.5, and argmax takes the first
     (checks.check_half_entropy_pi, 0.0, "np.argmax"),

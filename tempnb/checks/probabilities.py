@@ -231,7 +231,8 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
                 "for NaN.")
     if answer is None or answer.ndim == 0:
         return (f"your function is right on single vectors, but on a batch of five rows (a 2-D array, one "
-                f"distribution per row) it returned one answer, {shown(outcome.value)}, for the whole batch. "
+                f"distribution per row) it returned one answer, {shown(outcome.value)}, for the whole batch: "
+                "np.allclose, and np.all or .all() without axis=, give one answer for a whole array. "
                 f"Return one per row: {_PER_ROW}.")
     if answer.shape == (_BATCH.shape[1],):
         return (f"on a batch of five rows and two columns your function returned {answer.size} answers: one per "
@@ -269,6 +270,16 @@ def _normalises_first(is_valid_distribution: Callable) -> bool:
             and _same_truth(negative.value, False))
 
 
+def _clips_first(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [-0.25, 1.25] and [1.5, -0.5] (entries outside [0, 1], sums 1) but rejects
+    [-0.5, 0.5, 1.0] (sum 1 too): it clipped to [0, 1] before testing, which turns the first two into [0, 1] and
+    [1, 0] and the third into [0, 0.5, 1], whose sum is 1.5. A function with no entry test accepts all three."""
+    low, high, three = (call(is_valid_distribution, vector)
+                        for vector in ([-0.25, 1.25], [1.5, -0.5], [-0.5, 0.5, 1.0]))
+    return (not low.problem and not high.problem and not three.problem and _same_truth(low.value, True)
+            and _same_truth(high.value, True) and _same_truth(three.value, False))
+
+
 def _isclose_keeps_rtol(is_valid_distribution: Callable) -> bool:
     """True if the function accepts a sum 1.05e-5 above 1 but rejects one 1.15e-5 above: the tolerance of
     np.isclose(total, 1, atol=1e-6), which keeps the default rtol=1e-5, so allows 1e-6 + 1e-5 * 1 = 1.1e-5.
@@ -299,6 +310,10 @@ def check_is_valid_distribution(is_valid_distribution: Callable) -> None:
         problem = ("[0.5, 0.6] sums to 1.1, so it is not a distribution, but your function accepts it, and "
                    "[-0.25, -0.75] too, whose entries are negative: dividing by the sum first makes every sum 1; "
                    "test the input as given.")
+    if problem is not None and problem.startswith("[-0.25, 1.25] sums to 1") and _clips_first(is_valid_distribution):
+        problem = ("[-0.25, 1.25] sums to 1 but has a negative entry; your function accepts it and [1.5, -0.5], yet "
+                   "rejects [-0.5, 0.5, 1.0], as if it clipped the entries to [0, 1] (np.clip) before testing. "
+                   "Clipping (or any cleaning) first hides the bad entries; test the input as given.")
     if problem is not None and problem.startswith("[0.5, 0.500005] sums to") and _isclose_keeps_rtol(
             is_valid_distribution):
         problem = ("[0.5, 0.500005] sums to 1.000005, more than 1e-6 from 1, but your function accepts it, and sums "
@@ -462,7 +477,10 @@ def check_half_entropy_pi(pi: object) -> None:
                 "(the natural log, as tempnb's entropy computes it): do not divide by log 2."),
         Mistake(lambda a: bool(coarse_steps),
                 f"{{got}} is close, but your grid is too coarse: its step is above 0.00002 ({{got}} is a point of "
-                f"{_grid_examples(coarse_steps)}, for example)"
+                f"{_grid_examples(coarse_steps)}, for example"
+                + ("; the curve's grid, np.linspace(0, 1, 501), has step 0.002"
+                   if any(math.isclose(step, 0.002, rel_tol=1e-9) for step in coarse_steps) else "")
+                + ")"
                 + (f", or you rounded your answer ({_rounding_examples(rounded_places)} {{got}}): store the "
                    "unrounded float" if rounded_places else "")
                 + ". The accuracy asked is 0.01% of an answer above "
