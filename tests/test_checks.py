@@ -93,6 +93,19 @@ def valid_after_normalising(p):
     return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
 
 
+def valid_after_clipping(p):
+    """Clips the entries to [0, 1] before testing: [-0.25, 1.25] becomes [0, 1], whose sum is 1, so it passes."""
+    p = np.asarray(p, dtype=float)
+    np.clip(p, 0, 1, out=p)
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_with_allclose(p):
+    """Right on one vector, but np.all without axis and np.allclose give one answer for a whole batch."""
+    p = np.asarray(p, dtype=float)
+    return np.all((p >= 0) & (p <= 1)) & np.allclose(p.sum(axis=-1), 1, rtol=0, atol=1e-6)
+
+
 def valid_as_floats(p):
     """Right per row, but a batch's answers as 1.0 / 0.0 instead of True / False."""
     p = np.asarray(p, dtype=float)
@@ -289,13 +302,14 @@ def brentq_entropy_temperature(context=None):
     return scipy.optimize.brentq(lambda T: float(entropy(softmax(z, T))) - ENTROPY_TARGET, 0.05, 50, xtol=1e-12)
 
 
-def binary_entropy_entr(pi):
-    """H([1 - π, π]) in nats through scipy.special.entr (the check writes the formula out instead)."""
-    return float(scipy.special.entr(pi) + scipy.special.entr(1 - pi))
+def binary_entropy_entr(theta):
+    """H([1 - θ, θ]) in nats through scipy.special.entr (the check writes the formula out instead)."""
+    return float(scipy.special.entr(theta) + scipy.special.entr(1 - theta))
 
 
-# The π <= 0.5 with H = log 2 / 2, found here with scipy's entr and bisection on (0, 0.5), where H rises.
-HALF_ENTROPY_PI = scipy.optimize.bisect(lambda pi: binary_entropy_entr(pi) - math.log(2) / 2, 1e-9, 0.5, xtol=1e-14)
+# The θ <= 0.5 with H = log 2 / 2, found here with scipy's entr and bisection on (0, 0.5), where H rises.
+HALF_ENTROPY_THETA = scipy.optimize.bisect(lambda theta: binary_entropy_entr(theta) - math.log(2) / 2, 1e-9, 0.5,
+                                           xtol=1e-14)
 
 
 def stable_sigmoid_under_ignored(x):
@@ -513,9 +527,9 @@ RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, valid_with_nan_per_row),
     (checks.check_uniform_entropy, math.log(4)),
     (checks.check_uniform_entropy, np.float64(np.log(4))),
-    (checks.check_half_entropy_pi, HALF_ENTROPY_PI),
+    (checks.check_half_entropy_theta, HALF_ENTROPY_THETA),
     # np.linspace(0, 0.5, 50001), step 1e-5, lands on 0.11003
-    (checks.check_half_entropy_pi, float(np.linspace(0, 0.5, 50001)[11003])),
+    (checks.check_half_entropy_theta, float(np.linspace(0, 0.5, 50001)[11003])),
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(-2))),
     # log(0.1 / 0.2) = -log 2, log(0.7 / 0.2) = log 3.5
     (checks.check_logits_with_first_zero, [0.0, -math.log(2), math.log(3.5)]),
@@ -1187,15 +1201,20 @@ def sigmoid_underflow_warned(x, **settings):
         x = np.asarray(x, dtype=float)
         small = np.exp(-np.abs(x))
         return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
-def half_entropy_grid_pi(target, count=50001):
+def half_entropy_grid_theta(target, count=50001):
     """Exercise 01.3's solution grid, np.linspace(0, 0.5, count), aimed at another target entropy."""
     grid = np.linspace(0, 0.5, count)
     entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
     return float(grid[np.argmin(np.abs(entropies - target))])
-def half_entropy_linspace_pi(count):
+def half_entropy_linspace_theta(count):
     """Exercise 01.3 aimed at log 2 / 2 itself on np.linspace(0, 0.5, count), a grid coarser than the text's."""
-    return half_entropy_grid_pi(math.log(2) / 2, count)
-def half_entropy_arange_pi(target, step):
+    return half_entropy_grid_theta(math.log(2) / 2, count)
+def half_entropy_curve_grid_theta():
+    """Exercise 01.3 on the entropy curve's grid, np.linspace(0, 1, 501) (step 0.002), up to 0.5."""
+    grid = np.linspace(0, 1, 501)[:251]
+    entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
+    return float(grid[np.argmin(np.abs(entropies - math.log(2) / 2))])
+def half_entropy_arange_theta(target, step):
     """Exercise 01.3 on np.arange(0, 0.5, step), aimed at `target`: a round step coarser than the text's 2e-5."""
     grid = np.arange(0, 0.5, step)
     entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
@@ -1548,6 +1567,11 @@ WRONG_ANSWERS = [
     # p / p.sum(axis=-1, keepdims=True) before testing: every sum is 1 by then
     (checks.check_is_valid_distribution, valid_after_normalising,
      "dividing by the sum first makes every sum 1; test the input as given"),
+    # np.clip(p, 0, 1, out=p) before testing: entries outside [0, 1] are gone by then
+    (checks.check_is_valid_distribution, valid_after_clipping,
+     "Clipping (or any cleaning) first hides the bad entries; test the input as given"),
+    # np.allclose(p.sum(axis=-1), 1, ...) and np.all without axis: one answer for the whole batch
+    (checks.check_is_valid_distribution, valid_with_allclose, "np.allclose, and np.all or .all() without axis="),
     # np.isclose with atol only: rtol keeps its default 1e-5, so sums within 1e-6 + 1e-5 of 1 pass
     (checks.check_is_valid_distribution,
      lambda p: np.all((np.asarray(p, dtype=float) >= 0) & (np.asarray(p, dtype=float) <= 1), axis=-1)
@@ -1576,58 +1600,65 @@ WRONG_ANSWERS = [
     (checks.check_uniform_entropy, float(np.float32(math.log(4))), "1.38629436493 is close to log 4 = 1.38629436112"),
     (checks.check_uniform_entropy, None, "replace the None"),
     (checks.check_uniform_entropy, [1.0, 2.0], "one number"),
-    # 01 · the π with half the largest entropy
-    (checks.check_half_entropy_pi, 1100, "index into your grid"),
-    # a hand-written binary entropy on a grid from 0: nan at π = 0, where np.argmin lands
-    (checks.check_half_entropy_pi, 0.0, "0 * log 0"),
-    (checks.check_half_entropy_pi, 110, "index into your grid"),
-    (checks.check_half_entropy_pi, math.log(2) / 2, "entropy you are aiming for"),
-    (checks.check_half_entropy_pi, 0.3466, "entropy you are aiming for"),
-    (checks.check_half_entropy_pi, 1 - HALF_ENTROPY_PI, "above 0.5"),
-    (checks.check_half_entropy_pi, 0.1, "grid is too coarse"),  # np.linspace(0, 0.5, 11) or 21 lands on 0.1
+    # 01 · the θ with half the largest entropy
+    (checks.check_half_entropy_theta, 1100, "index into your grid"),
+    # a hand-written binary entropy on a grid from 0: nan at θ = 0, where np.argmin lands
+    (checks.check_half_entropy_theta, 0.0, "0 * log 0"),
+    (checks.check_half_entropy_theta, 110, "index into your grid"),
+    (checks.check_half_entropy_theta, math.log(2) / 2, "entropy you are aiming for"),
+    (checks.check_half_entropy_theta, 0.3466, "entropy you are aiming for"),
+    (checks.check_half_entropy_theta, 1 - HALF_ENTROPY_THETA, "above 0.5"),
+    (checks.check_half_entropy_theta, 0.1, "grid is too coarse"),  # np.linspace(0, 0.5, 11) or 21 lands on 0.1
     # where grids of step 1e-2, 1e-3 and 1e-4 land: 0.025% from the answer, more than the 0.01% asked
-    (checks.check_half_entropy_pi, 0.11, "grid is too coarse"),
+    (checks.check_half_entropy_theta, 0.11, "grid is too coarse"),
     # a right answer rounded by the learner: 0.1100278644 to 2, 3 or 4 decimals is 0.11, to 1 decimal 0.1
-    (checks.check_half_entropy_pi, round(HALF_ENTROPY_PI, 4),
-     "or you rounded your answer (round(π, 2), round(π, 3) and round(π, 4) all give 0.11): store the unrounded float"),
-    (checks.check_half_entropy_pi, float(f"{HALF_ENTROPY_PI:.3f}"), "store the unrounded float"),  # printed, read back
-    (checks.check_half_entropy_pi, round(HALF_ENTROPY_PI, 1), "or you rounded your answer (round(π, 1) gives 0.1)"),
+    (checks.check_half_entropy_theta, round(HALF_ENTROPY_THETA, 4),
+     "or you rounded your answer (round(θ, 2), round(θ, 3) and round(θ, 4) all give 0.11): store the unrounded float"),
+    # printed, read back
+    (checks.check_half_entropy_theta, float(f"{HALF_ENTROPY_THETA:.3f}"), "store the unrounded float"),
+    (checks.check_half_entropy_theta, round(HALF_ENTROPY_THETA, 1),
+     "or you rounded your answer (round(θ, 1) gives 0.1)"),
     # steps of 0.001 and 0.0001 (np.linspace(0, 0.5, 501) or 5001, np.arange(0, 0.5, 1e-4)) land on 0.11: the hint
     # names no guessed step as the learner's, only grids that 0.11 lies on (0.11 = 11 x 0.01 = 1100 x 0.0001)
-    (checks.check_half_entropy_pi, half_entropy_linspace_pi(501), "grids of step 0.01, 0.001 and 0.0001, for"),
-    (checks.check_half_entropy_pi, half_entropy_linspace_pi(5001), "its step is above 0.00002 (0.11 is a point"),
-    (checks.check_half_entropy_pi, half_entropy_arange_pi(math.log(2) / 2, 1e-4), "0.11 is a point of grids of"),
-    # np.argmax of the gaps: the gap at π = 0 ties with the one at 0.5, and argmax takes the first
-    (checks.check_half_entropy_pi, 0.0, "np.argmax"),
-    (checks.check_half_entropy_pi, 0.0, "leave out abs()"),  # np.argmin(H - log 2 / 2) without abs
-    # the entropy in bits set equal to log 2 / 2 (the root of H(π) / log 2 = log 2 / 2)
-    (checks.check_half_entropy_pi,
-     scipy.optimize.bisect(lambda pi: binary_entropy_entr(pi) / math.log(2) - math.log(2) / 2, 1e-9, 0.5, xtol=1e-14),
+    (checks.check_half_entropy_theta, half_entropy_linspace_theta(501), "grids of step 0.01, 0.001 and 0.0001, for"),
+    (checks.check_half_entropy_theta, half_entropy_linspace_theta(5001), "its step is above 0.00002 (0.11 is a point"),
+    # the curve's own grid, np.linspace(0, 1, 501), step 0.002, lands on 0.11 too
+    (checks.check_half_entropy_theta, half_entropy_curve_grid_theta(), "np.linspace(0, 1, 501), has step 0.002"),
+    (checks.check_half_entropy_theta, half_entropy_arange_theta(math.log(2) / 2, 1e-4), "0.11 is a point of grids of"),
+    # np.argmax of the gaps: the gap at θ = 0 ties with the one at 0.5, and argmax takes the first
+    (checks.check_half_entropy_theta, 0.0, "np.argmax"),
+    (checks.check_half_entropy_theta, 0.0, "leave out abs()"),  # np.argmin(H - log 2 / 2) without abs
+    # the entropy in bits set equal to log 2 / 2 (the root of H(θ) / log 2 = log 2 / 2)
+    (checks.check_half_entropy_theta,
+     scipy.optimize.bisect(lambda theta: binary_entropy_entr(theta) / math.log(2) - math.log(2) / 2, 1e-9, 0.5,
+                           xtol=1e-14),
      "in bits"),
-    (checks.check_half_entropy_pi, 0.89, "above 0.5"),
-    (checks.check_half_entropy_pi, 0.5, "where the entropy is largest"),
-    (checks.check_half_entropy_pi, [1 - HALF_ENTROPY_PI, HALF_ENTROPY_PI], "π itself"),
-    # H = 0.5 nats at π = 0.199710 (brentq on binary_entropy_entr): "half" misread as one half
-    (checks.check_half_entropy_pi, 0.1997, "half of log 2, not one half"),
+    (checks.check_half_entropy_theta, 0.89, "above 0.5"),
+    (checks.check_half_entropy_theta, 0.5, "where the entropy is largest"),
+    (checks.check_half_entropy_theta, [1 - HALF_ENTROPY_THETA, HALF_ENTROPY_THETA], "θ itself"),
+    # H = 0.5 nats at θ = 0.199710 (brentq on binary_entropy_entr): "half" misread as one half
+    (checks.check_half_entropy_theta, 0.1997, "half of log 2, not one half"),
     # 0.105 is no coarse grid's nearest point to 0.110028 (grids of step 0.005 land on 0.11): H = 0.335932
-    (checks.check_half_entropy_pi, 0.105, "has entropy 0.335932 nats, not log 2 / 2"),
-    (checks.check_half_entropy_pi, 0.3, "not log 2 / 2"),
+    (checks.check_half_entropy_theta, 0.105, "has entropy 0.335932 nats, not log 2 / 2"),
+    (checks.check_half_entropy_theta, 0.3, "not log 2 / 2"),
     # the solution's grid aimed at the printed, rounded 0.3466 (lands on 0.11004, 0.0115% off)
-    (checks.check_half_entropy_pi, half_entropy_grid_pi(0.3466), "rounded target, 0.3466"),
-    (checks.check_half_entropy_pi, half_entropy_grid_pi(0.3466, 25001), "rounded target, 0.3466"),
-    (checks.check_half_entropy_pi, half_entropy_grid_pi(0.35), "rounded target, 0.35"),
-    (checks.check_half_entropy_pi, half_entropy_grid_pi(0.347, 25001), "rounded target, 0.347"),
+    (checks.check_half_entropy_theta, half_entropy_grid_theta(0.3466), "rounded target, 0.3466"),
+    (checks.check_half_entropy_theta, half_entropy_grid_theta(0.3466, 25001), "rounded target, 0.3466"),
+    (checks.check_half_entropy_theta, half_entropy_grid_theta(0.35), "rounded target, 0.35"),
+    (checks.check_half_entropy_theta, half_entropy_grid_theta(0.347, 25001), "rounded target, 0.347"),
     # wrong targets are not a coarse grid: 0.4 nats, and half the example's entropy (0.5623 / 2), on the fine grid
-    (checks.check_half_entropy_pi, half_entropy_grid_pi(0.4), "not log 2 / 2 = 0.346574: which target did you use"),
-    (checks.check_half_entropy_pi, half_entropy_grid_pi(0.5623 / 2), "not log 2 / 2 = 0.346574: which target"),
+    (checks.check_half_entropy_theta, half_entropy_grid_theta(0.4),
+     "not log 2 / 2 = 0.346574: which target did you use"),
+    (checks.check_half_entropy_theta, half_entropy_grid_theta(0.5623 / 2), "not log 2 / 2 = 0.346574: which target"),
     # np.linspace(0, 0.5, 10001), step 5e-5, aimed at log 2 / 2 itself lands on 0.11005: a coarse grid
-    (checks.check_half_entropy_pi, half_entropy_grid_pi(math.log(2) / 2, 10001), "grid is too coarse"),
+    (checks.check_half_entropy_theta, half_entropy_grid_theta(math.log(2) / 2, 10001), "grid is too coarse"),
     # np.arange steps of 4e-5 and 6e-5 aimed at log 2 / 2 itself land on 0.11004, as the fine grid aimed at the
     # rounded 0.3466 does: both causes named
-    (checks.check_half_entropy_pi, half_entropy_arange_pi(math.log(2) / 2, 4e-5), "or your grid's step is above"),
-    (checks.check_half_entropy_pi, half_entropy_arange_pi(math.log(2) / 2, 6e-5), "either you aimed at a rounded"),
-    (checks.check_half_entropy_pi, half_entropy_arange_pi(math.log(2) / 2, 3e-5), "a step of 0.00002 or less"),
-    (checks.check_half_entropy_pi, -0.5, "in [0, 1]"),
+    (checks.check_half_entropy_theta, half_entropy_arange_theta(math.log(2) / 2, 4e-5), "or your grid's step is above"),
+    (checks.check_half_entropy_theta, half_entropy_arange_theta(math.log(2) / 2, 6e-5),
+     "either you aimed at a rounded"),
+    (checks.check_half_entropy_theta, half_entropy_arange_theta(math.log(2) / 2, 3e-5), "a step of 0.00002 or less"),
+    (checks.check_half_entropy_theta, -0.5, "in [0, 1]"),
     # 02 · log-odds of 2
     (checks.check_probability_from_log_odds, math.exp(2), "odds"),
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(2)), "sign"),
@@ -3228,11 +3259,11 @@ WRONG_ANSWERS += [
     (checks.check_uniform_entropy, 0.25, "probability"),
     (checks.check_uniform_entropy, -np.full(4, 0.25) * np.log(0.25), "shape (4,)"),
     (checks.check_uniform_entropy, lambda: math.log(4), "not a function"),
-    # 01 · the π with half the largest entropy
-    (checks.check_half_entropy_pi, np.array([0.11]), "shape (1,)"),
-    (checks.check_half_entropy_pi, (0.11, math.log(2) / 2), "tuple of 2"),
-    (checks.check_half_entropy_pi, 1.5, "in [0, 1]"),
-    (checks.check_half_entropy_pi, np.linspace(0, 1, 11), "shape (11,)"),
+    # 01 · the θ with half the largest entropy
+    (checks.check_half_entropy_theta, np.array([0.11]), "shape (1,)"),
+    (checks.check_half_entropy_theta, (0.11, math.log(2) / 2), "tuple of 2"),
+    (checks.check_half_entropy_theta, 1.5, "in [0, 1]"),
+    (checks.check_half_entropy_theta, np.linspace(0, 1, 11), "shape (11,)"),
     # 02 · log-odds
     (checks.check_probability_from_log_odds, math.exp(2) / (1 + math.exp(2)) ** 2, "slope"),
     (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "you assigned a list"),
@@ -3934,7 +3965,7 @@ MORE_RIGHT_ANSWERS = [
                                                           & (np.asarray(p, dtype=float) <= 1), axis=-1)
      & np.isclose(np.sum(p, axis=-1), 1, rtol=0, atol=1e-6)),
     (checks.check_uniform_entropy, float(-np.sum(np.full(4, 0.25) * np.log(0.25)))),
-    (checks.check_half_entropy_pi, np.float64(HALF_ENTROPY_PI)),
+    (checks.check_half_entropy_theta, np.float64(HALF_ENTROPY_THETA)),
     (checks.check_probability_from_log_odds, float(scipy.special.expit(2))),
     (checks.check_logits_with_first_zero, [0.0, math.log(1 / 2), math.log(7 / 2)]),
     (checks.check_stable_sigmoid, lambda x: np.exp(-np.logaddexp(0, -x))),

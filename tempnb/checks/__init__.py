@@ -17,7 +17,7 @@ from tempnb.checks.distillation import (
     check_soft_loss,
 )
 from tempnb.checks.logits import check_logits_with_first_zero, check_probability_from_log_odds, check_stable_sigmoid
-from tempnb.checks.probabilities import check_half_entropy_pi, check_is_valid_distribution, check_uniform_entropy
+from tempnb.checks.probabilities import check_half_entropy_theta, check_is_valid_distribution, check_uniform_entropy
 from tempnb.checks.sampling import check_gumbel_sampler, check_inverse_cdf_sampler, check_top_k, check_top_p
 from tempnb.checks.softmax import check_batch_softmax, check_cross_entropy, check_logsumexp, check_stable_softmax
 from tempnb.checks.temperature import (
@@ -44,7 +44,7 @@ __all__ = [
     "check_logit_matching",
     "check_logits_with_first_zero",
     "check_logsumexp",
-    "check_half_entropy_pi",
+    "check_half_entropy_theta",
     "check_numerical_gradient",
     "check_odds_temperature",
     "check_probability_from_log_odds",

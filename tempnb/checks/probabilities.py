@@ -231,7 +231,8 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
                 "for NaN.")
     if answer is None or answer.ndim == 0:
         return (f"your function is right on single vectors, but on a batch of five rows (a 2-D array, one "
-                f"distribution per row) it returned one answer, {shown(outcome.value)}, for the whole batch. "
+                f"distribution per row) it returned one answer, {shown(outcome.value)}, for the whole batch: "
+                "np.allclose, and np.all or .all() without axis=, give one answer for a whole array. "
                 f"Return one per row: {_PER_ROW}.")
     if answer.shape == (_BATCH.shape[1],):
         return (f"on a batch of five rows and two columns your function returned {answer.size} answers: one per "
@@ -269,6 +270,16 @@ def _normalises_first(is_valid_distribution: Callable) -> bool:
             and _same_truth(negative.value, False))
 
 
+def _clips_first(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [-0.25, 1.25] and [1.5, -0.5] (entries outside [0, 1], sums 1) but rejects
+    [-0.5, 0.5, 1.0] (sum 1 too): it clipped to [0, 1] before testing, which turns the first two into [0, 1] and
+    [1, 0] and the third into [0, 0.5, 1], whose sum is 1.5. A function with no entry test accepts all three."""
+    low, high, three = (call(is_valid_distribution, vector)
+                        for vector in ([-0.25, 1.25], [1.5, -0.5], [-0.5, 0.5, 1.0]))
+    return (not low.problem and not high.problem and not three.problem and _same_truth(low.value, True)
+            and _same_truth(high.value, True) and _same_truth(three.value, False))
+
+
 def _isclose_keeps_rtol(is_valid_distribution: Callable) -> bool:
     """True if the function accepts a sum 1.05e-5 above 1 but rejects one 1.15e-5 above: the tolerance of
     np.isclose(total, 1, atol=1e-6), which keeps the default rtol=1e-5, so allows 1e-6 + 1e-5 * 1 = 1.1e-5.
@@ -299,6 +310,10 @@ def check_is_valid_distribution(is_valid_distribution: Callable) -> None:
         problem = ("[0.5, 0.6] sums to 1.1, so it is not a distribution, but your function accepts it, and "
                    "[-0.25, -0.75] too, whose entries are negative: dividing by the sum first makes every sum 1; "
                    "test the input as given.")
+    if problem is not None and problem.startswith("[-0.25, 1.25] sums to 1") and _clips_first(is_valid_distribution):
+        problem = ("[-0.25, 1.25] sums to 1 but has a negative entry; your function accepts it and [1.5, -0.5], yet "
+                   "rejects [-0.5, 0.5, 1.0], as if it clipped the entries to [0, 1] (np.clip) before testing. "
+                   "Clipping (or any cleaning) first hides the bad entries; test the input as given.")
     if problem is not None and problem.startswith("[0.5, 0.500005] sums to") and _isclose_keeps_rtol(
             is_valid_distribution):
         problem = ("[0.5, 0.500005] sums to 1.000005, more than 1e-6 from 1, but your function accepts it, and sums "
@@ -333,25 +348,25 @@ def check_uniform_entropy(value: object) -> None:
     return check_number(value, [case], f"H = log 4 = {expected:.4f} nats: four equally likely outcomes.")
 
 
-def _binary_entropy(pi: float) -> float:
-    """-(1 - π) log(1 - π) - π log π in nats, for 0 < π < 1 (written out here, independent of tempnb.entropy)."""
-    return -(1.0 - pi) * math.log1p(-pi) - pi * math.log(pi)
+def _binary_entropy(theta: float) -> float:
+    """-(1 - θ) log(1 - θ) - θ log θ in nats, for 0 < θ < 1 (written out here, independent of tempnb.entropy)."""
+    return -(1.0 - theta) * math.log1p(-theta) - theta * math.log(theta)
 
 
-def _half_entropy_pi() -> float:
-    """The π in (0, 0.5) whose binary entropy is log 2 / 2: the entropy rises on (0, 0.5), so one root."""
-    return scipy.optimize.brentq(lambda pi: _binary_entropy(pi) - math.log(2) / 2, 1e-12, 0.5, xtol=1e-15)
+def _half_entropy_theta() -> float:
+    """The θ in (0, 0.5) whose binary entropy is log 2 / 2: the entropy rises on (0, 0.5), so one root."""
+    return scipy.optimize.brentq(lambda theta: _binary_entropy(theta) - math.log(2) / 2, 1e-12, 0.5, xtol=1e-15)
 
 
-def _half_entropy_pi_in_bits() -> float:
-    """The π in (0, 0.5) whose binary entropy *in bits* is log 2 / 2: the bits-for-nats mistake."""
-    return scipy.optimize.brentq(lambda pi: _binary_entropy(pi) / math.log(2) - math.log(2) / 2, 1e-12, 0.5,
+def _half_entropy_theta_in_bits() -> float:
+    """The θ in (0, 0.5) whose binary entropy *in bits* is log 2 / 2: the bits-for-nats mistake."""
+    return scipy.optimize.brentq(lambda theta: _binary_entropy(theta) / math.log(2) - math.log(2) / 2, 1e-12, 0.5,
                                  xtol=1e-15)
 
 
 def _half_entropy_root(target: float) -> float:
-    """The π in (0, 0.5) whose binary entropy is `target` nats (0 < target < log 2)."""
-    return scipy.optimize.brentq(lambda pi: _binary_entropy(pi) - target, 1e-12, 0.5, xtol=1e-15)
+    """The θ in (0, 0.5) whose binary entropy is `target` nats (0 < target < log 2)."""
+    return scipy.optimize.brentq(lambda theta: _binary_entropy(theta) - target, 1e-12, 0.5, xtol=1e-15)
 
 
 # log 2 / 2 = 0.346574 typed rounded: 0.3466's root, 0.110040, is 0.0115% from the answer, outside the 0.01% asked
@@ -373,7 +388,7 @@ def _coarse_grid_steps(answer: float, expected: float) -> list[float]:
     """The steps, largest first, of grids coarser than the text's 2e-5 on which `answer` is the nearest point to
     `expected`.
 
-    That is what a coarse grid can produce: a grid point at most half a step from the answer. A π off by
+    That is what a coarse grid can produce: a grid point at most half a step from the answer. A θ off by
     more (0.11167, the root for a target of 0.35) is no grid's nearest point and is not called a coarse grid.
     """
     return [step for step in reversed(_GRID_STEPS)
@@ -394,21 +409,21 @@ def _grid_examples(steps: list[float]) -> str:
 
 
 def _rounding_examples(places: list[int]) -> str:
-    """"round(π, 2), round(π, 3) and round(π, 4) all give" for places [2, 3, 4]; "round(π, 1) gives" for [1]."""
-    calls = [f"round(π, {count})" for count in places]
+    """"round(θ, 2), round(θ, 3) and round(θ, 4) all give" for places [2, 3, 4]; "round(θ, 1) gives" for [1]."""
+    calls = [f"round(θ, {count})" for count in places]
     if len(calls) == 1:
         return f"{calls[0]} gives"
     return f"{', '.join(calls[:-1])} and {calls[-1]} all give"
 
 
-def check_half_entropy_pi(pi: object) -> None:
-    """Exercise 01.3: the π <= 0.5 at which the binary distribution [1 - π, π] has entropy log 2 / 2."""
-    expected = _half_entropy_pi()
+def check_half_entropy_theta(theta: object) -> None:
+    """Exercise 01.3: the θ <= 0.5 at which the binary distribution [1 - θ, θ] has entropy log 2 / 2."""
+    expected = _half_entropy_theta()
     half = math.log(2) / 2
-    array = as_array(pi)
+    array = as_array(theta)
     if array is not None and array.shape == (2,) and np.allclose(np.sort(array), [expected, 1 - expected], atol=1e-3):
-        return hint("that is the pair [1 - π, π]; the exercise asks for π itself, one number (the smaller entry).")
-    single = number(pi)
+        return hint("that is the pair [1 - θ, θ]; the exercise asks for θ itself, one number (the smaller entry).")
+    single = number(theta)
     rounded_target = None
     coarse_steps: list[float] = []
     rounded_places: list[int] = []  # the numbers of decimals to which the exact answer rounds to the learner's
@@ -419,17 +434,17 @@ def check_half_entropy_pi(pi: object) -> None:
                                if abs(low - _half_entropy_root(target)) <= _ROUNDED_TARGET_TOLERANCE), None)
         coarse_steps = _coarse_grid_steps(single, expected)
         rounded_places = [places for places in range(1, 7) if single == round(expected, places)]
-        which_target = (f"your π, {{got}}, has entropy {_binary_entropy(low):.6f} nats, not log 2 / 2 = "
+        which_target = (f"your θ, {{got}}, has entropy {_binary_entropy(low):.6f} nats, not log 2 / 2 = "
                         f"{half:.6f}: which target did you use? Aim at math.log(2) / 2 itself; if you did, refine "
                         "your grid (a step of 0.00002 or less)")
-    case = Case((), expected, which_target + "; find where |H - log 2 / 2| is smallest on a grid of π from 0 to 0.5.",
+    case = Case((), expected, which_target + "; find where |H - log 2 / 2| is smallest on a grid of θ from 0 to 0.5.",
                 mistakes=(
         Mistake(lambda a: a > 1 and float(a).is_integer(),
                 "{got} is an index into your grid (what argmin returns), not a probability: "
                 "use grid[np.argmin(...)]."),
         Mistake(near(half, 1e-3),
-                "{got} ≈ log 2 / 2 is the entropy you are aiming for, not the π that has it: take the position "
-                "of the smallest gap (argmin) and read π off the grid there."),
+                "{got} ≈ log 2 / 2 is the entropy you are aiming for, not the θ that has it: take the position "
+                "of the smallest gap (argmin) and read θ off the grid there."),
         # 0.11004 is both 0.3466's root (on a fine grid) and where np.arange(0, 0.5, 4e-5) aimed right lands
         Mistake(lambda a: rounded_target is not None and bool(coarse_steps) and a <= 0.5,
                 f"{{got}} is more than 0.01% from the answer, and two causes give it: either you aimed at a "
@@ -437,12 +452,12 @@ def check_half_entropy_pi(pi: object) -> None:
                 f"{_grid_examples(coarse_steps)}, for example): use log(2) / 2 itself (math.log(2) / 2) and a "
                 "step of 0.00002 or less." if coarse_steps else ""),
         Mistake(lambda a: rounded_target is not None and a <= 0.5,
-                f"you aimed at a rounded target, {rounded_target}: its π, {{got}}, is more than 0.01% from the "
+                f"you aimed at a rounded target, {rounded_target}: its θ, {{got}}, is more than 0.01% from the "
                 "answer. Use log(2) / 2 itself (math.log(2) / 2 or np.log(2) / 2). (If you did, your grid is too "
                 "coarse: use a step of 0.00002 or less.)"),
         Mistake(near(1 - expected, 2e-3),
                 "{got} has the right entropy too (the curve is symmetric), but it is above 0.5; the exercise "
-                "asks for the π <= 0.5, which is 1 minus yours."),
+                "asks for the θ <= 0.5, which is 1 minus yours."),
         Mistake(near(0.5, 1e-3),
                 "0.5 is where the entropy is largest (log 2); the exercise asks where it is half of that, "
                 "log 2 / 2."),
@@ -450,19 +465,22 @@ def check_half_entropy_pi(pi: object) -> None:
                 "the entropy of [1 - {got}, {got}] is about 0.5 nats, but half the maximum is log 2 / 2 ≈ 0.3466 "
                 "nats (half of log 2, not one half)."),
         Mistake(lambda a: a == 0,
-                "π = 0 has entropy 0, as far from log 2 / 2 as π = 0.5 is. Did you leave out abs()? Then "
-                "np.argmin(H - log 2 / 2) picks the most negative difference, at π = 0: use "
+                "θ = 0 has entropy 0, as far from log 2 / 2 as θ = 0.5 is. Did you leave out abs()? Then "
+                "np.argmin(H - log 2 / 2) picks the most negative difference, at θ = 0: use "
                 "np.abs(H - log 2 / 2). Or did you take np.argmax instead of np.argmin? Or, if your entropies "
-                "came out as nan at π = 0 (0 * log 0, the trap this "
+                "came out as nan at θ = 0 (0 * log 0, the trap this "
                 "notebook showed), np.argmin returns the position of that nan, 0: use tempnb's entropy, which "
                 "applies 0 log 0 = 0, or start the grid above 0."),
-        Mistake(lambda a: not 0 <= a <= 1, "π must be a probability in [0, 1]; got {got}."),
-        Mistake(near(_half_entropy_pi_in_bits(), 1e-3),
+        Mistake(lambda a: not 0 <= a <= 1, "θ must be a probability in [0, 1]; got {got}."),
+        Mistake(near(_half_entropy_theta_in_bits(), 1e-3),
                 "{got} is where the entropy *in bits* is log 2 / 2 ≈ 0.3466; the target log 2 / 2 is in nats "
                 "(the natural log, as tempnb's entropy computes it): do not divide by log 2."),
         Mistake(lambda a: bool(coarse_steps),
                 f"{{got}} is close, but your grid is too coarse: its step is above 0.00002 ({{got}} is a point of "
-                f"{_grid_examples(coarse_steps)}, for example)"
+                f"{_grid_examples(coarse_steps)}, for example"
+                + ("; the curve's grid, np.linspace(0, 1, 501), has step 0.002"
+                   if any(math.isclose(step, 0.002, rel_tol=1e-9) for step in coarse_steps) else "")
+                + ")"
                 + (f", or you rounded your answer ({_rounding_examples(rounded_places)} {{got}}): store the "
                    "unrounded float" if rounded_places else "")
                 + ". The accuracy asked is 0.01% of an answer above "
@@ -470,5 +488,5 @@ def check_half_entropy_pi(pi: object) -> None:
                 "0.00002 or less is enough (np.linspace(0, 0.5, 50001) has a step of 0.00001), or use "
                 "scipy.optimize.brentq." if coarse_steps else ""),
     ))
-    return check_number(pi, [case], f"π = {expected:.6f}: a coin this biased carries half a bit of uncertainty.",
+    return check_number(theta, [case], f"θ = {expected:.6f}: a coin this biased carries half a bit of uncertainty.",
                         rel_tol=1e-4)
