@@ -16,6 +16,7 @@ import pytest
 import scipy.optimize
 import scipy.special
 
+import tempnb
 from helpers import WEIRD, central_differences  # WEIRD: answers no check expects
 from tempnb import checks, log_softmax, min_p, softmax, top_k, top_p, validate_probs
 from tempnb.checks._common import Case, Mistake, call, run_cases
@@ -561,9 +562,7 @@ RIGHT_ANSWERS = [
     (checks.check_inverse_cdf_sampler, inverse_cdf_loop),
     (checks.check_gumbel_sampler, gumbel_from_uniforms),
     (checks.check_gumbel_sampler, exponential_race),
-    (checks.check_top_k, lambda z, k: top_k(z, k)),
     (checks.check_top_k, top_k_ties),
-    (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass)),
     (checks.check_top_p, top_p_descending),
     (checks.check_top_p, top_p_mass_before_at_least_one),
 ]
@@ -2282,6 +2281,9 @@ WRONG_ANSWERS = [
      "taking np.log of it"),
     # 06 · top-k
     (checks.check_top_k, strict_top_k, "k-th largest is kept"),
+    # the library function itself, under the notebook's name and as tempnb.top_k
+    (checks.check_top_k, lambda z, k: top_k(z, k), "that is tempnb.top_k itself; the exercise is to build it"),
+    (checks.check_top_k, lambda z, k: tempnb.top_k(z, k), "that is tempnb.top_k itself; the exercise is to build it"),
     # right, except that a k larger than the vocabulary keeps only the top logit (as a strict > does there)
     (checks.check_top_k, top_k_oversized_keeps_top, "k larger than the vocabulary: keep them all"),
     # a strict comparison with the k-th largest: drops it and every logit tied with it
@@ -2331,6 +2333,11 @@ WRONG_ANSWERS = [
     (checks.check_top_k, lambda z, k: top_k(z, k) - np.max(z), "changed the values there"),
     # 06 · top-p on the names model
     (checks.check_top_p, top_p_without_crossing_token, "crosses the threshold"),
+    # the library function itself, under the notebook's name and as tempnb.top_p
+    (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass),
+     "that is tempnb.top_p itself; the exercise is to build it"),
+    (checks.check_top_p, lambda z, top_p_mass: tempnb.top_p(z, top_p_mass),
+     "that is tempnb.top_p itself; the exercise is to build it"),
     # on the first case (mass 0.85) the crossing token dropped and the 1 - top_p_mass threshold keep 2 and 1 tokens
     (checks.check_top_p, top_p_without_crossing_token, "you dropped the token that crosses the threshold"),
     # the kept tokens' probabilities with 0 elsewhere: probabilities where logits belong, 0 where -inf belongs
@@ -4012,8 +4019,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_gumbel_sampler,
      lambda z, T, rng: np.argmax(np.asarray(z) / T - np.log(-np.log(rng.random(len(z)))))),
     (checks.check_top_k, top_k_copy_then_in_place),
-    (checks.check_top_k, lambda z, k: list(top_k(z, k))),
-    (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass).tolist()),
+    (checks.check_top_k, lambda z, k: list(top_k_ties(z, k))),
+    (checks.check_top_p, lambda z, top_p_mass: top_p_descending(z, top_p_mass).tolist()),
     (checks.check_ece, ece_right),
     (checks.check_ece, ece_bincount),
     # the check's edges are exact in binary, so every common way of building them bins an edge alike
@@ -4049,8 +4056,8 @@ IN_PLACE_THEN_RIGHT = [
     (checks.check_numerical_gradient, no_restore, central_differences),
     (checks.check_inverse_cdf_sampler, inverse_cdf_in_place, inverse_cdf),
     (checks.check_gumbel_sampler, gumbel_in_place, gumbel_from_uniforms),
-    (checks.check_top_k, top_k_in_place, top_k),
-    (checks.check_top_p, top_p_in_place, top_p),
+    (checks.check_top_k, top_k_in_place, top_k_ties),
+    (checks.check_top_p, top_p_in_place, top_p_descending),
     (checks.check_ece, ece_in_place, ece_right),
     (checks.check_fit_temperature, fit_in_place, fit_bounded),
     (checks.check_is_valid_distribution, lambda p: p.clear() if isinstance(p, list) else validated(p), validated),

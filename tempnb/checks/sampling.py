@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import math
+import sys
 import warnings
 from collections.abc import Callable, Iterator
 
@@ -657,6 +658,33 @@ def _filter_mistakes(logits: np.ndarray, expected: np.ndarray) -> tuple[Mistake,
     )
 
 
+def _calls(function: Callable, args: tuple, library_function: Callable) -> bool:
+    """Whether ``function(*args)`` runs ``library_function``, under whatever name the learner's code reached it.
+
+    A profiler watches the one call (on fresh copies of the inputs, through ``call``) for a frame running
+    the library function's code, and the previous profiler is restored afterwards.
+    """
+    target = library_function.__code__
+    seen = False
+
+    def watch(frame, event, arg) -> None:  # noqa: ANN001, ARG001 (sys.setprofile's signature)
+        nonlocal seen
+        if event == "call" and frame.f_code is target:
+            seen = True
+
+    previous = sys.getprofile()
+    sys.setprofile(watch)
+    try:
+        call(function, *args)
+    finally:
+        sys.setprofile(previous)
+    return seen
+
+
+def _builds_it(name: str, how: str) -> str:
+    return (f"that is tempnb.{name} itself; the exercise is to build it — use it only to compare. {how}")
+
+
 def check_top_k(my_top_k: Callable) -> None:
     """Exercise 06.3: top-k filtering that keeps ties with the k-th largest logit."""
     from tempnb.sampling import top_k
@@ -709,6 +737,11 @@ def check_top_k(my_top_k: Callable) -> None:
                           f"on {label} the kept positions should be {_kept(expected)} (every logit equal to the "
                           "k-th largest is kept); yours kept {got}.", label, mistakes,
                           "k may exceed the number of logits: then keep them all." if k > logits.size else ""))
+    # an answer that gets every case right by calling tempnb.top_k (a wrong one gets its own hint first)
+    if (callable(my_top_k) and _calls(my_top_k, cases[0].args, top_k)
+            and first_miss(my_top_k, cases, same=_same_filter, show=_show_kept) is None):
+        return hint(_builds_it("top_k", "Find the k-th largest logit, np.sort(logits)[::-1][k - 1], and set "
+                                        "every logit below it to -inf."))
     return _run_filter(my_top_k, cases, "Your top-k matches tempnb.top_k, ties and oversized k included.")
 
 
@@ -988,6 +1021,8 @@ def _values_changed_behind_warning(function: Callable, cases: list[Case]) -> str
 
 def check_top_p(my_top_p: Callable) -> None:
     """Exercise 06.4: nucleus (top-p) filtering, on the names model's next-character distributions."""
+    from tempnb.sampling import top_p
+
     cases = top_p_cases()
     changed = _values_changed_behind_warning(my_top_p, cases)
     if changed is not None:
@@ -1003,6 +1038,9 @@ def check_top_p(my_top_p: Callable) -> None:
     tie = _total_lands_on_the_mass(my_top_p)
     if tie is not None:
         return hint(tie)
+    if _calls(my_top_p, cases[0].args, top_p):  # right on every case, but by calling tempnb.top_p
+        return hint(_builds_it("top_p", "Take the softmax, sort it most probable first, and keep tokens until "
+                                        "their running total reaches top_p_mass."))
     return passed(f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
                   "distributions of the names model (one of them divided by T = 0.5) and 3 hand-made "
                   "cases (top_p_mass = 0 and 1 among them), keeps at least one token, and keeps 2 of 4 "
