@@ -1798,6 +1798,9 @@ WRONG_ANSWERS = [
     (checks.check_logsumexp, lambda z: float(z.max() + np.log(np.mean(np.exp(z - z.max())))),
      "off by exactly log K = log 3 = 1.098612"),
     (checks.check_logsumexp, lambda z: float(np.log(np.mean(np.exp(z)))), "the log of the mean of the exponentials"),
+    # max(z) + log K: the upper bound, right on [1000, 1000] but not on [1, 2, 3] (3 + log 3 = 4.0986, not 3.4076)
+    (checks.check_logsumexp, lambda z: float(np.max(z) + np.log(len(z))),
+     "the upper bound m + log K, reached only when all logits are equal"),
     (checks.check_logsumexp, lambda z: scipy.special.softmax(z), "return one number"),
     # shifted by the mean, the minimum or the first logit: exact on narrow inputs, overflowing on [-1000, 1000]
     (checks.check_logsumexp, lambda z: float(np.mean(z) + np.log(np.sum(np.exp(z - np.mean(z))))),
@@ -1831,6 +1834,17 @@ WRONG_ANSWERS = [
     # so a near miss, not the tiny-entry hint (which needs a tiny entry off by far more than the rest)
     (checks.check_batch_softmax, lambda x: np.exp(x - x.max(axis=1, keepdims=True))
      / (np.exp(x - x.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True) + 1e-9), "no epsilon added to the sum"),
+    # 1e-10 and 1e-12 added to each row's sum: within Exercise 1's relative 1e-12 or near it, so recognised by the
+    # one common factor S / (S + eps) of every entry in a row, not by the tolerance
+    (checks.check_batch_softmax, lambda x: np.exp(x - x.max(axis=1, keepdims=True))
+     / (np.exp(x - x.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True) + 1e-10),
+     "an epsilon was added to the sum"),
+    (checks.check_batch_softmax, lambda x: np.exp(x - x.max(axis=1, keepdims=True))
+     / (np.exp(x - x.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True) + 1e-12),
+     "an epsilon was added to the sum"),
+    # the near miss names the input and the largest relative error, as in Exercise 1: float32 is off by about 4e-8
+    (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1).astype(np.float32),
+     "on [[1, 2], [3, 5]]: largest relative error"),
     # each row shifted by its mean or its minimum: exact on narrow rows, overflowing on [-1000, 0, 1000]
     (checks.check_batch_softmax, lambda x: np.exp(x - x.mean(axis=1, keepdims=True))
      / np.exp(x - x.mean(axis=1, keepdims=True)).sum(axis=1, keepdims=True), "only each row's own maximum"),

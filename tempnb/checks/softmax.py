@@ -167,6 +167,7 @@ def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Ca
     z = np.array(logits)
     expected = float(scipy.special.logsumexp(z))
     top = float(z.max())
+    upper = top + math.log(len(z))  # the upper bound m + log K
     return Case((z,), expected, f"logsumexp({label}) should be {expected:.6f}; got {{got}}.", label, (
         Mistake(lambda a: abs(number(a) - (expected - top)) < 1e-9 and top != 0,
                 f"the result is off by exactly max(z) = {top:g}: add the max back, m + log(sum(exp(z - m)))."),
@@ -185,6 +186,11 @@ def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Ca
         Mistake(lambda a: abs(number(a) - (expected - math.log(len(z)))) < 1e-9,
                 f"the result is off by exactly log K = log {len(z)} = {math.log(len(z)):.6f} (too small): that is "
                 "the log of the mean of the exponentials (np.mean); log-sum-exp takes their sum, "
+                "m + log(sum(exp(z - m)))."),
+        # max(z) + log K: the upper bound of log-sum-exp, right only when every logit equals the maximum
+        Mistake(lambda a: abs(number(a) - upper) < 1e-9 and abs(expected - upper) > 1e-9,
+                f"that is max(z) + log K = {top:g} + log {len(z)}: the upper bound m + log K, reached only when all "
+                "logits are equal. Add up the shifted exponentials instead of counting them: "
                 "m + log(sum(exp(z - m)))."),
         *([] if expected == top else  # m + log10 or log2 of the shifted sum: a log in another base
           [Mistake(near(top + (expected - top) / math.log(base)),
@@ -233,6 +239,31 @@ def _batch_on_problem(problem: str) -> str:
 def _rows_sum_to_one(answer: object, shape: tuple[int, ...]) -> bool:
     array = as_array(answer)
     return array is not None and array.shape == shape and bool(np.allclose(array.sum(axis=1), 1.0, atol=1e-9))
+
+
+_EPSILON_IN_SUM = ("on {label} every entry of a row is too small by the same factor, S / (S + eps) for the row's "
+                   "sum S (largest relative error {{err}}): an epsilon was added to the sum. Return the unrounded "
+                   "float64 result, with no epsilon added to the sum: the sum is at least 1 once the maximum is "
+                   "subtracted.")
+
+
+def _epsilon_in_sum(answer: object, expected: np.ndarray) -> bool:
+    """True when every entry is too small by one factor S / (S + eps), one eps of 5e-14 or more for all rows.
+
+    A row's sum S of exp(z - row max) is 1 / (its largest probability), so each entry's implied eps is
+    S * (expected / answer - 1). A right answer's roundings give implied values of a few 1e-16 times S (S is at
+    most K = 3 here) with mixed signs; an epsilon of 1e-12 gives 1e-12 for every entry, on any CPU."""
+    array = as_array(answer)
+    if array is None or array.shape != expected.shape or not np.all(np.isfinite(array)):
+        return False
+    sums = 1 / expected.max(axis=1, keepdims=True)
+    used = (expected > 1e-300) & (array > 0)
+    with np.errstate(all="ignore"):
+        implied = (sums * (expected / array - 1))[used]
+    if implied.size == 0:
+        return False
+    middle = float(np.median(implied))
+    return middle >= 5e-14 and bool(np.all(np.abs(implied - middle) <= 0.01 * middle))
 
 
 def _batch_case(batch: np.ndarray, label: str) -> Case:
@@ -286,7 +317,8 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                                 f"on {label} {_TINY_MARK}: got {{got}}. exp(z - row max) of a very negative "
                                 "exponent is rightly tiny or exactly 0; "
                                 + _NO_FLOOR))
-        mistakes.append(Mistake(near_miss(expected), _NEAR_MISS))
+        mistakes.append(Mistake(lambda a: _epsilon_in_sum(a, expected), _EPSILON_IN_SUM))
+        mistakes.append(Mistake(near_miss(expected), _SOFTMAX_NEAR_MISS))
         mistakes.append(Mistake(lambda a: _rows_sum_to_one(a, batch.shape),
                                 f"on {label} your rows sum to 1 but their values are wrong (expected "
                                 f"{np.round(expected, 6).tolist()}, got {{got}}). Likely causes: a max taken "
@@ -319,14 +351,46 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
             value = batch_softmax(x)
             calls.append((batch, value))
             return value
-    # relative 1e-9 only (atol=0): a tiny epsilon added to each exponential is a wrong answer, not a rounding error
-    message = first_miss(learner, cases, same=lambda a, b: close(a, b, rtol=1e-9, atol=0))
+    # relative 1e-12 only (atol=0), as in Exercise 1: a tiny epsilon added to each exponential is a wrong answer,
+    # not a rounding error; an epsilon added to the sum (1e-12 shifts an entry by at most a relative 1e-12) is
+    # recognised by its one common factor, so that its pass or fail does not ride on the tolerance's edge
+    def same(a: object, b: object) -> bool:
+        return close(a, b, rtol=1e-12, atol=0) and not _epsilon_in_sum(a, np.asarray(b, dtype=float))
+
+    message = first_miss(learner, cases, same=same)
+    if message is not None and message.startswith("your result is close"):
+        # a near miss on an ordinary case may hide a more specific mistake that only the cases with tiny
+        # entries show (an epsilon added to each exponential shifts every entry a little, the tiny ones a lot)
+        tiny_cases = [case for case in cases if np.any(np.asarray(case.expected) <= 1e-12)]
+        first_calls = len(calls)
+        tiny_message = first_miss(learner, tiny_cases, same=same)
+        if tiny_message is not None and _TINY_MARK in tiny_message and _tiny_entries_raised(*calls[-1]):
+            message = tiny_message
+        else:
+            del calls[first_calls:]  # the hint names the first miss's own call
     if message is None:
         return passed("Each row is normalised on its own: rows sum to 1 and match scipy.")
     if _TINY_MARK in message and calls:  # the 2-D display rounds to 6 decimals, so name the offending entry itself
         batch, value = calls[-1]
         message = message.replace(_TINY_MARK, f"{_TINY_MARK} ({_tiny_entry_named(batch, value)})", 1)
+    if "{err}" in message:
+        error = "?"
+        if calls:
+            batch, value = calls[-1]
+            error = f"{float(np.max(_relative_errors(as_array(value), scipy.special.softmax(batch, axis=1)))):.1e}"
+        message = message.replace("{err}", error)
     return hint(message)
+
+
+def _tiny_entries_raised(batch: np.ndarray, answer: object) -> bool:
+    """Whether every tiny entry (below 1e-12) that is off is too large, as an epsilon or a floor makes it (float32
+    instead rounds tiny entries down to 0: a near miss, not this mistake)."""
+    target = scipy.special.softmax(batch, axis=1)
+    array = as_array(answer)
+    if array is None or array.shape != target.shape:
+        return False
+    off = (target <= 1e-12) & (_relative_errors(array, target) > 1e-6)
+    return bool(np.any(off) and np.all(array[off] > target[off]))
 
 
 def _tiny_entry_named(batch: np.ndarray, answer: object) -> str:
