@@ -326,6 +326,15 @@ def stable_sigmoid_seterr_under(x):
         return stable_sigmoid_masks(x)
     finally:
         np.seterr(**old)
+def tempered_from_scratch(z, T):
+    """From scratch, shifting before dividing: exp((z - z.max()) / T) normalised, and at T = 0 the maxima's mask."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    exps = np.exp((z - z.max()) / T)
+    return exps / exps.sum()
+
+
 def tempered_scipy_with_limit(z, T):
     """scipy's softmax of z / T, and at T = 0 the limit: the mass shared by the maxima."""
     z = np.asarray(z, dtype=float)
@@ -547,7 +556,7 @@ RIGHT_ANSWERS = [
     (checks.check_cross_entropy, cross_entropy_loop),  # a list of B numbers
     # the one-hot form, -sum_k p_k log q_k per row, summed over the classes
     (checks.check_cross_entropy, lambda z, y: np.sum(-np.eye(z.shape[1])[y] * log_softmax(z, axis=1), axis=1)),
-    (checks.check_tempered_softmax, tempered_scipy_with_limit),
+    (checks.check_tempered_softmax, tempered_from_scratch),  # scipy's softmax in its place is a WRONG row now
     (checks.check_odds_temperature, 1 / 3),
     (checks.check_half_temperature, GOLDEN_T),
     (checks.check_soft_loss, soft_term),
@@ -1384,6 +1393,17 @@ def tempered_calling_tempnb_module(z, T):
     return tempnb.softmax(z, T)
 
 
+def tempered_calling_scipy_imported_as(z, T):
+    """scipy's softmax through "import scipy.special as sps" inside the function, with the T = 0 limit."""
+    import scipy.special as sps
+    z = np.asarray(z, dtype=float)
+    return (z == z.max()) / np.count_nonzero(z == z.max()) if T == 0 else sps.softmax(z / T)
+
+
+def my_tempered_softmax(z, T):
+    return np.exp(z / T) / np.exp(z / T).sum()  # 04 exercise 1's starter, exactly as the notebook gives it
+
+
 def tempered_last_tied_maximum_loop(z, T):
     """The stable tempered softmax, but at T = 0 a loop with >= that keeps the last of the tied maxima."""
     if T == 0:
@@ -2027,6 +2047,11 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, lambda z, T: softmax(z, T), "your function calls tempnb's softmax"),
     (checks.check_tempered_softmax, softmax, "your function calls tempnb's softmax"),
     (checks.check_tempered_softmax, tempered_calling_tempnb_module, "your function calls tempnb's softmax"),
+    # scipy's softmax with a T == 0 branch: right values too, so the check names that call as well
+    (checks.check_tempered_softmax, tempered_scipy_with_limit, "your function calls scipy.special.softmax"),
+    (checks.check_tempered_softmax, tempered_calling_scipy_imported_as, "your function calls scipy.special.softmax"),
+    # the starter run as given: the hint names the overflow, not the fix (the same code as a lambda gets the fix)
+    (checks.check_tempered_softmax, my_tempered_softmax, "This is the starter as given: here z / T reaches 3000"),
     # a shift other than the maximum of z / T: only the sentence for that shift (probes tell them apart)
     (checks.check_tempered_softmax, tempered_shifted_by(lambda z, T: np.mean(z) / T),
      "overflow. You subtracted the mean, not the maximum"),
@@ -2044,6 +2069,9 @@ WRONG_ANSWERS = [
      lambda z, T: (np.exp((z - z.max()) / T) / np.exp((z - z.max()) / T).sum())[:, None], "the wrong shape"),
     # 04 · odds 3:1 to 27:1
     (checks.check_odds_temperature, 3, "shrink"),
+    (checks.check_odds_temperature, 3, "3 is 1/T; the temperature is its reciprocal"),
+    # the exponent computed: math.log(27) / math.log(3) is 3.0000000000000004, which is 1/T
+    (checks.check_odds_temperature, math.log(27) / math.log(3), "3 is 1/T; the temperature is its reciprocal"),
     (checks.check_odds_temperature, 9, "exponent"),
     (checks.check_odds_temperature, 27, "target odds"),
     (checks.check_odds_temperature, -1, "positive"),

@@ -167,6 +167,29 @@ _SHIFT_ADVICE = (
 _SHIFT_PROBES = ((np.array([400.0, 401.0]), 0.5), (np.array([0.0, 0.5, 0.9]), 0.001), (np.array([100.0, 100.5]), 0.001))
 
 
+# For the starter run as given, the hint names what goes wrong and leaves the fix to the learner; a learner's own
+# failing attempt gets the recipe (_SHIFT_ADVICE).
+_STARTER_ADVICE = ("This is the starter as given: here z / T reaches 3000, np.exp(3000) overflows to inf, and "
+                   "inf / inf is nan. Make it stable for small T (and give the limit at T = 0), as the exercise asks.")
+
+
+# The starter's code as the notebook gives it; its comment aside, a function with this syntax tree is the starter.
+_STARTER_SOURCE = "def my_tempered_softmax(z, T):\n    return np.exp(z / T) / np.exp(z / T).sum()\n"
+
+
+def _is_starter(function: object) -> bool:
+    """Whether ``function`` is the exercise's starter, my_tempered_softmax as the notebook gives it, unchanged."""
+    import ast
+    import inspect
+    import textwrap
+
+    try:
+        source = textwrap.dedent(inspect.getsource(function))
+        return ast.dump(ast.parse(source)) == ast.dump(ast.parse(_STARTER_SOURCE))
+    except (OSError, TypeError, SyntaxError):
+        return False
+
+
 def _failures(function: Callable, probes: list[tuple[np.ndarray, float]]) -> tuple[bool, ...]:
     """On which probes ``function`` fails: a warning or error, or a value other than tempnb.softmax's."""
     from tempnb.core import softmax
@@ -280,23 +303,40 @@ _SORTED_IN_PLACE = ("you sorted the logits (z.sort() reorders the caller's array
                     "probability belongs to the k-th logit, so leave z in its order and do not sort it.")
 
 
-def _calls_tempnb_softmax(function: object) -> bool:
-    """Whether ``function`` is tempnb's softmax or loads it (``softmax`` imported from tempnb, or ``tempnb.softmax``),
-    in its own code, in functions nested in it, or in the functions it calls by name, one level deep."""
+def _calls_tempnb_softmax(function: object) -> str | None:
+    """Which library softmax ``function`` is or loads ("tempnb's softmax" or "scipy.special.softmax"), in its own
+    code, in functions nested in it, or in the functions it calls by name, one level deep; None if neither."""
     import dis
     import sys
     import types
 
     from tempnb import core
 
+    special = sys.modules.get("scipy.special")  # loaded already if the learner's code can reach its softmax
+    library = {id(core.softmax): "tempnb's softmax"}
+    if special is not None and callable(getattr(special, "softmax", None)):
+        library[id(special.softmax)] = "scipy.special.softmax"
+    found: list[str] = []
+
+    def is_library(value: object) -> bool:
+        if id(value) in library and value is not None:
+            found.append(library[id(value)])
+            return True
+        return False
+
     def loads(code: types.CodeType, scope: dict, depth: int) -> bool:
         previous, imported = None, {}  # the object the last instruction loaded; local names bound by an import
+        fromlist = None  # the constant loaded just before an IMPORT_NAME: None for "import a.b", names for "from"
         for instruction in dis.get_instructions(code):
-            if instruction.opname == "IMPORT_NAME":
-                previous = sys.modules.get(instruction.argval)
+            if instruction.opname == "LOAD_CONST":
+                fromlist = instruction.argval
+            elif instruction.opname == "IMPORT_NAME":
+                # "import a.b" binds the top package a; "from a.b import c" and "import a.b as c" start from a.b
+                name = instruction.argval if fromlist is not None else instruction.argval.split(".")[0]
+                previous = sys.modules.get(name)
             elif instruction.opname == "IMPORT_FROM":
                 previous = getattr(previous, instruction.argval, None)
-                if previous is core.softmax:
+                if is_library(previous):
                     return True
             elif instruction.opname in ("STORE_FAST", "STORE_NAME"):
                 if isinstance(previous, types.ModuleType):
@@ -306,22 +346,23 @@ def _calls_tempnb_softmax(function: object) -> bool:
                 previous = imported.get(instruction.argval)
             elif instruction.opname in ("LOAD_GLOBAL", "LOAD_NAME", "LOAD_DEREF", "LOAD_CLOSURE"):
                 previous = scope.get(instruction.argval)
-                if previous is core.softmax:
+                if is_library(previous):
                     return True
                 if depth and isinstance(previous, types.FunctionType) and previous is not function and \
                         loads(previous.__code__, _scope(previous), depth - 1):
                     return True
             elif instruction.opname in ("LOAD_ATTR", "LOAD_METHOD"):
-                if isinstance(previous, types.ModuleType) and \
-                        getattr(previous, instruction.argval, None) is core.softmax:
+                attribute = getattr(previous, instruction.argval, None) if isinstance(previous, types.ModuleType) \
+                    else None
+                if is_library(attribute):
                     return True
-                previous = None
+                previous = attribute if isinstance(attribute, types.ModuleType) else None  # scipy.special.softmax
         return any(loads(const, scope, depth) for const in code.co_consts if isinstance(const, types.CodeType))
 
-    if function is core.softmax:
-        return True
+    if is_library(function):
+        return found[0]
     code = getattr(function, "__code__", None)
-    return isinstance(code, types.CodeType) and loads(code, _scope(function), 1)
+    return found[-1] if isinstance(code, types.CodeType) and loads(code, _scope(function), 1) else None
 
 
 def _scope(function: object) -> dict:
@@ -378,13 +419,18 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
     if problem is not None and sorted_in_place and "changed its input" in problem:
         problem = problem.split("your function changed its input")[0] + _SORTED_IN_PLACE
     if problem is not None and problem.endswith(_GENERIC_SHIFT):
-        advice = _shift_advice(tempered_softmax, cases)
+        advice = _STARTER_ADVICE if _is_starter(tempered_softmax) else _shift_advice(tempered_softmax, cases)
         if advice is not None:
             problem = problem[: -len(_GENERIC_SHIFT)] + advice
-    if problem is None and _calls_tempnb_softmax(tempered_softmax):
+    library = _calls_tempnb_softmax(tempered_softmax) if problem is None else None
+    if library == "tempnb's softmax":
         problem = ("your function calls tempnb's softmax (which takes T itself and handles T = 0): the exercise "
                    "is to write softmax(z / T) from scratch, with np.exp, the max trick and a T == 0 branch; keep "
                    "tempnb.softmax for comparing your result with.")
+    elif library is not None:
+        problem = (f"your function calls {library}, a library softmax that does the max trick for you: the "
+                   "exercise is to write softmax(z / T) from scratch, with np.exp, the max trick and a T == 0 "
+                   f"branch; keep {library} for comparing your result with.")
     return hint(problem) if problem is not None else passed(
         "Your tempered softmax matches tempnb.softmax, down to T = 0.001 and at the limit T = 0.")
 
@@ -413,7 +459,8 @@ def check_odds_temperature(temperature: object) -> None:
         Mistake(lambda a: a == 0, "a temperature must be positive; got 0. If you wrote 1.0 // 3, // is floor "
                                   "division, which rounds down to 0; type 1 / 3."),
         Mistake(lambda a: a <= 0, "a temperature must be positive; got {got}."),
-        Mistake(near(3.0, 1e-6), "odds become odds**(1/T); with T = 3 they would shrink to 3**(1/3) ≈ 1.44."),
+        Mistake(near(3.0, 1e-6), "odds become odds**(1/T); with T = 3 they would shrink to 3**(1/3) ≈ 1.44. "
+                                 "3 is 1/T; the temperature is its reciprocal."),
         Mistake(lambda a: math.isclose(a, 9, rel_tol=1e-6) or math.isclose(a, 1 / 9, rel_tol=1e-6),
                 "27 / 3 = 9 is the factor, but temperature acts on the exponent, not as a factor."),
         Mistake(near(27.0, 1e-6), "27 is the target odds; the answer is the temperature that produces them."),
