@@ -1688,6 +1688,8 @@ WRONG_ANSWERS = [
     # 100 σ(2), from 1 / (1 + e^-2) = 0.880797...: a percentage, exact and typed to two decimals
     (checks.check_probability_from_log_odds, 100 / (1 + math.exp(-2)), "looks like a percentage"),
     (checks.check_probability_from_log_odds, 88.08, "looks like a percentage"),
+    # float(softmax([2.0])[0]): a softmax over the one logit 2 is exactly 1
+    (checks.check_probability_from_log_odds, 1.0, "a one-entry softmax is always 1"),
     # 02 · logits with the first one 0, for q = [0.2, 0.1, 0.7]; right: [0, -log 2, log 3.5]
     (checks.check_logits_with_first_zero, scipy.special.logit([0.2, 0.1, 0.7]) - scipy.special.logit(0.2),
      "two-outcome log-odds"),
@@ -1698,6 +1700,8 @@ WRONG_ANSWERS = [
     (checks.check_logits_with_first_zero, [0.0, -math.log(2), math.log(3.5), 0.0], "give three logits"),
     (checks.check_logits_with_first_zero, [math.log(0.2), math.log(0.1), math.log(0.7)], "subtract the first"),
     (checks.check_logits_with_first_zero, [0.0, -0.1, 0.5], "np.log first"),  # q - q[0]
+    # np.log(q) - q[0]: the probability 0.2 subtracted, not its log
+    (checks.check_logits_with_first_zero, np.log([0.2, 0.1, 0.7]) - 0.2, "you subtracted q[0] = 0.2, the probability"),
     # the ratios q / q[0] = [1, 0.5, 3.5], the log forgotten
     (checks.check_logits_with_first_zero, np.array([0.2, 0.1, 0.7]) / np.array([0.2, 0.1, 0.7])[0],
      "those are the ratios q / q[0]"),
@@ -1764,7 +1768,8 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, sigmoid_cut_off,
      "at x = -27.6 your sigmoid gives exactly 0, the exact value is 1.03151e-12"),
     (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-30.0, above=np.inf),
-     "at x = -40 your sigmoid gives exactly 0, the exact value is 4.24835e-18. A cut-off"),
+     "at x = -40 your sigmoid gives exactly 0, the exact value is 4.24835e-18. A cut-off that returns 0 below some "
+     "x (or 1 above some x) throws away values a double holds: doubles go down"),  # no 1e-12 remark at -40
     (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-np.inf, above=20.0),
      "at x = 27.6 your sigmoid gives exactly 1"),
     # cut-offs at 24 and 26 return 1 at 27.6, where 1 - σ(27.6) = σ(-27.6) ≈ e^-27.6 ≈ 1.03e-12 > 1e-12 relative
@@ -1774,6 +1779,8 @@ WRONG_ANSWERS = [
      "at x = 27.6 your sigmoid gives exactly 1, the exact value is 1 − 1.03e-12"),
     (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-26.0, above=np.inf),
      "at x = -27.6 your sigmoid gives exactly 0"),
+    (checks.check_stable_sigmoid, lambda x: sigmoid_cut_off(x, below=-26.0, above=np.inf),
+     "σ(-27.6) = 1 − σ(27.6) is about 1.03e-12, more than the check's relative 1e-12"),
     (checks.check_stable_sigmoid, sigmoid_sign_typo, "at x = 0, even given alone"),
     (checks.check_stable_sigmoid, sigmoid_strict_masks_empty, "masks x > 0 and x < 0 skip x = 0"),
     # a right answer that makes underflow raise: underflow to 0 is harmless, not an overflow

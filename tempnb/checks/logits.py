@@ -68,6 +68,9 @@ def check_probability_from_log_odds(q: object) -> None:
                                              "other outcome: either the sign inside the exponent is flipped, "
                                              "or you took the complement."),
         Mistake(near(2.0), "2 is the log-odds you were given; turn it into a probability with the sigmoid."),
+        # softmax([2.0]): a softmax over one logit
+        Mistake(near(1.0), "a one-entry softmax is always 1: log-odds 2 is the difference of two logits, "
+                           "z₁ - z₀, so take softmax([0, 2])[1], or the sigmoid σ(2)."),
         Mistake(near(1 / (1 + 10**-2)), "{got} is 1 / (1 + 10^-2): base 10 in place of e. Log-odds are natural "
                                         "logarithms, so the odds are e² (math.exp(2)), not 10²."),
         Mistake(near(1 / (1 + 2**-2)), "{got} is 1 / (1 + 2^-2): base 2 in place of e. Log-odds are natural "
@@ -97,6 +100,7 @@ def check_logits_with_first_zero(logits: object) -> None:
                 mistakes=(
         Mistake(log_q, "those are the log-probabilities; now subtract the first one from all three."),
         Mistake(q - q[0], "you shifted the probabilities, not their logarithms: take np.log first."),
+        Mistake(log_q - q[0], "you subtracted q[0] = 0.2, the probability; subtract its log, np.log(q)[0]."),
         # q / q[0] = [1, 0.5, 3.5]: the log of each ratio is the answer, log q - log q[0]
         Mistake(q / q[0], "those are the ratios q / q[0], {got}; their log is the answer: np.log(q / q[0]), the "
                           "same as np.log(q) - np.log(q)[0]."),
@@ -455,10 +459,12 @@ def _cut_off(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str |
     i = min(np.flatnonzero(lost), key=lambda j: abs(points[j]))  # the lost value nearest the cut-off
     # near 1, print the exact value as 1 minus its small complement, σ(-x), so it does not read as 1 vs 1
     exact = f"1 − {_exact_sigmoid(-float(points[i])):.3g}" if got[i] == 1 else f"{expected[i]:.6g}"
+    # the 1e-12 remark only where the lost point is ±27.6, a cut-off somewhere below |x| = 27.6 (from 20, say)
+    tolerance = ("σ(-27.6) = 1 − σ(27.6) is about 1.03e-12, more than the check's relative 1e-12, and "
+                 if abs(points[i]) == 27.6 else "")
     return (f"at x = {points[i]:g} your sigmoid gives exactly {got[i]:g}, the exact value is {exact}. "
-            "A cut-off that returns 0 below some x (or 1 above some x) throws away values a double holds: "
-            "σ(-27.6) = 1 − σ(27.6) is about 1.03e-12, more than the check's relative 1e-12, and doubles go down to "
-            "about 5e-324. Drop the cut-off and use a formula "
+            f"A cut-off that returns 0 below some x (or 1 above some x) throws away values a double holds: "
+            f"{tolerance}doubles go down to about 5e-324. Drop the cut-off and use a formula "
             "that never overflows: exp(x) / (1 + exp(x)) for x < 0, 1 / (1 + exp(-x)) for x >= 0.")
 
 
