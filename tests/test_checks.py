@@ -795,6 +795,25 @@ def fit_sign_flipped_in_bounds(logits, labels):
                                                 bounds=(0.05, 20), method="bounded").x)
 
 
+def fit_probability_objective(logits, labels):
+    """-mean(q of the label) minimised instead of the mean NLL (the probability, not its log), over log T."""
+    import scipy.optimize
+
+    rows = np.arange(len(labels))
+    return math.exp(scipy.optimize.minimize_scalar(
+        lambda log_t: -float(np.mean(softmax(logits, math.exp(log_t), axis=1)[rows, labels])),
+        bounds=(-5, 5), method="bounded").x)
+
+
+def fit_probability_objective_in_bounds(logits, labels):
+    """-mean(q of the label) over T in the bounds the exercise suggests, (0.05, 20): it ends at the lower bound."""
+    import scipy.optimize
+
+    rows = np.arange(len(labels))
+    return float(scipy.optimize.minimize_scalar(lambda T: -float(np.mean(softmax(logits, T, axis=1)[rows, labels])),
+                                                bounds=(0.05, 20), method="bounded").x)
+
+
 def gumbel_from_uniforms_nearly_right_t(z, T, rng):
     """Gumbel noise made from uniforms, with the logits divided by 1.1 T: close enough to fool a frequency test."""
     return int(np.argmax(z / (1.1 * T) - np.log(-np.log(rng.random(z.size)))))
@@ -3588,7 +3607,7 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_bounds_exclude, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
     (checks.check_fit_temperature, fit_grid_log_of_softmax, "log(softmax(z / T)) does at small T"),
-    (checks.check_ece, ece_nansum, "np.nansum drops the nan afterwards, but the 0/0 happened"),
+    (checks.check_ece, ece_nansum, "even if the nan is dropped or skipped afterwards"),
     (checks.check_ece, ece_mean_of_every_bin, "Here the 0/0 is np.mean of an empty bin's selection"),
     # the same warning with a wrong number (nan): the general advice, not "your number is right"
     (checks.check_ece, ece_loop_every_bin, "np.mean of it is 0/0"),
@@ -3624,6 +3643,11 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_grid_up_to_one, "your search's highest T is 1, but the best T here is above 1"),
     # the flipped sign runs log T to its lower bound -5: the hint leads with the sign
     (checks.check_fit_temperature, fit_sign_flipped, "most likely your objective's sign is flipped"),
+    # -mean(q of the label) also runs low on the overconfident case; a probe on the check's own logits, where it
+    # has its minimum at T = 1 / (2 acosh((√2 + √10)/4)) ≈ 0.942, tells it from the flipped sign
+    (checks.check_fit_temperature, fit_probability_objective, "Take the log: minimise the mean of −log q"),
+    (checks.check_fit_temperature, fit_probability_objective_in_bounds,
+     "minimise the mean of −log q of the label, not −q"),
     # an objective that does not change with T (accuracy, error rate): the search ends wherever its steps do
     (checks.check_fit_temperature, fit_accuracy_bounded, "the accuracy (or the error rate) is the same at every T"),
     # ... and that cause is named up front, as an equal of the other one the probes cannot tell from it

@@ -261,7 +261,7 @@ def _ece_on_problem_given(expected: float, returned: dict) -> Callable[[str], st
                          else "right / count with a count of 0")
                 return ("Your number is right, but an empty bin makes 0/0 (a RuntimeWarning), and a warning "
                         "counts as not yet: skip empty bins or use the loop-free sums Σ|Σcorrect − Σconf|/n. "
-                        f"Here the 0/0 is {where} (np.nansum drops the nan afterwards, but the 0/0 happened).")
+                        f"Here the 0/0 is {where} (even if the nan is dropped or skipped afterwards).")
         return advice
     return on_problem
 
@@ -286,6 +286,23 @@ _FLAT = ("the accuracy (or the error rate) is the same at every T, because divid
 
 # lower bounds a search for T (or log T) commonly uses: e^-5 (log T in (-5, 5)), 0.05, 0.01, 1e-3
 _LOWER_BOUNDS = (math.exp(-5), 0.05, 0.01, 1e-3)
+
+
+# -mean(q of the label) instead of the mean NLL: on 100 rows (2, 0) labelled 0 and 100 rows (1, 0) labelled 1, the
+# mean label probability sigmoid(2β) + sigmoid(-β) (β = 1/T), halved, is largest where 2 sigmoid'(2β) = sigmoid'(β),
+# that is cosh β = √2 cosh(β/2), so cosh(β/2) = (√2 + √10)/4 and T = 1 / (2 acosh((√2 + √10)/4)) ≈ 0.942263: inside
+# every common search range, while the NLL's best T there is near 2.4 and a flipped sign runs to the lower bound.
+_PROBABILITY_T = 1 / (2 * math.acosh((math.sqrt(2) + math.sqrt(10)) / 4))
+
+
+def _minimises_probability(fit: Callable | None) -> bool:
+    """Whether ``fit`` returns, on fresh logits of its own, the T that minimises -mean(q of the label)."""
+    if fit is None:
+        return False
+    logits = np.array([[2.0, 0.0]] * 100 + [[1.0, 0.0]] * 100)
+    labels = np.array([0] * 100 + [1] * 100)
+    probe = call(fit, logits, labels)
+    return probe.problem is None and _same_number(probe.value, _PROBABILITY_T, rel_tol=2e-2)
 
 
 def _temperature_case(true_temperature: float, seed: int, label: str,
@@ -384,6 +401,12 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     "when every label is made its bottom class, though the NLL's best T then runs to opposite "
                     "ends: your objective does not change with T, and the search stops wherever its steps end: "
                     f"{_FLAT}"),
+            # -mean(q of the label) rises as T falls on the overconfident case, so its search also ends low; the
+            # probe's own data tell it from a flipped sign (which there runs to the lower bound, not to 0.942263)
+            Mistake(lambda a: 0 < a < expected / 20 and _minimises_probability(fit),
+                    f"on {label} your T, {{got}}, is far below the best one, {expected:.5f}, and on other logits "
+                    "your function returns the T with the largest mean probability of the label: your objective "
+                    "is -mean(q of the label). Take the log: minimise the mean of −log q of the label, not −q."),
             # a search that ran to the top of common bounds (the (0.05, 20) suggested, or 10, 50, 100). A flipped
             # sign ends here in those bounds (see the comment on the lower bound below), so it comes first.
             Mistake(lambda a: a > 2 * expected and any(abs(a - top) <= 1e-3 * top for top in (10, 20, 50, 100)),
@@ -525,8 +548,8 @@ def check_platt_temperature(temperature: object) -> None:
                                f"is the T with sigmoid(d / T) = {_CALIBRATED}."),
         Mistake(lambda a: math.isclose(a, expected, rel_tol=2e-3),
                 "{got} is close to the right T but not within 1e-6 relative: compute it in code rather than "
-                "rounding a value by hand (the check wants it to about 6 significant digits or better)."),
+                "rounding a value by hand (keep the float you computed)."),
     ))
-    return check_number(temperature, [case], "T = 1/a = log 99 / log 9 ≈ 2.0913: with b = 0, Platt scaling is "
+    return check_number(temperature, [case], "T = 1/a = log 99 / log 9 ≈ 2.091329: with b = 0, Platt scaling is "
                                              "temperature scaling, and T > 1 says the model was overconfident.",
                         rel_tol=1e-6)
