@@ -2205,6 +2205,9 @@ WRONG_ANSWERS = [
     (checks.check_logit_matching, S - T_LOGITS, "divide by K"),
     (checks.check_logit_matching, (S - T_LOGITS) / 10, "3 here"),  # K taken from the digits' ten classes
     (checks.check_logit_matching, [0.0, 0.0, 0.0], "keeps it finite"),  # "both go uniform, so the difference is 0"
+    # the right formula, rounded to float32 (as an array, and as a list of its values)
+    (checks.check_logit_matching, ((S - T_LOGITS) / 3).astype(np.float32), "use float64"),
+    (checks.check_logit_matching, ((S - T_LOGITS) / 3).astype(np.float32).tolist(), "use float64"),
     # softmax over the batch instead of the classes
     (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(softmax(t, T, axis=0) * (
         log_softmax(t, T, axis=0) - log_softmax(s, T, axis=0)), axis=1))), "axis=1"),
@@ -3517,7 +3520,7 @@ WRONG_ANSWERS += [
     (checks.check_entropy_temperature, np.array([brentq_entropy_temperature()]), "an array of shape (1,)"),
     # 05 · soft loss
     (checks.check_soft_loss, soft_np_log, "log_softmax"),
-    (checks.check_soft_loss, soft_axis0, "expected"),
+    (checks.check_soft_loss, soft_axis0, "each row is one example: take softmax"),  # fully transposed (axis 0)
     (checks.check_soft_loss, soft_per_row, "shape (4,)"),
     (checks.check_soft_loss, soft_in_place, "changed its input `s`"),
     (checks.check_soft_loss, soft_times_T, "T², not T"),

@@ -50,6 +50,9 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     # softmax over the batch (axis 0) instead of each row's classes
     by_columns = T * T * float(np.mean(np.sum(softmax(t, T, axis=0) * (log_softmax(t, T, axis=0)
                                                                         - log_softmax(s, T, axis=0)), axis=1)))
+    # fully transposed: softmax, log_softmax and the sum all over the batch (axis 0), then the mean over the classes
+    all_columns = T * T * float(np.mean(np.sum(softmax(t, T, axis=0) * (log_softmax(t, T, axis=0)
+                                                                         - log_softmax(s, T, axis=0)), axis=0)))
     # only one side divided by T twice: softmax(t / T, T) on the teacher's side (or the student's), the other right
     teacher_twice = T * T * float(np.mean(np.sum(softmax(t, T * T, axis=1) * (log_softmax(t, T * T, axis=1)
                                                                              - log_q), axis=1)))
@@ -119,8 +122,9 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
         Mistake(is_(expected * s.shape[0] / s.shape[1]), "sum over the classes (axis=1) of each row, then take "
                 "the mean over the rows: summing over axis=0 adds up the batch for each class, and the mean then "
                 "divides by the number of classes."),
-        Mistake(is_(by_columns), "each row is one example: take softmax and log_softmax over the classes, "
-                                 "axis=1, not over the batch (axis=0)."),
+        Mistake(lambda a: is_(by_columns)(a) or is_(all_columns)(a),
+                "each row is one example: take softmax and log_softmax over the classes, axis=1, not over the "
+                "batch (axis=0)."),
         Mistake(is_(T * T * float(np.sum(kl_rows))), "take the mean over the batch, not the sum."),
         Mistake(is_(expected / s.shape[1]), "sum over the classes (axis=1) first, then take the mean over the B "
                                             "rows: np.mean of the whole array also divides by the number of classes."),
@@ -349,6 +353,11 @@ def check_logit_matching(gradient: object) -> None:
         Mistake(lambda a: np.shape(a) != expected.shape and np.size(a) == expected.size
                 and close(np.ravel(np.asarray(a, dtype=float)), expected, rtol=1e-9, atol=1e-9),
                 "the values are right but the shape is not: return a flat array of three numbers, shape (3,)."),
+        # float32 values: the right formula, but rounded to float32 (about 7 digits); named before the finite-T case
+        Mistake(lambda a: (getattr(a, "dtype", None) == np.float32 and close(a, expected, rtol=1e-6, atol=1e-7))
+                or close(a, expected.astype(np.float32), rtol=0, atol=0),
+                "use float64 (your values are rounded to float32): compute (s − t) / K without .astype(np.float32) "
+                "or dtype=np.float32."),
         Mistake(lambda a: any(close(a, T * (softmax(s, T) - softmax(t, T)), rtol=1e-6, atol=1e-12)
                               for T in (10.0, 20.0, 50.0, 100.0, 200.0, 500.0, *(10.0 ** np.arange(3, 13))))
                 or close(a, expected, rtol=1e-2, atol=1e-2),
