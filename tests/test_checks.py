@@ -2373,6 +2373,14 @@ WRONG_ANSWERS = [
     (checks.check_inverse_cdf_sampler, lambda z, rng: 1 + 0 * rng.random(), "the masked entry (logit -inf, index 1)"),
     (checks.check_gumbel_sampler, gumbel_from_uniforms_nearly_right_t, "with the uniform numbers your function drew"),
     (checks.check_gumbel_sampler, gumbel_argmin, "your draws are an argmin; the Gumbel-max trick takes the argmax"),
+    # noise on the probabilities, argmax taken: the masked entry drawn sometimes, so no word of an argmin
+    (checks.check_gumbel_sampler,
+     lambda z, T, rng: int(np.argmax(softmax(z / T) - np.log(-np.log(rng.random(z.size))))),
+     "lift the masked entry's 0 above the rest."),
+    # an argmin with noise not from rng (not recorded): the -inf entry every time, so the argmin is named
+    (checks.check_gumbel_sampler,
+     lambda z, T, rng: int(np.argmin(z / T + np.random.gumbel(size=z.size))),  # noqa: NPY002
+     "argmin picks the -inf entry"),
     # argmin with the noise's sign slipped too, log(-log u) = -g: the hint names the argmin only, not a formula
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmin(z / T + np.log(-np.log(rng.random(z.size))))),
      "your draws are an argmin; the Gumbel-max trick takes the argmax"),

@@ -430,10 +430,11 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                                 "noise has the wrong sign. A Gumbel draw is g = -log(-log(u)), with both minus "
                                 "signs; log(-log(u)) is -g. Add it: argmax(z / T + g).")
     if np.any(draws == 1):
+        # only the masked entry, every time: an argmin, which picks the -inf entry whatever the noise
+        argmin = " (And take the argmax: argmin picks the -inf entry.)" if np.all(draws == 1) else ""
         return hint("the masked entry (logit -inf, index 1) was drawn; it must have probability 0. The noise "
                     "goes on the logits divided by T, argmax(z / T + g), where -inf + g stays -inf; added to "
-                    "probabilities, softmax(z / T) + g, it can lift the masked entry's 0 above the rest. (And "
-                    "take the argmax: argmin picks the -inf entry.)")
+                    "probabilities, softmax(z / T) + g, it can lift the masked entry's 0 above the rest." + argmin)
     if not rng.used and not np.all(draws == draws[0]):  # random, but not from the rng it was given
         return hint("your sampler never drew from the rng it was given: draw the noise from it, "
                     "u = rng.random(len(z)) and g = -np.log(-np.log(u)) (np.random's global functions ignore the "
@@ -740,8 +741,8 @@ def check_top_k(my_top_k: Callable) -> None:
     # an answer that gets every case right by calling tempnb.top_k (a wrong one gets its own hint first)
     if (callable(my_top_k) and _calls(my_top_k, cases[0].args, top_k)
             and first_miss(my_top_k, cases, same=_same_filter, show=_show_kept) is None):
-        return hint(_builds_it("top_k", "Find the k-th largest logit, np.sort(logits)[::-1][k - 1], and set "
-                                        "every logit below it to -inf."))
+        return hint(_builds_it("top_k", "Find the k-th largest logit, np.sort(logits)[::-1][min(k, len(logits)) - 1], "
+                                        "and set every logit below it to -inf."))
     return _run_filter(my_top_k, cases, "Your top-k matches tempnb.top_k, ties and oversized k included.")
 
 
