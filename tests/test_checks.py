@@ -267,6 +267,22 @@ def sigmoid_output_by_len(x):
     return out
 
 
+def expit(x):
+    """A learner's helper named expit that hands the work to scipy's ready-made sigmoid."""
+    return scipy.special.expit(x)
+
+
+def sigmoid_via_own_expit(x):
+    """The learner's sigmoid calls their own expit, itself scipy.special.expit: still scipy's sigmoid."""
+    return expit(x)
+
+
+def sigmoid_two_class_softmax(x):
+    """The two-class softmax over logits [0, x]: its second entry is σ(x), the route the exercise text names."""
+    x = np.asarray(x, dtype=float)
+    return softmax(np.stack([0 * x, x], axis=-1))[..., 1]
+
+
 def sigmoid_flattened(x):
     """Boolean masks on x.ravel(): the right values, in the wrong shape for a 2-D x."""
     x = x.ravel()
@@ -545,6 +561,8 @@ RIGHT_ANSWERS = [
     (checks.check_logits_with_first_zero, [0.0, -math.log(2), math.log(3.5)]),
     (checks.check_stable_sigmoid, stable_sigmoid_masks),
     (checks.check_stable_sigmoid, stable_sigmoid_abs),
+    # softmax over [0, x], second entry: e^x / (1 + e^x) after subtracting max(0, x), the sigmoid
+    (checks.check_stable_sigmoid, sigmoid_two_class_softmax),
     (check_stable_sigmoid_subnormal, stable_sigmoid_masks),
     (check_stable_sigmoid_subnormal, stable_sigmoid_abs),
     # the core part stops at the normal doubles (-708): a cut-off at -719, 0 at -720, passes it
@@ -1709,6 +1727,11 @@ WRONG_ANSWERS = [
     (checks.check_probability_from_log_odds, 88.08, "looks like a percentage"),
     # float(softmax([2.0])[0]): a softmax over the one logit 2 is exactly 1
     (checks.check_probability_from_log_odds, 1.0, "a one-entry softmax is always 1"),
+    # 1/1+math.exp(-2): the brackets left out, 1 + e^-2 ≈ 1.135
+    (checks.check_probability_from_log_odds, 1 / 1 + math.exp(-2), "check the brackets, 1 / (1 + math.exp(-2))"),
+    # softmax([0, 2]): the whole distribution [σ(-2), σ(2)]
+    (checks.check_probability_from_log_odds, np.array([1 / (1 + math.exp(2)), 1 / (1 + math.exp(-2))]),
+     "the second entry, softmax([0, 2])[1], is spam's"),
     # 02 · logits with the first one 0, for q = [0.2, 0.1, 0.7]; right: [0, -log 2, log 3.5]
     (checks.check_logits_with_first_zero, scipy.special.logit([0.2, 0.1, 0.7]) - scipy.special.logit(0.2),
      "two-outcome log-odds"),
@@ -1768,6 +1791,8 @@ WRONG_ANSWERS = [
     (check_stable_sigmoid_subnormal, scipy.special.expit,
      "at x = -720 your sigmoid gives 0, the exact value is 2.03223e-313"),
     (check_stable_sigmoid_subnormal, scipy.special.expit, "subnormal"),
+    # a helper of the learner's own named expit, returning scipy.special.expit(x)
+    (checks.check_stable_sigmoid, sigmoid_via_own_expit, "scipy's expit (scipy.special.expit)"),
     (check_stable_sigmoid_subnormal, sigmoid_zero_below_720, "subnormal"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -709, 709))),
      "at x = -1000 your sigmoid gives 1.21678e-308, the correctly rounded value is 0 (e^-1000 ≈ 5.1e-435 rounds "

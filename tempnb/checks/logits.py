@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dis
 import math
 import os
 import sys
@@ -42,6 +43,11 @@ def check_probability_from_log_odds(q: object) -> None:
         return hint("you assigned a function; assign the number it returns: call it on the log-odds, e.g. "
                     "q_spam = f(2) for a function f.")
     array = as_array(q)
+    if array is not None and array.shape == (2,) and np.allclose(array, [1 - expected, expected], rtol=1e-9, atol=0):
+        # softmax([0, 2]): the whole two-class distribution, [not spam, spam]
+        kind = "a list" if isinstance(q, list) else f"an array of shape {array.shape}"
+        return hint(f"you assigned {kind}, {_brief(array)}, not one number: that is the distribution over "
+                    "[not spam, spam]; the second entry, softmax([0, 2])[1], is spam's.")
     if array is not None and array.size == 1 and array.ndim > 0 and isinstance(q, (list, np.ndarray)):
         # _common's wording names keepdims, rng.random(1) and minimize's .x, none of which this exercise uses
         kind = "a list" if isinstance(q, list) else f"an array of shape {array.shape}"
@@ -79,6 +85,9 @@ def check_probability_from_log_odds(q: object) -> None:
                                             "between 0 and 1, sigmoid(2), without multiplying by 100."),
         Mistake(near(math.exp(2) / (1 + math.exp(2)) ** 2),
                 "{got} is the sigmoid's slope at 2, sigmoid(2)(1 - sigmoid(2)), not sigmoid(2)."),
+        # 1/1+math.exp(-2) = 1 + e^-2 ≈ 1.135, and any other value above 1 not named above
+        Mistake(lambda answer: float(answer) > 1, "{got} is above 1, and a probability is at most 1: check the "
+                                                  "brackets, 1 / (1 + math.exp(-2))."),
         # Last, so that the mistakes above are named first: a value right to a few digits was typed in.
         Mistake(near(expected, 1e-3), "your value is right to a few digits only: compute it (with "
                                       "math.exp) instead of typing a rounded value; the check needs 9 "
@@ -327,12 +336,29 @@ def _uses_both_branches(function: Callable) -> bool:
 _SCIPY_SIGMOIDS = {"expit": scipy.special.expit, "log_expit": scipy.special.log_expit}
 
 
-def _uses_scipy_expit(function: Callable) -> str | None:
+def _codes(code) -> list:  # noqa: ANN001 (a code object)
+    """The code object and those nested in it (inner functions, lambdas, comprehensions)."""
+    found = [code]
+    for constant in code.co_consts:
+        if hasattr(constant, "co_code"):
+            found += _codes(constant)
+    return found
+
+
+def _attributes_read(code) -> set[str]:  # noqa: ANN001 (a code object)
+    """The names the code reads as attributes (module.name, object.method), not as globals or locals."""
+    return {instruction.argval for inner in _codes(code) for instruction in dis.get_instructions(inner)
+            if instruction.opname in ("LOAD_ATTR", "LOAD_METHOD")}
+
+
+def _uses_scipy_expit(function: Callable, deeper: bool = True) -> str | None:
     """The name of the scipy sigmoid the learner's sigmoid is or calls (expit or log_expit), or None.
 
     Both are ufuncs, which a profiler does not see being called, so the code's names are read instead: a global
-    bound to one of them (under any name), or `expit` or `log_expit` reached as an attribute, scipy.special.expit.
-    A helper of the learner's own with one of those names is not scipy's and does not count.
+    bound to one of them (under any name), or `expit` or `log_expit` read as an attribute, scipy.special.expit.
+    A helper of the learner's own with one of those names is not scipy's, so it does not count by its name, but
+    the learner's own functions that the sigmoid names (one level deep) are read the same way: a helper called
+    expit that returns scipy.special.expit(x) is scipy's sigmoid.
     """
     for name, ufunc in _SCIPY_SIGMOIDS.items():
         if function is ufunc:
@@ -340,12 +366,17 @@ def _uses_scipy_expit(function: Callable) -> str | None:
     code = getattr(function, "__code__", None)
     if code is None:
         return None
-    names, known = _names_used(code), getattr(function, "__globals__", {})
+    names, known, attributes = _names_used(code), getattr(function, "__globals__", {}), _attributes_read(code)
     for name, ufunc in _SCIPY_SIGMOIDS.items():
-        if any(known.get(used) is ufunc for used in names):
+        if any(known.get(used) is ufunc for used in names) or name in attributes:
             return name
-        if name in names and known.get(name, ufunc) is ufunc:
-            return name
+    if deeper:  # the learner's own functions, defined where the sigmoid was (the same globals)
+        for used in sorted(names):
+            helper = known.get(used)
+            if helper is not function and getattr(helper, "__globals__", None) is known:
+                found = _uses_scipy_expit(helper, deeper=False)
+                if found:
+                    return found
     return None
 
 
