@@ -1865,6 +1865,8 @@ WRONG_ANSWERS = [
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z)))), "Factor out the max"),
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z - z.max())))), "off by exactly max(z) = 3"),
     (checks.check_logsumexp, lambda z: float(z.max() + np.sum(np.exp(z - z.max()))), "take the log of the sum"),
+    # max(z) alone: LSE([1, 2, 3]) = 3 + log(1 + e^-1 + e^-2) = 3.407606, not 3
+    (checks.check_logsumexp, lambda z: float(z.max()), "that is max(z) = 3 alone"),
     # the mean of the exponentials instead of their sum: off by log K (log 3 = 1.098612 on [1, 2, 3])
     (checks.check_logsumexp, lambda z: float(z.max() + np.log(np.mean(np.exp(z - z.max())))),
      "off by exactly log K = log 3 = 1.098612"),
@@ -1896,6 +1898,9 @@ WRONG_ANSWERS = [
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(), "whole batch"),
     (checks.check_batch_softmax, lambda x: np.exp(x - x.max()) / np.sum(np.exp(x - x.max()), axis=1), "keepdims"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=0), "axis=0"),
+    # each row's own maximum, but the sum down each column (axis=0)
+    (checks.check_batch_softmax, lambda x: np.exp(x - x.max(axis=1, keepdims=True))
+     / np.exp(x - x.max(axis=1, keepdims=True)).sum(axis=0, keepdims=True), "adds down each column"),
     # the maximum taken down the columns: rows still sum to 1, but each column got its own shift
     (checks.check_batch_softmax, lambda x: np.exp(x - x.max(axis=0, keepdims=True))
      / np.exp(x - x.max(axis=0, keepdims=True)).sum(axis=1, keepdims=True), "down each column"),

@@ -169,6 +169,10 @@ def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Ca
     top = float(z.max())
     upper = top + math.log(len(z))  # the upper bound m + log K
     return Case((z,), expected, f"logsumexp({label}) should be {expected:.6f}; got {{got}}.", label, (
+        # max(z) alone: the shift without the log of the shifted sum
+        Mistake(lambda a: abs(number(a) - top) < 1e-9 and abs(expected - top) > 1e-9,
+                f"logsumexp({label}) should be {expected:.6f}; got {{got}}: that is max(z) = {top:g} alone; "
+                "log-sum-exp adds log(sum(exp(z - m))), between 0 and log K: m + log(sum(exp(z - m)))."),
         Mistake(lambda a: abs(number(a) - (expected - top)) < 1e-9 and top != 0,
                 f"the result is off by exactly max(z) = {top:g}: add the max back, m + log(sum(exp(z - m)))."),
         Mistake(lambda a: np.isclose(number(a), top + float(np.sum(np.exp(z - top))), rtol=1e-12),
@@ -285,6 +289,10 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                     "probabilities themselves: exps / exps.sum(axis=1, keepdims=True), or np.exp of yours."),
             Mistake(scipy.special.softmax(batch, axis=0),
                     "that normalised each column (axis=0); each row is a distribution: use axis=1."),
+            # each row's own maximum, but the sum down each column
+            Mistake(exps / exps.sum(axis=0, keepdims=True),
+                    "the shift by each row's own maximum is right, but exps.sum(axis=0) adds down each column "
+                    "(axis=0), so your columns sum to 1; each row is a distribution: exps.sum(axis=1, keepdims=True)."),
         ]
         column_exps = np.exp(batch - batch.max(axis=0, keepdims=True))
         mistakes.append(Mistake(column_exps / column_exps.sum(axis=1, keepdims=True),
