@@ -1106,6 +1106,14 @@ def ece_confidence_per_class(probs, labels, n_bins):
                  / len(labels))
 
 
+def ece_confidence_per_class_compared(probs, labels, n_bins):
+    """probs.max(axis=0) and probs.argmax(axis=0): one entry per class, compared with the (n,) labels."""
+    confidence, correct = probs.max(axis=0), (probs.argmax(axis=0) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum()
+                 / len(labels))
+
+
 def valid_vectorized(p):
     """Each entry tested by a Python function through np.vectorize: NaN compared with <= warns 'invalid value'."""
     p = np.asarray(p, dtype=float)
@@ -3139,6 +3147,34 @@ def fit_unbounded(logits, labels):
     return float(scipy.optimize.minimize_scalar(lambda T: mean_nll_scipy(logits, labels, T)).x)
 
 
+def fit_unbounded_tempnb(logits, labels):
+    """minimize_scalar without bounds over T, with tempnb.log_softmax(z / T): at T = 0 every logit is -inf."""
+    import scipy.optimize
+
+    def objective(T):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            log_q = log_softmax(logits / T, axis=1)
+        return -float(np.mean(log_q[np.arange(len(labels)), labels]))
+
+    return float(scipy.optimize.minimize_scalar(objective).x)
+
+
+def fit_columns_indexed(logits, labels):
+    """The NLL with log_q[:, labels]: whole columns picked (an (n, n) block), so the search runs to its top."""
+    import scipy.optimize
+
+    def objective(T):
+        return float(-np.mean(log_softmax(logits / T, axis=1)[:, labels]))
+
+    return float(scipy.optimize.minimize_scalar(objective, bounds=(0.05, 20), method="bounded").x)
+
+
+def fit_columns_indexed_grid(logits, labels):
+    """log_q[:, labels] on the notebook's grid: the mean falls as T grows whatever the labels, so it ends at 20."""
+    grid = np.geomspace(0.25, 20, 400)
+    return float(grid[np.argmin([-np.mean(log_softmax(logits / T, axis=1)[:, labels]) for T in grid])])
+
+
 def mean_nll_scipy(logits, labels, T):
     log_q = scipy.special.log_softmax(logits / T, axis=1)
     return -float(np.mean(log_q[np.arange(len(labels)), labels]))
@@ -3641,12 +3677,14 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_histogram, "np.histogram cannot close them on the right"),
     # the error message ends in a period: one period, not two, before the advice
     (checks.check_ece, ece_confidence_per_class, "the same length. Your bin indices"),
+    (checks.check_ece, ece_confidence_per_class_compared, "the confidence is one per row: probs.max(axis=1)"),
     # 07 · fit T
     (checks.check_fit_temperature, fit_returns_log_t, "you returned log T"),
     (checks.check_fit_temperature, fit_sign_flipped, "sign is flipped"),
     (checks.check_fit_temperature, fit_result_object, "OptimizeResult"),
     (checks.check_fit_temperature, fit_bounds_exclude, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
+    (checks.check_fit_temperature, fit_unbounded_tempnb, "probably tried T <= 0, where z / T turns"),
     (checks.check_fit_temperature, fit_grid_log_of_softmax, "log(softmax(z / T)) does at small T"),
     (checks.check_ece, ece_nansum, "even if the nan is dropped or skipped afterwards"),
     (checks.check_ece, ece_mean_of_every_bin, "Here the 0/0 is np.mean of an empty bin's selection"),
@@ -3660,6 +3698,8 @@ WRONG_ANSWERS += [
     # closed on both sides: 0.75 counted in two bins (0.24625, not the open bins' 0.09625 nor the ECE's 0.1525)
     (checks.check_ece, ece_closed_bins, "a confidence exactly on an edge was counted in two bins"),
     (checks.check_fit_temperature, fit_rows_indexed, "log_q[labels] picks whole rows"),
+    (checks.check_fit_temperature, fit_columns_indexed, "log_q[:, labels] / log_q[labels] picks whole columns"),
+    (checks.check_fit_temperature, fit_columns_indexed_grid, "log_q[:, labels] / log_q[labels] picks whole columns"),
     (checks.check_fit_temperature, fit_rows_indexed_in_bounds, "stopped at its upper bound"),
     # the flipped sign in bounds (0.05, 20) stops at 20, not at the lower bound: the hint names the sign first
     (checks.check_fit_temperature, fit_sign_flipped_in_bounds,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import re
 import warnings
 from collections.abc import Callable
 
@@ -196,6 +197,11 @@ def _ece_on_problem(problem: str) -> str:
         return ("Your bin indices and the weights given to np.bincount have different lengths: the bins, correct "
                 "and confidence must all have one entry per example, probs.max(axis=1) and "
                 "probs.argmax(axis=1) == labels (axis=0 gives one entry per class).")
+    shapes = re.search(r"shapes \((\d+),\) \((\d+),\)", problem)
+    if shapes and shapes.group(1) != shapes.group(2):  # probs.max(axis=0) or argmax(axis=0): (K,) against (n,)
+        return ("One of those arrays has one entry per class, the other one per example: the confidence is one "
+                "per row: probs.max(axis=1), and the prediction probs.argmax(axis=1) (axis=0 gives one entry "
+                "per class).")
     if "too small depth" in problem:
         return ("The confidence is each row's largest probability, probs.max(axis=1), one per example; "
                 "probs.max() is one number for the whole array.")
@@ -395,7 +401,9 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     "grows whatever the labels, and the search drifted to the top of its range. If it does not "
                     f"change with T: {_FLAT} If it falls as T grows: it does if you raised the probabilities to 1/T "
                     "without renormalising each row, -log q^(1/T) = -(1/T) log q; renormalise, as 04's "
-                    "apply_temperature does, or use log_softmax(logits / T, axis=1)."),
+                    "apply_temperature does, or use log_softmax(logits / T, axis=1); and it does if "
+                    "log_q[:, labels] / log_q[labels] picks whole columns/rows: index "
+                    "log_q[np.arange(n), labels]."),
             Mistake(ignores_labels,
                     f"on {label} your T, {{got}}, stays the same when every label is made its row's top class and "
                     "when every label is made its bottom class, though the NLL's best T then runs to opposite "
@@ -413,13 +421,14 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     f"on {label} your search stopped at its upper bound, {{got}}, far above the best T, "
                     f"{expected:.5f}. Either your objective's sign is flipped: minimising mean(log q of the label) "
                     "maximises the NLL, which rises on both sides of the best T; minimise -mean(log q of the "
-                    "label). Or your objective keeps falling as T grows: log_q[labels] picks whole rows (use "
-                    "log_q[np.arange(n), labels]), or q**(1/T) was not renormalised (use "
+                    "label). Or your objective keeps falling as T grows: log_q[:, labels] / log_q[labels] picks whole "
+                    "columns/rows (index log_q[np.arange(n), labels]), or q**(1/T) was not renormalised (use "
                     "log_softmax(logits / T, axis=1))."),
             Mistake(lambda a: a > 20 * expected,
                     f"on {label} your T ran far above the best one, {expected:.5f}, as if your objective kept "
                     "falling as T grows. It does if it averages -log q over every class of a row: log_q[labels] "
-                    "picks whole rows; each row's own label entry is log_q[np.arange(n), labels]. (Or your objective's "
+                    "picks whole rows (and log_q[:, labels] whole columns); each row's own label entry is "
+                    "log_q[np.arange(n), labels]. (Or your objective's "
                     "sign is flipped, so the search maximised the NLL and ran to a bound; or a grid or bounds whose "
                     f"top is the answer you got.) Or it does not change with T at all: {_FLAT}"),
             # a flipped sign maximises the NLL, which rises on both sides of the best T: towards log K as T grows,
@@ -462,6 +471,8 @@ def _temperature_on_problem(problem: str) -> str:
                 f"tempnb.log_softmax(z / T, axis=1), which never takes log 0. {_BRENT}")
     if any(word in problem for word in ("invalid value", "overflow", "(0, inf]")):
         return f"Your search probably tried T <= 0. {_BRENT}"
+    if "above -inf" in problem or "every logit is -inf" in problem:  # z / T at T <= 0 (or T = -0.0): all -inf
+        return (f"Your search probably tried T <= 0, where z / T turns a row's logits into -inf. {_BRENT}")
     return ""
 
 
