@@ -3558,7 +3558,8 @@ WRONG_ANSWERS += [
     # the hint shows the learner's value to 10 digits, so a rounded 1/3 visibly differs from it
     (checks.check_odds_temperature, 0.3333333222, "0.3333333222 is a rounded 1/3"),
     (checks.check_odds_temperature, 1 / 27, "3**27"),
-    (checks.check_odds_temperature, 1 / 9, "exponent"),
+    # the reciprocal of the factor 9: its own hint (not the one for 9), with the odds it gives
+    (checks.check_odds_temperature, 1 / 9, "with T = 1/9 the odds become 3**9 = 19683 : 1; 1/T must be 3"),
     (checks.check_odds_temperature, [1 / 3], "a list"),
     # a value exercise: "assign", and the list's number when it is the answer
     (checks.check_odds_temperature, [1 / 3], "you assigned a list, [0.333333]; assign the number 1 / 3."),
@@ -3587,7 +3588,8 @@ WRONG_ANSWERS += [
     (checks.check_entropy_temperature, float("nan"), "single number"),
     (checks.check_entropy_temperature, 0.0, "positive"),
     # root_scalar's whole RootResults (no .root), and an array of shape (1,) (np.array([...]) or fsolve's result)
-    (checks.check_entropy_temperature, entropy_temperature_root_results(), "result.root"),
+    (checks.check_entropy_temperature, entropy_temperature_root_results(),
+     "you assigned a RootResults (from root_scalar, or brentq with full_output=True): assign the number"),
     # brentq(..., full_output=True) returns (root, RootResults): its [1] is a RootResults too
     (checks.check_entropy_temperature, entropy_temperature_brentq_full_output(),
      "a RootResults (from root_scalar, or brentq with full_output=True)"),

@@ -461,8 +461,8 @@ def check_odds_temperature(temperature: object) -> None:
         Mistake(lambda a: a <= 0, "a temperature must be positive; got {got}."),
         Mistake(near(3.0, 1e-6), "odds become odds**(1/T); with T = 3 they would shrink to 3**(1/3) ≈ 1.44. "
                                  "3 is 1/T; the temperature is its reciprocal."),
-        Mistake(lambda a: math.isclose(a, 9, rel_tol=1e-6) or math.isclose(a, 1 / 9, rel_tol=1e-6),
-                "27 / 3 = 9 is the factor, but temperature acts on the exponent, not as a factor."),
+        Mistake(near(9.0, 1e-6), "27 / 3 = 9 is the factor, but temperature acts on the exponent, not as a factor."),
+        Mistake(near(1 / 9, 1e-6), "with T = 1/9 the odds become 3**9 = 19683 : 1; 1/T must be 3."),
         Mistake(near(27.0, 1e-6), "27 is the target odds; the answer is the temperature that produces them."),
         Mistake(near(1 / 27, 1e-6), "with T = 1/27 the odds become 3**27; the exponent 1/T must be 3."),
         Mistake(lambda a: math.isclose(a, 1 / 3, rel_tol=1e-2),
@@ -548,8 +548,10 @@ def check_entropy_temperature(temperature: object) -> None:
     if temperature is None or temperature is Ellipsis:
         return hint("replace the None with your answer.")
     if value is None:
-        # a RootResults without .root, an array of shape (1,), a tuple: not_one_number names which
-        wrong_kind = None if isinstance(temperature, (str, bytes, float, np.floating)) else not_one_number(temperature)
+        # a RootResults without .root, an array of shape (1,), a tuple: not_one_number names which, saying
+        # "assigned"/"assign" as Exercise 3 does (a value exercise, not a function)
+        plain = isinstance(temperature, (str, bytes, float, np.floating))
+        wrong_kind = None if plain else not_one_number(temperature, assigned=True)
         return hint(wrong_kind or f"expected a single number (a temperature), got {shown(temperature)}.")
     if not (value > 0 and math.isfinite(value)):
         return hint(f"a temperature must be a positive, finite number; got {value:.6g}.")
