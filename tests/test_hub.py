@@ -32,9 +32,9 @@ NOTEBOOK = "01-probabilities.ipynb"
 OTHER = "02-logits.ipynb"
 BRANCH = "main"
 # The instructor's fix: one line of 01's introduction (a markdown cell's source line, as stored).
-FIX_OLD = "possible label: 25% cat, 75% dog. This first notebook is about that kind of answer, a\\n"
-FIX_NEW = "possible label: 25% cat, 75% dog. This first notebook is about this kind of answer, a\\n"
-STUDENT_LINE = "possible label: 25% cat, 75% dog. (My note: the labels must add up to 1.) a\\n"
+FIX_OLD = "possible outcome: 25% cat, 75% dog. This first notebook is about that kind of answer, a\\n"
+FIX_NEW = "possible outcome: 25% cat, 75% dog. This first notebook is about this kind of answer, a\\n"
+STUDENT_LINE = "possible outcome: 25% cat, 75% dog. (My note: the labels must add up to 1.) a\\n"
 
 
 def _notebook_path(name: str) -> str:
