@@ -4411,3 +4411,10 @@ def test_the_readme_counts_the_tables_as_they_are():
     assert wrong and right, "the README no longer states the sizes of the wrong- and right-answer tables"
     assert int(wrong.group(1)) == len(WRONG_ANSWERS) + len(DISTILLATION_LOSS_WRONG)
     assert int(right.group(1)) == len(RIGHT_ANSWERS) + len(MORE_RIGHT_ANSWERS)
+
+
+def test_the_old_name_of_the_half_entropy_check_still_works(capsys):
+    """A notebook saved before θ replaced π calls `check_half_entropy_pi`; nbgitpuller keeps such a copy."""
+    assert "check_half_entropy_pi" not in checks.__all__
+    assert run(capsys, checks.check_half_entropy_pi, HALF_ENTROPY_THETA).startswith(checks.PASS)
+    assert run(capsys, checks.check_half_entropy_pi, 0.0) == run(capsys, checks.check_half_entropy_theta, 0.0)

@@ -27,6 +27,11 @@ from tempnb.checks.temperature import (
     check_tempered_softmax,
 )
 
+# 01's coin parameter was written π until December 2026, and its check was `check_half_entropy_pi`.
+# A learner's own copy of 01, kept by nbgitpuller when the class pulls a newer course, still calls
+# the old name; it stays importable (not listed in __all__, so it is not taught twice).
+check_half_entropy_pi = check_half_entropy_theta
+
 __all__ = [
     "HINT",
     "PASS",
