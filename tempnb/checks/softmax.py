@@ -117,6 +117,26 @@ def _softmax_cases() -> list[Case]:
     ]
 
 
+def _recording(function: object, calls: list[tuple[np.ndarray, object]]) -> object:
+    """`function` wrapped so that each call appends (a copy of its argument, what it returned) to `calls`.
+
+    The copy is taken before the learner's code runs, so an answer that changes its input in place is
+    still compared with the input it was given. Anything not callable is returned as it is, for the
+    check's own "not a function" hint.
+    """
+    if not callable(function):
+        return function
+
+    @functools.wraps(function)
+    def learner(argument: np.ndarray) -> object:
+        given = argument.copy()
+        value = function(argument)
+        calls.append((given, value))
+        return value
+
+    return learner
+
+
 def check_stable_softmax(softmax_1d: Callable) -> None:
     """Exercise 03.1: a numerically stable softmax of one vector of logits.
 
@@ -126,14 +146,7 @@ def check_stable_softmax(softmax_1d: Callable) -> None:
     a floor on the exponent or 1e-13 added to each exponential is wrong even though it is tiny.
     """
     calls: list[tuple[np.ndarray, object]] = []  # (the logits, what the learner returned), local to this call
-    learner = softmax_1d
-    if callable(softmax_1d):
-        @functools.wraps(softmax_1d)
-        def learner(z: np.ndarray) -> object:
-            logits = z.copy()
-            value = softmax_1d(z)
-            calls.append((logits, value))
-            return value
+    learner = _recording(softmax_1d, calls)
     message = first_miss(learner, _softmax_cases(), same=lambda a, b: close(a, b, rtol=1e-12, atol=0))
     if message is None:
         return passed("Stable: it matches scipy.special.softmax, even on [1000, 1001], [-1000, 0, 1000] and with -inf.")
@@ -351,14 +364,7 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
         _batch_case(np.array([[1000.0, 0.0, -1000.0], [3.0, 2.0, 1.0]]), "[[1000, 0, -1000], [3, 2, 1]]"),
     ]
     calls: list[tuple[np.ndarray, object]] = []  # (the batch, what the learner returned), local to this call
-    learner = batch_softmax
-    if callable(batch_softmax):
-        @functools.wraps(batch_softmax)
-        def learner(x: np.ndarray) -> object:
-            batch = x.copy()
-            value = batch_softmax(x)
-            calls.append((batch, value))
-            return value
+    learner = _recording(batch_softmax, calls)
     # relative 1e-12 only (atol=0), as in Exercise 1: a tiny epsilon added to each exponential is a wrong answer,
     # not a rounding error; an epsilon added to the sum (1e-12 shifts an entry by at most a relative 1e-12) is
     # recognised by its one common factor, so that its pass or fail does not ride on the tolerance's edge
