@@ -218,6 +218,38 @@ def tempered_swapped(T, z):
     return exps / exps.sum()
 
 
+def tempered_swapped_with_limit(T, z):
+    """The worked solution with its parameters in the other order: called (z, T), `if T == 0` asks for the truth
+    value of the logits array."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        is_max = z == z.max()
+        return is_max / is_max.sum()
+    scaled = z / T
+    exps = np.exp(scaled - scaled.max())
+    return exps / exps.sum()
+
+
+def tempered_swapped_float(T, z):
+    """Parameters in the other order, the temperature made a float first: float() of the logits array raises."""
+    T = float(T)
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        is_max = z == z.max()
+        return is_max / is_max.sum()
+    scaled = z / T
+    exps = np.exp(scaled - scaled.max())
+    return exps / exps.sum()
+
+
+def tempered_swapped_2d(T, z):
+    """Parameters in the other order, and a (1, K) result: called (z, T), it computes T / z with the logits in T."""
+    z = np.array(z, dtype=float, ndmin=1)
+    scaled = z / T
+    exps = np.exp(scaled - scaled.max(axis=-1, keepdims=True))
+    return np.array([exps / exps.sum(axis=-1, keepdims=True)])
+
+
 def top_p_mass_before_below(logits, top_p_mass):
     """Keep a token while the mass before it is below top_p_mass: right, except that at mass 0 it keeps nothing."""
     probs = softmax(logits)
@@ -2056,6 +2088,13 @@ WRONG_ANSWERS = [
      "the T → 0 limit"),
     # the parameters in the wrong order: z.max() on the float given as z raises AttributeError
     (checks.check_tempered_softmax, lambda T, z: softmax((z - z.max()) / T), "the logits first"),
+    # the same with a T == 0 branch: `if T == 0` on the logits array raises ValueError (truth value ambiguous),
+    # which must not get the max-trick advice
+    (checks.check_tempered_softmax, tempered_swapped_with_limit, "the logits first, then the temperature"),
+    # float(T) on the logits array: a TypeError that reads like math.exp on an array, but the order is the mistake
+    (checks.check_tempered_softmax, tempered_swapped_float, "your function takes the temperature first"),
+    # (T, z) and a (1, K) result: called (T, z) its values are right, so both the order and the shape are named
+    (checks.check_tempered_softmax, tempered_swapped_2d, "the logits first, then the temperature. Return a 1-D array"),
     (checks.check_tempered_softmax, lambda z, T: np.exp(z / T) / np.exp(z / T).sum(), "Divide by T, then subtract"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z * T), "multiplied by T"),
     # the re-tempering route without its divide-by-the-max step: q ** 1000 underflows when max q is 0.42

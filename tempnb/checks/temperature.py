@@ -66,8 +66,10 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 f"on {label} your values agree to about 6 digits only: to 10 digits they are {{got:.10g}}, the "
                 f"answer {_digits(expected, '.10g')}. Compute in float64 and do not round (float32 keeps about 7 "
                 "digits); the check compares within a relative 1e-9."),
-        Mistake(_swapped(logits, T), f"on {label} your function divides T by the logits: the check calls "
-                                     "my_tempered_softmax(z, T), logits first, and the logits are divided by T."),
+        # T / z: the division upside down, or a (T, z) signature that divides its second argument by its first
+        Mistake(_swapped(logits, T), f"on {label} your function divides T by the logits (or takes the temperature "
+                                     "first): the check calls my_tempered_softmax(z, T), logits first, and the "
+                                     "logits are divided by T."),
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
                 and bool(np.allclose(np.exp(as_array(a)), expected, rtol=1e-6, atol=0)),
                 f"on {label} your result is the logarithm of the answer (a log-softmax): return the "
@@ -117,14 +119,38 @@ def _tempered_on_problem(problem: str) -> str:
     if "TypeError" in problem and ("Python scalars" in problem or "must be real number, not" in problem):
         return ("math.exp (and the math module generally) takes one number at a time; z is an array: use np.exp, "
                 "which works on every entry at once.")
-    if "TypeError" in problem or ("AttributeError" in problem and "'float' object" in problem):
-        # T where z should be: a float has no .max(), and len(T) or T[0] raise TypeError
-        return "The check calls my_tempered_softmax(z, T): the logits first, then the temperature."
+    if "TypeError" in problem or ("AttributeError" in problem and "'float' object" in problem) or (
+            "ValueError" in problem and "truth value of an array" in problem):
+        # T where z should be: a float has no .max(), len(T) or T[0] raise TypeError, and `if T == 0:` with the
+        # logits in T's place asks for the truth value of an array
+        return _ARGUMENT_ORDER
     if "invalid value" in problem or "divide by zero" in problem:
         return ("Everything underflowed to 0 and the division gave 0/0. If you raised softmax(z) to the power "
                 "1/T: q ** (1 / T) underflows for small T unless you first divide q by its largest entry; "
                 "or temper the logits instead, softmax(z / T) with the maximum of z / T subtracted.")
     return _GENERIC_SHIFT
+
+
+_ARGUMENT_ORDER = "The check calls my_tempered_softmax(z, T): the logits first, then the temperature."
+_DIVIDED_BY_T = "and the logits are divided by T."  # the end of the T / z hint, which names the order already
+
+
+def _right_when_swapped(function: Callable, cases: list[Case]) -> str | None:
+    """Whether ``function``, called as function(T, z), gives softmax(z / T) on every case with T > 0: evidence
+    that its signature is (T, z), whatever it does when the check calls it as function(z, T). None if not; else
+    "" when the shape is right too, or the shape it returns (e.g. "(1, 2)") when only the values are."""
+    positive = [case for case in cases if case.args[1] > 0]
+    shapes = set()
+    for case in positive:
+        z, T = case.args
+        outcome = call(function, T, z)
+        got = as_array(outcome.value)
+        if outcome.problem or got is None or got.size != case.expected.size or \
+                not close(got.ravel(), case.expected, rtol=1e-9, atol=1e-300):
+            return None
+        if got.shape != case.expected.shape:
+            shapes.add(str(got.shape))
+    return (sorted(shapes)[0] if shapes else "") if positive else None
 
 
 # The advice when the shift cannot be told apart; check_tempered_softmax replaces it by the one sentence of
@@ -418,6 +444,14 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
     problem = first_miss(watched if callable(tempered_softmax) else tempered_softmax, cases, show=_Shown)
     if problem is not None and sorted_in_place and "changed its input" in problem:
         problem = problem.split("your function changed its input")[0] + _SORTED_IN_PLACE
+    swapped = None if problem is None or problem.endswith((_ARGUMENT_ORDER, _DIVIDED_BY_T)) or \
+        not callable(tempered_softmax) else _right_when_swapped(tempered_softmax, cases)
+    if swapped is not None:
+        # a (T, z) signature: whatever went wrong with (z, T), the mistake to name is the order of the arguments
+        shape = (f" Return a 1-D array, like z, too: yours has shape {swapped} (np.array([...]) around an array, or "
+                 "np.atleast_2d, adds an axis; .ravel() removes it).") if swapped else ""
+        problem = ("your function takes the temperature first: called as my_tempered_softmax(T, z) it gives "
+                   f"softmax(z / T) on every case with T > 0. {_ARGUMENT_ORDER}{shape}")
     if problem is not None and problem.endswith(_GENERIC_SHIFT):
         advice = _STARTER_ADVICE if _is_starter(tempered_softmax) else _shift_advice(tempered_softmax, cases)
         if advice is not None:
