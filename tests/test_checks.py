@@ -1416,6 +1416,22 @@ def sigmoid_strict_masks_empty(x):
     return out
 
 
+def inverse_cdf_raw_logits_loop(z, rng):
+    u = rng.random()
+    total = 0.0
+    for k, logit in enumerate(z):
+        total += logit
+        if total > u:
+            return k
+    return len(z) - 1
+
+
+def inverse_cdf_returns_probability(z, rng):
+    probs = softmax(z)
+    k = np.searchsorted(np.cumsum(probs), rng.random(), side="right")
+    return probs[k]
+
+
 def inverse_cdf_totals_before(z, rng):
     """u looked up in the totals before each token, np.cumsum(p) - p: the masked entry for a small u, 0 past the end."""
     probs = softmax(z)
@@ -2374,6 +2390,13 @@ WRONG_ANSWERS = [
     # the cumulative sums of exp(logits), never divided by their total
     (checks.check_inverse_cdf_sampler,
      lambda z, rng: int(np.searchsorted(np.cumsum(np.exp(z)), rng.random(), side="right")), "not 1: divide"),
+    # the running total of the raw logits, softmax forgotten: always 0 on the check's logits
+    (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.argmax(np.cumsum(z) > rng.random())),
+     "running total of the raw logits"),
+    (checks.check_inverse_cdf_sampler, inverse_cdf_raw_logits_loop, "softmax them first"),
+    # the drawn token's probability returned instead of its index
+    (checks.check_inverse_cdf_sampler, inverse_cdf_returns_probability,
+     "returned the probability of the drawn token, not its index"),
     # the probabilities sorted before the cumulative sum (as top-p does)
     (checks.check_inverse_cdf_sampler, inverse_cdf_sorted_positions, "returned a position in the sorted list"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_sorted_mapped_back, "mapped back to the token"),

@@ -166,9 +166,16 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
         if outcome.value is None:
             return hint("your function returned None; return the index (a missing `return`?).")
         index = _index(outcome.value)
-        if index is None:
-            return hint(_not_an_index(outcome.value))
         expected = int(np.searchsorted(cdf, u, side="right"))
+        if index is None:
+            probs = softmax(_LOGITS)
+            value = as_array(outcome.value)
+            if value is not None and value.ndim == 0 and close(value, probs[expected]):
+                return hint(f"you returned the probability of the drawn token, not its index: with u = {u:.4f} the "
+                            f"inverse CDF draws token {expected}, whose probability is {probs[expected]:.6f}, and "
+                            f"your function returned {shown(outcome.value)}. Return the index k itself "
+                            "(np.searchsorted(cdf, u, side='right')), not probs[k].")
+            return hint(_not_an_index(outcome.value))
         for shift, where, fix in ((1, "one past", "do not add 1, and look u up in the running totals that "
                                    "include each token, np.cumsum(probs) with probs = softmax(logits), not in the "
                                    "totals before it (np.cumsum(probs) - probs)"),
@@ -220,6 +227,10 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
                 extra = (f" Your index is the one for the cumulative sums of exp(logits), "
                          f"{np.round(unnormalised, 4).tolist()}, which end at {unnormalised[-1]:.4f}, not 1: "
                          "divide by the total first (softmax), or scale u by cdf[-1].")
+            if _raw_logit_totals(sampler):
+                extra = (f" Your index is the one for the running total of the raw logits, np.cumsum(logits) = "
+                         f"{np.cumsum(_LOGITS).tolist()}, not of the probabilities: softmax them first, "
+                         "cdf = np.cumsum(softmax(logits)), whose last entry is 1.")
             shifted = np.cumsum(np.exp(_LOGITS - np.max(_LOGITS)))  # the overflow guard without the division
             if _follows_cdf(sampler, shifted, uniforms):
                 extra = (f" Your index is the one for the cumulative sums of exp(logits - max(logits)), "
@@ -344,6 +355,18 @@ def _uses_unnormalised(sampler: Callable) -> bool:
     tell = int(np.searchsorted(np.cumsum(np.exp(shifted)), 0.1, side="right"))
     outcome = call(sampler, shifted, _WatchedGenerator(seed=99, script=(0.1,)))
     return not outcome.problem and _index(outcome.value) == tell
+
+
+def _raw_logit_totals(sampler: Callable) -> bool:
+    """Whether the sampler looks u up in the running total of the raw logits, np.cumsum(logits), softmax forgotten.
+
+    On the check's logits that total is [1, -inf, -inf, ...], so the mistake always answers 0, as other mistakes
+    can. On logits [0.05, 0.05, 0.85, 0.1] the running total, [0.05, 0.1, 0.95, 1.05], crosses u = 0.07, 0.3 and
+    0.97 at indices 1, 2 and 3, while the probabilities' CDF, [0.19, 0.38, 0.80, 1], gives 0, 1 and 3.
+    """
+    probe = np.array([0.05, 0.05, 0.85, 0.1])
+    answers = [call(sampler, probe, _WatchedGenerator(seed=98, script=(u,))) for u in (0.07, 0.3, 0.97)]
+    return [None if outcome.problem else _index(outcome.value) for outcome in answers] == [1, 2, 3]
 
 
 def _chi_square_p_value(counts: np.ndarray, probs: np.ndarray) -> float:
