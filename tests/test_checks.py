@@ -777,6 +777,20 @@ def int_dtype_differences(f, x, h=1e-5):
     return g
 
 
+def first_row_differences(f, x, h=1e-5):
+    """Central differences over the first row only (for j in range(x.shape[1]): x[0, j] ...): row 1 left at 0."""
+    g = np.zeros_like(x)
+    for j in range(x.shape[1]):
+        old = x[0, j]
+        x[0, j] = old + h
+        up = f(x)
+        x[0, j] = old - h
+        down = f(x)
+        x[0, j] = old
+        g[0, j] = (up - down) / (2 * h)
+    return g
+
+
 def forward_differences(f, x, h=1e-5):
     g = np.zeros_like(x)
     base = f(x)
@@ -2233,6 +2247,10 @@ WRONG_ANSWERS = [
         softmax(t, T, axis=1) * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) / math.log(2),
      "in bits"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(s, t, T) / (T * T), "T²"),
+    # the mean KL divided by T² instead of multiplied: 1/T⁴ of the right value
+    (checks.check_soft_loss, lambda s, t, T: float(np.mean(np.sum(softmax(t, T, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) / (T * T),
+     "you divided by T²; the factor multiplies"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(s, t, T) * len(s), "mean over the batch"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(t, s, T), "wrong way round"),
     (checks.check_soft_loss, lambda s, t, T: T * T * soft_term(s, t, 1.0), "inside the softmax"),
@@ -2288,6 +2306,8 @@ WRONG_ANSWERS = [
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: central_differences(f, x, h).ravel(), "shape"),
     # the output array made with an integer dtype: every difference truncated to a whole number
     (checks.check_numerical_gradient, int_dtype_differences, "use a float array (np.zeros(x.shape))"),
+    # only the first row probed: the second row's entries never perturbed, their gradient left at 0
+    (checks.check_numerical_gradient, first_row_differences, "3 of the 6 entries of x were never perturbed"),
     # 05 · high-temperature limit, in the notation s (student), t (teacher)
     # 1/3 typed to 8 and to 10 decimals: rounded, not T(q - p) at a finite T
     (checks.check_logit_matching, [-0.33333333, -0.16666667, 0.5], "those are rounded values"),
@@ -2298,6 +2318,12 @@ WRONG_ANSWERS = [
     (checks.check_logit_matching, S - T_LOGITS, "divide by K"),
     (checks.check_logit_matching, (S - T_LOGITS) / 10, "3 here"),  # K taken from the digits' ten classes
     (checks.check_logit_matching, [0.0, 0.0, 0.0], "keeps it finite"),  # "both go uniform, so the difference is 0"
+    # (q − p) / T at a large T: the gradient without its T², nearly 0
+    (checks.check_logit_matching, (softmax(S, 1e3) - softmax(T_LOGITS, 1e3)) / 1e3, "≈0: you scaled by 1/T, not T"),
+    # s − t / K (precedence), s / K − t, and K − 1 classes
+    (checks.check_logit_matching, S - T_LOGITS / 3, "divide the whole difference (s − t) by K: s − t / K"),
+    (checks.check_logit_matching, S / 3 - T_LOGITS, "divide the whole difference (s − t) by K: s / K − t"),
+    (checks.check_logit_matching, (S - T_LOGITS) / 2, "divide the whole difference (s − t) by K = 3"),
     # the right formula, rounded to float32 (as an array, and as a list of its values)
     (checks.check_logit_matching, ((S - T_LOGITS) / 3).astype(np.float32), "use float64"),
     (checks.check_logit_matching, ((S - T_LOGITS) / 3).astype(np.float32).tolist(), "use float64"),
@@ -4382,6 +4408,32 @@ def distillation_clipped_300(s, t, y, T, alpha):
     return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
 
 
+def distillation_kl_reversed(s, t, y, T, alpha):
+    """KL(q‖p) in the soft term: the student's q weighting log q − log p; the gradient as the exercise gives it."""
+    n = len(y)
+    q = softmax(s, T, axis=1)
+    kl = np.sum(q * (log_softmax(s, T, axis=1) - log_softmax(t, T, axis=1)), axis=1)
+    ce = -log_softmax(s, axis=1)[np.arange(n), y]
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), \
+        distillation_by_hand(s, t, y, T, alpha)[1]
+
+
+def distillation_soft_sign(s, t, y, T, alpha):
+    """The soft term's gradient written α T (p − q), teacher minus student; the loss and label term right."""
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    gradient = (alpha * T * (p - q) + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
+    return distillation_by_hand(s, t, y, T, alpha)[0], gradient
+
+
+def distillation_hard_sign(s, t, y, T, alpha):
+    """The label term's gradient written onehot(y) − softmax(s); the loss and soft term right."""
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    gradient = (alpha * T * (q - p) + (1 - alpha) * (np.eye(n_classes)[y] - softmax(s, axis=1))) / n
+    return distillation_by_hand(s, t, y, T, alpha)[0], gradient
+
+
 def distillation_loss_only(s, t, y, T, alpha):
     return distillation_by_hand(s, t, y, T, alpha)[0]
 
@@ -4405,6 +4457,11 @@ DISTILLATION_LOSS_WRONG = [
     (lambda s, t, y, T, alpha: (len(y) * distillation_by_hand(s, t, y, T, alpha)[0],
                                 distillation_by_hand(s, t, y, T, alpha)[1]), "not the sum"),
     (distillation_cross_entropy_for_kl, "cross-entropy −Σ p log q"),
+    # the KL the wrong way round, KL(q‖p): named as Exercise 1 names it
+    (distillation_kl_reversed, "the KL is the wrong way round"),
+    # one term's gradient with its sign flipped
+    (distillation_soft_sign, "the soft term's sign is flipped in your gradient"),
+    (distillation_hard_sign, "the label term's sign is flipped in your gradient"),
     # the KL times T, not T², in the loss; the gradient right (written out, not from the check's variants)
     (lambda s, t, y, T, alpha: (alpha * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) + (1 - alpha) * float(np.mean(

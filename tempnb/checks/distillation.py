@@ -28,6 +28,9 @@ from tempnb.checks._common import (
 STUDENT_UNTEMPERED = ("the student's logits must be divided by T too: q = softmax(s/T), the student's softened "
                       "prediction.")
 TEACHER_UNTEMPERED = "the teacher's logits must be divided by T too: p = softmax(t/T), the teacher's soft targets."
+# KL(q‖p) in place of KL(p‖q) (Exercise 1's soft term, and Exercise 4's loss)
+REVERSED_KL = ("the KL is the wrong way round: KL(p‖q) with p = softmax(t/T), the teacher's distribution, weighting "
+               "log p − log q.")
 
 
 def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
@@ -87,6 +90,9 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     mistakes = []
     if T != 1:
         mistakes += [Mistake(is_(expected / (T * T)), "multiply the mean KL by T² (see the section on the T² factor)."),
+                     # the mean KL divided by T² instead of multiplied: 1/T⁴ of the right value
+                     Mistake(is_(expected / T**4), "you divided by T²; the factor multiplies: the soft term is T² "
+                                                   "times the mean KL."),
                      Mistake(is_(expected / T), "the factor is T², not T."),
                      Mistake(is_(at_one), "divide both sets of logits by T inside the softmax: softmax(t/T), "
                                           "softmax(s/T)."),
@@ -128,8 +134,7 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
         Mistake(is_(T * T * float(np.sum(kl_rows))), "take the mean over the batch, not the sum."),
         Mistake(is_(expected / s.shape[1]), "sum over the classes (axis=1) first, then take the mean over the B "
                                             "rows: np.mean of the whole array also divides by the number of classes."),
-        Mistake(is_(reverse), "the KL is the wrong way round: KL(p‖q) with p = softmax(t/T), the teacher's "
-                              "distribution, weighting log p − log q."),
+        Mistake(is_(reverse), REVERSED_KL),
         Mistake(is_(cross_entropy), "that is the cross-entropy −Σ p log q; the KL also subtracts the teacher's "
                                     "entropy: Σ p (log p − log q)."),
         Mistake(is_(expected / math.log(2)), "that is the KL in bits (log base 2); the course's logs are natural "
@@ -280,6 +285,17 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
     if max(moved, default=0) > 1:
         return hint("an entry you probed was never put back: the input must be restored after each probe "
                     "(save old = x[i], probe x[i] ± h, then x[i] = old), so every probe moves one entry only.")
+    # entries no probe ever moved (a loop over one row, or over range(len(x))): their gradient was never computed
+    probed = np.zeros(x.shape, dtype=bool)
+    for probe in probes:
+        if probe.shape == x.shape:
+            probed |= np.abs(probe - x) > 1e-9
+    if probed.any() and not probed.all():
+        never = [tuple(int(i) for i in index) for index in np.argwhere(~probed)]
+        return hint(f"{len(never)} of the {x.size} entries of x were never perturbed (at indices "
+                    f"{', '.join(map(str, never))}), so their gradient was never computed and is left at zero or "
+                    "whatever they started as: loop over every index of the 2-D array, "
+                    "for index in np.ndindex(x.shape), not over one row or column.")
     error = float(np.max(np.abs(answer - expected)))
     # the steps the probes took: one entry moved by +h and by -h is a central difference
     steps = [float((probe - x)[np.abs(probe - x) > 1e-12][0]) for probe in probes
@@ -346,6 +362,16 @@ def check_logit_matching(gradient: object) -> None:
         Mistake((s - t) / 10, "K is the number of classes of these logits, 3 here, not the digits' 10."),
         Mistake(np.zeros(3), "q − p does go to 0, but T(q − p) does not: the factor T keeps it finite. Its limit "
                              "is (s − t) / K."),
+        # (q − p) / T at a large T, the gradient without the T² factor: about (s − t) / (K T²), so ≈ 0
+        Mistake(lambda a: any(close(a, (softmax(s, T) - softmax(t, T)) / T, rtol=1e-6, atol=1e-12)
+                              for T in (10.0, 20.0, 50.0, 100.0, 200.0, 500.0, *(10.0 ** np.arange(3, 13)))),
+                "≈0: you scaled by 1/T, not T. (q − p)/T, the soft gradient without its T², goes to 0; "
+                "T(q − p) stays finite, and its limit is (s − t) / K."),
+        # operator precedence, or the wrong count: only one of the logits divided, or K − 1 classes
+        Mistake(s - t / K, "divide the whole difference (s − t) by K: s − t / K divides only t, since Python divides "
+                           "before it subtracts. Write (s − t) / K."),
+        Mistake(s / K - t, "divide the whole difference (s − t) by K: s / K − t divides only s. Write (s − t) / K."),
+        Mistake((s - t) / (K - 1), "divide the whole difference (s − t) by K = 3, the number of classes, not K − 1."),
         # 1/3 typed to 1 to 12 decimals (0.33, 0.33333333, ...): named before the finite-T mistake, which is also close
         Mistake(lambda a: any(close(a, np.round(expected, digits), rtol=0, atol=1e-13) for digits in range(1, 13)),
                 "those are rounded values; give the exact ones: compute (s − t) / K with NumPy, or write 1/3 "
@@ -583,6 +609,8 @@ def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha:
     soft_loss, soft_grad = distillation_loss(s, t, y, T, 1.0)
     hard_loss, hard_grad = distillation_loss(s, t, y, T, 0.0)
     cross_entropy_soft = float(np.mean(-np.sum(p * np.log(q), axis=1)))  # −Σ p log q, without the teacher's entropy
+    # KL(q‖p), the student's distribution weighting log q − log p
+    reversed_kl = float(np.mean(np.sum(q * (log_softmax(s, T, axis=1) - log_softmax(t, T, axis=1)), axis=1)))
     return {
         "loss summed": (n * (alpha * soft_loss + (1 - alpha) * hard_loss), alpha * soft_grad + (1 - alpha) * hard_grad),
         "cross-entropy for KL": (alpha * T * T * cross_entropy_soft + (1 - alpha) * hard_loss,
@@ -599,6 +627,12 @@ def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha:
         "gradient times T²": (None, (alpha * T * T * (q - p) + (1 - alpha) * (q1 - onehot)) / n),
         "gradient not divided by B": (None, alpha * T * (q - p) + (1 - alpha) * (q1 - onehot)),
         "gradient sign": (None, -(alpha * soft_grad + (1 - alpha) * hard_grad)),
+        # the KL the wrong way round in the loss (the gradient as the exercise gives it)
+        "KL reversed": (alpha * T * T * reversed_kl + (1 - alpha) * hard_loss,
+                        alpha * soft_grad + (1 - alpha) * hard_grad),
+        # one term's gradient with its sign flipped, the other right
+        "soft gradient sign": (None, (alpha * T * (p - q) + (1 - alpha) * (q1 - onehot)) / n),
+        "hard gradient sign": (None, (alpha * T * (q - p) + (1 - alpha) * (onehot - q1)) / n),
         # the label term computed from softmax(s / T), the q already at hand, instead of softmax(s)
         # the soft term with the student's (or the teacher's) softmax left at T = 1; gradient to match
         "student untempered": (alpha * T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1)
@@ -627,6 +661,11 @@ _LOSS_HINTS = {
                          "back from T².",
     "gradient not divided by B": "the loss is a mean over the B rows, so its gradient is divided by B too.",
     "gradient sign": "the gradient's sign is flipped: it is q − p (student minus teacher) and softmax(s) − onehot(y).",
+    "KL reversed": REVERSED_KL,
+    "soft gradient sign": "the soft term's sign is flipped in your gradient: it is α T (q − p), student minus teacher, "
+                          "not α T (p − q); the label term's sign is right.",
+    "hard gradient sign": "the label term's sign is flipped in your gradient: it is (1 − α)(softmax(s) − onehot(y)), "
+                          "not onehot(y) − softmax(s); the soft term's sign is right.",
     "student untempered": STUDENT_UNTEMPERED,
     "teacher untempered": TEACHER_UNTEMPERED,
     "hard term at T": "the label term is ordinary cross-entropy at T = 1: use softmax(s) (or log_softmax(s)), not "
