@@ -1618,6 +1618,13 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, lambda p: bool(np.all(np.asarray(p) >= 0)) and abs(sum(p) - 1) < 0.01,
      "too loose"),
     (checks.check_is_valid_distribution, lambda p: "yes", "return True or False"),
+    # both tests returned as a tuple: shown as booleans, not as the floats [1.0, 1.0]
+    (checks.check_is_valid_distribution,
+     lambda p: (bool(np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1))), abs(float(np.sum(p)) - 1) <= 1e-6),
+     "your function returned a tuple of 2 values, (True, True); combine them into one with `and`"),
+    # the entry test without np.all: one boolean per entry
+    (checks.check_is_valid_distribution, lambda p: (np.asarray(p) >= 0) & (np.asarray(p) <= 1),
+     "a boolean array of shape (2,), [True, True]"),
     (checks.check_is_valid_distribution, lambda p: None, "returned None"),
     (checks.check_is_valid_distribution, lambda p: 1 / 0, "raised ZeroDivisionError"),
     (checks.check_is_valid_distribution, valid_after_sorting_in_place, "changed its input"),
@@ -1713,6 +1720,19 @@ WRONG_ANSWERS = [
     (checks.check_uniform_entropy, -math.log(4), "sign"),
     (checks.check_uniform_entropy, -0.25 * math.log(0.25), "one outcome's term"),
     (checks.check_uniform_entropy, float(-np.mean(np.full(4, 0.25) * np.log(0.25))), "the mean of the four terms"),
+    # the surprises summed unweighted: -sum(log p) = 4 log 4, or 4 log2 4 = 8 in bits
+    (checks.check_uniform_entropy, float(-np.sum(np.log(np.full(4, 0.25)))),
+     "you added the surprises -log p without weighting each by its probability p"),
+    (checks.check_uniform_entropy, float(-np.sum(np.log2(np.full(4, 0.25)))), "without weighting each by its"),
+    # one outcome too few or too many
+    (checks.check_uniform_entropy, float(-np.sum(np.full(3, 1 / 3) * np.log(np.full(3, 1 / 3)))),
+     "the entropy of 3 equally likely outcomes; here there are 4"),
+    (checks.check_uniform_entropy, float(np.log(5)), "the entropy of 5 equally likely outcomes; here there are 4"),
+    (checks.check_uniform_entropy, float(np.log2(3)), "in bits, of 3 equally likely outcomes"),
+    # the coin's maximum, just seen in the notebook
+    (checks.check_uniform_entropy, float(np.log(2)), "log 2 is the coin's maximum, for 2 outcomes; here there are 4"),
+    (checks.check_uniform_entropy, float(-np.sum(np.full(2, 0.5) * np.log(0.5))), "the coin's maximum"),
+    (checks.check_uniform_entropy, float(np.log2(2)), "the coin's maximum in bits"),
     # the sum rounded to 5 decimals: 1.000005 rounds to 1.00001, but 1.0000015 to 1.0 (the first miss is 1.000005)
     (checks.check_is_valid_distribution,
      lambda p: np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1), axis=-1) & (np.round(np.sum(p, axis=-1), 5) == 1),

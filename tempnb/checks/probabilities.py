@@ -44,6 +44,26 @@ def _same_truth(answer: object, expected: object) -> bool:
     return _is_bool(answer) and bool(answer) == expected
 
 
+def _shown_as_given(value: object) -> str:
+    """The learner's answer as they returned it. shown() reads every answer as numbers, which turns the booleans
+    of (True, True) into [1.0, 1.0]; here True stays True, and a container of booleans gets advice to combine."""
+    if _is_bool(value):
+        return str(bool(value))
+    if isinstance(value, (tuple, list)) and 0 < len(value) <= 12:
+        items = ", ".join(str(bool(item)) if _is_bool(item) else
+                          str(float(f"{number(item):.6g}")) if number(item) is not None else shown(item)
+                          for item in value)
+        text = (f"a tuple of {len(value)} values, ({items})" if isinstance(value, tuple)
+                else f"a list of {len(value)} values, [{items}]")
+        if all(_is_bool(item) for item in value):
+            text += "; combine them into one with `and` (or & between arrays)"
+        return text
+    if isinstance(value, np.ndarray) and value.dtype == bool and 0 < value.size <= 12:
+        return (f"a boolean array of shape {value.shape}, {value.tolist()}: one True or False per entry; combine "
+                "the entries into one answer with np.all(..., axis=-1)")
+    return shown(value)
+
+
 _NOT_BOOL = Mistake(lambda answer: not _is_bool(answer), "return True or False; your function returned {got}.")
 
 
@@ -231,7 +251,7 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
                 "for NaN.")
     if answer is None or answer.ndim == 0:
         return (f"your function is right on single vectors, but on a batch of five rows (a 2-D array, one "
-                f"distribution per row) it returned one answer, {shown(outcome.value)}, for the whole batch: "
+                f"distribution per row) it returned one answer, {_shown_as_given(outcome.value)}, for the whole batch: "
                 "np.allclose, and np.all or .all() without axis=, give one answer for a whole array. "
                 f"Return one per row: {_PER_ROW}.")
     if answer.shape == (_BATCH.shape[1],):
@@ -298,28 +318,34 @@ def _rounds_like_float32(is_valid_distribution: Callable) -> bool:
             and _same_truth(above.value, False))
 
 
+# Hints sharpened when a second probe shows which mistake gave the first miss: (how the first miss's hint opens,
+# the probe that recognises the mistake, the hint that names it).
+_SHARPER_HINTS = (
+    (_ABOVE_ONE_BY_1E_10, _rounds_like_float32,
+     "[1 + 1e-10, 0.0] has an entry above 1, by 1e-10, but your function accepts it, as if it converted to float32 "
+     "(np.asarray(p, np.float32), say); keep float64: float32 rounds 1 + 1e-10 to 1, so convert with "
+     "np.asarray(p, dtype=float)."),
+    ("[0.5, 0.6] sums to 1.1", _normalises_first,
+     "[0.5, 0.6] sums to 1.1, so it is not a distribution, but your function accepts it, and [-0.25, -0.75] too, "
+     "whose entries are negative: dividing by the sum first makes every sum 1; test the input as given."),
+    ("[-0.25, 1.25] sums to 1", _clips_first,
+     "[-0.25, 1.25] sums to 1 but has a negative entry; your function accepts it and [1.5, -0.5], yet rejects "
+     "[-0.5, 0.5, 1.0], as if it clipped the entries to [0, 1] (np.clip) before testing. Clipping (or any "
+     "cleaning) first hides the bad entries; test the input as given."),
+    ("[0.5, 0.500005] sums to", _isclose_keeps_rtol,
+     "[0.5, 0.500005] sums to 1.000005, more than 1e-6 from 1, but your function accepts it, and sums up to about "
+     "1.1e-5 above 1, as np.isclose(total, 1, atol=1e-6) does, which allows atol + rtol * 1: passing atol alone "
+     "keeps rtol=1e-5; pass rtol=0 too, np.isclose(total, 1, rtol=0, atol=1e-6)."),
+)
+
+
 def check_is_valid_distribution(is_valid_distribution: Callable) -> None:
     """Exercise 01.1: a function that says whether a vector (or each row of a batch) is a distribution."""
-    problem = first_miss(is_valid_distribution, _VALIDITY_CASES, same=_same_truth)
-    if problem is not None and problem.startswith(_ABOVE_ONE_BY_1E_10) and _rounds_like_float32(is_valid_distribution):
-        problem = ("[1 + 1e-10, 0.0] has an entry above 1, by 1e-10, but your function accepts it, as if it "
-                   "converted to float32 (np.asarray(p, np.float32), say); keep float64: float32 rounds 1 + 1e-10 "
-                   "to 1, so convert with np.asarray(p, dtype=float).")
-    if problem is not None and problem.startswith("[0.5, 0.6] sums to 1.1") and _normalises_first(
-            is_valid_distribution):
-        problem = ("[0.5, 0.6] sums to 1.1, so it is not a distribution, but your function accepts it, and "
-                   "[-0.25, -0.75] too, whose entries are negative: dividing by the sum first makes every sum 1; "
-                   "test the input as given.")
-    if problem is not None and problem.startswith("[-0.25, 1.25] sums to 1") and _clips_first(is_valid_distribution):
-        problem = ("[-0.25, 1.25] sums to 1 but has a negative entry; your function accepts it and [1.5, -0.5], yet "
-                   "rejects [-0.5, 0.5, 1.0], as if it clipped the entries to [0, 1] (np.clip) before testing. "
-                   "Clipping (or any cleaning) first hides the bad entries; test the input as given.")
-    if problem is not None and problem.startswith("[0.5, 0.500005] sums to") and _isclose_keeps_rtol(
-            is_valid_distribution):
-        problem = ("[0.5, 0.500005] sums to 1.000005, more than 1e-6 from 1, but your function accepts it, and sums "
-                   "up to about 1.1e-5 above 1, as np.isclose(total, 1, atol=1e-6) does, which allows "
-                   "atol + rtol * 1: passing atol alone keeps rtol=1e-5; pass rtol=0 too, "
-                   "np.isclose(total, 1, rtol=0, atol=1e-6).")
+    problem = first_miss(is_valid_distribution, _VALIDITY_CASES, same=_same_truth, show=_shown_as_given)
+    for opening, recognise, sharper in _SHARPER_HINTS:
+        if problem is not None and problem.startswith(opening) and recognise(is_valid_distribution):
+            problem = sharper
+            break
     if problem is None:
         problem = _batch_problem(is_valid_distribution)
     if problem is not None:
@@ -342,6 +368,19 @@ def check_uniform_entropy(value: object) -> None:
         Mistake(near(0.25), "0.25 is each outcome's probability, not the entropy."),
         Mistake(near(4.0), "4 is the number of outcomes; the entropy of a uniform distribution is its log."),
         Mistake(near(math.log10(4)), "{got} is the entropy with log base 10; the course uses the natural log."),
+        Mistake(near(4 * expected), "{got} = 4 log 4: you added the surprises -log p without weighting each by its "
+                "probability p; the entropy is -sum(p * log(p))."),
+        Mistake(near(8.0), "8 = 4 log2 4: you added the surprises -log2 p without weighting each by its probability "
+                "p, and in bits; the entropy is -sum(p * log(p)), with the natural log."),
+        Mistake(near(math.log(3)), "{got} = log 3 is the entropy of 3 equally likely outcomes; here there are 4."),
+        Mistake(near(math.log(5)), "{got} = log 5 is the entropy of 5 equally likely outcomes; here there are 4."),
+        Mistake(near(math.log2(3)), "{got} = log2 3 is the entropy, in bits, of 3 equally likely outcomes; here there "
+                "are 4, and the course uses nats (the natural log)."),
+        Mistake(near(math.log2(5)), "{got} = log2 5 is the entropy, in bits, of 5 equally likely outcomes; here there "
+                "are 4, and the course uses nats (the natural log)."),
+        Mistake(near(math.log(2)), "{got} = log 2 is the coin's maximum, for 2 outcomes; here there are 4."),
+        Mistake(near(1.0), "1 is log2 2, the coin's maximum in bits, for 2 outcomes (or the sum of the "
+                "probabilities); here there are 4 outcomes, and the course uses nats (the natural log)."),
         Mistake(near(expected, 1e-2), f"{digits} is close to log 4 = {expected:.12g}, but rounded (or computed in "
                 "float32): keep the unrounded float64 value, e.g. float(np.log(4)) or the sum itself."),
     ))
