@@ -1401,6 +1401,60 @@ def softmax_mask_as_minus_30(z):
     return e / e.sum()
 
 
+def softmax_mask_replaced_by_0(z):
+    """A stable softmax that replaces -inf by 0 first: on [0, -inf, 1] the masked entry gets e^-1 / (1 + 2 e^-1),
+    0.211942, not 0."""
+    z = np.where(np.isinf(z), 0.0, z)
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def softmax_naive_silenced(z):
+    """The naive softmax with NumPy's warnings silenced: on [1000, 1001] inf / inf = nan, and no warning."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.exp(z) / np.exp(z).sum()
+
+
+def softmax_exp_only_silenced(z):
+    """exp(z) alone, overflow silenced: right on the logits of [0.25, 0.75], inf on [1000, 1001]."""
+    with np.errstate(over="ignore"):
+        return np.exp(z)
+
+
+def logsumexp_naive_silenced(z):
+    """The notebook's naive_lse, its overflow warning silenced: log(sum(exp([1000, 1000]))) is inf."""
+    with np.errstate(over="ignore"):
+        return float(np.log(np.sum(np.exp(z))))
+
+
+def logsumexp_mask_replaced_by_0(z):
+    """A stable log-sum-exp that replaces -inf by 0 first: on [0, -inf] log 2, not 0."""
+    z = np.where(np.isinf(z), 0.0, z)
+    m = float(z.max())
+    return m + float(np.log(np.sum(np.exp(z - m))))
+
+
+def cross_entropy_swapped(labels, logits):
+    """Exercise 03.4 right, but with its parameters as (labels, logits): the check's (logits, labels) call gives
+    it the labels as logits, and logsumexp along axis 1 of a 1-D array raises AxisError."""
+    return scipy.special.logsumexp(logits, axis=1) - logits[np.arange(len(labels)), labels]
+
+
+def cross_entropy_swapped_loop(labels, logits):
+    """The same swap in a loop over the rows: called (logits, labels), each 'row' is one label, an int."""
+    return np.array([scipy.special.logsumexp(row) - row[label] for row, label in zip(logits, labels)])
+
+
+def cross_entropy_swapped_and_wrong(labels, logits):
+    """Parameters (labels, logits) and the sign flipped: right neither way round, so the hint goes by the name."""
+    return logits[np.arange(len(labels)), labels] - scipy.special.logsumexp(logits, axis=1)
+
+
+def cross_entropy_take_along_axis(logits, labels):
+    """np.take_along_axis with the (B,) labels as indices: NumPy wants them (B, 1), with as many axes as log_q."""
+    return -np.take_along_axis(log_softmax(logits, axis=1), labels, axis=1)
+
+
 def softmax_exponent_floored(z):
     """A softmax with z - max floored at -28: on [-1000, 0, 1000] the two small entries get about e^-28, not 0."""
     e = np.exp(np.maximum(z - z.max(), -28.0))
@@ -1983,6 +2037,14 @@ WRONG_ANSWERS = [
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(np.clip(z, -700, 700))))),
      "on [1000, 1000] yours, 700.693, is the log-sum-exp of the clipped logits"),
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(np.clip(z, -709, 709))))), "you clipped the logits"),
+    # the notebook's naive_lse, its overflow warning silenced: inf on [1000, 1000], and no warning for the call
+    (checks.check_logsumexp, logsumexp_naive_silenced, "the warning was silenced (np.errstate), not the problem"),
+    (checks.check_logsumexp, logsumexp_naive_silenced, "Factor out the max"),
+    # the -inf replaced by 0: on [0, -inf] log 2 = 0.693147, not 0
+    (checks.check_logsumexp, logsumexp_mask_replaced_by_0, "the log-sum-exp with the -inf replaced by 0"),
+    # a right answer rounded for printing: 3.407606 to 3 decimals is 3.408
+    (checks.check_logsumexp, lambda z: round(float(scipy.special.logsumexp(z)), 3),
+     "you rounded your answer to 3 decimals (3.408)"),
     # 03 · batch softmax
     (checks.check_batch_softmax, global_max_batch, "far below"),
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(), "whole batch"),
@@ -1994,6 +2056,12 @@ WRONG_ANSWERS = [
     # the maximum taken down the columns: rows still sum to 1, but each column got its own shift
     (checks.check_batch_softmax, lambda x: np.exp(x - x.max(axis=0, keepdims=True))
      / np.exp(x - x.max(axis=0, keepdims=True)).sum(axis=1, keepdims=True), "down each column"),
+    # a right answer rounded for printing: its rows still sum to 1 within 1e-9, but it is named as rounded,
+    # not as a keepdims slip (on [[1, 2], [3, 5]] 0.268941... rounds to 0.2689)
+    (checks.check_batch_softmax, lambda x: np.round(scipy.special.softmax(x, axis=1), 4),
+     "you rounded your answer to 4 decimals"),
+    (checks.check_batch_softmax, lambda x: np.round(scipy.special.softmax(x, axis=1), 3),
+     "rounded your answer to 3 decimals"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1).astype(np.float32),
      "not within the check's relative"),
     # 1e-9 added to each row's sum: every entry off by the same relative 1e-9 / (sum + 1e-9), the tiny ones too,
@@ -2024,13 +2092,29 @@ WRONG_ANSWERS = [
     # no shift at all: the row [-1000, -999] underflows to 0/0; the hint must not blame a batch maximum
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(axis=1, keepdims=True), "far below 0"),
     (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6), "not within the check's relative"),
-    # the near miss names the input and the error: 1/(1+e) = 0.26894142 rounds to 0.268941, off by 4.21e-7,
-    # a relative 1.57e-6 (the other entry, 0.73105858, is off by a relative 5.8e-7)
-    (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6),
-     "on [1000, 1001]: largest relative error 1.6e-06"),
+    (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6), "rounded your answer to 6 decimals"),
+    # the near miss names the input and the error: float32 keeps 24 bits, so on [1000, 1001] each entry is off by
+    # at most a relative 2^-24 = 6.0e-8 (the first case, [0.25, 0.75], is exact in float32)
+    (checks.check_stable_softmax, lambda z: scipy.special.softmax(z).astype(np.float32),
+     "on [1000, 1001]: largest relative error"),
     # tiny but not 0: checked relatively only (atol=0), so a masked or underflowed entry must be exactly 0
     (checks.check_stable_softmax, softmax_epsilon_each_exp, "an entry that should be 0 (it underflows) is not"),
     (checks.check_stable_softmax, softmax_mask_as_minus_30, "a masked (-inf) entry must get exactly 0"),
+    # the naive formula with its warnings silenced: nan or inf with no warning, named as a silenced overflow
+    (checks.check_stable_softmax, softmax_naive_silenced, "if you silenced NumPy's warning (np.errstate)"),
+    (checks.check_stable_softmax, softmax_exp_only_silenced, "the warning was silenced"),
+    # the -inf replaced by 0: the masked entry gets 0.211942 of the mass, far from the tiny -30 case
+    (checks.check_stable_softmax, softmax_mask_replaced_by_0, "the masked (-inf) entry got a real share of the mass"),
+    (checks.check_stable_softmax, softmax_mask_replaced_by_0, "keep the -inf, since exp(-inf) = 0"),
+    # a right answer rounded for printing, as the notebook prints [0.2689, 0.7311]: the first case, [0.25, 0.75],
+    # rounds to itself, so the hint comes on [1000, 1001], whose 0.268941... rounds to 0.2689
+    (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 4),
+     "you rounded your answer to 4 decimals ([0.2689, 0.7311])"),
+    (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 3), "rounded your answer to 3 decimals"),
+    (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 4), "round only when you print"),
+    # Python's round, entry by entry, in a list
+    (checks.check_stable_softmax, lambda z: [round(float(q), 8) for q in scipy.special.softmax(z)],
+     "rounded your answer to 8 decimals"),
     (checks.check_stable_softmax, softmax_exponent_floored, "an entry that should be 0 (it underflows) is not"),
     (checks.check_batch_softmax, batch_softmax_epsilon_each_exp, "should be 0 or nearly 0"),
     # the 2-D display rounds to 6 decimals, so the hint names the entry and its relative error: yours is
@@ -2038,6 +2122,8 @@ WRONG_ANSWERS = [
     (checks.check_batch_softmax, batch_softmax_epsilon_each_exp, "a relative error of"),
     (checks.check_batch_softmax, batch_softmax_epsilon_each_exp, "(yours is 1e-12, the right value"),
     (checks.check_logsumexp, lambda z: round(float(scipy.special.logsumexp(z)), 5), "not within the check's relative"),
+    (checks.check_logsumexp, lambda z: round(float(scipy.special.logsumexp(z)), 5),
+     "rounded your answer to 5 decimals"),
     # 03 · the per-row cross-entropies of a batch (shape (B,), as PyTorch's reduction="none")
     # an epsilon inside the log: every loss off a little; on [0, -30] about 20.7 instead of 30
     (checks.check_cross_entropy,
@@ -2108,6 +2194,19 @@ WRONG_ANSWERS = [
     (checks.check_cross_entropy, lambda z, y: scipy.special.logsumexp(z, axis=1), "log-sum-exp alone"),
     (checks.check_cross_entropy, lambda z, y: np.round(-log_softmax(z, axis=1)[np.arange(len(y)), y], 5),
      "not within the check's relative"),
+    (checks.check_cross_entropy, lambda z, y: np.round(-log_softmax(z, axis=1)[np.arange(len(y)), y], 5),
+     "rounded your answer to 5 decimals"),
+    # rounded to 4 decimals, as the notebook prints: named as rounding, not "Per row: logsumexp(z) - z[label]"
+    (checks.check_cross_entropy, lambda z, y: np.round(-log_softmax(z, axis=1)[np.arange(len(y)), y], 4),
+     "you rounded your answer to 4 decimals"),
+    # the parameters in CE(p, q)'s order, (labels, logits): right when called the other way round
+    (checks.check_cross_entropy, cross_entropy_swapped,
+     "the check calls my_cross_entropy(logits, labels), in that order"),
+    (checks.check_cross_entropy, cross_entropy_swapped_loop, "its parameters are the other way round"),
+    # swapped and wrong besides: named by its first parameter, `labels`, and the AxisError it raises
+    (checks.check_cross_entropy, cross_entropy_swapped_and_wrong, "your first parameter is named `labels`"),
+    # np.take_along_axis with (B,) labels: NumPy wants indices with as many axes as log_q
+    (checks.check_cross_entropy, cross_entropy_take_along_axis, "labels[:, None], shape (B, 1), then take [:, 0]"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)[:, 0], "shape"),
     # log-sum-exp shifted by each row's mean: overflows on the row [0, -2000] (exponent 1000)
     (checks.check_cross_entropy, lambda z, y: z.mean(axis=1) + np.log(np.exp(

@@ -384,3 +384,35 @@ def near_miss(expected: object, rtol: float = 1e-5, atol: float = 1e-7) -> Calla
             bool(np.allclose(array, target, rtol=rtol, atol=atol))
     return recognise
 
+
+
+def rounded_to(expected: object, digits: Sequence[int] = range(1, 9)) -> Callable[[object], int | None]:
+    """A reader of an answer: the fewest decimals ``d`` (of ``digits``) for which it is ``np.round(expected, d)``,
+    as a right answer rounded for printing is (np.round, round, or digits typed from a printout); else None.
+
+    The comparison allows a few units in the last place, so np.round, Python's round and a typed literal all count;
+    an answer right to full precision is compared (and passed) before any mistake is looked for."""
+    target = np.asarray(expected, dtype=float)
+    roundings = [(d, np.round(target, d)) for d in digits]
+
+    def read(answer: object) -> int | None:
+        array = as_array(answer)
+        if array is None or array.shape != target.shape or not np.all(np.isfinite(array)):
+            return None
+        for d, rounding in roundings:
+            if np.allclose(array, rounding, rtol=1e-14, atol=1e-15):
+                return d
+        return None
+    return read
+
+
+def rounded_mistakes(expected: object, tolerance: str, digits: Sequence[int] = range(1, 9)) -> list[Mistake]:
+    """One :class:`Mistake` per number of decimals: the right answer rounded to ``d`` decimals, named as such.
+
+    ``tolerance`` is how the check compares, e.g. "a relative 1e-12"; the hint keeps the words "not within the
+    check's relative" of the near-miss hints it comes before."""
+    read = rounded_to(expected, digits)
+    return [Mistake(lambda answer, d=d: read(answer) == d,  # d=d: each recogniser keeps its own d
+                    f"you rounded your answer to {d} decimal{'s' if d > 1 else ''} ({{got}}), so it is not within "
+                    f"the check's {tolerance}: return the full-precision values, and round only when you print.")
+            for d in digits]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import math
 from collections.abc import Callable
 
@@ -13,6 +14,7 @@ from tempnb.checks._common import (
     Case,
     Mistake,
     as_array,
+    call,
     close,
     first_miss,
     hint,
@@ -20,6 +22,7 @@ from tempnb.checks._common import (
     near_miss,
     number,
     passed,
+    rounded_mistakes,
     run_cases,
 )
 
@@ -44,6 +47,12 @@ _NO_FLOOR = ("no epsilon added to each exponential, and no floor on the exponent
              "a probability that is exactly 0, or far below 1e-12, must stay so.")
 _MASKED_NOT_ZERO = ("a masked (-inf) entry must get exactly 0, and yours got {got}: exp(-inf) is exactly 0, so keep "
                     "the -inf (do not replace it by a moderate negative number such as -30); " + _NO_FLOOR)
+_MASKED_WEIGHTED = ("on {label} the masked (-inf) entry got a real share of the mass ({got}): keep the -inf, "
+                    "since exp(-inf) = 0 exactly; replacing it (by 0, as np.where(np.isinf(z), 0, z) does, or by "
+                    "any ordinary number) gives that entry weight and takes it from the others. Subtracting the "
+                    "maximum needs no special case for -inf: -inf - m is -inf.")
+_SILENCED = ("exp overflowed, and the warning was silenced (np.errstate or warnings.filterwarnings), not the "
+             "problem.")
 _TINY_MARK = "an entry that should be 0 or nearly 0 (below 1e-12) is not"
 _UNDERFLOW_NOT_ZERO = ("on {label} an entry that should be 0 (it underflows) is not: got {got}. exp(z - max) of an "
                        "exponent below about -745 is exactly 0 in float64, and so is its probability; " + _NO_FLOOR)
@@ -74,6 +83,15 @@ def _tiny_entry_off(expected: np.ndarray, tiny: float = 0.0) -> Callable[[object
     return recognise
 
 
+def _masked_weighted(masked: np.ndarray) -> Callable[[object], bool]:
+    """A recogniser: a masked (-inf) entry got a probability of 1e-6 or more, as when the -inf is replaced by 0
+    (a moderate stand-in such as -30 gives it about 1e-14, which the tiny-entry hint names)."""
+    def recognise(answer: object) -> bool:
+        array = as_array(answer)
+        return array is not None and array.shape == masked.shape and bool(np.any(array[masked] >= 1e-6))
+    return recognise
+
+
 def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
     z = np.array(logits)
     shifted = np.exp(z - z.max())
@@ -81,7 +99,14 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
         Mistake(lambda a: as_array(a) is None or as_array(a).shape != z.shape,
                 f"return one probability per logit, an array of shape {z.shape} for {{label}}; got {{got}}."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
-                "your softmax returns nan for {label}: subtract the maximum logit before exponentiating."),
+                "your softmax returns nan for {label}: exp overflowed (inf / inf) or underflowed (0 / 0), and if "
+                "you silenced NumPy's warning (np.errstate), the warning went, not the problem: subtract the "
+                "maximum logit before exponentiating."),
+        # before every other value: a right answer rounded for printing (np.round(softmax(z), 4)) is named as such
+        *rounded_mistakes(scipy.special.softmax(z), "relative 1e-12"),
+        Mistake(lambda a: bool(np.any(np.isinf(as_array(a)))),
+                f"your softmax returns inf for {{label}}: {_SILENCED} Subtract the maximum logit before "
+                "exponentiating."),
         # exp(z - max) undivided, or divided by the wrong total (e.max(), which is 1, or the unshifted
         # np.exp(z).sum(), which is 1 on the logits of [0.25, 0.75]): the same values on the first case
         Mistake(shifted, "those are exp(z - max) divided by the wrong total, or by none: divide by the sum of the "
@@ -89,6 +114,8 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
         Mistake(scipy.special.log_softmax(z), "those are log-probabilities (all ≤ 0): exponentiate them."),
         Mistake(_tiny_entry_off(scipy.special.softmax(z)),
                 _MASKED_NOT_ZERO if np.any(np.isneginf(z)) else _UNDERFLOW_NOT_ZERO),
+        *([] if not np.any(np.isneginf(z)) else  # the -inf replaced by 0 (np.where(np.isinf(z), 0, z)) or another
+          [Mistake(_masked_weighted(np.isneginf(z)), _MASKED_WEIGHTED)]),  # ordinary logit: a real share of the mass
         Mistake(near_miss(scipy.special.softmax(z)), _SOFTMAX_NEAR_MISS),
     )
 
@@ -181,7 +208,21 @@ def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Ca
     expected = float(scipy.special.logsumexp(z))
     top = float(z.max())
     upper = top + math.log(len(z))  # the upper bound m + log K
+    masked = np.isneginf(z)
     return Case((z,), expected, f"logsumexp({label}) should be {expected:.6f}; got {{got}}.", label, (
+        # a right answer rounded for printing (round(lse, 3)) is named as such, before every other value
+        *rounded_mistakes(expected, "relative 1e-12"),
+        # the naive formula with its warnings silenced (np.errstate(over="ignore"), as the notebook's naive_lse):
+        # exp(1000) is inf and so is its log, or exp(-1000) is 0 and its log -inf; the call sees no warning
+        Mistake(lambda a: math.isinf(number(a)) and math.isfinite(expected),
+                f"logsumexp({label}) should be {expected:.6f}; got {{got}}: exp overflowed to inf (or underflowed "
+                "to 0, whose log is -inf), and the warning was silenced (np.errstate), not the problem. "
+                f"{_LSE_MAX}"),
+        *([] if not np.any(masked) else  # the -inf replaced by 0: exp(0) = 1 joins the sum
+          [Mistake(near(float(scipy.special.logsumexp(np.where(masked, 0.0, z)))),
+                   "that is the log-sum-exp with the -inf replaced by 0: keep the -inf, since exp(-inf) = 0 "
+                   "exactly; replacing it gives that entry a term of exp(0) = 1 in the sum. "
+                   "m + log(sum(exp(z - m))) needs no special case for -inf.")]),
         # max(z) alone: the shift without the log of the shifted sum
         Mistake(lambda a: abs(number(a) - top) < 1e-9 and abs(expected - top) > 1e-9,
                 f"logsumexp({label}) should be {expected:.6f}; got {{got}}: that is max(z) = {top:g} alone; "
@@ -295,6 +336,9 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                     "your result has nan in it: a row's exponentials all underflowed to 0 (0/0), or one "
                     "overflowed (inf/inf). Subtract each row's own maximum, z.max(axis=1, keepdims=True): "
                     "then every exponent is ≤ 0 and each row's largest term is exactly 1."),
+            # a right answer rounded for printing: its rows still sum to 1 within 1e-9, so it is named here,
+            # before the hint for rows that sum to 1 with wrong values
+            *rounded_mistakes(expected, "relative 1e-12"),
             Mistake(global_exps / global_exps.sum(),
                     "you normalised over the whole batch: each row is its own distribution, sum over axis=1."),
             Mistake(scipy.special.log_softmax(batch, axis=1),
@@ -440,9 +484,22 @@ def _cross_entropy_on_problem(problem: str) -> str:
                 "z.max(axis=1, keepdims=True), before exponentiating: then every exponent is ≤ 0 (any other shift, "
                 "a row's minimum, its mean, its first or last logit, can leave an exponent above 709 when the row "
                 "is wide). Or use log_softmax along axis=1.")
+    if "same number of dimensions" in problem:  # np.take_along_axis(log_q, labels, axis=1): (B,) indices, (B, K)
+        return ("np.take_along_axis needs indices with as many axes as log_q: give it labels[:, None], shape "
+                "(B, 1), then take [:, 0] of the (B, 1) result; or pick the entries with "
+                "log_q[np.arange(len(labels)), labels].")
+    if "out of bounds for array of dimension 1" in problem:  # axis=1 of a 1-D array
+        return ("axis=1 was asked of a 1-D array: of one row of the batch, or of the labels if your parameters "
+                f"are the other way round; {_CALL_ORDER}")
     if "index" in problem or "IndexError" in problem:
         return "Pick each row's label entry with log_q[np.arange(len(labels)), labels]."
     return ""
+
+
+# CE(p, q) puts the target first, PyTorch's cross_entropy(input, target) the logits: learners swap the two
+_CALL_ORDER = ("the check calls my_cross_entropy(logits, labels), in that order (the (B, K) logits first, then the "
+               "(B,) integer labels: PyTorch's (input, target) order, the reverse of CE(p, q)).")
+_LABEL_NAMES = {"labels", "label", "y", "y_true", "target", "targets", "classes", "labels_batch"}
 
 
 def _far_rows_on_problem(problem: str) -> str:
@@ -528,7 +585,8 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
                 "over the classes (axis=1), or pick the label entries, log_q[np.arange(len(labels)), labels]."),
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape != (n_rows,),
                 f"your result has shape {{{{shape}}}}; {per_row}one entry per row, in the rows' order."),
-        # the right shape, wrong values
+        # the right shape, wrong values; first a right answer rounded for printing (np.round(losses, 4))
+        *rounded_mistakes(expected, "relative 1e-9"),
         Mistake(lambda a: bool(np.any(np.isposinf(as_array(a)))),
                 "a loss is inf: a probability rounded to 0 and its log is -inf (np.log of softmax). Take the log in "
                 "log space, log_softmax(z) = z - logsumexp(z), along axis=1."),
@@ -626,9 +684,30 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
             shapes.append(array.shape if array is not None else ())
             return value
     message = first_miss(learner, cases, same=lambda a, b: close(a, b, rtol=1e-9, atol=1e-12))
+    if message is not None:
+        message = _swapped_arguments(cross_entropy, cases[0], message) or message
     if message is None:
         return passed("Your per-row cross-entropies match scipy's logsumexp(z) - z[label], even for a label 1000 "
                       "below the top logit.")
     if "{shape}" in message:
         message = message.replace("{shape}", str(shapes[-1] if shapes else "?"))
     return hint(message)
+
+
+def _swapped_arguments(cross_entropy: Callable, case: Case, message: str) -> str | None:
+    """The hint for a function whose parameters are (labels, logits): it is right when called the other way round,
+    or, when the call failed (``message`` names what it raised), its first parameter is named like the labels.
+    None otherwise."""
+    logits, labels = case.args
+    outcome = call(cross_entropy, labels, logits)
+    if outcome.problem is None and close(outcome.value, case.expected, rtol=1e-9, atol=1e-12):
+        return (f"your function is right when called with the labels first, so its parameters are the other way "
+                f"round; {_CALL_ORDER} Swap them: def my_cross_entropy(logits, labels).")
+    try:
+        names = list(inspect.signature(cross_entropy).parameters)
+    except (TypeError, ValueError):  # not a function, or a builtin without a signature
+        names = []
+    if "it raised" in message and len(names) >= 2 and names[0].lower() in _LABEL_NAMES:
+        return (f"your first parameter is named `{names[0]}`, but it receives the (B, K) logits: {_CALL_ORDER} "
+                "Swap them: def my_cross_entropy(logits, labels).")
+    return None
