@@ -315,6 +315,21 @@ def sigmoid_two_class_softmax(x):
     return softmax(np.stack([0 * x, x], axis=-1))[..., 1]
 
 
+def sigmoid_softmax_stacked_on_axis_0(x):
+    """The two-class softmax with the pair stacked on axis 0: softmax normalises each row, all of x, across points."""
+    return softmax(np.stack([0 * x, x], axis=0))[1]
+
+
+def sigmoid_softmax_axis_0_last_entry(x):
+    """Stacked on axis 0, then [..., 1]: softmax across the points, and the second point of each row."""
+    return softmax(np.stack([0 * x, x], axis=0))[..., 1]
+
+
+def sigmoid_softmax_row_1(x):
+    """Stacked right, on axis -1, but [1] takes the second row, the pair of x[1], not the second entry of each."""
+    return softmax(np.stack([0 * x, x], axis=-1))[1]
+
+
 def sigmoid_flattened(x):
     """Boolean masks on x.ravel(): the right values, in the wrong shape for a 2-D x."""
     x = x.ravel()
@@ -1871,8 +1886,23 @@ WRONG_ANSWERS = [
     (checks.check_probability_from_log_odds, 88.08, "looks like a percentage"),
     # float(softmax([2.0])[0]): a softmax over the one logit 2 is exactly 1
     (checks.check_probability_from_log_odds, 1.0, "a one-entry softmax is always 1"),
+    # np.round(σ(2)) is the float 1.0 too: the hint names rounding as well as the one-entry softmax
+    (checks.check_probability_from_log_odds, np.round(1 / (1 + math.exp(-2))), "If you rounded (np.round)"),
+    # round() and int() give the whole numbers 1 and 0
+    (checks.check_probability_from_log_odds, round(1 / (1 + math.exp(-2))), "the whole number 1: rounded"),
+    (checks.check_probability_from_log_odds, int(1 / (1 + math.exp(-2))), "the whole number 0: rounded"),
     # 1/1+math.exp(-2): the brackets left out, 1 + e^-2 ≈ 1.135
     (checks.check_probability_from_log_odds, 1 / 1 + math.exp(-2), "check the brackets, 1 / (1 + math.exp(-2))"),
+    # the same 1.135 as 1 / σ(2), the fraction upside down
+    (checks.check_probability_from_log_odds, (1 + math.exp(-2)) / 1, "the fraction is upside down"),
+    # brackets right, sign wrong: 1 / (1 - e^-2) ≈ 1.157
+    (checks.check_probability_from_log_odds, 1 / (1 - math.exp(-2)), "a minus in the denominator"),
+    # the exponents' signs mismatched: e^2 / (1 + e^-2) ≈ 6.51, e^-2 / (1 + e^2) ≈ 0.0161
+    (checks.check_probability_from_log_odds, math.exp(2) / (1 + math.exp(-2)), "have opposite signs"),
+    (checks.check_probability_from_log_odds, math.exp(-2) / (1 + math.exp(2)), "have opposite signs"),
+    # any other value above 1: the log-odds 2 put in the numerator, 2 / (1 + e^-2) ≈ 1.76
+    (checks.check_probability_from_log_odds, 2 / (1 + math.exp(-2)),
+     "above 1, so not a probability: check the brackets and the signs"),
     # softmax([0, 2]): the whole distribution [σ(-2), σ(2)]
     (checks.check_probability_from_log_odds, np.array([1 / (1 + math.exp(2)), 1 / (1 + math.exp(-2))]),
      "the second entry, softmax([0, 2])[1], is spam's"),
@@ -1916,6 +1946,16 @@ WRONG_ANSWERS = [
      "x = 1000): with boolean masks, that means the two formulas sit on swapped"),
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-x)), "exp(-x) overflows"),
+    # the two-class softmax stacked on the wrong axis: a softmax across the twelve points, [0, ..., 1 at x = 1000]
+    (checks.check_stable_sigmoid, sigmoid_softmax_stacked_on_axis_0,
+     "softmax normalises along the last axis: stack with axis=-1 so each row is one (0, x) pair."),
+    (checks.check_stable_sigmoid, sigmoid_softmax_stacked_on_axis_0, "add up to 1 over the 12 points"),
+    (checks.check_stable_sigmoid, lambda x: softmax(x), "a softmax across the points"),
+    # ... and with [..., 1] (or stacked right but [1]): two values, one per class, not one per x
+    (checks.check_stable_sigmoid, sigmoid_softmax_axis_0_last_entry,
+     "your result has shape (2,), x has shape (12,): that is two values, one per class"),
+    (checks.check_stable_sigmoid, sigmoid_softmax_axis_0_last_entry, "stack with axis=-1 so each row is one (0, x)"),
+    (checks.check_stable_sigmoid, sigmoid_softmax_row_1, "take [..., 1], the second entry of every row"),
     (checks.check_stable_sigmoid, where_both_branches, "evaluates both branches"),
     # the same np.where under np.errstate(over="raise"): a FloatingPointError gets the overflow warning's advice
     (checks.check_stable_sigmoid, where_over_raised,

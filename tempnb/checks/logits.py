@@ -65,6 +65,10 @@ def check_probability_from_log_odds(q: object) -> None:
             return hint(f"your value is a {kind} ({float(array.ravel()[0]):.9g}), right to about "
                         f"{np.finfo(kind).precision} digits only; the check needs 9 significant digits: "
                         "compute in double precision (math.exp, or NumPy on float64).")
+    if isinstance(q, (int, np.integer)) and not isinstance(q, (bool, np.bool_)) and q in (0, 1):
+        # round(1 / (1 + math.exp(-2))) = 1, int(...) = 0: a whole number, where σ(2) ≈ 0.88 lies between them
+        return hint(f"you gave the whole number {int(q)}: rounded (round() or int())? σ(2) = 1 / (1 + e^-2) "
+                    "lies between 0 and 1; assign it unrounded, the check wants nine significant digits.")
     case = Case((), expected, "got {got}; solve log(q₁ / (1 - q₁)) = 2 for q₁: that is the sigmoid, σ(2).",
                 mistakes=(
         Mistake(near(math.exp(2)), "e² ≈ 7.39 are the odds q₁ / (1 - q₁), not the probability; solve for q₁."),
@@ -74,9 +78,25 @@ def check_probability_from_log_odds(q: object) -> None:
                                              "other outcome: either the sign inside the exponent is flipped, "
                                              "or you took the complement."),
         Mistake(near(2.0), "2 is the log-odds you were given; turn it into a probability with the sigmoid."),
-        # softmax([2.0]): a softmax over one logit
-        Mistake(near(1.0), "a one-entry softmax is always 1: log-odds 2 is the difference of two logits, "
-                           "z₁ - z₀, so take softmax([0, 2])[1], or the sigmoid σ(2)."),
+        # softmax([2.0]): a softmax over one logit; or np.round(σ(2)), which is the float 1.0 (round() gives the
+        # int 1, named above)
+        Mistake(near(1.0), "1.0 is not σ(2) ≈ 0.88. If you rounded (np.round), assign the value unrounded. If you "
+                           "took a softmax over the one logit 2: a one-entry softmax is always 1; log-odds 2 is the "
+                           "difference of two logits, z₁ - z₀, so take softmax([0, 2])[1], or the sigmoid σ(2)."),
+        # 1 / (1 - math.exp(-2)): the brackets are right, the sign in the denominator is not
+        Mistake(near(1 / (1 - math.exp(-2))), "{got} is 1 / (1 - e^-2): a minus in the denominator. The sigmoid "
+                                               "adds, σ(2) = 1 / (1 + math.exp(-2))."),
+        # e^2 / (1 + e^-2) and e^-2 / (1 + e^2): the two exponents' signs do not match
+        Mistake(near(math.exp(2) / (1 + math.exp(-2))),
+                "{got} is e^2 / (1 + e^-2): the numerator's exponent and the denominator's have opposite signs. "
+                "Use the same sign in both, e^2 / (1 + e^2), or 1 / (1 + e^-2): both are σ(2)."),
+        Mistake(near(math.exp(-2) / (1 + math.exp(2))),
+                "{got} is e^-2 / (1 + e^2): the numerator's exponent and the denominator's have opposite signs. "
+                "Use the same sign in both, e^2 / (1 + e^2), or 1 / (1 + e^-2): both are σ(2)."),
+        # 1/1+math.exp(-2) = 1 + e^-2 ≈ 1.135 (brackets left out), which is also 1 / σ(2), the fraction upside down
+        Mistake(near(1 + math.exp(-2)), "{got} is 1 + e^-2: either the brackets are left out (1/1+math.exp(-2) "
+                                        "divides 1 by 1 first) or the fraction is upside down, (1 + e^-2) / 1; "
+                                        "check the brackets, 1 / (1 + math.exp(-2))."),
         Mistake(near(1 / (1 + 10**-2)), "{got} is 1 / (1 + 10^-2): base 10 in place of e. Log-odds are natural "
                                         "logarithms, so the odds are e² (math.exp(2)), not 10²."),
         Mistake(near(1 / (1 + 2**-2)), "{got} is 1 / (1 + 2^-2): base 2 in place of e. Log-odds are natural "
@@ -85,9 +105,9 @@ def check_probability_from_log_odds(q: object) -> None:
                                             "between 0 and 1, sigmoid(2), without multiplying by 100."),
         Mistake(near(math.exp(2) / (1 + math.exp(2)) ** 2),
                 "{got} is the sigmoid's slope at 2, sigmoid(2)(1 - sigmoid(2)), not sigmoid(2)."),
-        # 1/1+math.exp(-2) = 1 + e^-2 ≈ 1.135, and any other value above 1 not named above
-        Mistake(lambda answer: float(answer) > 1, "{got} is above 1, and a probability is at most 1: check the "
-                                                  "brackets, 1 / (1 + math.exp(-2))."),
+        # any other value above 1 not named above
+        Mistake(lambda answer: float(answer) > 1, "{got} is above 1, so not a probability: check the brackets and "
+                                                  "the signs; σ(2) = 1 / (1 + math.exp(-2))."),
         # Last, so that the mistakes above are named first: a value right to a few digits was typed in.
         Mistake(near(expected, 1e-3), "your value is right to a few digits only: compute it (with "
                                       "math.exp) instead of typing a rounded value; the check needs 9 "
@@ -533,6 +553,28 @@ def _zero_probe(sigmoid: Callable) -> str | None:
     return wrong_at_zero
 
 
+# The two-class softmax route of Exercise 3, softmax(np.stack([0 * x, x], axis=-1))[..., 1]: the names that show
+# a learner took it, and what to say when the pair ends up on the wrong axis.
+_TWO_CLASS_NAMES = frozenset({"softmax", "stack", "column_stack", "vstack", "hstack"})
+_LAST_AXIS = "softmax normalises along the last axis: stack with axis=-1 so each row is one (0, x) pair."
+
+
+def _names_used_by(function: Callable) -> set[str]:
+    """The names the learner's code reads (its nested functions and lambdas included); empty for a builtin."""
+    code = getattr(function, "__code__", None)
+    return _names_used(code) | _attributes_read(code) if code is not None else set()
+
+
+def _softmax_across(got: np.ndarray) -> bool:
+    """Whether the values are a softmax across the points (they add up to 1), not a sigmoid at each point.
+
+    The exact sigmoid's values at the check's points add up to about 6 (half of them are near 1), so a sum of 1 with
+    every value in [0, 1] means one distribution over all the points, as softmax(x) or a stack on axis 0 gives.
+    """
+    in_range = bool(np.all(np.isfinite(got)) and np.all((got >= 0) & (got <= 1)))
+    return in_range and math.isclose(float(np.sum(got)), 1.0, rel_tol=1e-9)
+
+
 def _warning_points(sigmoid: Callable, points: np.ndarray) -> list[float]:
     """The test points at which the learner's sigmoid warns when given that point alone."""
     return [float(x) for x in points if call(sigmoid, np.array([x])).problem is not None]
@@ -630,6 +672,11 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
     if got is None:
         return hint("your function returned None; return an array." if outcome.value is None
                     else "return an array of numbers, one per entry of x.")
+    if got.shape != points.shape and got.shape == (2,) and _names_used_by(sigmoid) & _TWO_CLASS_NAMES:
+        # the two-class softmax with its pair on the wrong axis, or the wrong entry taken: one value per class,
+        # not one per x (softmax(np.stack([0 * x, x], axis=0))[..., 1], or axis=-1 with [1])
+        return hint(f"your result has shape (2,), x has shape {points.shape}: that is two values, one per class, "
+                    f"not one per entry of x. {_LAST_AXIS} Then take [..., 1], the second entry of every row.")
     if got.shape != points.shape:
         return hint(f"return one value per entry: x has shape {points.shape}, your result {got.shape} "
                     "(vectorise with NumPy instead of math.exp).")
@@ -648,6 +695,12 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
             return hint(f"at x = {points[i]:g} your sigmoid gives nan (inf / inf?); the exact value is "
                         f"{expected[i]:g}.")
         wrong = None
+        if not np.allclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK) and _softmax_across(got):
+            # softmax(np.stack([0 * x, x], axis=0))[1] is softmax(x): one distribution over all the points, which
+            # is 0 except near 1 at x = 1000, so it would otherwise get the hint for a value rounded to 0 at x = -40
+            return hint(f"your values add up to {float(np.sum(got)):.6g} over the {points.size} points "
+                        f"({_differing(points, got, expected)}): a softmax across the points, not one (0, x) pair "
+                        f"per point. {_LAST_AXIS} Then take [..., 1].")
         if not np.allclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK):
             negative = points < 0
             # sigma(-x) = 1 - sigma(x) on the negative entries: the exp(-|x|) form with the branches swapped
@@ -772,6 +825,6 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
                     "are cut down to whole numbers. Convert first, x = np.asarray(x, dtype=float).")
     if subnormal:
         return passed("Your sigmoid is right on the whole real line, subnormal values included, and silent.")
-    return passed("Your sigmoid is right on the whole real line down to the smallest normal doubles, and silent. "
+    return passed("Your sigmoid is right and silent on the whole real line, down to values near e^-708 ≈ 3e-308. "
                   "(Off the core path, the notebook's section \"Going deeper: subnormal sigmoid values\" tests "
-                  "subnormal values too: check_stable_sigmoid(stable_sigmoid, subnormal=True).)")
+                  "even tinier ones: check_stable_sigmoid(stable_sigmoid, subnormal=True).)")
