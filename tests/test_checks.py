@@ -18,7 +18,17 @@ import scipy.special
 
 import tempnb
 from helpers import WEIRD, central_differences  # WEIRD: answers no check expects
-from tempnb import checks, log_softmax, min_p, softmax, top_k, top_p, validate_probs
+from tempnb import (
+    checks,
+    expected_calibration_error,
+    fit_temperature,
+    log_softmax,
+    min_p,
+    softmax,
+    top_k,
+    top_p,
+    validate_probs,
+)
 from tempnb.checks._common import Case, Mistake, call, run_cases
 from tempnb.checks.probabilities import ROUNDED_SUM_CASE
 
@@ -3632,6 +3642,44 @@ def fit_loose_tolerance(xatol):
     return fit
 
 
+
+def ece_library_imported(probs, labels, n_bins):
+    """The library's ECE reached through `from tempnb.calibration import ...` under another name."""
+    from tempnb.calibration import expected_calibration_error as library_ece
+    return library_ece(probs, labels, n_bins)
+
+
+def ece_from_reliability_curve(probs, labels, n_bins):
+    """The right sum, built from tempnb.reliability_curve's per-bin means and counts (empty bins have count 0)."""
+    curve = tempnb.reliability_curve(probs, labels, n_bins)
+    filled = curve.count > 0
+    return float(np.sum(curve.count[filled] * np.abs(curve.accuracy[filled] - curve.confidence[filled]))
+                 / len(labels))
+
+
+def fit_library_imported(logits, labels):
+    """The library's fit reached through `from tempnb.calibration import ...`."""
+    from tempnb.calibration import fit_temperature
+    return fit_temperature(logits, labels)
+
+
+def fit_brier(logits, labels):
+    """Minimises the Brier score, mean ||q - one_hot||², instead of the mean NLL."""
+    one_hot = np.eye(logits.shape[1])[labels]
+
+    def brier(log_t):
+        return float(np.mean(np.sum((softmax(logits, math.exp(log_t), axis=1) - one_hot) ** 2, axis=1)))
+    return math.exp(scipy.optimize.minimize_scalar(brier, bounds=(-5, 5), method="bounded",
+                                                   options={"xatol": 1e-10}).x)
+
+
+def fit_rounded(decimals):
+    """A right search whose T is rounded before it is returned."""
+    def fit(logits, labels):
+        return round(fit_bounded(logits, labels), decimals)
+    return fit
+
+
 WRONG_ANSWERS += [
     # 01 · valid distribution
     (checks.check_is_valid_distribution, lambda p: math.isclose(sum(p), 1, rel_tol=0, abs_tol=1e-6), "negative"),
@@ -3944,6 +3992,16 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_accuracy_nansum, "Your number is right, but an empty bin makes 0/0 (a RuntimeWarning)"),
     (checks.check_ece, ece_without_bins, "averaged |correct - confidence| over the examples, with no bins"),
     (checks.check_ece, ece_open_bins, "a confidence exactly on an edge fell in no bin"),
+    # the library itself, under the notebook's name, as tempnb.…, imported from tempnb.calibration, and the right
+    # sum built from reliability_curve (expected_calibration_error runs reliability_curve too; the check names the
+    # outer one)
+    (checks.check_ece, lambda probs, labels, n_bins: expected_calibration_error(probs, labels, n_bins),
+     "your function calls expected_calibration_error (tempnb.expected_calibration_error); the exercise asks you "
+     "to write the ECE yourself — use the library only to compare"),
+    (checks.check_ece, lambda probs, labels, n_bins: tempnb.expected_calibration_error(probs, labels, n_bins),
+     "your function calls expected_calibration_error"),
+    (checks.check_ece, ece_library_imported, "your function calls expected_calibration_error"),
+    (checks.check_ece, ece_from_reliability_curve, "your function calls reliability_curve (tempnb.reliability_curve)"),
     # closed on both sides: 0.75 counted in two bins (0.24625, not the open bins' 0.09625 nor the ECE's 0.1525)
     (checks.check_ece, ece_closed_bins, "a confidence exactly on an edge was counted in two bins"),
     (checks.check_fit_temperature, fit_rows_indexed, "log_q[labels] picks whole rows"),
@@ -3957,12 +4015,26 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_to_own_predictions, "use the labels given"),
     (checks.check_fit_temperature, fit_bounds_above_one, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_minimize_array, "shape (1,)"),
-    (checks.check_fit_temperature, fit_coarse_grid, "grid too coarse"),
+    # np.linspace(0.1, 5, 50) steps by 0.1 and holds 2.0, the best T 1.97081 rounded to 1 decimal: both named
+    (checks.check_fit_temperature, fit_coarse_grid, "or your grid steps by 0.1, a grid too coarse for the check"),
     # the notebook's grid lands within 0.4% of the underconfident case's best T, not within 1e-4
     (checks.check_fit_temperature, fit_notebook_grid, "within a grid step"),
     # xatol=0.1 stops within 2% of the best T, xatol=1 about 6% from it (on the overconfident case)
     (checks.check_fit_temperature, fit_loose_tolerance(0.1), "a solver stopped by a loose tolerance"),
     (checks.check_fit_temperature, fit_loose_tolerance(1.0), "tighten its tolerance, e.g. minimize_scalar"),
+    # the Brier score's best T, 1.9556, lies 0.77% below the NLL's 1.97081: named, not taken for a grid step
+    (checks.check_fit_temperature, fit_brier, "minimises the Brier score (its best T here is 1.95560)"),
+    # rounded: 1.97081 to 2.0 and 1.97; 0.465831 to 0.466 (1.971 passes the first case, within 1e-4 of 1.97081)
+    (checks.check_fit_temperature, fit_rounded(1),
+     "is the best T, 1.97081, rounded to 1 decimal: either you rounded it"),
+    (checks.check_fit_temperature, fit_rounded(2), "is the best T, 1.97081, rounded to 2 decimals"),
+    (checks.check_fit_temperature, fit_rounded(3), "is the best T, 0.46583, rounded to 3 decimals"),
+    # the library itself, under the notebook's name, as tempnb.fit_temperature and imported from tempnb.calibration
+    (checks.check_fit_temperature, lambda logits, labels: fit_temperature(logits, labels),
+     "your function calls fit_temperature (tempnb.fit_temperature); the exercise asks you to write the search"),
+    (checks.check_fit_temperature, lambda logits, labels: tempnb.fit_temperature(logits, labels),
+     "use the library only to compare"),
+    (checks.check_fit_temperature, fit_library_imported, "your function calls fit_temperature"),
     (checks.check_fit_temperature, fit_inverse, "1/T"),
     (checks.check_fit_temperature, fit_whole_array_softmax, "normalised the whole array"),
     (checks.check_fit_temperature, fit_in_place, "changed its input `logits`"),
@@ -4366,6 +4438,29 @@ def fit_minimize_first(logits, labels):
     return float(fit_minimize_array(logits, labels)[0])
 
 
+def ece_histogram_mirrored(probs, labels, n_bins):
+    """np.histogram's bins [a, b) close on the left; on -confidence, with edges -1 ... 0, a bin [-m/M, -(m-1)/M)
+    is (m-1)/M < confidence <= m/M. Its last bin also holds 0, which no top probability is."""
+    confidence = probs.max(axis=1)
+    correct = (probs.argmax(axis=1) == labels).astype(float)
+    edges = -np.arange(n_bins, -1, -1) / n_bins
+    right, _ = np.histogram(-confidence, bins=edges, weights=correct)
+    summed, _ = np.histogram(-confidence, bins=edges, weights=confidence)
+    return float(np.abs(right - summed).sum() / len(labels))
+
+
+def fit_grid_then_refined(logits, labels):
+    """The notebook's grid for a start, then minimize_scalar on scipy's log_softmax around its best point."""
+    rows = np.arange(len(labels))
+
+    def nll(T):
+        return -float(np.mean(scipy.special.log_softmax(logits / T, axis=1)[rows, labels]))
+    grid = np.geomspace(0.25, 20, 400)
+    best = int(np.argmin([nll(T) for T in grid]))
+    return float(scipy.optimize.minimize_scalar(nll, bounds=(grid[max(best - 1, 0)], grid[min(best + 1, 399)]),
+                                                method="bounded", options={"xatol": 1e-10}).x)
+
+
 MORE_RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, valid_with_python_sum),
     # a 0-d boolean array (np.asarray of np.bool_) tests like True or False, so it is accepted
@@ -4433,6 +4528,10 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_fit_temperature, fit_log_t),
     (checks.check_fit_temperature, fit_bounded),
     (checks.check_fit_temperature, fit_minimize_first),
+    # allowed helpers: np.histogram for the bins (on -confidence, so its left-closed bins close on the right),
+    # scipy.special.log_softmax and a grid refined by minimize_scalar for T
+    (checks.check_ece, ece_histogram_mirrored),
+    (checks.check_fit_temperature, fit_grid_then_refined),
     (checks.check_platt_temperature, scipy.special.logit(0.99) / scipy.special.logit(0.9)),
     (checks.check_platt_temperature, math.log10(99) / math.log10(9)),  # the base of the log cancels in the ratio
 ]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import inspect
 import math
 import re
+import sys
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -130,6 +131,31 @@ def call(function: Callable, *args: Any) -> Outcome:
         name = names[changed[0]] if changed[0] < len(names) else f"argument {changed[0] + 1}"
         return Outcome(value, _IN_PLACE.format(name=name), InputChanged)
     return Outcome(value)
+
+
+def calls(function: Callable, args: tuple, *library_functions: Callable) -> Callable | None:
+    """Which of ``library_functions`` ``function(*args)`` runs, under whatever name the learner's code reached
+    it (``tempnb.f``, ``from tempnb.module import f``, an alias); None if it runs none of them.
+
+    For an exercise that asks a learner to write what the library already has. A profiler watches the one
+    call (made through :func:`call`, so on fresh copies of the inputs, with any error or warning caught) for a
+    frame running a library function's code; the previous profiler is restored afterwards. The first of
+    ``library_functions`` that ran is returned, so list the one to name first when one calls another.
+    """
+    targets = {library_function.__code__: library_function for library_function in library_functions}
+    seen: set = set()
+
+    def watch(frame, event, arg) -> None:  # noqa: ANN001, ARG001 (sys.setprofile's signature)
+        if event == "call" and frame.f_code in targets:
+            seen.add(frame.f_code)
+
+    previous = sys.getprofile()
+    sys.setprofile(watch)
+    try:
+        call(function, *args)
+    finally:
+        sys.setprofile(previous)
+    return next((f for f in library_functions if f.__code__ in seen), None)
 
 
 def _explained(exc: Exception) -> str:
