@@ -414,6 +414,39 @@ def tempered_scipy_with_limit(z, T):
     if T == 0:
         return (z == z.max()) / np.count_nonzero(z == z.max())
     return scipy.special.softmax(z / T)
+
+
+def tempered_scipy_log_softmax(z, T):
+    """The exp of scipy's log_softmax of z / T, with the T = 0 limit: a library softmax under another name."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    return np.exp(scipy.special.log_softmax(z / T))
+
+
+def tempered_scipy_logsumexp(z, T):
+    """exp(z / T - logsumexp(z / T)), with the T = 0 limit: scipy's logsumexp does the max trick and the sum."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    return np.exp(z / T - scipy.special.logsumexp(z / T))
+
+
+def tempered_tempnb_log_softmax(z, T):
+    """The exp of tempnb's log_softmax at T, with the T = 0 limit."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    return np.exp(log_softmax(z, T))
+
+
+def tempered_apply_temperature(z, T):
+    """tempnb.apply_temperature on a hand-normalised q = exp(z - max) / sum, with the T = 0 limit."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    q = np.exp(z - z.max())
+    return tempnb.apply_temperature(q / q.sum(), T)
 # 05 exercise 4's training loss, my_training_loss(logits, rows): the teacher's logits for the default split's 100
 # transfer images (the teacher trained, and the images chosen, as the notebook's cells do), and students trained once
 # by the recipe of 05's train_student(0, loss).
@@ -1095,6 +1128,19 @@ def entropy_temperature_grid_search():
     z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
     grid = np.linspace(0.1, 1.0, 901)
     return float(grid[np.argmin([abs(float(entropy(softmax(z, T))) - 2.0) for T in grid])])
+
+
+def entropy_temperature_loose_brentq():
+    """Exercise 04.4 answered with brentq, but its xtol loosened to 1e-3: T = 0.748862, not within 1e-6 nats."""
+    from tempnb import entropy
+    z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
+    return scipy.optimize.brentq(lambda T: float(entropy(softmax(z, T))) - 2.0, 0.1, 1.0, xtol=1e-3)
+
+
+def half_temperature_grid_search():
+    """Exercise 04.3 answered with the best point of np.linspace(1, 100, 1000), not brentq: 20.8198..."""
+    grid = np.linspace(1, 100, 1000)
+    return float(grid[np.argmin([abs(float(softmax([10.0, 20.0, 30.0], T).max()) - 0.5) for T in grid])])
 
 
 def entropy_temperature_default_brentq():
@@ -2352,6 +2398,11 @@ WRONG_ANSWERS = [
     # scipy's softmax with a T == 0 branch: right values too, so the check names that call as well
     (checks.check_tempered_softmax, tempered_scipy_with_limit, "your function calls scipy.special.softmax"),
     (checks.check_tempered_softmax, tempered_calling_scipy_imported_as, "your function calls scipy.special.softmax"),
+    # the other library shortcuts the exercise text forbids: the hint names the function called
+    (checks.check_tempered_softmax, tempered_scipy_log_softmax, "your function calls scipy.special.log_softmax"),
+    (checks.check_tempered_softmax, tempered_scipy_logsumexp, "your function calls scipy.special.logsumexp"),
+    (checks.check_tempered_softmax, tempered_tempnb_log_softmax, "your function calls tempnb's log_softmax"),
+    (checks.check_tempered_softmax, tempered_apply_temperature, "your function calls tempnb's apply_temperature"),
     # the starter run as given: the hint names the overflow, not the fix (the same code as a lambda gets the fix)
     (checks.check_tempered_softmax, my_tempered_softmax, "This is the starter as given: here z / T reaches 3000"),
     # a shift other than the maximum of z / T: only the sentence for that shift (probes tell them apart)
@@ -2374,6 +2425,8 @@ WRONG_ANSWERS = [
     (checks.check_odds_temperature, 3, "3 is 1/T; the temperature is its reciprocal"),
     # the exponent computed: math.log(27) / math.log(3) is 3.0000000000000004, which is 1/T
     (checks.check_odds_temperature, math.log(27) / math.log(3), "3 is 1/T; the temperature is its reciprocal"),
+    # log 27 without the division by log 3: 1 / math.log(27) = 0.3034
+    (checks.check_odds_temperature, 1 / math.log(27), "you dropped the division by log 3"),
     (checks.check_odds_temperature, 9, "exponent"),
     (checks.check_odds_temperature, 27, "target odds"),
     (checks.check_odds_temperature, -1, "positive"),
@@ -2385,6 +2438,13 @@ WRONG_ANSWERS = [
     (checks.check_half_temperature, 10.0, "brentq"),
     (checks.check_half_temperature, 20.79, "more digits than a printout shows"),
     (checks.check_half_temperature, -GOLDEN_T, "mirror solution"),
+    # the closed form inverted: 10 * log φ = 4.812 in place of 10 / log φ
+    (checks.check_half_temperature, 10 * math.log((1 + math.sqrt(5)) / 2), "T = 10 / log φ, not 10·log φ"),
+    # the best point of a grid, np.linspace(1, 100, 1000): 20.8198..., all digits; the shared hint names all causes
+    (checks.check_half_temperature, half_temperature_grid_search(), "the best point of a grid of temperatures"),
+    (checks.check_half_temperature, half_temperature_grid_search(), "loosened xtol"),
+    (checks.check_half_temperature, 20.79, "typed from a printout, brentq's result rounded"),
+    (checks.check_half_temperature, 20.79, "loosened xtol"),
     (checks.check_half_temperature, -1.0, "must be positive"),
     (checks.check_half_temperature, 0.0, "argmax"),
     (checks.check_half_temperature, 0.5, "target top probability"),
@@ -2408,6 +2468,10 @@ WRONG_ANSWERS = [
     (checks.check_entropy_temperature, 0.3, "raise it"),
     # the best of a grid of temperatures 0.001 apart: T = 0.749, entropy 2.0003 nats, close but not within 1e-6
     (checks.check_entropy_temperature, entropy_temperature_grid_search(), "the best point of a grid"),
+    # brentq with a loosened tolerance: xtol=1e-3 gives 0.748862, entropy 2.000068 nats
+    (checks.check_entropy_temperature, entropy_temperature_loose_brentq(), "brentq with a loosened xtol"),
+    (checks.check_entropy_temperature, entropy_temperature_loose_brentq(), "typed from a printout or rounded"),
+    (checks.check_entropy_temperature, round(brentq_entropy_temperature(), 4), "brentq's result rounded"),
     (checks.check_entropy_temperature, -1.0, "positive"),
     (checks.check_entropy_temperature, None, "replace the None"),
     # 05 · soft loss
@@ -3864,11 +3928,11 @@ WRONG_ANSWERS += [
     (checks.check_odds_temperature, "0.3", "not the string '0.3'"),
     (checks.check_odds_temperature, "one third", "assign a number (a float), not the string"),
     # 04 · top probability 0.5
-    (checks.check_half_temperature, 20.7809, "typed a printed value"),
+    (checks.check_half_temperature, 20.7809, "a short decimal: a value typed from a printout, brentq's result rounded"),
     # brentq with a loose xtol stops at 20.78086899, close but not within 1e-9
     (checks.check_half_temperature, scipy.optimize.brentq(
         lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5, 1, 100, xtol=1e-3),
-     "or you loosened brentq's xtol/rtol: keep the defaults."),
+     "or brentq with a loosened xtol or rtol is not exact enough"),
     # brentq(..., full_output=True) returns the pair (root, RootResults)
     (checks.check_half_temperature, scipy.optimize.brentq(
         lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5, 1, 100, full_output=True),

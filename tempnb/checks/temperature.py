@@ -329,9 +329,24 @@ _SORTED_IN_PLACE = ("you sorted the logits (z.sort() reorders the caller's array
                     "probability belongs to the k-th logit, so leave z in its order and do not sort it.")
 
 
+# The library functions Exercise 1 does not allow (the exercise text lists the same ones): each does the max trick
+# or the normalisation, the part of softmax(z / T) the exercise asks you to write.
+_NOT_ALLOWED_IN_SCIPY = ("softmax", "log_softmax", "logsumexp")
+_WHAT_IT_DOES = {
+    "tempnb's softmax": "which takes T itself and handles T = 0",
+    "scipy.special.softmax": "a library softmax that does the max trick for you",
+    "tempnb's log_softmax": "a library log-softmax, whose exp is the softmax, max trick included",
+    "scipy.special.log_softmax": "a library log-softmax, whose exp is the softmax, max trick included",
+    "scipy.special.logsumexp": "which does the max trick and the normalisation for you (z / T - logsumexp(z / T) "
+                               "is the log-softmax)",
+    "tempnb's apply_temperature": "which tempers probabilities for you, max trick and normalisation included",
+}
+
+
 def _calls_tempnb_softmax(function: object) -> str | None:
-    """Which library softmax ``function`` is or loads ("tempnb's softmax" or "scipy.special.softmax"), in its own
-    code, in functions nested in it, or in the functions it calls by name, one level deep; None if neither."""
+    """Which library function of those Exercise 1 does not allow (a softmax, a log-softmax, logsumexp or
+    apply_temperature, from tempnb or scipy.special) ``function`` is or loads, in its own code, in functions nested
+    in it, or in the functions it calls by name, one level deep; None if none."""
     import dis
     import sys
     import types
@@ -339,9 +354,11 @@ def _calls_tempnb_softmax(function: object) -> str | None:
     from tempnb import core
 
     special = sys.modules.get("scipy.special")  # loaded already if the learner's code can reach its softmax
-    library = {id(core.softmax): "tempnb's softmax"}
-    if special is not None and callable(getattr(special, "softmax", None)):
-        library[id(special.softmax)] = "scipy.special.softmax"
+    library = {id(core.softmax): "tempnb's softmax", id(core.log_softmax): "tempnb's log_softmax",
+               id(core.apply_temperature): "tempnb's apply_temperature"}
+    for name in _NOT_ALLOWED_IN_SCIPY:
+        if special is not None and callable(getattr(special, name, None)):
+            library[id(getattr(special, name))] = f"scipy.special.{name}"
     found: list[str] = []
 
     def is_library(value: object) -> bool:
@@ -457,14 +474,11 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         if advice is not None:
             problem = problem[: -len(_GENERIC_SHIFT)] + advice
     library = _calls_tempnb_softmax(tempered_softmax) if problem is None else None
-    if library == "tempnb's softmax":
-        problem = ("your function calls tempnb's softmax (which takes T itself and handles T = 0): the exercise "
-                   "is to write softmax(z / T) from scratch, with np.exp, the max trick and a T == 0 branch; keep "
-                   "tempnb.softmax for comparing your result with.")
-    elif library is not None:
-        problem = (f"your function calls {library}, a library softmax that does the max trick for you: the "
-                   "exercise is to write softmax(z / T) from scratch, with np.exp, the max trick and a T == 0 "
-                   f"branch; keep {library} for comparing your result with.")
+    if library is not None:
+        problem = (f"your function calls {library} ({_WHAT_IT_DOES[library]}): the exercise is to write "
+                   "softmax(z / T) from scratch, with np.exp, the max trick and a T == 0 branch, without "
+                   "tempnb's softmax, log_softmax or apply_temperature, or scipy.special's softmax, log_softmax or "
+                   "logsumexp; keep them for comparing your result with.")
     return hint(problem) if problem is not None else passed(
         "Your tempered softmax matches tempnb.softmax, down to T = 0.001 and at the limit T = 0.")
 
@@ -499,6 +513,9 @@ def check_odds_temperature(temperature: object) -> None:
         Mistake(near(1 / 9, 1e-6), "with T = 1/9 the odds become 3**9 = 19683 : 1; 1/T must be 3."),
         Mistake(near(27.0, 1e-6), "27 is the target odds; the answer is the temperature that produces them."),
         Mistake(near(1 / 27, 1e-6), "with T = 1/27 the odds become 3**27; the exponent 1/T must be 3."),
+        # 1 / math.log(27): the logarithm taken of 27 alone, not divided by log 3
+        Mistake(near(1 / math.log(27), 1e-6),
+                "3^(1/T) = 27 gives 1/T = log 27 / log 3 = 3 (you dropped the division by log 3), so T = 1 / 3."),
         Mistake(lambda a: math.isclose(a, 1 / 3, rel_tol=1e-2),
                 f"{ten_digits} is a rounded 1/3: the check wants agreement within a relative 1e-9, so type 1 / 3."),
     ))
@@ -518,6 +535,26 @@ def _parsed(text: str) -> float | None:
     if len(values) == 1:
         return values[0]
     return values[0] / values[1] if len(values) == 2 and values[1] != 0 else None
+
+
+def _short(value: float) -> bool:
+    """Whether ``value`` has at most 8 significant digits: typed from a printout or rounded, not a solver's result."""
+    return value == float(f"{value:.8g}")
+
+
+def _close_not_exact(value: float | None) -> str:
+    """The hint, shared by Exercises 3 and 4, for a temperature close to the root but not at it. It names the four
+    usual causes (a value typed from a printout, brentq's result rounded, the best point of a grid, brentq with a
+    loosened xtol or rtol), the likely ones first: a short decimal was typed, rounded or a point of a round grid;
+    a value with all its digits came from a grid such as np.linspace or a loosened tolerance."""
+    fix = "Assign the number brentq returns itself, with its default tolerances (they are exact enough)."
+    if value is not None and _short(value):
+        return (f"{value:.8g} is a short decimal: a value typed from a printout, brentq's result rounded, or the "
+                "best point of a grid of temperatures is not exact enough, and neither is brentq with a loosened "
+                f"xtol or rtol. {fix}")
+    return ("It has all its digits, so it was likely not typed or rounded: the best point of a grid of temperatures "
+            "(np.linspace) or brentq with a loosened xtol or rtol is not exact enough, and neither is a value typed "
+            f"from a printout or rounded. {fix}")
 
 
 _GOLDEN_T = 10 / math.log((1 + math.sqrt(5)) / 2)  # x = exp(-10/T) solves x² + x = 1, so x = 1/φ
@@ -547,14 +584,15 @@ def check_half_temperature(temperature: object) -> None:
         # top(1/T) = 0.5 exactly when the logits were multiplied by T (softmax(z * T), or softmax(z, 1 / T))
         Mistake(near(1 / _GOLDEN_T, 1e-2), "{got} is 1/T: you multiplied the logits by T; temperature divides "
                                            "them (softmax(z, T) computes softmax(z / T))."),
+        # 10 * math.log(φ): x = exp(-10/T) = 1/φ gives 10 / T = log φ, inverted the wrong way
+        Mistake(near(10 * math.log((1 + math.sqrt(5)) / 2), 1e-6),
+                "{got} is 10·log φ: from exp(-10/T) = 1/φ, 10 / T = log φ, so T = 10 / log φ, not 10·log φ."),
         Mistake(near(math.sqrt(_GOLDEN_T), 1e-3),
                 "at T = {got} your f divides the logits by T twice: softmax(z, T) already divides by T, so pass "
                 "the logits z themselves, not z / T (your T squared is the answer)."),
         Mistake(lambda a: math.isclose(a, _GOLDEN_T, rel_tol=1e-2),
                 f"{ten_digits} is close but not exact: the check wants agreement within a relative 1e-9, more digits "
-                "than a printout shows. If you typed a printed value (or rounded brentq's result), assign the "
-                "number brentq returns itself: with its default tolerances it is exact enough; or you loosened "
-                "brentq's xtol/rtol: keep the defaults."),
+                f"than a printout shows. {_close_not_exact(value)}"),
     ))
     return check_number(temperature, [case], f"T = {_GOLDEN_T:.4f} = 10 / log φ, where φ is the golden ratio "
                                              "(with x = exp(-10/T) the condition is x² + x = 1).", rel_tol=1e-9)
@@ -623,11 +661,10 @@ def check_entropy_temperature(temperature: object) -> None:
                     "temperature. The answer is the T at which entropy(softmax(z, T)) is 2 nats; if brentq said "
                     "f(a) and f(b) must have different signs, your f never divides the logits by T.")
     if math.isclose(reached, ENTROPY_TARGET, abs_tol=1e-2):
-        # a value typed from a printout, or the best point of a grid of temperatures; brentq's own result, with its
-        # default tolerances (xtol=2e-12), is far closer to the root than this check needs
+        # typed, rounded, a grid's best point or a loosened xtol; brentq's own result, with its default tolerances
+        # (xtol=2e-12), is far closer to the root than this check needs
         return hint(f"close: at T = {value:.6g} the entropy is {reached:.6f} nats, and the check needs 2 within "
-                    "1e-6. Assign the number brentq returns itself: a value typed from a printout, or the best "
-                    "point of a grid of temperatures, is not that close.")
+                    f"1e-6. {_close_not_exact(value)}")
     direction = "lower" if reached > ENTROPY_TARGET else "raise"
     # a root found for other logits (another context) is a T far from this one, not a loose tolerance
     other_logits = (f" If brentq did find a root, it was for other logits: z must be the logits after "
