@@ -2743,6 +2743,29 @@ WRONG_ANSWERS = [
     # argmin with the noise's sign slipped too, log(-log u) = -g: the hint names the argmin only, not a formula
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmin(z / T + np.log(-np.log(rng.random(z.size))))),
      "your draws are an argmin; the Gumbel-max trick takes the argmax"),
+    # the Gumbel noise with base-2 and base-10 logs: the temperature is right, the log's base is not
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - np.log2(-np.log2(rng.random(len(z)))))),
+     "your noise uses np.log2, with the very uniform numbers your function drew"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - np.log10(-np.log10(rng.random(len(z)))))),
+     "Use natural logs, np.log"),
+    # the exponential race with the probabilities multiplied by E instead of divided by it
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(softmax(z, T) * rng.exponential(size=len(z)))),
+     "you multiplied by E. The race takes the smallest E / q, so divide: argmax(q / E)"),
+    # the race at T = 1: the probabilities of softmax(z) divided by E
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(softmax(z) / rng.exponential(size=len(z)))),
+     "the exponential race at T = 1"),
+    # E itself subtracted, not log E
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - rng.exponential(size=len(z)))),
+     "you subtracted E itself. The race subtracts its log"),
+    # the logits multiplied by T in the race
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z * T - np.log(rng.exponential(size=len(z))))),
+     "the logits were multiplied by T"),
+    # log1p(E) to keep clear of log(0): exponential noise, but not the race (and not Gumbel noise's fault)
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - np.log1p(rng.exponential(size=len(z))))),
+     "which the exponential race accepts, but your draws are not the race"),
+    # one E per call, shared by every token: the index never changes
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - np.log(rng.exponential()))),
+     "one number added to every logit changes nothing"),
     (checks.check_top_k, lambda z, k: z >= np.sort(z)[::-1][min(k, len(z)) - 1], "a mask of the entries to keep"),
     (checks.check_top_k, lambda z, k: np.where(z >= np.sort(z)[::-1][min(k, len(z) - 1)], z, -np.inf),
      "one logit too many"),

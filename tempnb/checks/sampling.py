@@ -438,6 +438,23 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     return _passed_if_tempered(sampler, rng.used, f"{success}: each draw is the exponential race, "
                                                "argmin(E / q), with the very noise your function drew (-log E is "
                                                "Gumbel noise).")
+                q = softmax(_LOGITS, T)
+                if any(np.array_equal(draws, np.argmax(race, axis=1))
+                       for race in (q * noise, np.exp(scaled) * noise, scaled + np.log(noise))):
+                    return hint("your draws are argmax(q · E) (or argmax(z / T + log E)), with the very exponential "
+                                "numbers E your function drew: you multiplied by E. The race takes the smallest "
+                                "E / q, so divide: argmax(q / E), or in log space argmax(z / T - log E).")
+                if np.array_equal(draws, np.argmax(scaled - noise, axis=1)):
+                    return hint("your draws are argmax(z / T - E), with the very exponential numbers E your function "
+                                "drew: you subtracted E itself. The race subtracts its log, argmax(z / T - log E) "
+                                "(-log E is Gumbel noise), or divides the probabilities by E, argmax(q / E).")
+                if np.array_equal(draws, np.argmax(_LOGITS * T - np.log(noise), axis=1)):
+                    return hint("your draws are argmax(z · T - log E), with the very exponential numbers E your "
+                                "function drew: the logits were multiplied by T. Divide them: argmax(z / T - log E).")
+                if np.array_equal(draws, np.argmax(_LOGITS - np.log(noise), axis=1)):
+                    return hint("your draws are the exponential race at T = 1, argmax(z - log E), with the very "
+                                "numbers E your function drew: the temperature has no effect. Use the probabilities "
+                                "at T, q = softmax(z / T), or the logits divided by T: argmax(z / T - log E).")
             else:
                 for g in noise:  # g from the uniforms u, and from 1 - u (just as uniform)
                     if np.array_equal(draws, np.argmax(scaled + g, axis=1)):
@@ -464,7 +481,12 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     "seed you pass).")
     other_noise = sorted(set(rng.used) & {"logistic", "normal", "standard_normal", "exponential",
                                           "standard_exponential", "laplace", "standard_cauchy"})
-    if other_noise:
+    exponential_noise = bool(other_noise) and other_noise[0] in {"exponential", "standard_exponential"}
+    if exponential_noise and not np.all(draws == draws[0]):  # one E shared by every token: a hint further down
+        return hint(f"your noise comes from rng.{other_noise[0]}, which the exponential race accepts, but your draws "
+                    "are not the race: it takes the smallest E / q, argmax(q / E), or in log space "
+                    "argmax(z / T - log E), with one standard exponential E per token, drawn with size=len(z).")
+    if other_noise and not exponential_noise:
         return hint(f"your noise comes from rng.{other_noise[0]}: only Gumbel noise makes argmax(z / T + g) sample "
                     "softmax(z / T) exactly (other noise gives other frequencies, close enough to fool a small "
                     "test). Use g = -log(-log(u)) with u = rng.random(len(z)) uniform (or -log(E) with E "
@@ -494,13 +516,23 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     return hint(f"your noise is {name}, made from the uniform numbers u your function drew, which "
                                 "is not Gumbel noise, so the frequencies do not match softmax(z / T). Gumbel noise "
                                 "is g = -log(-log(u)), both logs and both minus signs.")
+            # the outer log in another base scales the noise by 1 / log(base), as a change of temperature would
+            # (the inner log's base only shifts every token's noise by the same constant, which changes nothing)
+            for outer, name in ((np.log2, "np.log2"), (np.log10, "np.log10")):
+                for inner in (np.log, np.log2, np.log10):
+                    for uniform in (u, 1 - u):
+                        if np.array_equal(draws, np.argmax(scaled - outer(-inner(uniform)), axis=1)):
+                            return hint(f"your noise uses {name}, with the very uniform numbers your function drew: "
+                                        f"a log in another base scales the Gumbel noise by 1 / log(base), which acts "
+                                        "like another temperature. Use natural logs, np.log: "
+                                        "g = -np.log(-np.log(u)).")
         wrong = np.flatnonzero(exact != draws)
         i = int(wrong[0])
         return hint(f"with the uniform numbers your function drew, u = {np.round(rng.uniform_draws[i], 3).tolist()}, "
                     f"the Gumbel noise g = -log(-log(u)) gives argmax(z / T + g) = {exact[i]} at T = 2, but it "
-                    f"returned {draws[i]} (on {wrong.size} of {n:,} draws). Add the noise to the logits divided by T "
-                    "exactly once: argmax(z / T + g), or equivalently argmax(z + T · g); not z · T, z / T² or "
-                    "z / √T.")
+                    f"returned {draws[i]} (on {wrong.size} of {n:,} draws). Check the noise and the temperature: "
+                    "g = -np.log(-np.log(u)) with natural logs, added once to the logits divided by T once, "
+                    "argmax(z / T + g).")
     counts = np.bincount(draws, minlength=_LOGITS.size)
     if not mismatched.size and _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
         return _passed_if_tempered(sampler, rng.used, f"{n:,} draws of your Gumbel-max sampler at T = 2, and "
