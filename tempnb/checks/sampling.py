@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import math
-import sys
 import warnings
 from collections.abc import Callable, Iterator
 
@@ -16,6 +15,7 @@ from tempnb.checks._common import (
     Mistake,
     as_array,
     call,
+    calls,
     close,
     diagnose,
     first_miss,
@@ -714,29 +714,6 @@ def _filter_mistakes(logits: np.ndarray, expected: np.ndarray) -> tuple[Mistake,
     )
 
 
-def _calls(function: Callable, args: tuple, library_function: Callable) -> bool:
-    """Whether ``function(*args)`` runs ``library_function``, under whatever name the learner's code reached it.
-
-    A profiler watches the one call (on fresh copies of the inputs, through ``call``) for a frame running
-    the library function's code, and the previous profiler is restored afterwards.
-    """
-    target = library_function.__code__
-    seen = False
-
-    def watch(frame, event, arg) -> None:  # noqa: ANN001, ARG001 (sys.setprofile's signature)
-        nonlocal seen
-        if event == "call" and frame.f_code is target:
-            seen = True
-
-    previous = sys.getprofile()
-    sys.setprofile(watch)
-    try:
-        call(function, *args)
-    finally:
-        sys.setprofile(previous)
-    return seen
-
-
 def _builds_it(name: str, how: str) -> str:
     return (f"that is tempnb.{name} itself; the exercise is to build it — use it only to compare. {how}")
 
@@ -794,7 +771,7 @@ def check_top_k(my_top_k: Callable) -> None:
                           "k-th largest is kept); yours kept {got}.", label, mistakes,
                           "k may exceed the number of logits: then keep them all." if k > logits.size else ""))
     # an answer that gets every case right by calling tempnb.top_k (a wrong one gets its own hint first)
-    if (callable(my_top_k) and _calls(my_top_k, cases[0].args, top_k)
+    if (callable(my_top_k) and calls(my_top_k, cases[0].args, top_k)
             and first_miss(my_top_k, cases, same=_same_filter, show=_show_kept) is None):
         return hint(_builds_it("top_k", "Find the k-th largest logit, np.sort(logits)[::-1][min(k, len(logits)) - 1], "
                                         "and set every logit below it to -inf."))
@@ -1094,7 +1071,7 @@ def check_top_p(my_top_p: Callable) -> None:
     tie = _total_lands_on_the_mass(my_top_p)
     if tie is not None:
         return hint(tie)
-    if _calls(my_top_p, cases[0].args, top_p):  # right on every case, but by calling tempnb.top_p
+    if calls(my_top_p, cases[0].args, top_p):  # right on every case, but by calling tempnb.top_p
         return hint(_builds_it("top_p", "Take the softmax, sort it most probable first, and keep tokens until "
                                         "their running total reaches top_p_mass."))
     return passed(f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
