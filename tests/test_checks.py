@@ -1079,6 +1079,13 @@ def sigmoid_sign_typo(x):
     return out
 
 
+def sigmoid_of_2x_abs_form(x):
+    """exp(-|x|) form with x doubled: silent, but σ(2x)."""
+    x = np.asarray(x, dtype=float)
+    small = np.exp(-2 * np.abs(x))
+    return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
+
+
 def sigmoid_wrong_negative_side(x):
     """The masks answer with e / (1 - e) on x < 0: filled, finite, in [0, 1] at x = -2, and wrong."""
     x = np.asarray(x, dtype=float)
@@ -1934,6 +1941,11 @@ WRONG_ANSWERS = [
     (checks.check_probability_from_log_odds, math.exp(2), "odds"),
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(2)), "sign"),
     (checks.check_probability_from_log_odds, 2, "log-odds you were given"),
+    # the tanh in place of the sigmoid; the tanh identity with x / 2 forgotten, σ(4); e^-2, one piece of σ(2)
+    (checks.check_probability_from_log_odds, math.tanh(2), "that is tanh, not the sigmoid; σ(x) = ½(1 + tanh(x/2))"),
+    (checks.check_probability_from_log_odds, 0.5 * (1 + math.tanh(2)), "½(1 + tanh(2)) = σ(4): the tanh form halves x"),
+    (checks.check_probability_from_log_odds, math.exp(-2),
+     "is e^-2, one piece of the sigmoid: σ(2) = 1 / (1 + e^-2)"),
     (checks.check_probability_from_log_odds, 2 / 3, "not the odds"),  # odds 2 to 1 read from log-odds 2
     (checks.check_probability_from_log_odds, 100 / 101, "base 10"),  # odds 10² = 100 to 1
     (checks.check_probability_from_log_odds, 4 / 5, "base 2"),  # odds 2² = 4 to 1
@@ -1979,6 +1991,11 @@ WRONG_ANSWERS = [
      "those are the ratios q / q[0]"),
     # log q - log 0.7 = [log(2/7), log(1/7), 0]
     (checks.check_logits_with_first_zero, [math.log(2 / 7), math.log(1 / 7), 0.0], "last (largest)"),
+    # np.log(q) - np.log(q).mean(): centred on the mean, not shifted by the first
+    (checks.check_logits_with_first_zero, np.log([0.2, 0.1, 0.7]) - np.log([0.2, 0.1, 0.7]).mean(),
+     "you centred the logits on their mean (they now add up to 0: [-0.186539, "),
+    (checks.check_logits_with_first_zero, np.log([0.2, 0.1, 0.7]) - np.log([0.2, 0.1, 0.7]).mean(),
+     "the exercise asks for the first to be 0"),
     # log q - log 0.1 (the smallest) = [log 2, 0, log 7]
     (checks.check_logits_with_first_zero, [math.log(2), 0.0, math.log(7)], "not the smallest"),
     # .min() for "the first": the same values, so the hint names the value subtracted and both slips
@@ -2023,6 +2040,15 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -500, 500))), "Clipping"),
     (checks.check_stable_sigmoid, lambda x: (1 + np.tanh(x / 2)) / 2,
      "at x = -40 your sigmoid gives 0, the exact value is 4.24835e-18"),
+    # the tanh identity with its /2 forgotten, ½(1 + tanh(x)) = σ(2x): named as σ(2x), not as a cancellation
+    (checks.check_stable_sigmoid, lambda x: 0.5 * (1 + np.tanh(x)),
+     "your formula computes σ(2x), not σ(x): at x = 1.5 it gives 0.952574, where σ(1.5) = 0.817574"),
+    (checks.check_stable_sigmoid, lambda x: 0.5 * (1 + np.tanh(x)), "The tanh form is ½(1 + tanh(x/2))"),
+    # σ(2x) silently, with exp(-2|x|) on both sides
+    (checks.check_stable_sigmoid, sigmoid_of_2x_abs_form, "your formula computes σ(2x), not σ(x)"),
+    (checks.check_stable_sigmoid, sigmoid_of_2x_abs_form, "not e^-2x"),
+    # a /2 too many: ½(1 + tanh(x/4)) = σ(x/2)
+    (checks.check_stable_sigmoid, lambda x: 0.5 * (1 + np.tanh(x / 4)), "your formula computes σ(x/2), not σ(x)"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + math.exp(-x)), "math.exp takes one number"),
     (checks.check_stable_sigmoid, looped_sigmoid, "not on the same points as a 3 × 4 array"),
     (checks.check_stable_sigmoid, sigmoid_output_by_len, "np.zeros(len(x))"),

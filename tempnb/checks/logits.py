@@ -78,6 +78,13 @@ def check_probability_from_log_odds(q: object) -> None:
                                              "other outcome: either the sign inside the exponent is flipped, "
                                              "or you took the complement."),
         Mistake(near(2.0), "2 is the log-odds you were given; turn it into a probability with the sigmoid."),
+        # math.tanh(2) ≈ 0.964: the tanh in place of the sigmoid; 0.5 * (1 + math.tanh(2)) ≈ 0.982 is σ(4), the
+        # tanh identity with x / 2 forgotten; math.exp(-2) ≈ 0.135 is one piece of the formula only
+        Mistake(near(math.tanh(2)), "{got} is tanh(2): that is tanh, not the sigmoid; σ(x) = ½(1 + tanh(x/2)), "
+                                    "so σ(2) = ½(1 + tanh(1)) = 1 / (1 + e^-2)."),
+        Mistake(near(0.5 * (1 + math.tanh(2))), "{got} is ½(1 + tanh(2)) = σ(4): the tanh form halves x, "
+                                                "σ(x) = ½(1 + tanh(x/2)), so σ(2) = ½(1 + tanh(1))."),
+        Mistake(near(math.exp(-2)), "{got} is e^-2, one piece of the sigmoid: σ(2) = 1 / (1 + e^-2)."),
         # softmax([2.0]): a softmax over one logit; or np.round(σ(2)), which is the float 1.0 (round() gives the
         # int 1, named above)
         Mistake(near(1.0), "1.0 is not σ(2) ≈ 0.88. If you rounded (np.round), assign the value unrounded. If you "
@@ -135,6 +142,9 @@ def check_logits_with_first_zero(logits: object) -> None:
                           "same as np.log(q) - np.log(q)[0]."),
         Mistake(-expected, "the sign is flipped: subtract the first log-probability from each one, log q - log q[0]."),
         Mistake(log_q - log_q[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
+        # np.log(q) - np.log(q).mean(): logits centred on their mean, which add up to 0
+        Mistake(log_q - log_q.mean(), "you centred the logits on their mean (they now add up to 0: {got}); the "
+                                      "exercise asks for the first to be 0: subtract np.log(q)[0], not the mean."),
         # log q[1] is also the smallest log-probability, so one Mistake covers both slips, np.log(q)[1] for "the
         # first" and np.log(q).min(): the hint names the value subtracted, then both causes
         Mistake(log_q - log_q[1], "you subtracted log q[1], the smallest log-probability (an index slip, or "
@@ -501,6 +511,29 @@ def _unfilled_side(points: np.ndarray, got: np.ndarray, expected: np.ndarray) ->
     return None
 
 
+# The tanh identity σ(x) = ½(1 + tanh(x/2)) with its /2 forgotten gives σ(2x); a /2 too many (or exp(-x/2)) gives
+# σ(x/2). What the learner's formula computes, the tanh form, and the exponential form.
+_SCALED_SIGMOIDS = ((2.0, "σ(2x)", "½(1 + tanh(x)) is σ(2x)", "1 / (1 + e^-x), not e^-2x"),
+                    (0.5, "σ(x/2)", "½(1 + tanh(x/4)) is σ(x/2)", "1 / (1 + e^-x), not e^(-x/2)"))
+
+
+def _scaled_sigmoid(points: np.ndarray, got: np.ndarray) -> str | None:
+    """The hint for a sigmoid of 2x or of x/2, recognised on the moderate points (|x| <= 2), or None.
+
+    There no rounding trouble can explain a wrong value, and σ(2x) and σ(x/2) differ from σ(x) by far more than
+    the comparison's relative 1e-9 except at x = 0.
+    """
+    moderate = (np.abs(points) <= 2) & (points != 0)
+    for factor, name, tanh_form, exp_form in _SCALED_SIGMOIDS:
+        scaled = np.array([_exact_sigmoid(factor * float(x)) for x in points[moderate]])
+        if np.allclose(got[moderate], scaled, rtol=1e-9, atol=0):
+            i = int(np.flatnonzero(moderate)[-1])  # the largest moderate point, 1.5
+            return (f"your formula computes {name}, not σ(x): at x = {points[i]:g} it gives {got[i]:.6f}, "
+                    f"where σ({points[i]:g}) = {_exact_sigmoid(float(points[i])):.6f}. The tanh form is "
+                    f"½(1 + tanh(x/2)) ({tanh_form}); the exponential form is {exp_form}.")
+    return None
+
+
 def _cut_off(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str | None:
     """The hint for a sigmoid that returns exactly 0 or 1 beyond some |x| where a double holds more, or None."""
     wrong = ~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK)
@@ -702,6 +735,9 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
                         f"({_differing(points, got, expected)}): a softmax across the points, not one (0, x) pair "
                         f"per point. {_LAST_AXIS} Then take [..., 1].")
         if not np.allclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK):
+            scaled = _scaled_sigmoid(points, got)  # before the cancellation hint: ½(1 + tanh(x)) cancels too
+            if scaled:
+                return hint(scaled)
             negative = points < 0
             # sigma(-x) = 1 - sigma(x) on the negative entries: the exp(-|x|) form with the branches swapped
             mirrored = bool(np.allclose(got[negative], 1 - expected[negative], rtol=1e-9, atol=1e-12))
