@@ -552,6 +552,12 @@ def training_loss_at_1(logits, rows):
     return distillation_by_hand(logits, teacher_logits[rows], labels[rows], 1.0, 0.9)
 
 
+def training_loss_swapped(logits, rows):
+    """The student's and the teacher's logits swapped in the call: my_distillation_loss(teacher[rows], logits, ...)."""
+    teacher_logits, labels = transfer_targets()
+    return distillation_by_hand(teacher_logits[rows], logits, labels[rows], 20.0, 0.9)
+
+
 def hard_training_loss(logits, rows):
     """The labels alone (α = 0): the hard-label student."""
     teacher_logits, labels = transfer_targets()
@@ -1594,6 +1600,13 @@ def fake_distillation(logits, rows, T, alpha):
     teacher_logits = np.random.default_rng(1).normal(size=(100, 10)) * 4
     labels = np.arange(100) % 10
     return distillation_by_hand(logits, teacher_logits[rows], labels[rows], T, alpha)
+
+
+def swapped_fake_distillation(logits, rows):
+    """fake_distillation at T = 20, α = 0.9 with the student's and the (made-up) teacher's logits swapped."""
+    teacher_logits = np.random.default_rng(1).normal(size=(100, 10)) * 4
+    labels = np.arange(100) % 10
+    return distillation_by_hand(teacher_logits[rows], logits, labels[rows], 20.0, 0.9)
 def sigmoid_vectorized(x):
     """Right values of any shape, but a Python lambda with math.exp runs once per entry through np.vectorize."""
     return np.vectorize(lambda v: math.exp(v) / (1 + math.exp(v)) if v < 0 else 1 / (1 + math.exp(-v)))(x)
@@ -2506,6 +2519,8 @@ WRONG_ANSWERS = [
         softmax(t, T, axis=1) * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) / math.log(2),
      "in bits"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(s, t, T) / (T * T), "T²"),
+    # a right answer rounded for printing, round(value, 4): named as Exercise 3 names rounding
+    (checks.check_soft_loss, lambda s, t, T: round(soft_term(s, t, T), 4), "you rounded your answer to 4 decimals"),
     # the mean KL divided by T² instead of multiplied: 1/T⁴ of the right value
     (checks.check_soft_loss, lambda s, t, T: float(np.mean(np.sum(softmax(t, T, axis=1) * (
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) / (T * T),
@@ -2643,6 +2658,12 @@ WRONG_ANSWERS = [
     (distilled_student_check, lambda logits, rows: fake_distillation(logits, rows, 1.0, 0.9),
      "one cross-entropy at T = 1"),
     (distilled_student_check, lambda logits, rows: fake_distillation(logits, rows, 20.0, 0.0), "ignores the teacher"),
+    # the student's and the teacher's logits swapped in the call (right T and α): read as "α ≈ 1" before; named now,
+    # confirmed on the check's own teacher, or (made-up teacher logits) from the soft term's sign alone
+    (distilled_student_check, training_loss_swapped,
+     "the student's and the teacher's logits are swapped: the student's come first"),
+    (distilled_student_check, swapped_fake_distillation,
+     "are the student's and the teacher's logits swapped? The student's come first"),
     # 05 · the distilled student is not the one train_student(0, my_training_loss) trains: trained at another T
     # (the notebook's distill_loss(8), say), the hard-label student, or one trained on every training image
     (distilled_student_of, lambda: recipe_student(training_loss_at_8),
@@ -4815,6 +4836,23 @@ def distillation_changes_logits(s, t, y, T, alpha):
     return result
 
 
+def distillation_hard_term_indexed_all_rows(s, t, y, T, alpha):
+    """The hard term written -log_softmax(s, axis=1)[:, y]: a B × B matrix, every row's log-probability of every
+    row's label; the gradient right."""
+    kl = np.sum(softmax(t, T, axis=1) * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)
+    ce = -log_softmax(s, axis=1)[:, y]
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), distillation_by_hand(
+        s, t, y, T, alpha)[1]
+
+
+def distillation_hard_term_over_bk(s, t, y, T, alpha):
+    """The hard term written -np.mean(np.eye(K)[y] * log_softmax(s, axis=1)): a mean over B · K entries, so divided
+    by K as well; the gradient right."""
+    kl = np.sum(softmax(t, T, axis=1) * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)
+    ce = -np.mean(np.eye(s.shape[1])[y] * log_softmax(s, axis=1))
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(ce), distillation_by_hand(s, t, y, T, alpha)[1]
+
+
 DISTILLATION_LOSS_WRONG = [
     (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 1 - alpha), "other way round"),
     (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 0.0), "hard-label loss alone"),
@@ -4845,6 +4883,9 @@ DISTILLATION_LOSS_WRONG = [
      "the loss's soft term lacks T²; your gradient is right"),
     (distillation_loss_only, "return a pair (loss, gradient)"),
     (distillation_hard_term_at_t, "cross-entropy at T = 1"),
+    # the hard term indexed [:, labels] (a B × B matrix), or averaged over all B · K entries of the one-hot product
+    (distillation_hard_term_indexed_all_rows, "the hard term is indexed [:, labels], which picks a B×B matrix"),
+    (distillation_hard_term_over_bk, "the hard term is averaged over B·K entries"),
     # one side of the soft term left at T = 1 (the loss and gradient written out as that mistake gives them)
     (distillation_student_at_1, "the student's logits must be divided by T too"),
     (distillation_teacher_at_1, "the teacher's logits must be divided by T too"),

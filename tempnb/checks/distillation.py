@@ -21,6 +21,7 @@ from tempnb.checks._common import (
     not_one_number,
     number,
     passed,
+    rounded_mistakes,
     shown,
 )
 
@@ -87,7 +88,8 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     clips = [clipped(epsilon, both) for epsilon in (1e-300, 1e-250, 1e-200, 1e-150, 1e-100, 1e-50, 1e-30)
              for both in (True, False)]
 
-    mistakes = []
+    # a right answer rounded for printing (round(loss, 4)) is named as such, before every other value
+    mistakes = [*rounded_mistakes(expected, "relative 1e-9")]
     if T != 1:
         mistakes += [Mistake(is_(expected / (T * T)), "multiply the mean KL by T² (see the section on the T² factor)."),
                      # the mean KL divided by T² instead of multiplied: 1/T⁴ of the right value
@@ -643,6 +645,12 @@ def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha:
                                + (1 - alpha) * hard_loss, (alpha * T * (q - p1) + (1 - alpha) * (q1 - onehot)) / n),
         "hard term at T": (alpha * soft_loss + (1 - alpha) * float(np.mean(-np.sum(onehot * np.log(q), axis=1))),
                            (alpha * soft_grad + (1 - alpha) * (q - onehot) / (n * T))),
+        # -log_softmax(s, axis=1)[:, y]: every row's log-probability of every row's label, a B × B matrix
+        "hard term B × B": (alpha * soft_loss + (1 - alpha) * float(np.mean(-log_softmax(s, axis=1)[:, y])),
+                            alpha * soft_grad + (1 - alpha) * hard_grad),
+        # -np.mean(onehot * log_softmax(s)): the mean over all B · K entries, so the label term divided by K
+        "hard term over B·K": (alpha * soft_loss + (1 - alpha) * hard_loss / s.shape[1],
+                               alpha * soft_grad + (1 - alpha) * hard_grad),
     }
 
 
@@ -670,6 +678,12 @@ _LOSS_HINTS = {
     "teacher untempered": TEACHER_UNTEMPERED,
     "hard term at T": "the label term is ordinary cross-entropy at T = 1: use softmax(s) (or log_softmax(s)), not "
                       "softmax(s / T), the q of the soft term.",
+    "hard term B × B": "the hard term is indexed [:, labels], which picks a B×B matrix (every row's log-probability "
+                       "of every row's label), and its mean mixes the rows: use log_softmax(s, axis=1)[np.arange(B), "
+                       "labels], one entry per row.",
+    "hard term over B·K": "the hard term is averaged over B·K entries: np.mean of the one-hot rows times "
+                          "log_softmax(s) also divides by the K classes. Sum over the classes (axis=1) first, then "
+                          "take the mean over the B rows.",
 }
 
 
@@ -862,14 +876,17 @@ def _check_training_loss(training_loss: Callable) -> str | None:
     return None
 
 
-def _inferred_temperature(training_loss: Callable) -> tuple[float | None, float] | str:
-    """The T and α inside the learner's training loss, read off its gradient: (T, α), or a hint.
+def _inferred_temperature(training_loss: Callable) -> tuple[float | None, float, float] | str:
+    """The T and α inside the learner's training loss, read off its gradient: (T, α, a), or a hint.
 
     The gradient is G(s) = [αT(softmax(s/T) − p) + (1 − α)(softmax(s) − onehot(y))] / B. For student logits
     s1, s2 on the same rows, G(s1) − G(s2) = [αT·Δsoftmax(s/T) + (1 − α)·Δsoftmax(s)] / B: the teacher's p and
     the labels y cancel, so the check needs neither. For each T, a = αT and b = 1 − α follow by least squares;
     T is the one whose fit is exact. T = None when the soft term's gradient is indistinguishable from the hard
-    one's (α = 0, or T = 1, where both are softmax(s) minus a target).
+    one's (α = 0, or T = 1, where both are softmax(s) minus a target). a = αT is the fitted soft coefficient
+    (0 when T is None): negative when the soft term pushes the student away from the teacher, as it does when the
+    student's and the teacher's logits are swapped in the call (the gradient is then the teacher's side's,
+    −αT·softmax(s/T) plus terms that do not depend on s, so a = −αT and b = 0, which reads as α = 1).
     """
     import scipy.optimize
 
@@ -893,7 +910,7 @@ def _inferred_temperature(training_loss: Callable) -> tuple[float | None, float]
     hard = np.concatenate([(softmax(s, axis=1) - softmax(probes[0], axis=1)).ravel() for s in probes[1:]])
     b_only = float(hard @ differences / (hard @ hard))
     if scale == 0 or np.linalg.norm(b_only * hard - differences) <= 1e-7 * scale:
-        return None, 1 - b_only
+        return None, 1 - b_only, 0.0
 
     def fit(log_T: float) -> tuple[np.ndarray, float]:
         T = math.exp(log_T)
@@ -909,12 +926,12 @@ def _inferred_temperature(training_loss: Callable) -> tuple[float | None, float]
     found = scipy.optimize.minimize_scalar(lambda log_T: fit(log_T)[1], method="bounded",
                                            bounds=(grid[max(best - 1, 0)], grid[min(best + 1, len(grid) - 1)]),
                                            options={"xatol": 1e-10})
-    (_, b), residual = fit(float(found.x))
+    (a, b), residual = fit(float(found.x))
     if residual > 1e-6 * scale:
         return ("your my_training_loss's gradient is not [αT(q − p) + (1 − α)(softmax(s) − onehot(y))] / B for any "
                 "T and α: return my_distillation_loss(logits, teacher_transfer_logits[rows], y_transfer[rows], "
                 "chosen_T, ALPHA) as it is.")
-    return math.exp(float(found.x)), 1 - float(b)
+    return math.exp(float(found.x)), 1 - float(b), float(a)
 
 
 def _temperature_problem(training_loss: Callable, chosen_T: object, alpha: object) -> str | None:
@@ -926,8 +943,15 @@ def _temperature_problem(training_loss: Callable, chosen_T: object, alpha: objec
     inferred = _inferred_temperature(training_loss)
     if isinstance(inferred, str):
         return inferred
-    T, alpha_found = inferred
+    T, alpha_found, soft_coefficient = inferred
     asks = f"the exercise asks for chosen_T = {T_wanted:g} and ALPHA = {alpha_wanted:g}"
+    if T is not None and soft_coefficient < 0:
+        # the soft term pushes the student's logits away from the teacher's: the two are swapped in the call (as
+        # confirmed on the check's own teacher), or the learner's loss has the soft gradient's sign flipped
+        swapped = _swapped_problem(training_loss, T_wanted, alpha_wanted)
+        return swapped or (f"your my_training_loss's soft term pushes the student away from the teacher (its gradient "
+                           f"is −αT(q − p), not αT(q − p)): are the student's and the teacher's logits swapped? "
+                           f"The student's come first: {_SWAPPED_CALL}.")
     if T is None:  # a gradient of one cross-entropy at T = 1: α = 0, or T = 1
         if alpha_wanted == 0 or T_wanted == 1:
             return None
@@ -942,6 +966,33 @@ def _temperature_problem(training_loss: Callable, chosen_T: object, alpha: objec
             return f"{value:.7g}" if hidden else f"{value:.3g}"
         return (f"your my_training_loss distils at T ≈ {shown_near(T, T_wanted)} and α ≈ "
                 f"{shown_near(alpha_found, alpha_wanted)}; {asks}.")
+    return None
+
+
+_SWAPPED_CALL = "my_distillation_loss(logits, teacher_transfer_logits[rows], y_transfer[rows], chosen_T, ALPHA)"
+
+
+def _swapped_problem(training_loss: Callable, T: float, alpha: float) -> str | None:
+    """The hint if the learner's training loss is distillation_loss with the student's and the teacher's logits
+    swapped, my_distillation_loss(teacher_transfer_logits[rows], logits, ...), at T and alpha; otherwise None.
+
+    Compared on the check's own logits for the 100 transfer images, in order, with the logits of the check's own
+    copy of the notebook's teacher."""
+    from tempnb.distill import distillation_loss
+
+    _, _, _, y_transfer = _digits_default_split()
+    n = len(y_transfer)
+    logits = np.random.default_rng(549).normal(size=(n, 10)) * 3  # the check's own student logits
+    got = _training_call(training_loss, logits.copy(), np.arange(n), "on the check's own logits")
+    if isinstance(got, str):
+        return None
+    loss, gradient = got
+    want_loss, want_gradient = distillation_loss(_reference_teacher_logits()["transfer"], logits, y_transfer, T, alpha)
+    if math.isclose(loss, want_loss, rel_tol=1e-7, abs_tol=1e-10) and close(gradient, want_gradient, rtol=1e-6,
+                                                                             atol=1e-10):
+        return ("the student's and the teacher's logits are swapped: the student's come first, "
+                f"{_SWAPPED_CALL}. Yours passes teacher_transfer_logits[rows] as the student's and logits as the "
+                "teacher's, so the gradient is taken with respect to the teacher's logits.")
     return None
 
 
