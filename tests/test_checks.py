@@ -432,6 +432,25 @@ def tempered_scipy_logsumexp(z, T):
     return np.exp(z / T - scipy.special.logsumexp(z / T))
 
 
+def tempered_sklearn_softmax(z, T):
+    """scikit-learn's softmax (a 2-D one, in sklearn.utils.extmath) of z / T as one row, with the T = 0 limit."""
+    from sklearn.utils.extmath import softmax as sklearn_softmax
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    return sklearn_softmax((z / T)[None])[0]
+
+
+def tempered_mask_over_len(z, T):
+    """The stable tempered softmax, but at T = 0 the mask z == z.max() divided by len(z), not by its sum."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        m = (z == z.max()).astype(float)
+        return m / len(z)
+    exps = np.exp((z - z.max()) / T)
+    return exps / exps.sum()
+
+
 def tempered_tempnb_log_softmax(z, T):
     """The exp of tempnb's log_softmax at T, with the T = 0 limit."""
     z = np.asarray(z, dtype=float)
@@ -2413,6 +2432,9 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, lambda z, T: softmax(z, T).astype(np.float32), "0.8999999762"),
     # the T = 0 mask not divided by its sum: [3, 1, 3] gives [1, 0, 1]
     (checks.check_tempered_softmax, tempered_unnormalised_mask, "divide the mask by its sum"),
+    # the T = 0 mask divided by len(z): [1, 2, 3] gives [0, 0, 1/3]
+    (checks.check_tempered_softmax, tempered_mask_over_len, "on [1, 2, 3] at T = 0 you divided the mask"),
+    (checks.check_tempered_softmax, tempered_mask_over_len, "not by len(z)"),
     # T clamped to a small value instead of the limit: [0, 1, 1.001] at T = 1e-3 is [0, 0.268941, 0.731059];
     # at T = 1e-6 that case is one-hot, but [1, 1 + 1e-9] is [0.49975, 0.50025]
     (checks.check_tempered_softmax, tempered_clamped(1e-3), "on [0, 1, 1.001] at T = 0 (a near-tie)"),
@@ -2442,6 +2464,9 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, tempered_scipy_logsumexp, "your function calls scipy.special.logsumexp"),
     (checks.check_tempered_softmax, tempered_tempnb_log_softmax, "your function calls tempnb's log_softmax"),
     (checks.check_tempered_softmax, tempered_apply_temperature, "your function calls tempnb's apply_temperature"),
+    # scikit-learn's softmax of one row, with a T == 0 branch: right values, so the check names the call
+    (checks.check_tempered_softmax, tempered_sklearn_softmax, "your function calls sklearn.utils.extmath.softmax"),
+    (checks.check_tempered_softmax, tempered_sklearn_softmax, "any library softmax, log-softmax or logsumexp"),
     # the starter run as given: the hint names the overflow, not the fix (the same code as a lambda gets the fix)
     (checks.check_tempered_softmax, my_tempered_softmax, "This is the starter as given: here z / T reaches 3000"),
     # a shift other than the maximum of z / T: only the sentence for that shift (probes tell them apart)

@@ -322,6 +322,11 @@ def _limit_case(logits: list[float], label: str, near_tie: bool = False) -> Case
                 f"on {label} you returned the mask z == z.max() itself, {is_max.tolist()}, which sums to "
                 f"{is_max.sum():g}: divide the mask by its sum (the number of tied maxima), so that they share "
                 "the mass equally."),
+        # the mask divided by len(z), the number of logits: [1, 2, 3] gives [0, 0, 1/3], which sums to 1/3
+        Mistake(is_max / z.size if is_max.sum() < z.size else None,
+                f"on {label} you divided the mask z == z.max() by len(z), the number of logits, and got "
+                f"{{got}}, which sums to {is_max.sum() / z.size:.6g}: divide the mask by its sum (the number of "
+                "tied maxima), not by len(z)."),
     ), _limit_on_problem)
 
 
@@ -329,8 +334,9 @@ _SORTED_IN_PLACE = ("you sorted the logits (z.sort() reorders the caller's array
                     "probability belongs to the k-th logit, so leave z in its order and do not sort it.")
 
 
-# The library functions Exercise 1 does not allow (the exercise text lists the same ones): each does the max trick
-# or the normalisation, the part of softmax(z / T) the exercise asks you to write.
+# The library functions Exercise 1 does not allow (the exercise text names these as examples of any library
+# softmax, log-softmax or logsumexp): each does the max trick or the normalisation, the part of softmax(z / T) the
+# exercise asks you to write.
 _NOT_ALLOWED_IN_SCIPY = ("softmax", "log_softmax", "logsumexp")
 _WHAT_IT_DOES = {
     "tempnb's softmax": "which takes T itself and handles T = 0",
@@ -340,13 +346,14 @@ _WHAT_IT_DOES = {
     "scipy.special.logsumexp": "which does the max trick and the normalisation for you (z / T - logsumexp(z / T) "
                                "is the log-softmax)",
     "tempnb's apply_temperature": "which tempers probabilities for you, max trick and normalisation included",
+    "sklearn.utils.extmath.softmax": "a library softmax that does the max trick for you",
 }
 
 
 def _calls_tempnb_softmax(function: object) -> str | None:
     """Which library function of those Exercise 1 does not allow (a softmax, a log-softmax, logsumexp or
-    apply_temperature, from tempnb or scipy.special) ``function`` is or loads, in its own code, in functions nested
-    in it, or in the functions it calls by name, one level deep; None if none."""
+    apply_temperature, from tempnb, scipy.special or sklearn.utils.extmath) ``function`` is or loads, in its own
+    code, in functions nested in it, or in the functions it calls by name, one level deep; None if none."""
     import dis
     import sys
     import types
@@ -359,6 +366,11 @@ def _calls_tempnb_softmax(function: object) -> str | None:
     for name in _NOT_ALLOWED_IN_SCIPY:
         if special is not None and callable(getattr(special, name, None)):
             library[id(getattr(special, name))] = f"scipy.special.{name}"
+    # Looked up, never imported: tempnb does not import scikit-learn for a check, and a learner's code that reaches
+    # sklearn's softmax has loaded its module already (the cases ran the learner's function first).
+    extmath = sys.modules.get("sklearn.utils.extmath")
+    if extmath is not None and callable(getattr(extmath, "softmax", None)):
+        library[id(extmath.softmax)] = "sklearn.utils.extmath.softmax"
     found: list[str] = []
 
     def is_library(value: object) -> bool:
@@ -476,9 +488,10 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
     library = _calls_tempnb_softmax(tempered_softmax) if problem is None else None
     if library is not None:
         problem = (f"your function calls {library} ({_WHAT_IT_DOES[library]}): the exercise is to write "
-                   "softmax(z / T) from scratch, with np.exp, the max trick and a T == 0 branch, without "
-                   "tempnb's softmax, log_softmax or apply_temperature, or scipy.special's softmax, log_softmax or "
-                   "logsumexp; keep them for comparing your result with.")
+                   "softmax(z / T) from scratch, with np.exp, the max trick and a T == 0 branch, without any "
+                   "library softmax, log-softmax or logsumexp (tempnb's softmax, log_softmax or apply_temperature, "
+                   "scipy.special's softmax, log_softmax or logsumexp, sklearn.utils.extmath.softmax); keep them "
+                   "for comparing your result with.")
     return hint(problem) if problem is not None else passed(
         "Your tempered softmax matches tempnb.softmax, down to T = 0.001 and at the limit T = 0.")
 
