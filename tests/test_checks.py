@@ -1558,9 +1558,23 @@ def cross_entropy_take_along_axis(logits, labels):
     return -np.take_along_axis(log_softmax(logits, axis=1), labels, axis=1)
 
 
-def softmax_exponent_floored(z):
+def logsumexp_without_max_term(z):
+    """Log-sum-exp whose sum leaves out the maximum's own term, exp(0) = 1: on [1, 2, 3] 2.313262, not 3.407606."""
+    m = np.max(z)
+    s = np.exp(z - m)
+    return float(m + np.log(s.sum() - s.max()))
+
+
+def softmax_exponent_floored(z, floor=-28.0):
     """A softmax with z - max floored at -28: on [-1000, 0, 1000] the two small entries get about e^-28, not 0."""
-    e = np.exp(np.maximum(z - z.max(), -28.0))
+    e = np.exp(np.maximum(z - z.max(), floor))
+    return e / e.sum()
+
+
+def softmax_exponent_clipped(z):
+    """A softmax with z - max clipped to [-700, 0]: on [-1000, 0, 1000] the two small entries get e^-700, about
+    9.9e-305, not 0 (below 1e-15, once read as the answer rounded to 1 decimal)."""
+    e = np.exp(np.clip(z - z.max(), -700, 0))
     return e / e.sum()
 
 
@@ -2199,6 +2213,14 @@ WRONG_ANSWERS = [
     # a right answer rounded for printing: 3.407606 to 3 decimals is 3.408
     (checks.check_logsumexp, lambda z: round(float(scipy.special.logsumexp(z)), 3),
      "you rounded your answer to 3 decimals (3.408)"),
+    # the log taken before the sum: m + sum(z - m) = sum(z) - (K - 1) m, 0 on [1, 2, 3]
+    (checks.check_logsumexp, lambda z: float(z.max() + np.log(np.exp(z - z.max())).sum()),
+     "the log taken before the sum"),
+    (checks.check_logsumexp, lambda z: float(np.max(z) + np.sum(np.log(np.exp(z - np.max(z))))),
+     "Sum the exponentials first, then take one log"),
+    # the maximum's own term left out: on [1, 2, 3] 3 + log(e^-1 + e^-2) = 2.313262, not 3.407606
+    (checks.check_logsumexp, logsumexp_without_max_term, "the sum is missing the maximum's own term"),
+    (checks.check_logsumexp, logsumexp_without_max_term, "exp(0) = 1"),
     # 03 · batch softmax
     (checks.check_batch_softmax, global_max_batch, "far below"),
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(), "whole batch"),
@@ -2270,6 +2292,18 @@ WRONG_ANSWERS = [
     (checks.check_stable_softmax, lambda z: [round(float(q), 8) for q in scipy.special.softmax(z)],
      "rounded your answer to 8 decimals"),
     (checks.check_stable_softmax, softmax_exponent_floored, "an entry that should be 0 (it underflows) is not"),
+    # a floor on the exponent far below -28, or a tiny epsilon on each exponential: on [-1000, 0, 1000] the two
+    # small entries get e^-700 (about 1e-304), e^-50 or about 1e-20, not 0; named as the floor, not as rounding
+    (checks.check_stable_softmax, softmax_exponent_clipped, "an entry that should be 0 (it underflows) is not"),
+    (checks.check_stable_softmax, softmax_exponent_clipped,
+     "no floor on the exponent (np.maximum or np.clip of z - max)"),
+    (checks.check_stable_softmax, lambda z: softmax_exponent_floored(z, floor=-50.0),
+     "an entry that should be 0 (it underflows) is not"),
+    (checks.check_stable_softmax, lambda z: softmax_exponent_floored(z, floor=-50.0), "no floor on the exponent"),
+    (checks.check_stable_softmax, lambda z: softmax_epsilon_each_exp(z, eps=1e-20),
+     "an entry that should be 0 (it underflows) is not"),
+    (checks.check_stable_softmax, lambda z: softmax_epsilon_each_exp(z, eps=1e-20),
+     "no epsilon added to each exponential"),
     (checks.check_batch_softmax, batch_softmax_epsilon_each_exp, "should be 0 or nearly 0"),
     # the 2-D display rounds to 6 decimals, so the hint names the entry and its relative error: yours is
     # 1e-12 / (1 + 4e-12), 1e-12 to 3 digits, where the right value is below 1e-12

@@ -417,7 +417,9 @@ def rounded_to(expected: object, digits: Sequence[int] = range(1, 9)) -> Callabl
     as a right answer rounded for printing is (np.round, round, or digits typed from a printout); else None.
 
     The comparison allows a few units in the last place, so np.round, Python's round and a typed literal all count;
-    an answer right to full precision is compared (and passed) before any mistake is looked for."""
+    an answer right to full precision is compared (and passed) before any mistake is looked for. Nothing absolute
+    (atol=0): where the rounding is 0 the answer must be exactly 0, so a tiny nonzero entry (a floor on an exponent,
+    an epsilon added to each exponential) is not read as rounding."""
     target = np.asarray(expected, dtype=float)
     roundings = [(d, np.round(target, d)) for d in digits]
 
@@ -426,7 +428,7 @@ def rounded_to(expected: object, digits: Sequence[int] = range(1, 9)) -> Callabl
         if array is None or array.shape != target.shape or not np.all(np.isfinite(array)):
             return None
         for d, rounding in roundings:
-            if np.allclose(array, rounding, rtol=1e-14, atol=1e-15):
+            if np.allclose(array, rounding, rtol=1e-14, atol=0):
                 return d
         return None
     return read

@@ -231,6 +231,19 @@ def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Ca
                 f"the result is off by exactly max(z) = {top:g}: add the max back, m + log(sum(exp(z - m)))."),
         Mistake(lambda a: np.isclose(number(a), top + float(np.sum(np.exp(z - top))), rtol=1e-12),
                 "take the log of the sum: m + log(sum(exp(z - m)))."),
+        # m + np.log(np.exp(z - m)).sum(): the log taken before the sum undoes the exp, giving m + sum(z - m),
+        # that is sum(z) - (K - 1) m (0 on [1, 2, 3])
+        *([] if not np.all(np.isfinite(z)) or abs(float(np.sum(z)) - (len(z) - 1) * top - expected) <= 1e-9 else
+          [Mistake(near(float(np.sum(z)) - (len(z) - 1) * top),
+                   f"logsumexp({label}) should be {expected:.6f}; got {{got}}: that is m + sum(log(exp(z - m))), "
+                   "the log taken before the sum, which undoes the exp and leaves m + sum(z - m). Sum the "
+                   "exponentials first, then take one log: m + np.log(np.sum(np.exp(z - m))).")]),
+        # m + log(sum(exp(z - m)) - 1): the maximum's own term, exp(m - m) = 1, left out of the sum
+        *([] if len(z) < 2 or float(np.sum(np.exp(z - top))) - 1 <= 0 else
+          [Mistake(near(top + math.log(float(np.sum(np.exp(z - top))) - 1)),
+                   f"logsumexp({label}) should be {expected:.6f}; got {{got}}: the sum is missing the maximum's own "
+                   "term, exp(m - m) = exp(0) = 1. Sum exp(z - m) over every logit, the maximum included: "
+                   "m + log(sum(exp(z - m))), a sum of at least 1.")]),
         # m + log1p(sum(exp(z - m))): log1p(x) is log(1 + x), so the sum gets one 1 too many
         Mistake(near(top + math.log1p(float(np.sum(np.exp(z - top))))),
                 "np.log1p(s) is log(1 + s), so m + log1p(sum(exp(z - m))) counts the maximum's own term, "
