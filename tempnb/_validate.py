@@ -77,10 +77,12 @@ MASKED_PROBS_HINT = "np.ma.filled({name}, 0.0), renormalised if the masked entri
 def probability_sum_tolerance(n_entries: int, dtype: np.dtype) -> float:
     """How far from 1 the sum of `n_entries` probabilities of `dtype` may honestly be.
 
-    ``PROBABILITY_SUM_TOLERANCE``, or ``ROUNDING_ULPS * sqrt(n) * eps`` if larger: the
-    rounding of n stored entries (and of a running sum that made them) grows like a
-    random walk, sqrt(n) units. (A bound growing like n would let a float32 vector of
-    a million entries sum to 0.6.)
+    ``PROBABILITY_SUM_TOLERANCE``, or ``ROUNDING_ULPS * sqrt(n) * eps`` if larger: rounding
+    errors that fall either way (the stored entries', a pairwise sum's, a normalising
+    total's) grow like a random walk, sqrt(n) units. A float32 running total of equal
+    entries rounds one way at every step and drifts roughly like n units; it is not
+    covered (notebook 01 shows one rejected at n = 10,000). (A bound growing like n would
+    let a float32 vector of a million entries sum to 0.6.)
     """
     return max(PROBABILITY_SUM_TOLERANCE, ROUNDING_ULPS * math.sqrt(n_entries) * float(np.finfo(dtype).eps))
 

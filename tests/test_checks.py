@@ -1421,6 +1421,14 @@ def half_entropy_arange_theta(target, step):
     grid = np.arange(0, 0.5, step)
     entropies = scipy.special.entr(grid) + scipy.special.entr(1 - grid)
     return float(grid[np.argmin(np.abs(entropies - target))])
+def half_entropy_scratch_theta():
+    """Exercise 01.3 with the notebook's entropy_from_scratch on the pairs: it sums every entry of the grid, so H is
+    one number, np.argmin of it is 0 and θ = grid[0] = 0."""
+    grid = np.linspace(0, 0.5, 50001)
+    pairs = np.column_stack([1 - grid, grid])
+    nonzero = pairs[pairs > 0]
+    entropies = float(np.sum(nonzero * (0.0 - np.log(nonzero))))  # one number for the whole grid
+    return float(grid[np.argmin(np.abs(entropies - math.log(2) / 2))])
 def valid_loose_below_by_1_4e_6(p):
     """The course's rule with sums down to 1 - 1.4e-6 passing, above only to 1 + 1e-6."""
     p = np.asarray(p, dtype=float)
@@ -1924,6 +1932,9 @@ WRONG_ANSWERS = [
     (checks.check_uniform_entropy, float(np.float32(math.log(4))), "1.38629436493 is close to log 4 = 1.38629436112"),
     (checks.check_uniform_entropy, None, "replace the None"),
     (checks.check_uniform_entropy, [1.0, 2.0], "one number"),
+    # the four terms, never summed: -u * np.log(u)
+    (checks.check_uniform_entropy, -np.full(4, 0.25) * np.log(np.full(4, 0.25)), "the entropy is their sum"),
+    (checks.check_uniform_entropy, [-0.25 * math.log(0.25)] * 4, "these are the four terms -p_k log p_k"),
     # 01 · the θ with half the largest entropy
     (checks.check_half_entropy_theta, 1100, "index into your grid"),
     # a hand-written binary entropy on a grid from 0: nan at θ = 0, where np.argmin lands
@@ -1952,6 +1963,9 @@ WRONG_ANSWERS = [
     # np.argmax of the gaps: the gap at θ = 0 ties with the one at 0.5, and argmax takes the first
     (checks.check_half_entropy_theta, 0.0, "np.argmax"),
     (checks.check_half_entropy_theta, 0.0, "leave out abs()"),  # np.argmin(H - log 2 / 2) without abs
+    # the notebook's entropy_from_scratch on the pairs: one number for the whole grid, np.argmin gives 0
+    (checks.check_half_entropy_theta, half_entropy_scratch_theta(), "H.shape must be (len(grid),)"),
+    (checks.check_half_entropy_theta, half_entropy_scratch_theta(), "one value per row"),
     # the entropy in bits set equal to log 2 / 2 (the root of H(θ) / log 2 = log 2 / 2)
     (checks.check_half_entropy_theta,
      scipy.optimize.bisect(lambda theta: binary_entropy_entr(theta) / math.log(2) - math.log(2) / 2, 1e-9, 0.5,

@@ -357,6 +357,11 @@ def check_is_valid_distribution(is_valid_distribution: Callable) -> None:
 def check_uniform_entropy(value: object) -> None:
     """Exercise 01.2: the entropy of the uniform distribution over four outcomes, in nats."""
     expected = math.log(4)
+    terms = as_array(value)
+    if (terms is not None and terms.shape == (4,) and np.issubdtype(terms.dtype, np.number)
+            and np.allclose(terms, expected / 4, rtol=1e-6, atol=0)):
+        return hint(f"these are the four terms -p_k log p_k, each {expected / 4:.4f} (an array of shape (4,)); the "
+                    "entropy is their sum: add them (np.sum), giving one number.")
     single = number(value)
     # 12 significant digits of both: the 6 of {got} would make a float32 or rounded answer look like log 4
     digits = f"{single:.12g}" if single is not None else "{got}"
@@ -504,12 +509,14 @@ def check_half_entropy_theta(theta: object) -> None:
                 "the entropy of [1 - {got}, {got}] is about 0.5 nats, but half the maximum is log 2 / 2 ≈ 0.3466 "
                 "nats (half of log 2, not one half)."),
         Mistake(lambda a: a == 0,
-                "θ = 0 has entropy 0, as far from log 2 / 2 as θ = 0.5 is. Did you leave out abs()? Then "
-                "np.argmin(H - log 2 / 2) picks the most negative difference, at θ = 0: use "
-                "np.abs(H - log 2 / 2). Or did you take np.argmax instead of np.argmin? Or, if your entropies "
-                "came out as nan at θ = 0 (0 * log 0, the trap this "
-                "notebook showed), np.argmin returns the position of that nan, 0: use tempnb's entropy, which "
-                "applies 0 log 0 = 0, or start the grid above 0."),
+                "θ = 0 has entropy 0, as far from log 2 / 2 as θ = 0.5 is, and your grid's first point; four "
+                "mistakes lead there. (1) Did you leave out abs()? Then np.argmin(H - log 2 / 2) picks the most "
+                "negative difference: use np.abs(H - log 2 / 2). (2) Did you take np.argmax instead of "
+                "np.argmin? (3) Your entropies are nan at θ = 0 (0 * log 0, the trap this notebook showed), "
+                "and np.argmin returns the position of a nan: use tempnb's entropy, which applies 0 log 0 = 0, "
+                "or start the grid above 0. (4) Your entropy returned one number for the whole grid "
+                "(entropy_from_scratch sums every entry; H.shape must be (len(grid),)): use tempnb's entropy, "
+                "which gives one value per row."),
         Mistake(lambda a: not 0 <= a <= 1, "θ must be a probability in [0, 1]; got {got}."),
         Mistake(near(_half_entropy_theta_in_bits(), 1e-3),
                 "{got} is where the entropy *in bits* is log 2 / 2 ≈ 0.3466; the target log 2 / 2 is in nats "
