@@ -151,6 +151,14 @@ def stable_sigmoid_abs(x):
     return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
 
 
+def logits_first_zero_in_place_loop():
+    """Exercise 02.2 as a loop updating z in place: z[0] is 0 once the first pass is done."""
+    z = np.log([0.2, 0.1, 0.7])
+    for i in range(3):
+        z[i] = z[i] - z[0]
+    return z
+
+
 def looped_sigmoid(x):
     """Right on a flat array, but a Python loop: on a 2-D array each `v` is a row, not a number."""
     return np.array([1 / (1 + math.exp(-v)) if v >= 0 else math.exp(v) / (1 + math.exp(v)) for v in x])
@@ -2035,6 +2043,9 @@ WRONG_ANSWERS = [
     (checks.check_probability_from_log_odds, np.array([1 / (1 + math.exp(2)), 1 / (1 + math.exp(-2))]),
      "the second entry, softmax([0, 2])[1], is spam's"),
     # 02 · logits with the first one 0, for q = [0.2, 0.1, 0.7]; right: [0, -log 2, log 3.5]
+    # a loop updating z in place: z[0] is 0 after the first pass, so [0, log 0.1, log 0.7]
+    (checks.check_logits_with_first_zero, logits_first_zero_in_place_loop(),
+     "z[0] became 0 before you subtracted it from the others (a loop updating z in place): save z0 = z[0] first"),
     (checks.check_logits_with_first_zero, scipy.special.logit([0.2, 0.1, 0.7]) - scipy.special.logit(0.2),
      "two-outcome log-odds"),
     # scipy.special.logit(q) not shifted: log(0.2/0.8), log(0.1/0.9), log(0.7/0.3)
@@ -3923,6 +3934,12 @@ WRONG_ANSWERS += [
     (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "you assigned a list"),
     (checks.check_probability_from_log_odds, np.array([1 / (1 + math.exp(-2))]),
      "you assigned an array of shape (1,), [0.880797], not one number: assign float(...) of it"),
+    # q_spam = softmax([2.0]): an array of shape (1,) holding 1.0; the hint names the one-entry softmax first
+    (checks.check_probability_from_log_odds, softmax([2.0]),
+     "you assigned an array of shape (1,), [1.0]: a softmax over the one logit 2? A one-entry softmax is always 1"),
+    (checks.check_probability_from_log_odds, [float(softmax([2.0])[0])],
+     "you assigned a list, [1.0]: a softmax over the one logit 2? A one-entry softmax is always 1. Log-odds 2 is the "
+     "difference of two logits, z₁ - z₀: take softmax([0, 2])[1], or the sigmoid σ(2)"),
     # the hints name the exercise's variable, q_spam
     (checks.check_probability_from_log_odds, [1 / (1 + math.exp(-2))], "e.g. float(q_spam[0])"),
     (checks.check_probability_from_log_odds, np.array([[1 / (1 + math.exp(-2))]]), "float(np.asarray(q_spam).item())"),

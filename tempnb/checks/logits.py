@@ -51,6 +51,11 @@ def check_probability_from_log_odds(q: object) -> None:
     if array is not None and array.size == 1 and array.ndim > 0 and isinstance(q, (list, np.ndarray)):
         # _common's wording names keepdims, rng.random(1) and minimize's .x, none of which this exercise uses
         kind = "a list" if isinstance(q, list) else f"an array of shape {array.shape}"
+        if math.isclose(float(array.ravel()[0]), 1.0, rel_tol=1e-9):
+            # softmax([2.0]): a softmax over the one logit 2 is [1.0]; the value, not the container, is the mistake
+            return hint(f"you assigned {kind}, {_brief(q)}: a softmax over the one logit 2? A one-entry softmax is "
+                        "always 1. Log-odds 2 is the difference of two logits, z₁ - z₀: take softmax([0, 2])[1], "
+                        "or the sigmoid σ(2), as one number.")
         example = "float(q_spam[0])" if array.ndim == 1 else "float(np.asarray(q_spam).item())"  # the exercise's name
         return hint(f"you assigned {kind}, {_brief(q)}, not one number: assign float(...) of it, e.g. "
                     f"{example}, or drop the brackets.")
@@ -140,6 +145,10 @@ def check_logits_with_first_zero(logits: object) -> None:
         # q / q[0] = [1, 0.5, 3.5]: the log of each ratio is the answer, log q - log q[0]
         Mistake(q / q[0], "those are the ratios q / q[0], {got}; their log is the answer: np.log(q / q[0]), the "
                           "same as np.log(q) - np.log(q)[0]."),
+        # z = np.log(q); for i in range(3): z[i] = z[i] - z[0]: z[0] is 0 after the first pass, so the others keep
+        # their logs
+        Mistake(np.r_[0.0, log_q[1:]], "z[0] became 0 before you subtracted it from the others (a loop updating z "
+                                       "in place): save z0 = z[0] first, or write z - z[0] in one step."),
         Mistake(-expected, "the sign is flipped: subtract the first log-probability from each one, log q - log q[0]."),
         Mistake(log_q - log_q[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
         # np.log(q) - np.log(q).mean(): logits centred on their mean, which add up to 0
