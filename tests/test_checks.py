@@ -308,6 +308,12 @@ def gumbel_from_uniforms(z, T, rng):
     return int(np.argmax(z / T - np.log(-np.log(rng.random(z.size)))))
 
 
+def gumbel_from_uniforms_per_token(z, T, rng):
+    """One u per token in a loop, from rng.uniform: the same noise, drawn one number at a time."""
+    g = [-math.log(-math.log(rng.uniform())) for _ in z]
+    return int(np.argmax(np.asarray(z) / T + np.array(g)))
+
+
 def sigmoid_output_by_len(x):
     """Boolean masks, but the output made with len(x): right for a flat x only."""
     out = np.zeros(len(x))
@@ -712,6 +718,7 @@ RIGHT_ANSWERS = [
     (checks.check_inverse_cdf_sampler, inverse_cdf_loop),
     (checks.check_gumbel_sampler, gumbel_from_uniforms),
     (checks.check_gumbel_sampler, exponential_race),
+    (checks.check_gumbel_sampler, gumbel_from_uniforms_per_token),
     (checks.check_top_k, top_k_ties),
     (checks.check_top_p, top_p_descending),
     (checks.check_top_p, top_p_mass_before_at_least_one),
@@ -2793,7 +2800,34 @@ WRONG_ANSWERS = [
     (checks.check_inverse_cdf_sampler, inverse_cdf_sorted_ascending_positions, "sorted the probabilities (smallest"),
     # u looked up in the totals before each token, np.cumsum(p) - p: not an off-by-one everywhere, nor masking
     (checks.check_inverse_cdf_sampler, inverse_cdf_totals_before, "first whose running total before it exceeds u"),
+    # the library's own sampler, handed the rng or a seed drawn from it
+    (checks.check_inverse_cdf_sampler, lambda z, rng: tempnb.sample(z, rng=rng),
+     "that is tempnb.sample itself; the exercise is to build it"),
+    (checks.check_inverse_cdf_sampler, lambda z, rng: tempnb.sample(z, rng=int(rng.integers(2**31))),
+     "that is tempnb.sample itself; the exercise is to build it"),
+    # rng handed to NumPy's default_rng, which refuses the check's stand-in: the hint says what the stand-in is
+    (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.random.default_rng(rng).choice(len(z), p=softmax(z))),
+     "the check hands your function a recording stand-in for a numpy Generator"),
+    # the mask cdf > u returned, not its first True: shown as the booleans it is
+    (checks.check_inverse_cdf_sampler, lambda z, rng: np.cumsum(softmax(z)) > rng.random(),
+     "you returned a boolean array ([True, True, True, True, True])"),
     # 06 · Gumbel sampler at T = 2
+    # samplers that are not Gumbel-max, though their frequencies are right: Exercise 1's inverse CDF, rng.multinomial,
+    # the library's own sampler (seeded from rng, or handed rng itself)
+    (checks.check_gumbel_sampler,
+     lambda z, T, rng: int(np.searchsorted(np.cumsum(softmax(z, T)), rng.random(), side="right")),
+     "a single u, as the inverse CDF of Exercise 1 does): it may sample softmax(z / T), but it is not the Gumbel-max "
+     "trick. Gumbel-max adds one noise value per token: draw len(z) values, not one"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(rng.multinomial(1, softmax(z, T)))),
+     "rng.multinomial draws the token for you"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: tempnb.sample(z, T, rng=int(rng.integers(2**31))),
+     "that is tempnb.sample itself; the exercise is to build it"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: tempnb.sample(z, T, rng=rng),
+     "that is tempnb.sample itself; the exercise is to build it"),
+    # noise from a generator seeded by rng: right frequencies, but the check cannot see (and recompute) the noise
+    (checks.check_gumbel_sampler,
+     lambda z, T, rng: int(np.argmax(z / T + np.random.default_rng(int(rng.integers(2**31))).gumbel(size=len(z)))),
+     "Gumbel-max adds one noise value per token: draw len(z) values, not one"),
     # right, but the noise from rng.gumbel, as sample_gumbel_max in the notebook: the exercise asks for it from u
     (checks.check_gumbel_sampler, gumbel_max, "make the Gumbel noise yourself"),
     # argmax(z + T g) = argmax(z / T + g): the noise scaled by T instead of the logits divided by it

@@ -65,7 +65,9 @@ class _WatchedGenerator:
 
     def uniform(self, low=0.0, high=1.0, size=None):  # noqa: ANN001
         self.used.append("uniform")
-        return low + (high - low) * self.random(size)
+        values = low + (high - low) * self.random(size)
+        self.uniform_draws[-1] = np.array(values, dtype=float, copy=True)  # the numbers the learner got
+        return values
 
     def gumbel(self, loc=0.0, scale=1.0, size=None):  # noqa: ANN001 (numpy's signature)
         """A real Gumbel draw, recorded as a standard one, (draw - loc) / scale, so a check can recompute
@@ -95,9 +97,38 @@ class _WatchedGenerator:
     def __repr__(self) -> str:
         return "Generator(PCG64)"
 
+    @property
+    def __class__(self):  # noqa: ANN204
+        """isinstance(rng, np.random.Generator) holds, so code that validates its rng (tempnb.sample's
+        check_rng, scipy's random_state) takes the stand-in as the Generator it stands for."""
+        return np.random.Generator
+
 
 # An exception message that names the stand-in reads like NumPy's own: "... 'float' and 'Generator'".
 _WatchedGenerator.__name__ = _WatchedGenerator.__qualname__ = "Generator"
+
+
+_STAND_IN = (" (the check hands your function a recording stand-in for a numpy Generator, shown as Generator(PCG64): "
+             "it has the Generator's methods, so call them on rng directly, rng.random(...), rather than handing rng "
+             "to a function that inspects it)")
+
+
+def _problem(problem: str) -> str:
+    """A problem the learner's call ran into, with a word on the stand-in generator when a message names it."""
+    return problem + (_STAND_IN if "Generator(PCG64)" in problem else "")
+
+
+def _booleans(value: object) -> str:
+    """Booleans as the learner returned them, True and False (shown() reads them as 1.0 and 0.0)."""
+    array = np.asarray(value)
+    return str(array.tolist()) if array.size <= 12 else f"an array of shape {array.shape}"
+
+
+def _library_sampler(sampler: Callable, args: tuple) -> Callable | None:
+    """The tempnb sampler the learner's code runs (tempnb.sample, under any name), or None."""
+    from tempnb.sampling import sample
+
+    return calls(sampler, args, sample)
 
 
 def _index(value: object) -> int | None:
@@ -113,14 +144,14 @@ def _index(value: object) -> int | None:
 def _not_an_index(value: object, shape_advice: str = "rng.random(1) or a list of u gives one: draw u = "
                                                       "rng.random(), or return int(index[0]).") -> str:
     if isinstance(value, np.ndarray) and value.dtype == bool:
-        return (f"you returned a boolean array ({shown(value)}), not an index: np.argmax(u < cdf) gives the index "
+        return (f"you returned a boolean array ({_booleans(value)}), not an index: np.argmax(u < cdf) gives the index "
                 "of the first True.")
     array = as_array(value)
     if array is not None and array.size == 1 and array.ndim > 0:
         return (f"each call must return one integer index, not an array of shape {array.shape} "
                 f"({np.asarray(value).tolist()}); {shape_advice}")
     if isinstance(value, (bool, np.bool_)) or (array is not None and array.dtype == bool):
-        return (f"you returned a boolean ({shown(value)}), not an index: np.argmax(u < cdf) gives the index of "
+        return (f"you returned a boolean ({_booleans(value)}), not an index: np.argmax(u < cdf) gives the index of "
                 "the first True.")
     return f"each call must return one integer index; got {shown(value)}."
 
@@ -144,6 +175,10 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
     # where the masked token 1 would start if a finite stand-in for its -inf (0, -5, ...) gave it a piece.
     uniforms = sorted([*(u for u in (np.arange(40) + 0.5) / 40 if np.min(np.abs(cdf - u)) > 1e-6),
                        float(cdf[0]) + 1e-5])
+    if _library_sampler(sampler, (_LOGITS, _WatchedGenerator(seed=0, script=(0.5,)))):
+        return hint(_builds_it("sample", "Inverse CDF: cdf = np.cumsum(softmax(logits)), one u = rng.random(), and "
+                                         "the first index whose cumulative probability exceeds u, "
+                                         "np.searchsorted(cdf, u, side='right')."))
     for number, u in enumerate(uniforms):
         rng = _WatchedGenerator(seed=number, script=(float(u),))
         outcome = call(sampler, _LOGITS, rng)
@@ -162,7 +197,7 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
         if outcome.problem:
             extra = (" If u came from rng.random(1), that is an array of shape (1,): draw one number with "
                      "rng.random()." if "0-dimensional" in outcome.problem or "ndim" in outcome.problem else "")
-            return hint(f"{outcome.problem}.{extra}")
+            return hint(f"{_problem(outcome.problem)}.{extra}")
         if outcome.value is None:
             return hint("your function returned None; return the index (a missing `return`?).")
         index = _index(outcome.value)
@@ -386,6 +421,8 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     from tempnb.core import softmax
 
     T, n = 2.0, 6000
+    if _library_sampler(sampler, (_LOGITS, T, _WatchedGenerator(seed=10))):
+        return hint(_builds_it("sample", "(It draws by the inverse CDF, one u per draw.) " + _ONE_PER_TOKEN))
     first = call(sampler, _LOGITS, T, _WatchedGenerator(seed=10))
     if first.error is InputChanged:
         return hint(first.problem)
@@ -415,7 +452,7 @@ def check_gumbel_sampler(sampler: Callable) -> None:
         if "invalid value" in outcome.problem and set(rng.used) <= {"random", "uniform"} and _nan_from_noise(sampler):
             return hint(f"{outcome.problem}: your noise is NaN. log(u) < 0 for u in (0, 1), so log(log(u)) is NaN: "
                         "g = -log(-log(u)), with a minus sign inside as well as outside.")
-        return hint(f"{outcome.problem}.")
+        return hint(f"{_problem(outcome.problem)}.")
     if any(value is None for value in outcome.value):
         return hint("your function returned None; return the index, the argmax (a missing `return`?).")
     wrong = next((value for value in outcome.value if _index(value) is None), None)
@@ -431,6 +468,10 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     success = (f"{n:,} draws of your Gumbel-max sampler at T = 2, and {_SECOND_T_DRAWS:,} at T = 0.5, match "
                "softmax(z / T) and never pick the masked entry")
     noise, source = _recorded_noise(rng, n)
+    if noise is None and not np.all(draws == draws[0]) and not np.any(draws == 1):
+        specific = _not_gumbel(rng, specific_only=True)
+        if specific is not None:
+            return hint(specific)
     if noise is not None:
         with np.errstate(invalid="ignore", divide="ignore"):
             if source == "exponential":  # the exponential race: argmin(E / q) = argmax(z / T - log E)
@@ -492,12 +533,10 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     "test). Use g = -log(-log(u)) with u = rng.random(len(z)) uniform (or -log(E) with E "
                     "a standard exponential draw, which is Gumbel noise too).")
     # Each call drew one Gumbel vector of the logits' size: recompute every draw with the very same noise.
-    same_noise = (rng.used == ["gumbel"] * n and len(rng.gumbel_draws) == n
-                  and all(g.shape == _LOGITS.shape for g in rng.gumbel_draws))
     mismatched = np.array([], dtype=int)
-    if same_noise:
+    if source == "gumbel":
         with np.errstate(invalid="ignore"):
-            exact = np.array([int(np.argmax(_LOGITS / T + g)) for g in rng.gumbel_draws])
+            exact = np.argmax(scaled + noise[0], axis=1)
         mismatched = np.flatnonzero(exact != draws)
     if noise is not None and source == "uniform":
         # the draws are not argmax(z / T + g) with the learner's own uniforms (that passed above)
@@ -510,7 +549,7 @@ def check_gumbel_sampler(sampler: Callable) -> None:
             if np.array_equal(draws, np.argmax(_LOGITS * T + noise[0], axis=1)):
                 return hint("your draws are argmax(z · T + g), with the very noise your function drew: the logits "
                             "were multiplied by T, or the noise divided by T. Divide the logits: argmax(z / T + g).")
-            u = np.array(rng.uniform_draws)
+            u = _per_draw(rng.uniform_draws, n)
             for transformed, name in ((u, "u itself"), (np.log(u), "log(u)"), (-np.log(u), "-log(u)")):
                 if np.array_equal(draws, np.argmax(scaled + transformed, axis=1)):
                     return hint(f"your noise is {name}, made from the uniform numbers u your function drew, which "
@@ -528,16 +567,19 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                                         "g = -np.log(-np.log(u)).")
         wrong = np.flatnonzero(exact != draws)
         i = int(wrong[0])
-        return hint(f"with the uniform numbers your function drew, u = {np.round(rng.uniform_draws[i], 3).tolist()}, "
+        return hint(f"with the uniform numbers your function drew, u = {np.round(u[i], 3).tolist()}, "
                     f"the Gumbel noise g = -log(-log(u)) gives argmax(z / T + g) = {exact[i]} at T = 2, but it "
                     f"returned {draws[i]} (on {wrong.size} of {n:,} draws). Check the noise and the temperature: "
                     "g = -np.log(-np.log(u)) with natural logs, added once to the logits divided by T once, "
                     "argmax(z / T + g).")
     counts = np.bincount(draws, minlength=_LOGITS.size)
     if not mismatched.size and _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
-        return _passed_if_tempered(sampler, rng.used, f"{n:,} draws of your Gumbel-max sampler at T = 2, and "
-                                   f"{_SECOND_T_DRAWS:,} at T = 0.5, match softmax(z / T) (chi-square test passed) "
-                                   "and never pick the masked entry.")
+        # the frequencies are right, but only draws recomputed from the learner's own noise pass (above)
+        if noise is None:
+            return hint(_not_gumbel(rng))
+        return hint("your frequencies match softmax(z / T), but your draws are not argmax(z / T + g) with the "
+                    "very noise your function drew (nor the exponential race, argmax(z / T - log E)). "
+                    + _ONE_PER_TOKEN)
     observed = np.round(counts / n, 3).tolist()
     if _chi_square_p_value(counts, softmax(_LOGITS, 1.0)) >= 1e-4:
         return hint(f"your frequencies {observed} match T = 1, softmax(z), not T = 2: the temperature has no "
@@ -549,7 +591,7 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     "argmax(z · T + g)). Divide the logits: argmax(z / T + g).")
     if mismatched.size:
         i = int(mismatched[0])
-        return hint(f"with the noise your function drew, g = {np.round(rng.gumbel_draws[i], 3).tolist()}, "
+        return hint(f"with the noise your function drew, g = {np.round(noise[0][i], 3).tolist()}, "
                     f"argmax(z / T + g) at T = 2 is {exact[i]}, but it returned {draws[i]} (on "
                     f"{mismatched.size} of {n:,} draws). Add the noise to the logits divided by T exactly once: "
                     "argmax(z / T + g), or equivalently argmax(z + T · g); not z · T, z / T² or z / √T.")
@@ -594,15 +636,13 @@ def _passed_if_tempered(sampler: Callable, used: list[str], success: str) -> Non
 
 
 def _at_second_temperature(sampler: Callable) -> str | None:
-    """None if 2,000 draws at T = 0.5 are argmax(z / 0.5 + g) with the learner's own noise (or match
-    softmax(z / 0.5) when the noise cannot be recomputed); otherwise the hint."""
-    from tempnb.core import softmax
-
+    """None if 2,000 draws at T = 0.5 are argmax(z / 0.5 + g) with the learner's own noise; otherwise the hint
+    (noise the check cannot recompute gets one too, as at T = 2)."""
     T, n = 0.5, _SECOND_T_DRAWS
     rng = _WatchedGenerator(seed=12)
     outcome = call(lambda: [sampler(_LOGITS.copy(), T, rng) for _ in range(n)])
     if outcome.problem:
-        return f"right at T = 2, but at T = 0.5 {outcome.problem}."
+        return f"right at T = 2, but at T = 0.5 {_problem(outcome.problem)}."
     indices = [_index(value) for value in outcome.value]
     if any(index is None for index in indices):
         return "right at T = 2, but at T = 0.5 it returned something that is not an index."
@@ -624,34 +664,59 @@ def _at_second_temperature(sampler: Callable) -> str | None:
             return fixed
         return ("right at T = 2, but at T = 0.5 the draws are not argmax(z / T + g) with the noise your function "
                 "drew: divide the logits by the temperature argument, exactly once.")
-    counts = np.bincount(draws, minlength=_LOGITS.size)
-    if _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
+    return f"right at T = 2, but at T = 0.5 {_not_gumbel(rng)}"
+
+
+def _per_draw(draws: list[np.ndarray], n: int) -> np.ndarray | None:
+    """The numbers drawn, one row of len(logits) per call of the learner's function, or None when they do not
+    split so: one vector per call, or one number per token in a loop, both read in the order they were drawn."""
+    k = _LOGITS.size
+    if sum(d.size for d in draws) != n * k:
         return None
-    if _chi_square_p_value(counts, softmax(_LOGITS, 2.0)) >= 1e-4:
-        return fixed
-    return (f"right at T = 2, but at T = 0.5 your frequencies {np.round(counts / n, 3).tolist()} do not match "
-            f"softmax(z / 0.5), {np.round(softmax(_LOGITS, T), 3).tolist()}: divide the logits by the temperature "
-            "argument, exactly once.")
+    return np.concatenate([d.reshape(-1) for d in draws]).reshape(n, k)
 
 
 def _recorded_noise(rng: _WatchedGenerator, n: int) -> tuple[tuple[np.ndarray, ...] | None, str]:
-    """The noise behind each of n draws, when every draw took one vector of uniforms or exponentials.
+    """The noise behind each of n draws, when every draw took len(logits) uniforms, exponentials or Gumbels.
 
     Gumbel draws come back as they are; uniforms u as the Gumbel noise -log(-log u) and
     -log(-log(1 - u)) (either is Gumbel); exponentials E as they are. Noise drawn some other way gives (None, "").
     """
-    shape = _LOGITS.shape
-    if rng.used == ["gumbel"] * n and len(rng.gumbel_draws) == n and all(g.shape == shape for g in rng.gumbel_draws):
-        return (np.array(rng.gumbel_draws),), "gumbel"
-    if set(rng.used) <= {"random", "uniform"} and len(rng.uniform_draws) == n and all(
-            u.shape == shape for u in rng.uniform_draws):
-        u = np.array(rng.uniform_draws)
+    used = set(rng.used)
+    if used == {"gumbel"} and (g := _per_draw(rng.gumbel_draws, n)) is not None:
+        return (g,), "gumbel"
+    if used and used <= {"random", "uniform"} and (u := _per_draw(rng.uniform_draws, n)) is not None:
         with np.errstate(divide="ignore", invalid="ignore"):
             return (-np.log(-np.log(u)), -np.log(-np.log1p(-u))), "uniform"
-    if set(rng.used) <= {"exponential", "standard_exponential"} and len(rng.exponential_draws) == n and all(
-            e.shape == shape for e in rng.exponential_draws):
-        return np.array(rng.exponential_draws), "exponential"
+    if used and used <= {"exponential", "standard_exponential"} and (
+            e := _per_draw(rng.exponential_draws, n)) is not None:
+        return e, "exponential"
     return None, ""
+
+
+_ONE_PER_TOKEN = ("Gumbel-max adds one noise value per token: draw len(z) values, not one, u = rng.random(len(z)), "
+                  "turn them into g = -np.log(-np.log(u)) and return int(np.argmax(z / T + g)).")
+
+
+def _not_gumbel(rng: _WatchedGenerator, specific_only: bool = False) -> str | None:
+    """The hint for draws whose noise the check cannot recompute: the sampler is not Gumbel-max, whatever its
+    frequencies. Names rng.multinomial, rng.integers (a seed for another generator) and a single u per draw;
+    with ``specific_only``, None when none of them explains it."""
+    if "multinomial" in rng.used:
+        return ("rng.multinomial draws the token for you, from the probabilities, with no noise on the logits: "
+                "that is not the Gumbel-max trick. " + _ONE_PER_TOKEN)
+    if "integers" in rng.used:
+        return ("your function called rng.integers (a seed for another generator, or a random index?), so its "
+                "noise, if any, does not come from the rng it is given and cannot be checked. " + _ONE_PER_TOKEN)
+    drawn = [*rng.uniform_draws, *rng.exponential_draws, *rng.gumbel_draws]
+    if drawn and all(d.size == 1 for d in drawn):
+        return ("your function drew a single number per draw (a single u, as the inverse CDF of Exercise 1 does): "
+                "it may sample softmax(z / T), but it is not the Gumbel-max trick. " + _ONE_PER_TOKEN)
+    if specific_only:
+        return None
+    methods = ", ".join(f"rng.{name}" for name in dict.fromkeys(rng.used)) or "none of rng's methods"
+    return (f"the check cannot recompute your draws as argmax(z / T + g) from the noise your function drew (it "
+            f"called {methods}), so it cannot tell them from another sampler's. {_ONE_PER_TOKEN}")
 
 
 def _minus_gumbel_frequencies(T: float) -> np.ndarray:
