@@ -2209,6 +2209,10 @@ WRONG_ANSWERS = [
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z)))), "Factor out the max"),
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z - z.max())))), "off by exactly max(z) = 3"),
     (checks.check_logsumexp, lambda z: float(z.max() + np.sum(np.exp(z - z.max()))), "take the log of the sum"),
+    # the shifted sum alone, neither its log nor m: 1 + e^-1 + e^-2 = 1.503214 on [1, 2, 3]
+    (checks.check_logsumexp, lambda z: float(np.sum(np.exp(z - z.max()))), "Take the log of the sum and add m back"),
+    # m times the log: 3 log(1.503214) = 1.222824 on [1, 2, 3]
+    (checks.check_logsumexp, lambda z: float(z.max() * np.log(np.sum(np.exp(z - z.max())))), "Add m, don't multiply"),
     # max(z) alone: LSE([1, 2, 3]) = 3 + log(1 + e^-1 + e^-2) = 3.407606, not 3
     (checks.check_logsumexp, lambda z: float(z.max()), "that is max(z) = 3 alone"),
     # the mean of the exponentials instead of their sum: off by log K (log 3 = 1.098612 on [1, 2, 3])
@@ -2410,6 +2414,14 @@ WRONG_ANSWERS = [
     # the log-probability of the wrong class: each row's top class, or the labels read as 1-based
     (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1).max(axis=1), "most likely class"),
     (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[np.arange(len(y)), y - 1], "0-based"),
+    # labels + 1: the last class's label + 1 is K = 4, one past the end (IndexError), or wrapped round to class 0
+    (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[np.arange(len(y)), y + 1],
+     "labels are 0-based: the first class is 0"),
+    (checks.check_cross_entropy,
+     lambda z, y: np.array([scipy.special.logsumexp(z[i]) - z[i][y[i] + 1] for i in range(len(y))]),
+     "not labels + 1"),
+    (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[np.arange(len(y)), (y + 1) % z.shape[1]],
+     "labels are 0-based: the first class is 0"),
     # the log-sum-exp alone, the label's logit never subtracted
     (checks.check_cross_entropy, lambda z, y: scipy.special.logsumexp(z, axis=1), "log-sum-exp alone"),
     (checks.check_cross_entropy, lambda z, y: np.round(-log_softmax(z, axis=1)[np.arange(len(y)), y], 5),

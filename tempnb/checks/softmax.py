@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 import math
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -231,6 +232,16 @@ def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Ca
                 f"the result is off by exactly max(z) = {top:g}: add the max back, m + log(sum(exp(z - m)))."),
         Mistake(lambda a: np.isclose(number(a), top + float(np.sum(np.exp(z - top))), rtol=1e-12),
                 "take the log of the sum: m + log(sum(exp(z - m)))."),
+        # sum(exp(z - m)) alone: neither the log nor the m added back (1.503214 on [1, 2, 3])
+        *([] if abs(float(np.sum(np.exp(z - top))) - expected) <= 1e-9 else
+          [Mistake(near(float(np.sum(np.exp(z - top)))),
+                   f"logsumexp({label}) should be {expected:.6f}; got {{got}}: that is sum(exp(z - m)) alone. Take "
+                   "the log of the sum and add m back: m + log(sum(exp(z - m))).")]),
+        # m * log(sum(exp(z - m))): the max multiplied instead of added (1.222824 on [1, 2, 3])
+        *([] if abs(top * math.log(float(np.sum(np.exp(z - top)))) - expected) <= 1e-9 else
+          [Mistake(near(top * math.log(float(np.sum(np.exp(z - top))))),
+                   f"logsumexp({label}) should be {expected:.6f}; got {{got}}: that is m * log(sum(exp(z - m))). "
+                   "Add m, don't multiply: m + log(sum(exp(z - m))).")]),
         # m + np.log(np.exp(z - m)).sum(): the log taken before the sum undoes the exp, giving m + sum(z - m),
         # that is sum(z) - (K - 1) m (0 on [1, 2, 3])
         *([] if not np.all(np.isfinite(z)) or abs(float(np.sum(z)) - (len(z) - 1) * top - expected) <= 1e-9 else
@@ -571,6 +582,7 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
     down_columns = -scipy.special.log_softmax(logits, axis=0)[rows, labels]
     top_class = -log_q.max(axis=1)  # each row's most likely class instead of its label
     one_based = -log_q[rows, labels - 1]  # labels read as 1-based: label 0 wraps round to the last class
+    one_later = -log_q[rows, (labels + 1) % n_classes]  # labels + 1, wrapped round (np.take(..., mode="wrap"))
     per_row = _PER_ROW_WANTED.format(rows=n_rows)
     mistakes = [
         # a single number: the mean or the sum of the right losses, or anything else
@@ -625,6 +637,9 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
         *([] if close(one_based, expected) else
           [Mistake(one_based, "each loss is that of the class before the label (labels - 1): the labels are "
                               f"0-based class indices, as NumPy's are; {_PAIR_UP}")]),
+        *([] if close(one_later, expected) else
+          [Mistake(one_later, "each loss is that of the class after the label (labels + 1): labels are 0-based: "
+                              f"the first class is 0, so use them as they are; {_PAIR_UP}")]),
         Mistake(-np.mean(log_q, axis=1), "you averaged -log q over every class of each row; pick each row's label "
                                          "entry only, log_q[np.arange(len(labels)), labels]."),
         Mistake(-np.sum(log_q, axis=1), "you summed -log q over every class of each row; pick each row's label "
@@ -650,6 +665,12 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
     whole_rows = {f"({n_rows},) ({n_rows},{n_classes})", f"({n_rows},{n_classes}) ({n_rows},)"}
 
     def on_this_problem(problem: str) -> str:
+        # log_q[rows, labels + 1], or z[i][labels[i] + 1] in a loop: the last class's label + 1 is K, one past the end
+        past_end = re.search(r"index (\d+) is out of bounds for axis \d+ with size (\d+)", problem)
+        if past_end and int(past_end[1]) == int(past_end[2]) == n_classes:
+            return (f"An index reached K = {n_classes}, one past the last class: labels are 0-based: the first class "
+                    f"is 0 and the last K - 1 = {n_classes - 1}, so use them as they are (not labels + 1); "
+                    f"{_PAIR_UP}")
         if n_rows != n_classes and any(shapes in problem for shapes in whole_rows):
             return (f"Your (B,) = ({n_rows},) log-sum-exps met a (B, K) = ({n_rows}, {n_classes}) array of logits: "
                     "z[labels] picks whole rows, numbered by the labels (and z alone is every entry), not each row's "
