@@ -1495,6 +1495,13 @@ def distilled_student_of(make_student):
                                           aligned_training_loss, 20, 0.9)
 
 
+def soft_from_library_imported(s, t, T):
+    """The soft term from the library's loss at alpha = 1, imported under another name."""
+    from tempnb.distill import distillation_loss as library_loss
+
+    return library_loss(s, t, np.zeros(len(s), dtype=int), T, 1.0)[0]
+
+
 def soft_kl_divergence_of_probs(s, t, T):
     """The soft term from tempnb.kl_divergence on the two softmax outputs: inf where the student's rounds to 0."""
     from tempnb import kl_divergence
@@ -2715,6 +2722,12 @@ WRONG_ANSWERS = [
     # np.log(softmax(t, T)) on the teacher's side: log 0 when a confident teacher's probabilities round to 0
     (checks.check_soft_loss, soft_teacher_np_log, "np.log(softmax(t, T))"),
     (checks.check_soft_loss, soft_teacher_np_log_silenced, "you returned nan. The teacher's probabilities"),
+    # the library's loss at alpha = 1 (any labels), under its name, as tempnb.…, and imported under another name
+    (checks.check_soft_loss, lambda s, t, T: tempnb.distillation_loss(s, t, np.zeros(len(s), int), T, 1.0)[0],
+     "your function calls distillation_loss (tempnb.distillation_loss); the exercise asks you to write the KL"),
+    (checks.check_soft_loss, lambda s, t, T: float(tempnb.distill.distillation_loss(
+        s, t, np.zeros(len(s), dtype=int), T, alpha=1.0)[0]), "use the library only to compare"),
+    (checks.check_soft_loss, soft_from_library_imported, "your function calls distillation_loss"),
     (checks.check_logit_matching, 1e3 * (softmax(S, 1e3) - softmax(T_LOGITS, 1e3)), "large but finite T"),
     # at T = 1e8, T(q - p) is within about 1e-8 of the limit: near, but not the limit itself
     (checks.check_logit_matching, 1e8 * (softmax(S, 1e8) - softmax(T_LOGITS, 1e8)), "large but finite T"),
@@ -4962,6 +4975,31 @@ def distillation_hard_sign(s, t, y, T, alpha):
     return distillation_by_hand(s, t, y, T, alpha)[0], gradient
 
 
+def distillation_from_library(s, t, y, T, alpha):
+    """The library's loss itself, imported under another name: `my_distillation_loss = distillation_loss`."""
+    from tempnb.distill import distillation_loss as library_loss
+
+    return library_loss(s, t, y, T, alpha)
+
+
+def distillation_mixing_library_terms(s, t, y, T, alpha):
+    """α times the library's soft term (alpha = 1) plus (1 − α) times its cross-entropy: right, but not written."""
+    from tempnb.distill import cross_entropy_loss, distillation_loss
+
+    soft_loss, soft_grad = distillation_loss(s, t, y, T, 1.0)
+    hard_loss, hard_grad = cross_entropy_loss(s, y)
+    return alpha * soft_loss + (1 - alpha) * hard_loss, alpha * soft_grad + (1 - alpha) * hard_grad
+
+
+def distillation_hard_term_from_library(s, t, y, T, alpha):
+    """The soft term written out, the label term from the library's cross_entropy_loss."""
+    import tempnb.distill
+
+    hard_loss, hard_grad = tempnb.distill.cross_entropy_loss(s, y)
+    soft_loss, soft_grad = distillation_by_hand(s, t, y, T, 1.0)
+    return alpha * soft_loss + (1 - alpha) * hard_loss, alpha * soft_grad + (1 - alpha) * hard_grad
+
+
 def distillation_loss_only(s, t, y, T, alpha):
     return distillation_by_hand(s, t, y, T, alpha)[0]
 
@@ -5032,6 +5070,16 @@ DISTILLATION_LOSS_WRONG = [
     (distillation_clipped_300, "or a clip, changes log q where q rounds to 0"),
     (lambda s, t, y, T, alpha: None, "returned None"),
     (lambda s, t, y: 0.0, "positional argument"),
+    # the library's loss itself (the exercise says: not distillation_loss), by name, as tempnb.…, or imported under
+    # another name; and the right sum of the library's soft term and its cross-entropy (named: distillation_loss)
+    (lambda s, t, y, T, alpha: tempnb.distillation_loss(s, t, y, T, alpha),
+     "your function calls distillation_loss (tempnb.distillation_loss); the exercise asks you to write the loss"),
+    (distillation_from_library, "your function calls distillation_loss"),
+    (tempnb.distillation_loss, "use the library only to compare"),  # my_distillation_loss = distillation_loss
+    (distillation_mixing_library_terms, "your function calls distillation_loss"),
+    # the label term alone from the library: named cross_entropy_loss
+    (distillation_hard_term_from_library,
+     "your function calls cross_entropy_loss (tempnb.distill.cross_entropy_loss); the exercise asks you to write"),
 ]
 
 
