@@ -1169,6 +1169,18 @@ def entropy_temperature_untempered_log():
                                  xtol=1e-12)
 
 
+def entropy_temperature_unnormalised():
+    """Exercise 04.4 with the entropy written out on p = softmax(z) ** (1 / T), never renormalised (p does not
+    sum to 1): -sum(p log p) is 2 at T = 0.918, where the entropy of softmax(z, T) is 2.2509 nats."""
+    z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
+
+    def f(T):
+        p = softmax(z) ** (1 / T)
+        return float(-np.sum(p * np.log(p))) - 2.0
+
+    return scipy.optimize.brentq(f, 0.1, 1.0)
+
+
 def entropy_temperature_grid_search():
     """Exercise 04.4 answered with the best point of a grid of temperatures 0.001 apart, not a root finder."""
     from tempnb import entropy
@@ -2609,6 +2621,9 @@ WRONG_ANSWERS = [
     (checks.check_entropy_temperature, entropy_temperature_dividing_twice(), "divided by T twice"),
     # the entropy written out with its log taken of the untempered softmax(z): -sum(q_T log q_1) is 2 at T = 0.713
     (checks.check_entropy_temperature, entropy_temperature_untempered_log(), "log from the untempered logits"),
+    # q(1) ** (1/T) re-tempered by hand and not renormalised: brentq finds T = 0.918, where the entropy is 2.2509
+    (checks.check_entropy_temperature, entropy_temperature_unnormalised(), "Renormalise q(1)**(1/T)"),
+    (checks.check_entropy_temperature, entropy_temperature_unnormalised(), "divide by its sum, or use apply_temp"),
     # the entropy at T = 1 (of softmax(z), T never applied), 2.3466 nats as the notebook prints it, typed as the answer
     (checks.check_entropy_temperature, 2.3466, "the entropy at T = 1, of softmax(z) with the untempered logits"),
     # the sum divided by T as well: the result no longer sums to 1

@@ -669,6 +669,14 @@ def check_entropy_temperature(temperature: object) -> None:
         return hint(f"at T = {value:.4g} your entropy took its log from the untempered logits: -sum(q * log "
                     f"softmax(z)) with q = softmax(z, T) is 2 there, but the entropy of softmax(z, T) is "
                     f"{reached:.4f} nats. Divide the logits by T in the log too: entropy(softmax(z, T)).")
+    # q(1)**(1/T) re-tempered by hand but never renormalised: -sum(p log p) of a vector that does not sum to 1
+    with np.errstate(all="ignore"):  # at a tiny T entries underflow to 0: 0 · log 0 is nan, counted as 0
+        unnormalised = softmax(logits) ** (1 / value)
+        unnormalised_entropy = float(-np.nansum(unnormalised * np.log(unnormalised)))
+    if math.isclose(unnormalised_entropy, ENTROPY_TARGET, abs_tol=1e-4):
+        return hint(f"at T = {value:.4g} your entropy used p = q(1)**(1/T) as it stands: -sum(p log p) is 2 there, "
+                    f"but that p sums to {float(unnormalised.sum()):.4f}, not 1, and the entropy of softmax(z, T) is "
+                    f"{reached:.4f} nats. Renormalise q(1)**(1/T): divide by its sum, or use apply_temperature.")
     if math.isclose(value, entropy_at(1.0), abs_tol=5e-3):
         return hint(f"{value:.6g} is the entropy at T = 1, of softmax(z) with the untempered logits z, not a "
                     "temperature. The answer is the T at which entropy(softmax(z, T)) is 2 nats; if brentq said "
@@ -680,9 +688,10 @@ def check_entropy_temperature(temperature: object) -> None:
                     f"1e-6. {_close_not_exact(value)}")
     direction = "lower" if reached > ENTROPY_TARGET else "raise"
     # a root found for other logits (another context) is a T far from this one, not a loose tolerance
-    other_logits = (f" If brentq did find a root, it was for other logits: z must be the logits after "
+    other_logits = (f" If brentq did find a root, it was for other logits (z must be the logits after "
                     f"'{ENTROPY_CONTEXT}' from the model the exercise fits on all the names, "
-                    f"names_model.logits('{ENTROPY_CONTEXT}').")
+                    f"names_model.logits('{ENTROPY_CONTEXT}')), or your f computes something other than "
+                    f"entropy(softmax(z, T)).")
     return hint(f"at T = {value:.4g} the entropy is {reached:.4f} nats, not {ENTROPY_TARGET:g}; entropy rises "
                 f"with T, so {direction} it: solve entropy(softmax(z, T)) - {ENTROPY_TARGET:g} = 0 with brentq."
                 f"{other_logits}")
