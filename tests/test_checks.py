@@ -117,6 +117,15 @@ def valid_with_allclose(p):
     return np.all((p >= 0) & (p <= 1)) & np.allclose(p.sum(axis=-1), 1, rtol=0, atol=1e-6)
 
 
+def valid_by_wrapping_validate_probs(p):
+    """The library's check wrapped: right on one vector, but validate_probs judges a whole batch at once."""
+    try:
+        validate_probs(p)
+        return True
+    except ValueError:
+        return False
+
+
 def valid_as_floats(p):
     """Right per row, but a batch's answers as 1.0 / 0.0 instead of True / False."""
     p = np.asarray(p, dtype=float)
@@ -1874,6 +1883,15 @@ WRONG_ANSWERS = [
      "[-1e-10, 1.0] has an entry below 0"),
     (checks.check_is_valid_distribution, valid_by_tolerance(1e-6, entries=lambda p: (p >= 0) & (p <= 1 + 1e-6)),
      "no tolerance on the entries"),
+    # a tolerance of 1e-6 on both sides of the entries: [1.0000005, 0.0] and [-5e-7, 1.0000005] let through
+    (checks.check_is_valid_distribution, valid_by_tolerance(1e-6, entries=lambda p: (p >= -1e-6) & (p <= 1 + 1e-6)),
+     "your entry test has a tolerance (such as p >= -1e-6 and p <= 1 + 1e-6): test the entries exactly, 0 <= p <= 1"),
+    # (0 <= p) <= 1 compares the boolean array 0 <= p with 1: always True, so only the sum test works
+    (checks.check_is_valid_distribution, valid_by_tolerance(1e-6, entries=lambda p: (0 <= p) <= 1),
+     "(0 <= p) <= 1, it compares a boolean array with 1 (always True): write (p >= 0) & (p <= 1)"),
+    (checks.check_is_valid_distribution,
+     lambda p: bool(np.all((0 <= np.asarray(p)) <= 1)) and abs(float(np.sum(p)) - 1) <= 1e-6,
+     "and [2.0, -1.0] too, so only its sum test works"),
     # a tolerance loose only below 1: [0.5, 0.4999985], 1.5e-6 below, mirrors [0.5, 0.5000015]
     (checks.check_is_valid_distribution, valid_one_sided, "the tolerance must be the same on both sides"),
     # float32 turns [1 + 1e-10, 0.0] into [1.0, 0.0]: not a tolerance on the entries
@@ -1925,6 +1943,11 @@ WRONG_ANSWERS = [
      "Clipping (or any cleaning) first hides the bad entries; test the input as given"),
     # np.allclose(p.sum(axis=-1), 1, ...) and np.all without axis: one answer for the whole batch
     (checks.check_is_valid_distribution, valid_with_allclose, "np.allclose, and np.all or .all() without axis="),
+    # try: validate_probs(p); return True / except ValueError: return False -- one answer for a whole batch
+    (checks.check_is_valid_distribution, valid_by_wrapping_validate_probs,
+     "it calls validate_probs, which checks the whole array at once"),
+    (checks.check_is_valid_distribution, valid_by_wrapping_validate_probs,
+     "The exercise asks you to write the test yourself, one answer per row"),
     # np.isclose with atol only: rtol keeps its default 1e-5, so sums within 1e-6 + 1e-5 of 1 pass
     (checks.check_is_valid_distribution,
      lambda p: np.all((np.asarray(p, dtype=float) >= 0) & (np.asarray(p, dtype=float) <= 1), axis=-1)

@@ -14,6 +14,7 @@ from tempnb.checks._common import (
     Mistake,
     as_array,
     call,
+    calls,
     check_number,
     first_miss,
     hint,
@@ -22,6 +23,7 @@ from tempnb.checks._common import (
     passed,
     shown,
 )
+from tempnb.core import validate_probs
 
 # A valid distribution whose entries, as floats, do not add up to exactly 1 however they are
 # added: the exact sum of the three doubles is 1 - 8.3e-17, which rounds to 0.9999999999999999
@@ -198,8 +200,9 @@ _VALIDITY_CASES = [
          "np.array([nan, 1.0])", (_NOT_BOOL,), _nan_advice),
     # the sum is within the tolerance, so only the entry test rejects it
     Case(([1.0000005, 0.0],), False,
-         "[1.0000005, 0.0] has an entry above 1; its sum is within 1e-6 of 1, so the sum test alone lets it "
-         "through: test p <= 1 as well as p >= 0, with no tolerance on the entries (only the sum needs one).",
+         "[1.0000005, 0.0] has an entry above 1; its sum is within 1e-6 of 1, so the sum test does not catch it: "
+         "test p <= 1 as well as p >= 0, with no tolerance on the entries (p <= 1 + 1e-6 lets it through too; "
+         "only the sum needs one).",
          "[1.0000005, 0.0]", (_NOT_BOOL,), _list_advice),
     # entries 1e-10 outside [0, 1], one side at a time, with sums within 1e-6 of 1: the rule "every entry in
     # [0, 1]" rejects both, so a tolerance on the entries (p <= 1 + tol or p >= -tol, even tol = 1e-9) is named
@@ -249,6 +252,12 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
                 "(for example after np.isnan(p).any()) answers for the whole batch; fold the NaN test into the "
                 "per-row &, as ~np.isnan(p).any(axis=-1) & ..., or rely on the comparisons, which are False "
                 "for NaN.")
+    if answer is not None and answer.ndim == 0 and calls(is_valid_distribution, (_BATCH,), validate_probs):
+        return (f"your function is right on single vectors, but on a batch of five rows it returned one answer, "
+                f"{_shown_as_given(outcome.value)}, for the whole batch: it calls validate_probs, which checks the "
+                "whole array at once (it raises if any row is wrong), so it cannot say which rows are valid. The "
+                "exercise asks you to write the test yourself, one answer per row: "
+                f"{_PER_ROW}.")
     if answer is None or answer.ndim == 0:
         return (f"your function is right on single vectors, but on a batch of five rows (a 2-D array, one "
                 f"distribution per row) it returned one answer, {_shown_as_given(outcome.value)}, for the whole batch: "
@@ -318,6 +327,26 @@ def _rounds_like_float32(is_valid_distribution: Callable) -> bool:
             and _same_truth(above.value, False))
 
 
+def _entries_with_tolerance(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [-5e-7, 1.0000005]: sum 1, one entry 5e-7 below 0 and one 5e-7 above 1, so an
+    entry test with a tolerance on both sides, such as (p >= -1e-6) & (p <= 1 + 1e-6). Reached after it accepted
+    [1.0000005, 0.0] while rejecting [-0.25, 1.25] and [-0.5, 0.5, 1.0]; a function that tests only p >= 0 (which,
+    with the sum test, caps entries at 1 + 1e-6 too: the two are the same function) rejects this one."""
+    outcome = call(is_valid_distribution, [-5e-7, 1.0000005])
+    return not outcome.problem and _same_truth(outcome.value, True)
+
+
+def _entry_test_always_true(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [-0.25, 1.25], [2.0, -1.0] and [-0.5, 0.5, 1.0] (entries far outside [0, 1],
+    sums 1) yet rejects [0.5, 0.6] (sum 1.1): only its sum test works. That is no entry test at all, or one that
+    is always True, such as (0 <= p) <= 1, which compares the boolean array 0 <= p with 1. A function that
+    clipped first rejects [-0.5, 0.5, 1.0] (clipped, it sums to 1.5)."""
+    outcomes = [call(is_valid_distribution, vector) for vector in ([-0.25, 1.25], [2.0, -1.0], [-0.5, 0.5, 1.0])]
+    rejected = call(is_valid_distribution, [0.5, 0.6])
+    return (all(not o.problem and _same_truth(o.value, True) for o in outcomes)
+            and not rejected.problem and _same_truth(rejected.value, False))
+
+
 # Hints sharpened when a second probe shows which mistake gave the first miss: (how the first miss's hint opens,
 # the probe that recognises the mistake, the hint that names it).
 _SHARPER_HINTS = (
@@ -328,10 +357,18 @@ _SHARPER_HINTS = (
     ("[0.5, 0.6] sums to 1.1", _normalises_first,
      "[0.5, 0.6] sums to 1.1, so it is not a distribution, but your function accepts it, and [-0.25, -0.75] too, "
      "whose entries are negative: dividing by the sum first makes every sum 1; test the input as given."),
+    ("[1.0000005, 0.0] has an entry above 1", _entries_with_tolerance,
+     "[1.0000005, 0.0] has an entry above 1, and your function accepts it, and [-5e-7, 1.0000005] too: your entry "
+     "test has a tolerance (such as p >= -1e-6 and p <= 1 + 1e-6): test the entries exactly, 0 <= p <= 1, "
+     "as (p >= 0) & (p <= 1); only the sum needs a tolerance."),
     ("[-0.25, 1.25] sums to 1", _clips_first,
      "[-0.25, 1.25] sums to 1 but has a negative entry; your function accepts it and [1.5, -0.5], yet rejects "
      "[-0.5, 0.5, 1.0], as if it clipped the entries to [0, 1] (np.clip) before testing. Clipping (or any "
      "cleaning) first hides the bad entries; test the input as given."),
+    ("[-0.25, 1.25] sums to 1", _entry_test_always_true,
+     "[-0.25, 1.25] sums to 1 but has a negative entry; your function accepts it, and [2.0, -1.0] too, so only "
+     "its sum test works: every entry must also lie in [0, 1]. If you wrote (0 <= p) <= 1, it compares a boolean "
+     "array with 1 (always True): write (p >= 0) & (p <= 1), inside np.all(..., axis=-1)."),
     ("[0.5, 0.500005] sums to", _isclose_keeps_rtol,
      "[0.5, 0.500005] sums to 1.000005, more than 1e-6 from 1, but your function accepts it, and sums up to about "
      "1.1e-5 above 1, as np.isclose(total, 1, atol=1e-6) does, which allows atol + rtol * 1: passing atol alone "
