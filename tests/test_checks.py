@@ -1691,6 +1691,23 @@ def swapped_fake_distillation(logits, rows):
     teacher_logits = np.random.default_rng(1).normal(size=(100, 10)) * 4
     labels = np.arange(100) % 10
     return distillation_by_hand(teacher_logits[rows], logits, labels[rows], 20.0, 0.9)
+def sigmoid_flat_loop(x):
+    """Right on any shape, but a Python loop over x.flat: one entry at a time, with np.exp on one number."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    for i in range(x.size):
+        v = x.flat[i]
+        out.flat[i] = 1 / (1 + np.exp(-v)) if v >= 0 else np.exp(v) / (1 + np.exp(v))
+    return out
+
+
+def sigmoid_comprehension(x):
+    """The same as a list comprehension over x.ravel(), reshaped to x's shape."""
+    x = np.asarray(x, dtype=float)
+    return np.array([1 / (1 + np.exp(-v)) if v >= 0 else np.exp(v) / (1 + np.exp(v))
+                     for v in x.ravel()]).reshape(x.shape)
+
+
 def sigmoid_vectorized(x):
     """Right values of any shape, but a Python lambda with math.exp runs once per entry through np.vectorize."""
     return np.vectorize(lambda v: math.exp(v) / (1 + math.exp(v)) if v < 0 else 1 / (1 + math.exp(-v)))(x)
@@ -2104,6 +2121,13 @@ WRONG_ANSWERS = [
     (checks.check_logits_with_first_zero, [0.0, -math.log(2), math.log(3.5), 0.0], "give three logits"),
     (checks.check_logits_with_first_zero, [math.log(0.2), math.log(0.1), math.log(0.7)], "subtract the first"),
     (checks.check_logits_with_first_zero, [0.0, -0.1, 0.5], "np.log first"),  # q - q[0]
+    # a softmax applied to the probabilities as if they were logits: log-softmax(q) - its first entry is q - q[0]
+    (checks.check_logits_with_first_zero,
+     np.log(softmax(np.array([0.2, 0.1, 0.7]))) - np.log(softmax(np.array([0.2, 0.1, 0.7])))[0],
+     "took log(softmax(q)), which treats q as logits"),
+    (checks.check_logits_with_first_zero,
+     np.log(softmax(np.array([0.2, 0.1, 0.7]))) - np.log(softmax(np.array([0.2, 0.1, 0.7])))[0],
+     "with no softmax"),
     # np.log(q) - q[0]: the probability 0.2 subtracted, not its log
     (checks.check_logits_with_first_zero, np.log([0.2, 0.1, 0.7]) - 0.2, "you subtracted q[0] = 0.2, the probability"),
     # the ratios q / q[0] = [1, 0.5, 3.5], the log forgotten
@@ -2171,6 +2195,11 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, lambda x: 0.5 * (1 + np.tanh(x / 4)), "your formula computes σ(x/2), not σ(x)"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + math.exp(-x)), "math.exp takes one number"),
     (checks.check_stable_sigmoid, looped_sigmoid, "not on the same points as a 3 × 4 array"),
+    # per-entry loops that are right on any shape: the check counts the lines they run on 12 and 1,200 entries
+    (checks.check_stable_sigmoid, sigmoid_flat_loop, "a Python loop runs once per entry"),
+    (checks.check_stable_sigmoid, sigmoid_flat_loop, "use boolean masks on the whole array"),
+    (checks.check_stable_sigmoid, sigmoid_comprehension, "a Python loop runs once per entry"),
+    (check_stable_sigmoid_subnormal, sigmoid_comprehension, "a Python loop runs once per entry"),
     (checks.check_stable_sigmoid, sigmoid_output_by_len, "np.zeros(len(x))"),
     (checks.check_stable_sigmoid, sigmoid_flattened, "do not flatten x"),
     # the optional part: exp(-x) overflows at x = -720 but the true value, about e^-720, is a subnormal double, not 0

@@ -140,7 +140,10 @@ def check_logits_with_first_zero(logits: object) -> None:
     case = Case((), expected, "compute np.log(q) and subtract its first entry from every entry; got {got}.",
                 mistakes=(
         Mistake(log_q, "those are the log-probabilities; now subtract the first one from all three."),
-        Mistake(q - q[0], "you shifted the probabilities, not their logarithms: take np.log first."),
+        # q - q[0]; also np.log(softmax(q)) - np.log(softmax(q))[0], which is the same numbers: log-softmax(q) is q
+        # minus one constant, so that slip (a softmax applied to probabilities, as if they were logits) lands here
+        Mistake(q - q[0], "you shifted q itself (or took log(softmax(q)), which treats q as logits): the logits "
+                          "are np.log(q), with no softmax; take np.log first, then subtract its first entry."),
         Mistake(log_q - q[0], "you subtracted q[0] = 0.2, the probability; subtract its log, np.log(q)[0]."),
         # q / q[0] = [1, 0.5, 3.5]: the log of each ratio is the answer, log q - log q[0]
         Mistake(q / q[0], "those are the ratios q / q[0], {got}; their log is the answer: np.log(q / q[0]), the "
@@ -454,6 +457,47 @@ def _per_entry_python(function: Callable, x: np.ndarray) -> str | None:
         finally:
             sys.setprofile(previous)
     return seen[0] if seen else None
+
+
+def _lines_run(function: Callable, x: np.ndarray) -> int:
+    """How many lines of the learner's own code (frames outside the libraries) run while the function runs on x.
+
+    A tracer counts sys.settrace's "line" events, which come once per line and once more each time a loop starts
+    its body again, so a Python loop or comprehension over the entries adds lines in proportion to x.size, while
+    array operations run the same lines for any size. The previous tracer is restored afterwards.
+    """
+    count = 0
+
+    def local(frame, event, arg):  # noqa: ANN001, ANN202, ARG001 (the sys.settrace signature)
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def trace(frame, event, arg):  # noqa: ANN001, ANN202, ARG001 (the sys.settrace signature)
+        if os.path.abspath(frame.f_code.co_filename).startswith(_LIBRARY_FOLDERS):
+            return None  # library code, ours included: not the learner's lines
+        return local
+
+    with warnings.catch_warnings(record=True), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        given = fresh(x)
+        previous = sys.gettrace()
+        sys.settrace(trace)
+        try:
+            function(given)
+        except Exception:  # noqa: BLE001, S110 (only what runs matters here; errors are reported elsewhere)
+            pass
+        finally:
+            sys.settrace(previous)
+    return count
+
+
+def _loops_per_entry(function: Callable, x: np.ndarray) -> bool:
+    """Whether the learner's code runs more lines on x repeated 100 times than on x: a Python loop over entries."""
+    small, large = _lines_run(function, x), _lines_run(function, np.tile(x, 100))
+    # 12 entries against 1,200: a loop adds at least one line per entry; array code adds none
+    return large - small >= (100 - 1) * x.size // 2
 
 
 def _silences_warnings(function: Callable, x: np.ndarray) -> bool:
@@ -831,6 +875,11 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
         return hint(f"your values are right, but your function uses {per_entry}, which {how}. The exercise asks "
                     "for NumPy's array operations on the whole array: np.exp on x[negative] and x[~negative] "
                     "with boolean masks, or on -np.abs(x).")
+    if _loops_per_entry(sigmoid, points):
+        # a loop over range(x.size) with x.flat, or a comprehension over x.ravel() reshaped: right on any shape
+        return hint("your values are right, but your function runs more of its own lines the more entries x has: "
+                    "a Python loop runs once per entry; use boolean masks on the whole array: np.exp on "
+                    "x[negative] and x[~negative], or on -np.abs(x).")
     ready_made = _uses_scipy_expit(sigmoid)
     if ready_made:
         what = ("scipy's expit (scipy.special.expit), the sigmoid ready-made" if ready_made == "expit" else
