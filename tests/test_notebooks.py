@@ -229,6 +229,30 @@ def test_going_deeper_heading_cells_hold_only_their_heading(pair):
         assert len(cell.source.strip().splitlines()) == 1, cell.source[:120]
 
 
+MARKDOWN_HEADING = re.compile(r"(#{1,6})\s")
+
+
+def test_a_heading_is_the_first_line_of_its_cell(pair):
+    # JupyterLab reads a markdown cell that holds a heading anywhere as a heading cell of that level: a folded
+    # section then ends at it, and the text above the heading in the same cell shows outside the fold (or a
+    # paragraph meant for a folded section shows on the core path). So a heading opens its cell, and any later
+    # heading in the same cell (a Summary's "What's next", "References") is of the same level or deeper.
+    _, stored = pair
+    for index, cell in enumerate(stored.cells):
+        if cell.cell_type != "markdown":
+            continue
+        levels, in_fence = [], False
+        for number, line in enumerate(cell.source.splitlines()):
+            if line.lstrip().startswith(("```", "~~~")):
+                in_fence = not in_fence
+            elif not in_fence and (heading := MARKDOWN_HEADING.match(line)):
+                levels.append((number, len(heading.group(1))))
+        if levels:
+            assert levels[0][0] == 0, f"cell {index}: a heading on line {levels[0][0] + 1}, not the first: " \
+                                      f"{cell.source[:80]!r}"
+            assert all(level >= levels[0][1] for _, level in levels[1:]), f"cell {index}: {cell.source[:80]!r}"
+
+
 def bound_and_loaded(source: str) -> tuple[set[str], set[str]]:
     """Names a code cell binds (assignments, defs, imports, loop and with targets) and names it reads."""
     import ast
