@@ -388,6 +388,16 @@ def top_p_descending(z, top_p_mass):
     return out
 
 
+def top_p_base_two(z, top_p_mass):
+    """Nucleus filtering on a softmax in base 2: 2**z normalised, sharper than softmax(z)."""
+    probs = 2.0**z / np.sum(2.0**z)
+    order = np.argsort(-probs, kind="stable")
+    n_kept = int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1
+    out = np.full_like(z, -np.inf)
+    out[order[:n_kept]] = z[order[:n_kept]]
+    return out
+
+
 def brentq_entropy_temperature(context=None):
     """The exercise's T, found with scipy's brentq; with another context, the T a wrong context gives."""
     import scipy.optimize
@@ -3080,6 +3090,8 @@ WRONG_ANSWERS = [
     (checks.check_top_p, top_p_argmax_reaches, "A running total may end just below 1"),
     # the names model's cases never land on the mass; four equal logits at 0.5 do, exactly (0.25 + 0.25 = 0.5)
     (checks.check_top_p, top_p_exceeds, "not until it exceeds it (>)"),
+    # a softmax in base 2, 2**z normalised, before the sort
+    (checks.check_top_p, top_p_base_two, "not 2**z"),
     (checks.check_top_p, top_p_count_at_most, "0.25 + 0.25 is exactly 0.5"),
     # the running total in the vocabulary's order, crossing token kept, or a mask of the totals within the mass
     (checks.check_top_p, top_p_unsorted, "in the tokens' own order"),
@@ -3100,6 +3112,12 @@ WRONG_ANSWERS = [
     # one uniform number per call, shared by every token
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - np.log(-np.log(rng.random())))),
      "one number added to every logit changes nothing"),
+    # the right sampler with its arguments in another order than (logits, temperature, rng)
+    (checks.check_gumbel_sampler, lambda T, z, rng: gumbel_from_uniforms(z, T, rng),
+     "your function takes its arguments as (temperature, logits, rng)"),
+    (checks.check_gumbel_sampler, lambda rng, z, T: gumbel_from_uniforms(z, T, rng),
+     "your function takes its arguments as (rng, logits, temperature)"),
+    (checks.check_gumbel_sampler, lambda z, rng, T: gumbel_from_uniforms(z, T, rng), "swap the last two"),
     # u = 0.0 on a masked first entry: side="left" (or cdf >= u) draws it
     (checks.check_inverse_cdf_sampler,
      lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z)), rng.random(), side="left")), "with u = 0.0"),
@@ -3113,6 +3131,18 @@ WRONG_ANSWERS = [
     (checks.check_inverse_cdf_sampler,
      lambda z, rng: int(np.searchsorted(np.cumsum(softmax(np.maximum(z, -5.0))), rng.random(), side="right")),
      "keep -inf as -inf"),
+    # a far-off stand-in (-100 or -30) leaves a piece of about exp(-102) or exp(-32) at the start: u = 0.0 and
+    # u = 1e-300 both land in it (side="right" is right; the stand-in is the mistake)
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(softmax(np.nan_to_num(z, neginf=-100))), rng.random(), side="right")),
+     "keep -inf as -inf"),
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(softmax(np.nan_to_num(z, neginf=-30))), rng.random(), side="right")),
+     "keep -inf as -inf"),
+    # a softmax in base 2: 2**z normalised
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(2.0**z / np.sum(2.0**z)), rng.random(), side="right")),
+     "not 2**z"),
 ]
 
 

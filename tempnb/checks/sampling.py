@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import math
 import warnings
 from collections.abc import Callable, Iterator
@@ -266,6 +267,11 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
                 extra = (f" Your index is the one for the running total of the raw logits, np.cumsum(logits) = "
                          f"{np.cumsum(_LOGITS).tolist()}, not of the probabilities: softmax them first, "
                          "cdf = np.cumsum(softmax(logits)), whose last entry is 1.")
+            base_two = np.cumsum(softmax(_LOGITS * np.log(2.0)))  # 2**z normalised: softmax(z ln 2)
+            if _follows_cdf(sampler, base_two, uniforms):
+                extra = (f" Your index is the one for the cumulative sums of 2**z normalised, "
+                         f"{np.round(base_two, 4).tolist()}: a softmax in base 2, which is softmax(z * ln 2), a "
+                         "sharper distribution. Use e: np.exp(z) normalised, or softmax(z), not 2**z.")
             shifted = np.cumsum(np.exp(_LOGITS - np.max(_LOGITS)))  # the overflow guard without the division
             if _follows_cdf(sampler, shifted, uniforms):
                 extra = (f" Your index is the one for the cumulative sums of exp(logits - max(logits)), "
@@ -282,6 +288,16 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
     if outcome.problem:
         return hint(f"with u = 0.0 (rng.random() can return exactly 0) on logits [-inf, 1, 2], {outcome.problem}.")
     if _index(outcome.value) != 1:
+        # u = 1e-300 lies past the masked entry's zero-length piece: side="left" returns 1 there, while a finite
+        # stand-in for -inf (-100, -30, ...) keeps a piece of about exp(-102) or more, so u still lands in it
+        tiny = call(sampler, masked_first, _WatchedGenerator(seed=50, script=(1e-300,)))
+        if not tiny.problem and _index(tiny.value) == 0 and _index(outcome.value) == 0:
+            return hint("with u = 0.0 and again with u = 1e-300 on logits [-inf, 1, 2] your sampler returned 0, the "
+                        "masked entry: it gives the masked entry a piece of the CDF, as if its logit were a finite "
+                        "number, so keep -inf as -inf. np.exp(-np.inf) is exactly 0.0: softmax gives it probability "
+                        "0 and a piece of length 0; a finite stand-in, even -100 or -30 "
+                        "(np.nan_to_num(z, neginf=-100), np.clip, np.maximum), leaves it a tiny but real piece "
+                        "that a small u falls in.")
         return hint(f"with u = 0.0 (rng.random() can return exactly 0) on logits [-inf, 1, 2], whose CDF starts "
                     f"[0, ...], your sampler returned {shown(outcome.value)}, not 1: the masked entry 0 has "
                     "probability 0 and must never be drawn. Take the first index whose cumulative probability "
@@ -427,11 +443,17 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     if first.error is InputChanged:
         return hint(first.problem)
     if first.problem and not issubclass(first.error, Warning):
-        swapped = call(sampler, _LOGITS, _WatchedGenerator(seed=10), T)
-        if not swapped.problem and _index(swapped.value) is not None:
-            return hint("your function takes its arguments as (logits, rng, temperature); the exercise, like "
-                        "sample_gumbel_max above, takes (logits, temperature, rng): swap the last two. "
-                        f"(Called in that order, {first.problem}.)")
+        for order in itertools.permutations(("logits", "temperature", "rng")):
+            if order == ("logits", "temperature", "rng"):
+                continue
+            values = {"logits": _LOGITS.copy(), "temperature": T, "rng": _WatchedGenerator(seed=10)}
+            swapped = call(sampler, *(values[name] for name in order))
+            if not swapped.problem and _index(swapped.value) is not None:
+                fix = ("swap the last two" if order == ("logits", "rng", "temperature")
+                       else "put them in that order")
+                return hint(f"your function takes its arguments as ({', '.join(order)}); the exercise, like "
+                            f"sample_gumbel_max above, takes (logits, temperature, rng): {fix}. "
+                            f"(Called in that order, {first.problem}.)")
     rng = _WatchedGenerator(seed=11)
     outcome = call(lambda: [sampler(_LOGITS.copy(), T, rng) for _ in range(n)])
     if "choice" in rng.used:
@@ -913,7 +935,13 @@ def top_p_cases() -> list[Case]:
                                  "kept {got}. A running total may end just below 1 (ten times 0.1 adds up to "
                                  "0.9999999999999999): keep everything when nothing reaches the mass (or compare "
                                  "the mass before each token, not after)."),)
-        mistakes = (*_filter_mistakes(logits, expected), *below_one,
+        # a softmax in base 2, 2**z normalised: softmax(z ln 2), sharper, so it can keep fewer tokens
+        base_two = np.where(np.isfinite(top_p(logits * np.log(2.0), mass)), logits, -np.inf) if mass < 1 else expected
+        base_two_mistake = Mistake(lambda a, b=base_two, e=expected: _same_filter(a, b) and not _same_filter(b, e),
+                                   "you kept what 2**z normalised keeps: a softmax in base 2 is softmax(z * ln 2), "
+                                   "a sharper distribution. Use e: np.exp(z) normalised, or softmax(z), not 2**z; "
+                                   "then keep tokens, most probable first, until their total reaches top_p_mass.")
+        mistakes = (*_filter_mistakes(logits, expected), *below_one, base_two_mistake,
                     # keep while the mass before a token is below top_p_mass: right except at mass 0, where it
                     # keeps nothing (and so matches the exclusive rule below, whose hint would mislead)
                     Mistake(lambda a, shape=logits.shape: as_array(a) is not None and as_array(a).shape == shape
