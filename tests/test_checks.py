@@ -2271,6 +2271,15 @@ WRONG_ANSWERS = [
     (checks.check_stable_softmax, lambda z: np.exp(z - z.max()), "divided by the wrong total, or by none"),
     (checks.check_stable_softmax, lambda z: scipy.special.log_softmax(z), "log-probabilities"),
     (checks.check_stable_softmax, lambda z: z / z.sum(), "expected [0.25, 0.75]"),
+    # the logits clipped so exp cannot overflow: on [1000, 1001] both become the bound, so [0.5, 0.5]
+    (checks.check_stable_softmax, lambda z: np.exp(np.clip(z, -500, 500)) / np.exp(np.clip(z, -500, 500)).sum(),
+     "you clipped the logits (np.clip)"),
+    (checks.check_stable_softmax, lambda z: np.exp(np.clip(z, -500, 500)) / np.exp(np.clip(z, -500, 500)).sum(),
+     "on [1000, 1001] yours, [0.5, 0.5], is the softmax of the clipped logits"),
+    (checks.check_stable_softmax, lambda z: np.exp(np.clip(z, -80, 80)) / np.exp(np.clip(z, -80, 80)).sum(),
+     "Shift instead of clipping: e = np.exp(z - z.max())"),
+    (checks.check_stable_softmax, lambda z: np.exp(np.clip(z, -709, 709)) / np.exp(np.clip(z, -709, 709)).sum(),
+     "you clipped the logits (np.clip)"),
     (checks.check_batch_softmax, lambda x: scipy.special.log_softmax(x, axis=1), "log-probabilities"),
     # 03 · the per-row cross-entropy, naive: exp(1001) overflows with no shift at all
     (checks.check_cross_entropy, lambda z, y: np.log(np.exp(z).sum(axis=1)) - z[np.arange(len(y)), y],
@@ -2384,6 +2393,19 @@ WRONG_ANSWERS = [
      "on [[1000, 0, -1000], [3, 2, 1]]"),
     # no shift at all: the row [-1000, -999] underflows to 0/0; the hint must not blame a batch maximum
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(axis=1, keepdims=True), "far below 0"),
+    # the logits clipped, then each row normalised with keepdims=True: the rows sum to 1, but on
+    # [[0, 1], [-1000, -999]] the second row becomes [-500, -500], so [0.5, 0.5]; named as a clip, not a keepdims slip
+    (checks.check_batch_softmax, lambda x: np.exp(np.clip(x, -500, 500))
+     / np.exp(np.clip(x, -500, 500)).sum(axis=1, keepdims=True), "you clipped the logits (np.clip)"),
+    (checks.check_batch_softmax, lambda x: np.exp(np.clip(x, -500, 500))
+     / np.exp(np.clip(x, -500, 500)).sum(axis=1, keepdims=True), "on [[0, 1], [-1000, -999]] yours"),
+    (checks.check_batch_softmax, lambda x: np.exp(np.clip(x, -80, 80))
+     / np.exp(np.clip(x, -80, 80)).sum(axis=1, keepdims=True), "z.max(axis=1, keepdims=True), makes every exponent"),
+    (checks.check_batch_softmax, lambda x: np.exp(np.clip(x, -709, 709))
+     / np.exp(np.clip(x, -709, 709)).sum(axis=1, keepdims=True), "you clipped the logits (np.clip)"),
+    # a row-normalised answer with wrong values that no recogniser names: the catch-all gives examples, not causes
+    (checks.check_batch_softmax, lambda x: scipy.special.softmax(x / 2, axis=1),
+     "for example a max taken without keepdims=True"),
     (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6), "not within the check's relative"),
     (checks.check_stable_softmax, lambda z: np.round(scipy.special.softmax(z), 6), "rounded your answer to 6 decimals"),
     # the near miss names the input and the error: float32 keeps 24 bits, so on [1000, 1001] each entry is off by

@@ -93,6 +93,26 @@ def _masked_weighted(masked: np.ndarray) -> Callable[[object], bool]:
     return recognise
 
 
+_CLIP_BOUNDS = (700.0, 709.0, 709.78, 500.0, 100.0, 88.0, 88.72, 80.0, 50.0)  # bounds learners clip logits to
+# Exercise 2's wording: "{{label}}" and "{{got}}" are filled in when the hint is formatted
+_CLIPPED_SOFTMAX = ("you clipped the logits (np.clip) so that exp cannot overflow, but that changes the answer: on "
+                    "{label} yours, {got}, is the softmax of the clipped logits. Shift instead of clipping: "
+                    "{shift} makes every exponent ≤ 0 and loses nothing.")
+
+
+def _clipped_softmax(z: np.ndarray, axis: int = -1) -> Callable[[object], bool]:
+    """A recogniser: the answer is the softmax of np.clip(z, -c, c) for one of the usual bounds c that changes it
+    (e = np.exp(np.clip(z, -500, 500)); e / e.sum(...)), within a relative 1e-9 and nothing absolute."""
+    expected = scipy.special.softmax(z, axis=axis)
+    with np.errstate(all="ignore"):
+        clipped = [scipy.special.softmax(np.clip(z, -bound, bound), axis=axis) for bound in _CLIP_BOUNDS]
+    wrong = [value for value in clipped if not close(value, expected, rtol=1e-12, atol=0)]
+
+    def recognise(answer: object) -> bool:
+        return any(close(answer, value, rtol=1e-9, atol=0) for value in wrong)
+    return recognise
+
+
 def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
     z = np.array(logits)
     shifted = np.exp(z - z.max())
@@ -113,6 +133,10 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
         Mistake(shifted, "those are exp(z - max) divided by the wrong total, or by none: divide by the sum of the "
                          "same shifted exponentials, e / e.sum() with e = np.exp(z - z.max())."),
         Mistake(scipy.special.log_softmax(z), "those are log-probabilities (all ≤ 0): exponentiate them."),
+        # the logits clipped (np.clip(z, -c, c)) so exp cannot overflow: on [1000, 1001] clipped to ±500, ±709 or
+        # ±80 both logits become c, so [0.5, 0.5] instead of [0.268941, 0.731059]
+        Mistake(_clipped_softmax(z), _CLIPPED_SOFTMAX.format(label="{label}", got="{got}",
+                                                             shift="e = np.exp(z - z.max())")),
         Mistake(_tiny_entry_off(scipy.special.softmax(z)),
                 _MASKED_NOT_ZERO if np.any(np.isneginf(z)) else _UNDERFLOW_NOT_ZERO),
         *([] if not np.any(np.isneginf(z)) else  # the -inf replaced by 0 (np.where(np.isinf(z), 0, z)) or another
@@ -192,7 +216,6 @@ def _same_number(a: object, b: object, rtol: float = 1e-12) -> bool:
     return value is not None and bool(np.isclose(value, float(b), rtol=rtol, atol=1e-12))
 
 
-_CLIP_BOUNDS = (700.0, 709.0, 709.78, 500.0, 100.0, 88.0, 88.72, 80.0, 50.0)  # bounds learners clip logits to
 _NATURAL_LOG = "log in this course is the natural log, np.log (not np.log10 or np.log2)"
 _LSE_MAX = "Factor out the max: m + log(sum(exp(z - m))), with m = z.max() (not the largest |z|)."
 
@@ -402,6 +425,12 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                         "broadcast along the columns. Use z.max(axis=1, keepdims=True) and "
                         "exps.sum(axis=1, keepdims=True)."),
             ]
+        # the logits clipped (np.clip(x, -c, c)) so exp cannot overflow, then each row normalised: the rows sum to 1,
+        # but on [[0, 1], [-1000, -999]] clipped to ±500 the second row is [0.5, 0.5]
+        mistakes.append(Mistake(_clipped_softmax(batch, axis=1),
+                                _CLIPPED_SOFTMAX.format(label="{label}", got="{got}",
+                                                        shift="subtracting each row's own maximum, "
+                                                              "z.max(axis=1, keepdims=True),")))
         mistakes.append(Mistake(_tiny_entry_off(expected, tiny=1e-12),
                                 f"on {label} {_TINY_MARK}: got {{got}}. exp(z - row max) of a very negative "
                                 "exponent is rightly tiny or exactly 0; "
@@ -410,8 +439,9 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
         mistakes.append(Mistake(near_miss(expected), _SOFTMAX_NEAR_MISS))
         mistakes.append(Mistake(lambda a: _rows_sum_to_one(a, batch.shape),
                                 f"on {label} your rows sum to 1 but their values are wrong (expected "
-                                f"{np.round(expected, 6).tolist()}, got {{got}}). Likely causes: a max taken "
-                                "without keepdims=True, or one maximum for the whole batch instead of each row's."))
+                                f"{np.round(expected, 6).tolist()}, got {{got}}). Something changed each row's "
+                                "values but not its total: for example a max taken without keepdims=True, or one "
+                                "maximum for the whole batch instead of each row's."))
     return Case((batch.copy(),), expected, f"on {label} your rows do not sum to 1: divide each row by its own "
                 f"sum, exps.sum(axis=1, keepdims=True). Expected {np.round(expected, 6).tolist()}, got {{got}}.",
                 label, tuple(mistakes), _batch_on_problem)
