@@ -649,6 +649,14 @@ def distilled_student_check(training_loss):
                                           distillation_by_hand, training_loss, 20, 0.9)
 
 
+def distilled_student_settings(settings):
+    """check_distilled_student with a training loss and the chosen_T and ALPHA passed with it, (loss, T, α); the
+    hint on the settings comes before any training, so the student is the right one."""
+    training_loss, T, alpha = settings
+    return checks.check_distilled_student(recipe_student(aligned_training_loss), hard_label_test_accuracy(0),
+                                          distillation_by_hand, training_loss, T, alpha)
+
+
 def distilled_student_against(baseline):
     """check_distilled_student with a right student and training loss, against the baseline that baseline() gives."""
     return checks.check_distilled_student(recipe_student(aligned_training_loss), baseline(), distillation_by_hand,
@@ -2873,6 +2881,12 @@ WRONG_ANSWERS = [
     (distilled_student_check, lambda logits, rows: fake_distillation(logits, rows, 1.0, 0.9),
      "one cross-entropy at T = 1"),
     (distilled_student_check, lambda logits, rows: fake_distillation(logits, rows, 20.0, 0.0), "ignores the teacher"),
+    # retrained at another T or α and passed with the same ones, so the loss agrees with them: T = 8 (the best test
+    # mean, a choice by the test set) or α = 0.5; the check compares them with the exercise's T = 20 and α = 0.9
+    (distilled_student_settings, (training_loss_at_8, 8, 0.9),
+     "you passed chosen_T = 8 and ALPHA = 0.9, but the exercise asks for chosen_T = 20 and ALPHA = 0.9"),
+    (distilled_student_settings, (lambda logits, rows: fake_distillation(logits, rows, 20.0, 0.5), 20, 0.5),
+     "you passed chosen_T = 20 and ALPHA = 0.5, but the exercise asks for chosen_T = 20 and ALPHA = 0.9"),
     # the student's and the teacher's logits swapped in the call (right T and α): read as "α ≈ 1" before; named now,
     # confirmed on the check's own teacher, or (made-up teacher logits) from the soft term's sign alone
     (distilled_student_check, training_loss_swapped,
@@ -4582,20 +4596,19 @@ def test_distilled_student_check(capsys, students):
     assert printed.startswith(checks.PASS) and "got the same network" in printed, printed
     assert "it distils at T = 20 and α = 0.9" in printed
     # the hard-label student, trained by the training loss passed with it (α = 0), passed as ALPHA = 0 so that
-    # the check's reading of T and α agrees: no gain at all
-    assert "ignore the teacher" in run(capsys, check, students["hard"], baseline, hard_training_loss, 0.0)
+    # the check's reading of T and α agrees: not the exercise's ALPHA = 0.9, named before any training
+    printed = run(capsys, check, students["hard"], baseline, hard_training_loss, 0.0)
+    assert "you passed chosen_T = 20 and ALPHA = 0, but the exercise asks for chosen_T = 20 and ALPHA = 0.9" in printed
     # and with ALPHA = 0.9, the check reads α = 0 off the gradient before any training
     assert "it ignores the teacher (α = 0" in run(capsys, check, students["hard"], baseline, hard_training_loss)
     # a baseline a point below the seed-0 hard-label student's: the check trains that student itself
-    assert "is not the seed-0 hard-label student's" in run(capsys, check, students["hard"], baseline - 1,
-                                                           hard_training_loss, 0.0)
-    # distilled at T = 1 (passed as chosen_T = 1): a gain of one test image on seed 0, far below the bar; the loss
-    # passes every test and the student scores as the check's own at T = 1 does, so the hint blames the settings
+    assert "is not the seed-0 hard-label student's" in run(capsys, check, students["distilled"], baseline - 1)
+    # distilled at T = 1 (passed as chosen_T = 1): the loss agrees with the T passed, but that T is not the one the
+    # notebook chose on the validation images
     below = run(capsys, checks.check_distilled_student, recipe_student(training_loss_at_1), baseline,
                 distillation_by_hand, training_loss_at_1, 1, 0.9)
-    assert "your loss passes every test" in below and "the settings are the problem" in below
-    assert "a low temperature (1 or 2" in below and "T = 1 and α = 0.9 you passed" in below
-    assert "Train at chosen_T" in below and "validation images" in below  # never "tune T on the test set"
+    assert "you passed chosen_T = 1 and ALPHA = 0.9, but the exercise asks for chosen_T = 20" in below
+    assert "chose on the validation images, not one picked by its test score" in below
     assert "has it been trained" in run(capsys, check, students["untrained"], baseline)
     assert "small student" in run(capsys, check, students["teacher-sized"], baseline)
     assert "replace the None" in run(capsys, check, None, baseline)

@@ -426,6 +426,11 @@ REFERENCE_IMAGES = 2
 REQUIRED_GAIN = 2.0
 
 
+# The temperature and weight the notebook's Exercise 4 asks for: chosen_T, chosen on the validation images (05's
+# printed "chosen on the validation images: T = 20"), and ALPHA = 0.9. The check holds its own copy, so a learner who
+# retrains at another T (say T = 8, the best test mean) and passes that T too is still told what the exercise asks.
+EXERCISE_T, EXERCISE_ALPHA = 20.0, 0.9
+
 MIN_TRANSFER_FIT = 97.0  # percent of the default split's 100 transfer images a student trained on them gets right
 
 # The recipe of train_student(seed, loss) in 05 (these mirror it: MLP(STUDENT_SIZES, rng=seed), then
@@ -959,11 +964,17 @@ def _temperature_problem(training_loss: Callable, chosen_T: object, alpha: objec
         return ("pass chosen_T and ALPHA too, the temperature and weight your my_training_loss is meant to use, so "
                 f"the check can confirm them: {_TRAINING_LOSS_CALL}.")
     T_wanted, alpha_wanted = number(chosen_T), number(alpha)
+    asks = f"the exercise asks for chosen_T = {EXERCISE_T:g} and ALPHA = {EXERCISE_ALPHA:g}"
+    if not (math.isclose(T_wanted, EXERCISE_T, rel_tol=1e-9) and math.isclose(alpha_wanted, EXERCISE_ALPHA,
+                                                                               rel_tol=1e-9)):
+        return (f"you passed chosen_T = {T_wanted:g} and ALPHA = {alpha_wanted:g}, but {asks}: the temperature the "
+                "notebook chose on the validation images, not one picked by its test score, and the notebook's "
+                "weight. Train with my_training_loss at chosen_T and ALPHA as the notebook set them, and pass both "
+                "as they are.")
     inferred = _inferred_temperature(training_loss)
     if isinstance(inferred, str):
         return inferred
     T, alpha_found, soft_coefficient = inferred
-    asks = f"the exercise asks for chosen_T = {T_wanted:g} and ALPHA = {alpha_wanted:g}"
     if T is not None and soft_coefficient < 0:
         # the soft term pushes the student's logits away from the teacher's: the two are swapped in the call (as
         # confirmed on the check's own teacher), or the learner's loss has the soft gradient's sign flipped
@@ -1059,12 +1070,13 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     images) to confirm that the student passed is the one that loss trains. Before any training, it reads
     the T and α inside ``training_loss`` off its gradient on the check's own logits (the teacher's targets
     and the labels cancel in the difference of two gradients) and compares them with ``chosen_T`` and
-    ``alpha`` (the notebook's ALPHA), which the call must pass. Then it compares ``training_loss`` on the 100
-    transfer images with tempnb.distillation_loss on the logits of the check's own copy of the notebook's teacher
-    (retrained once from its recipe), naming a target that is wrong for every image alike: one-hot labels, other
-    images' labels or logits, rows shifted by one, probabilities, or logits already divided by T. It scores on the
-    default split,
-    load_digits_split(), and passes only a student that fits that split's transfer images. Last, it trains its own
+    ``alpha`` (the notebook's ALPHA), which the call must pass and which must be the exercise's own, EXERCISE_T and
+    EXERCISE_ALPHA (the validation-chosen T = 20 and α = 0.9), whatever the learner trained with. Then it
+    compares ``training_loss`` on the 100 transfer images with tempnb.distillation_loss on the logits of the check's
+    own copy of the notebook's teacher (retrained once from its recipe), naming a target that is wrong for every
+    image alike: one-hot labels, other images' labels or logits, rows shifted by one, probabilities, or logits
+    already divided by T. It scores on the default split, load_digits_split(), and passes only a student that fits
+    that split's transfer images. Last, it trains its own
     seed-0 student with tempnb.distillation_loss at ``chosen_T`` and ``alpha`` and compares the two test scores.
     """
     from tempnb.models import MLP, accuracy
