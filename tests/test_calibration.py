@@ -458,6 +458,28 @@ def test_fit_temperature_check(capsys):
     assert "finer" in outcome(capsys, checks.check_fit_temperature, coarse)
 
 
+def test_fit_temperature_twice_is_named_on_both_cases(capsys):
+    """log_softmax(logits / T, T, axis=1) fits T squared, so returns the square root of the best T: on the
+    overconfident case (1.40386 for 1.97081) and on the underconfident one (0.68252 for 0.46583) alike."""
+    import scipy.optimize
+
+    from tempnb import log_softmax
+    from tempnb.checks._common import run_cases
+    from tempnb.checks.calibration import _temperature_cases
+
+    def twice(logits, labels):
+        rows = np.arange(len(labels))
+        return scipy.optimize.minimize_scalar(lambda T: -np.mean(log_softmax(logits / T, T, axis=1)[rows, labels]),
+                                              bounds=(0.05, 20), method="bounded", options={"xatol": 1e-10}).x
+
+    for case in _temperature_cases():
+        run_cases(twice, [case], "right", same=lambda a, b: math.isclose(a, b, rel_tol=1e-4))
+        printed = capsys.readouterr().out
+        assert printed.count("\n") == 1, printed
+        assert f"is the square root of the best T, {case.expected:.5f}: you divided the logits by T twice" in printed
+        assert math.isclose(twice(*case.args), math.sqrt(case.expected), rel_tol=1e-6)
+
+
 @pytest.mark.parametrize(("answer", "fragment"), [
     (math.log(99) / math.log(9), checks.PASS), (np.float64(math.log(99) / math.log(9)), checks.PASS),
     (math.log(9) / math.log(99), "T = 1/a"), (-2.5, "positive"), (None, "your answer"), (1.0, "sigmoid"),

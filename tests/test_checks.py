@@ -3662,6 +3662,16 @@ def ece_right(probs, labels, n_bins):
                      for m in range(n_bins) if np.any(index == m)))
 
 
+def ece_edges(n_edges):
+    """The vectorised ECE with n_edges(M) equal-width edges on [0, 1] in place of M + 1: np.linspace(0, 1, M) makes
+    M - 1 bins."""
+    def ece(probs, labels, n_bins):
+        confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+        bins = np.digitize(confidence, np.linspace(0, 1, n_edges(n_bins)), right=True) - 1
+        return float(np.abs(np.bincount(bins, correct) - np.bincount(bins, confidence)).sum() / len(labels))
+    return ece
+
+
 def ece_bincount(probs, labels, n_bins):
     # The vectorised form Exercise 07.1 asks for: every image's bin at once, per-bin sums by bincount.
     confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
@@ -3876,6 +3886,13 @@ def fit_inverse(logits, labels):
 def fit_in_place(logits, labels):
     logits /= 2
     return 2.0
+
+
+def fit_temperature_twice(logits, labels):
+    """The logits divided by T twice, log_softmax(logits / T, T, axis=1): the search fits T squared."""
+    rows = np.arange(len(labels))
+    return scipy.optimize.minimize_scalar(lambda T: -np.mean(log_softmax(logits / T, T, axis=1)[rows, labels]),
+                                          bounds=(0.05, 20), method="bounded", options={"xatol": 1e-10}).x
 
 
 def fit_never_started(logits, labels):
@@ -4420,6 +4437,11 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_from_reliability_curve, "your function calls reliability_curve (tempnb.reliability_curve)"),
     # closed on both sides: 0.75 counted in two bins (0.24625, not the open bins' 0.09625 nor the ECE's 0.1525)
     (checks.check_ece, ece_closed_bins, "a confidence exactly on an edge was counted in two bins"),
+    # np.linspace(0, 1, M): M edges, M - 1 bins (9 on the 10-bin case); M + 2 edges make M + 1 bins
+    (checks.check_ece, ece_edges(lambda m: m),
+     "your answer is the ECE with 9 bins, not M = 10: n_bins edges make n_bins - 1 bins"),
+    (checks.check_ece, ece_edges(lambda m: m), "use np.linspace(0, 1, M + 1) (11 edges here)"),
+    (checks.check_ece, ece_edges(lambda m: m + 2), "your answer is the ECE with 11 bins, not M = 10"),
     (checks.check_fit_temperature, fit_rows_indexed, "log_q[labels] picks whole rows"),
     (checks.check_fit_temperature, fit_columns_indexed, "log_q[:, labels] / log_q[labels] picks whole columns"),
     (checks.check_fit_temperature, fit_columns_indexed_grid, "log_q[:, labels] / log_q[labels] picks whole columns"),
@@ -4452,6 +4474,10 @@ WRONG_ANSWERS += [
      "use the library only to compare"),
     (checks.check_fit_temperature, fit_library_imported, "your function calls fit_temperature"),
     (checks.check_fit_temperature, fit_inverse, "1/T"),
+    # log_softmax(logits / T, T, axis=1): T applied twice, so the search returns √1.97081 = 1.40386
+    (checks.check_fit_temperature, fit_temperature_twice,
+     "1.40386, is the square root of the best T, 1.97081: you divided the logits by T twice (logits / T and the "
+     "temperature argument"),
     (checks.check_fit_temperature, fit_whole_array_softmax, "normalised the whole array"),
     (checks.check_fit_temperature, fit_in_place, "changed its input `logits`"),
     (checks.check_fit_temperature, lambda logits, labels: 1.0, "the placeholder"),

@@ -98,6 +98,8 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
     expected = expected_calibration_error(probs, labels, n_bins=n_bins)
     variants = _ece_variants(probs, labels, n_bins)
     non_empty = len(np.unique(_right_closed_index(probs.max(axis=1), n_bins)))  # bins holding an example
+    # one bin too few or too many: np.linspace(0, 1, M) gives M edges, so M - 1 bins (and M + 2 edges, M + 1 bins)
+    other_bins = {k: expected_calibration_error(probs, labels, n_bins=k) for k in (n_bins - 1, n_bins + 1) if k >= 1}
     return Case(
         (probs.copy(), labels.copy(), n_bins), expected,
         f"on {label} the ECE is {expected:.6f}, yours is {{got}}. Per bin: the fraction of examples in it "
@@ -161,6 +163,12 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                     "<= m/M, e.g. np.searchsorted(edges, confidence, side='left') with edges = np.arange(1, M) / M, "
                     "or np.digitize(confidence, np.arange(M + 1) / M, right=True) - 1, and add up per bin with "
                     "np.bincount(bins, weights, minlength=M)."),
+            *(Mistake(lambda a, k=k: not close(other_bins[k], expected, 1e-9) and close(a, other_bins[k]),
+                      f"on {label} your answer is the ECE with {k} bins, not M = {n_bins}: "
+                      + (f"n_bins edges make n_bins - 1 bins (np.linspace(0, 1, {n_bins}) has {n_bins} edges, so "
+                         f"{n_bins - 1} bins); " if k < n_bins else f"you made {n_bins + 2} edges, so {k} bins; ")
+                      + f"M bins need M + 1 edges: use np.linspace(0, 1, M + 1) ({n_bins + 1} edges here).")
+              for k in other_bins),
             Mistake(lambda a: near_miss(expected)(number(a)),
                     f"on {label} your ECE agrees to about 6 digits only ({{got}} against {expected:.9f}): compute "
                     "in float64 and do not round; the check compares within a relative 1e-9."),
@@ -403,6 +411,12 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
             Mistake(near(per_column_T, 1e-3), f"on {label} your softmax normalised each column (axis=0: one class "
                                               "over all the examples) instead of each row: every row is one "
                                               "example's distribution over the classes, so use axis=1."),
+            # T applied twice, log_softmax(logits / T, T, axis=1): the search fits T² to the best T, so returns its root
+            Mistake(near(math.sqrt(expected), 1e-3),
+                    f"on {label} your T, {{got}}, is the square root of the best T, {expected:.5f}: you divided "
+                    "the logits by T twice (logits / T and the temperature argument, as in "
+                    "log_softmax(logits / T, T, axis=1)), so your search fitted T². Divide once: "
+                    "log_softmax(logits / T, axis=1) or log_softmax(logits, T, axis=1)."),
             Mistake(near(1 / expected, 1e-3), f"on {label} you returned 1/T (the inverse temperature β), or "
                                                "your objective multiplied the logits by T; the answer is "
                                                "T = 1/β, with the logits divided by T."),
