@@ -301,7 +301,7 @@ def check_probabilities(probs: object, axis: object = -1, name: str = "probs") -
     if worst > tolerance:
         offending = float(np.ravel(totals)[np.argmax(np.abs(totals - 1.0))])
         raise ValueError(
-            f"`{name}` must sum to 1 along axis {_shown(axis, given_axis)} (within {tolerance:.0e}); "
+            f"`{name}` must sum to 1 along axis {_shown(axis, given_axis)} (within {tolerance:.3g}); "
             f"got a sum of {offending!r}"
         )
     return array, axis

@@ -1122,6 +1122,19 @@ def valid_replacing_nan_in_place(p):
     return bool(np.all((p >= 0) & (p <= 1)) and not np.isnan(p).any()) and abs(float(np.sum(p)) - 1) <= 1e-6
 
 
+def valid_after_zeroing_nan_in_a_copy(p):
+    """Sets NaN to 0 in its own copy before a right test: the caller's array is safe, but NaN is hidden."""
+    p = np.array(p, dtype=float)
+    p[np.isnan(p)] = 0
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_with_unparenthesised_and(p):
+    """Converted first, then p >= 0 & p <= 1: & binds tighter than >=, so it computes 0 & p on floats."""
+    p = np.asarray(p, dtype=float)
+    return np.all(p >= 0 & p <= 1, axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
 S, T_LOGITS = np.array([1.0, 0.0, -1.0]), np.array([2.0, 0.5, -2.5])  # 05's exercise 3
 # its limit (s − t) / 3, exactly: [−1/3, −1/6, 1/2]
 LOGIT_LIMIT = np.array([float((Fraction(a) - Fraction(b)) / 3) for a, b in zip(S, T_LOGITS)])
@@ -1946,6 +1959,15 @@ WRONG_ANSWERS = [
     # code written for arrays, given the list [0.25, 0.75]: list >= int raises TypeError
     (checks.check_is_valid_distribution, lambda p: bool(np.all(p >= 0)) and math.isclose(float(np.sum(p)), 1),
      "np.asarray(p, dtype=float)"),
+    # converted first, but & written between unparenthesised comparisons: p >= (0 & p) <= 1, so 0 & p meets floats
+    (checks.check_is_valid_distribution,
+     lambda p: bool(np.all(np.asarray(p, dtype=float) >= 0 & np.asarray(p, dtype=float) <= 1, axis=-1))
+     and abs(float(np.sum(p)) - 1) <= 1e-6,
+     "Put each comparison in parentheses: (p >= 0) & (p <= 1) — & binds tighter than >="),
+    (checks.check_is_valid_distribution, valid_with_unparenthesised_and, "& binds tighter than >="),
+    # the same slip on the list itself: 0 & [0.25, 0.75] names &, and the hint names the parentheses, not only lists
+    (checks.check_is_valid_distribution, lambda p: bool(np.all(p >= 0 & p <= 1)),
+     "& binds tighter than >=, so p >= 0 & p <= 1 computes 0 & p first. The exercise passes plain lists too"),
     (checks.check_is_valid_distribution, "not a function", "expected a function"),
     # the sum test without abs: every sum below 1 passes
     (checks.check_is_valid_distribution,
@@ -1959,6 +1981,11 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution,
      lambda p: bool(np.all((np.asarray(p) > 0) & (np.asarray(p) < 1))) and abs(float(np.sum(p)) - 1) <= 1e-6,
      "not strict inequalities"),
+    # NaN cleaned to 0 before testing: [nan, 1.0] becomes [0, 1.0] and passes, [nan, 0.5] becomes [0, 0.5] and fails
+    (checks.check_is_valid_distribution, lambda p: is_valid_by_hand(np.nan_to_num(np.asarray(p, float))),
+     "replacing NaN by 0 hides it; a vector with NaN is not a distribution: reject it"),
+    (checks.check_is_valid_distribution, valid_after_zeroing_nan_in_a_copy,
+     "replacing NaN by 0 hides it; a vector with NaN is not a distribution: reject it"),
     # NaN replaced in the caller's array: the value is right, the input is changed
     (checks.check_is_valid_distribution, valid_replacing_nan_in_place, "changed its input"),
     # Exercise 1 also asks for one answer per row of a batch

@@ -92,6 +92,18 @@ def test_a_one_dimensional_error_names_axis_minus_one_by_default():
         softmax([-np.inf, -np.inf], axis=0)
 
 
+@pytest.mark.parametrize("n_entries, shown", [(2, "1e-06"), (1_000, "1.51e-05"), (10_000, "4.77e-05")])
+def test_the_sum_error_states_the_tolerance_it_applies(n_entries, shown):
+    """Three significant digits: one (5e-05 for 4.77e-05, 2e-05 for 1.51e-05) would state a looser tolerance than
+    the one that rejected the sum (a float32 vector of 1,000 entries missing 1 by 1.7e-5 read 'within 2e-05')."""
+    tolerance = _validate.probability_sum_tolerance(n_entries, np.dtype(np.float32))
+    assert f"{tolerance:.3g}" == shown
+    probs = np.full(n_entries, 1 / n_entries, dtype=np.float32)
+    probs[0] -= np.float32(tolerance * 1.13)
+    with pytest.raises(ValueError, match=rf"\(within {shown}\); got a sum of"):
+        tempnb.validate_probs(probs)
+
+
 def test_validators_return_clean_values():
     assert check_labels(np.array([2, 0], dtype=np.uint8), 2, 3).tolist() == [2, 0]
     assert check_positive_int(np.int64(3), "n") == 3 and type(check_positive_int(np.int64(3), "n")) is int

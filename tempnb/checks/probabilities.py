@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -70,8 +71,17 @@ _NOT_BOOL = Mistake(lambda answer: not _is_bool(answer), "return True or False; 
 
 
 def _list_advice(problem: str) -> str:
-    """A list given where the code expects an array: the usual cause of these two errors here."""
-    if problem.startswith(("it raised TypeError", "it raised AttributeError")):
+    """The usual causes of these errors here: & written between unparenthesised comparisons, or a list given
+    where the code expects an array."""
+    if problem.startswith("it raised TypeError") and (
+            "bitwise_and" in problem or "unsupported operand type(s) for &" in problem):
+        # p >= 0 & p <= 1 reads as p >= (0 & p) <= 1: & binds tighter than >=, so it meets a float array (or list)
+        return ("Put each comparison in parentheses: (p >= 0) & (p <= 1) — & binds tighter than >=, so "
+                "p >= 0 & p <= 1 computes 0 & p first." + (
+                    " The exercise passes plain lists too: convert first with p = np.asarray(p, dtype=float)."
+                    if "list" in problem else ""))
+    if (problem.startswith("it raised TypeError") and "list" in problem) or problem.startswith(
+            "it raised AttributeError"):
         return ("The exercise passes plain lists too: convert first with p = np.asarray(p, dtype=float), "
                 "as is_distribution does.")
     if problem.startswith("it raised AxisError"):
@@ -347,6 +357,17 @@ def _entry_test_always_true(is_valid_distribution: Callable) -> bool:
             and not rejected.problem and _same_truth(rejected.value, False))
 
 
+def _cleans_nan_to_zero(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [nan, 1.0] but rejects [nan, 0.5]: it replaced NaN by 0 (np.nan_to_num,
+    p[np.isnan(p)] = 0, np.nansum) before testing, which turns the second into [0, 0.5], whose sum is 0.5.
+    Tests written as 'not (p < 0)' and 'not (abs(total - 1) > tol)' accept both: every comparison with NaN is
+    False, so the sum test passes NaN as well."""
+    nan_one, nan_half = call(is_valid_distribution, [float("nan"), 1.0]), call(is_valid_distribution,
+                                                                              [float("nan"), 0.5])
+    return (not nan_one.problem and not nan_half.problem and _same_truth(nan_one.value, True)
+            and _same_truth(nan_half.value, False))
+
+
 # Hints sharpened when a second probe shows which mistake gave the first miss: (how the first miss's hint opens,
 # the probe that recognises the mistake, the hint that names it).
 _SHARPER_HINTS = (
@@ -369,6 +390,11 @@ _SHARPER_HINTS = (
      "[-0.25, 1.25] sums to 1 but has a negative entry; your function accepts it, and [2.0, -1.0] too, so only "
      "its sum test works: every entry must also lie in [0, 1]. If you wrote (0 <= p) <= 1, it compares a boolean "
      "array with 1 (always True): write (p >= 0) & (p <= 1), inside np.all(..., axis=-1)."),
+    (("[nan, 1.0] is not a distribution", "np.array([nan, 1.0]) is not a distribution"), _cleans_nan_to_zero,
+     "[nan, 1.0] is not a distribution, but your function accepts it, and rejects [nan, 0.5], as if it replaced "
+     "NaN by 0 before testing (np.nan_to_num, p[np.isnan(p)] = 0, or np.nansum): replacing NaN by 0 hides it; "
+     "a vector with NaN is not a distribution: reject it, with ~np.isnan(p).any(axis=-1) & ..., or by comparisons "
+     "that must be True to pass, (p >= 0) & (p <= 1), which are False for NaN."),
     ("[0.5, 0.500005] sums to", _isclose_keeps_rtol,
      "[0.5, 0.500005] sums to 1.000005, more than 1e-6 from 1, but your function accepts it, and sums up to about "
      "1.1e-5 above 1, as np.isclose(total, 1, atol=1e-6) does, which allows atol + rtol * 1: passing atol alone "
@@ -379,6 +405,9 @@ _SHARPER_HINTS = (
 def check_is_valid_distribution(is_valid_distribution: Callable) -> None:
     """Exercise 01.1: a function that says whether a vector (or each row of a batch) is a distribution."""
     problem = first_miss(is_valid_distribution, _VALIDITY_CASES, same=_same_truth, show=_shown_as_given)
+    if problem is not None:
+        # NumPy's long 'bitwise_and' message comes cut to 120 characters ("…"), and a full stop after it reads "…."
+        problem = re.sub(r"(ufunc 'bitwise_and' not supported)[^…]*…\.", r"\1 for these input types.", problem)
     for opening, recognise, sharper in _SHARPER_HINTS:
         if problem is not None and problem.startswith(opening) and recognise(is_valid_distribution):
             problem = sharper
