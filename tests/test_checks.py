@@ -9,6 +9,7 @@ would write. RIGHT_ANSWERS holds, for every check, answers that must pass.
 import functools
 import itertools
 import math
+import warnings
 from fractions import Fraction
 
 import numpy as np
@@ -5318,3 +5319,14 @@ def test_the_old_name_of_the_half_entropy_check_still_works(capsys):
     assert "check_half_entropy_pi" not in checks.__all__
     assert run(capsys, checks.check_half_entropy_pi, HALF_ENTROPY_THETA).startswith(checks.PASS)
     assert run(capsys, checks.check_half_entropy_pi, 0.0) == run(capsys, checks.check_half_entropy_theta, 0.0)
+
+
+@pytest.mark.parametrize("setting", ["raise", "warn"])
+@pytest.mark.parametrize("check, answer", RIGHT_ANSWERS,
+                         ids=[f"{c.__name__}-{i}" for i, (c, _) in enumerate(RIGHT_ANSWERS)])
+def test_a_learners_numpy_error_setting_does_not_change_a_check(capsys, setting, check, answer):
+    """A learner debugging with np.seterr(all="raise") or "warn" still gets the one ✅ line: the check's own
+    reference arithmetic underflows on purpose and must neither raise nor print a warning."""
+    with np.errstate(all=setting), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert run(capsys, check, answer).startswith(checks.PASS)
