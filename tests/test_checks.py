@@ -1102,6 +1102,26 @@ def top_p_unsorted(z, top_p_mass):
     return out
 
 
+def top_p_tempered(z, top_p_mass):
+    """Nucleus filtering on softmax(z, 0.5): a temperature applied where none belongs, a sharper distribution."""
+    probs = softmax(z, 0.5)
+    order = np.argsort(-probs, kind="stable")
+    n_kept = int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1
+    out = np.full_like(z, -np.inf)
+    out[order[:n_kept]] = z[order[:n_kept]]
+    return out
+
+
+def top_p_first_n(z, top_p_mass):
+    """The right count from the sorted running total, written back at the first positions, not through the order."""
+    probs = softmax(z)
+    order = np.argsort(-probs, kind="stable")
+    n_kept = int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1
+    out = np.full_like(z, -np.inf)
+    out[:n_kept] = z[:n_kept]
+    return out
+
+
 def top_p_min_p(z, top_p_mass):
     """min-p, with top_p_mass as its ratio: tokens at least top_p_mass times as probable as the top one."""
     probs = softmax(z)
@@ -2964,6 +2984,10 @@ WRONG_ANSWERS = [
     (checks.check_inverse_cdf_sampler, inverse_cdf_sorted_positions, "returned a position in the sorted list"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_sorted_mapped_back, "mapped back to the token"),
     (checks.check_inverse_cdf_sampler, inverse_cdf_sorted_ascending_positions, "sorted the probabilities (smallest"),
+    # a temperature applied where none belongs, softmax(z, 2.0): the inverse CDF of a flatter distribution
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z, 2.0)), rng.random(), side="right")),
+     "the one for softmax(z / T) with T = 2"),
     # u looked up in the totals before each token, np.cumsum(p) - p: not an off-by-one everywhere, nor masking
     (checks.check_inverse_cdf_sampler, inverse_cdf_totals_before, "first whose running total before it exceeds u"),
     # the library's own sampler, handed the rng or a seed drawn from it
@@ -3123,6 +3147,9 @@ WRONG_ANSWERS = [
      "tied entries still count towards k"),
     # the right positions, shifted so the largest kept logit is 0
     (checks.check_top_k, lambda z, k: top_k(z, k) - np.max(z), "changed the values there"),
+    # log-probabilities of the filtered logits: log(0) warns at the removed entries before the values are compared
+    (checks.check_top_k, lambda z, k: np.log(softmax(top_k_ties(z, k))),
+     "with warnings silenced it kept the right positions, but changed the values there"),
     # 06 · top-p on the names model
     (checks.check_top_p, top_p_without_crossing_token, "crosses the threshold"),
     # the library function itself, under the notebook's name and as tempnb.top_p
@@ -3159,6 +3186,11 @@ WRONG_ANSWERS = [
     (checks.check_top_p, top_p_count_at_most, "0.25 + 0.25 is exactly 0.5"),
     # the running total in the vocabulary's order, crossing token kept, or a mask of the totals within the mass
     (checks.check_top_p, top_p_unsorted, "in the tokens' own order"),
+    # the right count, sorted correctly, but written back at the first positions: out[:n] = z[:n]
+    (checks.check_top_p, top_p_first_n, "the right number of tokens, but the first ones of the vocabulary"),
+    # softmax(z, 0.5): a temperature applied on top of the logits it is given; it keeps the crossing token
+    (checks.check_top_p, top_p_tempered, "you applied a temperature: on every case you kept what top-p keeps on "
+                                         "softmax(z / 0.5)"),
     (checks.check_top_p, lambda z, top_p_mass: np.where(np.cumsum(softmax(z)) <= top_p_mass, z, -np.inf),
      "in the tokens' own order"),
     # min-p by hand, and tempnb's own min_p, given top_p_mass as the ratio

@@ -267,6 +267,14 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
                 extra = (f" Your index is the one for the running total of the raw logits, np.cumsum(logits) = "
                          f"{np.cumsum(_LOGITS).tolist()}, not of the probabilities: softmax them first, "
                          "cdf = np.cumsum(softmax(logits)), whose last entry is 1.")
+            tempered = _tempered_sampler(sampler, uniforms)
+            if tempered is not None:
+                steps = np.cumsum(softmax(_LOGITS, tempered))
+                extra = (f" Your index is, for every u, the one for softmax(z / T) with T = {tempered:g}, whose "
+                         f"cumulative sums are {np.round(steps, 4).tolist()}: you applied a temperature. This "
+                         "sampler draws from softmax(logits) of the logits it is given (any temperature is "
+                         "applied to the logits before they are handed in): use softmax(logits), not "
+                         f"softmax(logits, {tempered:g}) or softmax(logits / {tempered:g}).")
             base_two = np.cumsum(softmax(_LOGITS * np.log(2.0)))  # 2**z normalised: softmax(z ln 2)
             if _follows_cdf(sampler, base_two, uniforms):
                 extra = (f" Your index is the one for the cumulative sums of 2**z normalised, "
@@ -337,6 +345,30 @@ def _follows_cdf(sampler: Callable, steps: np.ndarray, uniforms: list[float]) ->
         if outcome.problem or _index(outcome.value) != int(np.searchsorted(steps, u, side="right")):
             return False
     return True
+
+
+# Temperatures a learner may apply by mistake where none belongs (softmax(z, 2.0), softmax(z / 0.5)), tried in
+# this order; a softmax in base 2 (T = 1 / ln 2) has its own hint.
+_ROUND_TEMPERATURES = (2.0, 0.5, 1.5, 0.7, 0.8, 0.9, 1.2, 3.0, 0.25, 0.1, 5.0, 10.0, 0.6, 0.75, 0.3, 0.4, 1.1,
+                       1.3, 2.5, 4.0, 0.2)
+
+
+def _tempered_sampler(sampler: Callable, uniforms: list[float]) -> float | None:
+    """The temperature T != 1 (one of _ROUND_TEMPERATURES) for which, on every one of the check's uniform numbers
+    u, the sampler returns the inverse-CDF index of softmax(z / T), or None."""
+    from tempnb.core import softmax
+
+    answers = []
+    for number, u in enumerate(uniforms):
+        outcome = call(sampler, _LOGITS, _WatchedGenerator(seed=number, script=(float(u),)))
+        if outcome.problem:
+            return None
+        answers.append(_index(outcome.value))
+    for T in _ROUND_TEMPERATURES:
+        steps = np.cumsum(softmax(_LOGITS, T))
+        if all(answer == int(np.searchsorted(steps, u, side="right")) for answer, u in zip(answers, uniforms)):
+            return T
+    return None
 
 
 def _one_minus_u(sampler: Callable, cdf: np.ndarray, uniforms: list[float]) -> bool:
@@ -857,6 +889,10 @@ def check_top_k(my_top_k: Callable) -> None:
                           f"on {label} the kept positions should be {_kept(expected)} (every logit equal to the "
                           "k-th largest is kept); yours kept {got}.", label, mistakes,
                           "k may exceed the number of logits: then keep them all." if k > logits.size else ""))
+    if callable(my_top_k):  # np.log(softmax(...)) of the filtered logits warns before its values can be compared
+        changed = _values_changed_behind_warning(my_top_k, cases)
+        if changed is not None:
+            return hint(changed)
     # an answer that gets every case right by calling tempnb.top_k (a wrong one gets its own hint first)
     if (callable(my_top_k) and calls(my_top_k, cases[0].args, top_k)
             and first_miss(my_top_k, cases, same=_same_filter, show=_show_kept) is None):
@@ -1059,6 +1095,14 @@ def _min_p_counts(logits: np.ndarray, mass: float) -> tuple[int, ...]:
     return (int(np.sum(probs >= mass * probs.max())), int(np.sum(probs > mass * probs.max())))
 
 
+def _right_counts(logits: np.ndarray, mass: float) -> tuple[int, ...]:
+    """The number of tokens top-p keeps: with ``own_order``, the right count written back at the first positions of
+    the vocabulary (out[:n] = logits[:n]) instead of through the sort order."""
+    from tempnb.sampling import top_p
+
+    return (int(np.isfinite(top_p(logits, mass)).sum()) if mass < 1 else int(np.isfinite(logits).sum()),)
+
+
 def _own_order_counts(logits: np.ndarray, mass: float) -> tuple[int, ...]:
     """The running total taken in the vocabulary's own order, never sorted: the crossing token kept or not
     (and at least one)."""
@@ -1082,7 +1126,39 @@ _OTHER_RULES = (
      "you added up the probabilities in the tokens' own order (token 0 first), so you kept the first tokens of the "
      "vocabulary, not the most probable ones. Sort first: order = np.argsort(-probs), take the running total of "
      "probs[order], keep order[:n] and write those logits back at their own positions."),
+    (_right_counts, True,
+     "you kept the right number of tokens, but the first ones of the vocabulary (positions 0 to n - 1), not the "
+     "most probable ones: out[:n] = logits[:n] ignores the sort. Keep order[:n], with order = np.argsort(-probs), "
+     "and write those logits back at their own positions, out[order[:n]] = logits[order[:n]]."),
 )
+
+
+def _tempered_top_p(function: Callable, cases: list[Case]) -> str | None:
+    """The hint for a top-p that keeps, on every case, what top-p keeps on softmax(z / T) for a T != 1 (and so is
+    wrong on one): a temperature applied where none belongs, as softmax(z, 0.5) does. None otherwise, and None for
+    a softmax in base 2 (T = 1 / ln 2), which has its own hint."""
+    from tempnb.sampling import top_p
+
+    answers = []
+    for case in cases:
+        outcome = call(function, *copy.deepcopy(case.args))
+        if outcome.problem or outcome.value is None:
+            return None
+        answers.append(outcome.value)
+    if all(_same_filter(answer, case.expected) for answer, case in zip(answers, cases)):
+        return None
+
+    def kept_at(T: float, logits: np.ndarray, mass: float) -> np.ndarray:
+        kept = np.isfinite(top_p(logits / T, mass)) if mass < 1 else np.isfinite(logits)
+        return np.where(kept, logits, -np.inf)
+
+    for T in (1 / np.log(2.0), *_ROUND_TEMPERATURES):
+        if all(_same_filter(answer, kept_at(T, *case.args)) for answer, case in zip(answers, cases)):
+            return None if T == 1 / np.log(2.0) else (
+                f"you applied a temperature: on every case you kept what top-p keeps on softmax(z / {T:g}), not on "
+                "softmax(z). top_p works on softmax(z) of the logits it is given (any temperature has already been "
+                "applied to them, as in the case divided by T = 0.5): take softmax(logits), with no T.")
+    return None
 
 
 def _follows_another_rule(function: Callable, cases: list[Case]) -> str | None:
@@ -1155,7 +1231,7 @@ def check_top_p(my_top_p: Callable) -> None:
         return hint(changed)
     if _sorted_ascending(my_top_p, cases):
         return hint(_LEAST_LIKELY)
-    other_rule = _follows_another_rule(my_top_p, cases)
+    other_rule = _follows_another_rule(my_top_p, cases) or _tempered_top_p(my_top_p, cases)
     if other_rule is not None:
         return hint(other_rule)
     problem = first_miss(my_top_p, cases, same=_same_filter, show=_show_kept)
