@@ -433,6 +433,35 @@ def stable_sigmoid_seterr_under(x):
         return stable_sigmoid_masks(x)
     finally:
         np.seterr(**old)
+def tempered_divide_first(z, T):
+    """04's stored solution until fix50: z / T first, then its maximum subtracted; off on large close logits."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        is_max = z == z.max()
+        return is_max / is_max.sum()
+    scaled = z / T
+    exps = np.exp(scaled - scaled.max())
+    return exps / exps.sum()
+
+
+def tempered_copy_divide_first(z, T):
+    """tempered_copy_first as it was: a copy divided by T first, its maximum then subtracted (a right row once)."""
+    if T == 0:
+        return np.where(z == np.max(z), 1.0, 0.0) / np.sum(z == np.max(z))
+    z = np.array(z, dtype=float) / T
+    z = z - z.max()
+    return np.exp(z) / np.exp(z).sum()
+
+
+def tempered_argmax_at_zero(z, T):
+    """A T == 0 branch returning np.argmax(z), the index of the largest logit, not a distribution."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return np.argmax(z)
+    exps = np.exp((z - z.max()) / T)
+    return exps / exps.sum()
+
+
 def tempered_from_scratch(z, T):
     """From scratch, shifting before dividing: exp((z - z.max()) / T) normalised, and at T = 0 the maxima's mask."""
     z = np.asarray(z, dtype=float)
@@ -1431,9 +1460,9 @@ def stable_sigmoid_under_and_divide_ignored(x):
     with np.errstate(under="ignore", divide="ignore"):
         return stable_sigmoid_masks(x)
 def tempered_no_limit(z, T):
-    """The stable tempered softmax without a case for T = 0 (04's softmax_with_temperature)."""
-    scaled = np.asarray(z, dtype=float) / T
-    exps = np.exp(scaled - scaled.max())
+    """The stable tempered softmax, the maximum subtracted before dividing, without a case for T = 0."""
+    z = np.asarray(z, dtype=float)
+    exps = np.exp((z - z.max()) / T)
     return exps / exps.sum()
 def training_loss_labels_unindexed(logits, rows):
     """y_transfer without [rows]: the labels stay put while train_student shuffles the images."""
@@ -1779,8 +1808,8 @@ def inverse_cdf_one_minus_u(z, rng):
 def tempered_clamped(floor):
     """The stable tempered softmax with T clamped to ``floor`` (T = max(T, floor)) instead of the T = 0 limit."""
     def tempered(z, T):
-        s = np.asarray(z, dtype=float) / max(T, floor)
-        e = np.exp(s - s.max())
+        z = np.asarray(z, dtype=float)
+        e = np.exp((z - z.max()) / max(T, floor))
         return e / e.sum()
     return tempered
 
@@ -2635,7 +2664,18 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, tempered_swapped_float, "your function takes the temperature first"),
     # (T, z) and a (1, K) result: called (T, z) its values are right, so both the order and the shape are named
     (checks.check_tempered_softmax, tempered_swapped_2d, "the logits first, then the temperature. Return a 1-D array"),
-    (checks.check_tempered_softmax, lambda z, T: np.exp(z / T) / np.exp(z / T).sum(), "Divide by T, then subtract"),
+    (checks.check_tempered_softmax, lambda z, T: np.exp(z / T) / np.exp(z / T).sum(),
+     "Subtract the largest logit, then divide by T"),
+    # dividing first (the stored solution until fix50): z / T ≈ 1e10 rounds the gap of [1e7, 1e7 + 0.002] at T = 0.001
+    (checks.check_tempered_softmax, tempered_divide_first, "on [1e7, 1e7 + 0.002] at T = 0.001 (large logits)"),
+    (checks.check_tempered_softmax, tempered_divide_first,
+     "subtract the largest logit before dividing by T, exp((z - z.max()) / T): z / T rounds away the small gaps"),
+    (checks.check_tempered_softmax, tempered_copy_divide_first, "subtract the largest logit before dividing by T"),
+    (checks.check_tempered_softmax, lambda z, T: np.exp(z / T - np.max(z / T)) / np.exp(z / T - np.max(z / T)).sum()
+     if T else tempered_from_scratch(z, T), "z / T rounds away the small gaps between large logits"),
+    # a T == 0 branch returning np.argmax(z): an index, not a probability vector
+    (checks.check_tempered_softmax, tempered_argmax_at_zero, "you returned 2, the index of the largest logit"),
+    (checks.check_tempered_softmax, tempered_argmax_at_zero, "the mask z == z.max() divided by its sum"),
     (checks.check_tempered_softmax, lambda z, T: softmax(z * T), "multiplied by T"),
     # the re-tempering route without its divide-by-the-max step: q ** 1000 underflows when max q is 0.42
     (checks.check_tempered_softmax, lambda z, T: softmax(z) ** (1 / T) / np.sum(softmax(z) ** (1 / T)),
@@ -2747,7 +2787,10 @@ WRONG_ANSWERS = [
     (checks.check_half_temperature, 20.79, "typed from a printout, brentq's result rounded"),
     (checks.check_half_temperature, 20.79, "loosened xtol"),
     (checks.check_half_temperature, -1.0, "must be positive"),
-    (checks.check_half_temperature, 0.0, "argmax"),
+    # f at the root assigned, not the root: half_temperature = top_minus_half(brentq(top_minus_half, 1, 100))
+    (checks.check_half_temperature, 0.0, "f at the root (the top probability minus 0.5"),
+    (checks.check_half_temperature, -1e-16, "f at the root (the top probability minus 0.5"),
+    (checks.check_half_temperature, 1e-12, "assign what brentq returns"),
     (checks.check_half_temperature, 0.5, "target top probability"),
     (checks.check_half_temperature, 1 / GOLDEN_T, "1/T"),
     (checks.check_half_temperature, half_temperature_multiplying(), "you multiplied the logits by T"),
@@ -4908,8 +4951,8 @@ def batch_softmax_loop(x):
 def tempered_copy_first(z, T):
     if T == 0:
         return np.where(z == np.max(z), 1.0, 0.0) / np.sum(z == np.max(z))
-    z = np.array(z, dtype=float) / T
-    z = z - z.max()
+    z = np.array(z, dtype=float)
+    z = (z - z.max()) / T
     return np.exp(z) / np.exp(z).sum()
 
 

@@ -28,12 +28,13 @@ from tempnb.checks._common import (
 
 
 def _tempered_case(logits: list[float], T: float, label: str,
-                   on_problem: Callable[[str], str] | None = None) -> Case:
+                   on_problem: Callable[[str], str] | None = None, first: tuple[Mistake, ...] = ()) -> Case:
     from tempnb.core import softmax
 
     expected = softmax(logits, T)
     return Case((np.array(logits), T), expected,
                 f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, (
+        *first,
         # first: right numbers in a 2-D shape such as (1, K), e.g. from np.atleast_2d or np.array([result])
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape != expected.shape
                 and as_array(a).size == expected.size,
@@ -59,9 +60,10 @@ def _tempered_case(logits: list[float], T: float, label: str,
                                  "cancels when you normalise). If you wrote z - z.max() / T, only the maximum "
                                  "was divided by T, a shift that cancels too: write (z - z.max()) / T."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
-                f"on {label} your result has nan in it: subtract the maximum of z / T before exponentiating (the "
-                "largest entry, z.max(), not z[-1], which is the largest only when the logits are sorted; and "
-                "if you raised softmax(z) to the power 1/T, divide it by its largest entry first)."),
+                f"on {label} your result has nan in it: subtract the largest logit before dividing by T, "
+                "(z - z.max()) / T (the largest entry, z.max(), not z[-1], which is the largest only when the "
+                "logits are sorted; and if you raised softmax(z) to the power 1/T, divide it by its largest entry "
+                "first)."),
         Mistake(near_miss(expected),
                 f"on {label} your values agree to about 6 digits only: to 10 digits they are {{got:.10g}}, the "
                 f"answer {_digits(expected, '.10g')}. Compute in float64 and do not round (float32 keeps about 7 "
@@ -79,8 +81,8 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 and not np.allclose(expected, expected[0]) and bool(np.allclose(as_array(a), as_array(a)[0]))
                 and math.isclose(float(np.sum(as_array(a))), 1.0, rel_tol=1e-9),
                 f"on {label} your probabilities are all equal, {{got}}: clipping z / T (to keep exp from "
-                "overflowing) makes every clipped entry the same. Subtract the maximum of z / T instead; that "
-                "keeps every exponent at most 0 without changing the answer."),
+                "overflowing) makes every clipped entry the same. Subtract the largest logit instead, "
+                "(z - z.max()) / T; that keeps every exponent at most 0 without changing the answer."),
         # last, so that the named mistakes above come first: any other result that does not sum to 1
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
                 and bool(np.all(np.isfinite(as_array(a)))) and not math.isclose(float(np.sum(as_array(a))), 1.0,
@@ -88,6 +90,26 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 f"on {label} your result, {{got}}, does not sum to 1: divide the exponentials by their sum, and "
                 "by nothing else."),
     ), on_problem or _tempered_on_problem)
+
+
+# Dividing first, z / T and then its maximum subtracted, is right in exact arithmetic but not in float64 when the
+# logits are large: z / T = 1e10 has a spacing of about 2e-6, which rounds the gap of 2 between the two scaled logits
+# of [1e7, 1e7 + 0.002] at T = 0.001, a relative error of about 3e-7 in the answer (subtracting first: about 1e-16).
+_DIVIDE_FIRST = ("subtract the largest logit before dividing by T, exp((z - z.max()) / T): z / T rounds away the "
+                 "small gaps between large logits (here z / T is about 1e10, where float64 steps by about 2e-6).")
+
+
+def _divide_first_mistake(logits: list[float], T: float, label: str) -> Mistake:
+    """Right to about 4 digits but not to 1e-9 on large logits: the gap between them was rounded by z / T."""
+    from tempnb.core import softmax
+
+    expected = softmax(logits, T)
+    return Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
+                   and bool(np.all(np.isfinite(as_array(a))))
+                   and not close(as_array(a), expected, rtol=1e-9, atol=1e-300)
+                   and bool(np.allclose(as_array(a), expected, rtol=1e-4, atol=0)),
+                   f"on {label} your values, {{got:.10g}}, miss the answer {_digits(expected, '.10g')}: "
+                   + _DIVIDE_FIRST)
 
 
 def _digits(value: object, spec: str) -> str:
@@ -127,7 +149,7 @@ def _tempered_on_problem(problem: str) -> str:
     if "invalid value" in problem or "divide by zero" in problem:
         return ("Everything underflowed to 0 and the division gave 0/0. If you raised softmax(z) to the power "
                 "1/T: q ** (1 / T) underflows for small T unless you first divide q by its largest entry; "
-                "or temper the logits instead, softmax(z / T) with the maximum of z / T subtracted.")
+                "or temper the logits instead: exp((z - z.max()) / T), normalised.")
     return _GENERIC_SHIFT
 
 
@@ -139,7 +161,8 @@ def _right_when_swapped(function: Callable, cases: list[Case]) -> str | None:
     """Whether ``function``, called as function(T, z), gives softmax(z / T) on every case with T > 0: evidence
     that its signature is (T, z), whatever it does when the check calls it as function(z, T). None if not; else
     "" when the shape is right too, or the shape it returns (e.g. "(1, 2)") when only the values are."""
-    positive = [case for case in cases if case.args[1] > 0]
+    # the large-logit case left out: it tests the order of subtracting and dividing, not the signature
+    positive = [case for case in cases if case.args[1] > 0 and case.label != _LARGE_LABEL]
     shapes = set()
     for case in positive:
         z, T = case.args
@@ -155,11 +178,11 @@ def _right_when_swapped(function: Callable, cases: list[Case]) -> str | None:
 
 # The advice when the shift cannot be told apart; check_tempered_softmax replaces it by the one sentence of
 # _SHIFT_ADVICE whose shift fails on exactly the probes where the learner's function fails.
-_GENERIC_SHIFT = ("Divide by T, then subtract the largest entry of z / T before exponentiating: "
-                  "(z / T) - (z / T).max(), or equally (z - z.max()) / T; z / T - z.max() is not enough (the shift "
-                  "must be divided by T too). Then every exponent is at most 0. The shift must be the largest entry: "
-                  "not the minimum, the mean, or the first or last entry (z[-1] is the largest only when the logits "
-                  "happen to be sorted).")
+_GENERIC_SHIFT = ("Subtract the largest logit, then divide by T, before exponentiating: (z - z.max()) / T "
+                  "(dividing first, z / T - (z / T).max(), rounds away small gaps between large logits); "
+                  "z / T - z.max() is not enough (the shift must be divided by T too). Then every exponent is at "
+                  "most 0. The shift must be the largest entry: not the minimum, the mean, or the first or last "
+                  "entry (z[-1] is the largest only when the logits happen to be sorted).")
 
 
 def _shifted(shift: Callable[[np.ndarray, float], object]) -> Callable[[np.ndarray, float], np.ndarray]:
@@ -173,11 +196,11 @@ def _shifted(shift: Callable[[np.ndarray, float], object]) -> Callable[[np.ndarr
 # Each shift that cancels in exact arithmetic, and the one sentence a learner who used it needs.
 _SHIFT_ADVICE = (
     (_shifted(lambda z, T: 0.0),
-     "Divide by T, then subtract the largest entry of z / T before exponentiating: (z / T) - (z / T).max(), or "
-     "equally (z - z.max()) / T; then every exponent is at most 0 and exp cannot overflow."),
+     "Subtract the largest logit, then divide by T, before exponentiating: (z - z.max()) / T; then every exponent "
+     "is at most 0 and exp cannot overflow."),
     (_shifted(lambda z, T: np.max(z)),
-     "You subtracted z.max() from z / T: the shift must be divided by T too. Subtract (z / T).max(), or write "
-     "(z - z.max()) / T; then every exponent is at most 0."),
+     "You subtracted z.max() from z / T: the shift must be divided by T too. Write (z - z.max()) / T; then "
+     "every exponent is at most 0."),
     (_shifted(lambda z, T: np.min(z) / T),
      "You subtracted the minimum: every exponent is then at least 0, and the largest overflows. Subtract the "
      "maximum, not the minimum: (z - z.max()) / T."),
@@ -229,7 +252,8 @@ def _failures(function: Callable, probes: list[tuple[np.ndarray, float]]) -> tup
 
 def _shift_advice(function: Callable, cases: list[Case]) -> str | None:
     """The sentence for the one shift of _SHIFT_ADVICE that fails where ``function`` fails, or None."""
-    probes = [case.args for case in cases if case.args[1] > 0] + list(_SHIFT_PROBES)
+    # without the large-logit case: every shift above divides first, so fails it whatever the learner's shift
+    probes = [case.args for case in cases if case.args[1] > 0 and case.label != _LARGE_LABEL] + list(_SHIFT_PROBES)
     learner = _failures(function, probes)
     matching = [advice for shift, advice in _SHIFT_ADVICE if _failures(shift, probes) == learner]
     return matching[0] if len(matching) == 1 else None
@@ -239,8 +263,8 @@ def _all_negative_on_problem(problem: str) -> str:
     """Advice for [-3, -2, -1] at T = 0.001: every exponent near -1000 or below, so without a shift all underflow."""
     if "invalid value" in problem or "divide by zero" in problem:
         return ("Every exponent here is -1000 or below, so every exp underflowed to 0 and the division gave 0/0. "
-                "Subtract the maximum of z / T always, not only when something would overflow: then the largest "
-                "term is exactly exp(0) = 1 and the sum is at least 1.")
+                "Subtract the largest logit always, (z - z.max()) / T, not only when something would overflow: "
+                "then the largest term is exactly exp(0) = 1 and the sum is at least 1.")
     return _tempered_on_problem(problem)
 
 
@@ -304,6 +328,11 @@ def _limit_case(logits: list[float], label: str, near_tie: bool = False) -> Case
     is_max = (z == z.max()).astype(float)
     expected = is_max / is_max.sum()
     return Case((z, 0.0), expected, f"on {label} expected the T → 0 limit {expected.tolist()}, got {{got}}.", label, (
+        # np.argmax(z) itself: the position of the largest logit, not a distribution
+        Mistake(lambda a: isinstance(a, (int, np.integer)) and not isinstance(a, bool)
+                and int(a) == int(np.argmax(z)),
+                f"on {label} you returned {{got}}, the index of the largest logit (np.argmax); return a probability "
+                "vector, the mask z == z.max() divided by its sum."),
         Mistake(lambda a: as_array(a) is not None and bool(np.any(np.isnan(as_array(a)))),
                 f"on {label} your result has nan in it: at T = 0, z / T is ±inf and inf - inf is nan. Test for "
                 "T == 0 before dividing and return the limit: all the mass on the largest logit."),
@@ -432,6 +461,9 @@ def _scope(function: object) -> dict:
     return scope
 
 
+_LARGE_LABEL = "[1e7, 1e7 + 0.002] at T = 0.001 (large logits)"
+
+
 def check_tempered_softmax(tempered_softmax: Callable) -> None:
     """Exercise 04.1: softmax(z / T) from scratch, stable for small T, and its limit at T = 0."""
     cases = [
@@ -445,6 +477,9 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         _tempered_case([3.0, 1.0, 2.0], 0.001, "[3, 1, 2] at T = 0.001", _largest_first_on_problem),
         # every logit negative: a shift applied only against overflow leaves exponents of -1000 to -3000
         _tempered_case([-3.0, -2.0, -1.0], 0.001, "[-3, -2, -1] at T = 0.001", _all_negative_on_problem),
+        # large logits close together: dividing first (z / T, then its maximum subtracted) is off by about 3e-7
+        _tempered_case([1e7, 1e7 + 0.002], 0.001, _LARGE_LABEL,
+                       first=(_divide_first_mistake([1e7, 1e7 + 0.002], 0.001, _LARGE_LABEL),)),
         # T = 0 itself, which the notebook's softmax_with_temperature turns into nan: the limit, ties shared
         _limit_case([1.0, 2.0, 3.0], "[1, 2, 3] at T = 0"),
         _limit_case([3.0, 1.0, 3.0], "[3, 1, 3] at T = 0 (a tie)"),
@@ -485,7 +520,8 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         advice = _STARTER_ADVICE if _is_starter(tempered_softmax) else _shift_advice(tempered_softmax, cases)
         if advice is not None:
             problem = problem[: -len(_GENERIC_SHIFT)] + advice
-    library = _calls_tempnb_softmax(tempered_softmax) if problem is None else None
+    # a library softmax of z / T misses the large-logit case (it divides first): the library is the mistake to name
+    library = _calls_tempnb_softmax(tempered_softmax) if problem is None or _LARGE_LABEL in problem else None
     if library is not None:
         problem = (f"your function calls {library} ({_WHAT_IT_DOES[library]}): the exercise is to write "
                    "softmax(z / T) from scratch, with np.exp, the max trick and a T == 0 branch, without any "
@@ -586,11 +622,13 @@ def check_half_temperature(temperature: object) -> None:
         general = "a temperature must be a positive, finite number; got {got}."
     ten_digits = f"{value:.10g}" if value is not None else "{got}"  # 10 digits, so a rounded value visibly differs
     case = Case((), _GOLDEN_T, general, mistakes=(
+        # f at the root, not the root: half_temperature = top_minus_half(brentq(...)), or brentq's f(x) printout
+        Mistake(lambda a: abs(a) < 1e-6,
+                "you assigned {got}, f at the root (the top probability minus 0.5 is ≈ 0 there), not the root: "
+                "assign what brentq returns, the temperature itself."),
         Mistake(near(-_GOLDEN_T, 1e-2),
                 "{got} is the mirror solution: with T < 0, softmax favours the *smallest* logit, and [10, 20, 30] "
                 "is symmetric. Temperatures are positive: bracket brentq on [1, 100]."),
-        Mistake(lambda a: a == 0, "at T = 0 softmax is the argmax, with top probability 1, not 0.5; "
-                                  "temperatures of interest are positive: bracket brentq on [1, 100]."),
         Mistake(lambda a: a < 0, "a temperature must be positive; with T = {got} softmax favours the smallest "
                                  "logit. Bracket brentq on an interval of positive T, such as [1, 100]."),
         Mistake(near(0.5), "0.5 is the target top probability; the answer is the temperature that produces it."),
