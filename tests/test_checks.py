@@ -2829,6 +2829,7 @@ WRONG_ANSWERS = [
     (checks.check_soft_loss, lambda s, t, T: soft_term(s, t, T) / (T * T), "T²"),
     # a right answer rounded for printing, round(value, 4): named as Exercise 3 names rounding
     (checks.check_soft_loss, lambda s, t, T: round(soft_term(s, t, T), 4), "you rounded your answer to 4 decimals"),
+    (checks.check_soft_loss, lambda s, t, T: np.float32(soft_term(s, t, T)), "use float64"),
     # the mean KL divided by T² instead of multiplied: 1/T⁴ of the right value
     (checks.check_soft_loss, lambda s, t, T: float(np.mean(np.sum(softmax(t, T, axis=1) * (
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) / (T * T),
@@ -2902,6 +2903,9 @@ WRONG_ANSWERS = [
     (checks.check_logit_matching, [0.0, 0.0, 0.0], "keeps it finite"),  # "both go uniform, so the difference is 0"
     # (q − p) / T at a large T: the gradient without its T², nearly 0
     (checks.check_logit_matching, (softmax(S, 1e3) - softmax(T_LOGITS, 1e3)) / 1e3, "≈0: you scaled by 1/T, not T"),
+    (checks.check_logit_matching, softmax(S, 20.0) - softmax(T_LOGITS, 20.0), "you dropped the factor T"),
+    (checks.check_logit_matching, softmax(S, 100.0) - softmax(T_LOGITS, 100.0), "T(q − p) stays finite"),
+    (checks.check_logit_matching, (S - T_LOGITS) ** 2 / (2 * 3), "that is the loss (s − t)² / (2K); its gradient is"),
     # s − t / K (precedence), s / K − t, and K − 1 classes
     (checks.check_logit_matching, S - T_LOGITS / 3, "divide the whole difference (s − t) by K: s − t / K"),
     (checks.check_logit_matching, S / 3 - T_LOGITS, "divide the whole difference (s − t) by K: s / K − t"),
@@ -5228,6 +5232,30 @@ def distillation_soft_sign(s, t, y, T, alpha):
     return distillation_by_hand(s, t, y, T, alpha)[0], gradient
 
 
+def distillation_gradient_soft_only_by_b(s, t, y, T, alpha):
+    """Only the soft term's gradient divided by B; the loss right."""
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    gradient = alpha * T * (q - p) / n + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])
+    return distillation_by_hand(s, t, y, T, alpha)[0], gradient
+
+
+def distillation_gradient_hard_at_t(s, t, y, T, alpha):
+    """The label term's gradient from q = softmax(s / T); the loss right."""
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    gradient = (alpha * T * (q - p) + (1 - alpha) * (q - np.eye(n_classes)[y])) / n
+    return distillation_by_hand(s, t, y, T, alpha)[0], gradient
+
+
+def distillation_gradient_no_alpha(s, t, y, T, alpha):
+    """α left off the soft term's gradient; the loss right."""
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    gradient = (T * (q - p) + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
+    return distillation_by_hand(s, t, y, T, alpha)[0], gradient
+
+
 def distillation_hard_sign(s, t, y, T, alpha):
     """The label term's gradient written onehot(y) − softmax(s); the loss and soft term right."""
     n, n_classes = s.shape
@@ -5306,6 +5334,10 @@ DISTILLATION_LOSS_WRONG = [
     # one term's gradient with its sign flipped
     (distillation_soft_sign, "the soft term's sign is flipped in your gradient"),
     (distillation_hard_sign, "the label term's sign is flipped in your gradient"),
+    # gradient-only slips, the loss right
+    (distillation_gradient_soft_only_by_b, "divide the label term's gradient by B too"),
+    (distillation_gradient_hard_at_t, "the label term's gradient is softmax(s) − onehot(y), at T = 1"),
+    (distillation_gradient_no_alpha, "multiply the soft term's gradient by α"),
     # the KL times T, not T², in the loss; the gradient right (written out, not from the check's variants)
     (lambda s, t, y, T, alpha: (alpha * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) + (1 - alpha) * float(np.mean(

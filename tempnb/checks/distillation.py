@@ -91,6 +91,11 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
 
     # a right answer rounded for printing (round(loss, 4)) is named as such, before every other value
     mistakes = [*rounded_mistakes(expected, "relative 1e-9")]
+    # float32 values: the right formula, but rounded to float32 (about 7 digits), as Exercise 3's check names them
+    mistakes += [Mistake(lambda a: getattr(a, "dtype", None) == np.float32 and number(a) is not None
+                         and math.isclose(number(a), expected, rel_tol=1e-6),
+                         "use float64 (your value is rounded to float32): compute the loss without "
+                         ".astype(np.float32), dtype=np.float32 or np.float32(...).")]
     if T != 1:
         mistakes += [Mistake(is_(expected / (T * T)), "multiply the mean KL by T² (see the section on the T² factor)."),
                      # the mean KL divided by T² instead of multiplied: 1/T⁴ of the right value
@@ -382,6 +387,13 @@ def check_logit_matching(gradient: object) -> None:
                               for T in (10.0, 20.0, 50.0, 100.0, 200.0, 500.0, *(10.0 ** np.arange(3, 13)))),
                 "≈0: you scaled by 1/T, not T. (q − p)/T, the soft gradient without its T², goes to 0; "
                 "T(q − p) stays finite, and its limit is (s − t) / K."),
+        # q − p at a large T, the factor T forgotten: about (s − t) / (K T), small but not 0
+        Mistake(lambda a: any(close(a, softmax(s, T) - softmax(t, T), rtol=1e-6, atol=1e-12)
+                              for T in (10.0, 20.0, 50.0, 100.0, 200.0, 500.0, *(10.0 ** np.arange(3, 13)))),
+                "you dropped the factor T: q − p goes to 0 as T grows, but T(q − p) stays finite, and its limit "
+                "is (s − t) / K."),
+        # the loss instead of its gradient
+        Mistake((s - t) ** 2 / (2 * K), "that is the loss (s − t)² / (2K); its gradient is (s − t) / K."),
         # operator precedence, or the wrong count: only one of the logits divided, or K − 1 classes
         Mistake(s - t / K, "divide the whole difference (s − t) by K: s − t / K divides only t, since Python divides "
                            "before it subtracts. Write (s − t) / K."),
@@ -653,6 +665,11 @@ def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha:
         # one term's gradient with its sign flipped, the other right
         "soft gradient sign": (None, (alpha * T * (p - q) + (1 - alpha) * (q1 - onehot)) / n),
         "hard gradient sign": (None, (alpha * T * (q - p) + (1 - alpha) * (onehot - q1)) / n),
+        # gradient-only slips, the loss right: only the soft term divided by B; the label term's gradient from
+        # softmax(s / T); α left off the soft term's gradient
+        "only soft gradient divided by B": (None, alpha * T * (q - p) / n + (1 - alpha) * (q1 - onehot)),
+        "hard gradient at T": (None, (alpha * T * (q - p) + (1 - alpha) * (q - onehot)) / n),
+        "no alpha in soft gradient": (None, (T * (q - p) + (1 - alpha) * (q1 - onehot)) / n),
         # the label term computed from softmax(s / T), the q already at hand, instead of softmax(s)
         # the soft term with the student's (or the teacher's) softmax left at T = 1; gradient to match
         "student untempered": (alpha * T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1)
@@ -692,6 +709,13 @@ _LOSS_HINTS = {
                           "not α T (p − q); the label term's sign is right.",
     "hard gradient sign": "the label term's sign is flipped in your gradient: it is (1 − α)(softmax(s) − onehot(y)), "
                           "not onehot(y) − softmax(s); the soft term's sign is right.",
+    "only soft gradient divided by B": "divide the label term's gradient by B too: the whole gradient is "
+                                       "[α T (q − p) + (1 − α)(softmax(s) − onehot(y))] / B; yours divides only "
+                                       "the soft term.",
+    "hard gradient at T": "the label term's gradient is softmax(s) − onehot(y), at T = 1: use softmax(s), not "
+                          "softmax(s / T), the q of the soft term (your loss is right).",
+    "no alpha in soft gradient": "multiply the soft term's gradient by α: α T (q − p) / B; yours has T (q − p) / B "
+                                 "(your loss is right).",
     "student untempered": STUDENT_UNTEMPERED,
     "teacher untempered": TEACHER_UNTEMPERED,
     "hard term at T": "the label term is ordinary cross-entropy at T = 1: use softmax(s) (or log_softmax(s)), not "
