@@ -3831,6 +3831,21 @@ ece_arange_edges = ece_binned_by(lambda c, M: np.digitize(c, np.arange(0, 1 + 1 
 ece_ceiling = ece_binned_by(lambda c, M: np.ceil(c * M).astype(int) - 1)
 
 
+def ece_clipped_top(probs, labels, n_bins):
+    """np.digitize(..., right=True) clipped to M - 1 instead of reduced by 1: the top two bins merged."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.minimum(np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True), n_bins - 1)
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
+
+
+def ece_quantile_edges(probs, labels, n_bins):
+    """Equal-count bins: edges at the quantiles of the confidences, not at m / M."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    edges = np.quantile(confidence, np.linspace(0, 1, n_bins + 1))
+    bins = np.clip(np.digitize(confidence, edges, right=True) - 1, 0, n_bins - 1)
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
+
+
 def ece_no_abs(probs, labels, n_bins):
     # ece_bincount without the absolute value: over- and underconfident bins cancel.
     confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
@@ -4497,6 +4512,8 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_left_closed, "0.75 falls in [0.75, 1.0) with your bins and in (0.5, 0.75]"),
     (checks.check_ece, ece_label_probability, "top probability"),
     (checks.check_ece, ece_no_abs, "take the absolute value of each bin's gap"),
+    (checks.check_ece, ece_clipped_top, "subtract 1 rather than clipping (np.minimum(..., M - 1)), which merges"),
+    (checks.check_ece, ece_quantile_edges, "you used equal-count (quantile) bins; the exercise asks for M = 10"),
     # no bins at all: one gap over every example, the ECE with a single bin
     (checks.check_ece, lambda probs, labels, n_bins: float(abs(np.mean(probs.argmax(axis=1) == labels)
                                                                - np.mean(probs.max(axis=1)))), "a single bin"),

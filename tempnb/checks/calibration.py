@@ -86,6 +86,13 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
         # each bin's mean confidence compared with the accuracy over all the examples, not the bin's own
         "overall_accuracy": float(sum(in_bin.mean() * abs(correct.mean() - confidence[in_bin].mean())
                                       for m in range(n_bins) if (in_bin := right == m).any())),
+        # np.digitize(..., right=True) clipped to M - 1 instead of reduced by 1: bins M - 1 and M merged into one
+        "merged_top": float(np.abs(np.bincount(np.minimum(right + 1, n_bins - 1), correct, n_bins)
+                                   - np.bincount(np.minimum(right + 1, n_bins - 1), confidence, n_bins)).sum()
+                            / len(labels)),
+        # equal-count bins: inner edges at the quantiles of the confidences, bins closed on the right
+        "quantile": float(sum(w * g for w, g in _binned_gaps(confidence, correct, np.searchsorted(
+            np.quantile(confidence, np.linspace(0, 1, n_bins + 1))[1:-1], confidence, side="left"), n_bins))),
         # the probability given to the true label used as the confidence
         "label_probability": float(sum(w * g for w, g in _binned_gaps(
             label_probability, correct, _right_closed_index(label_probability, n_bins), n_bins))),
@@ -99,6 +106,7 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
     variants = _ece_variants(probs, labels, n_bins)
     non_empty = len(np.unique(_right_closed_index(probs.max(axis=1), n_bins)))  # bins holding an example
     # one bin too few or too many: np.linspace(0, 1, M) gives M edges, so M - 1 bins (and M + 2 edges, M + 1 bins)
+    quantile = expected_calibration_error(probs, labels, n_bins=n_bins, strategy="quantile")
     other_bins = {k: expected_calibration_error(probs, labels, n_bins=k) for k in (n_bins - 1, n_bins + 1) if k >= 1}
     return Case(
         (probs.copy(), labels.copy(), n_bins), expected,
@@ -115,6 +123,14 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
                       "with the mean confidence of the examples in that bin, which can lie anywhere inside the bin.")
               for name, point in (("bin_centre", "centre"), ("upper_edge", "upper edge, m/M"),
                                   ("lower_edge", "lower edge, (m-1)/M"))),
+            Mistake(lambda a: not close(variants["merged_top"], expected, 1e-9) and close(a, variants["merged_top"]),
+                    f"on {label} your top two bins were merged into one: np.digitize(..., right=True) numbers the "
+                    "bins 1 to M; subtract 1 rather than clipping (np.minimum(..., M - 1)), which merges the top "
+                    "two bins, so their gaps cancel when one is overconfident and the other underconfident."),
+            Mistake(lambda a: (not close(variants["quantile"], expected, 1e-9) and close(a, variants["quantile"]))
+                    or (not close(quantile, expected, 1e-9) and close(a, quantile)),
+                    f"on {label} you used equal-count (quantile) bins; the exercise asks for M = {n_bins} "
+                    "equal-width bins, (m-1)/M < confidence <= m/M, with edges np.arange(M + 1) / M."),
             Mistake(lambda a: not close(variants["unweighted"], expected, 1e-9) and close(a, variants["unweighted"]),
                     f"on {label} you averaged the bins' gaps equally; weight each by the fraction of examples "
                     "in it (|B_m| / n), so a bin of 2 examples counts less than a bin of 200."),
@@ -243,9 +259,16 @@ def _ece_cases() -> list[Case]:
     hand = np.array([[0.95, 0.05], [0.92, 0.08], [0.9, 0.1], [0.85, 0.15],
                      [0.3, 0.7], [0.4, 0.6], [0.25, 0.75], [0.55, 0.45]])
     hand_labels = np.array([0, 1, 0, 0, 1, 0, 0, 0])
+    # Seven three-class predictions whose top two of 4 bins are off in opposite directions: (0.5, 0.75] holds
+    # 0.6, 0.65, 0.7, all right (underconfident), (0.75, 1] holds 0.8 and 0.85 wrong, 0.9 right (overconfident),
+    # and (0.25, 0.5] holds 0.4, right. Merging the top two bins lets their gaps cancel, so it shows here.
+    opposite = np.array([[0.6, 0.3, 0.1], [0.65, 0.25, 0.1], [0.7, 0.2, 0.1], [0.8, 0.15, 0.05],
+                         [0.85, 0.1, 0.05], [0.9, 0.05, 0.05], [0.4, 0.35, 0.25]])
+    opposite_labels = np.array([0, 0, 0, 1, 2, 0, 0])
     return [
         _ece_case(probs, labels, 10, "60 random three-class predictions with 10 bins"),
         _ece_case(hand, hand_labels, 4, "eight two-class predictions with 4 bins"),
+        _ece_case(opposite, opposite_labels, 4, "seven three-class predictions with 4 bins"),
     ]
 
 
