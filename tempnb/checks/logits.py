@@ -445,17 +445,7 @@ def _per_entry_python(function: Callable, x: np.ndarray) -> str | None:
         elif event == "c_call" and arg is math.exp and outside(frame):
             seen.append("math.exp")
 
-    with warnings.catch_warnings(record=True), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        given = fresh(x)
-        previous = sys.getprofile()
-        sys.setprofile(profile)
-        try:
-            function(given)
-        except Exception:  # noqa: BLE001, S110 (only what runs matters here; errors are reported elsewhere)
-            pass
-        finally:
-            sys.setprofile(previous)
+    _run_watched(function, x, sys.getprofile, sys.setprofile, profile)
     return seen[0] if seen else None
 
 
@@ -479,18 +469,25 @@ def _lines_run(function: Callable, x: np.ndarray) -> int:
             return None  # library code, ours included: not the learner's lines
         return local
 
+    _run_watched(function, x, sys.gettrace, sys.settrace, trace)
+    return count
+
+
+def _run_watched(function: Callable, x: np.ndarray, get: Callable, install: Callable, watcher: Callable) -> None:
+    """Run ``function`` once on a fresh copy of x, silently, with ``watcher`` installed (sys.setprofile or
+    sys.settrace) and whatever was installed before put back afterwards. Only what runs matters to the watchers:
+    the learner's errors and warnings are reported by the check's own call."""
     with warnings.catch_warnings(record=True), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         given = fresh(x)
-        previous = sys.gettrace()
-        sys.settrace(trace)
+        previous = get()
+        install(watcher)
         try:
             function(given)
         except Exception:  # noqa: BLE001, S110 (only what runs matters here; errors are reported elsewhere)
             pass
         finally:
-            sys.settrace(previous)
-    return count
+            install(previous)
 
 
 def _loops_per_entry(function: Callable, x: np.ndarray) -> bool:
