@@ -189,6 +189,18 @@ def _recording(function: object, calls: list[tuple[np.ndarray, object]]) -> obje
     return learner
 
 
+def _with_largest_error(message: str, calls: list[tuple[np.ndarray, object]], axis: int) -> str:
+    """The hint with "{err}" replaced by the largest relative error of the last recorded call against scipy's
+    softmax along `axis` ("?" if nothing was recorded)."""
+    if "{err}" not in message:
+        return message
+    error = "?"
+    if calls:
+        given, value = calls[-1]
+        error = f"{float(np.max(_relative_errors(as_array(value), scipy.special.softmax(given, axis=axis)))):.1e}"
+    return message.replace("{err}", error)
+
+
 def check_stable_softmax(softmax_1d: Callable) -> None:
     """Exercise 03.1: a numerically stable softmax of one vector of logits.
 
@@ -202,13 +214,7 @@ def check_stable_softmax(softmax_1d: Callable) -> None:
     message = first_miss(learner, _softmax_cases(), same=lambda a, b: close(a, b, rtol=1e-12, atol=0))
     if message is None:
         return passed("Stable: it matches scipy.special.softmax, even on [1000, 1001], [-1000, 0, 1000] and with -inf.")
-    if "{err}" in message:
-        error = "?"
-        if calls:
-            logits, value = calls[-1]
-            error = f"{float(np.max(_relative_errors(as_array(value), scipy.special.softmax(logits)))):.1e}"
-        message = message.replace("{err}", error)
-    return hint(message)
+    return hint(_with_largest_error(message, calls, axis=-1))
 
 
 def _same_number(a: object, b: object, rtol: float = 1e-12) -> bool:
@@ -485,13 +491,7 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
     if _TINY_MARK in message and calls:  # the 2-D display rounds to 6 decimals, so name the offending entry itself
         batch, value = calls[-1]
         message = message.replace(_TINY_MARK, f"{_TINY_MARK} ({_tiny_entry_named(batch, value)})", 1)
-    if "{err}" in message:
-        error = "?"
-        if calls:
-            batch, value = calls[-1]
-            error = f"{float(np.max(_relative_errors(as_array(value), scipy.special.softmax(batch, axis=1)))):.1e}"
-        message = message.replace("{err}", error)
-    return hint(message)
+    return hint(_with_largest_error(message, calls, axis=1))
 
 
 def _tiny_entries_raised(batch: np.ndarray, answer: object) -> bool:
