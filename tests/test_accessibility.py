@@ -67,7 +67,8 @@ def test_course_palette_and_text_meet_wcag_contrast_on_the_figure_background():
             for key in ("text.color", "axes.labelcolor", "xtick.labelcolor", "ytick.labelcolor", "axes.titlecolor"):
                 color = params[key]
                 if color in ("inherit", "auto"):  # matplotlib's words for "as the text" / "as the ticks"
-                    color = params["text.color"] if key == "axes.titlecolor" else params[key.replace("labelcolor", "color")]
+                    as_text = key == "axes.titlecolor"
+                    color = params["text.color"] if as_text else params[key.replace("labelcolor", "color")]
                 assert contrast(color, background) >= 4.5, (key, color, background)
     finally:
         matplotlib.rcParams.update(saved)

@@ -149,8 +149,15 @@ def test_bad_input_is_refused_by_name(name, call, error, words):
 
 def test_the_explorers_accept_their_own_defaults():
     matplotlib.use("Agg")
-    explore.temperature_explorer()
-    explore.sampling_explorer(ngram.CharNGram(order=2, strength=1.0).fit(load_names()[:50]))
+    import matplotlib.pyplot as plt
+
+    before = set(plt.get_fignums())
+    try:
+        explore.temperature_explorer()
+        explore.sampling_explorer(ngram.CharNGram(order=2, strength=1.0).fit(load_names()[:50]))
+    finally:  # the explorers' figures stay open for their widgets; close them so no later test sees them
+        for number in set(plt.get_fignums()) - before:
+            plt.close(number)
 
 
 @pytest.mark.parametrize(("probs", "expected"), [

@@ -15,9 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from tempnb import softmax
+from tempnb import sampling, softmax
 from tempnb.data import DATA_DIR, NAME_FILES, load_names, split_names
-from tempnb import sampling
 from tempnb.sampling import min_p, sample, top_k, top_p
 
 # ---------------------------------------------------------------- sample
