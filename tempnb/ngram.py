@@ -85,19 +85,31 @@ class CharNGram:
                              f"symbol); got {bad!r}")
         self.alphabet = BOUNDARY + "".join(sorted(set("".join(words))))
         size = len(self.alphabet)
-        # How often each (context, next) event occurs: a histogram over the flattened table.
+        # How often each (context, next) event occurs: a histogram over the flattened table,
+        # counted straight into float64 (weights of 1) so no integer copy of the table is made.
         cells = np.ravel_multi_index(tuple(self._windows(words)[1].T), (size,) * self.order)
-        counts = np.bincount(cells, minlength=size**self.order).astype(np.float64).reshape((size,) * self.order)
+        counts = np.bincount(cells, weights=np.ones(cells.size), minlength=size**self.order)
+        counts = counts.reshape((size,) * self.order)
         # Unigram: counts of the last position, with strength / V added to each.
         unigram = counts.reshape(-1, size).sum(axis=0) + self.strength / size
         probs = unigram / unigram.sum()
-        for n in range(2, self.order + 1):
+        for n in range(2, self.order):
             # Counts of (context of length n - 1, next): sum out the older positions.
-            level = counts.sum(axis=tuple(range(self.order - n))) if n < self.order else counts
-            shorter = np.broadcast_to(probs, level.shape)  # P_{n-1}(c | h'), h' drops the oldest
-            probs = (level + self.strength * shorter) / (level.sum(axis=-1, keepdims=True) + self.strength)
+            level = counts.sum(axis=tuple(range(self.order - n)))
+            # P_{n-1}(c | h') broadcast over the oldest position: h' is h without it.
+            probs = (level + self.strength * probs) / (level.sum(axis=-1, keepdims=True) + self.strength)
+        # The full order works in place on the counts, the one table of size V**order, so that
+        # fitting needs about one such table (115 MB at order 5 with 27 symbols), not four.
+        # Each step is the same floating-point operation as above, so the result is bit for bit the same.
+        if self.order > 1:
+            totals = counts.sum(axis=-1, keepdims=True) + self.strength
+            counts += self.strength * probs  # P_{n-1}(c | h') broadcast over the oldest position
+            counts /= totals
+            table = np.log(counts, out=counts)
+        else:
+            table = np.log(probs)
         # Rows of log P(next | context), one per context, flattened contexts first.
-        self._log_probs = np.log(probs.reshape(-1, size))
+        self._log_probs = table.reshape(-1, size)
         return self
 
     def _encode(self, text: str, name: str = "words") -> np.ndarray:
