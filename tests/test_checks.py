@@ -92,6 +92,26 @@ def valid_unless_any_nan(p):
     return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
 
 
+def valid_with_keepdims(p):
+    """The per-row tests with keepdims=True: on a vector, one answer inside an array of shape (1,)."""
+    p = np.asarray(p, dtype=float)
+    return np.all((p >= 0) & (p <= 1), axis=-1, keepdims=True) & (np.abs(p.sum(axis=-1, keepdims=True) - 1) <= 1e-6)
+
+
+def valid_as_a_batch_of_one_row(p):
+    """Every input made 2-D first with np.atleast_2d: on a vector, one answer inside an array of shape (1,)."""
+    p = np.atleast_2d(np.asarray(p, dtype=float))
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_with_one_outcome_special_cased(p):
+    """A single outcome tested apart, as "is it 1?", entry by entry: on [1.0], an array of shape (1,)."""
+    p = np.asarray(p, dtype=float)
+    if p.size == 1:
+        return p == 1
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
 def valid_with_nan_per_row(p):
     """The NaN test folded into the per-row &, as the early-return hint advises."""
     p = np.asarray(p, dtype=float)
@@ -1952,6 +1972,19 @@ WRONG_ANSWERS = [
     # the entry test without np.all: one boolean per entry
     (checks.check_is_valid_distribution, lambda p: (np.asarray(p) >= 0) & (np.asarray(p) <= 1),
      "a boolean array of shape (2,), [True, True]"),
+    (checks.check_is_valid_distribution, lambda p: (np.asarray(p) >= 0) & (np.asarray(p) <= 1),
+     "[True, True]: one True or False per entry; combine the entries into one answer with np.all(..., axis=-1)"),
+    # one answer for a vector, but inside an array of shape (1,) (or (1, 1)): not one answer per entry
+    (checks.check_is_valid_distribution, valid_with_keepdims,
+     "a boolean array of shape (1,), [True]: one answer, but inside an array. keepdims=True keeps the reduced axis"),
+    (checks.check_is_valid_distribution, valid_as_a_batch_of_one_row,
+     "np.atleast_2d makes the vector a batch of one row; for a single vector return one True or False"),
+    (checks.check_is_valid_distribution, lambda p: valid_with_keepdims(np.atleast_2d(p)),
+     "a boolean array of shape (1, 1), [[True]]: one answer, but inside an array"),
+    # [1.0] has one entry, so an array of shape (1,) may be one answer per entry or one answer inside an array
+    (checks.check_is_valid_distribution, valid_with_one_outcome_special_cased,
+     "on [1.0], return True or False; your function returned a boolean array of shape (1,), [True]: one True or "
+     "False per entry, or one answer inside an array"),
     (checks.check_is_valid_distribution, lambda p: None, "returned None"),
     (checks.check_is_valid_distribution, lambda p: 1 / 0, "raised ZeroDivisionError"),
     (checks.check_is_valid_distribution, valid_after_sorting_in_place, "changed its input"),

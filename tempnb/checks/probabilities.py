@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import scipy.optimize
@@ -62,12 +63,39 @@ def _shown_as_given(value: object) -> str:
             text += "; combine them into one with `and` (or & between arrays)"
         return text
     if isinstance(value, np.ndarray) and value.dtype == bool and 0 < value.size <= 12:
-        return (f"a boolean array of shape {value.shape}, {value.tolist()}: one True or False per entry; combine "
-                "the entries into one answer with np.all(..., axis=-1)")
+        return f"a boolean array of shape {value.shape}, {value.tolist()}"
     return shown(value)
 
 
 _NOT_BOOL = Mistake(lambda answer: not _is_bool(answer), "return True or False; your function returned {got}.")
+
+
+def _boolean_array(answer: object, shape: tuple[int, ...] | None = None) -> bool:
+    """True if `answer` is a boolean array of at least one dimension (and of `shape`, if given)."""
+    return (isinstance(answer, np.ndarray) and answer.dtype == bool and answer.ndim > 0
+            and (shape is None or answer.shape == shape))
+
+
+def _array_answer_mistakes(entries: int) -> tuple[Mistake, ...]:
+    """The two boolean arrays a function returns for a vector of `entries` entries when it should return one
+    True or False: one answer per entry (the tests without np.all), or one answer inside an array of size 1
+    (keepdims=True keeps the reduced axis; np.atleast_2d makes the vector a one-row batch). For a vector of one
+    entry the two look alike, so that hint names both."""
+    per_entry = Mistake(lambda answer: _boolean_array(answer, (entries,)) and entries > 1,
+                        "on {label}, return True or False; your function returned {got}: one True or False per "
+                        "entry; combine the entries into one answer with np.all(..., axis=-1).")
+    one_row = Mistake(lambda answer: _boolean_array(answer) and answer.size == 1 and entries > 1,
+                      "on {label}, return True or False; your function returned {got}: one answer, but inside an "
+                      "array. keepdims=True keeps the reduced axis, and np.atleast_2d makes the vector a batch of "
+                      "one row; for a single vector return one True or False, so leave both out: "
+                      "np.all(..., axis=-1) and p.sum(axis=-1) then give one value for a vector and one per row "
+                      "for a batch.")
+    either = Mistake(lambda answer: _boolean_array(answer) and answer.size == 1 and entries == 1,
+                     "on {label}, return True or False; your function returned {got}: one True or False per "
+                     "entry, or one answer inside an array (from keepdims=True or np.atleast_2d?); for a single "
+                     "vector return one True or False: np.all(..., axis=-1) and p.sum(axis=-1), without keepdims "
+                     "or np.atleast_2d.")
+    return per_entry, one_row, either
 
 
 def _list_advice(problem: str) -> str:
@@ -223,6 +251,12 @@ _VALIDITY_CASES = [
          "[-1e-10, 1.0] has an entry below 0, by 1e-10: only the sum needs a tolerance; test the entries "
          "exactly (0 <= p <= 1).", "[-1e-10, 1.0]", (_NOT_BOOL,), _list_advice),
 ]
+
+
+# Each case's hints for a boolean array instead of one True or False, worded for the size of its vector, come
+# before the general "return True or False" (_NOT_BOOL) its row names.
+_VALIDITY_CASES = [replace(case, mistakes=(*_array_answer_mistakes(np.size(case.args[0])), *case.mistakes))
+                   for case in _VALIDITY_CASES]
 
 
 # A batch, one distribution per row: five rows and two columns, so that an answer per column (axis 0)
