@@ -250,6 +250,74 @@ def swapped_masks_sigmoid(x):
     return out
 
 
+def sigmoid_masks_after_exp(x):
+    """Masks on the right sides, but each formula computed on the whole x and indexed afterwards: exp(-x) overflows
+    at x = -1000 and exp(x) at x = 1000, exactly as with the formulas on swapped sides."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    n = x < 0
+    out[~n] = (1 / (1 + np.exp(-x)))[~n]
+    out[n] = (np.exp(x) / (1 + np.exp(x)))[n]
+    return out
+
+
+def sigmoid_both_exps_first(x):
+    """Both exponentials computed on the whole array first, then masks on the right sides."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    n = x < 0
+    exp_minus, exp_plus = np.exp(-x), np.exp(x)
+    out[~n] = 1 / (1 + exp_minus[~n])
+    out[n] = exp_plus[n] / (1 + exp_plus[n])
+    return out
+
+
+def sigmoid_exp_minus_x_on_whole_array(x):
+    """The x < 0 side right; the x >= 0 side indexes an exp(-x) computed on the whole array: overflow at -1000 only."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    n = x < 0
+    e = np.exp(-x)
+    out[~n] = 1 / (1 + e[~n])
+    exp_x = np.exp(x[n])
+    out[n] = exp_x / (1 + exp_x)
+    return out
+
+
+def sigmoid_naive_longdouble(x):
+    """The naive formula in np.longdouble (the "use float128" advice): on x86-64 Linux exp overflows only beyond
+    log(np.finfo(np.longdouble).max) ≈ 11356.5, so it is right and silent from -1000 to 1000, but not at -1e5."""
+    x = np.asarray(x, dtype=np.longdouble)
+    return 1 / (1 + np.exp(-x))
+
+
+def sigmoid_half_exponents(x):
+    """exp(x / 2) / (exp(x / 2) + exp(-x / 2)): the sigmoid, silent while |x| / 2 <= log(DBL_MAX) ≈ 709.78, so up
+    to |x| ≈ 1419.6, overflowing beyond."""
+    x = np.asarray(x, dtype=float)
+    a, b = np.exp(x / 2), np.exp(-x / 2)
+    return a / (a + b)
+
+
+def sigmoid_nan_far_out(x):
+    """A right sigmoid that marks inputs beyond |x| = 10,000 as undefined (nan), silently."""
+    x = np.asarray(x, dtype=float)
+    out = stable_sigmoid_masks(x)
+    out[np.abs(x) > 1e4] = np.nan
+    return out
+
+
+def stable_sigmoid_longdouble(x):
+    """The masks solution in np.longdouble: every exponent <= 0, so right and silent everywhere (wider output)."""
+    x = np.asarray(x, dtype=np.longdouble)
+    out = np.empty_like(x)
+    n = x < 0
+    out[~n] = 1 / (1 + np.exp(-x[~n]))
+    exp_x = np.exp(x[n])
+    out[n] = exp_x / (1 + exp_x)
+    return out
+
+
 def cross_entropy_loop(logits, labels):
     """A learner's loop over the rows: stable log-sum-exp by hand, row by row, returned as a list."""
     losses = []
@@ -2262,7 +2330,10 @@ WRONG_ANSWERS = [
     (checks.check_logits_with_first_zero, np.array([0.2, 0.1, 0.7]) / np.array([0.2, 0.1, 0.7])[0],
      "those are the ratios q / q[0]"),
     # log q - log 0.7 = [log(2/7), log(1/7), 0]
-    (checks.check_logits_with_first_zero, [math.log(2 / 7), math.log(1 / 7), 0.0], "last (largest)"),
+    (checks.check_logits_with_first_zero, [math.log(2 / 7), math.log(1 / 7), 0.0], "last, and largest,"),
+    # .max(): log q[2] = log 0.7 is the largest log-probability, so .max() subtracts the last entry too
+    (checks.check_logits_with_first_zero, np.log([0.2, 0.1, 0.7]) - np.log([0.2, 0.1, 0.7]).max(),
+     "(np.log(q)[-1], or .max()?)"),
     # np.log(q) - np.log(q).mean(): centred on the mean, not shifted by the first
     (checks.check_logits_with_first_zero, np.log([0.2, 0.1, 0.7]) - np.log([0.2, 0.1, 0.7]).mean(),
      "you centred the logits on their mean (they now add up to 0: [-0.186539, "),
@@ -2285,12 +2356,36 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, sigmoid_if_any, "picks one formula for the whole array"),
     # exp(-1000) underflows to 0 and is then divided by: a division by zero, not an overflow
     (checks.check_stable_sigmoid, sigmoid_divides_by_exp, "divided by it"),
-    (checks.check_stable_sigmoid, swapped_masks_sigmoid, "each formula sits on its own side"),
-    # masks only, no np.where in the code: the hint names the swapped sides and leaves np.where out
+    (checks.check_stable_sigmoid, swapped_masks_sigmoid, "or the two formulas sit on swapped sides"),
+    # masks only, no np.where in the code: the hint names both causes (swapped sides, exp on the whole x before the
+    # mask), which overflow at the same inputs, and leaves np.where out
     (checks.check_stable_sigmoid, swapped_masks_sigmoid,
-     "x = 1000): with boolean masks, that means the two formulas sit on swapped"),
+     "x = 1000): with boolean masks, exp still sees a large positive number on each side. Either exp is computed "
+     "on the whole x and indexed afterwards"),
+    (checks.check_stable_sigmoid, sigmoid_masks_after_exp, "Either exp is computed on the whole x and indexed "
+     "afterwards (np.exp(-x)[~negative], or e = np.exp(x) before choosing the entries)"),
+    (checks.check_stable_sigmoid, sigmoid_masks_after_exp, "Compute each formula from its own entries only"),
+    (checks.check_stable_sigmoid, sigmoid_both_exps_first, "Either exp is computed on the whole x and indexed"),
+    (check_stable_sigmoid_subnormal, sigmoid_both_exps_first, "Either exp is computed on the whole x and indexed"),
+    # exp(-x) on the whole array, indexed for x >= 0 only: overflows at x = -1000 alone
+    (checks.check_stable_sigmoid, sigmoid_exp_minus_x_on_whole_array,
+     "or it is computed on the whole array and indexed afterwards (np.exp(-x)[~negative], or e = np.exp(-x)"),
+    (checks.check_stable_sigmoid, sigmoid_exp_minus_x_on_whole_array, "compute it from x[~negative] only"),
+    # right and silent from -1000 to 1000, overflowing further out: the check tries ±1e5 and ±1e300 too
+    (checks.check_stable_sigmoid, sigmoid_naive_longdouble,
+     "right and silent from -1000 to 1000, but the real line goes on: at x = -100000 it emitted a RuntimeWarning: "
+     "overflow"),
+    (checks.check_stable_sigmoid, sigmoid_naive_longdouble, "np.longdouble only moves exp's overflow out"),
+    (check_stable_sigmoid_subnormal, sigmoid_naive_longdouble, "np.longdouble only moves exp's overflow out"),
+    (checks.check_stable_sigmoid, sigmoid_half_exponents, "at x = -100000 it emitted a RuntimeWarning: overflow"),
+    (checks.check_stable_sigmoid, sigmoid_half_exponents, "exp(x / 2), for one, overflows beyond x = 2 log(DBL_MAX)"),
+    (check_stable_sigmoid_subnormal, sigmoid_half_exponents, "the real line goes on"),
+    # silent but wrong far out: σ(-1e5) = 1 / (1 + e^100000) is below 2**-1075, so the correctly rounded value is 0
+    (checks.check_stable_sigmoid, sigmoid_nan_far_out,
+     "right from -1000 to 1000, but at x = -100000 it gives nan, where the correctly rounded value is 0"),
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-x)), "exp(-x) overflows"),
+    (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-x)), "Either it is used for x < 0 too"),
     # the two-class softmax stacked on the wrong axis: a softmax across the twelve points, [0, ..., 1 at x = 1000]
     (checks.check_stable_sigmoid, sigmoid_softmax_stacked_on_axis_0,
      "softmax normalises along the last axis: stack with axis=-1 so each row is one (0, x) pair."),
@@ -4890,6 +4985,12 @@ def test_sigmoid_check_expects_the_correctly_rounded_values():
         # within a few units in the last place: relative for normal doubles, one spacing (2**-1074) for subnormal
         assert math.isclose(_exact_sigmoid(float(x)), exact, rel_tol=1e-15, abs_tol=2.0**-1074), x
         assert exact == 0 or exact > _SUBNORMAL_SLACK, x  # so an answer of 0 at -720 or -742.5 is wrong
+    # The far points: 1e5 is far beyond 1075 log 2 ≈ 745.13, so e^-100000 is below 2**-1075, half the smallest
+    # subnormal double: the correctly rounded σ(-x) is 0, and σ(x) = 1 - σ(-x) is within 2**-54 of 1, so it is 1.
+    # The same holds a fortiori at 1e300. (Decimal's exp cannot be used here: e^100000 overflows its default context.)
+    from tempnb.checks.logits import _FAR_POINTS
+    assert 1e5 > 1075 * math.log(2)
+    assert [_exact_sigmoid(float(x)) for x in _FAR_POINTS] == [0.0, 0.0, 1.0, 1.0]
     # the core part's last point, -708, is a normal double, so a cut-off there gets the cut-off hint
     assert _exact_sigmoid(-708.0) >= np.finfo(float).smallest_normal > _exact_sigmoid(-720.0)
     assert float(scipy.special.expit(-720.0)) == 0.0 < _exact_sigmoid(-720.0)
@@ -5082,6 +5183,9 @@ MORE_RIGHT_ANSWERS = [
     # np.piecewise hands each side's entries to a lambda as an array; a nested list is accepted as an array
     (checks.check_stable_sigmoid, stable_sigmoid_piecewise),
     (checks.check_stable_sigmoid, stable_sigmoid_list),
+    # wider than float64 but every exponent <= 0: silent at ±1e5 and ±1e300 too, so accepted
+    (checks.check_stable_sigmoid, stable_sigmoid_longdouble),
+    (check_stable_sigmoid_subnormal, stable_sigmoid_longdouble),
     # a two-class softmax is a sigmoid: tempnb's softmax silences warnings inside itself, which is not the learner's
     (checks.check_stable_sigmoid, lambda x: softmax(np.stack([np.zeros_like(x), x], axis=-1), axis=-1)[..., 1]),
     (checks.check_stable_sigmoid,

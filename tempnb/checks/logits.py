@@ -153,7 +153,9 @@ def check_logits_with_first_zero(logits: object) -> None:
         Mistake(np.r_[0.0, log_q[1:]], "z[0] became 0 before you subtracted it from the others (a loop updating z "
                                        "in place): save z0 = z[0] first, or write z - z[0] in one step."),
         Mistake(-expected, "the sign is flipped: subtract the first log-probability from each one, log q - log q[0]."),
-        Mistake(log_q - log_q[-1], "you subtracted the last (largest) log-probability; the first must become 0."),
+        # log q[2] = log 0.7 is both the last entry and the largest, so np.log(q)[-1] and .max() both land here
+        Mistake(log_q - log_q[-1], "you subtracted the last, and largest, log-probability (np.log(q)[-1], or "
+                                   ".max()?); subtract the first, np.log(q)[0], so that the first logit becomes 0."),
         # np.log(q) - np.log(q).mean(): logits centred on their mean, which add up to 0
         Mistake(log_q - log_q.mean(), "you centred the logits on their mean (they now add up to 0: {got}); the "
                                       "exercise asks for the first to be 0: subtract np.log(q)[0], not the mean."),
@@ -210,7 +212,12 @@ _SUBNORMAL_SIGMOID_POINTS = np.array([-1000.0, -40.0, -27.6, -2.0, 0.0, 0.5, 1.5
                                       -720.0, -742.5])
 _LAST_SUBNORMAL_POINT = -742.5  # the point a cut-off near -742 misses; -720 alone catches one from -720 up
 _GRID = (3, 4)
-for _points in (_SIGMOID_POINTS, _SUBNORMAL_SIGMOID_POINTS):
+# Far out in both tails, where the correctly rounded sigmoid is exactly 0 and 1 (e^-100000 is far below 2**-1075,
+# half the smallest subnormal double). A sigmoid right from -1000 to 1000 can still overflow here: one that works in
+# np.longdouble only moves exp's overflow out to about 11356, and one through exp(x / 2) overflows beyond about
+# 1419.6 = 2 log(DBL_MAX). ±1e300 stands for the rest of the doubles' real line.
+_FAR_POINTS = np.array([-1e300, -1e5, 1e5, 1e300])
+for _points in (_SIGMOID_POINTS, _SUBNORMAL_SIGMOID_POINTS, _FAR_POINTS):
     _points.flags.writeable = False  # the learner's code only ever gets copies
 
 # A subnormal double near e^-740 has only about 7 significant bits (its spacing is 2**-1074, about
@@ -527,6 +534,50 @@ def _differing(points: np.ndarray, got: np.ndarray, expected: np.ndarray, near_z
     return f"at x = {points[i]:g} your sigmoid gives {got[i]:.{digits}g}, the exact value is {expected[i]:.{digits}g}"
 
 
+# Both-tails overflow with boolean masks: the two causes that overflow at the same inputs, and the one cure.
+_MASKS_TOO_LATE = ("Either exp is computed on the whole x and indexed afterwards (np.exp(-x)[~negative], or "
+                   "e = np.exp(x) before choosing the entries), or the two formulas sit on swapped sides. Compute "
+                   "each formula from its own entries only: 1 / (1 + np.exp(-x[~negative])) for x >= 0 and "
+                   "np.exp(x[negative]) / (1 + np.exp(x[negative])) for x < 0, so that exp only ever sees x <= 0.")
+
+
+def _far_tails(sigmoid: Callable, raw: object) -> str | None:
+    """The hint for a sigmoid right from -1000 to 1000 that warns, fails or is wrong further out, or None.
+
+    ``raw`` is what the sigmoid returned on the check's points, to name np.longdouble when it works in that.
+    """
+    outcome = call(sigmoid, _FAR_POINTS)
+    expected = np.array([_exact_sigmoid(float(x)) for x in _FAR_POINTS])  # 0, 0, 1, 1
+    got = None if outcome.problem else as_array(outcome.value)
+    if got is not None and got.shape == _FAR_POINTS.shape and np.allclose(got, expected, rtol=1e-12, atol=0):
+        return None
+    wide = isinstance(raw, np.ndarray) and raw.dtype.kind == "f" and raw.dtype.itemsize > 8
+    # log of np.finfo(np.longdouble).max is about 11356.5 for both the x87 80-bit and the IEEE 128-bit formats
+    longdouble = (" np.longdouble only moves exp's overflow out, from about 709.78 to about 11356 with the 80-bit "
+                  "extended or the 128-bit quad format (and not at all where it is a float64, as on some "
+                  "platforms); it does not remove it." if wide else "")
+    advice = ("Keep every exponent at or below 0 for every x: exp(-x) only on x >= 0, exp(x) only on x < 0 "
+              "(boolean masks), or exp(-|x|) on both sides.")
+    if outcome.problem:
+        alone = [float(x) for x in _FAR_POINTS if call(sigmoid, np.array([x])).problem is not None]
+        where = f"at x = {min(alone, key=abs):g}" if alone else f"on {_FAR_POINTS.tolist()}"
+        example = longdouble or (" A formula through exp(x / 2), for one, overflows beyond x = 2 log(DBL_MAX) ≈ "
+                                 "1419.6.")
+        return (f"your sigmoid is right and silent from -1000 to 1000, but the real line goes on: {where} "
+                f"{outcome.problem}, so some exponent is still positive that far out.{example} {advice}")
+    if got is None or got.shape != _FAR_POINTS.shape:
+        shape = "no array" if got is None else f"shape {got.shape}"
+        return (f"your sigmoid is right from -1000 to 1000, but on {_FAR_POINTS.tolist()} it returns {shape}: "
+                "return one value per entry of x, for every x.")
+    with np.errstate(all="ignore"):
+        wrong = np.flatnonzero(~np.isclose(got, expected, rtol=1e-12, atol=0))
+    i = int(min(wrong, key=lambda j: abs(_FAR_POINTS[j])))  # the wrong point nearest 0
+    return (f"your sigmoid is right from -1000 to 1000, but at x = {_FAR_POINTS[i]:g} it gives {got[i]:.6g}, where "
+            f"the correctly rounded value is {expected[i]:g}: the exercise asks for the whole real line. The "
+            "formulas whose exponents stay at or below 0, exp(x) / (1 + exp(x)) for x < 0 and 1 / (1 + exp(-x)) "
+            "for x >= 0, give exactly 0 and 1 out there by themselves, with no special case.")
+
+
 _ZERO_NEVER_WRITTEN = "x = 0 is never written (neither mask covers it)"
 _ZERO_LEFT_OUT = ("Only x = 0 is wrong: masks x > 0 and x < 0 skip x = 0. Give one "
                   "side the equals sign: negative = x < 0 for one formula and ~negative (x >= 0) for the other.")
@@ -700,25 +751,28 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
             left, right = _overflowing_tails(sigmoid)
             code = getattr(sigmoid, "__code__", None)
             if left and right and code is not None and not _names_used(code) & _BOTH_BRANCHES:
-                # no np.where (or np.select) in the code: masks with the two formulas on swapped sides
-                return hint(f"{outcome.problem} (at both x = -1000 and x = 1000): with boolean masks, that means the "
-                            "two formulas sit on swapped sides. Check that each formula sits on its own side, "
-                            "1 / (1 + exp(-x)) for x >= 0 and exp(x) / (1 + exp(x)) for x < 0, so that exp only "
-                            "ever sees x <= 0.")
+                # No np.where (or np.select) in the code. Masks with the two formulas on swapped sides, and masks
+                # applied after exp ran on the whole array (np.exp(-x)[~negative]), overflow at exactly the same
+                # inputs, so the hint names both.
+                return hint(f"{outcome.problem} (at both x = -1000 and x = 1000): with boolean masks, exp still "
+                            f"sees a large positive number on each side. {_MASKS_TOO_LATE}")
             if left and right:
                 return hint(f"{outcome.problem} (at both x = -1000 and x = 1000). If you used np.where: it "
                             "evaluates both branches on every element, so one of them overflows even where its "
                             "result is thrown away. Compute each branch only where it is used (boolean "
                             "indexing), or write both with exp(-|x|), which never overflows. If you used boolean "
-                            "masks: check that each formula sits on its own side, 1 / (1 + exp(-x)) for x >= 0 "
-                            "and exp(x) / (1 + exp(x)) for x < 0, so that exp only ever sees x <= 0.")
+                            f"masks: {_MASKS_TOO_LATE[0].lower()}{_MASKS_TOO_LATE[1:]}")
             if left and "divide by zero" in outcome.problem:
                 return hint(f"{outcome.problem} at x = -1000: exp(-1000) underflows to 0, and something was "
                             "divided by it (1 / exp(x)?). For x < 0 use exp(x) / (1 + exp(x)), only on those "
                             "entries: its denominator is at least 1.")
             if left:
-                return hint(f"{outcome.problem} at x = -1000: exp(-x) overflows for large negative x. "
-                            "For x < 0 use exp(x) / (1 + exp(x)), only on those entries.")
+                # the naive formula, or exp(-x) computed on the whole array and indexed afterwards (e = np.exp(-x),
+                # then e[~negative]): both overflow at x = -1000 only
+                return hint(f"{outcome.problem} at x = -1000: exp(-x) overflows for large negative x. Either it is "
+                            "used for x < 0 too, or it is computed on the whole array and indexed afterwards "
+                            "(np.exp(-x)[~negative], or e = np.exp(-x) before choosing the entries): compute it "
+                            "from x[~negative] only. For x < 0 use exp(x) / (1 + exp(x)), only on those entries.")
             if right:
                 return hint(f"{outcome.problem} at x = 1000: exp(x) overflows for large positive x. "
                             "For x ≥ 0 use 1 / (1 + exp(-x)), only on those entries; and compute exp(x) from "
@@ -885,6 +939,9 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
         return hint(f"your values are right, but that is {what}; "
                     "write your own with np.exp and boolean masks: exp(x) / (1 + exp(x)) on x[negative], "
                     "1 / (1 + exp(-x)) on x[~negative].")
+    far = _far_tails(sigmoid, outcome.value)  # right from -1000 to 1000; now far beyond, at ±1e5 and ±1e300
+    if far:
+        return hint(far)
     # Integers in, as np.arange(-2, 3) gives: np.empty_like of an integer array is an integer array, and
     # probabilities stored in it are truncated to 0.
     integers = np.arange(-2, 3)
