@@ -1778,6 +1778,52 @@ def cross_entropy_take_along_axis(logits, labels):
     return -np.take_along_axis(log_softmax(logits, axis=1), labels, axis=1)
 
 
+def softmax_epsilon_in_sum(z, eps):
+    """A stable softmax with an epsilon added to the sum "for safety": every entry too small by S / (S + eps)."""
+    e = np.exp(z - z.max())
+    return e / (e.sum() + eps)
+
+
+def cross_entropy_sorts_labels(z, y):
+    """Right losses for sorted labels only, and it sorts the caller's labels in place."""
+    y.sort()
+    return scipy.special.logsumexp(z, axis=1) - z[np.arange(len(y)), y]
+
+
+def cross_entropy_float_labels(z, y):
+    """The labels copied the way the shared in-place hint copies a float input: floats cannot index."""
+    y = np.array(y, dtype=float)
+    return scipy.special.logsumexp(z, axis=1) - z[np.arange(len(y)), y]
+
+
+def cross_entropy_float_labels_loop(z, y):
+    """Float labels in a loop: one float label as an index, which NumPy refuses too."""
+    y = y.astype(float)
+    return [float(scipy.special.logsumexp(z[i]) - z[i][y[i]]) for i in range(len(y))]
+
+
+def cross_entropy_math_loop(z, y):
+    """The naive log-sum-exp with the math module, row by row: math.exp(1000) raises OverflowError."""
+    return [math.log(sum(math.exp(v) for v in row)) - row[k] for row, k in zip(z, y)]
+
+
+def cross_entropy_where_guard(logits, labels):
+    """Right losses: np.where keeps -log q_y where q_y > 0 and log_softmax where it rounded to 0; but np.where
+    computes both branches, so -np.log(0) is taken (and warns) for the row whose q_y rounded to 0."""
+    rows = np.arange(len(labels))
+    q_y = softmax(logits, axis=1)[rows, labels]
+    return np.where(q_y > 0, -np.log(q_y), -log_softmax(logits, axis=1)[rows, labels])
+
+
+def batch_softmax_math_loop(x):
+    """The naive softmax row by row with the math module: a row far below 0 gives 0 / 0, ZeroDivisionError."""
+    result = []
+    for row in x:
+        exps = [math.exp(v) for v in row]
+        result.append([e / sum(exps) for e in exps])
+    return result
+
+
 def logsumexp_without_max_term(z):
     """Log-sum-exp whose sum leaves out the maximum's own term, exp(0) = 1: on [1, 2, 3] 2.313262, not 3.407606."""
     m = np.max(z)
@@ -2508,6 +2554,14 @@ WRONG_ANSWERS = [
      "no epsilon added to the sum"),
     # float32 probabilities: right to about 7 digits only
     (checks.check_stable_softmax, lambda z: scipy.special.softmax(z).astype(np.float32), "no float32"),
+    # an epsilon added to the sum that stays within the relative 1e-12: on the logits of [0.25, 0.75], whose sum S
+    # is 1 / 0.75 = 4/3, 5e-13 makes every entry too small by 5e-13 / (4/3 + 5e-13) = 3.75e-13. It passed here while
+    # Exercise 3 named it; the two checks now share one rule (from 2e-13 up), not the tolerance's edge
+    (checks.check_stable_softmax, lambda z: softmax_epsilon_in_sum(z, 5e-13), "an epsilon was added to the sum"),
+    (checks.check_stable_softmax, lambda z: softmax_epsilon_in_sum(z, 5e-13),
+     "every entry is too small by the same factor, S / (S + eps) for the sum S"),
+    # 1e-12: 1e-12 / (4/3 + 1e-12) = 7.5e-13 relative, also within 1e-12; named the same way
+    (checks.check_stable_softmax, lambda z: softmax_epsilon_in_sum(z, 1e-12), "an epsilon was added to the sum"),
     # 03 · log-sum-exp
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z)))), "Factor out the max"),
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z - z.max())))), "off by exactly max(z) = 3"),
@@ -2560,6 +2614,13 @@ WRONG_ANSWERS = [
     # the maximum's own term left out: on [1, 2, 3] 3 + log(e^-1 + e^-2) = 2.313262, not 3.407606
     (checks.check_logsumexp, logsumexp_without_max_term, "the sum is missing the maximum's own term"),
     (checks.check_logsumexp, logsumexp_without_max_term, "exp(0) = 1"),
+    # shifted by the largest |z|: right on [1, 2, 3] and [1000, 1000], but on [-1000, -1000] the exponents are
+    # -1000 - 1000 = -2000, whose exp is 0, and log 0 warns (divide by zero)
+    (checks.check_logsumexp, lambda z: float(np.abs(z).max() + np.log(np.sum(np.exp(z - np.abs(z).max())))),
+     "Here m = z.max() is -1000 (a shift by the largest |z|, 1000, would leave exponents of -2000"),
+    # the naive formula with the math module: math.exp(1000) raises OverflowError ("math range error")
+    (checks.check_logsumexp, lambda z: math.log(sum(math.exp(v) for v in z)),
+     "it raised OverflowError: math range error. Factor out the max"),
     # 03 · batch softmax
     (checks.check_batch_softmax, global_max_batch, "far below"),
     (checks.check_batch_softmax, lambda x: np.exp(x) / np.exp(x).sum(), "whole batch"),
@@ -2591,6 +2652,12 @@ WRONG_ANSWERS = [
     (checks.check_batch_softmax, lambda x: np.exp(x - x.max(axis=1, keepdims=True))
      / (np.exp(x - x.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True) + 1e-12),
      "an epsilon was added to the sum"),
+    # Exercise 1's function with 5e-13 in its sum, applied row by row: named here as in Exercise 1
+    (checks.check_batch_softmax, lambda x: np.apply_along_axis(lambda z: softmax_epsilon_in_sum(z, 5e-13), 1, x),
+     "every entry of a row is too small by the same factor"),
+    # the naive formula with the math module, row by row: on [[0, 1], [-1000, -999]] both exps of the second row
+    # are 0, and 0 / 0 raises ZeroDivisionError in plain Python
+    (checks.check_batch_softmax, batch_softmax_math_loop, "float division by zero. A row far below 0"),
     # the near miss names the input and the largest relative error, as in Exercise 1: float32 is off by about 4e-8
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1).astype(np.float32),
      "on [[1, 2], [3, 5]]: largest relative error"),
@@ -2700,7 +2767,22 @@ WRONG_ANSWERS = [
      "one value per class, shape (6, 4)"),
     # the losses kept as a column (B, 1)
     (checks.check_cross_entropy, lambda z, y: -np.take_along_axis(log_softmax(z, axis=1), y[:, None], axis=1),
-     "keepdims=True left an axis of length 1"),
+     "np.take_along_axis with labels[:, None], left an axis of length 1"),
+    # ... and kept as a column by keepdims=True on the log-sum-exp, the label logits made a column to match
+    (checks.check_cross_entropy, lambda z, y: scipy.special.logsumexp(z, axis=1, keepdims=True)
+     - z[np.arange(len(y)), y][:, None], "shape (6, 1), a column"),
+    # the labels sorted in place: the copy that keeps them integers, not the float copy of the shared hint
+    (checks.check_cross_entropy, cross_entropy_sorts_labels, "and so does `y = y.copy()`, which keeps the labels"),
+    # float labels as indices, as an array or one at a time in a loop
+    (checks.check_cross_entropy, cross_entropy_float_labels, "The labels index the logits, so they must stay integers"),
+    (checks.check_cross_entropy, cross_entropy_float_labels_loop, "Copy them with labels.copy()"),
+    # math.exp(1000) on the row [1000, 1001, 999]: OverflowError, with the overflow advice
+    (checks.check_cross_entropy, cross_entropy_math_loop, "math range error. An exponent overflowed"),
+    # right losses, but np.where took -np.log(0) on the row [0, -1000] before discarding it: named as such
+    (checks.check_cross_entropy, cross_entropy_where_guard,
+     "on [[0, -1000], [3, 1]] with labels [1, 0], your losses are right, but computing them emitted a RuntimeWarning "
+     "(divide by zero)"),
+    (checks.check_cross_entropy, cross_entropy_where_guard, "np.where, for one, computes both of its branches"),
     # the mean over the rows (axis=0), shape (K,): not per-row, so the generic shape hint
     (checks.check_cross_entropy, lambda z, y: -np.mean(log_softmax(z, axis=1), axis=0), "your result has shape (4,)"),
     # float32 logits: right to about 7 digits; the hint names float32, not softmax's sum
@@ -4806,6 +4888,73 @@ def test_silenced_naive_sigmoid_hint_leaves_np_where_out(capsys):
     for sigmoid in (sigmoid_errstate, sigmoid_seterr, sigmoid_warnings_filter):
         printed = run(capsys, checks.check_stable_sigmoid, sigmoid)
         assert "exp(-x) is overflowing" in printed and "np.where" not in printed, printed
+
+
+@pytest.mark.parametrize("eps", [1e-15, 1e-14, 1e-13, 3e-13, 5e-13, 8e-13, 9e-13, 1e-12, 1e-10])
+def test_softmax_checks_agree_on_an_epsilon_in_the_sum(capsys, eps):
+    """Exercise 1's check and Exercise 3's, given the same function row by row, give one verdict on
+    e / (e.sum() + eps): both pass it below 2e-13 (within the relative 1e-12 and no common factor named) and both
+    name it from 2e-13 up, whatever side of the tolerance's edge the relative error eps / (S + eps) falls."""
+    def one_row(z):
+        return softmax_epsilon_in_sum(z, eps)
+
+    first = run(capsys, checks.check_stable_softmax, one_row)
+    by_rows = run(capsys, checks.check_batch_softmax, lambda x: np.apply_along_axis(one_row, 1, x))
+    assert first.startswith(checks.PASS) == by_rows.startswith(checks.PASS), (first, by_rows)
+    assert first.startswith(checks.PASS) == (eps < 2e-13), first
+    if eps >= 2e-13:
+        assert "an epsilon was added to the sum" in first and "an epsilon was added to the sum" in by_rows
+
+
+def test_a_log_space_softmax_stays_below_the_epsilon_rule():
+    """exp(z - logsumexp(z)) is a right answer whose entries share one rounding, that of the log-sum-exp: at most
+    half a unit in its last place, which scales every entry of the row by one factor, as an epsilon in the sum
+    does. The eps that factor implies, S times half that unit (S the row's sum of exp(z - max)), must stay well
+    below the checks' 2e-13 on every case of Exercises 1 and 3. Computed here with the math module, row by row."""
+    from tempnb.checks.softmax import EPSILON_IN_SUM_FROM, _batch_cases, _softmax_cases
+
+    worst = 0.0
+    for case in [*_softmax_cases(), *_batch_cases()]:
+        for row in np.atleast_2d(case.args[0]):
+            finite = [float(v) for v in row if math.isfinite(v)]
+            top = max(finite)
+            total = math.fsum(math.exp(v - top) for v in finite)  # S, between 1 and K
+            worst = max(worst, total * math.ulp(top + math.log(total)) / 2)
+    # the worst case is [-1000, -1001, -1002]: S = 1 + e^-1 + e^-2 = 1.503, half a unit at 999.6 is 2^-44
+    assert math.isclose(worst, (1 + math.exp(-1) + math.exp(-2)) * 2.0**-44, rel_tol=1e-12), worst
+    assert worst < EPSILON_IN_SUM_FROM / 2, worst
+
+
+# answers whose call fails for a reason that has nothing to do with the shift: no shift advice after it
+NOT_A_SHIFT_PROBLEM = [
+    # the right maximum, but math.exp given an array: TypeError
+    (checks.check_logsumexp, lambda z: z.max() + math.log(sum(math.exp(z - z.max())))),
+    (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z - z.max())), axis=0)) + z.max()),  # TypeError
+    (checks.check_logsumexp, None),
+    (checks.check_batch_softmax, None),
+    (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axes=1)),  # a misspelt keyword: TypeError
+]
+
+
+@pytest.mark.parametrize(("check", "answer"), NOT_A_SHIFT_PROBLEM,
+                         ids=[f"{c.__name__}-{i}" for i, (c, _) in enumerate(NOT_A_SHIFT_PROBLEM)])
+def test_softmax_checks_give_shift_advice_only_after_an_overflow_or_underflow(capsys, check, answer):
+    printed = run(capsys, check, answer)
+    assert printed.startswith(checks.HINT), printed
+    assert "it raised TypeError" in printed or "expected a function" in printed, printed
+    for advice in ("Factor out the max", "Subtract each row's own maximum", "the largest |z|"):
+        assert advice not in printed, printed
+
+
+def test_in_place_hint_for_labels_keeps_them_integers(capsys):
+    """The shared in-place hint suggests np.array(x, dtype=float) for a copy; for Exercise 4's labels that copy cannot
+    index, so the hint suggests .copy() instead, under the learner's own parameter name."""
+    printed = run(capsys, checks.check_cross_entropy, cross_entropy_sorts_labels)
+    assert "changed its input `y`" in printed, printed
+    assert "and so does `y = np.array(y, dtype=float)`" not in printed, printed
+    # the logits are floats: their in-place hint keeps the shared float copy
+    printed = run(capsys, checks.check_cross_entropy, cross_entropy_in_place)
+    assert "changed its input `logits`" in printed and "`logits = np.array(logits, dtype=float)`" in printed, printed
 
 
 def test_zero_left_out_of_empty_like_is_never_accepted(capsys):

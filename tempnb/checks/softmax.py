@@ -44,6 +44,43 @@ _SOFTMAX_NEAR_MISS = ("your result is close, but not within the check's relative
                       "added to the sum: the sum is at least 1 once the maximum is subtracted).")
 
 
+# Exercises 1 and 3 name an epsilon added to the sum by one rule, _epsilon_in_sum, so that a function that passes
+# one check passes the other used row by row, and neither verdict rides on the edge of the relative 1e-12
+EPSILON_IN_SUM_FROM = 2e-13
+
+
+def _epsilon_in_sum_hint(row: str, whose: str) -> str:
+    """The hint for an epsilon added to the sum; "{label}" and "{{err}}" are filled in as in _SOFTMAX_NEAR_MISS."""
+    return (f"on {{label}} every entry{row} is too small by the same factor, S / (S + eps) for {whose} sum S "
+            "(largest relative error {{err}}): an epsilon was added to the sum. Return the unrounded float64 "
+            "result, with no epsilon added to the sum: the sum is at least 1 once the maximum is subtracted.")
+
+
+def _epsilon_in_sum(answer: object, expected: np.ndarray) -> bool:
+    """True when every entry is too small by one factor S / (S + eps), one eps of EPSILON_IN_SUM_FROM (2e-13) or
+    more, the same for every row (a row: the last axis; a 1-D answer is one row).
+
+    A row's sum S of exp(z - row max) is 1 / (its largest probability), so each entry's implied eps is
+    S * (expected / answer - 1). Right answers give two kinds of nonzero values. Each entry's own roundings give a
+    few 1e-16 times S (S is at most K = 4 here), with mixed signs. An answer computed in log space,
+    exp(z - logsumexp(z)), shares one rounding across its row: a log-sum-exp near ±1000 is within half a unit in
+    the last place, 2^-44 = 5.7e-14, of its true value, so every entry of the row is off by one factor, and the
+    implied eps reaches S * 5.7e-14, at most 8.5e-14 on these cases (tests/test_checks.py bounds it). 2e-13 lies
+    above both. An epsilon of 2e-13 or more gives that eps for every entry, within 1% plus 2e-15 of roundings,
+    on any CPU."""
+    array = as_array(answer)
+    if array is None or array.shape != expected.shape or not np.all(np.isfinite(array)):
+        return False
+    sums = 1 / expected.max(axis=-1, keepdims=True)
+    used = (expected > 1e-300) & (array > 0)
+    with np.errstate(all="ignore"):
+        implied = (sums * (expected / array - 1))[used]
+    if implied.size == 0:
+        return False
+    middle = float(np.median(implied))
+    return middle >= EPSILON_IN_SUM_FROM and bool(np.all(np.abs(implied - middle) <= 0.01 * middle + 2e-15))
+
+
 _NO_FLOOR = ("no epsilon added to each exponential, and no floor on the exponent (np.maximum or np.clip of z - max): "
              "a probability that is exactly 0, or far below 1e-12, must stay so.")
 _MASKED_NOT_ZERO = ("a masked (-inf) entry must get exactly 0, and yours got {got}: exp(-inf) is exactly 0, so keep "
@@ -141,6 +178,9 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
                 _MASKED_NOT_ZERO if np.any(np.isneginf(z)) else _UNDERFLOW_NOT_ZERO),
         *([] if not np.any(np.isneginf(z)) else  # the -inf replaced by 0 (np.where(np.isinf(z), 0, z)) or another
           [Mistake(_masked_weighted(np.isneginf(z)), _MASKED_WEIGHTED)]),  # ordinary logit: a real share of the mass
+        # before the near miss: an epsilon added to the sum (1e-10, 1e-12, 5e-13), named by its one common factor
+        Mistake(lambda a: _epsilon_in_sum(a, scipy.special.softmax(z)),
+                _epsilon_in_sum_hint(row="", whose="the")),
         Mistake(near_miss(scipy.special.softmax(z)), _SOFTMAX_NEAR_MISS),
     )
 
@@ -201,17 +241,29 @@ def _with_largest_error(message: str, calls: list[tuple[np.ndarray, object]], ax
     return message.replace("{err}", error)
 
 
+def _same_softmax(answer: object, expected: object) -> bool:
+    """Right for Exercises 1 and 3: within a relative 1e-12 (atol=0), and no epsilon added to the sum.
+
+    atol=0: a tiny epsilon added to each exponential is a wrong answer, not a rounding error. An epsilon added to
+    the sum is recognised by its one common factor (_epsilon_in_sum), so that its pass or fail does not ride on
+    the tolerance's edge (1e-12 shifts an entry by at most a relative 1e-12), and is the same in both checks."""
+    return close(answer, expected, rtol=1e-12, atol=0) and not _epsilon_in_sum(answer, np.asarray(expected,
+                                                                                                    dtype=float))
+
+
 def check_stable_softmax(softmax_1d: Callable) -> None:
     """Exercise 03.1: a numerically stable softmax of one vector of logits.
 
     Within a relative 1e-12 and nothing absolute (atol=0): a right stable softmax agrees with scipy to about
     1e-15, while an epsilon of 1e-9 or 1e-10 added to the sum shifts every probability by about that much,
-    relatively. An entry that is exactly 0 (a masked -inf logit, or exp(-1000) underflowing) must be exactly 0:
-    a floor on the exponent or 1e-13 added to each exponential is wrong even though it is tiny.
+    relatively. An epsilon added to the sum that stays within the tolerance (1e-12 shifts an entry by at most a
+    relative 1e-12) is named by its one common factor, from 2e-13 up, exactly as check_batch_softmax does.
+    An entry that is exactly 0 (a masked -inf logit, or exp(-1000) underflowing) must be exactly 0: a floor on
+    the exponent or 1e-13 added to each exponential is wrong even though it is tiny.
     """
     calls: list[tuple[np.ndarray, object]] = []  # (the logits, what the learner returned), local to this call
     learner = _recording(softmax_1d, calls)
-    message = first_miss(learner, _softmax_cases(), same=lambda a, b: close(a, b, rtol=1e-12, atol=0))
+    message = first_miss(learner, _softmax_cases(), same=_same_softmax)
     if message is None:
         return passed("Stable: it matches scipy.special.softmax, even on [1000, 1001], [-1000, 0, 1000] and with -inf.")
     return hint(_with_largest_error(message, calls, axis=-1))
@@ -223,7 +275,33 @@ def _same_number(a: object, b: object, rtol: float = 1e-12) -> bool:
 
 
 _NATURAL_LOG = "log in this course is the natural log, np.log (not np.log10 or np.log2)"
-_LSE_MAX = "Factor out the max: m + log(sum(exp(z - m))), with m = z.max() (not the largest |z|)."
+_LSE_MAX = "Factor out the max: m + log(sum(exp(z - m))), with m = z.max()."
+# after an underflow (log 0): why the maximum is the shift that keeps the sum away from 0
+_LSE_NO_ZERO = ("Factor out the max: m + log(sum(exp(z - m))), with m = z.max(): the largest term is then "
+                "exp(0) = 1, so the sum is at least 1 and its log is finite.")
+
+
+def _overflow(problem: str) -> bool:
+    """Whether a problem is an overflow: NumPy's warning, or math.exp's OverflowError ("math range error")."""
+    text = problem.lower()
+    return "overflow" in text or "math range error" in text
+
+
+def _underflow(problem: str) -> bool:
+    """Whether a problem is what an underflow to 0 leads to: log 0 or 0 / 0, in NumPy or in plain Python (math.log
+    of 0 raises "math domain error", a float division by 0 ZeroDivisionError); or inf - inf."""
+    text = problem.lower()
+    return any(kind in text for kind in ("divide by zero", "invalid value", "math domain error", "division by zero"))
+
+
+def _lse_on_problem(overflow_advice: str = _LSE_MAX, underflow_advice: str = _LSE_NO_ZERO) -> Callable[[str], str]:
+    """Advice after a problem on one log-sum-exp case: the shift, only when exp overflowed or underflowed; nothing
+    after any other problem (a TypeError, "expected a function"), which the problem's own text explains."""
+    def advice(problem: str) -> str:
+        if _overflow(problem):
+            return overflow_advice
+        return underflow_advice if _underflow(problem) else ""
+    return advice
 
 
 def _clipped_lses(z: np.ndarray, expected: float) -> list[float]:
@@ -233,7 +311,7 @@ def _clipped_lses(z: np.ndarray, expected: float) -> list[float]:
     return [lse for lse in lses if abs(lse - expected) > 1e-6]
 
 
-def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Case:
+def _lse_case(logits: list[float], label: str, on_problem: Callable[[str], str] | None = None) -> Case:
     z = np.array(logits)
     expected = float(scipy.special.logsumexp(z))
     top = float(z.max())
@@ -247,7 +325,7 @@ def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Ca
         Mistake(lambda a: math.isinf(number(a)) and math.isfinite(expected),
                 f"logsumexp({label}) should be {expected:.6f}; got {{got}}: exp overflowed to inf (or underflowed "
                 "to 0, whose log is -inf), and the warning was silenced (np.errstate), not the problem. "
-                f"{_LSE_MAX}"),
+                f"{_LSE_MAX[:-1]}: every exponent is then ≤ 0 and the largest term is exp(0) = 1."),
         *([] if not np.any(masked) else  # the -inf replaced by 0: exp(0) = 1 joins the sum
           [Mistake(near(float(scipy.special.logsumexp(np.where(masked, 0.0, z)))),
                    "that is the log-sum-exp with the -inf replaced by 0: keep the -inf, since exp(-inf) = 0 "
@@ -308,18 +386,21 @@ def _lse_case(logits: list[float], label: str, on_problem: str = _LSE_MAX) -> Ca
                    f"that is m + log{base}(sum(exp(z - m))), a base-{base} log: {_NATURAL_LOG}.")
            for base in (10, 2)]),
         Mistake(lambda a: near_miss(expected)(number(a)), _NEAR_MISS.replace("1e-9", "1e-12")),
-    ), on_problem)
+    ), on_problem or _lse_on_problem())
 
 
 def check_logsumexp(logsumexp_1d: Callable) -> None:
     """Exercise 03.2: log(sum(exp(z))) without overflow or underflow."""
-    cases = [_lse_case(logits, label) for logits, label in (
-        ([1.0, 2.0, 3.0], "[1, 2, 3]"), ([1000.0, 1000.0], "[1000, 1000]"),
-        ([-1000.0, -1000.0], "[-1000, -1000]"))]
+    cases = [_lse_case([1.0, 2.0, 3.0], "[1, 2, 3]"), _lse_case([1000.0, 1000.0], "[1000, 1000]"),
+             # a shift by the largest |z|, 1000, leaves exponents of -2000 here: the sum underflows to 0 as well
+             _lse_case([-1000.0, -1000.0], "[-1000, -1000]", _lse_on_problem(
+                 underflow_advice=f"{_LSE_NO_ZERO[:-1]}. Here m = z.max() is -1000 (a shift by the largest |z|, "
+                                  "1000, would leave exponents of -2000, which underflow too)."))]
     # wide, with the maximum last: a shift by the mean (0), the minimum or the first logit overflows
-    cases.append(_lse_case([-1000.0, 1000.0], "[-1000, 1000]", f"{_LSE_MAX} {_MAX_ONLY}"))
+    wide = _lse_on_problem(overflow_advice=f"{_LSE_MAX} {_MAX_ONLY}")
+    cases.append(_lse_case([-1000.0, 1000.0], "[-1000, 1000]", wide))
     # the maximum first: a shift by the last logit overflows
-    cases.append(_lse_case([1000.0, -1000.0], "[1000, -1000]", f"{_LSE_MAX} {_MAX_ONLY}"))
+    cases.append(_lse_case([1000.0, -1000.0], "[1000, -1000]", wide))
     cases.append(_lse_case([0.0, -np.inf], "[0, -inf]"))
     return run_cases(logsumexp_1d, cases, "Your log-sum-exp matches scipy.special.logsumexp, overflow-free.",
                      same=_same_number)
@@ -334,17 +415,20 @@ _BOTH_NO_KEEPDIMS = ("z.max(axis=1) and exps.sum(axis=1) have shape (B,), not (B
 
 
 def _batch_on_problem(problem: str) -> str:
+    """Advice after a problem on one batch: keepdims after a broadcasting error, the row's own maximum after an
+    overflow or an underflow; nothing after any other problem (a TypeError, "expected a function"), which the
+    problem's own text explains."""
     if "broadcast" in problem:
         return "Use z.max(axis=1, keepdims=True) and exps.sum(axis=1, keepdims=True)."
-    if "overflow" in problem:
+    if _overflow(problem):
         return ("An exponent above 709 overflowed. Any shift other than each row's own maximum (its minimum, its "
                 "mean, its first or last logit) can leave exponents above 0 (on [-1000, 0, 1000] or "
                 "[1000, 0, -1000] up to 2000); only each row's own maximum, z.max(axis=1, keepdims=True), makes "
                 "every exponent ≤ 0.")
-    if "invalid value" in problem or "divide by zero" in problem:
+    if _underflow(problem):
         return ("A row far below 0, or far below the batch's largest logit, underflowed to 0/0: its exponentials "
                 "all rounded to 0. Subtract each row's own maximum, z.max(axis=1, keepdims=True).")
-    return "Subtract each row's own maximum before exponentiating, z.max(axis=1, keepdims=True)."
+    return ""
 
 
 def _rows_sum_to_one(answer: object, shape: tuple[int, ...]) -> bool:
@@ -352,29 +436,6 @@ def _rows_sum_to_one(answer: object, shape: tuple[int, ...]) -> bool:
     return array is not None and array.shape == shape and bool(np.allclose(array.sum(axis=1), 1.0, atol=1e-9))
 
 
-_EPSILON_IN_SUM = ("on {label} every entry of a row is too small by the same factor, S / (S + eps) for the row's "
-                   "sum S (largest relative error {{err}}): an epsilon was added to the sum. Return the unrounded "
-                   "float64 result, with no epsilon added to the sum: the sum is at least 1 once the maximum is "
-                   "subtracted.")
-
-
-def _epsilon_in_sum(answer: object, expected: np.ndarray) -> bool:
-    """True when every entry is too small by one factor S / (S + eps), one eps of 5e-14 or more for all rows.
-
-    A row's sum S of exp(z - row max) is 1 / (its largest probability), so each entry's implied eps is
-    S * (expected / answer - 1). A right answer's roundings give implied values of a few 1e-16 times S (S is at
-    most K = 3 here) with mixed signs; an epsilon of 1e-12 gives 1e-12 for every entry, on any CPU."""
-    array = as_array(answer)
-    if array is None or array.shape != expected.shape or not np.all(np.isfinite(array)):
-        return False
-    sums = 1 / expected.max(axis=1, keepdims=True)
-    used = (expected > 1e-300) & (array > 0)
-    with np.errstate(all="ignore"):
-        implied = (sums * (expected / array - 1))[used]
-    if implied.size == 0:
-        return False
-    middle = float(np.median(implied))
-    return middle >= 5e-14 and bool(np.all(np.abs(implied - middle) <= 0.01 * middle))
 
 
 def _batch_case(batch: np.ndarray, label: str) -> Case:
@@ -441,7 +502,8 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                                 f"on {label} {_TINY_MARK}: got {{got}}. exp(z - row max) of a very negative "
                                 "exponent is rightly tiny or exactly 0; "
                                 + _NO_FLOOR))
-        mistakes.append(Mistake(lambda a: _epsilon_in_sum(a, expected), _EPSILON_IN_SUM))
+        mistakes.append(Mistake(lambda a: _epsilon_in_sum(a, expected),
+                                _epsilon_in_sum_hint(row=" of a row", whose="the row's")))
         mistakes.append(Mistake(near_miss(expected), _SOFTMAX_NEAR_MISS))
         mistakes.append(Mistake(lambda a: _rows_sum_to_one(a, batch.shape),
                                 f"on {label} your rows sum to 1 but their values are wrong (expected "
@@ -453,10 +515,10 @@ def _batch_case(batch: np.ndarray, label: str) -> Case:
                 label, tuple(mistakes), _batch_on_problem)
 
 
-def check_batch_softmax(batch_softmax: Callable) -> None:
-    """Exercise 03.3: softmax of every row of a 2-D batch."""
+def _batch_cases() -> list[Case]:
+    """Built afresh for every check, so nothing a learner's code does can change them."""
     rng = np.random.default_rng(3)
-    cases = [
+    return [
         _batch_case(np.array([[1.0, 2.0], [3.0, 5.0]]), "[[1, 2], [3, 5]]"),
         _batch_case(np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]]), "[[1, 2, 3], [0, 0, 0]]"),
         _batch_case(rng.normal(size=(3, 4)) * 50, "a (3, 4) batch of logits of size ~50"),
@@ -467,14 +529,14 @@ def check_batch_softmax(batch_softmax: Callable) -> None:
         # the same row reversed, its maximum first: a shift by each row's last logit overflows
         _batch_case(np.array([[1000.0, 0.0, -1000.0], [3.0, 2.0, 1.0]]), "[[1000, 0, -1000], [3, 2, 1]]"),
     ]
+
+
+def check_batch_softmax(batch_softmax: Callable) -> None:
+    """Exercise 03.3: softmax of every row of a 2-D batch, compared as Exercise 1 compares (_same_softmax)."""
+    cases = _batch_cases()
     calls: list[tuple[np.ndarray, object]] = []  # (the batch, what the learner returned), local to this call
     learner = _recording(batch_softmax, calls)
-    # relative 1e-12 only (atol=0), as in Exercise 1: a tiny epsilon added to each exponential is a wrong answer,
-    # not a rounding error; an epsilon added to the sum (1e-12 shifts an entry by at most a relative 1e-12) is
-    # recognised by its one common factor, so that its pass or fail does not ride on the tolerance's edge
-    def same(a: object, b: object) -> bool:
-        return close(a, b, rtol=1e-12, atol=0) and not _epsilon_in_sum(a, np.asarray(b, dtype=float))
-
+    same = _same_softmax
     message = first_miss(learner, cases, same=same)
     if message is not None and message.startswith("your result is close"):
         # a near miss on an ordinary case may hide a more specific mistake that only the cases with tiny
@@ -533,7 +595,7 @@ def _cross_entropy_on_problem(problem: str) -> str:
     if "math domain error" in problem:  # math.log(0.0) raises where np.log gives -inf
         return ("math.log of a probability that rounded to 0 raises this error (np.log would give -inf): take the "
                 "log in log space instead, log_softmax(z) = z - logsumexp(z), as the cross-entropy section does.")
-    if "overflow" in problem or "invalid value" in problem:
+    if _overflow(problem) or "invalid value" in problem:
         return ("An exponent overflowed: exp of a number above 709 is inf. Subtract each row's own maximum, "
                 "z.max(axis=1, keepdims=True), before exponentiating: then every exponent is ≤ 0 (any other shift, "
                 "a row's minimum, its mean, its first or last logit, can leave an exponent above 709 when the row "
@@ -545,6 +607,11 @@ def _cross_entropy_on_problem(problem: str) -> str:
     if "out of bounds for array of dimension 1" in problem:  # axis=1 of a 1-D array
         return ("axis=1 was asked of a 1-D array: of one row of the batch, or of the labels if your parameters "
                 f"are the other way round; {_CALL_ORDER}")
+    # float labels as indices: an array of them ("must be of integer"), or one of them in a loop ("only integers")
+    if "must be of integer" in problem or "only integers, slices" in problem:
+        return ("The labels index the logits, so they must stay integers: np.array(labels, dtype=float) or "
+                "labels.astype(float) makes them floats. Copy them with labels.copy() (or np.array(labels)), "
+                "which keeps their integer type.")
     if "index" in problem or "IndexError" in problem:
         return "Pick each row's label entry with log_q[np.arange(len(labels)), labels]."
     return ""
@@ -633,8 +700,8 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
         *([] if labels.max() >= n_rows else
           [Mistake(-log_q[labels], f"log_q[labels] picks whole rows, numbered by the labels; {_PAIR_UP}")]),
         Mistake(_shape_is((n_rows, 1)),
-                f"your result has shape ({n_rows}, 1), a column; {per_row}keepdims=True left an axis of length 1 "
-                "(drop it, or take [:, 0])."),
+                f"your result has shape ({n_rows}, 1), a column; {per_row}keepdims=True, or np.take_along_axis "
+                "with labels[:, None], left an axis of length 1: drop it, or take [:, 0] of the column."),
         Mistake(_shape_is((n_rows, n_classes)),
                 f"your result has one value per class, shape ({n_rows}, {n_classes}); {per_row}sum -onehot * log q "
                 "over the classes (axis=1), or pick the label entries, log_q[np.arange(len(labels)), labels]."),
@@ -739,23 +806,68 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
                             "[[1000, 1001], [0, 1]] with labels [1, 1]", _far_rows_on_problem),
     ]
     shapes: list[tuple[int, ...]] = []  # the shape of each answer, local to this call, for the hint that names it
+    # (the logits and labels as given, what the learner returned), local to this call: for the hint on right
+    # losses that warned along the way
+    answers: list[tuple[np.ndarray, np.ndarray, object]] = []
     learner = cross_entropy
     if callable(cross_entropy):
         @functools.wraps(cross_entropy)
         def learner(logits: np.ndarray, labels: np.ndarray) -> object:
+            given = (logits.copy(), labels.copy())  # before the learner's code can change them
             value = cross_entropy(logits, labels)
             array = as_array(value)
             shapes.append(array.shape if array is not None else ())
+            answers.append((*given, value))
             return value
     message = first_miss(learner, cases, same=lambda a, b: close(a, b, rtol=1e-9, atol=1e-12))
     if message is not None:
         message = _swapped_arguments(cross_entropy, cases[0], message) or message
+        message = _right_but_warned(message, answers) or _labels_copied_as_integers(cross_entropy, message)
     if message is None:
         return passed("Your per-row cross-entropies match scipy's logsumexp(z) - z[label], even for a label 1000 "
                       "below the top logit.")
     if "{shape}" in message:
         message = message.replace("{shape}", str(shapes[-1] if shapes else "?"))
     return hint(message)
+
+
+def _parameters(function: object) -> list[str]:
+    """The names of a learner's function's parameters ([] for something that is not a function, or a builtin
+    without a signature)."""
+    try:
+        return list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        return []
+
+
+def _right_but_warned(message: str, answers: list[tuple[np.ndarray, np.ndarray, object]]) -> str | None:
+    """The hint for losses that are right but warned on the way (np.where(q_y > 0, -np.log(q_y), ...) computes the
+    log of the 0 it then discards): None unless the call emitted a RuntimeWarning and its value was right."""
+    if "emitted a RuntimeWarning" not in message or not answers:
+        return None
+    logits, labels, value = answers[-1]
+    with np.errstate(all="ignore"):
+        right = close(value, _row_cross_entropy(logits, labels), rtol=1e-9, atol=1e-12)
+    if not right:
+        return None
+    kind = message.split("emitted a RuntimeWarning: ", 1)[1].split(".")[0]
+    where = message.split(", it emitted", 1)[0]
+    return (f"{where}, your losses are right, but computing them emitted a RuntimeWarning ({kind}), and the check "
+            "counts any warning as a failure. A value computed and then thrown away still warns: np.where, for one, "
+            "computes both of its branches before it picks one. Compute only what you keep: log_softmax(z) = "
+            "z - logsumexp(z) along axis=1, for every row, with no branch.")
+
+
+def _labels_copied_as_integers(cross_entropy: Callable, message: str) -> str:
+    """The in-place hint for the labels, with the copy that keeps them integers: the shared hint's
+    np.array(labels, dtype=float) would make them floats, which cannot index the logits."""
+    names = _parameters(cross_entropy)
+    name = names[1] if len(names) > 1 else "argument 2"  # as the shared in-place hint names it
+    float_copy = f"and so does `{name} = np.array({name}, dtype=float)`."
+    if f"changed its input `{name}`" not in message or float_copy not in message:
+        return message
+    return message.replace(float_copy, f"and so does `{name} = {name}.copy()`, which keeps the labels integers "
+                                       f"(not np.array({name}, dtype=float): float labels cannot index the logits).")
 
 
 def _swapped_arguments(cross_entropy: Callable, case: Case, message: str) -> str | None:
@@ -767,10 +879,7 @@ def _swapped_arguments(cross_entropy: Callable, case: Case, message: str) -> str
     if outcome.problem is None and close(outcome.value, case.expected, rtol=1e-9, atol=1e-12):
         return (f"your function is right when called with the labels first, so its parameters are the other way "
                 f"round; {_CALL_ORDER} Swap them: def my_cross_entropy(logits, labels).")
-    try:
-        names = list(inspect.signature(cross_entropy).parameters)
-    except (TypeError, ValueError):  # not a function, or a builtin without a signature
-        names = []
+    names = _parameters(cross_entropy)
     if "it raised" in message and len(names) >= 2 and names[0].lower() in _LABEL_NAMES:
         return (f"your first parameter is named `{names[0]}`, but it receives the (B, K) logits: {_CALL_ORDER} "
                 "Swap them: def my_cross_entropy(logits, labels).")
