@@ -617,6 +617,76 @@ def tempered_apply_temperature(z, T):
         return (z == z.max()) / np.count_nonzero(z == z.max())
     q = np.exp(z - z.max())
     return tempnb.apply_temperature(q / q.sum(), T)
+
+
+def _softmax_inner(x):
+    return scipy.special.softmax(x)
+
+
+def _softmax_outer(x):
+    return _softmax_inner(x)
+
+
+def tempered_scipy_two_levels(z, T):
+    """scipy's softmax reached through two helpers of the learner's own, the maximum subtracted first; the limit."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    return _softmax_outer((z - z.max()) / T)
+
+
+_row_softmax = functools.partial(scipy.special.softmax, axis=-1)  # a learner's shorthand for scipy's softmax
+
+
+def tempered_scipy_partial(z, T):
+    """scipy's softmax through a functools.partial defined outside the function, with the limit."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    return _row_softmax((z - z.max()) / T)
+
+
+def tempered_tempnb_only_at_zero(z, T):
+    """From scratch for T > 0, and tempnb's softmax for the limit at T = 0 only."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return softmax(z, 0)
+    exps = np.exp((z - z.max()) / T)
+    return exps / exps.sum()
+
+
+def _exponentials(shifted):
+    return np.exp(shifted)
+
+
+def _normalised(weights):
+    return weights / weights.sum()
+
+
+def tempered_own_helpers(z, T):
+    """A right answer split into helpers of the learner's own, two levels deep: no library softmax anywhere."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return _normalised((z == z.max()).astype(float))
+    return _normalised(_exponentials((z - z.max()) / T))
+
+
+def tempered_silenced_nan_to_num(z, T):
+    """No shift, NumPy's warnings silenced and the nan replaced by 0: [1, 2, 3] at T = 0.001 gives [0, 0, 0]."""
+    z = np.array(z, dtype=float)
+    with np.errstate(all="ignore"):
+        exps = np.exp(z / T)
+        result = exps / exps.sum()
+    return np.nan_to_num(result)
+
+
+def tempered_silenced_no_limit(z, T):
+    """The maximum subtracted first, but no T == 0 branch: silenced, (z - z.max()) / 0 holds nan, made 0."""
+    z = np.array(z, dtype=float)
+    with np.errstate(all="ignore"):
+        exps = np.exp((z - z.max()) / T)
+        result = exps / exps.sum()
+    return np.nan_to_num(result)
 # 05 exercise 4's training loss, my_training_loss(logits, rows): the teacher's logits for the default split's 100
 # transfer images (the teacher trained, and the images chosen, as the notebook's cells do), and students trained once
 # by the recipe of 05's train_student(0, loss).
@@ -878,6 +948,38 @@ def test_right_answers_pass(capsys, check, answer):
 
 def test_entropy_temperature_right_answer_passes(capsys):
     assert run(capsys, checks.check_entropy_temperature, brentq_entropy_temperature()).startswith(checks.PASS)
+
+
+def test_tempered_softmax_not_a_function_gets_no_advice_about_shifts(capsys):
+    """A result, a name in quotes or None passed in place of the function: the hint is about passing the function,
+    not the shift recipe that a function which failed a case gets."""
+    for answer in (tempered_from_scratch(np.array([1.0, 2.0]), 1.0), "my_tempered_softmax", None, 3):
+        printed = run(capsys, checks.check_tempered_softmax, answer)
+        assert "my_tempered_softmax" in printed and "The shift must be" not in printed, printed
+        assert "does not sum to 1" not in printed, printed
+
+
+def test_divide_first_rounds_the_gap_of_the_large_logits():
+    """The figures of Exercise 1's divide-first hint, in exact rational arithmetic: the doubles 1e7 and 1e7 + 0.002
+    are 0.0020000003... apart (exactly, as fractions), so over T = 0.001 their gap is 2.0000003...; divided first,
+    each scaled logit rounds to a multiple of 2**-19 near 1e10, and the difference of the two is 2."""
+    low, high, T = 1e7, 1e7 + 0.002, 0.001
+    exact_gap = (Fraction(high) - Fraction(low)) / Fraction(T)
+    assert f"{float(exact_gap):.8g}" == "2.0000003"
+    assert high - low == float(Fraction(high) - Fraction(low))  # the subtraction of two close doubles is exact
+    assert high / T - low / T == 2.0 and np.spacing(low / T) == 2.0 ** -19
+
+
+def test_close_temperatures_from_a_minimiser_are_outside_the_tolerance():
+    """The minimiser and loose-newton rows above are wrong answers: each is farther from the closed form
+    10 / log φ (or, for the entropy, from 2 nats) than the check allows."""
+    from tempnb import entropy
+    z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
+    for answer in (half_temperature_minimize_scalar(), half_temperature_minimize_scalar("bounded"),
+                   half_temperature_newton_loose()):
+        assert not math.isclose(answer, GOLDEN_T, rel_tol=1e-9) and math.isclose(answer, GOLDEN_T, rel_tol=1e-6)
+    for answer in (entropy_temperature_minimize_bounded(), entropy_temperature_newton_loose()):
+        assert 1e-6 < abs(float(entropy(softmax(z, answer))) - 2.0) < 1e-4
 
 
 def test_entropy_temperature_wrong_answers_get_their_hints(capsys):
@@ -1378,6 +1480,36 @@ def half_temperature_grid_search():
     """Exercise 04.3 answered with the best point of np.linspace(1, 100, 1000), not brentq: 20.8198..."""
     grid = np.linspace(1, 100, 1000)
     return float(grid[np.argmin([abs(float(softmax([10.0, 20.0, 30.0], T).max()) - 0.5) for T in grid])])
+
+
+def half_temperature_minimize_scalar(method=None):
+    """Exercise 04.3 answered with a minimiser, minimize_scalar on the squared residual: it stops at a tolerance on T,
+    about 7e-8 from the root with either method, more than the check's relative 1e-9 of T = 20.78."""
+    residual = lambda T: (float(softmax([10.0, 20.0, 30.0], T).max()) - 0.5) ** 2  # noqa: E731
+    if method == "bounded":
+        return float(scipy.optimize.minimize_scalar(residual, bounds=(1, 100), method="bounded").x)
+    return float(scipy.optimize.minimize_scalar(residual, bracket=(1, 100)).x)
+
+
+def half_temperature_newton_loose():
+    """Exercise 04.3 answered with newton from T = 15, its tol loosened to 1e-3."""
+    return float(scipy.optimize.newton(lambda T: float(softmax([10.0, 20.0, 30.0], T).max()) - 0.5, 15.0, tol=1e-3))
+
+
+def entropy_temperature_minimize_bounded():
+    """Exercise 04.4 answered with minimize_scalar(method="bounded") on the squared residual: xatol = 1e-5 leaves the
+    entropy about 2e-6 nats from 2, outside the check's 1e-6."""
+    from tempnb import entropy
+    z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
+    return float(scipy.optimize.minimize_scalar(lambda T: (float(entropy(softmax(z, T))) - 2.0) ** 2,
+                                                bounds=(0.1, 1.0), method="bounded").x)
+
+
+def entropy_temperature_newton_loose():
+    """Exercise 04.4 answered with newton from T = 0.5, its tol loosened to 1e-3."""
+    from tempnb import entropy
+    z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
+    return float(scipy.optimize.newton(lambda T: float(entropy(softmax(z, T))) - 2.0, 0.5, tol=1e-3))
 
 
 def entropy_temperature_default_brentq():
@@ -2879,10 +3011,13 @@ WRONG_ANSWERS = [
     # dividing first (the stored solution until fix50): z / T ≈ 1e10 rounds the gap of [1e7, 1e7 + 0.002] at T = 0.001
     (checks.check_tempered_softmax, tempered_divide_first, "on [1e7, 1e7 + 0.002] at T = 0.001 (large logits)"),
     (checks.check_tempered_softmax, tempered_divide_first,
-     "subtract the largest logit before dividing by T, exp((z - z.max()) / T): z / T rounds away the small gaps"),
+     "subtract the largest logit before dividing by T, exp((z - z.max()) / T): z / T rounds the small gaps"),
     (checks.check_tempered_softmax, tempered_copy_divide_first, "subtract the largest logit before dividing by T"),
+    # the figures of that hint, derived in test_divide_first_rounds_the_gap_of_the_large_logits
+    (checks.check_tempered_softmax, tempered_divide_first,
+     "the gap of 2.0000003 between the two scaled logits comes out as 2"),
     (checks.check_tempered_softmax, lambda z, T: np.exp(z / T - np.max(z / T)) / np.exp(z / T - np.max(z / T)).sum()
-     if T else tempered_from_scratch(z, T), "z / T rounds away the small gaps between large logits"),
+     if T else tempered_from_scratch(z, T), "z / T rounds the small gaps between large logits"),
     # a T == 0 branch returning np.argmax(z): an index, not a probability vector
     (checks.check_tempered_softmax, tempered_argmax_at_zero, "you returned 2, the index of the largest logit"),
     (checks.check_tempered_softmax, tempered_argmax_at_zero, "the mask z == z.max() divided by its sum"),
@@ -4611,6 +4746,23 @@ WRONG_ANSWERS += [
     (checks.check_tempered_softmax, tempered_probabilities_powered, "multiplied by T"),
     (checks.check_tempered_softmax, tempered_log_probs, "logarithm of the answer"),
     (checks.check_tempered_softmax, lambda z, T: float(softmax(z, T)[0]), "expected"),
+    # not a function: its result passed (the function called in the check's parentheses), its name in quotes, None
+    (checks.check_tempered_softmax, tempered_from_scratch(np.array([1.0, 2.0]), 1.0),
+     "pass your function itself, my_tempered_softmax, without calling it"),
+    # softmax([1, 2]) = [1, e] / (1 + e) = [0.2689414, 0.7310586]
+    (checks.check_tempered_softmax, tempered_from_scratch(np.array([1.0, 2.0]), 1.0),
+     "you passed [0.268941, 0.731059]"),
+    (checks.check_tempered_softmax, "my_tempered_softmax", "without quotes"),
+    (checks.check_tempered_softmax, None, "you passed what it returned, and it returned None"),
+    # overflow silenced with np.errstate and the nan made 0 by np.nan_to_num: all zeros, named as such
+    (checks.check_tempered_softmax, tempered_silenced_nan_to_num, "on [1, 2, 3] at T = 0.001 your result is all zeros"),
+    (checks.check_tempered_softmax, tempered_silenced_nan_to_num, "if your function silences the warning"),
+    (checks.check_tempered_softmax, tempered_silenced_no_limit, "on [1, 2, 3] at T = 0 your result is all zeros"),
+    (checks.check_tempered_softmax, tempered_silenced_no_limit, "Test for T == 0 before dividing"),
+    # a library softmax however the function reaches it: two helpers deep, a functools.partial, only at T = 0
+    (checks.check_tempered_softmax, tempered_scipy_two_levels, "your function calls scipy.special.softmax"),
+    (checks.check_tempered_softmax, tempered_scipy_partial, "your function calls scipy.special.softmax"),
+    (checks.check_tempered_softmax, tempered_tempnb_only_at_zero, "your function calls tempnb's softmax"),
     # 04 · odds
     (checks.check_odds_temperature, 0.333, "rounded 1/3"),
     # float32 keeps about 7 digits: a rounded 1/3 under the check's relative 1e-9
@@ -4628,12 +4780,25 @@ WRONG_ANSWERS += [
     (checks.check_odds_temperature, "1/3", "assign a number, e.g. 1 / 3, not the string '1/3'"),
     (checks.check_odds_temperature, "0.3", "not the string '0.3'"),
     (checks.check_odds_temperature, "one third", "assign a number (a float), not the string"),
+    # a rounded 1/3 in quotes: the number it stands for is named as rounded too, not offered as the answer
+    (checks.check_odds_temperature, "0.33", "0.33 is a rounded 1/3"),
+    (checks.check_odds_temperature, "0.33", "type 1 / 3, without quotes"),
+    # odds_temperature = 1 / 3, with a comma at the end: the tuple (1 / 3,)
+    (checks.check_odds_temperature, (1 / 3,), "you assigned a tuple, (0.333333,): the comma at the end of the line"),
     # 04 · top probability 0.5
     (checks.check_half_temperature, 20.7809, "a short decimal: a value typed from a printout, brentq's result rounded"),
     # brentq with a loose xtol stops at 20.78086899, close but not within 1e-9
     (checks.check_half_temperature, scipy.optimize.brentq(
         lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5, 1, 100, xtol=1e-3),
-     "or brentq with a loosened xtol or rtol is not exact enough"),
+     "brentq with a loosened xtol or rtol (or newton or fsolve with a loosened tol or xtol)"),
+    # a minimiser on the squared residual stops at a tolerance on T (Brent's 1.5e-8 of T, or xatol = 1e-5 bounded)
+    (checks.check_half_temperature, half_temperature_minimize_scalar(),
+     "a minimiser such as scipy.optimize.minimize_scalar on the squared or absolute residual"),
+    (checks.check_half_temperature, half_temperature_minimize_scalar("bounded"), "1e-5 with method='bounded'"),
+    # newton with a loosened tol stops at 20.7808686
+    (checks.check_half_temperature, half_temperature_newton_loose(), "newton or fsolve with a loosened tol"),
+    # a comma at the end of the assignment: half_temperature = brentq(...), is a tuple of one number
+    (checks.check_half_temperature, (GOLDEN_T,), "the comma at the end of the line makes one"),
     # brentq(..., full_output=True) returns the pair (root, RootResults)
     (checks.check_half_temperature, scipy.optimize.brentq(
         lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5, 1, 100, full_output=True),
@@ -4654,6 +4819,11 @@ WRONG_ANSWERS += [
     (checks.check_entropy_temperature, entropy_temperature_brentq_full_output(),
      "a RootResults (from root_scalar, or brentq with full_output=True)"),
     (checks.check_entropy_temperature, np.array([brentq_entropy_temperature()]), "an array of shape (1,)"),
+    # minimize_scalar(method="bounded") on the squared residual, and newton with a loosened tol: close, not within 1e-6
+    (checks.check_entropy_temperature, entropy_temperature_minimize_bounded(), "a minimiser such as scipy.optimize"),
+    (checks.check_entropy_temperature, entropy_temperature_newton_loose(), "newton or fsolve with a loosened tol"),
+    # entropy_temperature = brentq(...), with a comma at the end
+    (checks.check_entropy_temperature, (brentq_entropy_temperature(),), "Remove the comma and assign the number"),
     # 05 · soft loss
     (checks.check_soft_loss, soft_np_log, "log_softmax"),
     (checks.check_soft_loss, soft_axis0, "each row is one example: take softmax"),  # fully transposed (axis 0)
@@ -5354,6 +5524,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_batch_softmax, lambda x: softmax(x, axis=1)),
     (checks.check_tempered_softmax, tempered_copy_first),
     (checks.check_tempered_softmax, lambda z, T: tempered_copy_first(z, T).tolist()),
+    # helpers of the learner's own, two levels deep: only a library softmax that runs is named
+    (checks.check_tempered_softmax, tempered_own_helpers),
     (checks.check_odds_temperature, Fraction(1, 3)),
     (checks.check_half_temperature, scipy.optimize.brentq(lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5,
                                                           1, 100)),
