@@ -2904,7 +2904,7 @@ WRONG_ANSWERS = [
     (checks.check_cross_entropy, lambda z, y: scipy.special.logsumexp(z, axis=1, keepdims=True)
      - z[np.arange(len(y)), y][:, None], "shape (6, 1), a column"),
     # the labels sorted in place: the copy that keeps them integers, not the float copy of the shared hint
-    (checks.check_cross_entropy, cross_entropy_sorts_labels, "and so does `y = y.copy()`, which keeps the labels"),
+    (checks.check_cross_entropy, cross_entropy_sorts_labels, "`y = y.copy()` keeps its integers"),
     # float labels as indices, as an array or one at a time in a loop
     (checks.check_cross_entropy, cross_entropy_float_labels, "The labels index the logits, so they must stay integers"),
     (checks.check_cross_entropy, cross_entropy_float_labels_loop, "Copy them with labels.copy()"),
@@ -5117,10 +5117,10 @@ def test_softmax_checks_give_shift_advice_only_after_an_overflow_or_underflow(ca
 
 
 def test_in_place_hint_for_labels_keeps_them_integers(capsys):
-    """The shared in-place hint suggests np.array(x, dtype=float) for a copy; for Exercise 4's labels that copy cannot
-    index, so the hint suggests .copy() instead, under the learner's own parameter name."""
+    """The shared in-place hint suggests np.array(x, dtype=float) for a copy of a float input; for integer labels
+    that copy cannot index, so the hint suggests .copy() instead, under the learner's own parameter name."""
     printed = run(capsys, checks.check_cross_entropy, cross_entropy_sorts_labels)
-    assert "changed its input `y`" in printed, printed
+    assert "changed its input `y`" in printed and "`y = y.copy()` keeps its integers" in printed, printed
     assert "and so does `y = np.array(y, dtype=float)`" not in printed, printed
     # the logits are floats: their in-place hint keeps the shared float copy
     printed = run(capsys, checks.check_cross_entropy, cross_entropy_in_place)

@@ -92,6 +92,11 @@ _IN_PLACE = ("your function changed its input `{name}` (an in-place update such 
              "`{name} /= ...`, `{name}[...] = ...` or `out={name}`): the caller's array must stay as it was, "
              "even when the result is right. Work on a copy: `{name} = {name} - ...` makes a new array, "
              "and so does `{name} = np.array({name}, dtype=float)`.")
+# For an integer input (labels, indices) a float copy would break its use as an index.
+_IN_PLACE_INTEGERS = ("your function changed its input `{name}` (an in-place update such as `{name}.sort()`, "
+                      "`{name}[...] = ...` or `{name} += ...`): the caller's array must stay as it was, even when "
+                      "the result is right. Work on a copy: `{name} = {name}.copy()` keeps its integers (not "
+                      "np.array({name}, dtype=float): float labels or indices cannot index an array).")
 
 
 def call(function: Callable, *args: Any) -> Outcome:
@@ -129,7 +134,9 @@ def call(function: Callable, *args: Any) -> Outcome:
     if changed:
         names = _parameter_names(function)
         name = names[changed[0]] if changed[0] < len(names) else f"argument {changed[0] + 1}"
-        return Outcome(value, _IN_PLACE.format(name=name), InputChanged)
+        before = pristine[changed[0]]
+        integers = isinstance(before, np.ndarray) and np.issubdtype(before.dtype, np.integer)
+        return Outcome(value, (_IN_PLACE_INTEGERS if integers else _IN_PLACE).format(name=name), InputChanged)
     return Outcome(value)
 
 

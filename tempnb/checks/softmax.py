@@ -822,7 +822,7 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
     message = first_miss(learner, cases, same=lambda a, b: close(a, b, rtol=1e-9, atol=1e-12))
     if message is not None:
         message = _swapped_arguments(cross_entropy, cases[0], message) or message
-        message = _right_but_warned(message, answers) or _labels_copied_as_integers(cross_entropy, message)
+        message = _right_but_warned(message, answers) or message
     if message is None:
         return passed("Your per-row cross-entropies match scipy's logsumexp(z) - z[label], even for a label 1000 "
                       "below the top logit.")
@@ -856,18 +856,6 @@ def _right_but_warned(message: str, answers: list[tuple[np.ndarray, np.ndarray, 
             "counts any warning as a failure. A value computed and then thrown away still warns: np.where, for one, "
             "computes both of its branches before it picks one. Compute only what you keep: log_softmax(z) = "
             "z - logsumexp(z) along axis=1, for every row, with no branch.")
-
-
-def _labels_copied_as_integers(cross_entropy: Callable, message: str) -> str:
-    """The in-place hint for the labels, with the copy that keeps them integers: the shared hint's
-    np.array(labels, dtype=float) would make them floats, which cannot index the logits."""
-    names = _parameters(cross_entropy)
-    name = names[1] if len(names) > 1 else "argument 2"  # as the shared in-place hint names it
-    float_copy = f"and so does `{name} = np.array({name}, dtype=float)`."
-    if f"changed its input `{name}`" not in message or float_copy not in message:
-        return message
-    return message.replace(float_copy, f"and so does `{name} = {name}.copy()`, which keeps the labels integers "
-                                       f"(not np.array({name}, dtype=float): float labels cannot index the logits).")
 
 
 def _swapped_arguments(cross_entropy: Callable, case: Case, message: str) -> str | None:
