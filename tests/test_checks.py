@@ -4574,6 +4574,40 @@ def fit_rounded(decimals):
     return fit
 
 
+# Stand-ins for 07's notebook variables, which a learner's function may read instead of its own arguments (the
+# notebook's are the overconfident network's validation logits and the teacher's test probabilities).
+_notebook_rng = np.random.default_rng(2199)
+overfit_val_logits = _notebook_rng.normal(0.0, 6.0, size=(378, 10))
+y_val = _notebook_rng.integers(0, 10, size=378)
+teacher_test_probs = softmax(_notebook_rng.normal(0.0, 4.0, size=(540, 10)), axis=1)
+y_test = _notebook_rng.integers(0, 10, size=540)
+
+
+def fit_notebook_variables(logits, labels):
+    """The grid cell of "Temperature scaling" turned into a search, still reading the notebook's variables: it
+    returns their best T whatever it is given."""
+    return scipy.optimize.minimize_scalar(lambda T: mean_nll(overfit_val_logits, y_val, T), bounds=(0.05, 20),
+                                          method="bounded", options={"xatol": 1e-10}).x
+
+
+def ece_notebook_variables(probs, labels, n_bins):
+    """The vectorised ECE on the notebook's teacher_test_probs and y_test instead of its arguments."""
+    confidence, correct = teacher_test_probs.max(axis=1), (teacher_test_probs.argmax(axis=1) == y_test).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(y_test))
+
+
+def ece_errstate_nansum(probs, labels, n_bins):
+    """right / count in every bin with the 0/0 of the empty ones silenced, then np.nansum: the right number and no
+    warning, which is all the exercise asks of empty bins."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    count = np.bincount(bins, minlength=n_bins)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        gaps = np.abs(np.bincount(bins, correct, n_bins) / count - np.bincount(bins, confidence, n_bins) / count)
+    return float(np.nansum(count / len(labels) * gaps))
+
+
 WRONG_ANSWERS += [
     # 01 · valid distribution
     (checks.check_is_valid_distribution, lambda p: math.isclose(sum(p), 1, rel_tol=0, abs_tol=1e-6), "negative"),
@@ -5010,6 +5044,14 @@ WRONG_ANSWERS += [
     # softmax over axis=0 normalises each class over the examples
     (checks.check_fit_temperature, fit_softmax_axis_0, "normalised each column (axis=0"),
     (checks.check_fit_temperature, fit_log_softmax_axis_0, "normalised each column (axis=0"),
+    # a function that reads the notebook's variables instead of its arguments (or returns a number typed in): named
+    # as such, not as a flat objective, which the label probes alone cannot tell it from
+    (checks.check_fit_temperature, fit_notebook_variables,
+     "it does not use its arguments. Compute from its parameters logits and labels"),
+    (checks.check_fit_temperature, lambda logits, labels: 2.199, "not from notebook variables such as"),
+    (checks.check_ece, ece_notebook_variables,
+     "it does not use those arguments. Compute from its parameters probs, labels and n_bins"),
+    (checks.check_ece, lambda probs, labels, n_bins: 0.0169, "not from notebook variables such as"),
     # 07 · Platt
     # the image's log-odds are log 99 and log 9, so T = log 99 / log 9 and Platt's a = log 9 / log 99
     (checks.check_platt_temperature, math.log(9) / math.log(99), "is Platt's a"),
@@ -5555,6 +5597,8 @@ MORE_RIGHT_ANSWERS = [
     # allowed helpers: np.histogram for the bins (on -confidence, so its left-closed bins close on the right),
     # scipy.special.log_softmax and a grid refined by minimize_scalar for T
     (checks.check_ece, ece_histogram_mirrored),
+    # the 0/0 of empty bins silenced with np.errstate: no warning and the right number, as the exercise asks
+    (checks.check_ece, ece_errstate_nansum),
     (checks.check_fit_temperature, fit_grid_then_refined),
     (checks.check_platt_temperature, scipy.special.logit(0.99) / scipy.special.logit(0.9)),
     (checks.check_platt_temperature, math.log10(99) / math.log10(9)),  # the base of the log cancels in the ratio

@@ -30,6 +30,21 @@ from tempnb.checks._common import (
     run_cases,
 )
 
+# ---------------------------------------------------------------- both functions: arguments left unused
+
+
+def _ignores_its_arguments(function: Callable | None, answer: object, *args: object) -> bool:
+    """Whether ``function(*args)`` returns ``answer`` again when ``args`` hold, in place of the arrays, plain
+    ``object()``s that no computation can use (any arithmetic, indexing or ``np.asarray(..., dtype=float)`` on
+    them raises): the function then reads something other than its arguments, such as notebook variables or a
+    number typed in. A function that uses its arguments raises on them instead, so an objective that is flat in T
+    (the accuracy, say, which also returns the same T whatever the data) is not taken for this."""
+    if function is None or number(answer) is None:
+        return False
+    probe = call(function, *args)
+    return probe.problem is None and _same_number(probe.value, number(answer), rel_tol=1e-12)
+
+
 # ---------------------------------------------------------------- Exercise 07.1: ECE from scratch
 
 
@@ -99,7 +114,10 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
     }
 
 
-def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) -> Case:
+def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str,
+              ece: Callable | None = None) -> Case:
+    """One case of Exercise 1; with the learner's ``ece``, a wrong answer is also tested for ignoring the
+    arguments (see ``_ignores_its_arguments``)."""
     from tempnb.calibration import expected_calibration_error
 
     expected = expected_calibration_error(probs, labels, n_bins=n_bins)
@@ -212,6 +230,13 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str) ->
             Mistake(lambda a: not close(variants["squared"], expected, 1e-9) and close(a, variants["squared"]),
                     f"on {label} you squared the gaps: ECE uses absolute gaps, |accuracy - mean confidence| of each "
                     "bin, weighted by its share of the examples."),
+            # last: a function that reads notebook variables (teacher_test_probs, y_test) returns their ECE here
+            Mistake(lambda a: _ignores_its_arguments(ece, a, object(), object(), n_bins),
+                    f"on {label} your function returned {{got}}, and it returns that same number when probs and "
+                    "labels are replaced by plain object()s, which nothing can compute with: it does not use those "
+                    "arguments. Compute from its parameters probs, labels and n_bins, not from notebook variables "
+                    "such as teacher_test_probs and y_test (or a number typed in): the check calls it on "
+                    f"predictions of its own, where the ECE is {expected:.6f}."),
         ),
         _ece_on_problem,
     )
@@ -244,7 +269,7 @@ def _ece_on_problem(problem: str) -> str:
     return ""
 
 
-def _ece_cases() -> list[Case]:
+def _ece_cases(ece: Callable | None = None) -> list[Case]:
     rng = np.random.default_rng(7)
     logits = rng.normal(0.0, 2.0, size=(60, 3))
     probs = np.exp(logits - logits.max(axis=1, keepdims=True))
@@ -266,9 +291,9 @@ def _ece_cases() -> list[Case]:
                          [0.85, 0.1, 0.05], [0.9, 0.05, 0.05], [0.4, 0.35, 0.25]])
     opposite_labels = np.array([0, 0, 0, 1, 2, 0, 0])
     return [
-        _ece_case(probs, labels, 10, "60 random three-class predictions with 10 bins"),
-        _ece_case(hand, hand_labels, 4, "eight two-class predictions with 4 bins"),
-        _ece_case(opposite, opposite_labels, 4, "seven three-class predictions with 4 bins"),
+        _ece_case(probs, labels, 10, "60 random three-class predictions with 10 bins", ece),
+        _ece_case(hand, hand_labels, 4, "eight two-class predictions with 4 bins", ece),
+        _ece_case(opposite, opposite_labels, 4, "seven three-class predictions with 4 bins", ece),
     ]
 
 
@@ -280,7 +305,7 @@ def check_ece(ece: Callable) -> None:
 
     A warning fails the exercise even when the number is right; the hint then says the number is right.
     """
-    cases = _ece_cases()
+    cases = _ece_cases(ece if callable(ece) else None)
     if callable(ece):
         from tempnb.calibration import expected_calibration_error, reliability_curve
 
@@ -455,6 +480,14 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
             Mistake(near(whole_array_T, 1e-3), f"on {label} your softmax normalised the whole array as one "
                                                "distribution (scipy.special.softmax without axis, 03's batch "
                                                "pitfall): normalise each row, axis=1."),
+            # A function that reads notebook variables (overfit_val_logits, y_val) instead of its arguments returns
+            # their best T, 2.199, which the label probes below cannot tell from a flat objective: name it first.
+            Mistake(lambda a: _ignores_its_arguments(fit, a, object(), object()),
+                    f"on {label} your function returned {{got}}, and it returns that same T when logits and labels "
+                    "are replaced by plain object()s, which nothing can compute with: it does not use its "
+                    "arguments. Compute from its parameters logits and labels, not from notebook variables such as "
+                    "overfit_val_logits and y_val (or a number typed in): the check calls it on logits and labels "
+                    f"of its own, where the best T is {expected:.5f}."),
             # Checked before the bounds below: an objective that ignores the labels (the accuracy, say) also ends
             # at a bound, and naming it is more use than listing every way to reach a bound. First the model's own
             # predictions for labels, or a flat objective on a grid (argmin returns its first T).
