@@ -398,8 +398,140 @@ def inverse_cdf_loop(z, rng):
     return int(np.flatnonzero(probs)[-1])
 
 
+def batch_inverse_cdf(z, rng):
+    """One inverse-CDF draw per row: the number of running totals <= u is the first index whose total exceeds u."""
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    return np.sum(cdf <= rng.random(len(z))[:, None], axis=1)
+
+
+def batch_inverse_cdf_argmax(z, rng):
+    """The first True of cdf > u in each row, with u drawn as a column and scaled by each row's total."""
+    cdf = np.cumsum(np.exp(z - z.max(axis=1, keepdims=True)), axis=1)
+    return np.argmax(cdf > rng.random((len(z), 1)) * cdf[:, -1:], axis=1)
+
+
+def batch_rows_loop(z, rng):
+    """Right on every row, but one row at a time, each with its own rng.random()."""
+    return [int(np.searchsorted(np.cumsum(softmax(row)), rng.random(), side="right")) for row in z]
+
+
+def batch_rows_loop_vector_u(z, rng):
+    """Right on every row, with the B numbers drawn at once, but the rows looked up one at a time."""
+    u = rng.random(len(z))
+    return np.array([np.searchsorted(np.cumsum(softmax(row)), x, side="right") for row, x in zip(z, u)])
+
+
+def batch_whole_softmax(z, rng):
+    """scipy's softmax with its default axis=None: normalised over the whole batch."""
+    cdf = np.cumsum(scipy.special.softmax(z), axis=1)
+    return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
+
+
+def batch_column_softmax(z, rng):
+    exps = np.exp(z)
+    cdf = np.cumsum(exps / exps.sum(axis=0), axis=1)
+    return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
+
+
+def batch_flat_cumsum(z, rng):
+    """np.cumsum without an axis: one running total over the flattened batch."""
+    cdf = np.cumsum(softmax(z, axis=1))
+    return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
+
+
+def batch_cumsum_down_columns(z, rng):
+    cdf = np.cumsum(softmax(z, axis=1), axis=0)
+    return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
+
+
+def batch_u_as_a_row(z, rng):
+    """u compared without [:, None]: (B, K) against (B,) does not broadcast."""
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    return np.argmax(cdf > rng.random(len(z)), axis=1)
+
+
+def batch_sum_without_keepdims(z, rng):
+    exps = np.exp(z)
+    cdf = np.cumsum(exps / exps.sum(axis=1), axis=1)
+    return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
+
+
+def batch_searchsorted(z, rng):
+    """np.searchsorted on the 2-D table of running totals."""
+    return np.searchsorted(np.cumsum(softmax(z, axis=1), axis=1), rng.random(len(z)), side="right")
+
+
+def batch_argmax_without_axis(z, rng):
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    return np.argmax(cdf > rng.random(len(z))[:, None])
+
+
+def batch_one_u(z, rng):
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    return np.argmax(cdf > rng.random(), axis=1)
+
+
+def batch_u_per_entry(z, rng):
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    return np.argmax(cdf > rng.random(z.shape), axis=1)
+
+
+def batch_greater_or_equal(z, rng):
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    return np.argmax(cdf >= rng.random(len(z))[:, None], axis=1)
+
+
+def batch_finite_stand_in(z, rng):
+    """-inf replaced by -5 before the softmax: the masked entries get a small piece of each row."""
+    cdf = np.cumsum(softmax(np.nan_to_num(z, neginf=-5.0), axis=1), axis=1)
+    return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
+
+
+def batch_exp_unnormalised(z, rng):
+    cdf = np.cumsum(np.exp(z), axis=1)
+    return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
+
+
+def batch_totals_before(z, rng):
+    probs = softmax(z, axis=1)
+    return np.argmax(np.cumsum(probs, axis=1) - probs > rng.random(len(z))[:, None], axis=1)
+
+
+def batch_sampler_in_place(z, rng):
+    """Right indices, but the caller's logits shifted by each row's maximum in place."""
+    z -= z.max(axis=1, keepdims=True)
+    return batch_inverse_cdf(z, rng)
+
+
 def gumbel_max(z, T, rng):
     return int(np.argmax(z / T + rng.gumbel(size=z.size)))
+
+
+def gumbel_scipy_rvs(z, T, rng):
+    """scipy draws the uniform numbers from rng and inverts the Gumbel CDF itself."""
+    import scipy.stats
+
+    return int(np.argmax(z / T + scipy.stats.gumbel_r.rvs(size=len(z), random_state=rng)))
+
+
+def gumbel_scipy_ppf(z, T, rng):
+    """The learner's own uniforms, but scipy's ppf inverts the CDF."""
+    import scipy.stats
+
+    return int(np.argmax(z / T + scipy.stats.gumbel_r.ppf(rng.random(len(z)))))
+
+
+def gumbel_noise_for_finite_logits(z, T, rng):
+    """A right Gumbel-max that draws noise only for the logits that are not masked."""
+    finite = np.isfinite(z)
+    scores = np.full(z.shape, -np.inf)
+    scores[finite] = z[finite] / T - np.log(-np.log(rng.random(int(finite.sum()))))
+    return int(np.argmax(scores))
+
+
+def gumbel_twice_the_noise(z, T, rng):
+    """Draws 2 len(z) uniform numbers per call and uses the first half."""
+    return int(np.argmax(z / T - np.log(-np.log(rng.random(2 * len(z))[:len(z)]))))
 
 
 def gumbel_from_uniforms(z, T, rng):
@@ -462,9 +594,29 @@ def sigmoid_flattened(x):
     return out
 
 
+def top_k_oversized_returns_its_input(z, k):
+    """Right on every case, but for k >= len(z) it hands back the caller's own array."""
+    if k >= len(z):
+        return z
+    return np.where(z >= np.sort(z)[::-1][k - 1], z, -np.inf)
+
+
+def top_k_oversized_returns_a_view(z, k):
+    if k >= len(z):
+        return z[:]
+    return np.where(z >= np.sort(z)[::-1][k - 1], z, -np.inf)
+
+
 def top_k_ties(z, k):
     k = min(k, len(z))
     return np.where(z >= np.sort(z)[::-1][k - 1], z, -np.inf)
+
+
+def top_p_mass_one_returns_its_input(z, top_p_mass):
+    """Right on every case, but at top_p_mass = 1 it hands back the caller's own array."""
+    if top_p_mass >= 1:
+        return z
+    return top_p_descending(z, top_p_mass)
 
 
 def top_p_descending(z, top_p_mass):
@@ -931,6 +1083,8 @@ RIGHT_ANSWERS = [
     (distilled_student_against, lambda: round(hard_label_test_accuracy(0), 1)),
     (checks.check_inverse_cdf_sampler, inverse_cdf),
     (checks.check_inverse_cdf_sampler, inverse_cdf_loop),
+    (checks.check_batch_sampler, batch_inverse_cdf),
+    (checks.check_batch_sampler, batch_inverse_cdf_argmax),
     (checks.check_gumbel_sampler, gumbel_from_uniforms),
     (checks.check_gumbel_sampler, exponential_race),
     (checks.check_gumbel_sampler, gumbel_from_uniforms_per_token),
@@ -3347,7 +3501,46 @@ WRONG_ANSWERS = [
     # 05 · soft loss: a clip at a tiny ε, and the sum over the batch (axis 0) before the mean
     (checks.check_soft_loss, soft_clipped_300, "a clip at a tiny ε"),
     (checks.check_soft_loss, soft_sum_axis0, "summing over axis=0 adds up the batch"),
-    # 06 · inverse-CDF sampler
+    # 06 · Exercise 1: one inverse-CDF draw per row of a batch
+    # the notebook's starter: it draws the numbers, then returns index 0 for every row
+    (checks.check_batch_sampler, lambda z, rng: rng.random(len(z)) * 0 + np.zeros(len(z), dtype=int),
+     "returned 0 for every row"),
+    (checks.check_batch_sampler, lambda z, rng: np.zeros(len(z), dtype=int), "draw your uniform numbers from the rng"),
+    (checks.check_batch_sampler, batch_rows_loop, "loops over the rows in Python"),
+    (checks.check_batch_sampler, batch_rows_loop, "draw the B numbers in one call"),
+    (checks.check_batch_sampler, batch_rows_loop_vector_u, "loops over the rows in Python"),
+    (checks.check_batch_sampler, batch_whole_softmax, "normalised over the whole batch"),
+    (checks.check_batch_sampler, batch_column_softmax, "normalised down the columns"),
+    (checks.check_batch_sampler, batch_flat_cumsum, "np.cumsum without an axis flattens the batch"),
+    (checks.check_batch_sampler, batch_cumsum_down_columns, "your running totals go down the columns"),
+    (checks.check_batch_sampler, batch_u_as_a_row, "u[:, None], shape (B, 1)"),
+    (checks.check_batch_sampler, batch_sum_without_keepdims, "keepdims=True"),
+    (checks.check_batch_sampler, batch_searchsorted, "np.searchsorted looks u up in one 1-D sorted array"),
+    (checks.check_batch_sampler, batch_argmax_without_axis, "np.argmax without an axis"),
+    (checks.check_batch_sampler, lambda z, rng: batch_inverse_cdf(z, rng)[:, None], "return a 1-D array of 45"),
+    (checks.check_batch_sampler, lambda z, rng: np.cumsum(softmax(z, axis=1), axis=1) > rng.random(len(z))[:, None],
+     "you returned booleans"),
+    (checks.check_batch_sampler, batch_one_u, "one uniform number for the whole batch"),
+    (checks.check_batch_sampler, batch_u_per_entry, "one per entry of the (45, 5) table"),
+    (checks.check_batch_sampler, batch_greater_or_equal, "not one that equals it (cdf >= u)"),
+    (checks.check_batch_sampler, batch_finite_stand_in, "a finite stand-in"),
+    (checks.check_batch_sampler, batch_exp_unnormalised, "exp(logits), never divided by the row's total"),
+    (checks.check_batch_sampler, batch_totals_before, "running total *before* it exceeds u"),
+    (checks.check_batch_sampler, lambda z, rng: batch_inverse_cdf(z, rng) + 1, "one past the inverse-CDF index"),
+    (checks.check_batch_sampler,
+     lambda z, rng: np.sum(np.cumsum(softmax(z, axis=1), axis=1) <= 1 - rng.random(len(z))[:, None], axis=1),
+     "not 1 - u"),
+    (checks.check_batch_sampler,
+     lambda z, rng: np.sum(np.cumsum(softmax(z, 2.0, axis=1), axis=1) <= rng.random(len(z))[:, None], axis=1),
+     "with T = 2: you applied a temperature"),
+    (checks.check_batch_sampler, lambda z, rng: tempnb.sample(z, rng=rng), "that is tempnb.sample itself"),
+    (checks.check_batch_sampler, lambda z, rng: [int(rng.choice(z.shape[1], p=softmax(row))) for row in z],
+     "rng.choice samples for you"),
+    (checks.check_batch_sampler, lambda z, rng: batch_inverse_cdf(z, rng).astype(float) / 10,
+     "return indices (whole numbers)"),
+    (checks.check_batch_sampler, lambda z, rng: None, "returned None"),
+    (checks.check_batch_sampler, lambda z, rng: rng.integers(z.shape[1], size=len(z)), "rng.integers"),
+    # 06 · the single-row inverse-CDF check, Exercise 1 until December 2026 (kept for learners' saved copies)
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.choice(len(z), p=softmax(z))), "rng.choice"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.integers(len(z))), "rng.integers"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.argmax(z + rng.gumbel(size=z.size))), "Gumbel"),
@@ -3456,8 +3649,18 @@ WRONG_ANSWERS = [
     # a correct Gumbel-max on log-probabilities, but log(0) of the masked entry warns
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(np.log(softmax(z, T)) + rng.gumbel(size=z.size))),
      "taking np.log of it"),
+    # right, but scipy.stats makes the noise (its rvs from rng's uniforms, or its ppf of the learner's own)
+    (checks.check_gumbel_sampler, gumbel_scipy_rvs, "scipy.stats makes its noise"),
+    (checks.check_gumbel_sampler, gumbel_scipy_ppf, "scipy.stats makes its noise"),
+    # noise for the 4 unmasked logits only: the hint names that count, not "one"
+    (checks.check_gumbel_sampler, gumbel_noise_for_finite_logits,
+     "drew 4 numbers per draw, one for each logit that is not masked: draw one for every logit, the masked one too"),
+    (checks.check_gumbel_sampler, gumbel_twice_the_noise, "drew 10 numbers per draw for 5 logits"),
     # 06 · top-k
     (checks.check_top_k, strict_top_k, "k-th largest is kept"),
+    # right on every case, but the caller's own array (or a view of it) handed back for an oversized k
+    (checks.check_top_k, top_k_oversized_returns_its_input, "returned the very array it was given"),
+    (checks.check_top_k, top_k_oversized_returns_a_view, "returned the very array it was given (or a view of it)"),
     # the library function itself, under the notebook's name and as tempnb.top_k
     (checks.check_top_k, lambda z, k: top_k(z, k), "that is tempnb.top_k itself; the exercise is to build it"),
     (checks.check_top_k, lambda z, k: tempnb.top_k(z, k), "that is tempnb.top_k itself; the exercise is to build it"),
@@ -3544,6 +3747,9 @@ WRONG_ANSWERS = [
      "with warnings silenced it kept the right positions, but changed the values there"),
     # 06 · top-p on the names model
     (checks.check_top_p, top_p_without_crossing_token, "crosses the threshold"),
+    (checks.check_top_p, top_p_mass_one_returns_its_input, "on ten equal logits and a masked one with top_p_mass = 1"
+                                                          " (keep every token of nonzero probability), your function "
+                                                          "returned the very array it was given"),
     # the library function itself, under the notebook's name and as tempnb.top_p
     (checks.check_top_p, lambda z, top_p_mass: top_p(z, top_p_mass),
      "that is tempnb.top_p itself; the exercise is to build it"),
@@ -5388,6 +5594,44 @@ def test_inverse_cdf_check_follows_each_uniform_number(capsys):
     assert printed.startswith(checks.HINT)
 
 
+def test_batch_sampler_case_by_hand():
+    """The batch check's rows, uniform numbers and expected indices, recomputed one row at a time in plain
+    Python (math.exp and running sums, no NumPy softmax): the first index whose running total exceeds u."""
+    from tempnb.checks.sampling import _batch_case, _first_above
+
+    logits, uniforms = _batch_case()
+    assert logits.shape == (45, 5)
+    expected = _first_above(np.cumsum(softmax(logits, axis=1), axis=1), uniforms)[0]
+    near_a_step = []
+    for row, u, index in zip(logits.tolist(), uniforms.tolist(), expected.tolist()):
+        weights = [0.0 if z == -math.inf else math.exp(z) for z in row]
+        totals = list(itertools.accumulate(w / sum(weights) for w in weights))
+        by_hand = next(k for k, total in enumerate(totals) if total > u)
+        assert index == by_hand, (row, u)
+        assert row[by_hand] != -math.inf  # never a masked entry
+        if min(abs(total - u) for total in totals) <= 1e-6:
+            near_a_step.append((row.index(-math.inf), u))
+    # only the two chosen on purpose lie within 1e-6 of a step: u = 0 where the first entry (0) is masked,
+    # and u = 1 - 1e-9 where the last entry (4) is masked
+    assert sorted(near_a_step) == [(0, 0.0), (4, 1 - 1e-9)]
+    # the row whose token 1 is masked, with u 1e-5 past token 0's piece: [1, -inf, 2, 0.5, 2] gives token 2
+    first_row = [1.0, -math.inf, 2.0, 0.5, 2.0]
+    weights = [math.exp(1), 0.0, math.exp(2), math.exp(0.5), math.exp(2)]
+    u = weights[0] / sum(weights) + 1e-5
+    assert any(row == first_row and abs(x - u) < 1e-12 and k == 2
+               for row, x, k in zip(logits.tolist(), uniforms.tolist(), expected.tolist()))
+
+
+def test_batch_sampler_check_sees_a_loop_however_the_numbers_are_drawn(capsys):
+    """A loop over the rows is right on every row, so only the growth of its work with the rows tells it apart."""
+    def counted_row_by_row(z, rng):
+        return np.array([np.sum(np.cumsum(softmax(row)) <= x) for row, x in zip(z, rng.random(len(z)))])
+
+    for answer in (batch_rows_loop, batch_rows_loop_vector_u, counted_row_by_row):
+        assert "loops over the rows in Python" in run(capsys, checks.check_batch_sampler, answer)
+    assert run(capsys, checks.check_batch_sampler, batch_inverse_cdf).startswith(checks.PASS)
+
+
 # -- the checks never raise, never hide the learner's output -----------------------------------
 
 
@@ -5580,6 +5824,11 @@ MORE_RIGHT_ANSWERS = [
     (distilled_student_check, training_loss_teacher_forward_on_rows),
     (checks.check_inverse_cdf_sampler, inverse_cdf_argmax),
     (checks.check_inverse_cdf_sampler, lambda z, rng: float(inverse_cdf(z, rng))),
+    # a list of ints, whole-number floats, and the B numbers drawn by rng.uniform
+    (checks.check_batch_sampler, lambda z, rng: batch_inverse_cdf(z, rng).tolist()),
+    (checks.check_batch_sampler, lambda z, rng: batch_inverse_cdf(z, rng).astype(float)),
+    (checks.check_batch_sampler,
+     lambda z, rng: np.argmax(np.cumsum(softmax(z, axis=1), axis=1) > rng.uniform(size=len(z))[:, None], axis=1)),
     (checks.check_gumbel_sampler,
      lambda z, T, rng: np.argmax(np.asarray(z) / T - np.log(-np.log(rng.random(len(z)))))),
     (checks.check_top_k, top_k_copy_then_in_place),
@@ -5625,6 +5874,7 @@ IN_PLACE_THEN_RIGHT = [
     (checks.check_soft_loss, soft_in_place, soft_term),
     (checks.check_numerical_gradient, no_restore, central_differences),
     (checks.check_inverse_cdf_sampler, inverse_cdf_in_place, inverse_cdf),
+    (checks.check_batch_sampler, batch_sampler_in_place, batch_inverse_cdf),
     (checks.check_gumbel_sampler, gumbel_in_place, gumbel_from_uniforms),
     (checks.check_top_k, top_k_in_place, top_k_ties),
     (checks.check_top_p, top_p_in_place, top_p_descending),

@@ -22,7 +22,13 @@ from tempnb.checks.distillation import (
 )
 from tempnb.checks.logits import check_logits_with_first_zero, check_probability_from_log_odds, check_stable_sigmoid
 from tempnb.checks.probabilities import check_half_entropy_theta, check_is_valid_distribution, check_uniform_entropy
-from tempnb.checks.sampling import check_gumbel_sampler, check_inverse_cdf_sampler, check_top_k, check_top_p
+from tempnb.checks.sampling import (
+    check_batch_sampler,
+    check_gumbel_sampler,
+    check_inverse_cdf_sampler,
+    check_top_k,
+    check_top_p,
+)
 from tempnb.checks.softmax import check_batch_softmax, check_cross_entropy, check_logsumexp, check_stable_softmax
 from tempnb.checks.temperature import (
     check_entropy_temperature,
@@ -35,6 +41,9 @@ from tempnb.checks.temperature import (
 # A learner's own copy of 01, kept by nbgitpuller when the class pulls a newer course, still calls
 # the old name; it stays importable (not listed in __all__, so it is not taught twice).
 check_half_entropy_pi = check_half_entropy_theta
+# 06's Exercise 1 drew one index from one vector of logits until December 2026 (`check_inverse_cdf_sampler`);
+# it now draws one per row of a batch (`check_batch_sampler`). The old check stays importable for the
+# same reason, and unlisted.
 
 __all__ = [
     "HINT",
@@ -42,13 +51,13 @@ __all__ = [
     "check_ece",  # 07-calibration
     "check_fit_temperature",
     "check_platt_temperature",
+    "check_batch_sampler",
     "check_batch_softmax",
     "check_cross_entropy",
     "check_distilled_student",
     "check_entropy_temperature",
     "check_gumbel_sampler",
     "check_half_temperature",
-    "check_inverse_cdf_sampler",
     "check_is_valid_distribution",
     "check_logit_matching",
     "check_logits_with_first_zero",
@@ -85,4 +94,5 @@ def _whatever_the_learners_error_state(check):
 for _name in [name for name in __all__ if name.startswith("check_")]:
     globals()[_name] = _whatever_the_learners_error_state(globals()[_name])
 check_half_entropy_pi = check_half_entropy_theta  # noqa: F811 (the alias follows the wrapped check)
+check_inverse_cdf_sampler = _whatever_the_learners_error_state(check_inverse_cdf_sampler)
 del _name

@@ -162,7 +162,8 @@ _SEARCHSORTED_MINUS_ONE = (" np.searchsorted(cdf, u, side='right') already is th
 
 
 def check_inverse_cdf_sampler(sampler: Callable) -> None:
-    """Exercise 06.1: ``sampler(logits, rng)`` draws one index by the inverse CDF.
+    """Exercise 06.1 as it was until December 2026: ``sampler(logits, rng)`` draws one index by the inverse CDF,
+    from one vector of logits. Kept for learners' saved copies; the exercise now takes a batch (check_batch_sampler).
 
     Each draw gets a generator whose ``random()`` returns a chosen u, so the learner's answer
     must be exactly the inverse-CDF index of that u: the first index whose cumulative
@@ -452,6 +453,290 @@ def _raw_logit_totals(sampler: Callable) -> bool:
     return [None if outcome.problem else _index(outcome.value) for outcome in answers] == [1, 2, 3]
 
 
+# -- Exercise 06.1: one inverse-CDF draw per row of a batch, in one vectorised pass -----------------------------
+
+# Six rows of five logits; each row is repeated with its own uniform numbers, interleaved, so that a rule that
+# mixes rows (a softmax over the batch or down the columns, a running total without axis) gives other indices.
+_BATCH_ROWS = np.array([
+    [1.0, -np.inf, 2.0, 0.5, 2.0],  # the masked entry in the middle
+    [-np.inf, 1.0, 2.0, 0.0, -1.0],  # masked first: u = 0.0 must skip it
+    [0.5, 3.0, -np.inf, 1.0, 0.0],
+    [2.0, 1.0, 0.0, -1.0, -np.inf],  # masked last: u just below 1 must not reach it
+    [0.0, 0.0, 0.0, 0.0, 0.0],  # uniform
+    [-3.0, -2.0, -np.inf, -2.5, -4.0],  # exp(logits) adds up to 0.29: an unnormalised running total ends early
+])
+_BATCH_ROWS.flags.writeable = False
+
+
+def _batch_case() -> tuple[np.ndarray, np.ndarray]:
+    """The check's batch: (logits of shape (B, 5), the u of each row), B = 45.
+
+    Seven uniform numbers per row, spread over [0, 1) and none within 1e-6 of a step of the row's CDF (where a
+    rounding difference could change the answer), then three chosen ones: u = 0.0 on the row whose first entry
+    is masked, 1e-5 past the end of token 0's piece on the row whose token 1 is masked (where a finite stand-in
+    for its -inf gives it a piece), and 1 - 1e-9 on the row whose last entry is masked.
+    """
+    from tempnb.core import softmax
+
+    cdfs = np.cumsum(softmax(_BATCH_ROWS, axis=1), axis=1)
+    pairs = [(row, float(u)) for u in (np.arange(7) + 0.5) / 7 for row in range(len(_BATCH_ROWS))
+             if np.min(np.abs(cdfs[row] - u)) > 1e-6]
+    pairs += [(1, 0.0), (0, float(cdfs[0, 0]) + 1e-5), (3, 1 - 1e-9)]
+    rows = np.array([row for row, _ in pairs])
+    return _BATCH_ROWS[rows].copy(), np.array([u for _, u in pairs])
+
+
+def _first_above(steps: np.ndarray, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the index a learner reads off running totals ``steps`` for that row's u, in the two usual ways:
+    how many totals are <= u (np.searchsorted's side='right', or K when none exceeds u), and the first total
+    > u by np.argmax (0 when none exceeds u)."""
+    with np.errstate(invalid="ignore"):
+        above = steps > u[:, None]
+    return np.sum(~above, axis=1), np.argmax(above, axis=1)
+
+
+def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarray], str]]:
+    """Rules a learner may follow instead of the inverse CDF of each row, each with the answers it gives on the
+    batch and the hint it deserves; the first rule whose answer is the learner's, on every row, names the mistake."""
+    from tempnb.core import softmax
+
+    probs = softmax(logits, axis=1)
+    cdf = np.cumsum(probs, axis=1)
+    right = _first_above(cdf, u)[0]
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        exps = np.exp(logits)
+        shifted = np.exp(logits - np.max(logits, axis=1, keepdims=True))
+        rules = [
+            ([np.argmax(cdf >= u[:, None], axis=1)],
+             "on a row whose first logit is masked (-inf), with u = 0.0 (rng.random() can return exactly 0), your "
+             "sampler drew the masked entry 0: its cumulative probability is 0, which equals u without exceeding "
+             "it. Take, per row, the first index whose cumulative probability exceeds u (cdf > u, or count the "
+             "entries cdf <= u), not one that equals it (cdf >= u)."),
+            ([right + 1], "your index is one past the inverse-CDF index on every row: do not add 1, and look u up in "
+                          "the running totals that include each token, np.cumsum(probs, axis=1), not in the totals "
+                          "before it. The first True of cdf > u, or the number of entries cdf <= u, already is the "
+                          "index, counted from 0."),
+            ([right - 1], "your index is one before the inverse-CDF index on every row: do not subtract 1. The "
+                          "first True of cdf > u, or the number of entries cdf <= u, already is the index, counted "
+                          "from 0."),
+            (list(_first_above(cdf - probs, u)),
+             "your index is the first whose running total *before* it exceeds u: look u up in the running totals "
+             "that include each token, np.cumsum(probs, axis=1), not in those before it (np.cumsum(probs, axis=1) "
+             "- probs)."),
+            (list(_first_above(cdf, 1 - u)),
+             "your index is, on every row, the inverse-CDF index of 1 - u. 1 - u is uniform too, but the check "
+             "gives you its u: use u = rng.random(len(logits)) as given, not 1 - u."),
+            (list(_first_above(np.broadcast_to(cdf[0], cdf.shape), u)),
+             "every row was looked up in the first row's running totals: np.cumsum without an axis flattens the "
+             "batch into one long running total, whose first K entries are the first row's. Take the running "
+             "total along each row, np.cumsum(probs, axis=1)."),
+            (list(_first_above(np.cumsum(probs, axis=0), u)),
+             "your running totals go down the columns, np.cumsum(probs, axis=0), adding up different rows: take "
+             "them along each row, np.cumsum(probs, axis=1)."),
+            (list(_first_above(np.cumsum(softmax(logits, axis=0), axis=1), u)),
+             "your probabilities are normalised down the columns (a softmax over axis=0), so a row does not add up "
+             "to 1: each row is its own distribution, softmax(logits, axis=1), with the total taken along the "
+             "row (keepdims=True, if you divide by it yourself)."),
+            (list(_first_above(np.cumsum(exps / np.sum(exps), axis=1), u)),
+             "your probabilities are normalised over the whole batch (a softmax with no axis, as "
+             "scipy.special.softmax does by default, or np.exp(z) / np.exp(z).sum()), so a row does not add up to "
+             "1: each row is its own distribution, softmax(logits, axis=1), with the total taken along the row "
+             "(keepdims=True, if you divide by it yourself)."),
+            (list(_first_above(np.cumsum(exps, axis=1), u)),
+             "your index is the one for the running totals of exp(logits), never divided by the row's total, which "
+             "end above or below 1: normalise each row first, probs = softmax(logits, axis=1)."),
+            (list(_first_above(np.cumsum(shifted, axis=1), u)),
+             "your index is the one for the running totals of exp(logits - max), which end above 1: subtracting "
+             "the maximum keeps exp from overflowing but does not normalise. Divide by each row's total too "
+             "(that is softmax(logits, axis=1))."),
+            (list(_first_above(np.cumsum(logits, axis=1), u)),
+             "your index is the one for the running total of the raw logits, not of the probabilities: softmax "
+             "each row first, cdf = np.cumsum(softmax(logits, axis=1), axis=1), whose last entry is 1."),
+            (list(_first_above(np.cumsum(softmax(logits * np.log(2.0), axis=1), axis=1), u)),
+             "your index is the one for 2**z normalised: a softmax in base 2 is softmax(z * ln 2), a sharper "
+             "distribution. Use e: softmax(logits, axis=1), not 2**z."),
+        ]
+    for T in _ROUND_TEMPERATURES:
+        rules.append((list(_first_above(np.cumsum(softmax(logits, T, axis=1), axis=1), u)),
+                      f"your index is, on every row, the one for softmax(z / T) with T = {T:g}: you applied a "
+                      "temperature. This sampler draws from softmax of the logits it is given (any temperature is "
+                      "applied to them before they are handed in): use softmax(logits, axis=1), with no T."))
+    return [(answers, message) for answers, message in rules
+            if not all(np.array_equal(answer, right) for answer in answers)]
+
+
+def _batch_indices(value: object, n_rows: int) -> tuple[np.ndarray | None, str | None]:
+    """The learner's answer as B integer indices, or None and the hint for what came back instead."""
+    if value is None:
+        return None, "your function returned None; return the indices, one per row (a missing `return`?)."
+    if isinstance(value, (bool, np.bool_)) or (isinstance(value, np.ndarray) and value.dtype == bool):
+        return None, (f"you returned booleans ({_booleans(value)}), not indices: the table cdf > u[:, None] holds "
+                      "one row of booleans per name, and np.argmax(table, axis=1) gives the first True of each "
+                      "row.")
+    array = as_array(value)
+    if array is None:
+        return None, f"return one integer index per row, an array of shape ({n_rows},); got {shown(value)}."
+    if array.ndim == 0:
+        return None, (f"you returned one number, {shown(value)}, for a batch of {n_rows} rows: return one index per "
+                      f"row, shape ({n_rows},). np.argmax without an axis looks at the whole table, flattened: use "
+                      "axis=1.")
+    if array.size == n_rows and array.ndim == 2:
+        return None, (f"you returned an array of shape {array.shape}: return a 1-D array of {n_rows} indices, "
+                      f"shape ({n_rows},) (take the first True of each row with np.argmax(..., axis=1), or "
+                      ".ravel() what you have).")
+    if array.shape != (n_rows,):
+        return None, (f"return one index per row, an array of shape ({n_rows},); got an array of shape "
+                      f"{array.shape}.")
+    complex_values = isinstance(value, np.ndarray) and value.dtype.kind == "c"
+    if complex_values or not np.all(np.isfinite(array)) or not np.all(array == np.round(array)):
+        return None, (f"return indices (whole numbers), one per row; got {shown(value)}. (Probabilities? Return "
+                      "the index k of the drawn token, not probs[k].)")
+    return array.astype(int), None
+
+
+def _events(sampler: Callable, logits: np.ndarray) -> int | None:
+    """How many Python and C functions the learner's code calls on one batch (the check's own code not counted),
+    or None if it fails. A loop over the rows makes the count grow with the number of rows."""
+    import os
+    import sys
+
+    own = os.path.dirname(__file__)
+    count = 0
+
+    def watch(frame, event, arg) -> None:  # noqa: ANN001, ARG001 (sys.setprofile's signature)
+        nonlocal count
+        if event in ("call", "c_call") and os.path.dirname(frame.f_code.co_filename) != own:
+            count += 1
+
+    rng = _WatchedGenerator(seed=70)
+    previous = sys.getprofile()
+    sys.setprofile(watch)
+    try:
+        outcome = call(sampler, logits, rng)
+    finally:
+        sys.setprofile(previous)
+    return None if outcome.problem else count
+
+
+def _loops_over_rows(sampler: Callable, logits: np.ndarray) -> tuple[int, int] | None:
+    """The functions the learner's code calls on 4 rows and on 40, when 40 rows call at least 30 more (a loop over
+    the rows, with at least one call per row); None otherwise."""
+    few, many = _events(sampler, logits[:4]), _events(sampler, logits[:40])
+    return (few, many) if few is not None and many is not None and many >= few + 30 else None
+
+
+_BATCH_HOW = ("Per row: cdf = np.cumsum(softmax(logits, axis=1), axis=1), one u per row from "
+              "u = rng.random(len(logits)), and the first index whose cumulative probability exceeds that row's u.")
+
+
+def check_batch_sampler(sampler: Callable) -> None:
+    """Exercise 06.1: ``sampler(logits, rng)`` draws one index per row of a (B, K) batch by the inverse CDF.
+
+    The generator hands out chosen uniform numbers, one per row, so each row's answer must be exactly
+    the inverse-CDF index of its u; and the learner's work must not grow with the number of rows.
+    """
+    from tempnb.core import softmax
+
+    logits, uniforms = _batch_case()
+    n_rows = len(logits)
+    cdf = np.cumsum(softmax(logits, axis=1), axis=1)
+    expected = _first_above(cdf, uniforms)[0]
+    if _library_sampler(sampler, (logits, _WatchedGenerator(seed=0, script=tuple(uniforms)))):
+        return hint(_builds_it("sample", _BATCH_HOW))
+    rng = _WatchedGenerator(seed=0, script=tuple(uniforms))
+    outcome = call(sampler, logits, rng)
+    for method, message in (
+        ("choice", "rng.choice samples for you, and from one distribution at a time; the exercise is to build the "
+                   "inverse CDF for every row at once. "),
+        ("integers", "rng.integers draws every index equally often, ignoring the probabilities. "),
+        ("gumbel", "that is the Gumbel-max trick (Exercise 2); here, invert each row's CDF. "),
+        ("multinomial", "rng.multinomial samples for you, and from one distribution at a time. "),
+    ):
+        if method in rng.used:
+            return hint(message + _BATCH_HOW)
+    if outcome.error is InputChanged:
+        return hint(outcome.problem)
+    if outcome.problem:
+        extra = ""
+        if "too deep" in outcome.problem:
+            extra = (" np.searchsorted looks u up in one 1-D sorted array, not in every row of a table: compare "
+                     "all rows at once instead, cdf > u[:, None], and take the first True of each row.")
+        elif "could not be combined" in outcome.problem:
+            extra = (" u holds one number per row, shape (B,): to compare it with every entry of its row, give it "
+                     "a column's shape, u[:, None], shape (B, 1).")
+        return hint(f"{_problem(outcome.problem)}.{extra}")
+    answer, problem = _batch_indices(outcome.value, n_rows)
+    if problem is not None:
+        return hint(problem)
+    if not {"random", "uniform"} & set(rng.used):
+        return hint("draw your uniform numbers from the rng you are given, one per row: "
+                    "u = rng.random(len(logits)).")
+    if rng.uniforms_taken != n_rows:
+        if rng.uniforms_taken == 1:
+            return hint(f"your sampler drew one uniform number for the whole batch of {n_rows} rows: every name "
+                        "needs its own, u = rng.random(len(logits)), one per row.")
+        if rng.uniforms_taken == logits.size:
+            return hint(f"your sampler drew {logits.size} uniform numbers, one per entry of the ({n_rows}, "
+                        f"{logits.shape[1]}) table; the inverse CDF needs one per row: u = rng.random(len(logits)).")
+        return hint(f"your sampler drew {rng.uniforms_taken} uniform numbers for a batch of {n_rows} rows; the "
+                    "inverse CDF needs exactly one per row: u = rng.random(len(logits)).")
+    if not np.array_equal(answer, expected):
+        if np.all(answer == answer[0]):
+            if _down_the_columns(sampler):
+                return hint("your running totals go down the columns, np.cumsum(probs, axis=0), adding up different "
+                            "rows: they pass 1 after a few rows, so your sampler returned 0 for every row. Take them "
+                            "along each row, np.cumsum(probs, axis=1).")
+            return hint(f"your sampler returned {answer[0]} for every row, whatever its logits and its u. "
+                        + _BATCH_HOW)
+        for answers, message in _batch_rules(logits, uniforms):
+            if any(np.array_equal(answer, candidate) for candidate in answers):
+                return hint(message)
+        if np.any((answer < 0) | (answer >= logits.shape[1])):
+            return hint(f"an index outside [0, {logits.shape[1] - 1}] was returned: "
+                        f"{int(answer[(answer < 0) | (answer >= logits.shape[1])][0])}.")
+        drawn_masked = np.isneginf(logits[np.arange(n_rows), answer])
+        if drawn_masked.any():
+            i = int(np.flatnonzero(drawn_masked)[0])
+            return hint(f"a masked entry (logit -inf) was drawn: on the row {_row(logits[i])} with u = "
+                        f"{uniforms[i]:.6g}, your sampler returned {answer[i]}; the inverse CDF returns "
+                        f"{expected[i]}. A masked entry has probability 0 and a piece of length 0, so it is never "
+                        "drawn: keep -inf as -inf (np.exp(-np.inf) is exactly 0.0); a finite stand-in such as 0, "
+                        "-5 or -30 (np.nan_to_num, np.clip, np.maximum) leaves it a small but real piece.")
+        i = int(np.flatnonzero(answer != expected)[0])
+        return hint(f"on the row {_row(logits[i])} with u = {uniforms[i]:.6g}, your sampler returned {answer[i]}; the "
+                    f"inverse CDF returns {expected[i]}, the first index whose cumulative probability exceeds u "
+                    f"(that row's cdf = {np.round(cdf[i], 4).tolist()}). (Wrong on {int(np.sum(answer != expected))} "
+                    f"of the {n_rows} rows.)")
+    counts = _loops_over_rows(sampler, logits)
+    if counts is not None:
+        drawn_one_by_one = rng.used.count("random") + rng.used.count("uniform") == n_rows
+        return hint(f"right on every row, but your function loops over the rows in Python: it calls {counts[0]} "
+                    f"Python and NumPy functions on 4 rows, {counts[1]} on 40. Work on the whole table at once: "
+                    + ("draw the B numbers in one call, u = rng.random(len(logits)), " if drawn_one_by_one else "")
+                    + "compare cdf > u[:, None] (a table of booleans, one row per name) and take the first True "
+                      "of each row, np.argmax(..., axis=1).")
+    return passed(f"On each of the {n_rows} rows of the batch, with its own u (u = 0.0 on a row whose first entry "
+                  "is masked among them), your sampler returns the inverse-CDF index and never a masked entry, and "
+                  "its work does not grow with the number of rows.")
+
+
+def _down_the_columns(sampler: Callable) -> bool:
+    """Whether the sampler takes its running totals down the columns (np.cumsum(probs, axis=0)).
+
+    On a batch those totals pass 1 after a few rows, so the answer is 0 on every row, as a sampler that ignores
+    u returns too. One row tells them apart: [0, 0, 3, 0, 0] has probabilities [0.04, 0.04, 0.83, 0.04, 0.04]
+    (to two digits), and with u = 0.05 the inverse CDF gives 1 (0.04 < 0.05 < 0.08), the first probability
+    itself above u is at 2, and 4 probabilities are at most u.
+    """
+    outcome = call(sampler, np.array([[0.0, 0.0, 3.0, 0.0, 0.0]]), _WatchedGenerator(seed=71, script=(0.05,)))
+    answer, problem = (None, "") if outcome.problem else _batch_indices(outcome.value, 1)
+    return problem is None and int(answer[0]) in (2, 4)
+
+
+def _row(logits: np.ndarray) -> str:
+    return "[" + ", ".join("-inf" if np.isneginf(z) else f"{z:g}" for z in logits) + "]"
+
+
 def _chi_square_p_value(counts: np.ndarray, probs: np.ndarray) -> float:
     import scipy.stats
 
@@ -523,7 +808,7 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                "softmax(z / T) and never pick the masked entry")
     noise, source = _recorded_noise(rng, n)
     if noise is None and not np.all(draws == draws[0]) and not np.any(draws == 1):
-        specific = _not_gumbel(rng, specific_only=True)
+        specific = _not_gumbel(rng, n, specific_only=True)
         if specific is not None:
             return hint(specific)
     if noise is not None:
@@ -630,10 +915,10 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     if not mismatched.size and _chi_square_p_value(counts, softmax(_LOGITS, T)) >= 1e-4:
         # the frequencies are right, but only draws recomputed from the learner's own noise pass (above)
         if noise is None:
-            return hint(_not_gumbel(rng))
+            return hint(_not_gumbel(rng, n))
         return hint("your frequencies match softmax(z / T), but your draws are not argmax(z / T + g) with the "
                     "very noise your function drew (nor the exponential race, argmax(z / T - log E)). "
-                    + _ONE_PER_TOKEN)
+                    + _PER_TOKEN)
     observed = np.round(counts / n, 3).tolist()
     if _chi_square_p_value(counts, softmax(_LOGITS, 1.0)) >= 1e-4:
         return hint(f"your frequencies {observed} match T = 1, softmax(z), not T = 2: the temperature has no "
@@ -686,7 +971,23 @@ def _passed_if_tempered(sampler: Callable, used: list[str], success: str) -> Non
     problem = _at_second_temperature(sampler)
     if problem:
         return hint(problem)
-    return hint(_OWN_NOISE) if "gumbel" in used else passed(success)
+    if "gumbel" in used:
+        return hint(_OWN_NOISE)
+    if _scipy_noise(sampler):
+        return hint("your sampler is right, but scipy.stats makes its noise: a distribution's rvs draws uniform "
+                    "numbers from your rng and inverts the distribution's CDF for you (its ppf does that step "
+                    "alone). This exercise asks you to do the inversion yourself: draw u = rng.random(len(z)) and "
+                    "solve F(g) = exp(-exp(-g)) = u for g, then argmax(z / T + g).")
+    return passed(success)
+
+
+def _scipy_noise(sampler: Callable) -> bool:
+    """Whether the sampler gets its noise from a scipy.stats distribution, through its rvs (scipy.stats.gumbel_r.rvs,
+    frozen or not) or its ppf applied to the learner's uniform numbers."""
+    import scipy.stats
+
+    distribution = type(scipy.stats.gumbel_r)  # rvs comes from rv_generic, ppf from rv_continuous
+    return calls(sampler, (_LOGITS, 2.0, _WatchedGenerator(seed=10)), distribution.rvs, distribution.ppf) is not None
 
 
 def _at_second_temperature(sampler: Callable) -> str | None:
@@ -718,7 +1019,7 @@ def _at_second_temperature(sampler: Callable) -> str | None:
             return fixed
         return ("right at T = 2, but at T = 0.5 the draws are not argmax(z / T + g) with the noise your function "
                 "drew: divide the logits by the temperature argument, exactly once.")
-    return f"right at T = 2, but at T = 0.5 {_not_gumbel(rng)}"
+    return f"right at T = 2, but at T = 0.5 {_not_gumbel(rng, n)}"
 
 
 def _per_draw(draws: list[np.ndarray], n: int) -> np.ndarray | None:
@@ -750,12 +1051,14 @@ def _recorded_noise(rng: _WatchedGenerator, n: int) -> tuple[tuple[np.ndarray, .
 
 _ONE_PER_TOKEN = ("Gumbel-max adds one noise value per token: draw len(z) values, not one, u = rng.random(len(z)), "
                   "turn them into g = -np.log(-np.log(u)) and return int(np.argmax(z / T + g)).")
+_PER_TOKEN = ("Gumbel-max adds one noise value per token: u = rng.random(len(z)), turned into "
+              "g = -np.log(-np.log(u)), and returns int(np.argmax(z / T + g)).")
 
 
-def _not_gumbel(rng: _WatchedGenerator, specific_only: bool = False) -> str | None:
-    """The hint for draws whose noise the check cannot recompute: the sampler is not Gumbel-max, whatever its
-    frequencies. Names rng.multinomial, rng.integers (a seed for another generator) and a single u per draw;
-    with ``specific_only``, None when none of them explains it."""
+def _not_gumbel(rng: _WatchedGenerator, n: int, specific_only: bool = False) -> str | None:
+    """The hint for n draws whose noise the check cannot recompute: the sampler is not Gumbel-max, whatever its
+    frequencies. Names rng.multinomial, rng.integers (a seed for another generator), a single u per draw and
+    another count of numbers per draw than one per token; with ``specific_only``, None when none of them explains it."""
     if "multinomial" in rng.used:
         return ("rng.multinomial draws the token for you, from the probabilities, with no noise on the logits: "
                 "that is not the Gumbel-max trick. " + _ONE_PER_TOKEN)
@@ -763,14 +1066,23 @@ def _not_gumbel(rng: _WatchedGenerator, specific_only: bool = False) -> str | No
         return ("your function called rng.integers (a seed for another generator, or a random index?), so its "
                 "noise, if any, does not come from the rng it is given and cannot be checked. " + _ONE_PER_TOKEN)
     drawn = [*rng.uniform_draws, *rng.exponential_draws, *rng.gumbel_draws]
-    if drawn and all(d.size == 1 for d in drawn):
+    per_draw, left_over = divmod(sum(d.size for d in drawn), n)
+    if drawn and not left_over and per_draw == 1:
         return ("your function drew a single number per draw (a single u, as the inverse CDF of Exercise 1 does): "
                 "it may sample softmax(z / T), but it is not the Gumbel-max trick. " + _ONE_PER_TOKEN)
+    if drawn and not left_over and per_draw == int(np.isfinite(_LOGITS).sum()):
+        return (f"your function drew {per_draw} numbers per draw, one for each logit that is not masked: draw one "
+                f"for every logit, the masked one too, u = rng.random(len(logits)) ({_LOGITS.size} here). Its noise "
+                "never matters (-inf + g stays -inf), but the check recomputes every draw as argmax(z / T + g) "
+                "from one number per logit, in order.")
+    if drawn and not left_over and per_draw != _LOGITS.size:
+        return (f"your function drew {per_draw} numbers per draw for {_LOGITS.size} logits: Gumbel-max adds one "
+                "noise value per logit, u = rng.random(len(logits)), turned into g = -np.log(-np.log(u)).")
     if specific_only:
         return None
     methods = ", ".join(f"rng.{name}" for name in dict.fromkeys(rng.used)) or "none of rng's methods"
     return (f"the check cannot recompute your draws as argmax(z / T + g) from the noise your function drew (it "
-            f"called {methods}), so it cannot tell them from another sampler's. {_ONE_PER_TOKEN}")
+            f"called {methods}), so it cannot tell them from another sampler's. {_PER_TOKEN}")
 
 
 def _minus_gumbel_frequencies(T: float) -> np.ndarray:
@@ -898,7 +1210,32 @@ def check_top_k(my_top_k: Callable) -> None:
             and first_miss(my_top_k, cases, same=_same_filter, show=_show_kept) is None):
         return hint(_builds_it("top_k", "Find the k-th largest logit, np.sort(logits)[::-1][min(k, len(logits)) - 1], "
                                         "and set every logit below it to -inf."))
-    return _run_filter(my_top_k, cases, "Your top-k matches tempnb.top_k, ties and oversized k included.")
+    aliased = _returns_its_input(my_top_k, cases)
+    if aliased is not None:
+        return hint(aliased)
+    return _run_filter(my_top_k, cases, "Your top-k matches tempnb.top_k, ties and oversized k included, and "
+                                        "returns a new array.")
+
+
+def _returns_its_input(function: Callable, cases: list[Case]) -> str | None:
+    """The hint for a filter that is right on every case but hands back the caller's own array (or a view of it)
+    on one, as ``return logits`` for an oversized k or top_p_mass = 1 does; None otherwise.
+
+    The check calls the learner's function on fresh copies, so such an answer compares equal; but a later
+    in-place step on the result, such as ``out /= T``, would then change the caller's logits too.
+    """
+    if not callable(function) or first_miss(function, cases, same=_same_filter, show=_show_kept) is not None:
+        return None
+    for case in cases:
+        given = copy.deepcopy(case.args)
+        outcome = call(lambda args=given: function(*args))
+        if isinstance(outcome.value, np.ndarray) and np.shares_memory(outcome.value, given[0]):
+            where = f"on {case.label}, " if case.label else ""
+            return (f"right on every case, but {where}your function returned the very array it was given (or a "
+                    "view of it), not a copy: a later in-place step on the result, such as out /= T or "
+                    "out[mask] = -np.inf, would change the caller's logits too. Return a new array in every "
+                    "branch: np.where(...) makes one, and so does logits.copy().")
+    return None
 
 
 def _run_filter(function: Callable, cases: list[Case], success: str) -> None:
@@ -1240,13 +1577,17 @@ def check_top_p(my_top_p: Callable) -> None:
     tie = _total_lands_on_the_mass(my_top_p)
     if tie is not None:
         return hint(tie)
+    aliased = _returns_its_input(my_top_p, cases)
+    if aliased is not None:
+        return hint(aliased)
     if calls(my_top_p, cases[0].args, top_p):  # right on every case, but by calling tempnb.top_p
         return hint(_builds_it("top_p", "Take the softmax, sort it most probable first, and keep tokens until "
                                         "their running total reaches top_p_mass."))
     return passed(f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
                   "distributions of the names model (one of them divided by T = 0.5) and 3 hand-made "
-                  "cases (top_p_mass = 0 and 1 among them), keeps at least one token, and keeps 2 of 4 "
-                  "equal logits at top_p_mass = 0.5, where the running total lands exactly on the mass.")
+                  "cases (top_p_mass = 0 and 1 among them), keeps at least one token, keeps 2 of 4 "
+                  "equal logits at top_p_mass = 0.5, where the running total lands exactly on the mass, and "
+                  "returns a new array.")
 
 
 def _total_lands_on_the_mass(function: Callable) -> str | None:
