@@ -944,6 +944,29 @@ def training_loss_at_1(logits, rows):
     return distillation_by_hand(logits, teacher_logits[rows], labels[rows], 1.0, 0.9)
 
 
+def training_loss_from_library(logits, rows):
+    """The library's loss in the training loss, tempnb.distillation_loss, where my_distillation_loss belongs."""
+    teacher_logits, labels = transfer_targets()
+    return tempnb.distillation_loss(logits, teacher_logits[rows], labels[rows], 20.0, 0.9)
+
+
+def training_loss_written_inline(logits, rows):
+    """The right loss and gradient written out inside the training loss, never running my_distillation_loss."""
+    teacher_logits, labels = transfer_targets()
+    t, y, n = teacher_logits[rows], labels[rows], len(rows)
+    p, q = softmax(t, 20.0, axis=1), softmax(logits, 20.0, axis=1)
+    kl = np.sum(p * (log_softmax(t, 20.0, axis=1) - log_softmax(logits, 20.0, axis=1)), axis=1)
+    ce = -log_softmax(logits, axis=1)[np.arange(n), y]
+    gradient = (0.9 * 20.0 * (q - p) + 0.1 * (softmax(logits, axis=1) - np.eye(10)[y])) / n
+    return 0.9 * 400.0 * float(np.mean(kl)) + 0.1 * float(np.mean(ce)), gradient
+
+
+def training_loss_with_settings(logits, rows, T, alpha):
+    """aligned_training_loss with T and α as arguments, for functools.partial to fix."""
+    teacher_logits, labels = transfer_targets()
+    return distillation_by_hand(logits, teacher_logits[rows], labels[rows], T, alpha)
+
+
 def training_loss_swapped(logits, rows):
     """The student's and the teacher's logits swapped in the call: my_distillation_loss(teacher[rows], logits, ...)."""
     teacher_logits, labels = transfer_targets()
@@ -995,6 +1018,12 @@ def distilled_student_settings(settings):
     training_loss, T, alpha = settings
     return checks.check_distilled_student(recipe_student(aligned_training_loss), hard_label_test_accuracy(0),
                                           distillation_by_hand, training_loss, T, alpha)
+
+
+def distilled_student_without_loss(training_loss):
+    """check_distilled_student with a right student and training loss but None where my_distillation_loss goes."""
+    return checks.check_distilled_student(recipe_student(aligned_training_loss), hard_label_test_accuracy(0), None,
+                                          training_loss, 20, 0.9)
 
 
 def distilled_student_against(baseline):
@@ -1081,6 +1110,11 @@ RIGHT_ANSWERS = [
     (distilled_student_check, aligned_training_loss),
     # 05 · the seed-0 hard-label accuracy typed to one decimal, as the notebook prints it
     (distilled_student_against, lambda: round(hard_label_test_accuracy(0), 1)),
+    # 05 · the training loss as functools.partial of a function that runs my_distillation_loss: it runs the loss the
+    # check tested, so it passes
+    (distilled_student_check, functools.partial(training_loss_with_settings, T=20.0, alpha=0.9)),
+    # 05 · the numerical gradient as a nested list of x's shape, which the exercise accepts
+    (checks.check_numerical_gradient, lambda f, x, h=1e-5: central_differences(f, x, h).tolist()),
     (checks.check_inverse_cdf_sampler, inverse_cdf),
     (checks.check_inverse_cdf_sampler, inverse_cdf_loop),
     (checks.check_batch_sampler, batch_inverse_cdf),
@@ -1995,6 +2029,37 @@ def soft_sum_axis0(s, t, T):
     """Σ p (log p − log q) summed over the batch (axis 0) for each class, then the mean over the classes."""
     p = softmax(t, T, axis=1)
     return T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=0)))
+
+
+def soft_with_epsilon(epsilon, form="pad", both=True):
+    """The soft term with an ε in the logs, as learners write it: np.log(q + ε) ("pad"), np.log(np.clip(q, ε, 1))
+    ("clip") or np.log(np.clip(q, ε, 1 - ε)) ("clip both ends"), on both logs or on the student's only."""
+    log_of = {"pad": lambda a: np.log(a + epsilon), "clip": lambda a: np.log(np.clip(a, epsilon, 1)),
+              "clip both ends": lambda a: np.log(np.clip(a, epsilon, 1 - epsilon))}[form]
+
+    def soft_loss(s, t, T):
+        p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+        log_p = log_of(p) if both else log_softmax(t, T, axis=1)
+        return T * T * float(np.mean(np.sum(p * (log_p - log_of(q)), axis=1)))
+    return soft_loss
+
+
+def soft_log_softmax_without_max(s, t, T):
+    """A log-softmax written by hand without subtracting the maximum: exp(800) overflows on the confident student."""
+    def log_softmax_by_hand(z):
+        return z / T - np.log(np.sum(np.exp(z / T), axis=1, keepdims=True))
+    return T * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (log_softmax_by_hand(t) - log_softmax_by_hand(s)),
+                                        axis=1)))
+
+
+def confident_student_soft_term():
+    """Exercise 1's confident-student case worked out with scipy.special alone: its inputs as the check draws them
+    (default_rng(5), two 4 × 10 normal arrays times 3, the student's first logit raised by 800), T = 1."""
+    rng = np.random.default_rng(5)
+    s, t = rng.normal(size=(4, 10)) * 3, rng.normal(size=(4, 10)) * 3
+    s[:, 0] += 800.0
+    log_p, log_q = scipy.special.log_softmax(t, axis=1), scipy.special.log_softmax(s, axis=1)
+    return float(np.mean(np.sum(np.exp(log_p) * (log_p - log_q), axis=1)))
 
 
 def softmax_epsilon_each_exp(z, eps=1e-13):
@@ -3499,8 +3564,39 @@ WRONG_ANSWERS = [
      "is the mean over the 5 seeds (hard.mean())"),
     (distilled_student_against, lambda: hard_label_test_accuracy(2), "is seed 2's hard-label student"),
     # 05 · soft loss: a clip at a tiny ε, and the sum over the batch (axis 0) before the mean
-    (checks.check_soft_loss, soft_clipped_300, "a clip at a tiny ε"),
+    (checks.check_soft_loss, soft_clipped_300,
+     "your value is what an ε of 1e-300 inside the log gives (np.log(q + ε) or np.log(np.clip(q, ε, 1))"),
     (checks.check_soft_loss, soft_sum_axis0, "summing over axis=0 adds up the batch"),
+    # 05 · soft loss: an ε inside the log, named with its size and form, whatever the decade. At T = 4 the smallest
+    # probabilities are about 0.03, so an ε of 1e-3 or 1e-5 added to them already moves the value; a clip at 1e-5
+    # leaves them alone and shows only on the confident student, whose probabilities e^-800 round to 0; an ε
+    # added (not clipped) at 1e-30 or 1e-100 is named as an added ε too, since there both forms give the same value
+    (checks.check_soft_loss, soft_with_epsilon(1e-3), "at T = 4, your value is what an ε of 0.001 inside the log "
+                                                      "gives (np.log(q + ε), on both logs)"),
+    (checks.check_soft_loss, soft_with_epsilon(1e-5, both=False),
+     "an ε of 1e-5 inside the log gives (np.log(q + ε), on the student's log)"),
+    (checks.check_soft_loss, soft_with_epsilon(1e-5, "clip"), "at T = 1 with a confident student (one logit 800 "
+                                                              "above the rest), your value is what an ε of 1e-5"),
+    (checks.check_soft_loss, soft_with_epsilon(1e-4, "clip both ends"), "np.log(np.clip(q, ε, 1 − ε))"),
+    (checks.check_soft_loss, soft_with_epsilon(1e-30), "an ε of 1e-30 inside the log gives (np.log(q + ε) or"),
+    (checks.check_soft_loss, soft_with_epsilon(1e-100, both=False), "an ε of 1e-100 inside the log"),
+    (checks.check_soft_loss, soft_with_epsilon(float(np.finfo(float).eps)), "an ε of 2.22e-16 inside the log"),
+    # an ε between the decades the check knows (3e-7): the value hint, which now names the input it failed on
+    (checks.check_soft_loss, soft_with_epsilon(3e-7, "clip"),
+     f"at T = 1 with a confident student (one logit 800 above the rest), expected {confident_student_soft_term():.6f}"),
+    # a log-softmax by hand without the maximum subtracted: exp(800) overflows, and the hint says what to do
+    (checks.check_soft_loss, soft_log_softmax_without_max, "overflow. np.exp of a logit near 800 overflows"),
+    (checks.check_soft_loss, soft_log_softmax_without_max, "subtract each row's maximum before np.exp"),
+    # 05 · logit matching: one number, or a string, where three numbers are asked for
+    (checks.check_logit_matching, 0.0, "give an array of three numbers, one per class"),
+    (checks.check_logit_matching, "[-1/3, -1/6, 1/2]", "give an array of three numbers, one per class"),
+    # 05 · the distilled student's training loss runs the library's loss, or the right loss written out inline,
+    # instead of the my_distillation_loss the check tested; and no my_distillation_loss passed at all
+    (distilled_student_check, training_loss_from_library,
+     "your my_training_loss calls distillation_loss (tempnb.distillation_loss), not your my_distillation_loss"),
+    (distilled_student_check, training_loss_written_inline,
+     "never runs the my_distillation_loss you pass to the check"),
+    (distilled_student_without_loss, aligned_training_loss, "pass your my_distillation_loss too, third"),
     # 06 · Exercise 1: one inverse-CDF draw per row of a batch
     # the notebook's starter: it draws the numbers, then returns index 0 for every row
     (checks.check_batch_sampler, lambda z, rng: rng.random(len(z)) * 0 + np.zeros(len(z), dtype=int),
@@ -4895,7 +4991,7 @@ WRONG_ANSWERS += [
     # the tanh form, 0.5 (1 + tanh(x / 2)): 1 + tanh cancels for large negative x
     (checks.check_stable_sigmoid, lambda x: 0.5 * (1 + np.tanh(x / 2)), "1 + tanh(x / 2)"),
     (checks.check_batch_softmax, batch_softmax_sum_without_keepdims, "the maximum is right (keepdims=True)"),
-    (checks.check_soft_loss, soft_term_padded_log, "a small ε added inside the log"),
+    (checks.check_soft_loss, soft_term_padded_log, "your value is what an ε of 1e-12 inside the log gives"),
     (checks.check_numerical_gradient, lambda f, x: central_differences(f, x, 1e-10),
      "so small that rounding dominates"),
     (checks.check_numerical_gradient, lambda f, x: central_differences(f, x, 1e-13), "a step so small"),
@@ -5439,7 +5535,8 @@ def test_distilled_student_check(capsys, students):
 
     printed = run(capsys, check, students["distilled"], baseline)
     assert printed.startswith(checks.PASS) and "got the same network" in printed, printed
-    assert "it distils at T = 20 and α = 0.9" in printed
+    # the pass line says what was checked: the training loss runs the loss function it was given (not the library)
+    assert "your training loss runs it" in printed and "distils at T = 20 and α = 0.9" in printed
     # the hard-label student, trained by the training loss passed with it (α = 0), passed as ALPHA = 0 so that
     # the check's reading of T and α agrees: not the exercise's ALPHA = 0.9, named before any training
     printed = run(capsys, check, students["hard"], baseline, hard_training_loss, 0.0)
@@ -5984,6 +6081,18 @@ def distillation_clipped_300(s, t, y, T, alpha):
     return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
 
 
+def distillation_log_softmax_without_max(s, t, y, T, alpha):
+    """Every log from a log-softmax written by hand, z/T − log Σ exp(z/T), without subtracting the maximum."""
+    def log_softmax_by_hand(z, temperature):
+        return z / temperature - np.log(np.sum(np.exp(z / temperature), axis=1, keepdims=True))
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    kl = np.sum(p * (log_softmax_by_hand(t, T) - log_softmax_by_hand(s, T)), axis=1)
+    ce = -log_softmax_by_hand(s, 1.0)[np.arange(n), y]
+    gradient = (alpha * T * (q - p) + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
+
+
 def distillation_kl_reversed(s, t, y, T, alpha):
     """KL(q‖p) in the soft term: the student's q weighting log q − log p; the gradient as the exercise gives it."""
     n = len(y)
@@ -6131,6 +6240,9 @@ DISTILLATION_LOSS_WRONG = [
     (distillation_log_of_ratio, "with a confident student (one logit 800 above the rest), it emitted a RuntimeWarning"),
     (distillation_teacher_np_log, "with a confident teacher (one logit 800 above the rest), it emitted a"),
     (distillation_clipped_300, "or a clip, changes log q where q rounds to 0"),
+    # a log-softmax by hand without the maximum subtracted: exp(800) overflows on the confident student
+    (distillation_log_softmax_without_max, "with a confident student (one logit 800 above the rest), your "
+                                           "my_distillation_loss emitted a RuntimeWarning: overflow. np.exp of a"),
     (lambda s, t, y, T, alpha: None, "returned None"),
     (lambda s, t, y: 0.0, "positional argument"),
     # the library's loss itself (the exercise says: not distillation_loss), by name, as tempnb.…, or imported under

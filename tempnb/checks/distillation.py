@@ -30,9 +30,18 @@ from tempnb.checks._common import (
 STUDENT_UNTEMPERED = ("the student's logits must be divided by T too: q = softmax(s/T), the student's softened "
                       "prediction.")
 TEACHER_UNTEMPERED = "the teacher's logits must be divided by T too: p = softmax(t/T), the teacher's soft targets."
+# a log-softmax written by hand without subtracting the maximum (Exercise 1's soft term, and Exercise 4's loss)
+OVERFLOW = ("np.exp of a logit near 800 overflows (e^x is beyond the largest double, about 1.8e308, once x passes "
+            "709.78): subtract each row's maximum before np.exp, log_softmax(z) = z − m − log Σ exp(z − m) with m "
+            "the row's maximum, or use log_softmax (from tempnb import log_softmax), which does.")
 # KL(q‖p) in place of KL(p‖q) (Exercise 1's soft term, and Exercise 4's loss)
 REVERSED_KL = ("the KL is the wrong way round: KL(p‖q) with p = softmax(t/T), the teacher's distribution, weighting "
                "log p − log q.")
+
+
+def _did(problem: str) -> str:
+    """A call's problem ("it raised …", "it emitted …") after a subject: "your function raised …"."""
+    return problem.removeprefix("it ")
 
 
 def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
@@ -71,24 +80,6 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     def is_(value: float) -> Callable[[object], bool]:
         return lambda a: math.isclose(number(a), value, rel_tol=1e-9)
 
-    def padded(epsilon: float, both: bool) -> float:
-        """The soft term with a small epsilon added inside each log (both logs, or the student's only)."""
-        with np.errstate(all="ignore"):
-            log_p_padded = np.log(p + epsilon) if both else log_p
-            return T * T * float(np.mean(np.sum(p * (log_p_padded - np.log(q + epsilon)), axis=1)))
-
-    paddings = [padded(epsilon, both) for epsilon in (1e-20, 1e-16, 1e-15, 1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6)
-                for both in (True, False)]
-
-    def clipped(epsilon: float, both: bool) -> float:
-        """The soft term with the probabilities clipped at a tiny epsilon before the log (np.clip(q, ε, 1))."""
-        with np.errstate(all="ignore"):
-            log_p_clipped = np.log(np.maximum(p, epsilon)) if both else log_p
-            return T * T * float(np.mean(np.sum(p * (log_p_clipped - np.log(np.maximum(q, epsilon))), axis=1)))
-
-    clips = [clipped(epsilon, both) for epsilon in (1e-300, 1e-250, 1e-200, 1e-150, 1e-100, 1e-50, 1e-30)
-             for both in (True, False)]
-
     # a right answer rounded for printing (round(loss, 4)) is named as such, before every other value
     mistakes = [*rounded_mistakes(expected, "relative 1e-9")]
     # float32 values: the right formula, but rounded to float32 (about 7 digits), as Exercise 3's check names them
@@ -122,17 +113,7 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                 "you got inf: a probability that rounds to 0 has log 0 = -inf (np.log of a softmax, "
                 "scipy.special.rel_entr, or tempnb.kl_divergence on softmax outputs meets it). Work with "
                 "log_softmax, which never takes the log of 0."),
-        Mistake(lambda a: number(a) is not None and any(math.isclose(number(a), value, rel_tol=1e-9)
-                                                         for value in paddings),
-                "a small ε added inside the log (log(q + ε), or a clip at ε) changes log q wherever q is not far "
-                "above ε, and a confident student has probabilities far below any ε: use log_softmax, which gives "
-                "every log exactly."),
-        Mistake(lambda a: number(a) is not None and any(math.isclose(number(a), value, rel_tol=1e-9)
-                                                         for value in clips),
-                "a clip at a tiny ε (np.clip(q, 1e-300, 1), say) still changes log q: this confident student's "
-                "smallest probabilities are about e^-800, far below 1e-300 (they round to 0 as doubles), so the clip "
-                "replaces their log, about -800, by log ε (about -691 for 1e-300). Use log_softmax, which gives "
-                "every log exactly."),
+        *_epsilon_mistakes(p, q, log_p, T, where),
         Mistake(is_(expected * s.shape[0] / s.shape[1]), "sum over the classes (axis=1) of each row, then take "
                 "the mean over the rows: summing over axis=0 adds up the batch for each class, and the mean then "
                 "divides by the number of classes."),
@@ -148,9 +129,66 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
         Mistake(is_(expected / math.log(2)), "that is the KL in bits (log base 2); the course's logs are natural "
                                              "logs, np.log and log_softmax."),
     ]
-    return Case((s, t, T), expected, f"at T = {T:g} expected {expected:.6f}, got {{got}}; KL(p‖q) = "
+    # the generic hint names the input too: the confident student's expected value is far from the others'
+    return Case((s, t, T), expected, f"at T = {T:g}{where}, expected {expected:.6f}, got {{got}}; KL(p‖q) = "
                 "Σ p (log p − log q) with p the teacher's softmax(t/T).", f"T = {T:g}{where}", tuple(mistakes),
                 _soft_on_problem)
+
+
+# the ε a learner puts inside a log: every decade from 1e-1 to 1e-300, and NumPy's named small numbers
+# (float64's machine epsilon and smallest normal number, float32's machine epsilon)
+EPSILONS = (*(float(10.0 ** -k) for k in range(1, 301)), float(np.finfo(np.float64).eps),
+            float(np.finfo(np.float64).tiny), float(np.finfo(np.float32).eps))
+# how the ε enters the log: the probabilities padded, or clipped from below (and from above too)
+EPSILON_FORMS = {
+    "np.log(q + ε)": lambda probs, epsilon: np.log(probs + epsilon),
+    "np.log(np.clip(q, ε, 1))": lambda probs, epsilon: np.log(np.clip(probs, epsilon, 1)),
+    "np.log(np.clip(q, ε, 1 − ε))": lambda probs, epsilon: np.log(np.clip(probs, epsilon, 1 - epsilon)),
+}
+
+
+def _epsilon_text(epsilon: float) -> str:
+    """An ε as a learner types it: 1e-5 rather than 1e-05, 2.22e-16 for machine epsilon."""
+    return f"{epsilon:.3g}".replace("e-0", "e-")
+
+
+def _epsilon_mistakes(p: np.ndarray, q: np.ndarray, log_p: np.ndarray, T: float, where: str) -> list[Mistake]:
+    """One Mistake per value an ε inside the logs gives on this case: each ε of EPSILONS, each form of
+    EPSILON_FORMS, on both logs or on the student's only. Forms that give the same value here (a pad and a clip at
+    a tiny ε, which differ only where a probability is below ε) share one Mistake, whose hint names them all."""
+    smallest = float(q.min())
+    if smallest == 0:  # the confident student: its probabilities e^-800 round to 0, below every ε
+        why = ("this student's smallest probabilities are about e^-800, which rounds to 0 as a double, so the ε "
+               "replaces their log, about -800, by log ε ≈ {log_epsilon:.0f}")
+    else:
+        why = (f"such an ε changes log q wherever q is not far above it, and the smallest probabilities here are "
+               f"about {smallest:.1g}")
+    mistakes = []
+    for epsilon in EPSILONS:
+        found: list[tuple[float, str, bool]] = []  # (value, form, both logs) for this ε
+        with np.errstate(all="ignore"):
+            for form, log_of in EPSILON_FORMS.items():
+                log_q = log_of(q, epsilon)
+                for both in (True, False):
+                    value = T * T * float(np.mean(np.sum(p * ((log_of(p, epsilon) if both else log_p) - log_q),
+                                                         axis=1)))
+                    if math.isfinite(value):
+                        found.append((value, form, both))
+        while found:
+            value = found[0][0]
+            group = [entry for entry in found if math.isclose(entry[0], value, rel_tol=1e-9)]
+            found = [entry for entry in found if entry not in group]
+            forms = " or ".join(dict.fromkeys(form for _, form, _ in group))
+            sides = {both for _, _, both in group}
+            on = ("on both logs" if sides == {True} else "on the student's log" if sides == {False}
+                  else "on the student's log or on both")
+            text = (f"at T = {T:g}{where}, your value is what an ε of {_epsilon_text(epsilon)} inside the log gives "
+                    f"({forms}, {on}): {why.format(log_epsilon=math.log(epsilon))}. Use log_softmax, which gives "
+                    "every log exactly, with no ε.")
+            mistakes.append(Mistake(lambda a, value=value: number(a) is not None
+                                    and math.isclose(number(a), value, rel_tol=1e-9),
+                                    text.replace("{", "{{").replace("}", "}}")))
+    return mistakes
 
 
 def _soft_on_problem(problem: str) -> str:
@@ -159,6 +197,8 @@ def _soft_on_problem(problem: str) -> str:
                 "(from tempnb import log_softmax), which computes z/T − logsumexp(z/T) without taking a log of 0.")
     if "broadcast" in problem or "axis" in problem:
         return "Each row of the batch is one example: softmax(..., T, axis=1) and a sum over axis=1."
+    if "overflow" in problem:
+        return OVERFLOW
     return ""
 
 
@@ -234,7 +274,7 @@ def _ignored_step(numerical_gradient: Callable, x: np.ndarray) -> str | None:
                 f"difference is exactly 3x² + h², it returned {returned}, not 3x² + {step**2:g}. Step by "
                 "the h you are given.")
     if outcome.problem:
-        return f"called with h = {step:g} on f(x) = Σ x³, your function {outcome.problem}."
+        return f"called with h = {step:g} on f(x) = Σ x³, your function {_did(outcome.problem)}."
     return (f"called with h = {step:g} on f(x) = Σ x³, whose central difference is exactly 3x² + h², your function "
             f"did not return 3x² + {step**2:g}: step by the h you are given, and divide by 2h.")
 
@@ -375,6 +415,10 @@ def check_logit_matching(gradient: object) -> None:
     expected = (s - t) / K
     case = Case((), expected, "use the limit formula (s − t) / K with s the student's and t the teacher's logits; "
                               "got {got}.", mistakes=(
+        # one number, a string, or another count of numbers: not the three-number array asked for
+        Mistake(lambda a: as_array(a) is None or as_array(a).size != K,
+                "give an array of three numbers, one per class: use the limit formula (s − t) / K with s the "
+                "student's and t the teacher's logits; got {got}."),
         Mistake(-expected, "the sign is flipped: it is student minus teacher, (s − t) / K."),
         Mistake(s / K, "the teacher's logits are missing: (s − t) / K, with t the teacher's logits."),
         Mistake(s - t, "divide by K, the number of classes."),
@@ -749,7 +793,7 @@ def _check_loss_function(loss_function: Callable) -> str | None:
             return f"{where}, {outcome.problem}"
         if outcome.problem:
             return (f"{where}, your my_distillation_loss(student_logits, teacher_logits, labels, T, alpha) "
-                    f"{outcome.problem}.")
+                    f"{_did(outcome.problem)}.")
         value = outcome.value
         if value is None:
             return "your my_distillation_loss returned None; return the pair (loss, gradient) (a missing `return`?)."
@@ -813,12 +857,14 @@ def _confident_problem(loss_function: Callable, s: np.ndarray, t: np.ndarray, y:
     value = outcome.value
     loss, grad = value if isinstance(value, (tuple, list)) and len(value) == 2 else (None, None)
     loss_value = number(loss)
+    if outcome.problem and "overflow" in outcome.problem:  # a log-softmax written without the max subtracted
+        return f"{where}, your my_distillation_loss {_did(outcome.problem)}. {OVERFLOW}"
     if (outcome.problem and any(kind in outcome.problem for kind in ("divide by zero", "invalid value"))) or (
             loss_value is not None and not math.isfinite(loss_value)):
         got = outcome.problem if outcome.problem else f"your loss is {loss_value}"
         return f"{where}, {got}. {_ROUNDED_TO_0[0].upper()}{_ROUNDED_TO_0[1:]}"
     if outcome.problem:
-        return f"{where}, your my_distillation_loss {outcome.problem}."
+        return f"{where}, your my_distillation_loss {_did(outcome.problem)}."
     if loss_value is None or as_array(grad) is None or as_array(grad).shape != s.shape:
         return f"{where}, return the pair (loss, gradient) as before; got {shown(value)}."
     if not math.isclose(loss_value, want_loss, rel_tol=1e-7, abs_tol=1e-10):
@@ -847,7 +893,7 @@ def _training_call(training_loss: Callable, logits: np.ndarray, rows: np.ndarray
         shapes = any(word in outcome.problem for word in ("shape", "broadcast", "combined", "out of bounds"))
         advice = (" The targets need one row per row of logits: index both with rows, "
                   "teacher_transfer_logits[rows] and y_transfer[rows].") if shapes else ""
-        return f"{where}, your my_training_loss(logits, rows) {outcome.problem}.{advice}"
+        return f"{where}, your my_training_loss(logits, rows) {_did(outcome.problem)}.{advice}"
     value = outcome.value
     if value is None:
         return ("your my_training_loss returned None; return what my_distillation_loss returns for these rows "
@@ -1050,6 +1096,25 @@ def _swapped_problem(training_loss: Callable, T: float, alpha: float) -> str | N
     return None
 
 
+def _own_loss_problem(training_loss: Callable, loss_function: Callable) -> str | None:
+    """None if the learner's training loss runs their own loss_function and not tempnb.distillation_loss; otherwise
+    the hint. Watched on one call with the check's own logits for the 100 transfer images, in order."""
+    from tempnb.distill import distillation_loss
+
+    _, _, _, y_transfer = _digits_default_split()
+    n = len(y_transfer)
+    args = (np.random.default_rng(547).normal(size=(n, 10)) * 3, np.arange(n))
+    if calls(training_loss, args, distillation_loss) is not None:
+        return ("your my_training_loss calls distillation_loss (tempnb.distillation_loss), not your "
+                "my_distillation_loss: train_student would train with the library's loss, not yours, so the check "
+                f"could not test what you wrote. Return {_SWAPPED_CALL}.")
+    if getattr(loss_function, "__code__", None) is not None and calls(training_loss, args, loss_function) is None:
+        return ("your my_training_loss gives the right loss and gradient but never runs the my_distillation_loss you "
+                "pass to the check, so the student would not be trained with the loss the check tested. Return "
+                f"{_SWAPPED_CALL}.")
+    return None
+
+
 class _TrainingStopped(Exception):
     """The learner's training loss failed during the check's retraining (its message is the hint)."""
 
@@ -1084,7 +1149,7 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     """Exercise 05.4: a distilled student that scores like the check's own (within REFERENCE_IMAGES test images)
     and beats the hard-label student by REQUIRED_GAIN points.
 
-    With ``loss_function`` (the learner's ``my_distillation_loss``), first checks it against
+    First checks ``loss_function`` (the learner's ``my_distillation_loss``, which the call must pass) against
     tempnb.distillation_loss on a small seeded batch. Then checks ``training_loss`` (the learner's
     ``my_training_loss(logits, rows)``, which train_student is given): the same images in other
     orders must give the same loss and the same gradient rows, so both targets are indexed with rows.
@@ -1099,16 +1164,19 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     compares ``training_loss`` on the 100 transfer images with tempnb.distillation_loss on the logits of the check's
     own copy of the notebook's teacher (retrained once from its recipe), naming a target that is wrong for every
     image alike: one-hot labels, other images' labels or logits, rows shifted by one, probabilities, or logits
-    already divided by T. It scores on the default split, load_digits_split(), and passes only a student that fits
-    that split's transfer images. Last, it trains its own
-    seed-0 student with tempnb.distillation_loss at ``chosen_T`` and ``alpha`` and compares the two test scores.
+    already divided by T. It confirms that ``training_loss`` runs ``loss_function`` (not tempnb.distillation_loss), so
+    the student is trained with the loss the check tested. It scores on the default split, load_digits_split(),
+    and passes only a student that fits that split's transfer images. Last, it trains its own seed-0 student with
+    tempnb.distillation_loss at ``chosen_T`` and ``alpha`` and compares the two test scores.
     """
     from tempnb.models import MLP, accuracy
 
-    if loss_function is not None:
-        problem = _check_loss_function(loss_function)
-        if problem is not None:
-            return hint(problem)
+    if loss_function is None or loss_function is Ellipsis:
+        return hint("pass your my_distillation_loss too, third, as the exercise's cell does: the check tests it on "
+                    f"fixed inputs (confident logits included) before it trains anything: {_TRAINING_LOSS_CALL}.")
+    problem = _check_loss_function(loss_function)
+    if problem is not None:
+        return hint(problem)
     if training_loss is None or training_loss is Ellipsis:
         return hint("pass your training loss too, the function you give train_student: def my_training_loss(logits, "
                     "rows) returning my_distillation_loss(logits, teacher_transfer_logits[rows], y_transfer[rows], "
@@ -1117,7 +1185,7 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
         return hint(f"the fourth argument is your training loss, the function my_training_loss(logits, rows) that "
                     f"you give train_student, not {shown(training_loss)}.")
     problem = (_check_training_loss(training_loss) or _temperature_problem(training_loss, chosen_T, alpha)
-               or _targets_problem(training_loss, chosen_T, alpha))
+               or _targets_problem(training_loss, chosen_T, alpha) or _own_loss_problem(training_loss, loss_function))
     if problem is not None:
         return hint(problem)
     if student is None or student is Ellipsis:
@@ -1176,8 +1244,8 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
         return passed(f"Your distilled student scores {score:.1f}% on the held-out test images, {gain:.1f} points "
                       f"above the hard-label student ({baseline:.1f}%), as the check's own student does "
                       f"({reference:.1f}%). (The check tested your loss function on "
-                      "fixed inputs, confirmed that your training loss lines both targets up with the rows it is "
-                      f"given and, from its gradient, that it distils at T = {number(chosen_T):g} and α = "
+                      "fixed inputs, confirmed that your training loss runs it, lines both targets up with the rows it "
+                      f"is given and, from its gradient, distils at T = {number(chosen_T):g} and α = "
                       f"{number(alpha):g}, retrained your student with train_student(0, my_training_loss) and got "
                       "the same network, and scored it.)")
     if abs(gain) < 0.05:
