@@ -154,6 +154,25 @@ def valid_as_floats(p):
     return answers.astype(float) if p.ndim == 2 else answers
 
 
+def valid_with_any_entry_in_range(p):
+    """np.any where np.all was meant: one entry in [0, 1] is enough, so [-0.5, 0.5, 1.0] passes."""
+    p = np.asarray(p, dtype=float)
+    return np.any((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_with_bounds_joined_by_or(p):
+    """| where & was meant between the two bounds: [-0.5, 0.5, 1.0] passes, all its entries being <= 1."""
+    p = np.asarray(p, dtype=float)
+    return (np.all(p >= 0, axis=-1) | np.all(p <= 1, axis=-1)) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_with_nan_test_reduced_by_all(p):
+    """~np.isnan(p).all(axis=-1) where .any was meant, beside tests written the other way round: [nan, 1.0] passes."""
+    p = np.asarray(p, dtype=float)
+    return (~np.isnan(p).all(axis=-1) & ~np.any(p < 0, axis=-1) & ~np.any(p > 1, axis=-1)
+            & ~(np.abs(p.sum(axis=-1) - 1) > 1e-6))
+
+
 def valid_with_python_sum(p):
     """Right: Python's sum and min on each vector, row by row for a batch."""
     if np.ndim(p) == 2:
@@ -660,6 +679,15 @@ HALF_ENTROPY_THETA = scipy.optimize.bisect(lambda theta: binary_entropy_entr(the
                                            xtol=1e-14)
 
 
+def half_entropy_first_point_theta(start, *, find=np.argmin, gap=lambda H: np.abs(H - math.log(2) / 2),
+                                   entropy=lambda pairs: scipy.special.entr(pairs).sum(axis=-1)):
+    """Exercise 01.3 on np.linspace(start, 0.5, 50001) (start 0, or a little above), with a learner's slip passed in:
+    another reduction (np.argmax), another gap (no abs()), or another entropy (one number, or log base 10)."""
+    grid = np.linspace(start, 0.5, 50001)
+    entropies = entropy(np.column_stack([1 - grid, grid]))
+    return float(grid[find(gap(np.atleast_1d(entropies)))])
+
+
 def stable_sigmoid_under_ignored(x):
     """The masked sigmoid under np.errstate(under="ignore"): underflow is ignored by default, so nothing is hidden."""
     with np.errstate(under="ignore"):
@@ -1081,6 +1109,8 @@ RIGHT_ANSWERS = [
     (checks.check_half_entropy_theta, HALF_ENTROPY_THETA),
     # np.linspace(0, 0.5, 50001), step 1e-5, lands on 0.11003
     (checks.check_half_entropy_theta, float(np.linspace(0, 0.5, 50001)[11003])),
+    # a grid that starts above 0, np.linspace(0.0001, 0.5, 50001): step 9.9998e-6, its nearest point is right too
+    (checks.check_half_entropy_theta, half_entropy_first_point_theta(1e-4)),
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(-2))),
     # log(0.1 / 0.2) = -log 2, log(0.7 / 0.2) = log 3.5
     (checks.check_logits_with_first_zero, [0.0, -math.log(2), math.log(3.5)]),
@@ -2484,7 +2514,7 @@ WRONG_ANSWERS = [
      "your entry test has a tolerance (such as p >= -1e-6 and p <= 1 + 1e-6): test the entries exactly, 0 <= p <= 1"),
     # (0 <= p) <= 1 compares the boolean array 0 <= p with 1: always True, so only the sum test works
     (checks.check_is_valid_distribution, valid_by_tolerance(1e-6, entries=lambda p: (0 <= p) <= 1),
-     "(0 <= p) <= 1, it compares a boolean array with 1 (always True): write (p >= 0) & (p <= 1)"),
+     "(0 <= p) <= 1, it compares a boolean array with 1 (always True); if you reduced each bound with np.any"),
     (checks.check_is_valid_distribution,
      lambda p: bool(np.all((0 <= np.asarray(p)) <= 1)) and abs(float(np.sum(p)) - 1) <= 1e-6,
      "and [2.0, -1.0] too, so only its sum test works"),
@@ -2568,6 +2598,31 @@ WRONG_ANSWERS = [
     # only the upper bound on the entries
     (checks.check_is_valid_distribution,
      lambda p: bool(np.all(np.asarray(p) <= 1)) and abs(float(np.sum(p)) - 1) <= 1e-6, "must be >= 0"),
+    # np.any for np.all, and | for & between the two bounds: both accept [-0.5, 0.5, 1.0], whose entries are all <= 1
+    (checks.check_is_valid_distribution, valid_with_any_entry_in_range,
+     "and [0.5, 1.5, -1.0] too (one entry of three in [0, 1]), yet rejects [-0.25, 1.25]"),
+    (checks.check_is_valid_distribution, valid_with_any_entry_in_range, "reduce with np.all, not np.any"),
+    (checks.check_is_valid_distribution, valid_with_bounds_joined_by_or,
+     "and [1.0000005, 0.0] too (an entry above 1), yet rejects [-0.25, 1.25]"),
+    (checks.check_is_valid_distribution, valid_with_bounds_joined_by_or, "joined with | or `or`"),
+    (checks.check_is_valid_distribution,
+     lambda p: (bool(np.all(np.asarray(p) >= 0)) or bool(np.all(np.asarray(p) <= 1)))
+     and abs(float(np.sum(p)) - 1) <= 1e-6, "one bound holding is enough"),
+    # each bound reduced with np.any: on a vector summing to 1 some entry is >= 0 and some <= 1, so only the sum works
+    (checks.check_is_valid_distribution,
+     lambda p: np.any(np.asarray(p) >= 0, axis=-1) & np.any(np.asarray(p) <= 1, axis=-1)
+     & (np.abs(np.sum(p, axis=-1) - 1) <= 1e-6),
+     "if you reduced each bound with np.any, some entry of a vector summing to 1 always passes it"),
+    # a NaN test that fires only when every entry is NaN
+    (checks.check_is_valid_distribution, valid_with_nan_test_reduced_by_all,
+     "rejects [nan, nan]: your NaN test fires only when every entry is NaN"),
+    # the function's result passed instead of the function: np.True_ (one vector) or a boolean array (a batch)
+    (checks.check_is_valid_distribution, valid_with_nan_per_row(np.array([0.25, 0.75])),
+     "expected a function, got True. The check calls your function itself"),
+    (checks.check_is_valid_distribution, valid_with_nan_per_row(np.array([[0.25, 0.75], [0.5, 0.6]])),
+     "got a boolean array of shape (2,), [True, False]. The check calls your function itself"),
+    (checks.check_is_valid_distribution, is_valid_by_hand([0.25, 0.75]),
+     "pass it without calling it (no parentheses after its name)"),
     # 01 · entropy of the uniform distribution over four outcomes
     (checks.check_uniform_entropy, 2.0, "bits"),
     (checks.check_uniform_entropy, -math.log(4), "sign"),
@@ -2664,6 +2719,29 @@ WRONG_ANSWERS = [
      "either you aimed at a rounded"),
     (checks.check_half_entropy_theta, half_entropy_arange_theta(math.log(2) / 2, 3e-5), "a step of 0.00002 or less"),
     (checks.check_half_entropy_theta, -0.5, "in [0, 1]"),
+    # grids that start above 0 (0.0001, 0.001, 0.01): a slip that picks the smallest entropy lands on the first
+    # point. Entropy there, closed form -(1 - θ) log(1 - θ) - θ log θ: 0.0010210 at 0.0001, 0.0560015 at 0.01.
+    (checks.check_half_entropy_theta, half_entropy_first_point_theta(1e-4, gap=lambda H: H - math.log(2) / 2),
+     "your θ, 0.0001, has entropy 0.001 nats, almost none"),
+    (checks.check_half_entropy_theta, half_entropy_first_point_theta(1e-4, gap=lambda H: H - math.log(2) / 2),
+     "Did you leave out abs(), or the target?"),
+    (checks.check_half_entropy_theta, half_entropy_first_point_theta(0.01, gap=lambda H: H),
+     "your θ, 0.01, has entropy 0.056 nats"),
+    # entropy_from_scratch on the pairs: one number, so np.argmin gives position 0
+    (checks.check_half_entropy_theta,
+     half_entropy_first_point_theta(0.001, entropy=lambda pairs: -np.sum(pairs * np.log(pairs))),
+     "Your entropy returned one number for the whole grid"),
+    # np.argmax of the gap on a grid from 0.0001: the largest gap, log 2 - log 2 / 2, is at θ = 0.5
+    (checks.check_half_entropy_theta, half_entropy_first_point_theta(1e-4, find=np.argmax),
+     "np.argmax of the gap |H - log 2 / 2| where np.argmin was meant"),
+    # np.argmax(H) itself: the peak
+    (checks.check_half_entropy_theta, half_entropy_first_point_theta(1e-4, find=np.argmax, gap=lambda H: H),
+     "np.argmax(H), which finds the peak itself"),
+    # an entropy in log base 10: its largest value, log10 2 = 0.30103, stays below log 2 / 2 = 0.34657, so the
+    # nearest point to the target is the peak
+    (checks.check_half_entropy_theta,
+     half_entropy_first_point_theta(0.0, entropy=lambda pairs: scipy.special.entr(pairs).sum(axis=-1) / math.log(10)),
+     "an entropy that never reaches log 2 / 2"),
     # 02 · log-odds of 2
     (checks.check_probability_from_log_odds, math.exp(2), "odds"),
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(2)), "sign"),

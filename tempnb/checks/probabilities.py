@@ -133,6 +133,9 @@ def _nan_advice(problem: str) -> str:
 
 # how the hint on [1 + 1e-10, 0.0] opens; check_is_valid_distribution names float32 instead when it fits
 _ABOVE_ONE_BY_1E_10 = "[1 + 1e-10, 0.0] has an entry above 1"
+# how the hints on [-0.5, 0.5, 1.0] and on [nan, 1.0] (a list or an array) open; a sharper hint may replace them
+_NEGATIVE_ENTRY = "[-0.5, 0.5, 1.0] sums to 1 and has no entry above 1"
+_NAN_OPENINGS = ("[nan, 1.0] is not a distribution", "np.array([nan, 1.0]) is not a distribution")
 
 _VALIDITY_CASES = [
     Case(([0.25, 0.75],), True, "the course's example [0.25, 0.75] is valid, but your function returned {got}.",
@@ -402,6 +405,40 @@ def _cleans_nan_to_zero(is_valid_distribution: Callable) -> bool:
             and _same_truth(nan_half.value, False))
 
 
+def _any_entry_in_range(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [0.5, 1.5, -1.0] (sum 1, one entry of three in [0, 1]) but rejects
+    [-0.25, 1.25] (sum 1, no entry in [0, 1]): its entry test asks whether *some* entry is in range, as
+    np.any((p >= 0) & (p <= 1), axis=-1) does. Reached after it accepted [-0.5, 0.5, 1.0]; a function that tests
+    only p <= 1 rejects [0.5, 1.5, -1.0], and so does one that joins the two bounds with |."""
+    some, none = call(is_valid_distribution, [0.5, 1.5, -1.0]), call(is_valid_distribution, [-0.25, 1.25])
+    return (not some.problem and not none.problem and _same_truth(some.value, True)
+            and _same_truth(none.value, False))
+
+
+def _either_bound_enough(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [1.0000005, 0.0] (every entry >= 0, one above 1) but rejects [-5e-7, 1.0000005]
+    and [-0.25, 1.25] (both bounds broken), all three summing to within 1e-6 of 1: either bound passing is enough,
+    as in np.all(p >= 0, axis=-1) | np.all(p <= 1, axis=-1). Reached after it accepted [-0.5, 0.5, 1.0] (every
+    entry <= 1, one negative). A function that tests only p <= 1 rejects [1.0000005, 0.0]; one that tests only
+    p <= 1 + 1e-6 accepts [-5e-7, 1.0000005]. Check _any_entry_in_range first: np.any passes these three too."""
+    above, both_slightly, both = (call(is_valid_distribution, vector)
+                                  for vector in ([1.0000005, 0.0], [-5e-7, 1.0000005], [-0.25, 1.25]))
+    return (not above.problem and not both_slightly.problem and not both.problem
+            and _same_truth(above.value, True) and _same_truth(both_slightly.value, False)
+            and _same_truth(both.value, False))
+
+
+def _nan_test_reduced_with_all(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [nan, 1.0] but rejects [nan, nan]: its NaN test fires only when every entry is
+    NaN, as ~np.isnan(p).all(axis=-1) does (np.isnan(p).any(axis=-1) is the test that rejects one NaN). Tests
+    written the other way round with no NaN test accept both; check _cleans_nan_to_zero first (np.nan_to_num turns
+    [nan, nan] into [0, 0], whose sum is 0)."""
+    one, every = call(is_valid_distribution, [float("nan"), 1.0]), call(is_valid_distribution,
+                                                                         [float("nan"), float("nan")])
+    return (not one.problem and not every.problem and _same_truth(one.value, True)
+            and _same_truth(every.value, False))
+
+
 # Hints sharpened when a second probe shows which mistake gave the first miss: (how the first miss's hint opens,
 # the probe that recognises the mistake, the hint that names it).
 _SHARPER_HINTS = (
@@ -423,8 +460,9 @@ _SHARPER_HINTS = (
     ("[-0.25, 1.25] sums to 1", _entry_test_always_true,
      "[-0.25, 1.25] sums to 1 but has a negative entry; your function accepts it, and [2.0, -1.0] too, so only "
      "its sum test works: every entry must also lie in [0, 1]. If you wrote (0 <= p) <= 1, it compares a boolean "
-     "array with 1 (always True): write (p >= 0) & (p <= 1), inside np.all(..., axis=-1)."),
-    (("[nan, 1.0] is not a distribution", "np.array([nan, 1.0]) is not a distribution"), _cleans_nan_to_zero,
+     "array with 1 (always True); if you reduced each bound with np.any, some entry of a vector summing to 1 always "
+     "passes it. Write (p >= 0) & (p <= 1), inside np.all(..., axis=-1)."),
+    (_NAN_OPENINGS, _cleans_nan_to_zero,
      "[nan, 1.0] is not a distribution, but your function accepts it, and rejects [nan, 0.5], as if it replaced "
      "NaN by 0 before testing (np.nan_to_num, p[np.isnan(p)] = 0, or np.nansum): replacing NaN by 0 hides it; "
      "a vector with NaN is not a distribution: reject it, with ~np.isnan(p).any(axis=-1) & ..., or by comparisons "
@@ -433,11 +471,33 @@ _SHARPER_HINTS = (
      "[0.5, 0.500005] sums to 1.000005, more than 1e-6 from 1, but your function accepts it, and sums up to about "
      "1.1e-5 above 1, as np.isclose(total, 1, atol=1e-6) does, which allows atol + rtol * 1: passing atol alone "
      "keeps rtol=1e-5; pass rtol=0 too, np.isclose(total, 1, rtol=0, atol=1e-6)."),
+    (_NAN_OPENINGS, _nan_test_reduced_with_all,
+     "[nan, 1.0] is not a distribution, but your function accepts it, and rejects [nan, nan]: your NaN test fires "
+     "only when every entry is NaN, as ~np.isnan(p).all(axis=-1) does; one NaN is enough to reject a vector: "
+     "~np.isnan(p).any(axis=-1)."),
+    (_NEGATIVE_ENTRY, _any_entry_in_range,
+     "[-0.5, 0.5, 1.0] sums to 1 but has a negative entry; your function accepts it and [0.5, 1.5, -1.0] too (one "
+     "entry of three in [0, 1]), yet rejects [-0.25, 1.25] (no entry in [0, 1]): your entry test asks whether some "
+     "entry is in range, as np.any does. Every entry must be: reduce with np.all, not np.any, "
+     "np.all((p >= 0) & (p <= 1), axis=-1)."),
+    (_NEGATIVE_ENTRY, _either_bound_enough,
+     "[-0.5, 0.5, 1.0] sums to 1 but has a negative entry; your function accepts it and [1.0000005, 0.0] too (an "
+     "entry above 1), yet rejects [-0.25, 1.25] (an entry below 0 and one above 1): in your entry test one bound "
+     "holding is enough, as when np.all(p >= 0, axis=-1) and np.all(p <= 1, axis=-1) are joined with | or `or`. "
+     "Both must hold: join them with &, np.all((p >= 0) & (p <= 1), axis=-1)."),
 )
 
 
 def check_is_valid_distribution(is_valid_distribution: Callable) -> None:
     """Exercise 01.1: a function that says whether a vector (or each row of a batch) is a distribution."""
+    if not callable(is_valid_distribution):
+        # the usual cause: checks.check_is_valid_distribution(is_valid_distribution(p)), a result of the function
+        value = is_valid_distribution
+        given = (str(bool(value)) if _is_bool(value) else _shown_as_given(value)
+                 if isinstance(value, np.ndarray) and value.dtype == bool else " ".join(repr(value).split())[:80])
+        return hint(f"expected a function, got {given}. The check calls your function itself, on vectors of its "
+                    "own: pass it without calling it (no parentheses after its name), "
+                    "checks.check_is_valid_distribution(is_valid_distribution).")
     problem = first_miss(is_valid_distribution, _VALIDITY_CASES, same=_same_truth, show=_shown_as_given)
     if problem is not None:
         # NumPy's long 'bitwise_and' message comes cut to 120 characters ("…"), and a full stop after it reads "…."
@@ -528,6 +588,12 @@ _GRID_STEPS = sorted({length / count for length in (0.5, 1.0) for m in _GRID_COU
                      | _ARANGE_STEPS)
 
 
+# Answers from 0 up to here (entropy at most 0.056 nats) read as a grid's first point: the grid of a slip that picks
+# the smallest entropy (no abs(), or one entropy for the whole grid) may start a little above 0. No other mistake
+# lands this low: the bits-for-nats root is 0.0649.
+_FIRST_POINT_LIMIT = 0.01
+
+
 def _coarse_grid_steps(answer: float, expected: float) -> list[float]:
     """The steps, largest first, of grids coarser than the text's 2e-5 on which `answer` is the nearest point to
     `expected`.
@@ -572,6 +638,7 @@ def check_half_entropy_theta(theta: object) -> None:
     coarse_steps: list[float] = []
     rounded_places: list[int] = []  # the numbers of decimals to which the exact answer rounds to the learner's
     which_target = "the entropy of [1 - {got}, {got}] is not log 2 / 2 ≈ 0.3466 nats"
+    first_point_entropy = _binary_entropy(single) if single is not None and 0 < single <= _FIRST_POINT_LIMIT else 0.0
     if single is not None and 0 < single < 1:
         low = min(single, 1 - single)
         rounded_target = next((target for target in _ROUNDED_TARGETS
@@ -604,19 +671,31 @@ def check_half_entropy_theta(theta: object) -> None:
                 "asks for the θ <= 0.5, which is 1 minus yours."),
         Mistake(near(0.5, 1e-3),
                 "0.5 is where the entropy is largest (log 2); the exercise asks where it is half of that, "
-                "log 2 / 2."),
+                "log 2 / 2. Three mistakes land there: np.argmax(H), which finds the peak itself; np.argmax of the "
+                "gap |H - log 2 / 2| where np.argmin was meant (on a grid that starts above 0, the largest gap is "
+                "at 0.5); or an entropy that never reaches log 2 / 2, so that the peak is its closest point, such "
+                "as one computed with np.log10, whose largest value is log10 2 ≈ 0.301. Use tempnb's entropy (in "
+                "nats) and np.argmin(np.abs(H - math.log(2) / 2))."),
         Mistake(lambda a: 0 < a < 1 and math.isclose(_binary_entropy(min(a, 1 - a)), 0.5, rel_tol=1e-2),
                 "the entropy of [1 - {got}, {got}] is about 0.5 nats, but half the maximum is log 2 / 2 ≈ 0.3466 "
                 "nats (half of log 2, not one half)."),
         Mistake(lambda a: a == 0,
                 "θ = 0 has entropy 0, as far from log 2 / 2 as θ = 0.5 is, and your grid's first point; four "
-                "mistakes lead there. (1) Did you leave out abs()? Then np.argmin(H - log 2 / 2) picks the most "
-                "negative difference: use np.abs(H - log 2 / 2). (2) Did you take np.argmax instead of "
+                "mistakes lead there. (1) Did you leave out abs(), or the target? Then np.argmin(H - log 2 / 2) (or "
+                "np.argmin(H)) picks the smallest H: use np.abs(H - log 2 / 2). (2) Did you take np.argmax instead of "
                 "np.argmin? (3) Your entropies are nan at θ = 0 (0 * log 0, the trap this notebook showed), "
                 "and np.argmin returns the position of a nan: use tempnb's entropy, which applies 0 log 0 = 0, "
                 "or start the grid above 0. (4) Your entropy returned one number for the whole grid "
                 "(entropy_from_scratch sums every entry; H.shape must be (len(grid),)): use tempnb's entropy, "
                 "which gives one value per row."),
+        # a grid that starts just above 0 (np.linspace(0.0001, 0.5, ...)): the same slips land on its first point
+        Mistake(lambda a: 0 < a <= _FIRST_POINT_LIMIT,
+                f"your θ, {{got}}, has entropy {first_point_entropy:.2g} nats, almost none, far below log 2 / 2 ≈ "
+                "0.3466: it looks like your grid's first point, where the entropy is smallest. Two mistakes lead "
+                "there. (1) Did you leave out abs(), or the target? np.argmin(H - log 2 / 2) and np.argmin(H) both "
+                "pick the smallest H: use np.argmin(np.abs(H - log 2 / 2)). (2) Your entropy returned one number "
+                "for the whole grid (entropy_from_scratch sums every entry; H.shape must be (len(grid),)), so "
+                "np.argmin gives position 0: use tempnb's entropy, which gives one value per row."),
         Mistake(lambda a: not 0 <= a <= 1, "θ must be a probability in [0, 1]; got {got}."),
         Mistake(near(_half_entropy_theta_in_bits(), 1e-3),
                 "{got} is where the entropy *in bits* is log 2 / 2 ≈ 0.3466; the target log 2 / 2 is in nats "
