@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 import scipy.optimize
 import scipy.special
+import scipy.stats
 
 import tempnb
 from helpers import WEIRD, central_differences  # WEIRD: answers no check expects
@@ -335,6 +336,53 @@ def stable_sigmoid_longdouble(x):
     exp_x = np.exp(x[n])
     out[n] = exp_x / (1 + exp_x)
     return out
+
+
+def sigmoid_rounded_output(x):
+    """The masks solution with its output rounded to 6 decimals, as for a printout."""
+    return np.round(stable_sigmoid_masks(x), 6)
+
+
+def sigmoid_clipped_output(x, eps=1e-15):
+    """The masks solution clipped to [eps, 1 - eps], the habit of code that takes log q next."""
+    return np.clip(stable_sigmoid_masks(x), eps, 1 - eps)
+
+
+def sigmoid_padded_output(x):
+    """The masks solution with a tiny epsilon added, so that a later log never sees 0."""
+    return stable_sigmoid_masks(x) + 1e-300
+
+
+def sigmoid_copy_one_side(x):
+    """out starts as a copy of x and only the x < 0 side is assigned: the other side still holds x."""
+    x = np.asarray(x, dtype=float)
+    out = x.copy()
+    negative = x < 0
+    e = np.exp(x[negative])
+    out[negative] = e / (1 + e)
+    return out
+
+
+def sigmoid_ones_like_one_side(x):
+    """out made with np.ones_like and only the x < 0 side assigned: the other side keeps 1."""
+    x = np.asarray(x, dtype=float)
+    out = np.ones_like(x)
+    negative = x < 0
+    e = np.exp(x[negative])
+    out[negative] = e / (1 + e)
+    return out
+
+
+def sigmoid_pair_softmax_by_hand(x):
+    """The two-class softmax of the pairs (0, x) written by hand, as normalise_exp, with no maximum subtracted."""
+    x = np.asarray(x, dtype=float)
+    e = np.exp(np.stack([0 * x, x], axis=-1))
+    return (e / e.sum(axis=-1, keepdims=True))[..., 1]
+
+
+def sigmoid_two_arguments(x, y):
+    """A second required parameter the check never passes."""
+    return stable_sigmoid_masks(x)
 
 
 def cross_entropy_loop(logits, labels):
@@ -2827,6 +2875,11 @@ WRONG_ANSWERS = [
     (checks.check_logits_with_first_zero, [0.0, -1.0, math.log2(3.5)], "base 2"),
     (checks.check_logits_with_first_zero, [0, -0.6931, 1.2528], "few digits"),  # -log 2, log 3.5, to 4 decimals
     (checks.check_logits_with_first_zero, [0, -0.69, 1.25], "rounded?"),  # the same to 2 decimals
+    # the three logits inside a one-pass iterator, or typed as text
+    (checks.check_logits_with_first_zero, (math.log(v / 0.2) for v in [0.2, 0.1, 0.7]),
+     "you gave a generator object, which hands out its numbers one at a time"),
+    (checks.check_logits_with_first_zero, map(math.log, [1.0, 0.5, 3.5]), "wrap it in list(...)"),
+    (checks.check_logits_with_first_zero, "0, -0.69, 1.25", "you gave a string"),
     (checks.check_stable_sigmoid, sigmoid_if_on_array, "Choose per entry with boolean masks"),
     (checks.check_stable_sigmoid, sigmoid_if_any, "picks one formula for the whole array"),
     # exp(-1000) underflows to 0 and is then divided by: a division by zero, not an overflow
@@ -2940,6 +2993,39 @@ WRONG_ANSWERS = [
      "σ(-27.6) = 1 − σ(27.6) is about 1.03e-12, more than the check's relative 1e-12"),
     (checks.check_stable_sigmoid, sigmoid_sign_typo, "at x = 0, even given alone"),
     (checks.check_stable_sigmoid, sigmoid_strict_masks_empty, "masks x > 0 and x < 0 skip x = 0"),
+    # scipy's logistic distribution: its cdf is scipy.special.expit (scipy/stats/_continuous_distns.py, logistic_gen
+    # ._cdf, scipy 1.17.1), right and silent everywhere, so only its origin fails it; called, passed, or frozen
+    (checks.check_stable_sigmoid, lambda x: scipy.stats.logistic.cdf(x), "they come from scipy.stats.logistic"),
+    (checks.check_stable_sigmoid, scipy.stats.logistic.cdf, "whose cdf is the sigmoid ready-made"),
+    (checks.check_stable_sigmoid, lambda x: scipy.stats.logistic(loc=0, scale=1).cdf(x), "scipy.stats.logistic"),
+    # the value passed for the function: σ(1) = 1 / (1 + e^-1) = 0.7310585..., shown to 6 decimals
+    (checks.check_stable_sigmoid, stable_sigmoid_masks(np.array([1.0])),
+     "you passed [0.731059], not a function: pass the function itself"),
+    (checks.check_stable_sigmoid, None, "you passed None, not a function"),
+    (checks.check_stable_sigmoid, sigmoid_two_arguments, "stable_sigmoid takes one argument, the array x"),
+    # rounded to 6 decimals: σ(-40) ≈ e^-40 ≈ 4.25e-18 rounds to 0
+    (checks.check_stable_sigmoid, sigmoid_rounded_output, "your values are the sigmoid rounded to 6 decimals"),
+    # clipped output: at x = -1000 the correctly rounded σ is 0 (e^-1000 is far below 2**-1074), the clip gives eps;
+    # with eps = 1e-7, σ(27.6) = 1 - 1.03e-12 becomes 1 - 1e-7, a relative change far above 1e-12
+    (checks.check_stable_sigmoid, sigmoid_clipped_output,
+     "at x = -1000 your sigmoid gives 1e-15, the correctly rounded value is 0"),
+    (checks.check_stable_sigmoid, sigmoid_clipped_output, "your values stop at 1e-15, so the output is clipped"),
+    (checks.check_stable_sigmoid, lambda x: sigmoid_clipped_output(x, 1e-7), "your values stop at 1e-07 and 1 − 1e-07"),
+    (checks.check_stable_sigmoid, lambda x: np.maximum(stable_sigmoid_masks(x), 1e-12),
+     "your values stop at 1e-12, so the output is clipped"),
+    (checks.check_stable_sigmoid, sigmoid_padded_output, "your values are the sigmoid plus 1e-300"),
+    # base 2 in place of e: 1 / (1 + 2^-1.5) = 0.738796..., σ(1.5) = 0.817574...
+    (checks.check_stable_sigmoid, lambda x: np.where(x >= 0, 1 / (1 + np.exp2(-np.abs(x))),
+                                                     np.exp2(-np.abs(x)) / (1 + np.exp2(-np.abs(x)))),
+     "your formula computes 1 / (1 + 2^-x), not σ(x): at x = 1.5 it gives 0.738796"),
+    # out = x.copy() with the x >= 0 side never assigned: 0.5 and 1.5 come back unchanged, 1.5 above any probability
+    (checks.check_stable_sigmoid, sigmoid_copy_one_side, "are x itself (0.5 at x = 0.5, 1.5 at x = 1.5)"),
+    (checks.check_stable_sigmoid, sigmoid_copy_one_side, "x.copy() or np.array(x)"),
+    (checks.check_stable_sigmoid, sigmoid_ones_like_one_side, "one made with np.ones_like keeps 1"),
+    # exp of the pair (0, 1000) overflows: no maximum subtracted
+    (checks.check_stable_sigmoid, sigmoid_pair_softmax_by_hand,
+     "your two-class softmax exponentiates each pair (0, x) as it is, and exp(1000) overflows"),
+    (checks.check_stable_sigmoid, sigmoid_pair_softmax_by_hand, "Subtract the larger logit of each pair first"),
     # a right answer that makes underflow raise: underflow to 0 is harmless, not an overflow
     (checks.check_stable_sigmoid, stable_sigmoid_all_raise, "underflow to 0 is harmless here"),
     (checks.check_stable_sigmoid, sigmoid_wrong_negative_side, "check the formula on that side"),
@@ -5473,6 +5559,21 @@ def test_wrong_answer_gets_its_hint(capsys, check, answer, expected_hint):
     printed = run(capsys, check, answer)
     assert printed.startswith(checks.HINT), printed
     assert expected_hint in printed, printed
+
+
+def test_sigmoid_hints_name_only_the_mistake_made(capsys):
+    """A hint names the learner's own slip, not a neighbour's: no math.exp where none ran, no clipping of x where
+    the output was clipped, no cancellation where the output was rounded."""
+    for answer in (stable_sigmoid_masks(np.array([1.0])), None, sigmoid_two_arguments):
+        printed = run(capsys, checks.check_stable_sigmoid, answer)
+        assert "math.exp" not in printed, printed
+    for answer in (sigmoid_clipped_output, sigmoid_padded_output):
+        printed = run(capsys, checks.check_stable_sigmoid, answer)
+        assert "Clipping x" not in printed, printed
+    assert "cancel" not in run(capsys, checks.check_stable_sigmoid, sigmoid_rounded_output)
+    assert "check the formula" not in run(capsys, checks.check_stable_sigmoid, sigmoid_copy_one_side)
+    # a generator's hint does not print its repr, which holds a memory address
+    assert " at 0x" not in run(capsys, checks.check_logits_with_first_zero, (v for v in [0.0, -0.7, 1.25]))
 
 
 def test_silenced_naive_sigmoid_hint_leaves_np_where_out(capsys):

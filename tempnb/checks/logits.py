@@ -7,7 +7,7 @@ import math
 import os
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import scipy.special
@@ -25,6 +25,7 @@ from tempnb.checks._common import (
     near,
     near_miss,
     passed,
+    rounded_to,
 )
 
 
@@ -183,6 +184,15 @@ def check_logits_with_first_zero(logits: object) -> None:
                 "right to a few digits only ({got}: rounded?): compute it with np.log instead of typing rounded "
                 "values; the check compares within a relative 1e-9."),
     ))
+    if isinstance(logits, str):
+        return hint(f"you gave a string, {_brief(logits)}: text, not numbers. Assign the numbers themselves, "
+                    "an array (or list) of three floats computed with np.log.")
+    if isinstance(logits, Iterator):
+        # (math.log(v / 0.2) for v in q) or map(...): the numbers come out one at a time, and np.array of a
+        # generator wraps it whole instead of unpacking it; the common hint would print its memory address
+        return hint(f"you gave a {type(logits).__name__} object, which hands out its numbers one at a time and "
+                    "is not itself a list of them: wrap it in list(...), or compute the whole array at once "
+                    "with np.log on a NumPy array.")
     if callable(logits):  # the common hint would print the function's repr, with its memory address
         return hint("you assigned a function; assign the array it returns: call it, e.g. logits_first_zero = "
                     "f(q) for a function f, or compute the array directly with np.log.")
@@ -429,6 +439,66 @@ def _uses_scipy_expit(function: Callable, deeper: bool = True) -> str | None:
     return None
 
 
+def _scipy_stats_distribution(function: Callable, x: np.ndarray) -> str | None:
+    """What the learner's code takes from scipy.stats while it runs on x, named for a hint, or None.
+
+    scipy.stats.logistic.cdf is the sigmoid ready-made: its _cdf is scipy.special.expit (scipy 1.17). Its methods
+    are Python code, so a profiler sees the first call into scipy.stats from the learner's own code (or from the
+    check, when the learner passed logistic.cdf itself), and the distribution it belongs to: the method's self,
+    or the dist a frozen distribution keeps.
+    """
+    stats = sys.modules.get("scipy.stats")
+    if stats is None:  # never imported, so never used
+        return None
+    folder = os.path.dirname(os.path.abspath(stats.__file__)) + os.sep
+    found: list[str] = []
+
+    def profile(frame, event, arg) -> None:  # noqa: ANN001, ARG001 (the sys.setprofile signature)
+        if found or event != "call" or not os.path.abspath(frame.f_code.co_filename).startswith(folder):
+            return
+        caller = frame.f_back
+        if caller is None or (caller.f_code is not _run_watched.__code__ and os.path.abspath(
+                caller.f_code.co_filename).startswith(_LIBRARY_FOLDERS)):
+            return
+        owner = frame.f_locals.get("self")
+        name = getattr(getattr(owner, "dist", owner), "name", None)
+        found.append(name if isinstance(name, str) else "")
+
+    _run_watched(function, x, sys.getprofile, sys.setprofile, profile)
+    if not found:
+        return None
+    if found[0] == "logistic":
+        return ("scipy.stats.logistic, the logistic distribution, whose cdf is the sigmoid ready-made (scipy "
+                "computes it with scipy.special.expit)")
+    return f"scipy.stats.{found[0]}, a ready-made distribution" if found[0] else "scipy.stats, ready-made"
+
+
+# The pair (0, x) stacked and exponentiated by hand, as normalise_exp does: names that show it, and those that show
+# the larger logit was subtracted first.
+_STACKS = frozenset({"stack", "column_stack", "vstack", "hstack", "dstack", "concatenate"})
+_SHIFTS = frozenset({"max", "maximum", "amax", "fmax", "logsumexp", "logaddexp"})
+
+
+def _hand_pair_softmax(function: Callable) -> bool:
+    """Whether the learner's sigmoid is a two-class softmax written by hand with no max subtracted.
+
+    Its code (and the learner's own helpers it names, one level deep) stacks the pairs and calls exp, subtracts no
+    maximum, and uses no library softmax, which would subtract it.
+    """
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return False
+    known = getattr(function, "__globals__", {})
+    names = _names_used_by(function)
+    for used in sorted(_names_used(code)):
+        helper = known.get(used)
+        if helper is not function and getattr(helper, "__globals__", None) is known:
+            names |= _names_used_by(helper)
+    own_softmax = all(getattr(known.get(name), "__globals__", None) is known
+                      for name in names & {"softmax", "log_softmax"})
+    return bool(names & _STACKS) and "exp" in names and not names & _SHIFTS and own_softmax
+
+
 # np.vectorize's __call__, which runs a Python function once per entry (the exercise asks for array operations).
 _VECTORIZE_CODES = frozenset({np.vectorize.__call__.__code__})
 
@@ -600,15 +670,75 @@ def _unfilled_side(points: np.ndarray, got: np.ndarray, expected: np.ndarray) ->
         moderate_wrong = side & (np.abs(points) <= 2) & ~right
         if right[~side].all() and moderate_wrong.any():
             values = got[moderate_wrong]
-            # leftover memory from np.empty_like often reads as a subnormal number, far below any sigma(x) here
-            if np.all((np.abs(values) < np.finfo(float).tiny) | ~np.isfinite(values) | (values < 0) | (values > 1)):
+            # out = x.copy() (or np.array(x)) with one side never assigned: those entries still hold x itself
+            if np.array_equal(values, points[moderate_wrong]):
+                shown = ", ".join(f"{v:g} at x = {v:g}" for v in values[values != 0][-2:])
+                return (f"Every entry with {other} is right, but the entries with {name} are x itself ({shown}): "
+                        "they are never written. An output started as a copy of x (x.copy() or np.array(x)) keeps "
+                        "x wherever nothing was assigned. Fill both sides: out[negative] = ... and "
+                        "out[~negative] = ....")
+            # leftover memory from np.empty_like often reads as a subnormal number, far below any sigma(x) here; a
+            # single value repeated (np.ones_like, np.full_like) cannot come from a formula in x either
+            unwritten = (np.abs(values) < np.finfo(float).tiny) | ~np.isfinite(values) | (values < 0) | (values > 1)
+            if np.all(unwritten) or (values.size > 1 and np.all(values == values[0])):
                 return (f"Every entry with {other} is right, but the entries with {name} are wrong even where x "
                         "is small: are they ever written? An output made with np.zeros_like keeps 0 where nothing "
-                        "was assigned, and one made with np.empty_like keeps whatever was in memory. Fill both "
-                        "sides: out[negative] = ... and out[~negative] = ....")
+                        "was assigned, one made with np.ones_like keeps 1, and one made with np.empty_like keeps "
+                        "whatever was in memory. Fill both sides: out[negative] = ... and out[~negative] = ....")
             return (f"Every entry with {other} is right, but the entries with {name} are wrong even where x is "
                     f"small: check the formula on that side, term by term and sign by sign. For {name} it is "
                     f"{formulas[name]}.")
+    return None
+
+
+def _rounded_output(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str | None:
+    """The hint for values that are the sigmoid rounded to a few decimals (np.round in the function), or None."""
+    decimals = rounded_to(expected)(got)
+    if decimals is None:
+        return None
+    return (f"{_differing(points, got, expected)}: your values are the sigmoid rounded to {decimals} decimals "
+            "(np.round, or round, inside the function?). Return them unrounded: the check compares within a "
+            "relative 1e-12, and rounding for display belongs in a print, not in the sigmoid.")
+
+
+def _clipped_x(value: float) -> bool:
+    """Whether a small positive value at x = -1000 is σ of a round bound (np.clip(x, -500, 500) gives σ(-500)).
+
+    Its logit, log(v / (1 - v)), is then a number with at most one decimal; for a clip of the output at an epsilon
+    (1e-15, 1e-7) it is not (log 1e-15 = -34.5388...).
+    """
+    bound = math.log(value) - math.log1p(-value)
+    return abs(bound * 10 - round(bound * 10)) < 1e-6
+
+
+def _floored_output(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> str | None:
+    """The hint for an output clipped to [eps, 1 - eps] or padded with + eps, as before a log, or None.
+
+    eps is the value where the sigmoid should be 0 or tiny. Clipped: every wrong entry is eps or 1 - eps
+    (np.clip(out, 1e-15, 1 - 1e-15), np.maximum(out, eps)). Padded: every wrong entry is the sigmoid plus eps.
+    """
+    with np.errstate(all="ignore"):
+        wrong = ~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK)
+    low = wrong & (expected < 0.5)
+    if not low.any() or not np.all(np.isfinite(got)):
+        return None
+    eps = float(got[np.flatnonzero(low)[0]])
+    if not 0 < eps < 1e-2 or _clipped_x(eps):
+        return None
+    at_eps = np.isclose(got, eps, rtol=1e-9, atol=0)
+    at_top = np.isclose(got, 1 - eps, rtol=1e-12, atol=0)
+    if np.all((at_eps | at_top)[wrong]):
+        bounds = f"{eps:g} and 1 − {eps:g}" if (wrong & at_top).any() else f"{eps:g}"
+        return (f"{_differing(points, got, expected)}: your values stop at {bounds}, so the output is clipped, as "
+                f"np.clip(out, {eps:g}, 1 - {eps:g}) or np.maximum(out, {eps:g}) does to keep a later log finite. "
+                "A sigmoid must return its own values, tiny ones and 0 included: leave the clipping out (a loss "
+                "taken from the log-odds, as in 'Logits keep precision that probabilities lose', needs none).")
+    with np.errstate(all="ignore"):
+        padded = np.isclose(got - expected, eps, rtol=1e-6, atol=0)
+    if np.all(padded[wrong]):
+        return (f"{_differing(points, got, expected)}: your values are the sigmoid plus {eps:g}, an epsilon added "
+                "to the output (a habit from code that takes the log next). A sigmoid must return its own values, "
+                "tiny ones and 0 included: drop the epsilon.")
     return None
 
 
@@ -632,6 +762,14 @@ def _scaled_sigmoid(points: np.ndarray, got: np.ndarray) -> str | None:
             return (f"your formula computes {name}, not σ(x): at x = {points[i]:g} it gives {got[i]:.6f}, "
                     f"where σ({points[i]:g}) = {_exact_sigmoid(float(points[i])):.6f}. The tanh form is "
                     f"½(1 + tanh(x/2)) ({tanh_form}); the exponential form is {exp_form}.")
+    # another base in place of e: 1 / (1 + 2^-x) is σ(x log 2), as np.exp2 or 2.0 ** -x gives
+    for base, spelled in ((2, "np.exp2 or 2 ** -x"), (10, "10 ** -x")):
+        scaled = np.array([_exact_sigmoid(math.log(base) * float(x)) for x in points[moderate]])
+        if np.allclose(got[moderate], scaled, rtol=1e-9, atol=0):
+            i = int(np.flatnonzero(moderate)[-1])
+            return (f"your formula computes 1 / (1 + {base}^-x), not σ(x): at x = {points[i]:g} it gives "
+                    f"{got[i]:.6f}, where σ({points[i]:g}) = {_exact_sigmoid(float(points[i])):.6f}. Log-odds are "
+                    f"natural logarithms, so the sigmoid's base is e: np.exp, not {spelled}.")
     return None
 
 
@@ -722,6 +860,11 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
     """
     points = _SUBNORMAL_SIGMOID_POINTS if subnormal else _SIGMOID_POINTS
     expected = np.array([_exact_sigmoid(float(x)) for x in points])
+    if not callable(sigmoid):
+        # check_stable_sigmoid(stable_sigmoid(x)) hands over a value; None comes from a cell that never defined it
+        return hint(f"you passed {_brief(sigmoid)}, not a function: pass the function itself, "
+                    "checks.check_stable_sigmoid(stable_sigmoid), with no (x) after its name; the check calls it "
+                    "on arrays of its own.")
     zero_left_out = _zero_probe(sigmoid)  # first: with np.empty_like, x = 0 left out is wrong only by chance later
     if zero_left_out:
         return hint(zero_left_out)
@@ -773,6 +916,12 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
                             "used for x < 0 too, or it is computed on the whole array and indexed afterwards "
                             "(np.exp(-x)[~negative], or e = np.exp(-x) before choosing the entries): compute it "
                             "from x[~negative] only. For x < 0 use exp(x) / (1 + exp(x)), only on those entries.")
+            if right and _hand_pair_softmax(sigmoid):
+                return hint(f"{outcome.problem} at x = 1000: your two-class softmax exponentiates each pair (0, x) "
+                            "as it is, and exp(1000) overflows. Subtract the larger logit of each pair first, "
+                            "max(0, x), from both (np.maximum(0, x), or .max(axis=-1, keepdims=True) on the "
+                            "stacked pairs), as tempnb.softmax does (03-softmax explains why): then no exponent "
+                            "is positive.")
             if right:
                 return hint(f"{outcome.problem} at x = 1000: exp(x) overflows for large positive x. "
                             "For x ≥ 0 use 1 / (1 + exp(-x)), only on those entries; and compute exp(x) from "
@@ -802,8 +951,12 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
             return hint(f"on {points.tolist()}, {outcome.problem}. The right-hand side of out[negative] = ... "
                         "must be computed from x[negative] only (and out[~negative] from x[~negative]), so that "
                         "it has one value per selected entry, not one per entry of x.")
+        # math.exp (or float()) given the whole array: its TypeError says an array could not become one number
+        one_number = outcome.error is TypeError and any(
+            words in outcome.problem for words in ("converted to Python scalar", "must be real number"))
         scalar = (" Work on the whole array with NumPy (np.exp, boolean masks); math.exp takes one number."
-                  if outcome.error is TypeError else "")
+                  if one_number else " stable_sigmoid takes one argument, the array x."
+                  if outcome.error is TypeError and "positional argument" in outcome.problem else "")
         return hint(f"on {points.tolist()}, {outcome.problem}.{scalar}")
     got = as_array(outcome.value)
     if got is None:
@@ -845,8 +998,15 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
             negative = points < 0
             # sigma(-x) = 1 - sigma(x) on the negative entries: the exp(-|x|) form with the branches swapped
             mirrored = bool(np.allclose(got[negative], 1 - expected[negative], rtol=1e-9, atol=1e-12))
+            changed_output = _rounded_output(points, got, expected) or _floored_output(points, got, expected)
+            if changed_output:
+                return hint(changed_output)
             clipped = 0 < got[0] < 0.5 and expected[0] == 0  # a small but positive value at x = -1000
-            extra = " Clipping x changes the answer in the tails: rewrite the formula instead." if clipped else ""
+            extra = ""
+            if clipped:
+                extra = (" Clipping x changes the answer in the tails: rewrite the formula instead." if
+                         _clipped_x(got[0]) else " Clipping x, or clipping or padding the output, changes the "
+                         "answer in the tails: return the sigmoid's own values, 0 included.")
             if mirrored:
                 extra = (" For x < 0 you return σ(-x) = 1 - σ(x), near 1 where the answer is near 0: there "
                          "the sigmoid is exp(x) / (1 + exp(x)), or s / (1 + s) with s = exp(-|x|).")
@@ -939,6 +1099,10 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
         return hint(f"your values are right, but that is {what}; "
                     "write your own with np.exp and boolean masks: exp(x) / (1 + exp(x)) on x[negative], "
                     "1 / (1 + exp(-x)) on x[~negative].")
+    distribution = _scipy_stats_distribution(sigmoid, points)
+    if distribution:
+        return hint(f"your values are right, but they come from {distribution}; write your own with np.exp and boolean "
+                    "masks: exp(x) / (1 + exp(x)) on x[negative], 1 / (1 + exp(-x)) on x[~negative].")
     far = _far_tails(sigmoid, outcome.value)  # right from -1000 to 1000; now far beyond, at ±1e5 and ±1e300
     if far:
         return hint(far)
