@@ -6,6 +6,7 @@ keyboard) are in tests/test_site.py and tests/test_browser.py.
 
 from __future__ import annotations
 
+import ast
 import base64
 import json
 import re
@@ -136,13 +137,31 @@ def code_cells(source: Path) -> list[str]:
     return re.findall(r"^```\{code-cell\}[^\n]*\n(.*?)^```$", source.read_text(encoding="utf-8"), re.M | re.S)
 
 
+def alt_texts(code: str) -> list[str]:
+    """The alt text of each show_figure(fig, "...") call in a code cell, in order. Parsed, not matched, so an
+    alt text split into adjacent string literals over two lines (to keep lines short) reads as the one string
+    Python makes of it; an alt text that is not a plain string literal is an error."""
+    lines = code.splitlines()
+    while lines and lines[0].startswith(":"):  # the cell's MyST options (":tags: [solution]")
+        lines = lines[1:]
+    python = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in lines)
+    found = []
+    for node in ast.walk(ast.parse(python)):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "show_figure":
+            alt = node.args[1] if len(node.args) > 1 else None
+            assert isinstance(alt, ast.Constant) and isinstance(alt.value, str), \
+                f"show_figure's alt text must be a string literal: {ast.unparse(node)[:200]}"
+            found.append((node.lineno, node.col_offset, alt.value))
+    return [alt for *_, alt in sorted(found)]
+
+
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
 def test_every_figure_in_a_source_is_shown_with_alt_text(source):
     shown = 0
     for code in code_cells(source):
         assert "plt.show(" not in code, f"{source.name}: use show_figure(fig, alt) instead of plt.show()"
         makes_figures = len(re.findall(r"plt\.(?:subplots|subplot_mosaic|figure)\(", code))
-        calls = re.findall(r'show_figure\(fig, "([^"]+)"\)', code)
+        calls = alt_texts(code)
         assert len(calls) == makes_figures, f"{source.name}: a figure without show_figure(fig, alt):\n{code[:300]}"
         shown += len(calls)
     assert shown >= 1, source.name
@@ -151,8 +170,7 @@ def test_every_figure_in_a_source_is_shown_with_alt_text(source):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_every_stored_figure_has_its_own_alt_text(path):
     notebook = json.loads(path.read_text(encoding="utf-8"))
-    source = (NOTEBOOKS_DIR / "src" / f"{path.stem}.md").read_text(encoding="utf-8")
-    written = re.findall(r'show_figure\(fig, "([^"]+)"\)', source)
+    written = [alt for code in code_cells(NOTEBOOKS_DIR / "src" / f"{path.stem}.md") for alt in alt_texts(code)]
     stored = []
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
