@@ -1225,6 +1225,35 @@ def test_tempered_softmax_not_a_function_gets_no_advice_about_shifts(capsys):
         assert "does not sum to 1" not in printed, printed
 
 
+def test_tempered_softmax_code_errors_and_slips_get_no_advice_about_shifts(capsys):
+    """Answers whose shift is right: an axis a 1-D z lacks, a method called like a function, shares at T = 0 rounded
+    down, T clamped below the smallest normal double. Each hint names that mistake and leaves out the shift recipe
+    (and the nan_to_num story of an all-zero result)."""
+    for answer in (tempered_batch_axis, tempered_size_called, tempered_floor_divided_mask, tempered_truncated_mask,
+                   tempered_clamped(1e-320), tempered_clamped(5e-324)):
+        printed = run(capsys, checks.check_tempered_softmax, answer)
+        assert "Subtract the largest logit" not in printed and "The shift must be" not in printed, printed
+        assert "nan_to_num" not in printed and "the logits first, then the temperature" not in printed, printed
+
+
+def test_a_clamp_below_the_normal_doubles_overflows_at_zero():
+    """The premise of the clamp rows: -1 / 1e-320 and -1 / 5e-324 lie beyond the largest double, so NumPy's division
+    overflows to -inf (where a clamp of 1e-300 gives the finite -1e300)."""
+    largest = np.finfo(np.float64).max
+    assert 1 / 1e-320 > largest / 1e10 and 1e-320 < np.finfo(np.float64).smallest_normal
+    for floor in (1e-320, 5e-324):
+        with np.errstate(over="raise"), pytest.raises(FloatingPointError):
+            np.array([-2.0, -1.0, 0.0]) / floor
+    with np.errstate(over="raise"):
+        assert np.all(np.isfinite(np.array([-2.0, -1.0, 0.0]) / 1e-300))
+
+
+def test_entropy_temperature_f_at_root_is_not_sent_to_raise_it(capsys):
+    """f at the root (about 1e-13) is named as such, not as a temperature too low ("raise it", other logits)."""
+    printed = run(capsys, checks.check_entropy_temperature, entropy_temperature_f_at_root())
+    assert "f at the root" in printed and "raise it" not in printed and "other logits" not in printed, printed
+
+
 def test_divide_first_rounds_the_gap_of_the_large_logits():
     """The figures of Exercise 1's divide-first hint, in exact rational arithmetic: the doubles 1e7 and 1e7 + 0.002
     are 0.0020000003... apart (exactly, as fractions), so over T = 0.001 their gap is 2.0000003...; divided first,
@@ -1776,6 +1805,20 @@ def entropy_temperature_newton_loose():
     from tempnb import entropy
     z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
     return float(scipy.optimize.newton(lambda T: float(entropy(softmax(z, T))) - 2.0, 0.5, tol=1e-3))
+
+
+def entropy_temperature_f_at_root():
+    """f at the root assigned in place of the root: entropy_minus_target(brentq(entropy_minus_target, 0.1, 1))."""
+    import scipy.optimize
+
+    from tempnb import entropy
+
+    after_mar = checks.temperature.names_model().logits("mar")
+
+    def entropy_minus_target(T):
+        return float(entropy(softmax(after_mar, T))) - 2.0
+
+    return entropy_minus_target(scipy.optimize.brentq(entropy_minus_target, 0.1, 1.0))
 
 
 def entropy_temperature_default_brentq():
@@ -2425,6 +2468,37 @@ def tempered_isclose_tie(z, T):
     if T == 0:
         near_max = np.isclose(z, z.max(), rtol=1e-2)
         return near_max / near_max.sum()
+    return tempered_no_limit(z, T)
+
+
+def tempered_batch_axis(z, T):
+    """03's batch softmax carried over to one vector: the maximum and the sum along axis=1 of a 1-D z (AxisError)."""
+    if T == 0:
+        is_max = z == z.max()
+        return is_max / is_max.sum()
+    exps = np.exp((z - z.max(axis=1, keepdims=True)) / T)
+    return exps / exps.sum(axis=1, keepdims=True)
+
+
+def tempered_size_called(z, T):
+    """z.size called like a method, z.size(): a TypeError of the code ('int' object is not callable)."""
+    exps = np.exp((z - z.max()) / T)
+    return exps / exps.sum() * z.size() / z.size()
+
+
+def tempered_floor_divided_mask(z, T):
+    """The stable tempered softmax, but at T = 0 the integer mask floor-divided by its sum: 1 // 2 is 0 on a tie."""
+    if T == 0:
+        is_max = (z == z.max()).astype(int)
+        return is_max // is_max.sum()
+    return tempered_no_limit(z, T)
+
+
+def tempered_truncated_mask(z, T):
+    """The stable tempered softmax, but at T = 0 the shares cast to int: 0.5 on a tie becomes 0."""
+    if T == 0:
+        is_max = z == z.max()
+        return (is_max / is_max.sum()).astype(int)
     return tempered_no_limit(z, T)
 
 
@@ -3454,6 +3528,17 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, tempered_clamped(1e-12), "clamping T to a small positive value"),
     (checks.check_tempered_softmax, tempered_clamped(1e-300), "on [0, 5e-324] at T = 0 (a near-tie)"),
     (checks.check_tempered_softmax, tempered_clamped(1e-300), "clamping T to a small positive value"),
+    # clamps below the smallest normal double (about 2.2e-308): on [1, 2, 3] at T = 0, (z - z.max()) / 1e-320 gives
+    # -2e320 and -1e320, beyond the largest double (about 1.8e308), so the division overflows before any near-tie
+    (checks.check_tempered_softmax, tempered_clamped(1e-320), "a clamped T is not T = 0"),
+    (checks.check_tempered_softmax, tempered_clamped(5e-324), "max(T, 1e-320) or T + 1e-320"),
+    # 03's batch softmax carried over: z.max(axis=1) on a 1-D z raises AxisError, which the axis, not the shift, fixes
+    (checks.check_tempered_softmax, tempered_batch_axis, "write z.max() and exps.sum() without axis=1"),
+    # an error of the code itself (z.size() calls an int): the hint says how the check calls the function
+    (checks.check_tempered_softmax, tempered_size_called, "the traceback shows the line that fails"),
+    # the T = 0 shares rounded down on a tie: [3, 1, 3] gives [0, 0, 0], where each 3 should get 1/2
+    (checks.check_tempered_softmax, tempered_floor_divided_mask, "// is floor division (1 // 2 is 0)"),
+    (checks.check_tempered_softmax, tempered_truncated_mask, "each tied maximum should get 1/2"),
     # a T = 0 branch keeping the last tied maximum, not the first: [3, 1, 3] gives [0, 0, 1]
     (checks.check_tempered_softmax, tempered_last_tied_maximum, "a tie shares the mass equally"),
     (checks.check_tempered_softmax, tempered_last_tied_maximum_loop, "(np.argmax keeps the first, a >= loop the last)"),
@@ -3549,6 +3634,9 @@ WRONG_ANSWERS = [
     (checks.check_entropy_temperature, round(brentq_entropy_temperature(), 4), "brentq's result rounded"),
     (checks.check_entropy_temperature, -1.0, "positive"),
     (checks.check_entropy_temperature, None, "replace the None"),
+    # f at the root assigned, not the root: entropy_minus_target(brentq(...)), about 1e-13, or its negative
+    (checks.check_entropy_temperature, entropy_temperature_f_at_root(), "f at the root (the entropy minus 2 is"),
+    (checks.check_entropy_temperature, -1e-15, "assign what brentq returns, the temperature itself"),
     # 05 · soft loss
     # the KL in bits: every log taken base 2
     (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(

@@ -168,16 +168,33 @@ def _tempered_on_problem(problem: str) -> str:
     if "TypeError" in problem and ("Python scalars" in problem or "must be real number, not" in problem):
         return ("math.exp (and the math module generally) takes one number at a time; z is an array: use np.exp, "
                 "which works on every entry at once.")
-    if "TypeError" in problem or ("AttributeError" in problem and "'float' object" in problem) or (
+    if (("TypeError" in problem or "AttributeError" in problem) and "'float'" in problem) or (
             "ValueError" in problem and "truth value of an array" in problem):
-        # T where z should be: a float has no .max(), len(T) or T[0] raise TypeError, and `if T == 0:` with the
-        # logits in T's place asks for the truth value of an array
+        # T where z should be: a float has no .max() (AttributeError), len(T) or T[0] raise TypeError (each naming
+        # 'float'), and `if T == 0:` with the logits in T's place asks for the truth value of an array; any other
+        # TypeError (z.size(), say) is a slip of the code, not of the order
         return _ARGUMENT_ORDER
     if "invalid value" in problem or "divide by zero" in problem:
         return ("Everything underflowed to 0 and the division gave 0/0. If you raised softmax(z) to the power "
                 "1/T: q ** (1 / T) underflows for small T unless you first divide q by its largest entry; "
                 "or temper the logits instead: exp((z - z.max()) / T), normalised.")
+    if "AxisError" in problem:  # z.max(axis=1) or e.sum(axis=1), as in 03's softmax over the rows of a batch
+        return _ONE_VECTOR
+    if problem.startswith("it raised") and not problem.startswith(_NUMERIC_ERRORS):
+        # an error of the code itself (a name, an index, a method), not of the numbers: the max trick would not help
+        return _OTHER_ERROR
+    # NumPy's overflow, and the math module's OverflowError or ZeroDivisionError: the shift is what is missing
     return _GENERIC_SHIFT
+
+
+_ONE_VECTOR = ("z is one vector of logits, a 1-D array whose only axis is axis 0: write z.max() and exps.sum() "
+               "without axis=1 (axis=1 runs along the rows of a 2-D batch, as in 03's softmax over a batch; this "
+               "exercise has no batch).")
+# Errors that come from the numbers, not from the code: the max trick (or the T == 0 branch) is the fix for these.
+_NUMERIC_ERRORS = tuple(f"it raised {name}" for name in ("OverflowError", "ZeroDivisionError", "FloatingPointError"))
+_OTHER_ERROR = ("The check calls my_tempered_softmax(z, T) with z a 1-D NumPy array of floats and T a float: call "
+                "it that way yourself, e.g. my_tempered_softmax(np.array([10.0, 20.0, 30.0]), 10.0), and the "
+                "traceback shows the line that fails.")
 
 
 _ARGUMENT_ORDER = "The check calls my_tempered_softmax(z, T): the logits first, then the temperature."
@@ -307,9 +324,15 @@ def _largest_first_on_problem(problem: str) -> str:
 def _limit_on_problem(problem: str) -> str:
     """Advice for T = 0 itself, met only after every T > 0 passed."""
     if "divide by zero" in problem or "invalid value" in problem or "ZeroDivisionError" in problem:
-        return ("At T = 0, z / T divides by zero (the notebook's softmax_with_temperature gives nan here): test for "
-                "T == 0 before dividing and return the limit, as tempnb.softmax(z, 0) does: all the mass on the "
-                "largest logit, shared equally between tied maxima.")
+        return ("At T = 0, dividing by T divides by zero (the notebook's softmax_with_temperature gives nan here): "
+                "test for T == 0 before dividing and return the limit, as tempnb.softmax(z, 0) does: all the mass on "
+                "the largest logit, shared equally between tied maxima.")
+    if "overflow" in problem:
+        # nothing overflows at T = 0 itself (z / 0 divides by zero): T was replaced by a tiny positive number, as
+        # max(T, 1e-320) does, and (z - z.max()) / 1e-320 overflows to -inf
+        return ("At T = 0 your function divided the logits by a tiny positive number in T's place (as "
+                "max(T, 1e-320) or T + 1e-320 do), and that overflowed: a clamped T is not T = 0, however small. "
+                "Test for T == 0 before dividing and return the limit: the mask z == z.max() divided by its sum.")
     return _tempered_on_problem(problem)
 
 
@@ -363,6 +386,13 @@ def _limit_case(logits: list[float], label: str, near_tie: bool = False) -> Case
         Mistake(lambda a: as_array(a) is not None and bool(np.any(np.isnan(as_array(a)))),
                 f"on {label} your result has nan in it: at T = 0, z / T is ±inf and inf - inf is nan. Test for "
                 "T == 0 before dividing and return the limit: all the mass on the largest logit."),
+        # a tie whose shares were rounded down: m // m.sum() with the mask m (1 // 2 is 0), or .astype(int) after
+        # dividing; the case [1, 2, 3] at T = 0 comes first, so a function without a T == 0 branch never gets here
+        Mistake(lambda a: is_max.sum() > 1 and _all_zeros(z.shape)(a),
+                f"on {label} your result is all zeros, {{got}}, where each tied maximum should get "
+                f"1/{is_max.sum():g}: something rounded that share down to 0. // is floor division (1 // 2 is 0), "
+                "and int(...) or .astype(int) cut off the fraction too: divide the mask by its sum with / and keep "
+                "floats, (z == z.max()) / (z == z.max()).sum()."),
         # no T == 0 branch, warnings silenced and np.nan_to_num: (z - z.max()) / 0 holds nan, and so does every entry
         Mistake(_all_zeros(z.shape),
                 f"on {label} your result is all zeros, {{got}}: at T = 0, dividing by T gives ±inf and nan (0 / 0, or "
@@ -716,6 +746,10 @@ def check_entropy_temperature(temperature: object) -> None:
         plain = isinstance(temperature, (str, bytes, float, np.floating))
         wrong_kind = None if plain else not_one_number(temperature, assigned=True)
         return hint(wrong_kind or f"expected a single number (a temperature), got {shown(temperature)}.")
+    if abs(value) < 1e-6:
+        # f at the root, not the root: entropy_temperature = f(brentq(f, 0.1, 1)) is about 1e-13 (or exactly 0)
+        return hint(f"you assigned {value:.6g}, f at the root (the entropy minus {ENTROPY_TARGET:g} is ≈ 0 there), not "
+                    "the root: assign what brentq returns, the temperature itself (a temperature must be positive).")
     if not (value > 0 and math.isfinite(value)):
         return hint(f"a temperature must be a positive, finite number; got {value:.6g}.")
     logits = names_model().logits(ENTROPY_CONTEXT)
