@@ -385,6 +385,12 @@ def sigmoid_two_arguments(x, y):
     return stable_sigmoid_masks(x)
 
 
+def along_solution(z, axis):
+    """Exercise 03.3 as the notebook's solution writes it: softmax along any axis of any array."""
+    exps = np.exp(z - z.max(axis=axis, keepdims=True))
+    return exps / exps.sum(axis=axis, keepdims=True)
+
+
 def cross_entropy_loop(logits, labels):
     """A learner's loop over the rows: stable log-sum-exp by hand, row by row, returned as a list."""
     losses = []
@@ -1173,6 +1179,8 @@ RIGHT_ANSWERS = [
     (checks.check_stable_softmax, scipy.special.softmax),
     (checks.check_logsumexp, lambda z: float(scipy.special.logsumexp(z))),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)),
+    (checks.check_softmax_along_axis, along_solution),
+    (checks.check_softmax_along_axis, lambda z, axis: scipy.special.softmax(z, axis=axis)),
     (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[np.arange(len(y)), y]),
     (checks.check_cross_entropy, cross_entropy_loop),  # a list of B numbers
     # the one-hot form, -sum_k p_k log q_k per row, summed over the classes
@@ -1883,6 +1891,27 @@ def cross_entropy_log_of_softmax_silenced(logits, labels):
     with np.errstate(divide="ignore"):
         log_q = np.log(exps / exps.sum(axis=1, keepdims=True))
     return -log_q[np.arange(len(labels)), labels]
+
+
+def cross_entropy_naive_lse_silenced(logits, labels):
+    """The naive log-sum-exp with NumPy's warnings silenced, as the notebook's naive_lse silences them: exp(1001)
+    is inf, so the loss on [[1000, 1001, 999]] is inf, with no warning."""
+    rows = np.arange(len(labels))
+    with np.errstate(all="ignore"):
+        return np.log(np.exp(logits).sum(axis=1)) - logits[rows, labels]
+
+
+def cross_entropy_clipped_logits(logits, labels):
+    """The logits clipped to ±500 so that exp cannot overflow: on [[0, -1000], [3, 1]] with labels [1, 0] the first
+    row becomes [0, -500], whose loss is log(1 + e^-500) + 500 = 500 (in doubles), not 1000."""
+    clipped = np.clip(logits, -500, 500)
+    return scipy.special.logsumexp(clipped, axis=1) - clipped[np.arange(len(labels)), labels]
+
+
+def cross_entropy_clipped_naive(logits, labels):
+    """Clipped to ±80, then the naive formula: exp(80) fits, so nothing warns, but [0, -1000] becomes [0, -80]."""
+    clipped = np.clip(logits, -80, 80)
+    return np.log(np.exp(clipped).sum(axis=1)) - clipped[np.arange(len(labels)), labels]
 
 
 def ece_histogram(probs, labels, n_bins):
@@ -3151,6 +3180,19 @@ WRONG_ANSWERS = [
      "every entry is too small by the same factor, S / (S + eps) for the sum S"),
     # 1e-12: 1e-12 / (4/3 + 1e-12) = 7.5e-13 relative, also within 1e-12; named the same way
     (checks.check_stable_softmax, lambda z: softmax_epsilon_in_sum(z, 1e-12), "an epsilon was added to the sum"),
+    # 1e-9 added to each exponential: on the logits of [0.25, 0.75], e = [1/3, 1] and S = 4/3, so the first entry is
+    # (1/3 + eps) / (4/3 + 2 eps) = (1/4)(1 + 3 eps) / (1 + 1.5 eps), too large by a relative 1.5 eps. The near-miss
+    # hint named an epsilon in the sum for it; it is now named for what it is
+    (checks.check_stable_softmax, lambda z: softmax_epsilon_each_exp(z, eps=1e-9),
+     "your result is what an epsilon added to each exponential gives"),
+    (checks.check_stable_softmax, lambda z: softmax_epsilon_each_exp(z, eps=1e-9), "(largest relative error 1.5e-09)"),
+    # 1e-12: too large by 1.5e-12, just beyond the relative 1e-12
+    (checks.check_stable_softmax, lambda z: softmax_epsilon_each_exp(z, eps=1e-12),
+     "an epsilon added to each exponential"),
+    # unshifted, exp(z) + 1e-9: on the logits of [0.25, 0.75] that is [0.25, 0.75] + eps over 1 + 2 eps, so the first
+    # entry is too large by (1 + 4 eps) / (1 + 2 eps) - 1 = 2 eps
+    (checks.check_stable_softmax, lambda z: (np.exp(z) + 1e-9) / (np.exp(z) + 1e-9).sum(),
+     "an epsilon added to each exponential gives, (e + eps) / sum(e + eps) (largest relative error 2.0e-09)"),
     # 03 · log-sum-exp
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z)))), "Factor out the max"),
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z - z.max())))), "off by exactly max(z) = 3"),
@@ -3336,6 +3378,18 @@ WRONG_ANSWERS = [
      "math.log of a probability that rounded to 0"),
     # log_softmax written naively with NumPy's warnings silenced: the label 1000 below the top gets inf
     (checks.check_cross_entropy, cross_entropy_log_of_softmax_silenced, "a loss is inf"),
+    # the naive log-sum-exp silenced (the notebook's naive_lse): exp(1001) is inf on [[1000, 1001, 999]], with no
+    # warning; named as a silenced overflow, not as the log of a rounded 0 (no probability rounds to 0 there)
+    (checks.check_cross_entropy, cross_entropy_naive_lse_silenced,
+     "a loss is inf or nan on a row whose largest logit is above 709"),
+    (checks.check_cross_entropy, cross_entropy_naive_lse_silenced, "the warning was silenced (np.errstate"),
+    # the logits clipped so that exp cannot overflow: named as a clip, not as an epsilon in the log; row [3, 1]
+    # with label 0 keeps its loss, log(1 + e^-2) = 0.126928
+    (checks.check_cross_entropy, cross_entropy_clipped_logits, "you clipped the logits (np.clip)"),
+    (checks.check_cross_entropy, cross_entropy_clipped_logits,
+     "yours, [500.0, 0.126928], are those of the clipped logits"),
+    (checks.check_cross_entropy, cross_entropy_clipped_naive, "on [[0, -1000], [3, 1]] with labels [1, 0] yours, "
+                                                              "[80.0, 0.126928]"),
     # the naive softmax, no shift, NumPy's warnings silenced: exp(-1000) is 0 first, so its loss is inf too
     (checks.check_cross_entropy, cross_entropy_naive_silenced, "a loss is inf"),
     # the mean (PyTorch's default reduction) or the sum of the per-row losses: one number, named as such
@@ -4270,6 +4324,152 @@ def batch_transposed(x):
 
 def batch_flattened_softmax(x):
     return scipy.special.softmax(x.ravel()).reshape(x.shape)
+
+
+# 03 · Exercise 3, softmax along any axis: my_softmax_along(z, axis), as learners write it
+def along_batch_softmax_copied(z, axis):
+    """The notebook's batch_softmax pasted in with an axis parameter it never uses: right for axis=1 of a 2-D
+    batch only, so on [[1, 3], [2, 5]] with axis=0 it normalises the rows instead of the columns."""
+    exps = np.exp(z - z.max(axis=1, keepdims=True))
+    return exps / np.sum(exps, axis=1, keepdims=True)
+
+
+def batch_softmax_one_parameter(z):
+    """The notebook's batch_softmax passed as it is: one parameter, so the check's call with (z, axis) fails."""
+    exps = np.exp(z - z.max(axis=1, keepdims=True))
+    return exps / np.sum(exps, axis=1, keepdims=True)
+
+
+def along_last_axis_always(z, axis):
+    """axis=-1 fixed: the same as axis=1 on a 2-D batch, and wrong for its columns."""
+    exps = np.exp(z - z.max(axis=-1, keepdims=True))
+    return exps / exps.sum(axis=-1, keepdims=True)
+
+
+def along_max_without_keepdims(z, axis):
+    exps = np.exp(z - z.max(axis=axis))
+    return exps / exps.sum(axis=axis, keepdims=True)
+
+
+def along_sum_without_keepdims(z, axis):
+    exps = np.exp(z - z.max(axis=axis, keepdims=True))
+    return exps / exps.sum(axis=axis)
+
+
+def along_without_keepdims(z, axis):
+    exps = np.exp(z - z.max(axis=axis))
+    return exps / exps.sum(axis=axis)
+
+
+def along_moved_to_the_end(z, axis):
+    """The axis moved to the end, normalised there, and never moved back."""
+    moved = np.moveaxis(z, axis, -1)
+    exps = np.exp(moved - moved.max(axis=-1, keepdims=True))
+    return exps / exps.sum(axis=-1, keepdims=True)
+
+
+def along_moved_and_back(z, axis):
+    return np.moveaxis(along_moved_to_the_end(z, axis), -1, axis)
+
+
+def along_reshaped_into_rows(z, axis):
+    """Rows of z.shape[axis] entries by reshape, without moving the axis to the end first: right whenever the axis
+    is the last one, or the first of a 2-D array, and wrong for the middle axis of a 3-D array."""
+    rows = z.reshape(-1, z.shape[axis])
+    exps = np.exp(rows - rows.max(axis=1, keepdims=True))
+    return (exps / exps.sum(axis=1, keepdims=True)).reshape(z.shape)
+
+
+def along_transposed_for_axis_0(z, axis):
+    """axis=0 handled by transposing, then the rows normalised: the transpose is never undone."""
+    if axis == 0:
+        z = z.T
+    exps = np.exp(z - z.max(axis=-1, keepdims=True))
+    return exps / exps.sum(axis=-1, keepdims=True)
+
+
+def along_slices_loop(z, axis):
+    """Right for 1-D and 2-D arrays; for a 3-D one it loops over the first axis and normalises each slice z[i] as a
+    whole, with one maximum and one sum."""
+    if z.ndim <= 2:
+        return along_solution(z, axis)
+    out = []
+    for piece in z:
+        exps = np.exp(piece - piece.max())
+        out.append(exps / exps.sum())
+    return np.array(out)
+
+
+def along_rows_python(z, axis):
+    """Right for 1-D and 2-D arrays; for a 3-D one, Python's max of a 2-D slice raises ("ambiguous")."""
+    if z.ndim <= 2:
+        return along_solution(z, axis)
+    return np.array([[math.exp(v - max(row)) for v in row] for row in z])
+
+
+def along_global_max(z, axis):
+    """One maximum for the whole array: [-1000, -999] lies 1001 below the top of [[0, 1], [-1000, -999]], so its
+    exponentials underflow to 0, and 0 / 0 warns (invalid value)."""
+    exps = np.exp(z - z.max())
+    return exps / exps.sum(axis=axis, keepdims=True)
+
+
+def along_whole_array(z, axis):
+    exps = np.exp(z - z.max())
+    return exps / exps.sum()
+
+
+def along_max_along_last(z, axis):
+    """The maximum along the last axis, the sum along the asked one: each column of [[1, 3], [2, 5]] gets two
+    different shifts."""
+    exps = np.exp(z - z.max(axis=-1, keepdims=True))
+    return exps / exps.sum(axis=axis, keepdims=True)
+
+
+def along_sum_along_last(z, axis):
+    exps = np.exp(z - z.max(axis=axis, keepdims=True))
+    return exps / exps.sum(axis=-1, keepdims=True)
+
+
+def along_epsilon_each_exp(z, axis, eps=1e-9):
+    """The "avoid dividing by 0" habit: an epsilon added to each exponential."""
+    exps = np.exp(z - z.max(axis=axis, keepdims=True)) + eps
+    return exps / exps.sum(axis=axis, keepdims=True)
+
+
+def along_epsilon_in_sum(z, axis, eps=1e-10):
+    exps = np.exp(z - z.max(axis=axis, keepdims=True))
+    return exps / (exps.sum(axis=axis, keepdims=True) + eps)
+
+
+def along_mean_shift(z, axis):
+    """Shifted by the mean along the axis: [-1000, 0, 1000] leaves an exponent of 1000, which overflows."""
+    exps = np.exp(z - z.mean(axis=axis, keepdims=True))
+    return exps / exps.sum(axis=axis, keepdims=True)
+
+
+def along_in_place(z, axis):
+    z -= z.max(axis=axis, keepdims=True)
+    np.exp(z, out=z)
+    z /= z.sum(axis=axis, keepdims=True)
+    return z
+
+
+def along_clipped(z, axis):
+    exps = np.exp(np.clip(z, -500, 500))
+    return exps / exps.sum(axis=axis, keepdims=True)
+
+
+def along_exponent_floored(z, axis):
+    """z - max floored at -50: on [[-1000, 0, 1000], [1, 2, 3]] the two small entries of the first row get about
+    e^-50 = 1.93e-22 each, not 0."""
+    exps = np.exp(np.maximum(z - z.max(axis=axis, keepdims=True), -50.0))
+    return exps / exps.sum(axis=axis, keepdims=True)
+
+
+def along_keeps_two_dimensions(z, axis):
+    """A 1-D input made into a (1, K) batch and never flattened back."""
+    return along_solution(np.atleast_2d(z), axis if z.ndim > 1 else 1)
 
 
 def tempered_in_place(z, T):
@@ -5328,6 +5528,88 @@ WRONG_ANSWERS += [
     (checks.check_batch_softmax, batch_transposed, "the right one transposed"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x.T, axis=0), "drop the .T, or the swapped axes"),
     (checks.check_batch_softmax, batch_flattened_softmax, "whole batch"),
+    # 03 · softmax along any axis (Exercise 3 since the twentieth cold read): my_softmax_along(z, axis)
+    # the notebook's batch_softmax with the axis unused: right on [[1, 2], [3, 5]] with axis=1, and on
+    # [[1, 3], [2, 5]] with axis=0 it normalises the rows (axis 1, the last) instead of the columns
+    (checks.check_softmax_along_axis, along_batch_softmax_copied, "that normalises along axis 1, but the check "
+                                                                  "passed axis=0"),
+    (checks.check_softmax_along_axis, along_batch_softmax_copied, "batch_softmax above fixes axis=1"),
+    (checks.check_softmax_along_axis, along_last_axis_always, "that normalises along axis 1, but the check passed "
+                                                              "axis=0"),
+    # batch_softmax itself, one parameter: the call with (z, axis) raises TypeError
+    (checks.check_softmax_along_axis, batch_softmax_one_parameter, "takes 1 positional argument but 2 were given"),
+    (checks.check_softmax_along_axis, batch_softmax_one_parameter, "def my_softmax_along(z, axis)"),
+    # keepdims left out: on the square [[1, 2], [3, 5]] with axis=1 the (2,) maxima or sums line up with the columns
+    (checks.check_softmax_along_axis, along_max_without_keepdims, "z.max(axis=axis) without keepdims=True drops "
+                                                                  "that axis"),
+    (checks.check_softmax_along_axis, along_sum_without_keepdims, "the maximum is right (keepdims=True), but the "
+                                                                  "sum is not"),
+    (checks.check_softmax_along_axis, along_without_keepdims, "add keepdims=True to both"),
+    # the axis moved to the end and left there: right on 2-D rows, transposed on [[1, 3], [2, 5]] with axis=0
+    (checks.check_softmax_along_axis, along_moved_to_the_end, "your result is the right one transposed"),
+    (checks.check_softmax_along_axis, along_transposed_for_axis_0, "the right one transposed"),
+    (checks.check_softmax_along_axis, along_transposed_for_axis_0, "np.moveaxis(result, -1, axis)"),
+    # rows of z.shape[axis] neighbours: right on 2-D arrays (axis 1 is last; for axis 0 of the square
+    # [[1, 3], [2, 5]] reshape(-1, 2) keeps the rows, which is a normalisation along axis 1)
+    (checks.check_softmax_along_axis, along_reshaped_into_rows, "that normalises along axis 1"),
+    (checks.check_softmax_along_axis, along_reshaped_into_rows, "or a reshape into rows"),
+    (checks.check_softmax_along_axis, along_slices_loop, "each slice z[i] was normalised as a whole"),
+    (checks.check_softmax_along_axis, along_slices_loop, "hands your code a (3, 4) slice"),
+    (checks.check_softmax_along_axis, along_rows_python, "it raised ValueError: The truth value of an array"),
+    (checks.check_softmax_along_axis, along_rows_python, "np.apply_along_axis(your_softmax, axis, z)"),
+    (checks.check_softmax_along_axis, along_global_max, "on [[0, 1], [-1000, -999]] with axis=1, it emitted a "
+                                                        "RuntimeWarning: invalid value"),
+    (checks.check_softmax_along_axis, along_global_max, "far below the array's largest logit"),
+    (checks.check_softmax_along_axis, along_whole_array, "you normalised over the whole array"),
+    (checks.check_softmax_along_axis, lambda z, axis: scipy.special.softmax(z, axis=None), "the whole array"),
+    (checks.check_softmax_along_axis, along_max_along_last, "the maximum was taken along axis 1, not axis=0"),
+    (checks.check_softmax_along_axis, along_sum_along_last, "the sum is along axis 1, so your result sums to 1 "
+                                                            "along axis 1"),
+    # 1e-9 added to each exponential: on [[1, 2], [3, 5]] row [3, 5] has e = [e^-2, 1] and S = 1 + e^-2, so its first
+    # entry is too large by a relative eps (e^2 - 2 / (1 + e^-2)) = 5.63 eps, above the row [1, 2]'s 1.26 eps
+    (checks.check_softmax_along_axis, along_epsilon_each_exp, "what an epsilon added to each exponential gives"),
+    (checks.check_softmax_along_axis, along_epsilon_each_exp, "(largest relative error 5.6e-09)"),
+    (checks.check_softmax_along_axis, along_epsilon_each_exp, "return e / e.sum(axis=axis, keepdims=True)"),
+    # 1e-12 on each: 5.6e-12 relative on that entry, beyond the relative 1e-12, named the same way
+    (checks.check_softmax_along_axis, lambda z, axis: along_epsilon_each_exp(z, axis, 1e-12),
+     "an epsilon added to each exponential"),
+    # 1e-15 on each: within 1e-12 where no entry is tiny, so first seen where an entry should be 0
+    (checks.check_softmax_along_axis, lambda z, axis: along_epsilon_each_exp(z, axis, 1e-15),
+     "an entry that should be 0 or nearly 0 (below 1e-12) is not (entry [0, 0]"),
+    (checks.check_softmax_along_axis, along_epsilon_in_sum, "an epsilon was added to the sum"),
+    (checks.check_softmax_along_axis, along_epsilon_in_sum, "every entry of a distribution is too small by the same "
+                                                            "factor"),
+    # 5e-13 in the sum: within the relative 1e-12 (5e-13 / S), named by its one common factor as in Exercise 1
+    (checks.check_softmax_along_axis, lambda z, axis: along_epsilon_in_sum(z, axis, 5e-13),
+     "an epsilon was added to the sum"),
+    (checks.check_softmax_along_axis, along_mean_shift, "it emitted a RuntimeWarning: overflow"),
+    (checks.check_softmax_along_axis, along_mean_shift, "only z.max(axis=axis, keepdims=True) makes every exponent"),
+    (checks.check_softmax_along_axis, along_in_place, "changed its input `z`"),
+    # clipped to ±500: the far row [-1000, -999] of [[0, 1], [-1000, -999]] becomes [-500, -500], so [0.5, 0.5]
+    (checks.check_softmax_along_axis, along_clipped, "you clipped the logits (np.clip)"),
+    (checks.check_softmax_along_axis, along_clipped, "[[0.268941, 0.731059], [0.5, 0.5]]"),
+    (checks.check_softmax_along_axis, along_exponent_floored, "(entry [0, 0]: a relative error of inf (yours is "
+                                                              "1.93e-22, the right value 0))"),
+    (checks.check_softmax_along_axis, along_exponent_floored, "no floor on the exponent"),
+    (checks.check_softmax_along_axis, lambda z, axis: scipy.special.log_softmax(z, axis=axis), "log-probabilities"),
+    # float32 keeps 24 bits: off by up to 2^-24 = 6e-8 relative, a near miss
+    (checks.check_softmax_along_axis, lambda z, axis: scipy.special.softmax(z, axis=axis).astype(np.float32),
+     "not within the check's relative 1e-12 (on [[1, 2], [3, 5]] with axis=1: largest relative error"),
+    # e / (1 + e) = 0.731059 rounds to 0.7311
+    (checks.check_softmax_along_axis, lambda z, axis: np.round(scipy.special.softmax(z, axis=axis), 4),
+     "you rounded your answer to 4 decimals ([[0.2689, 0.7311]"),
+    # the naive formula: no shift, so [-1000, -999] underflows to 0 / 0
+    (checks.check_softmax_along_axis, lambda z, axis: np.exp(z) / np.exp(z).sum(axis=axis, keepdims=True),
+     "underflowed to 0/0"),
+    # the moved axis left at the end of the 3-D array: shape (2, 4, 3) for axis=1, not (2, 3, 4)
+    (checks.check_softmax_along_axis, lambda z, axis: along_solution(z, axis) if z.ndim < 3 else
+     along_moved_to_the_end(z, axis), "with axis=1 moved to the end and left there: your result has shape "
+                                      "(2, 4, 3), z has shape (2, 3, 4)"),
+    # the middle axis of the 3-D array by reshape: rows of 3 neighbours along the last axis
+    (checks.check_softmax_along_axis, lambda z, axis: along_solution(z, axis) if z.ndim < 3 or axis != 1 else
+     along_reshaped_into_rows(z, axis), "z.reshape(-1, 3) makes rows of 3 neighbouring entries"),
+    (checks.check_softmax_along_axis, along_keeps_two_dimensions, "return an array of z's shape, (2,)"),
+    (checks.check_softmax_along_axis, lambda z, axis: None, "returned None"),
     # 04 · tempered softmax
     (checks.check_tempered_softmax, tempered_in_place, "changed its input `z`"),
     (checks.check_tempered_softmax, tempered_shift_before_divide_wrong, "multiplied by T"),
@@ -5681,10 +5963,12 @@ def test_softmax_checks_agree_on_an_epsilon_in_the_sum(capsys, eps):
 
     first = run(capsys, checks.check_stable_softmax, one_row)
     by_rows = run(capsys, checks.check_batch_softmax, lambda x: np.apply_along_axis(one_row, 1, x))
+    along = run(capsys, checks.check_softmax_along_axis, lambda z, axis: np.apply_along_axis(one_row, axis, z))
     assert first.startswith(checks.PASS) == by_rows.startswith(checks.PASS), (first, by_rows)
+    assert first.startswith(checks.PASS) == along.startswith(checks.PASS), (first, along)
     assert first.startswith(checks.PASS) == (eps < 2e-13), first
     if eps >= 2e-13:
-        assert "an epsilon was added to the sum" in first and "an epsilon was added to the sum" in by_rows
+        assert all("an epsilon was added to the sum" in printed for printed in (first, by_rows, along))
 
 
 def test_a_log_space_softmax_stays_below_the_epsilon_rule():
@@ -5692,11 +5976,17 @@ def test_a_log_space_softmax_stays_below_the_epsilon_rule():
     half a unit in its last place, which scales every entry of the row by one factor, as an epsilon in the sum
     does. The eps that factor implies, S times half that unit (S the row's sum of exp(z - max)), must stay well
     below the checks' 2e-13 on every case of Exercises 1 and 3. Computed here with the math module, row by row."""
-    from tempnb.checks.softmax import EPSILON_IN_SUM_FROM, _batch_cases, _softmax_cases
+    from tempnb.checks.softmax import EPSILON_IN_SUM_FROM, _along_cases, _batch_cases, _softmax_cases
+
+    def distributions(case):
+        """The case's distributions, one per row: Exercise 3's along its own axis, the others along the last."""
+        z = case.args[0]
+        axis = case.args[1] if len(case.args) > 1 else -1
+        return np.moveaxis(z, axis, -1).reshape(-1, z.shape[axis])
 
     worst = 0.0
-    for case in [*_softmax_cases(), *_batch_cases()]:
-        for row in np.atleast_2d(case.args[0]):
+    for case in [*_softmax_cases(), *_batch_cases(), *_along_cases()]:
+        for row in distributions(case):
             finite = [float(v) for v in row if math.isfinite(v)]
             top = max(finite)
             total = math.fsum(math.exp(v - top) for v in finite)  # S, between 1 and K
@@ -5714,6 +6004,8 @@ NOT_A_SHIFT_PROBLEM = [
     (checks.check_logsumexp, None),
     (checks.check_batch_softmax, None),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axes=1)),  # a misspelt keyword: TypeError
+    (checks.check_softmax_along_axis, None),
+    (checks.check_softmax_along_axis, lambda z, axis: scipy.special.softmax(z, axes=axis)),  # TypeError
 ]
 
 
@@ -5723,7 +6015,8 @@ def test_softmax_checks_give_shift_advice_only_after_an_overflow_or_underflow(ca
     printed = run(capsys, check, answer)
     assert printed.startswith(checks.HINT), printed
     assert "it raised TypeError" in printed or "expected a function" in printed, printed
-    for advice in ("Factor out the max", "Subtract each row's own maximum", "the largest |z|"):
+    for advice in ("Factor out the max", "Subtract each row's own maximum", "the largest |z|",
+                   "Subtract the maximum along the axis", "The exercise's function takes the axis"):
         assert advice not in printed, printed
 
 
@@ -6010,6 +6303,30 @@ def test_learner_prints_are_shown(capsys):
     assert printed.strip().splitlines()[-1].startswith(checks.PASS)
 
 
+def test_the_swapped_arguments_probe_does_not_show_its_prints(capsys):
+    """After a wrong answer, Exercise 4's check calls the learner's function once more with the labels first, to
+    tell a swap apart from other mistakes. That call is the check's, not the learner's: what it prints (shapes
+    printed while debugging) would read as if the check had passed the arguments the wrong way round, so only the
+    learner's own call shows its prints."""
+    def block_by_labels(logits, labels):
+        print("logits", np.shape(logits), "labels", np.shape(labels))
+        return -scipy.special.log_softmax(logits, axis=1)[:, labels]  # a B x B block
+
+    checks.check_cross_entropy(block_by_labels)
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == ["logits (6, 4) labels (6,)"], lines  # the first case's six rows of four logits
+    assert lines[-1].startswith(checks.HINT) and "picks a B × B block" in lines[-1], lines
+
+    def swapped(labels, logits):  # right the other way round: the swap is still named, and its print not shown
+        print("labels", np.shape(labels), "logits", np.shape(logits))
+        return scipy.special.logsumexp(logits, axis=1) - logits[np.arange(len(labels)), labels]
+
+    checks.check_cross_entropy(swapped)
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == ["labels (6, 4) logits (6,)"], lines
+    assert "its parameters are the other way round" in lines[-1], lines
+
+
 
 
 @pytest.mark.parametrize("name", CHECK_NAMES)
@@ -6172,6 +6489,15 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_batch_softmax, lambda x: [list(row) for row in scipy.special.softmax(x, axis=1)]),
     (checks.check_batch_softmax, lambda x: np.exp(x - scipy.special.logsumexp(x, axis=1, keepdims=True))),
     (checks.check_batch_softmax, lambda x: softmax(x, axis=1)),
+    # Exercise 3 along any axis: the axis moved to the end and back, Exercise 1's plain-Python function applied along
+    # the axis, log space, nested lists, and a default for the axis
+    (checks.check_softmax_along_axis, along_moved_and_back),
+    (checks.check_softmax_along_axis, lambda z, axis: np.apply_along_axis(
+        lambda row: [math.exp(v - max(row)) / math.fsum(math.exp(w - max(row)) for w in row) for v in row], axis, z)),
+    (checks.check_softmax_along_axis,
+     lambda z, axis: np.exp(z - scipy.special.logsumexp(z, axis=axis, keepdims=True))),
+    (checks.check_softmax_along_axis, lambda z, axis: along_solution(z, axis).tolist()),
+    (checks.check_softmax_along_axis, lambda z, axis=-1: softmax(z, axis=axis)),
     (checks.check_tempered_softmax, tempered_copy_first),
     (checks.check_tempered_softmax, lambda z, T: tempered_copy_first(z, T).tolist()),
     # helpers of the learner's own, two levels deep: only a library softmax that runs is named
@@ -6233,6 +6559,7 @@ IN_PLACE_THEN_RIGHT = [
     (checks.check_stable_softmax, softmax_in_place, scipy.special.softmax),
     (checks.check_logsumexp, logsumexp_in_place, lambda z: float(scipy.special.logsumexp(z))),
     (checks.check_batch_softmax, batch_in_place, lambda x: scipy.special.softmax(x, axis=1)),
+    (checks.check_softmax_along_axis, along_in_place, along_solution),
     (checks.check_cross_entropy, cross_entropy_in_place, cross_entropy_loop),
     (checks.check_tempered_softmax, tempered_in_place, tempered_copy_first),
     (checks.check_soft_loss, soft_in_place, soft_term),
@@ -6568,6 +6895,14 @@ def test_the_readme_counts_the_tables_as_they_are():
     assert wrong and right, "the README no longer states the sizes of the wrong- and right-answer tables"
     assert int(wrong.group(1)) == len(WRONG_ANSWERS) + len(DISTILLATION_LOSS_WRONG)
     assert int(right.group(1)) == len(RIGHT_ANSWERS) + len(MORE_RIGHT_ANSWERS)
+
+
+def test_the_old_batch_softmax_check_still_works(capsys):
+    """03's Exercise 3 asked for a 2-D batch along axis=1 until the twentieth cold read; a learner's copy of 03 kept by
+    nbgitpuller still calls `check_batch_softmax`, which stays importable, unlisted, and as it was."""
+    assert "check_batch_softmax" not in checks.__all__ and "check_softmax_along_axis" in checks.__all__
+    assert run(capsys, checks.check_batch_softmax, batch_softmax_one_parameter).startswith(checks.PASS)
+    assert "takes 1 positional argument" in run(capsys, checks.check_softmax_along_axis, batch_softmax_one_parameter)
 
 
 def test_the_old_name_of_the_half_entropy_check_still_works(capsys):

@@ -29,7 +29,13 @@ from tempnb.checks.sampling import (
     check_top_k,
     check_top_p,
 )
-from tempnb.checks.softmax import check_batch_softmax, check_cross_entropy, check_logsumexp, check_stable_softmax
+from tempnb.checks.softmax import (
+    check_batch_softmax,
+    check_cross_entropy,
+    check_logsumexp,
+    check_softmax_along_axis,
+    check_stable_softmax,
+)
 from tempnb.checks.temperature import (
     check_entropy_temperature,
     check_half_temperature,
@@ -41,6 +47,9 @@ from tempnb.checks.temperature import (
 # A learner's own copy of 01, kept by nbgitpuller when the class pulls a newer course, still calls
 # the old name; it stays importable (not listed in __all__, so it is not taught twice).
 check_half_entropy_pi = check_half_entropy_theta
+# 03's Exercise 3 was a softmax of each row of a 2-D batch until December 2026 (`check_batch_softmax`); it
+# now takes any axis of an array of any number of dimensions (`check_softmax_along_axis`). The old check
+# stays importable, and unlisted, for the same reason.
 # 06's Exercise 1 drew one index from one vector of logits until December 2026 (`check_inverse_cdf_sampler`);
 # it now draws one per row of a batch (`check_batch_sampler`). The old check stays importable for the
 # same reason, and unlisted.
@@ -52,7 +61,6 @@ __all__ = [
     "check_fit_temperature",
     "check_platt_temperature",
     "check_batch_sampler",
-    "check_batch_softmax",
     "check_cross_entropy",
     "check_distilled_student",
     "check_entropy_temperature",
@@ -67,6 +75,7 @@ __all__ = [
     "check_odds_temperature",
     "check_probability_from_log_odds",
     "check_soft_loss",
+    "check_softmax_along_axis",
     "check_stable_sigmoid",
     "check_stable_softmax",
     "check_tempered_softmax",
@@ -95,4 +104,5 @@ for _name in [name for name in __all__ if name.startswith("check_")]:
     globals()[_name] = _whatever_the_learners_error_state(globals()[_name])
 check_half_entropy_pi = check_half_entropy_theta  # noqa: F811 (the alias follows the wrapped check)
 check_inverse_cdf_sampler = _whatever_the_learners_error_state(check_inverse_cdf_sampler)
+check_batch_softmax = _whatever_the_learners_error_state(check_batch_softmax)
 del _name

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
+import io
 import math
 import re
 from collections.abc import Callable
@@ -41,7 +43,8 @@ _NEAR_MISS = ("your result is close, but not within the check's relative 1e-9 ({
 # "{{err}}" becomes "{err}" when the hint is formatted; check_stable_softmax then fills in the learner's error
 _SOFTMAX_NEAR_MISS = ("your result is close, but not within the check's relative 1e-12 (on {label}: largest relative "
                       "error {{err}}): return the unrounded float64 result (no rounding, no float32, and no epsilon "
-                      "added to the sum: the sum is at least 1 once the maximum is subtracted).")
+                      "added to the sum or to each exponential: the sum is at least 1 once the maximum is "
+                      "subtracted).")
 
 
 # Exercises 1 and 3 name an epsilon added to the sum by one rule, _epsilon_in_sum, so that a function that passes
@@ -94,6 +97,39 @@ _SILENCED = ("exp overflowed, and the warning was silenced (np.errstate or warni
 _TINY_MARK = "an entry that should be 0 or nearly 0 (below 1e-12) is not"
 _UNDERFLOW_NOT_ZERO = ("on {label} an entry that should be 0 (it underflows) is not: got {got}. exp(z - max) of an "
                        "exponent below about -745 is exactly 0 in float64, and so is its probability; " + _NO_FLOOR)
+
+
+_EPSILONS_EACH_EXP = (1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12)  # what learners add "to avoid dividing by 0"
+
+
+def _epsilon_each_exp_hint(total: str) -> str:
+    """The hint for an epsilon added to each exponential; "{label}" and "{{err}}" are filled in as in
+    _SOFTMAX_NEAR_MISS, and ``total`` is the sum the learner should divide by."""
+    return ("on {label} your result is what an epsilon added to each exponential gives, (e + eps) / sum(e + eps) "
+            "(largest relative error {{err}}): it moves every probability, and gives one that should be 0 or nearly "
+            "0 (a masked -inf, an underflow) about eps / sum instead. Add nothing: once the maximum is subtracted "
+            f"the largest exponential is exp(0) = 1, so the sum is at least 1 and never 0; return e / {total}.")
+
+
+def _epsilon_each_exp(z: np.ndarray, axis: int = -1) -> Callable[[object], bool]:
+    """A recogniser: the answer is (e + eps) / sum(e + eps) along ``axis`` for one of the usual epsilons, with
+    e = exp(z - max) (or exp(z) unshifted, where that is finite), within a relative 1e-11 and nothing absolute.
+
+    Only the epsilons that move the answer beyond the checks' relative 1e-12 count (1e-13 and less leave an
+    ordinary entry within it and are named on the cases with tiny entries instead, by _tiny_entry_off). An
+    epsilon of 1e-9 changes an entry of 1/3 by a relative 3e-9 minus the sum's share, far above the 1e-11 that
+    separates two roundings of the same formula, so the match names this mistake and no other."""
+    expected = scipy.special.softmax(z, axis=axis)
+    with np.errstate(all="ignore"):
+        exps = [np.exp(z - z.max(axis=axis, keepdims=True)), np.exp(z)]
+        candidates = [(e + eps) / (e + eps).sum(axis=axis, keepdims=True)
+                      for e in exps if np.all(np.isfinite(e)) for eps in _EPSILONS_EACH_EXP]
+    wrong = [value for value in candidates if np.all(np.isfinite(value))
+             and not close(value, expected, rtol=1e-12, atol=0)]
+
+    def recognise(answer: object) -> bool:
+        return any(close(answer, value, rtol=1e-11, atol=0) for value in wrong)
+    return recognise
 
 
 def _relative_errors(answer: np.ndarray, target: np.ndarray) -> np.ndarray:
@@ -181,6 +217,8 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
         # before the near miss: an epsilon added to the sum (1e-10, 1e-12, 5e-13), named by its one common factor
         Mistake(lambda a: _epsilon_in_sum(a, scipy.special.softmax(z)),
                 _epsilon_in_sum_hint(row="", whose="the")),
+        # 1e-9 added to each exponential: off by a few 1e-9 on every case, so named before the near miss
+        Mistake(_epsilon_each_exp(z), _epsilon_each_exp_hint("e.sum()")),
         Mistake(near_miss(scipy.special.softmax(z)), _SOFTMAX_NEAR_MISS),
     )
 
@@ -532,7 +570,9 @@ def _batch_cases() -> list[Case]:
 
 
 def check_batch_softmax(batch_softmax: Callable) -> None:
-    """Exercise 03.3: softmax of every row of a 2-D batch, compared as Exercise 1 compares (_same_softmax)."""
+    """Exercise 03.3 as it was until the twentieth cold read: softmax of every row of a 2-D batch, compared as
+    Exercise 1 compares (_same_softmax). Kept, unlisted, for learners' copies of 03 that still call it;
+    the exercise is now check_softmax_along_axis."""
     cases = _batch_cases()
     calls: list[tuple[np.ndarray, object]] = []  # (the batch, what the learner returned), local to this call
     learner = _recording(batch_softmax, calls)
@@ -577,6 +617,302 @@ def _tiny_entry_named(batch: np.ndarray, answer: object) -> str:
     row, column = np.unravel_index(np.argmax(errors), errors.shape)
     return (f"row {row}, column {column}: a relative error of {errors[row, column]:.1e} (yours is "
             f"{array[row, column]:.3g}, the right value {target[row, column]:.3g})")
+
+
+# ---------------------------------------------------------------- Exercise 03.3: softmax along any axis of any array
+# Until this notebook's twentieth cold read Exercise 3 was a 2-D batch along axis=1 (check_batch_softmax, above), which
+# the notebook's own batch_softmax already answered; it now asks for any axis of an array of any number of dimensions.
+
+_KEEP_AXIS = "z.max(axis=axis, keepdims=True) and exps.sum(axis=axis, keepdims=True)"
+_ALONG_EACH = "each slice along the axis is one distribution"
+
+
+def _finite_slip(formula: Callable[[], np.ndarray]) -> np.ndarray | None:
+    """What a slip computes, or None where NumPy refuses it (shapes that do not broadcast) or it is not finite."""
+    try:
+        with np.errstate(all="ignore"):
+            value = np.asarray(formula(), dtype=float)
+    except ValueError:
+        return None
+    return value if np.all(np.isfinite(value)) else None
+
+
+def _sums_to_one_along(answer: object, shape: tuple[int, ...], axis: int) -> bool:
+    array = as_array(answer)
+    return array is not None and array.shape == shape and bool(np.allclose(array.sum(axis=axis), 1.0, atol=1e-9))
+
+
+def _along_case(z: np.ndarray, axis: int, label: str) -> Case:
+    """One input of Exercise 3: the array z, the axis the check passes, and the mistakes typical on that pair."""
+    expected = scipy.special.softmax(z, axis=axis)
+    ndim, here = z.ndim, axis % z.ndim
+    others = [other for other in range(ndim) if other != here]
+
+    def wrong(value: np.ndarray | None) -> bool:
+        return value is not None and value.shape == z.shape and not close(value, expected, rtol=1e-12, atol=0)
+
+    moved = np.moveaxis(expected, axis, -1)
+    mistakes: list[Mistake] = []
+    if moved.shape != z.shape:  # np.moveaxis(z, axis, -1), the softmax along the last axis, and no move back
+        mistakes.append(Mistake(lambda a: close(a, moved, rtol=1e-9, atol=0),
+                                f"your values are right, but with axis={axis} moved to the end and left there: your "
+                                f"result has shape {moved.shape}, z has shape {z.shape}. Move it back, "
+                                f"np.moveaxis(result, -1, axis), or skip the move: {_KEEP_AXIS} work along any axis."))
+    mistakes += [
+        Mistake(lambda a: as_array(a) is None or as_array(a).shape != z.shape,
+                f"return an array of z's shape, {z.shape}, one probability per logit; got {{got}}."),
+        Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
+                "your result has nan in it: along some slice every exponential underflowed to 0 (0/0), as when "
+                "one maximum is taken for the whole array (z.max() with no axis) and a distribution lies far below "
+                "it, or one overflowed (inf/inf). Subtract the maximum along the axis, "
+                "z.max(axis=axis, keepdims=True): then every exponent is ≤ 0 and each distribution's largest term "
+                "is exactly 1."),
+        *rounded_mistakes(expected, "relative 1e-12"),
+        Mistake(lambda a: bool(np.any(np.isinf(as_array(a)))),
+                f"your result has inf in it: {_SILENCED} Subtract the maximum along the axis, "
+                "z.max(axis=axis, keepdims=True), before exponentiating."),
+        Mistake(scipy.special.log_softmax(z, axis=axis),
+                "those are log-probabilities (a log-softmax along the axis); the exercise asks for the "
+                "probabilities themselves: exps / exps.sum(axis=axis, keepdims=True), or np.exp of yours."),
+    ]
+    if ndim == 2 and z.shape[0] == z.shape[1] and wrong(expected.T):
+        mistakes.append(Mistake(expected.T, "your result is the right one transposed: each distribution of yours "
+                                            "lies across the other axis. Return it in z's layout (drop the .T, or "
+                                            "move the axis back with np.moveaxis(result, -1, axis))."))
+    # a fixed axis instead of the parameter (batch_softmax above fixes axis=1), a loop over the rows of a 2-D
+    # array, or a reshape into rows: each normalises along the last axis, whatever axis was asked
+    for other in others:
+        value = scipy.special.softmax(z, axis=other)
+        if wrong(value):
+            why = (" A fixed axis (batch_softmax above fixes axis=1), a loop over the rows, or a reshape into rows "
+                   "normalises along the last axis, whatever axis is asked." if other == ndim - 1 else
+                   " Not a fixed number: the axis changes from call to call.")
+            mistakes.append(Mistake(value, f"that normalises along axis {other}, but the check passed axis={axis}: "
+                                           f"use the axis you are given for both the max and the sum, {_KEEP_AXIS}."
+                                           + why))
+    whole = scipy.special.softmax(z, axis=None)
+    if wrong(whole):
+        mistakes.append(Mistake(whole, f"you normalised over the whole array (a max and a sum with no axis): "
+                                       f"{_ALONG_EACH}, so use {_KEEP_AXIS}."))
+    if ndim > 2:  # a loop over z[i]: each slice normalised as a whole
+        slices = scipy.special.softmax(z.reshape(z.shape[0], -1), axis=1).reshape(z.shape)
+        if wrong(slices):
+            mistakes.append(Mistake(slices, f"each slice z[i] was normalised as a whole: a loop over the first axis "
+                                            f"hands your code a {z.shape[1:]} slice, not one distribution, once z has "
+                                            f"more than two dimensions. Work on the whole array along the axis, "
+                                            f"{_KEEP_AXIS}, or use np.apply_along_axis(your_softmax, axis, z)."))
+    if here != ndim - 1:  # rows of K neighbours in memory order are not the distributions along a middle axis
+        size = z.shape[axis]
+        reshaped = scipy.special.softmax(z.reshape(-1, size), axis=1).reshape(z.shape)
+        if wrong(reshaped):
+            mistakes.append(Mistake(reshaped, f"z.reshape(-1, {size}) makes rows of {size} neighbouring entries "
+                                              f"(the last axis varies fastest), which for axis={axis} are not the "
+                                              f"{size} entries of one distribution: move the axis to the end first, "
+                                              "np.moveaxis(z, axis, -1), and back afterwards, or skip the reshape: "
+                                              f"{_KEEP_AXIS} work along any axis."))
+    # keepdims left out: silently wrong only where the reduced shape happens to broadcast (a square 2-D batch)
+    kept_exps = np.exp(z - z.max(axis=axis, keepdims=True))
+    for formula, message in (
+        (lambda: (lambda e: e / e.sum(axis=axis, keepdims=True))(np.exp(z - z.max(axis=axis))),
+         "your result sums to 1 along the axis, but its values are wrong: z.max(axis=axis) without keepdims=True "
+         "drops that axis, so the maxima line up with z's last axes rather than with the distributions they came "
+         "from, and each distribution gets the wrong shift. Add keepdims=True: z.max(axis=axis, keepdims=True)."),
+        (lambda: kept_exps / kept_exps.sum(axis=axis),
+         "the maximum is right (keepdims=True), but the sum is not: exps.sum(axis=axis) without keepdims=True "
+         "drops that axis, so the sums line up with z's last axes rather than with the distributions. Divide by "
+         "exps.sum(axis=axis, keepdims=True)."),
+        (lambda: (lambda e: e / e.sum(axis=axis))(np.exp(z - z.max(axis=axis))),
+         "z.max(axis=axis) and exps.sum(axis=axis) without keepdims=True drop that axis, so they line up with z's "
+         "last axes rather than with the distributions: add keepdims=True to both."),
+    ):
+        value = _finite_slip(formula)
+        if wrong(value):
+            mistakes.append(Mistake(value, message))
+    # the max along one axis and the sum along another
+    for other in others:
+        shifted_elsewhere = _finite_slip(lambda other=other: (lambda e: e / e.sum(axis=axis, keepdims=True))(
+            np.exp(z - z.max(axis=other, keepdims=True))))
+        if wrong(shifted_elsewhere):
+            mistakes.append(Mistake(shifted_elsewhere,
+                                    f"your result sums to 1 along the axis, but its values are wrong: the maximum "
+                                    f"was taken along axis {other}, not axis={axis}, so the entries of one "
+                                    "distribution got different shifts. Take it along the same axis as the sum, "
+                                    "z.max(axis=axis, keepdims=True)."))
+        summed_elsewhere = _finite_slip(lambda other=other: kept_exps / kept_exps.sum(axis=other, keepdims=True))
+        if wrong(summed_elsewhere):
+            mistakes.append(Mistake(summed_elsewhere,
+                                    f"the shift by the maximum along axis={axis} is right, but the sum is along axis "
+                                    f"{other}, so your result sums to 1 along axis {other}: divide by "
+                                    "exps.sum(axis=axis, keepdims=True)."))
+    moved_expected = np.moveaxis(expected, axis, -1)
+    mistakes += [
+        Mistake(_clipped_softmax(z, axis=axis),
+                _CLIPPED_SOFTMAX.format(label="{label}", got="{got}",
+                                        shift="subtracting the maximum along the axis, z.max(axis=axis, "
+                                              "keepdims=True),")),
+        Mistake(_tiny_entry_off(expected, tiny=1e-12),
+                f"on {label} {_TINY_MARK}: got {{got}}. exp(z - max) of a very negative exponent is rightly tiny or "
+                "exactly 0; " + _NO_FLOOR),
+        Mistake(lambda a: _epsilon_in_sum(np.moveaxis(as_array(a), axis, -1), moved_expected),
+                _epsilon_in_sum_hint(row=" of a distribution", whose="its")),
+        Mistake(_epsilon_each_exp(z, axis), _epsilon_each_exp_hint("e.sum(axis=axis, keepdims=True)")),
+        Mistake(near_miss(expected), _SOFTMAX_NEAR_MISS),
+        Mistake(lambda a: _sums_to_one_along(a, z.shape, axis),
+                f"on {label} your result sums to 1 along the axis, but its values are wrong. Something changed each "
+                "distribution's values but not its total: for example a max taken along another axis or without "
+                "keepdims=True, or one maximum for the whole array."),
+        *[Mistake(lambda a, other=other: _sums_to_one_along(a, z.shape, other),
+                  f"your result sums to 1 along axis {other}, not along axis={axis}, the axis the check passed: "
+                  f"normalise along the axis you are given, {_KEEP_AXIS}.") for other in others],
+    ]
+    shown_expected = f" Expected {np.round(expected, 6).tolist()}, got {{got}}." if expected.size <= 6 else ""
+    return Case((z.copy(), axis), expected,
+                f"on {label} your result does not sum to 1 along axis={axis}: divide by the sum along that axis, "
+                f"exps.sum(axis=axis, keepdims=True).{shown_expected}", label, tuple(mistakes), _along_on_problem)
+
+
+def _along_on_problem(problem: str) -> str:
+    """Advice after a problem on one case of Exercise 3: the axis parameter after a call with too many arguments,
+    keepdims after a broadcasting error, the axis after an AxisError, the maximum along the axis after an
+    overflow or an underflow; nothing after any other problem, which the problem's own text explains."""
+    if "positional argument" in problem:
+        return ("The exercise's function takes the axis as its second argument, def my_softmax_along(z, axis): "
+                "add that parameter and use it for both the max and the sum.")
+    if "broadcast" in problem:
+        return (f"Keep the reduced axis: {_KEEP_AXIS}. keepdims=True leaves it in place with length 1, so it lines "
+                "up with the axis it came from, whichever that is.")
+    if "out of bounds for array of dimension" in problem:
+        return ("Your code asked for an axis this array does not have: use the axis the check passes, for both "
+                "the max and the sum, not a fixed number.")
+    if "ambiguous" in problem:
+        return ("A loop over z's first axis hands your code a whole slice, not one distribution, once z has more "
+                f"than two dimensions: work on the whole array along the axis, {_KEEP_AXIS}, or use "
+                "np.apply_along_axis(your_softmax, axis, z).")
+    if _overflow(problem):
+        return ("An exponent above 709 overflowed: its exp is inf. Any shift other than the maximum along the axis "
+                "(none at all, the minimum, the mean, the first or last logit along it) can leave an exponent above "
+                "709; only z.max(axis=axis, keepdims=True) makes every exponent ≤ 0.")
+    if _underflow(problem):
+        return ("A distribution far below 0, or far below the array's largest logit, underflowed to 0/0: its "
+                "exponentials all rounded to 0. Subtract the maximum along the axis, "
+                "z.max(axis=axis, keepdims=True).")
+    return ""
+
+
+def _along_cases() -> list[Case]:
+    """Built afresh for every check, so nothing a learner's code does can change them."""
+    cube = np.random.default_rng(3).normal(scale=3.0, size=(2, 3, 4))
+    # along axis 1 its distributions are [-1000, 0, 1000], [1, 2, 3], [1000, 0, -1000] and [3, 2, 1]
+    wide = np.array([[[-1000.0, 1.0], [0.0, 2.0], [1000.0, 3.0]],
+                     [[1000.0, 3.0], [0.0, 2.0], [-1000.0, 1.0]]])
+    return [
+        _along_case(np.array([[1.0, 2.0], [3.0, 5.0]]), 1, "[[1, 2], [3, 5]] with axis=1"),
+        # the same batch stored one distribution per column: a fixed axis=1 normalises its rows instead
+        _along_case(np.array([[1.0, 3.0], [2.0, 5.0]]), 0, "[[1, 3], [2, 5]] with axis=0"),
+        _along_case(np.array([[1.0, 2.0, 3.0], [0.0, 0.0, 0.0]]), 1, "[[1, 2, 3], [0, 0, 0]] with axis=1"),
+        _along_case(cube, -1, "a (2, 3, 4) array of logits of size ~3 with axis=-1"),
+        _along_case(cube, 1, "the same (2, 3, 4) array with axis=1"),
+        _along_case(cube, 0, "the same (2, 3, 4) array with axis=0"),
+        _along_case(np.array([[0.0, 1.0], [-1000.0, -999.0]]), 1, "[[0, 1], [-1000, -999]] with axis=1"),
+        _along_case(np.array([[0.0, -1000.0], [1.0, -999.0]]), 0, "[[0, -1000], [1, -999]] with axis=0"),
+        _along_case(np.array([[7.0, 7.0, 7.0]]), 1, "a single row [[7, 7, 7]] with axis=1"),
+        # a distribution 2000 wide: only its own maximum keeps every exponent <= 0 (its mean or minimum overflows)
+        _along_case(np.array([[-1000.0, 0.0, 1000.0], [1.0, 2.0, 3.0]]), 1,
+                    "[[-1000, 0, 1000], [1, 2, 3]] with axis=1"),
+        # the same row reversed, its maximum first: a shift by the last logit overflows
+        _along_case(np.array([[1000.0, 0.0, -1000.0], [3.0, 2.0, 1.0]]), 1,
+                    "[[1000, 0, -1000], [3, 2, 1]] with axis=1"),
+        _along_case(wide, 1, "a (2, 3, 2) array with axis=1, whose distributions include [-1000, 0, 1000] and "
+                             "[1000, 0, -1000]"),
+        _along_case(np.array([1000.0, 1001.0]), 0, "the 1-D [1000, 1001] with axis=0"),
+    ]
+
+
+def _recording_along(function: object, calls: list[tuple[np.ndarray, int, object]]) -> object:
+    """`function` wrapped so that each call appends (a copy of z, the axis, what it returned) to `calls`; anything
+    not callable is returned as it is, for the check's own "not a function" hint (as _recording does)."""
+    if not callable(function):
+        return function
+
+    @functools.wraps(function)
+    def learner(z: np.ndarray, axis: int) -> object:
+        given = z.copy()
+        value = function(z, axis)
+        calls.append((given, axis, value))
+        return value
+
+    return learner
+
+
+def _same_along(answer: object, expected: object, axis: int) -> bool:
+    """Right for Exercise 3: _same_softmax with each distribution's sum taken along ``axis``."""
+    if not close(answer, expected, rtol=1e-12, atol=0):
+        return False
+    return not _epsilon_in_sum(np.moveaxis(as_array(answer), axis, -1),
+                               np.moveaxis(np.asarray(expected, dtype=float), axis, -1))
+
+
+def _first_miss_along(learner: object, cases: list[Case]) -> str | None:
+    """first_miss, case by case, so that each case is compared along its own axis."""
+    for case in cases:
+        axis = case.args[1]
+        message = first_miss(learner, [case], same=lambda a, b, axis=axis: _same_along(a, b, axis))
+        if message is not None:
+            return message
+    return None
+
+
+def _tiny_entry_named_along(z: np.ndarray, axis: int, answer: object) -> str:
+    """The tiny entry (below 1e-12) furthest off, with its index and relative error: a display rounds it away."""
+    target = scipy.special.softmax(z, axis=axis)
+    array = as_array(answer)
+    errors = np.where(target <= 1e-12, _relative_errors(array, target), 0.0)
+    if not np.any(errors > 1e-6):
+        return "see the entries below 1e-12"
+    index = tuple(int(i) for i in np.unravel_index(np.argmax(errors), errors.shape))
+    return (f"entry {list(index)}: a relative error of {errors[index]:.1e} (yours is {array[index]:.3g}, the right "
+            f"value {target[index]:.3g})")
+
+
+def check_softmax_along_axis(softmax_along: Callable) -> None:
+    """Exercise 03.3: ``softmax_along(z, axis)``, the softmax of every slice of ``z`` along ``axis``, for arrays of
+    one, two and three dimensions and axes 0, 1 and -1; compared as Exercise 1 compares (_same_softmax), with each
+    distribution's sum taken along the case's axis."""
+    cases = _along_cases()
+    calls: list[tuple[np.ndarray, int, object]] = []  # (z, axis, what the learner returned), local to this call
+    learner = _recording_along(softmax_along, calls)
+    message = _first_miss_along(learner, cases)
+    if message is not None and message.startswith("your result is close"):
+        # a near miss on an ordinary case may hide a more specific mistake that only the cases with tiny entries show
+        tiny_cases = [case for case in cases if np.any(np.asarray(case.expected) <= 1e-12)]
+        first_calls = len(calls)
+        tiny_message = _first_miss_along(learner, tiny_cases)
+        if tiny_message is not None and _TINY_MARK in tiny_message and _tiny_raised_along(*calls[-1]):
+            message = tiny_message
+        else:
+            del calls[first_calls:]  # the hint names the first miss's own call
+    if message is None:
+        return passed("Stable along any axis: every slice along the axis sums to 1 and matches "
+                      "scipy.special.softmax(z, axis=axis), for 1-D, 2-D and 3-D arrays and axes 0, 1 and -1.")
+    if _TINY_MARK in message and calls:  # a display rounds to 6 decimals, so name the offending entry itself
+        message = message.replace(_TINY_MARK, f"{_TINY_MARK} ({_tiny_entry_named_along(*calls[-1])})", 1)
+    if "{err}" in message:
+        error = "?"
+        if calls:
+            z, axis, value = calls[-1]
+            error = f"{float(np.max(_relative_errors(as_array(value), scipy.special.softmax(z, axis=axis)))):.1e}"
+        message = message.replace("{err}", error)
+    return hint(message)
+
+
+def _tiny_raised_along(z: np.ndarray, axis: int, answer: object) -> bool:
+    """Whether every tiny entry (below 1e-12) that is off is too large, as an epsilon or a floor makes it."""
+    target = scipy.special.softmax(z, axis=axis)
+    array = as_array(answer)
+    if array is None or array.shape != target.shape:
+        return False
+    off = (target <= 1e-12) & (_relative_errors(array, target) > 1e-6)
+    return bool(np.any(off) and np.all(array[off] > target[off]))
 
 
 # ---------------------------------------------------------------- Exercise 03.4: a batch's per-row cross-entropy
@@ -680,6 +1016,14 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
     top_class = -log_q.max(axis=1)  # each row's most likely class instead of its label
     one_based = -log_q[rows, labels - 1]  # labels read as 1-based: label 0 wraps round to the last class
     one_later = -log_q[rows, (labels + 1) % n_classes]  # labels + 1, wrapped round (np.take(..., mode="wrap"))
+    overflows = logits.max(axis=1) > 709  # the rows whose exp(max) is inf in float64
+    clipped = []  # each usual clip's losses, with the label's logit clipped or not, where the clip changes them
+    for bound in _CLIP_BOUNDS:
+        low_high = np.clip(logits, -bound, bound)
+        for label_logit in (low_high[rows, labels], logits[rows, labels]):
+            value = scipy.special.logsumexp(low_high, axis=1) - label_logit
+            if not close(value, expected, rtol=1e-9, atol=1e-12):
+                clipped.append(value)
     per_row = _PER_ROW_WANTED.format(rows=n_rows)
     mistakes = [
         # a single number: the mean or the sum of the right losses, or anything else
@@ -709,9 +1053,19 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
                 f"your result has shape {{{{shape}}}}; {per_row}one entry per row, in the rows' order."),
         # the right shape, wrong values; first a right answer rounded for printing (np.round(losses, 4))
         *rounded_mistakes(expected, "relative 1e-9"),
+        # the naive log-sum-exp with its warning silenced (the notebook's naive_lse wraps it in np.errstate): exp of a
+        # logit above 709 is inf, so that row's loss is inf, or nan (inf / inf, inf - inf) by way of log(softmax)
+        *([] if not np.any(overflows) else
+          [Mistake(lambda a: bool(np.any(~np.isfinite(as_array(a))[overflows])),
+                   f"a loss is inf or nan on a row whose largest logit is above 709: {_SILENCED} Subtract each row's "
+                   "own maximum before exponentiating, logsumexp(z) = m + log(sum(exp(z - m))) with "
+                   "m = z.max(axis=1, keepdims=True), or use log_softmax along axis=1.")]),
         Mistake(lambda a: bool(np.any(np.isposinf(as_array(a)))),
                 "a loss is inf: a probability rounded to 0 and its log is -inf (np.log of softmax). Take the log in "
                 "log space, log_softmax(z) = z - logsumexp(z), along axis=1."),
+        Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
+                "a loss is nan: somewhere an inf - inf, inf / inf or 0 / 0 happened. Take the log in log space, "
+                "log_softmax(z) = z - logsumexp(z), with each row's own maximum subtracted, along axis=1."),
         Mistake(-expected, "the sign is flipped: the loss is minus the log-probability of the label, -log q_y ≥ 0."),
         Mistake(expected / math.log(2), f"those are losses in bits (divided by log 2): {_NATURAL_LOG}, and the loss "
                                         "is in nats, with no division."),
@@ -744,6 +1098,13 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
         Mistake(expected / n_classes,
                 "those are the means over the K classes of -onehot * log q: sum over the classes (axis=1) instead."),
     ]
+    if clipped:  # the logits clipped (np.clip(z, -c, c)) so that exp cannot overflow: before the capped-loss hint
+        mistakes.append(Mistake(
+            lambda a: any(close(a, value, rtol=1e-9, atol=1e-12) for value in clipped),
+            "you clipped the logits (np.clip) so that exp cannot overflow, but that changes the losses: on {label} "
+            "yours, {got}, are those of the clipped logits. Shift instead of clipping: logsumexp(z) = "
+            "m + log(sum(exp(z - m))) with each row's own maximum m = z.max(axis=1, keepdims=True) makes every "
+            "exponent ≤ 0 and loses nothing; or use log_softmax along axis=1."))
     if np.max(expected) > 100:  # a label far below its row's top: an epsilon or a clip caps the loss
         mistakes.append(Mistake(
             lambda a: bool(np.any((as_array(a) > 0) & (as_array(a) < expected - 1))),
@@ -863,7 +1224,10 @@ def _swapped_arguments(cross_entropy: Callable, case: Case, message: str) -> str
     or, when the call failed (``message`` names what it raised), its first parameter is named like the labels.
     None otherwise."""
     logits, labels = case.args
-    outcome = call(cross_entropy, labels, logits)
+    # a call the learner did not ask for: what it prints (shapes printed while debugging, say) would read as if the
+    # check had passed the arguments the wrong way round, so it is not shown
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        outcome = call(cross_entropy, labels, logits)
     if outcome.problem is None and close(outcome.value, case.expected, rtol=1e-9, atol=1e-12):
         return (f"your function is right when called with the labels first, so its parameters are the other way "
                 f"round; {_CALL_ORDER} Swap them: def my_cross_entropy(logits, labels).")
