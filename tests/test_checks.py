@@ -560,6 +560,40 @@ def batch_finite_stand_in(z, rng):
     return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
 
 
+def batch_stand_in(value):
+    """-inf replaced by a finite logit such as -30: on the batch this gives the same indices as cdf >= u, since the
+    masked first entry's piece (about 1e-14 of its row at -30) is drawn only at u = 0.0."""
+    def sampler(z, rng):
+        cdf = np.cumsum(softmax(np.nan_to_num(z, neginf=value), axis=1), axis=1)
+        return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
+    return sampler
+
+
+def batch_u_times_last_row(z, rng):
+    """u scaled by cdf[-1], copied from sample_inverse_cdf, where it is the one row's total; here the last row."""
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    u = rng.random(len(z)) * cdf[-1]  # (B,) * (K,): raises
+    return np.sum(cdf <= u[:, None], axis=1)
+
+
+def batch_u_column_times_last_row(z, rng):
+    """The same cdf[-1], after the hint to give u a column's shape: (B, 1) * (K,) broadcasts to (B, K)."""
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    return np.argmax(cdf > rng.random(len(z))[:, None] * cdf[-1], axis=1)
+
+
+def batch_probabilities_not_totals(z, rng):
+    """Each token's own probability compared with u, instead of the running totals."""
+    return np.argmax(softmax(z, axis=1) > rng.random(len(z))[:, None], axis=1)
+
+
+def batch_no_max_subtraction(z, rng):
+    """Right on small logits, but np.exp(1000) overflows: the max-subtraction of 03-softmax left out."""
+    exps = np.exp(z)
+    cdf = np.cumsum(exps / exps.sum(axis=1, keepdims=True), axis=1)
+    return np.sum(cdf <= rng.random(len(z))[:, None], axis=1)
+
+
 def batch_exp_unnormalised(z, rng):
     cdf = np.cumsum(np.exp(z), axis=1)
     return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
@@ -3926,6 +3960,18 @@ WRONG_ANSWERS = [
     (checks.check_batch_sampler, batch_u_per_entry, "one per entry of the (45, 5) table"),
     (checks.check_batch_sampler, batch_greater_or_equal, "not one that equals it (cdf >= u)"),
     (checks.check_batch_sampler, batch_finite_stand_in, "a finite stand-in"),
+    # a stand-in far enough below the row's logits gives the cdf >= u indices on the batch; u = 1e-300 tells them apart
+    (checks.check_batch_sampler, batch_stand_in(-30.0), "a masked entry (logit -inf) owns a piece in your sampler"),
+    (checks.check_batch_sampler, batch_stand_in(-100.0), "a finite stand-in such as 0, -5 or -30"),
+    # cdf[-1] copied from sample_inverse_cdf: first the shape error, then, with u[:, None], a silently wrong answer
+    (checks.check_batch_sampler, batch_u_times_last_row, "Each row's total is cdf[:, -1]"),
+    (checks.check_batch_sampler, batch_u_times_last_row, "one number per row (u, shape (B,)) against one per token"),
+    (checks.check_batch_sampler, batch_u_column_times_last_row, "cdf[-1] is the last row of the (B, K) table"),
+    (checks.check_batch_sampler, batch_probabilities_not_totals, "compared u with each token's own probability"),
+    (checks.check_batch_sampler,
+     lambda z, rng: np.sum(softmax(z, axis=1) <= rng.random(len(z))[:, None], axis=1),
+     "or a count of probs <= u"),
+    (checks.check_batch_sampler, batch_no_max_subtraction, "subtract each row's maximum before np.exp"),
     (checks.check_batch_sampler, batch_exp_unnormalised, "exp(logits), never divided by the row's total"),
     (checks.check_batch_sampler, batch_totals_before, "running total *before* it exceeds u"),
     (checks.check_batch_sampler, lambda z, rng: batch_inverse_cdf(z, rng) + 1, "one past the inverse-CDF index"),
@@ -6279,6 +6325,27 @@ def test_batch_sampler_case_by_hand():
                for row, x, k in zip(logits.tolist(), uniforms.tolist(), expected.tolist()))
 
 
+def test_batch_sampler_probes_by_hand():
+    """The two extra rows the batch check tries, recomputed in plain Python. Large logits: the probabilities are
+    [1, e^-1, 0, e^-2, e^-1000] / (1 + e^-1 + e^-2), running totals 0.665, 0.910, 0.910, 1, 1, so u = 0.7 lies in
+    token 1's piece and u = 0.95 in token 3's. The masked-first row: u = 1e-300 is below token 1's piece
+    (e / (e + e^2 + 1 + e^-1) = 0.24), so the inverse CDF gives 1; a stand-in of -30 gives token 0 a piece of
+    about e^-30 / 11.5 = 8e-15, above 1e-300, so it draws 0."""
+    from tempnb.checks.sampling import _LARGE_ROWS, _LARGE_U, _STAND_IN_ROWS, _STAND_IN_U
+
+    def by_hand(row, u):
+        top = max(row)
+        weights = [0.0 if z == -math.inf else math.exp(z - top) for z in row]
+        totals = list(itertools.accumulate(w / sum(weights) for w in weights))
+        return next(k for k, total in enumerate(totals) if total > u)
+
+    assert [by_hand(row, u) for row, u in zip(_LARGE_ROWS.tolist(), _LARGE_U)] == [1, 3]
+    assert [by_hand(row, u) for row, u in zip(_STAND_IN_ROWS.tolist(), _STAND_IN_U)] == [1, 1]
+    stand_in = [-30.0 if z == -math.inf else z for z in _STAND_IN_ROWS.tolist()[0]]
+    assert by_hand(stand_in, _STAND_IN_U[0]) == 0
+    assert math.exp(-30) / sum(math.exp(z) for z in stand_in) > 1e-15
+
+
 def test_batch_sampler_check_sees_a_loop_however_the_numbers_are_drawn(capsys):
     """A loop over the rows is right on every row, so only the growth of its work with the rows tells it apart."""
     def counted_row_by_row(z, rng):
@@ -6519,6 +6586,12 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_batch_sampler, lambda z, rng: batch_inverse_cdf(z, rng).astype(float)),
     (checks.check_batch_sampler,
      lambda z, rng: np.argmax(np.cumsum(softmax(z, axis=1), axis=1) > rng.uniform(size=len(z))[:, None], axis=1)),
+    # a stand-in so far below every logit that exp rounds it to exactly 0, as for -inf
+    (checks.check_batch_sampler, batch_stand_in(-1e308)),
+    # one maximum for the whole batch: the check's rows are never far enough apart for a row to underflow
+    (checks.check_batch_sampler, lambda z, rng: np.sum(np.cumsum(
+        np.exp(z - z.max()) / np.exp(z - z.max()).sum(axis=1, keepdims=True), axis=1)
+        <= rng.random(len(z))[:, None], axis=1)),
     (checks.check_gumbel_sampler,
      lambda z, T, rng: np.argmax(np.asarray(z) / T - np.log(-np.log(rng.random(len(z)))))),
     (checks.check_top_k, top_k_copy_then_in_place),

@@ -489,10 +489,61 @@ def _batch_case() -> tuple[np.ndarray, np.ndarray]:
 def _first_above(steps: np.ndarray, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per row, the index a learner reads off running totals ``steps`` for that row's u, in the two usual ways:
     how many totals are <= u (np.searchsorted's side='right', or K when none exceeds u), and the first total
-    > u by np.argmax (0 when none exceeds u)."""
+    > u by np.argmax (0 when none exceeds u). ``u`` holds one number per row, or one per entry of ``steps``."""
     with np.errstate(invalid="ignore"):
-        above = steps > u[:, None]
+        above = steps > (u[:, None] if u.ndim == 1 else u)
     return np.sum(~above, axis=1), np.argmax(above, axis=1)
+
+
+# sample_inverse_cdf scales u by cdf[-1], its one row's total; in a (B, K) table cdf[-1] is the last row instead.
+_LAST_ROW_TOTALS = ("in a batch, cdf[-1] is the last row of the (B, K) table of running totals, not each row's "
+                    "total, so scaling u by it (as sample_inverse_cdf does with its one row) brings the last row's "
+                    "running totals into every row. Each row's total is cdf[:, -1], shape (B,): "
+                    "u = rng.random(len(logits)) * cdf[:, -1], then compare cdf > u[:, None]. Or leave u unscaled: "
+                    "each row of softmax(logits, axis=1) adds up to 1.")
+
+# A finite stand-in for -inf (-30, say) gives a masked entry a piece of about 1e-14: on the check's batch that
+# looks like cdf >= u (the masked first entry drawn at u = 0.0), so a u far below that piece tells them apart.
+_STAND_IN_ROWS = np.array([[-np.inf, 1.0, 2.0, 0.0, -1.0]] * 2)
+_STAND_IN_ROWS.flags.writeable = False
+_STAND_IN_U = (1e-300, 1e-300)
+
+_MASKED_PIECE = ("A masked entry has probability 0 and a piece of length 0, so it is never drawn: keep -inf as -inf "
+                 "(np.exp(-np.inf) is exactly 0.0); a finite stand-in such as 0, -5 or -30 (np.nan_to_num, np.clip, "
+                 "np.maximum), or a small number added to the probabilities, leaves it a small but real piece.")
+
+
+def _stand_in_piece(sampler: Callable) -> bool:
+    """Whether the sampler gives a masked first entry a piece of its own: with u = 1e-300, below any piece a
+    finite logit owns there, it returns the masked index 0. (cdf >= u returns 1 there, as the inverse CDF does.)"""
+    outcome = call(sampler, _STAND_IN_ROWS.copy(), _WatchedGenerator(seed=72, script=_STAND_IN_U))
+    answer, problem = (None, "") if outcome.problem else _batch_indices(outcome.value, len(_STAND_IN_ROWS))
+    return problem is None and bool(np.any(answer == 0))
+
+
+# A row of large logits: np.exp(1000) overflows, so a softmax that skips the max-subtraction of 03-softmax gives
+# inf / inf = nan there. Probabilities [1, e^-1, 0, e^-2, e^-1000] / (1 + e^-1 + e^-2), running totals
+# 0.665, 0.910, 0.910, 1.0, 1.0 (to 3 digits): u = 0.7 gives index 1 and u = 0.95 index 3.
+_LARGE_ROWS = np.array([[1000.0, 999.0, -np.inf, 998.0, 0.0]] * 2)
+_LARGE_ROWS.flags.writeable = False
+_LARGE_U = (0.7, 0.95)
+
+
+def _large_logits_problem(sampler: Callable) -> str | None:
+    """The hint for a sampler that is right on the batch but fails on large logits; None if it draws right there."""
+    from tempnb.core import softmax
+
+    expected = _first_above(np.cumsum(softmax(_LARGE_ROWS, axis=1), axis=1), np.array(_LARGE_U))[0]
+    outcome = call(sampler, _LARGE_ROWS.copy(), _WatchedGenerator(seed=73, script=_LARGE_U))
+    answer, problem = (None, outcome.problem) if outcome.problem else _batch_indices(outcome.value, 2)
+    if problem is None and np.array_equal(answer, expected):
+        return None
+    what = (f"{_problem(problem).rstrip('.')}" if problem is not None
+            else f"your sampler returned {answer.tolist()}; the inverse CDF returns {expected.tolist()}")
+    return (f"right on the check's batch, but on a row of large logits, {_row(_LARGE_ROWS[0])}, given twice with "
+            f"u = {_LARGE_U[0]} and u = {_LARGE_U[1]}, {what}. np.exp(1000) overflows to inf, and inf / inf is nan: "
+            "subtract each row's maximum before np.exp, np.exp(logits - logits.max(axis=1, keepdims=True)), as "
+            "softmax(logits, axis=1) does (03-softmax), then divide by each row's total.")
 
 
 def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarray], str]]:
@@ -526,6 +577,13 @@ def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarra
             (list(_first_above(cdf, 1 - u)),
              "your index is, on every row, the inverse-CDF index of 1 - u. 1 - u is uniform too, but the check "
              "gives you its u: use u = rng.random(len(logits)) as given, not 1 - u."),
+            (list(_first_above(probs, u)),
+             "you compared u with each token's own probability (probs > u, or a count of probs <= u), not with "
+             "the running totals: the inverse CDF looks u up in cdf = np.cumsum(probs, axis=1), the first index of "
+             "cdf > u[:, None] in each row. (Where no single probability exceeds u, np.argmax of a row of False "
+             "gives 0, masked or not.)"),
+            (list(_first_above(cdf, u[:, None] * cdf[-1])),
+             _LAST_ROW_TOTALS),
             (list(_first_above(np.broadcast_to(cdf[0], cdf.shape), u)),
              "every row was looked up in the first row's running totals: np.cumsum without an axis flattens the "
              "batch into one long running total, whose first K entries are the first row's. Take the running "
@@ -661,6 +719,12 @@ def check_batch_sampler(sampler: Callable) -> None:
         if "too deep" in outcome.problem:
             extra = (" np.searchsorted looks u up in one 1-D sorted array, not in every row of a table: compare "
                      "all rows at once instead, cdf > u[:, None], and take the first True of each row.")
+        elif any(f"shapes {a} {b}" in outcome.problem for a, b in ((f"({n_rows},)", f"({logits.shape[1]},)"),
+                                                                    (f"({logits.shape[1]},)", f"({n_rows},)"))):
+            # one number per row against one per token: not the (B, K) against (B,) the common explanation names
+            return hint(f"it raised ValueError: arrays of shapes ({n_rows},) and ({logits.shape[1]},) could not be "
+                        f"combined: one number per row (u, shape (B,)) against one per token (shape (K,): a single "
+                        f"row, such as cdf[-1]). If that is cdf[-1]: {_LAST_ROW_TOTALS}")
         elif "could not be combined" in outcome.problem:
             extra = (" u holds one number per row, shape (B,): to compare it with every entry of its row, give it "
                      "a column's shape, u[:, None], shape (B, 1).")
@@ -688,6 +752,11 @@ def check_batch_sampler(sampler: Callable) -> None:
                             "along each row, np.cumsum(probs, axis=1).")
             return hint(f"your sampler returned {answer[0]} for every row, whatever its logits and its u. "
                         + _BATCH_HOW)
+        valid = (answer >= 0) & (answer < logits.shape[1])
+        if np.isneginf(logits[np.arange(n_rows)[valid], answer[valid]]).any() and _stand_in_piece(sampler):
+            return hint(f"a masked entry (logit -inf) owns a piece in your sampler: on the row "
+                        f"{_row(_STAND_IN_ROWS[0])} with u = {_STAND_IN_U[0]:g}, far below any piece a real token "
+                        f"owns there, it returned 0, the masked entry; the inverse CDF returns 1. {_MASKED_PIECE}")
         for answers, message in _batch_rules(logits, uniforms):
             if any(np.array_equal(answer, candidate) for candidate in answers):
                 return hint(message)
@@ -699,14 +768,15 @@ def check_batch_sampler(sampler: Callable) -> None:
             i = int(np.flatnonzero(drawn_masked)[0])
             return hint(f"a masked entry (logit -inf) was drawn: on the row {_row(logits[i])} with u = "
                         f"{uniforms[i]:.6g}, your sampler returned {answer[i]}; the inverse CDF returns "
-                        f"{expected[i]}. A masked entry has probability 0 and a piece of length 0, so it is never "
-                        "drawn: keep -inf as -inf (np.exp(-np.inf) is exactly 0.0); a finite stand-in such as 0, "
-                        "-5 or -30 (np.nan_to_num, np.clip, np.maximum) leaves it a small but real piece.")
+                        f"{expected[i]}. {_MASKED_PIECE}")
         i = int(np.flatnonzero(answer != expected)[0])
         return hint(f"on the row {_row(logits[i])} with u = {uniforms[i]:.6g}, your sampler returned {answer[i]}; the "
                     f"inverse CDF returns {expected[i]}, the first index whose cumulative probability exceeds u "
                     f"(that row's cdf = {np.round(cdf[i], 4).tolist()}). (Wrong on {int(np.sum(answer != expected))} "
                     f"of the {n_rows} rows.)")
+    large = _large_logits_problem(sampler)
+    if large is not None:
+        return hint(large)
     counts = _loops_over_rows(sampler, logits)
     if counts is not None:
         drawn_one_by_one = rng.used.count("random") + rng.used.count("uniform") == n_rows
@@ -716,8 +786,8 @@ def check_batch_sampler(sampler: Callable) -> None:
                     + "compare cdf > u[:, None] (a table of booleans, one row per name) and take the first True "
                       "of each row, np.argmax(..., axis=1).")
     return passed(f"On each of the {n_rows} rows of the batch, with its own u (u = 0.0 on a row whose first entry "
-                  "is masked among them), your sampler returns the inverse-CDF index and never a masked entry, and "
-                  "its work does not grow with the number of rows.")
+                  "is masked among them), your sampler returns the inverse-CDF index and never a masked entry; it "
+                  "stays right on a row of large logits, and its work does not grow with the number of rows.")
 
 
 def _down_the_columns(sampler: Callable) -> bool:
