@@ -171,8 +171,8 @@ def _explained(exc: Exception) -> str:
     shapes = re.search(r"could not be broadcast together with shapes (.*)$", message)
     if shapes:
         return (f"arrays of shapes {shapes.group(1).strip()} could not be combined (broadcasting lines up shapes "
-                "from the right, so (B, K) and (B,) do not fit; a reduction over axis=1 keeps a (B, 1) shape "
-                "only with keepdims=True)")
+                "from the right: a (B, K) batch and a (B,) vector of one number per row, for example, do not "
+                "fit; a reduction over axis=1 keeps a (B, 1) shape only with keepdims=True)")
     if "object has no attribute" in message and "'list'" in message:
         return message + " (a Python list has no array methods: convert with np.asarray(...) first)"
     if "only length-1 arrays can be converted" in message or "only 0-dimensional arrays can be converted" in message:
