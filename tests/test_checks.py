@@ -174,6 +174,59 @@ def valid_with_nan_test_reduced_by_all(p):
             & ~(np.abs(p.sum(axis=-1) - 1) > 1e-6))
 
 
+def valid_after_zeroing_negatives(p):
+    """Sets the negative entries to 0 before testing: [-1e-10, 1.0] becomes [0, 1], whose sum is 1, so it passes."""
+    p = np.maximum(np.asarray(p, dtype=float), 0)
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_after_dropping_negatives(p):
+    """Keeps only the entries >= 0 before testing (one vector at a time): [-1e-10, 1.0] becomes [1.0]."""
+    p = np.asarray(p, dtype=float)
+    p = p[p >= 0]
+    return bool(np.all(p <= 1)) and abs(float(p.sum()) - 1) <= 1e-6
+
+
+def valid_after_capping_at_one(p):
+    """Caps the entries at 1 before testing: [1.0000005, 0.0] becomes [1, 0], so it passes."""
+    p = np.clip(np.asarray(p, dtype=float), None, 1)
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_zeroing_negatives_in_place(p):
+    """Sets the negative entries to 0 in the array it was given: on an array of floats np.asarray returns the
+    caller's array itself, so the caller's array changes."""
+    p = np.asarray(p, dtype=float)
+    p[...] = np.where(p < 0, 0, p)
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_capping_in_place(p):
+    """Caps the entries at 1 in the array it was given (out=p)."""
+    p = np.asarray(p, dtype=float)
+    np.minimum(p, 1, out=p)
+    return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_with_whole_array_nan_test(p):
+    """Per-row tests, but the NaN test without axis=-1: one NaN in the batch makes every row False."""
+    p = np.asarray(p, dtype=float)
+    return ~np.isnan(p).any() & np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_with_whole_array_finite_test(p):
+    """Per-row tests, but a finiteness test on the sum of the whole array: one NaN makes every row False."""
+    p = np.asarray(p, dtype=float)
+    return np.isfinite(p.sum()) & np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_with_allclose_beside_per_row_entries(p):
+    """A per-row entry test, but np.allclose for the sums: one answer for all the sums, so [0.5, 0.6] in a batch
+    makes every row False."""
+    p = np.asarray(p, dtype=float)
+    return np.all((p >= 0) & (p <= 1), axis=-1) & np.allclose(p.sum(axis=-1), 1, rtol=0, atol=1e-6)
+
+
 def valid_with_python_sum(p):
     """Right: Python's sum and min on each vector, row by row for a batch."""
     if np.ndim(p) == 2:
@@ -2754,7 +2807,32 @@ WRONG_ANSWERS = [
     # Exercise 1 also asks for one answer per row of a batch
     (checks.check_is_valid_distribution, is_distribution_from_the_notebook, "one answer, False, for the whole batch"),
     (checks.check_is_valid_distribution, valid_per_column, "one per column (axis 0)"),
-    (checks.check_is_valid_distribution, valid_entries_over_whole_batch, "test each row on its own"),
+    # a test reduced over the whole batch beside per-row ones: right on the two valid rows alone, every row False on
+    # the batch; the bad row that spoils the others names the test
+    (checks.check_is_valid_distribution, valid_entries_over_whole_batch,
+     "the row [-0.25, 1.25] turns every row False, so your entry test looks at the whole array at once"),
+    (checks.check_is_valid_distribution, valid_with_whole_array_nan_test,
+     "the row [nan, 1.0] turns every row False, so your NaN test looks at the whole array at once, as "
+     "np.isnan(p).any() and np.isfinite(p.sum()) do without axis="),
+    (checks.check_is_valid_distribution, valid_with_whole_array_finite_test, "~np.isnan(p).any(axis=-1)"),
+    (checks.check_is_valid_distribution, valid_with_allclose_beside_per_row_entries,
+     "the row [0.5, 0.6] turns every row False, so your sum test looks at the whole array at once"),
+    # the entries cleaned on one side before testing: the bad entries are gone before the tests see them
+    (checks.check_is_valid_distribution, valid_after_zeroing_negatives,
+     "and [-0.1, 1.0] too, whose sum is 0.9, as if it set the negative entries to 0"),
+    (checks.check_is_valid_distribution, valid_after_zeroing_negatives, "Cleaning first hides the bad entries"),
+    (checks.check_is_valid_distribution, lambda p: valid_after_zeroing_negatives(np.clip(p, 0, None)),
+     "as if it set the negative entries to 0"),
+    # p[p >= 0] drops NaN too (nan >= 0 is False), so [nan, 1.0] is the first vector it lets through
+    (checks.check_is_valid_distribution, valid_after_dropping_negatives,
+     "and [-0.1, 1.0] too, whose sum is 0.9, as if it kept only the entries with p >= 0 (p[p >= 0])"),
+    (checks.check_is_valid_distribution, valid_after_capping_at_one,
+     "and [1.1, 0.0] too, whose sum is 1.1, as if it capped the entries at 1"),
+    (checks.check_is_valid_distribution, valid_after_capping_at_one, "test the input as given"),
+    # the same cleaning in place: the caller's array changes
+    (checks.check_is_valid_distribution, valid_zeroing_negatives_in_place,
+     "on np.array([-0.25, 1.25]), your function changed its input `p`"),
+    (checks.check_is_valid_distribution, valid_capping_in_place, "on np.array([-0.25, 1.25]), your function changed"),
     (checks.check_is_valid_distribution, valid_as_floats, "return booleans, one per row"),
     # `if np.isnan(p).any(): return False` before a right per-row test: one False for a batch with a NaN row
     (checks.check_is_valid_distribution, valid_unless_any_nan,
@@ -2869,7 +2947,7 @@ WRONG_ANSWERS = [
     (checks.check_half_entropy_theta, half_entropy_arange_theta(math.log(2) / 2, 1e-4), "0.11 is a point of grids of"),
     # np.argmax of the gaps: the gap at θ = 0 ties with the one at 0.5, and argmax takes the first
     (checks.check_half_entropy_theta, 0.0, "np.argmax"),
-    (checks.check_half_entropy_theta, 0.0, "leave out abs()"),  # np.argmin(H - log 2 / 2) without abs
+    (checks.check_half_entropy_theta, 0.0, "Most likely abs() is missing"),  # np.argmin(H - log 2 / 2) without abs
     # the notebook's entropy_from_scratch on the pairs: one number for the whole grid, np.argmin gives 0
     (checks.check_half_entropy_theta, half_entropy_scratch_theta(), "H.shape must be (len(grid),)"),
     (checks.check_half_entropy_theta, half_entropy_scratch_theta(), "one value per row"),

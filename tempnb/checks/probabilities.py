@@ -228,6 +228,12 @@ _VALIDITY_CASES = [
     Case(([-0.25, 1.25],), False,
          "[-0.25, 1.25] sums to 1 but has a negative entry: every entry must also lie in [0, 1].",
          "[-0.25, 1.25]", (_NOT_BOOL,), _list_advice),
+    # the same vector as an array. On a list, np.asarray(p, dtype=float) makes a new array, so cleaning it in
+    # place (p[p < 0] = 0, np.clip(p, 0, 1, out=p), np.minimum(p, 1, out=p)) leaves the list as it was; on an
+    # array of floats it returns the caller's array itself, so the same cleaning changes the input and is reported
+    Case((np.array([-0.25, 1.25]),), False,
+         "np.array([-0.25, 1.25]) sums to 1 but has a negative entry: every entry must also lie in [0, 1].",
+         "np.array([-0.25, 1.25])", (_NOT_BOOL,)),
     Case(([-0.5, 0.5, 1.0],), False,
          "[-0.5, 0.5, 1.0] sums to 1 and has no entry above 1, but -0.5 is negative: every entry must be >= 0.",
          "[-0.5, 0.5, 1.0]", (_NOT_BOOL,), _list_advice),
@@ -321,12 +327,56 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
         isinstance(value, (list, tuple)) and all(_is_bool(entry) for entry in value))
     if not booleans:
         return f"on a batch, return booleans, one per row; your function returned {shown(outcome.value)}."
+    whole_array = (_whole_array_test(is_valid_distribution, answer) if not answer.any()
+                   and _row_answers(is_valid_distribution, _VALID_BATCH) == [True, True] else None)
+    if whole_array is not None:
+        return whole_array
     wrong = np.flatnonzero(answer != _BATCH_EXPECTED)
     if wrong.size:
         row = int(wrong[0])
         return (f"on a batch your function says row {row}, {_BATCH[row].tolist()}, is "
                 f"{'' if answer[row] else 'not '}a distribution (all five rows: {[bool(a) for a in answer]}, expected "
                 f"{_BATCH_EXPECTED.tolist()}): test each row on its own, {_PER_ROW}.")
+    return None
+
+
+def _row_answers(is_valid_distribution: Callable, batch: np.ndarray) -> list[bool] | None:
+    """The function's answers on `batch`, one True or False per row, as a list; None if it gives anything else."""
+    outcome = call(is_valid_distribution, batch)
+    if outcome.problem or outcome.value is None:
+        return None
+    value = outcome.value
+    booleans = (isinstance(value, np.ndarray) and value.dtype == bool) or (
+        isinstance(value, (list, tuple)) and all(_is_bool(entry) for entry in value))
+    answer = as_array(value) if booleans else None
+    return [bool(entry) for entry in answer] if answer is not None and answer.shape == (batch.shape[0],) else None
+
+
+def _whole_array_test(is_valid_distribution: Callable, answer: np.ndarray) -> str | None:
+    """The hint for a function that answers per row, False for every row of _BATCH, but right on its two valid rows
+    alone: one of its tests is reduced over the whole array (no axis=-1), so one bad row turns every row False.
+    Each bad row of _BATCH is tried between the two valid rows, to name the test it breaks: the negative row breaks
+    an entry test such as np.all((p >= 0) & (p <= 1)); the row summing to 1.1 breaks a sum test such as
+    np.allclose(p.sum(axis=-1), 1, rtol=0, atol=1e-6); the NaN row breaks both of those too (every comparison with
+    NaN is False), so it names a NaN test such as np.isnan(p).any() only when it is the one row that breaks it.
+    None if no bad row alone turns the valid rows False: the general per-row hint then follows."""
+    opening = (f"on a batch of five rows your function says no row is a distribution "
+               f"({[bool(a) for a in answer]}, expected {_BATCH_EXPECTED.tolist()}), yet on its two valid rows "
+               f"alone, {_VALID_BATCH.tolist()}, it answers [True, True]: ")
+    spoils = {row: _row_answers(is_valid_distribution, _BATCH[[0, row, 4]]) == [False, False, False]
+              for row in (1, 2, 3)}
+    if spoils[3]:
+        return (opening + f"the row {_BATCH[3].tolist()} turns every row False, so your entry test looks at the "
+                "whole array at once, as np.all((p >= 0) & (p <= 1)) does without axis=. Test the entries row "
+                "by row: np.all((p >= 0) & (p <= 1), axis=-1).")
+    if spoils[1]:
+        return (opening + f"the row {_BATCH[1].tolist()} turns every row False, so your sum test looks at the whole "
+                "array at once, as np.allclose(p.sum(axis=-1), 1, ...) and np.abs(p.sum(axis=-1) - 1).max() do. "
+                "Compare each row's sum with 1: np.abs(p.sum(axis=-1) - 1) <= 1e-6.")
+    if spoils[2]:
+        return (opening + "the row [nan, 1.0] turns every row False, so your NaN test looks at the whole array at "
+                "once, as np.isnan(p).any() and np.isfinite(p.sum()) do without axis=. Test each row: "
+                "~np.isnan(p).any(axis=-1), or leave NaN to the entry test, whose comparisons are False for NaN.")
     return None
 
 
@@ -363,6 +413,35 @@ def _isclose_keeps_rtol(is_valid_distribution: Callable) -> bool:
     inside, outside = call(is_valid_distribution, [0.5, 0.5000105]), call(is_valid_distribution, [0.5, 0.5000115])
     return (not inside.problem and not outside.problem and _same_truth(inside.value, True)
             and _same_truth(outside.value, False))
+
+
+def _zeroes_negatives_first(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [-0.1, 1.0], whose sum is 0.9. Reached after it accepted [-1e-10, 1.0] while
+    rejecting [0.3, 0.3] (sum 0.6), [0.5, 0.4999985] (sum 1 - 1.5e-6) and [-0.25, 1.25], so its sum test does not
+    see the input as given: it set the negative entries to 0 first (np.maximum(p, 0), np.clip(p, 0, None),
+    p[p < 0] = 0), or dropped them (p[~(p < 0)]), which turns [-0.1, 1.0] into [0, 1] (or [1]). A tolerance on the
+    entries, such as p >= -1e-9, rejects it: its sum test sees 0.9."""
+    outcome = call(is_valid_distribution, [-0.1, 1.0])
+    return not outcome.problem and _same_truth(outcome.value, True)
+
+
+def _keeps_only_nonnegative(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [nan, 1.0] and [-0.1, 1.0] (sum 0.9): it kept only the entries with p >= 0
+    before testing (p[p >= 0]), which drops NaN too, since every comparison with NaN is False. Replacing NaN by 0
+    (np.nan_to_num) leaves -0.1 in place, so its sum test rejects [-0.1, 1.0]; setting negative entries to 0 with
+    np.maximum or np.clip keeps NaN, so its tests reject [nan, 1.0]."""
+    nan_one, negative = (call(is_valid_distribution, vector) for vector in ([float("nan"), 1.0], [-0.1, 1.0]))
+    return (not nan_one.problem and not negative.problem and _same_truth(nan_one.value, True)
+            and _same_truth(negative.value, True))
+
+
+def _caps_at_one_first(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts [1.1, 0.0], whose sum is 1.1. Reached after it accepted [1.0000005, 0.0] while
+    rejecting [0.5, 0.6] (sum 1.1) and [-0.25, 1.25], so its sum test does not see the input as given: it capped the
+    entries at 1 first (np.minimum(p, 1), np.clip(p, None, 1), p[p > 1] = 1), which turns [1.1, 0.0] into [1, 0].
+    A function that tests only p >= 0, or the entries with a tolerance, rejects it: its sum test sees 1.1."""
+    outcome = call(is_valid_distribution, [1.1, 0.0])
+    return not outcome.problem and _same_truth(outcome.value, True)
 
 
 def _rounds_like_float32(is_valid_distribution: Callable) -> bool:
@@ -439,6 +518,10 @@ def _nan_test_reduced_with_all(is_valid_distribution: Callable) -> bool:
             and _same_truth(every.value, False))
 
 
+# how the hints on a function that cleans the entries before testing them end
+_CLEANING_HIDES = ("Cleaning first hides the bad entries: test the input as given, (p >= 0) & (p <= 1) and "
+                   "abs(total - 1) <= 1e-6 on p itself.")
+
 # Hints sharpened when a second probe shows which mistake gave the first miss: (how the first miss's hint opens,
 # the probe that recognises the mistake, the hint that names it).
 _SHARPER_HINTS = (
@@ -449,6 +532,14 @@ _SHARPER_HINTS = (
     ("[0.5, 0.6] sums to 1.1", _normalises_first,
      "[0.5, 0.6] sums to 1.1, so it is not a distribution, but your function accepts it, and [-0.25, -0.75] too, "
      "whose entries are negative: dividing by the sum first makes every sum 1; test the input as given."),
+    ("[1.0000005, 0.0] has an entry above 1", _caps_at_one_first,
+     "[1.0000005, 0.0] has an entry above 1, but your function accepts it, and [1.1, 0.0] too, whose sum is 1.1, as "
+     "if it capped the entries at 1 (np.minimum(p, 1), np.clip(p, None, 1) or p[p > 1] = 1) before testing. "
+     f"{_CLEANING_HIDES}"),
+    ("[-1e-10, 1.0] has an entry below 0", _zeroes_negatives_first,
+     "[-1e-10, 1.0] has an entry below 0, but your function accepts it, and [-0.1, 1.0] too, whose sum is 0.9, as "
+     "if it set the negative entries to 0 (np.maximum(p, 0), np.clip(p, 0, None) or p[p < 0] = 0), or dropped "
+     f"them, before testing. {_CLEANING_HIDES}"),
     ("[1.0000005, 0.0] has an entry above 1", _entries_with_tolerance,
      "[1.0000005, 0.0] has an entry above 1, and your function accepts it, and [-5e-7, 1.0000005] too: your entry "
      "test has a tolerance (such as p >= -1e-6 and p <= 1 + 1e-6): test the entries exactly, 0 <= p <= 1, "
@@ -462,6 +553,10 @@ _SHARPER_HINTS = (
      "its sum test works: every entry must also lie in [0, 1]. If you wrote (0 <= p) <= 1, it compares a boolean "
      "array with 1 (always True); if you reduced each bound with np.any, some entry of a vector summing to 1 always "
      "passes it. Write (p >= 0) & (p <= 1), inside np.all(..., axis=-1)."),
+    (_NAN_OPENINGS, _keeps_only_nonnegative,
+     "[nan, 1.0] is not a distribution, but your function accepts it, and [-0.1, 1.0] too, whose sum is 0.9, as if "
+     "it kept only the entries with p >= 0 (p[p >= 0]) before testing: that drops NaN as well as the negative "
+     f"entries, since every comparison with NaN is False. {_CLEANING_HIDES}"),
     (_NAN_OPENINGS, _cleans_nan_to_zero,
      "[nan, 1.0] is not a distribution, but your function accepts it, and rejects [nan, 0.5], as if it replaced "
      "NaN by 0 before testing (np.nan_to_num, p[np.isnan(p)] = 0, or np.nansum): replacing NaN by 0 hides it; "
@@ -679,15 +774,14 @@ def check_half_entropy_theta(theta: object) -> None:
         Mistake(lambda a: 0 < a < 1 and math.isclose(_binary_entropy(min(a, 1 - a)), 0.5, rel_tol=1e-2),
                 "the entropy of [1 - {got}, {got}] is about 0.5 nats, but half the maximum is log 2 / 2 ≈ 0.3466 "
                 "nats (half of log 2, not one half)."),
+        # one value cannot tell these slips apart: the likeliest (no abs()) first, the others in one sentence
         Mistake(lambda a: a == 0,
-                "θ = 0 has entropy 0, as far from log 2 / 2 as θ = 0.5 is, and your grid's first point; four "
-                "mistakes lead there. (1) Did you leave out abs(), or the target? Then np.argmin(H - log 2 / 2) (or "
-                "np.argmin(H)) picks the smallest H: use np.abs(H - log 2 / 2). (2) Did you take np.argmax instead of "
-                "np.argmin? (3) Your entropies are nan at θ = 0 (0 * log 0, the trap this notebook showed), "
-                "and np.argmin returns the position of a nan: use tempnb's entropy, which applies 0 log 0 = 0, "
-                "or start the grid above 0. (4) Your entropy returned one number for the whole grid "
-                "(entropy_from_scratch sums every entry; H.shape must be (len(grid),)): use tempnb's entropy, "
-                "which gives one value per row."),
+                "θ = 0 is your grid's first point, whose entropy is 0, not log 2 / 2. Most likely abs() is missing: "
+                "np.argmin(H - log 2 / 2), like np.argmin(H), picks the smallest H; use "
+                "np.argmin(np.abs(H - log 2 / 2)). Less likely: np.argmax in place of np.argmin; a hand-written "
+                "entropy that is nan at θ = 0 (0 * log 0), whose position np.argmin returns; or one entropy for the "
+                "whole grid (H.shape must be (len(grid),)). tempnb's entropy avoids the last two: 0 log 0 = 0, and "
+                "one value per row."),
         # a grid that starts just above 0 (np.linspace(0.0001, 0.5, ...)): the same slips land on its first point
         Mistake(lambda a: 0 < a <= _FIRST_POINT_LIMIT,
                 f"your θ, {{got}}, has entropy {first_point_entropy:.2g} nats, almost none, far below log 2 / 2 ≈ "
