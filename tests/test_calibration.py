@@ -407,16 +407,26 @@ def top_and_correct(probs, labels):
     return probs.max(axis=1), probs.argmax(axis=1) == np.asarray(labels)
 
 
-def my_ece(probs, labels, n_bins):
-    """A right answer written as a learner would: a loop over uniform bins."""
+def ece_by_loop(probs, labels, n_bins):
+    """The right number from a loop over uniform bins, as the notebook's ece_from_scratch computes it."""
     confidence, correct = top_and_correct(probs, labels)
     return ece_over(confidence, correct, right_closed_bins(confidence, n_bins))
 
 
+def my_ece(probs, labels, n_bins):
+    """A right answer written as the exercise asks: every example's bin at once, then per-bin sums."""
+    confidence, correct = top_and_correct(probs, labels)
+    bins = np.searchsorted(np.arange(1, n_bins) / n_bins, confidence, side="left")  # (m/M, (m+1)/M] -> m
+    gaps = np.bincount(bins, correct.astype(float), n_bins) - np.bincount(bins, confidence, n_bins)
+    return float(np.abs(gaps).sum() / len(confidence))
+
+
 def test_ece_check(capsys):
     assert checks.PASS in outcome(capsys, checks.check_ece, my_ece)
+    # the same number from a loop over the bins is not yet: the exercise asks for the loop-free version
+    assert "loops over the bins in Python" in outcome(capsys, checks.check_ece, ece_by_loop)
 
-    # Each mistake differs from my_ece in one thing.
+    # Each mistake differs from ece_by_loop in one thing (a wrong number is named before any loop).
     def unweighted(probs, labels, n_bins):
         confidence, correct = top_and_correct(probs, labels)
         return ece_over(confidence, correct, right_closed_bins(confidence, n_bins), weighted=False)

@@ -5009,6 +5009,87 @@ def ece_bincount(probs, labels, n_bins):
     return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
 
 
+def reliability_from_scratch(probs, labels, n_bins=15):
+    """The notebook's cell "Reliability diagrams and ECE, from scratch", as it stands: a loop over the bins."""
+    confidence = probs.max(axis=1)
+    correct = probs.argmax(axis=1) == labels
+    edges = np.arange(n_bins + 1) / n_bins
+    rows = []
+    for low, high in zip(edges[:-1], edges[1:]):
+        in_bin = (confidence > low) & (confidence <= high)
+        if in_bin.any():
+            rows.append((confidence[in_bin].mean(), correct[in_bin].mean(), in_bin.sum()))
+    return np.array(rows)
+
+
+def ece_from_scratch(probs, labels, n_bins=15):
+    """The notebook's ece_from_scratch, which Exercise 07.1 asks the learner not to reuse."""
+    table = reliability_from_scratch(probs, labels, n_bins)
+    confidence, acc, count = table.T
+    return float(np.sum(count / len(labels) * np.abs(acc - confidence)))
+
+
+def ece_sums_by_comprehension(probs, labels, n_bins):
+    """The right sums, one bin at a time in a list comprehension: a loop over the bins."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    return float(sum([abs(correct[bins == m].sum() - confidence[bins == m].sum()) for m in range(n_bins)])
+                 / len(labels))
+
+
+def ece_bincount_then_generator(probs, labels, n_bins):
+    """np.bincount for the sums, then the absolute gaps added up by a generator over the bins."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    right, summed = np.bincount(bins, correct, n_bins), np.bincount(bins, confidence, n_bins)
+    return float(sum(abs(r - c) for r, c in zip(right, summed)) / len(labels))
+
+
+def ece_loop_without_calls(probs, labels, n_bins):
+    """A loop over the bins whose body calls no function at all: only its lines show the loop."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    right, summed = np.bincount(bins, correct, n_bins), np.bincount(bins, confidence, n_bins)
+    total = 0.0
+    for m in range(n_bins):
+        total += right[m] - summed[m] if right[m] > summed[m] else summed[m] - right[m]
+    return float(total / len(labels))
+
+
+def ece_edges_by_comprehension(probs, labels, n_bins):
+    """Loop-free but for the edges, built one at a time: still a Python loop over the bins."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    edges = np.array([m / n_bins for m in range(n_bins + 1)])
+    bins = np.digitize(confidence, edges, right=True) - 1
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum()
+                 / len(labels))
+
+
+def ece_buffer_of_ten(probs, labels, n_bins):
+    """np.add.at into a buffer of 10 bins typed in: right with 10 and 4 bins, an IndexError with 100."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    gaps = np.zeros(10)
+    np.add.at(gaps, np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1, correct - confidence)
+    return float(np.abs(gaps).sum() / len(labels))
+
+
+def ece_clipped_to_ten(probs, labels, n_bins):
+    """The bin index clipped to 9, the top of 10 bins, typed in: harmless with 10 or 4 bins, with 100 it merges
+    every bin above the tenth into one."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.clip(np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1, 0, 9)
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum()
+                 / len(labels))
+
+
+def ece_add_at(probs, labels, n_bins):
+    """Loop-free with np.add.at: each example adds correct - confidence to its bin's gap."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    gaps = np.zeros(n_bins)
+    np.add.at(gaps, np.ceil(confidence * n_bins).astype(int) - 1, correct - confidence)
+    return float(np.abs(gaps).sum() / len(labels))
+
+
 def ece_empty_bins_divided(probs, labels, n_bins):
     """Per-bin accuracy as right / count over every bin, empty ones included: 0/0."""
     confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
@@ -5348,6 +5429,12 @@ def fit_accuracy_grid(logits, labels):
     """The best accuracy on a grid: every T ties, so argmax returns the grid's first, T = 0.1."""
     grid = np.linspace(0.1, 5, 50)
     return float(grid[int(np.argmax([accuracy_at(logits, labels, T) for T in grid]))])
+
+
+def fit_accuracy_geomspace_grid(logits, labels):
+    """The best accuracy on a geometric grid from 0.05, by argmin of minus it: every T ties, so T = 0.05."""
+    grid = np.geomspace(0.05, 20, 300)
+    return float(grid[np.argmin([-np.mean(softmax(logits, T, axis=1).argmax(1) == labels) for T in grid])])
 
 
 def fit_accuracy_minimize(logits, labels):
@@ -5997,6 +6084,13 @@ WRONG_ANSWERS += [
      "your objective either does not change with T or falls as T grows whatever the labels"),
     (checks.check_fit_temperature, fit_error_rate_log_t, "the accuracy (or the error rate) is the same at every T"),
     (checks.check_fit_temperature, fit_accuracy_grid, "stays the same when every label is made its row's top class"),
+    # the accuracy does read the labels: on a grid its hint leads with "does not change with T", not with the labels
+    (checks.check_fit_temperature, fit_accuracy_geomspace_grid,
+     "then runs to opposite ends. Either your objective does not change with T at all (the accuracy, say), and a "
+     "grid's argmin or argmax returns its first T"),
+    # the model's own predictions in a bounded search stop near, not on, its lower bound e^-5: named first
+    (checks.check_fit_temperature, fit_to_own_predictions,
+     "your search stopped at its lower bound: most likely the model's own predictions (argmax) stand in"),
     (checks.check_fit_temperature, fit_accuracy_minimize, "its objective, such as the accuracy, does not change"),
     # the minimum's value instead of where it is: result.fun, or math.exp of it after a search over log T
     (checks.check_fit_temperature, fit_returns_fun, "the lowest mean NLL itself (the search's result.fun)"),
@@ -6012,6 +6106,27 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_notebook_variables,
      "it does not use those arguments. Compute from its parameters probs, labels and n_bins"),
     (checks.check_ece, lambda probs, labels, n_bins: 0.0169, "not from notebook variables such as"),
+    # the notebook's own ece_from_scratch reused: right, but the exercise asks for the loop-free version
+    (checks.check_ece, lambda probs, labels, n_bins: ece_from_scratch(probs, labels, n_bins),
+     "your ECE is right, but your function runs the notebook's ece_from_scratch, which loops over the bins"),
+    # ... and reused without passing n_bins on: its default, 15 bins, on the 10-bin case
+    (checks.check_ece, lambda probs, labels, n_bins: ece_from_scratch(probs, labels),
+     "your answer is the ECE with 15 bins, not n_bins = 10: your bins do not follow the n_bins argument (15 is the "
+     "default of the notebook's ece_from_scratch"),
+    # a bin count typed in: 10 passes the 10-bin case, then meets the 4-bin one
+    (checks.check_ece, lambda probs, labels, n_bins: ece_bincount(probs, labels, 10),
+     "your answer is the ECE with 10 bins, not n_bins = 4: your bins do not follow the n_bins argument. Build"),
+    # right numbers from a Python loop over the bins, whatever form the loop takes
+    (checks.check_ece, ece_right, "your ECE is right, but your function loops over the bins in Python"),
+    (checks.check_ece, ece_sums_by_comprehension, "your function loops over the bins in Python"),
+    (checks.check_ece, ece_bincount_then_generator, "its work grows with the number of bins"),
+    (checks.check_ece, ece_loop_without_calls, "your function loops over the bins in Python"),
+    (checks.check_ece, ece_edges_by_comprehension, "your function loops over the bins in Python"),
+    # right on the check's three cases (10 and 4 bins), not on the loop probe's 100 bins: named, never passed
+    (checks.check_ece, ece_buffer_of_ten,
+     "your ECE is right on the three cases, but on 200 two-class predictions with 100 bins it raised IndexError"),
+    (checks.check_ece, ece_clipped_to_ten,
+     "your ECE is right on the three cases, but on 200 two-class predictions with 100 bins it is"),
     # 07 · Platt
     # the image's log-odds are log 99 and log 9, so T = log 99 / log 9 and Platt's a = log 9 / log 99
     (checks.check_platt_temperature, math.log(9) / math.log(99), "is Platt's a"),
@@ -6675,7 +6790,7 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_top_k, top_k_copy_then_in_place),
     (checks.check_top_k, lambda z, k: list(top_k_ties(z, k))),
     (checks.check_top_p, lambda z, top_p_mass: top_p_descending(z, top_p_mass).tolist()),
-    (checks.check_ece, ece_right),
+    (checks.check_ece, ece_add_at),
     (checks.check_ece, ece_bincount),
     # the check's edges are exact in binary, so every common way of building them bins an edge alike
     (checks.check_ece, ece_linspace_edges),
@@ -6720,7 +6835,7 @@ IN_PLACE_THEN_RIGHT = [
     (checks.check_gumbel_sampler, gumbel_in_place, gumbel_from_uniforms),
     (checks.check_top_k, top_k_in_place, top_k_ties),
     (checks.check_top_p, top_p_in_place, top_p_descending),
-    (checks.check_ece, ece_in_place, ece_right),
+    (checks.check_ece, ece_in_place, ece_bincount),
     (checks.check_fit_temperature, fit_in_place, fit_bounded),
     (checks.check_is_valid_distribution, lambda p: p.clear() if isinstance(p, list) else validated(p), validated),
 ]

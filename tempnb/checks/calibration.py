@@ -19,15 +19,19 @@ import numpy as np
 from tempnb.checks._common import (
     Case,
     Mistake,
+    Outcome,
     call,
     calls,
     check_number,
     close,
+    first_miss,
     hint,
     near,
     near_miss,
     number,
+    passed,
     run_cases,
+    shown,
 )
 
 # ---------------------------------------------------------------- both functions: arguments left unused
@@ -126,6 +130,10 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str,
     # one bin too few or too many: np.linspace(0, 1, M) gives M edges, so M - 1 bins (and M + 2 edges, M + 1 bins)
     quantile = expected_calibration_error(probs, labels, n_bins=n_bins, strategy="quantile")
     other_bins = {k: expected_calibration_error(probs, labels, n_bins=k) for k in (n_bins - 1, n_bins + 1) if k >= 1}
+    # a bin count fixed in the code rather than taken from n_bins: 15 is the default of the notebook's
+    # ece_from_scratch (so ece_from_scratch(probs, labels) gives it), 5, 10 and 20 other round choices
+    fixed_bins = {k: expected_calibration_error(probs, labels, n_bins=k) for k in (5, 10, 15, 20)
+                  if abs(k - n_bins) > 1}
     return Case(
         (probs.copy(), labels.copy(), n_bins), expected,
         f"on {label} the ECE is {expected:.6f}, yours is {{got}}. Per bin: the fraction of examples in it "
@@ -203,6 +211,14 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str,
                          f"{n_bins - 1} bins); " if k < n_bins else f"you made {n_bins + 2} edges, so {k} bins; ")
                       + f"M bins need M + 1 edges: use np.linspace(0, 1, M + 1) ({n_bins + 1} edges here).")
               for k in other_bins),
+            *(Mistake(lambda a, k=k: not close(fixed_bins[k], expected, 1e-9) and close(a, fixed_bins[k]),
+                      f"on {label} your answer is the ECE with {k} bins, not n_bins = {n_bins}: your bins do not "
+                      "follow the n_bins argument"
+                      + (" (15 is the default of the notebook's ece_from_scratch, which ece_from_scratch(probs, "
+                         "labels) keeps)" if k == 15 else "")
+                      + ". Build the edges from the argument, np.arange(n_bins + 1) / n_bins, and give np.bincount "
+                        "minlength=n_bins.")
+              for k in fixed_bins),
             Mistake(lambda a: near_miss(expected)(number(a)),
                     f"on {label} your ECE agrees to about 6 digits only ({{got}} against {expected:.9f}): compute "
                     "in float64 and do not round; the check compares within a relative 1e-9."),
@@ -246,14 +262,13 @@ def _ece_on_problem(problem: str) -> str:
     """0/0 from a bin with no examples: the per-bin accuracy right / count divided by an empty count."""
     if "Mean of empty slice" in problem:
         return ("A bin with no examples selects an empty array, and np.mean of it is 0/0, nan (np.nansum would "
-                "drop the nan afterwards, but the warning says the empty mean was taken): skip the empty bins "
-                "(if not in_bin.any(): continue), or work with the sums, |right_m - summed confidence_m| / n, "
-                "which need no mean per bin.")
+                "drop the nan afterwards, but the warning says the empty mean was taken). Work with the sums "
+                "instead, np.bincount(bins, weights, minlength=n_bins) per bin, and |right_m - summed "
+                "confidence_m| / n: they need no mean per bin, and an empty bin adds 0.")
     if "invalid value" in problem or "divide by zero" in problem:
         return ("A bin with no examples has count 0, so right / count is 0/0 (np.nansum would drop the nan "
-                "afterwards, but the warning says the 0/0 happened): skip the empty bins (if count == 0: "
-                "continue), or work with the sums, |right_m - summed confidence_m| / n, which need no division "
-                "per bin.")
+                "afterwards, but the warning says the 0/0 happened): work with the sums, |right_m - summed "
+                "confidence_m| / n, which need no division per bin (or divide only where count > 0).")
     if "same length" in problem:
         return ("Your bin indices and the weights given to np.bincount have different lengths: the bins, correct "
                 "and confidence must all have one entry per example, probs.max(axis=1) and "
@@ -301,11 +316,15 @@ _ZERO_BY_ZERO = ("Mean of empty slice", "invalid value", "divide by zero")
 
 
 def check_ece(ece: Callable) -> None:
-    """Exercise 07.1: ``ece(probs, labels, n_bins)`` with uniform bins, from scratch.
+    """Exercise 07.1: ``ece(probs, labels, n_bins)`` with uniform bins, from scratch and without a Python loop over
+    the bins (the notebook's ``ece_from_scratch`` has one).
 
-    A warning fails the exercise even when the number is right; the hint then says the number is right.
+    A warning fails the exercise even when the number is right; the hint then says the number is right. An answer
+    right on every case is then run with 4 and with 100 bins, and fails if its own code runs many more lines with
+    100 (see ``_loop_hint``).
     """
     cases = _ece_cases(ece if callable(ece) else None)
+    learner = ece
     if callable(ece):
         from tempnb.calibration import expected_calibration_error, reliability_curve
 
@@ -317,7 +336,6 @@ def check_ece(ece: Callable) -> None:
                                           "number right and summed confidence with np.bincount(bins, weights, "
                                           "minlength=n_bins)."))
         returned: dict[str, object] = {}  # the learner's value on the case being called, local to this check
-        learner = ece
 
         @functools.wraps(learner)  # keeps the parameter names that the hints quote
         def ece(*args):
@@ -327,8 +345,116 @@ def check_ece(ece: Callable) -> None:
 
         cases = [dataclasses.replace(case, on_problem=_ece_on_problem_given(case.expected, returned))
                  for case in cases]
-    return run_cases(ece, cases, "Your ECE matches tempnb.expected_calibration_error, bin edges included.",
-                     same=_same_number)
+    problem = first_miss(ece, cases, same=_same_number)
+    if problem is not None:
+        return hint(problem)
+    loop = _loop_hint(learner)
+    if loop is not None:
+        return hint(loop)
+    return passed("Your ECE matches tempnb.expected_calibration_error, bin edges included, and its work does not "
+                  "grow with the number of bins.")
+
+
+# ---------------------------------------------------------------- Exercise 07.1: a loop over the bins?
+
+_FEW_BINS, _MANY_BINS = 4, 100
+
+
+def _loop_probe() -> tuple[np.ndarray, np.ndarray]:
+    """200 two-class predictions with confidences spread evenly over (0.5, 1), none on an edge of 4 or 100 bins:
+    2 of 4 bins and 50 of 100 hold examples, so a loop over the bins, or over the non-empty ones only, makes at
+    least 48 more passes with 100 bins than with 4."""
+    confidence = 0.5 + (np.arange(200) + 0.5) / 400
+    probs = np.column_stack([confidence, 1 - confidence])
+    labels = (np.arange(200) % 3 == 0).astype(int)  # every third prediction wrong
+    return probs, labels
+
+
+def _is_library_file(filename: str) -> bool:
+    """Code the learner did not write: the standard library, installed packages, tempnb itself, frozen modules."""
+    import os
+    import sysconfig
+
+    if filename.startswith("<frozen"):
+        return True
+    path = os.path.normcase(os.path.realpath(filename))
+    parts = set(path.split(os.sep))
+    tempnb_dir = os.path.normcase(os.path.realpath(os.path.dirname(os.path.dirname(__file__))))
+    stdlib = os.path.normcase(os.path.realpath(sysconfig.get_paths()["stdlib"]))
+    return bool({"site-packages", "dist-packages"} & parts) or path.startswith((tempnb_dir + os.sep, stdlib + os.sep))
+
+
+def _lines_run(function: Callable, args: tuple) -> tuple[int, set[str], Outcome]:
+    """How many lines of the learner's own code one call runs (not counting NumPy's, SciPy's, the standard
+    library's or tempnb's), the names of the learner's functions it enters, and the call's outcome.
+
+    A tracer counts the "line" events of the learner's frames: every pass of a Python loop runs at least one line
+    (a comprehension's or a generator's passes included), so a loop over the bins makes the count grow with the
+    number of bins. The previous tracer is restored afterwards."""
+    import sys
+
+    library: dict[str, bool] = {}
+    lines = 0
+    names: set[str] = set()
+
+    def count_lines(frame, event, arg):  # noqa: ANN001, ARG001 (sys.settrace's signature)
+        nonlocal lines
+        if event == "line":
+            lines += 1
+        return count_lines
+
+    def on_call(frame, event, arg):  # noqa: ANN001, ARG001
+        filename = frame.f_code.co_filename
+        if filename not in library:
+            library[filename] = _is_library_file(filename)
+        if event != "call" or library[filename]:
+            return None
+        names.add(frame.f_code.co_name)
+        return count_lines
+
+    previous = sys.gettrace()
+    sys.settrace(on_call)
+    try:
+        outcome = call(function, *args)
+    finally:
+        sys.settrace(previous)
+    return lines, names, outcome
+
+
+def _loop_hint(ece: Callable) -> str | None:
+    """For an ECE right on every case: the hint when it loops over the bins, that is when 100 bins run at least 30
+    more lines of the learner's code than 4 bins do on the same predictions (or when it fails or goes wrong on
+    those predictions); None when its work does not grow with the number of bins."""
+    from tempnb.calibration import expected_calibration_error
+
+    probs, labels = _loop_probe()
+    lines, names = {}, set()
+    for n_bins in (_FEW_BINS, _MANY_BINS):
+        where = f"your ECE is right on the three cases, but on 200 two-class predictions with {n_bins} bins"
+        lines[n_bins], entered, outcome = _lines_run(ece, (probs, labels, n_bins))
+        names |= entered
+        expected = expected_calibration_error(probs, labels, n_bins)
+        if outcome.problem:
+            ending = "" if outcome.problem.endswith(".") else "."
+            return (f"{where} {outcome.problem}{ending} Build every array from the arguments, its size included "
+                    "(np.zeros(n_bins), not a number of bins typed in).")
+        if not _same_number(outcome.value, expected):
+            return (f"{where} it is {shown(outcome.value)}, not {expected:.6f}: does something in your function "
+                    "stand for the check's cases rather than follow its arguments, such as a number of bins typed "
+                    "in (a buffer np.zeros(10), a clip at 9)? Build everything from probs, labels and n_bins.")
+    few, many = lines[_FEW_BINS], lines[_MANY_BINS]
+    if many < few + 30:
+        return None
+    # the notebook's own loop ("Reliability diagrams and ECE, from scratch"), named by the outer function
+    reused = next((name for name in ("ece_from_scratch", "reliability_from_scratch") if name in names), None)
+    return ((f"your ECE is right, but your function runs the notebook's {reused}, which loops over the bins in "
+             "Python" if reused else "your ECE is right, but your function loops over the bins in Python")
+            + f": it runs {few} lines of your code with {_FEW_BINS} bins and {many} with {_MANY_BINS}, so its work "
+            "grows with the number of bins (a for loop, a comprehension or sum(... for ...) over the bins all do, "
+            "even one that only builds the edges). The exercise asks for the loop-free version: every example's "
+            "bin at once, bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1, then the "
+            "sums right_m = np.bincount(bins, correct, minlength=n_bins) and summed confidence_m (the same with "
+            "confidence as the weights), and the ECE np.abs(right_m - summed confidence_m).sum() / n.")
 
 
 def _library_shortcut(name: str, what: str, how: str) -> str:
@@ -349,7 +475,8 @@ def _ece_on_problem_given(expected: float, returned: dict) -> Callable[[str], st
                 where = ("np.mean of an empty bin's selection" if "Mean of empty slice" in problem
                          else "right / count with a count of 0")
                 return ("Your number is right, but an empty bin makes 0/0 (a RuntimeWarning), and a warning "
-                        "counts as not yet: skip empty bins or use the loop-free sums Σ|Σcorrect − Σconf|/n. "
+                        "counts as not yet: use the sums, Σ_m |right_m − summed confidence_m| / n, which need no "
+                        "division per bin (or divide only where count > 0). "
                         f"Here the 0/0 is {where} (even if the nan is dropped or skipped afterwards).")
         return advice
     return on_problem
@@ -488,15 +615,29 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     "arguments. Compute from its parameters logits and labels, not from notebook variables such as "
                     "overfit_val_logits and y_val (or a number typed in): the check calls it on logits and labels "
                     f"of its own, where the best T is {expected:.5f}."),
-            # Checked before the bounds below: an objective that ignores the labels (the accuracy, say) also ends
-            # at a bound, and naming it is more use than listing every way to reach a bound. First the model's own
-            # predictions for labels, or a flat objective on a grid (argmin returns its first T).
+            # Checked before the bounds below: an objective that ignores the labels, or one that does not change
+            # with T (the accuracy, say), also ends at a bound, and naming it is more use than listing every way to
+            # reach a bound. A bounded search (minimize_scalar) stops near its lower bound but never on it (a grid
+            # starts on it, up to rounding in its last digits), and only an objective that falls as T shrinks takes
+            # it there (a flat one ends near the top): the model's own predictions standing in for the labels lead
+            # that hint.
+            Mistake(lambda a: 0 < a < expected / 20
+                    and any(1e-12 * low < abs(a - low) <= 1e-4 * low for low in _LOWER_BOUNDS) and ignores_labels(a),
+                    f"on {label} your T, {{got}}, far below the best one, {expected:.5f}, stays the same when every "
+                    "label is made its row's top class and when every label is made its bottom class, though the "
+                    "NLL's best T then runs to opposite ends, and your search stopped at its lower bound: most "
+                    "likely the model's own predictions (argmax) stand in for the labels, and the NLL of those "
+                    "falls as T shrinks: use the labels given."),
+            # A grid's argmin (or argmax) returns the grid's first T, exactly, both for an objective that does not
+            # change with T and for one that falls as T shrinks: the flat one leads, since the accuracy does read
+            # the labels and "your objective does not use the labels" would be wrong about it.
             Mistake(lambda a: 0 < a < expected / 20 and ignores_labels(a),
                     f"on {label} your T, {{got}}, far below the best one, {expected:.5f}, stays the same when every "
-                    "label is made its row's top class and when every label is made its bottom class: your "
-                    "objective does not use the labels. Either the model's own predictions (argmax) stand in for "
-                    "them, and the NLL of those falls as T shrinks: use the labels given. Or it does not change "
-                    f"with T at all, and a grid's argmin returns its first T: {_FLAT}"),
+                    "label is made its row's top class and when every label is made its bottom class, though the "
+                    "NLL's best T then runs to opposite ends. Either your objective does not change with T at all "
+                    f"(the accuracy, say), and a grid's argmin or argmax returns its first T: {_FLAT} Or the model's "
+                    "own predictions (argmax) stand in for the labels, and the NLL of those falls as T shrinks: use "
+                    "the labels given."),
             # above the best T (at a bound, say): a flat objective, or one that falls as T grows whatever the
             # labels (q^(1/T) not renormalised); the probes cannot tell these two apart, so the hint names both
             Mistake(lambda a: a > expected and ignores_labels(a),
