@@ -2523,6 +2523,101 @@ def sigmoid_math_exp_flat(x):
     return np.array(values).reshape(x.shape)
 
 
+def sigmoid_local_expit(x):
+    """scipy's sigmoid imported inside the function, where many learners put their imports."""
+    from scipy.special import expit
+
+    return expit(x)
+
+
+def sigmoid_local_expit_aliased(x):
+    """The same, under another name, after the tip's np.asarray."""
+    from scipy.special import expit as sig
+
+    x = np.asarray(x, dtype=float)
+    return sig(x)
+
+
+def sigmoid_local_log_expit(x):
+    """scipy's log_expit imported inside the function, turned back into the sigmoid by np.exp."""
+    from scipy.special import log_expit
+
+    return np.exp(log_expit(x))
+
+
+def sigmoid_map_math_exp(x):
+    """math.exp handed to map: C code calls it once per entry, so no Python line runs per entry."""
+    x = np.asarray(x, dtype=float)
+    small = np.fromiter(map(math.exp, (-np.abs(x)).ravel()), float).reshape(x.shape)
+    return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
+
+
+def sigmoid_frompyfunc_math_exp(x):
+    """math.exp made into a ufunc of Python objects by np.frompyfunc: still one call per entry."""
+    x = np.asarray(x, dtype=float)
+    small = np.frompyfunc(math.exp, 1, 1)(-np.abs(x)).astype(float)
+    return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
+
+
+def sigmoid_map_local_math_exp(x):
+    """`from math import exp` inside the function, handed to map."""
+    from math import exp
+
+    x = np.asarray(x, dtype=float)
+    small = np.array(list(map(exp, (-np.abs(x)).ravel()))).reshape(x.shape)
+    return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
+
+
+def sigmoid_map_np_exp(x):
+    """np.exp handed to map: NumPy's exp, but on one number at a time."""
+    x = np.asarray(x, dtype=float)
+    small = np.fromiter(map(np.exp, (-np.abs(x)).ravel()), float).reshape(x.shape)
+    return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
+
+
+def sigmoid_frompyfunc_np_exp(x):
+    """np.exp wrapped by np.frompyfunc: one call per entry, on Python floats."""
+    x = np.asarray(x, dtype=float)
+    small = np.frompyfunc(np.exp, 1, 1)(-np.abs(x)).astype(float)
+    return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
+
+
+def sigmoid_returns_mask_too(x):
+    """The solution's body, returning the mask beside the output: a tuple."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    negative = x < 0
+    out[~negative] = 1 / (1 + np.exp(-x[~negative]))
+    exp_x = np.exp(x[negative])
+    out[negative] = exp_x / (1 + exp_x)
+    return out, negative
+
+
+def sigmoid_negative_half_returned(x):
+    """Only the x < 0 formula, returned as it is: one value per negative entry."""
+    x = np.asarray(x, dtype=float)
+    negative = x < 0
+    return np.exp(x[negative]) / (1 + np.exp(x[negative]))
+
+
+def sigmoid_sides_concatenated(x):
+    """Both sides right, joined with np.concatenate: every x < 0 value first, out of x's order."""
+    x = np.asarray(x, dtype=float)
+    negative = x < 0
+    exp_x = np.exp(x[negative])
+    return np.concatenate([exp_x / (1 + exp_x), 1 / (1 + np.exp(-x[~negative]))])
+
+
+def stable_sigmoid_local_numpy_imports(x):
+    """Right: NumPy's own functions imported by name inside the function (exp from numpy, not from math)."""
+    from numpy import abs as absolute
+    from numpy import asarray, exp, where
+
+    x = asarray(x, dtype=float)
+    small = exp(-absolute(x))
+    return where(x >= 0, 1 / (1 + small), small / (1 + small))
+
+
 
 def inverse_cdf_one_minus_u(z, rng):
     """Flips the uniform number it is given: 1 - u, looked up with side="left"."""
@@ -5708,6 +5803,25 @@ WRONG_ANSWERS += [
                                                          else float(np.exp(v) / (1 + np.exp(v))))(x),
      "NumPy's array operations"),
     (checks.check_stable_sigmoid, sigmoid_math_exp_flat, "uses math.exp, which takes one number"),
+    # math.exp (or np.exp) called from C by map or np.frompyfunc: no Python line runs per entry, so the code is read
+    (checks.check_stable_sigmoid, sigmoid_map_math_exp,
+     "uses math.exp, which takes one number at a time (handed to map"),
+    (checks.check_stable_sigmoid, sigmoid_frompyfunc_math_exp, "uses math.exp, which takes one number"),
+    (checks.check_stable_sigmoid, sigmoid_map_local_math_exp, "uses math.exp, which takes one number"),
+    (checks.check_stable_sigmoid, sigmoid_map_np_exp, "uses map, which calls a function once per entry"),
+    (checks.check_stable_sigmoid, sigmoid_frompyfunc_np_exp, "uses np.frompyfunc, which calls a function once"),
+    # scipy's sigmoids imported inside the function (IMPORT_FROM), under their own name or another
+    (checks.check_stable_sigmoid, sigmoid_local_expit, "that is scipy's expit"),
+    (checks.check_stable_sigmoid, sigmoid_local_expit_aliased, "that is scipy's expit"),
+    (checks.check_stable_sigmoid, sigmoid_local_log_expit, "that is scipy's log_expit"),
+    # a result of the wrong shape: named by what came back, with no math.exp where none was used
+    (checks.check_stable_sigmoid, sigmoid_returns_mask_too, "returned a tuple of 2 items"),
+    (checks.check_stable_sigmoid, sigmoid_returns_mask_too, "Return the sigmoid's values alone, `return out`"),
+    # six of the twelve points are negative (-1000, -40, -27.6, -2, -700, -708)
+    (checks.check_stable_sigmoid, sigmoid_negative_half_returned, "your result (6,), 6 values for 12 entries"),
+    (checks.check_stable_sigmoid, sigmoid_negative_half_returned, "put both sides into one output of x's shape"),
+    (checks.check_stable_sigmoid, sigmoid_sides_concatenated, "they are in another order"),
+    (checks.check_stable_sigmoid, sigmoid_sides_concatenated, "np.concatenate"),
     # scipy's sigmoid ready-made, given as is or called inside the learner's function: right values, not the task
     (checks.check_stable_sigmoid, scipy.special.expit, "that is scipy's expit"),
     (checks.check_stable_sigmoid, lambda x: scipy.special.expit(x), "write your own with np.exp and boolean masks"),
@@ -6173,7 +6287,8 @@ def test_wrong_answer_gets_its_hint(capsys, check, answer, expected_hint):
 def test_sigmoid_hints_name_only_the_mistake_made(capsys):
     """A hint names the learner's own slip, not a neighbour's: no math.exp where none ran, no clipping of x where
     the output was clipped, no cancellation where the output was rounded."""
-    for answer in (stable_sigmoid_masks(np.array([1.0])), None, sigmoid_two_arguments):
+    for answer in (stable_sigmoid_masks(np.array([1.0])), None, sigmoid_two_arguments, sigmoid_returns_mask_too,
+                   sigmoid_negative_half_returned, sigmoid_sides_concatenated):
         printed = run(capsys, checks.check_stable_sigmoid, answer)
         assert "math.exp" not in printed, printed
     for answer in (sigmoid_clipped_output, sigmoid_padded_output):
@@ -6720,6 +6835,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_probability_from_log_odds, float(scipy.special.expit(2))),
     (checks.check_logits_with_first_zero, [0.0, math.log(1 / 2), math.log(7 / 2)]),
     (checks.check_stable_sigmoid, lambda x: np.exp(-np.logaddexp(0, -x))),
+    # exp imported from numpy inside the function: NumPy's array exp, not math's
+    (checks.check_stable_sigmoid, stable_sigmoid_local_numpy_imports),
     # underflow is ignored by NumPy's default: silencing it hides nothing, so it is not a silencer
     (checks.check_stable_sigmoid, stable_sigmoid_under_ignored),
     (checks.check_stable_sigmoid, stable_sigmoid_seterr_under),

@@ -405,16 +405,18 @@ def _codes(code) -> list:  # noqa: ANN001 (a code object)
 
 
 def _attributes_read(code) -> set[str]:  # noqa: ANN001 (a code object)
-    """The names the code reads as attributes (module.name, object.method), not as globals or locals."""
+    """The names the code reads as attributes (module.name, object.method) or imports from a module inside itself
+    (`from scipy.special import expit`, IMPORT_FROM), not as globals or locals."""
     return {instruction.argval for inner in _codes(code) for instruction in dis.get_instructions(inner)
-            if instruction.opname in ("LOAD_ATTR", "LOAD_METHOD")}
+            if instruction.opname in ("LOAD_ATTR", "LOAD_METHOD", "IMPORT_FROM")}
 
 
 def _uses_scipy_expit(function: Callable, deeper: bool = True) -> str | None:
     """The name of the scipy sigmoid the learner's sigmoid is or calls (expit or log_expit), or None.
 
     Both are ufuncs, which a profiler does not see being called, so the code's names are read instead: a global
-    bound to one of them (under any name), or `expit` or `log_expit` read as an attribute, scipy.special.expit.
+    bound to one of them (under any name), or `expit` or `log_expit` read as an attribute, scipy.special.expit, or
+    imported inside the function, `from scipy.special import expit` (under any name).
     A helper of the learner's own with one of those names is not scipy's, so it does not count by its name, but
     the learner's own functions that the sigmoid names (one level deep) are read the same way: a helper called
     expit that returns scipy.special.expit(x) is scipy's sigmoid.
@@ -524,6 +526,62 @@ def _per_entry_python(function: Callable, x: np.ndarray) -> str | None:
 
     _run_watched(function, x, sys.getprofile, sys.setprofile, profile)
     return seen[0] if seen else None
+
+
+_LOADS = frozenset({"LOAD_GLOBAL", "LOAD_NAME", "LOAD_FAST", "LOAD_DEREF", "LOAD_CLOSURE"})
+
+
+def _per_entry_in_code(function: Callable, deeper: bool = True) -> str | None:
+    """What in the learner's code hands a function one number at a time from C, found by reading the code, or None.
+
+    math.exp passed to map or np.frompyfunc is called by C code, which a profiler does not see, and the learner's
+    lines do not grow with the entries, so neither _per_entry_python nor the line count finds it. The code is read
+    instead: math.exp named in any way (math.exp, a local `import math as m` then m.exp, `from math import exp`
+    inside the function, or a global bound to math.exp under any name), then np.frompyfunc, then the builtin map.
+    The learner's own functions that it names are read the same way, one level deep.
+    """
+    code = getattr(function, "__code__", None)
+    if code is None or os.path.abspath(code.co_filename).startswith(_LIBRARY_FOLDERS):
+        return None  # a library's function given as the sigmoid (scipy.stats.logistic.cdf): named elsewhere
+    known = getattr(function, "__globals__", {})
+    inner_codes = _codes(code)
+    # names bound to the math module: globals, and locals stored right after an `import math` inside the function
+    math_names = {name for name, value in known.items() if value is math}
+    for inner in inner_codes:
+        instructions = list(dis.get_instructions(inner))
+        for before, after in zip(instructions, instructions[1:]):
+            if before.opname == "IMPORT_NAME" and before.argval == "math" and after.opname.startswith("STORE_"):
+                math_names.add(after.argval)
+    found = set()
+    for inner in inner_codes:
+        instructions = list(dis.get_instructions(inner))
+        imported = None
+        for before, after in zip([None, *instructions], instructions):
+            if after.opname == "IMPORT_NAME":
+                imported = after.argval
+            elif after.opname == "IMPORT_FROM" and imported == "math" and after.argval == "exp":
+                found.add("math.exp")
+            elif after.opname in ("LOAD_GLOBAL", "LOAD_NAME") and known.get(after.argval) is math.exp:
+                found.add("math.exp")
+            elif after.opname in ("LOAD_ATTR", "LOAD_METHOD") and after.argval == "exp" and before is not None \
+                    and before.opname in _LOADS and before.argval in math_names:
+                found.add("math.exp")
+            elif after.opname in ("LOAD_ATTR", "LOAD_METHOD") and after.argval == "frompyfunc":
+                found.add("np.frompyfunc")
+            elif after.opname in ("LOAD_GLOBAL", "LOAD_NAME") and after.argval == "map" and \
+                    known.get("map", map) is map:
+                found.add("map")
+    for name in ("math.exp", "np.frompyfunc", "map"):
+        if name in found:
+            return name
+    if deeper:  # the learner's own functions, defined where the sigmoid was (the same globals)
+        for used in sorted(_names_used(code)):
+            helper = known.get(used)
+            if helper is not function and getattr(helper, "__globals__", None) is known:
+                found_in_helper = _per_entry_in_code(helper, deeper=False)
+                if found_in_helper:
+                    return found_in_helper
+    return None
 
 
 def _lines_run(function: Callable, x: np.ndarray) -> int:
@@ -852,6 +910,38 @@ def _warning_points(sigmoid: Callable, points: np.ndarray) -> list[float]:
     return [float(x) for x in points if call(sigmoid, np.array([x])).problem is not None]
 
 
+def _shape_hint(sigmoid: Callable, raw: object, got: np.ndarray, points: np.ndarray, expected: np.ndarray) -> str:
+    """The hint for a result whose shape is not x's: what came back, and what the learner's code suggests."""
+    shapes = f"x has shape {points.shape}, your result {got.shape}"
+    if isinstance(raw, tuple) and len(raw) > 1 and any(np.ndim(item) > 0 for item in raw):
+        # return out, negative: the output and the mask, which NumPy stacks into one (2, n) array
+        return (f"return one value per entry, as one array: your function returned a tuple of {len(raw)} items "
+                f"(`return a, b` makes one), which reads as an array of shape {got.shape}, while x has shape "
+                f"{points.shape}. Return the sigmoid's values alone, `return out`, not the mask or other pieces "
+                "beside them.")
+    if _per_entry_in_code(sigmoid) == "math.exp":
+        return (f"return one value per entry: {shapes}. math.exp takes one number at a time; compute on the whole "
+                "array with NumPy (np.exp, boolean masks) instead.")
+    negative = points < 0
+    one_side = got.ndim == 1 and any(
+        got.size == side.sum() and np.allclose(got, expected[side], rtol=1e-12, atol=_SUBNORMAL_SLACK)
+        for side in (negative, ~negative))
+    if one_side:
+        # np.exp(x[negative]) / (1 + np.exp(x[negative])) returned as it is: one side's values only
+        return (f"return one value per entry: {shapes}, {got.size} values for {points.size} entries. A formula on "
+                "x[negative] (or x[~negative]) gives that side's entries only: put both sides into one output of "
+                "x's shape, out = np.empty_like(x), with out[negative] = ... and out[~negative] = ..., and return "
+                "out.")
+    return f"return one value per entry: {shapes}."
+
+
+def _reordered(got: np.ndarray, expected: np.ndarray) -> bool:
+    """Whether the values are the right ones in another order (the two sides concatenated, say)."""
+    with np.errstate(all="ignore"):
+        return bool(np.all(np.isfinite(got)) and np.allclose(np.sort(got), np.sort(expected), rtol=1e-12,
+                                                             atol=_SUBNORMAL_SLACK))
+
+
 def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
     """Exercise 02.3: a sigmoid that is right (and silent) on the whole real line.
 
@@ -968,14 +1058,19 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
         return hint(f"your result has shape (2,), x has shape {points.shape}: that is two values, one per class, "
                     f"not one per entry of x. {_LAST_AXIS} Then take [..., 1], the second entry of every row.")
     if got.shape != points.shape:
-        return hint(f"return one value per entry: x has shape {points.shape}, your result {got.shape} "
-                    "(vectorise with NumPy instead of math.exp).")
+        return hint(_shape_hint(sigmoid, outcome.value, got, points, expected))
     raw = outcome.value
     if isinstance(raw, np.ndarray) and raw.dtype.kind == "f" and raw.dtype.itemsize < 8 and not np.allclose(
             got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK):
         return hint(f"your sigmoid returns {raw.dtype}, right to about {np.finfo(raw.dtype).precision} digits only "
                     "(and it cannot hold values as small as e^-700); the check compares within a relative 1e-12: "
                     "compute in float64.")
+    if not np.allclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK) and _reordered(got, expected):
+        # np.concatenate([left, right]) of the two sides: every value is there, but all x < 0 come first
+        return hint(f"{_differing(points, got, expected)}, yet every value you return is the sigmoid of some "
+                    "entry of x: they are in another order. Joining the two sides (np.concatenate, np.append, or + "
+                    "on lists) puts all of one side first; write each side back where its entries are, out = "
+                    "np.empty_like(x), out[negative] = ... and out[~negative] = ....")
     with np.errstate(all="ignore"):
         if np.array_equal(~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK), points == 0):
             return hint(f"{_ZERO_NEVER_WRITTEN}: at x = 0 your sigmoid gives {got[points == 0][0]:g}, the exact "
@@ -1083,6 +1178,15 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
     if per_entry:
         how = ("calls a Python function once per entry" if per_entry == "np.vectorize"
                else "takes one number at a time")
+        return hint(f"your values are right, but your function uses {per_entry}, which {how}. The exercise asks "
+                    "for NumPy's array operations on the whole array: np.exp on x[negative] and x[~negative] "
+                    "with boolean masks, or on -np.abs(x).")
+    per_entry = _per_entry_in_code(sigmoid)  # math.exp handed to map or np.frompyfunc: called from C, unseen above
+    if per_entry:
+        how = {"math.exp": "takes one number at a time (handed to map or np.frompyfunc, it is still called once "
+                           "per entry)",
+               "np.frompyfunc": "calls a function once per entry",
+               "map": "calls a function once per entry"}[per_entry]
         return hint(f"your values are right, but your function uses {per_entry}, which {how}. The exercise asks "
                     "for NumPy's array operations on the whole array: np.exp on x[negative] and x[~negative] "
                     "with boolean masks, or on -np.abs(x).")
