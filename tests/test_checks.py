@@ -1360,13 +1360,62 @@ def test_divide_first_rounds_the_gap_of_the_large_logits():
     assert high / T - low / T == 2.0 and np.spacing(low / T) == 2.0 ** -19
 
 
+def test_exponentiating_first_loses_the_entry_of_minus_800():
+    """The figures of Exercise 1's case [0, -800] at T = 1000, by the formula with the math module: the answer is
+    [1, e^-0.8] / (1 + e^-0.8), and exp(-800) is 0 in float64, so exponentiating before dividing by T gives [1, 0].
+    The hint gives the lost entry to 6 digits."""
+    assert math.exp(-800.0) == 0.0 and 0.0 ** (1 / 1000) == 0.0
+    lost = math.exp(-0.8) / (1 + math.exp(-0.8))
+    assert f"{lost:.6g}" == "0.310026"
+    for answer in (tempered_powered_exponentials, tempered_log_of_softmax, tempered_retempered_by_max):
+        assert np.array_equal(answer(np.array([0.0, -800.0]), 1000.0), [1.0, 0.0])
+    assert tempered_from_scratch(np.array([0.0, -800.0]), 1000.0) == pytest.approx([1 - lost, lost], rel=1e-12)
+
+
+def test_epsilon_hint_shows_the_moved_entry(capsys):
+    """The figures of the epsilon hint on [10, 20, 30] at T = 1, by the formula: e = [e^-20, e^-10, 1]; with 1e-12
+    added to each, the smallest probability is (e^-20 + 1e-12) / (1 + e^-10 + e^-20 + 3e-12), against
+    e^-20 / (1 + e^-10 + e^-20), a relative 4.9e-4 apart. The hint shows both to 10 digits."""
+    total = 1 + math.exp(-10) + math.exp(-20)
+    moved, answer = (math.exp(-20) + 1e-12) / (total + 3e-12), math.exp(-20) / total
+    assert 4.8e-4 < moved / answer - 1 < 5e-4
+    printed = run(capsys, checks.check_tempered_softmax, tempered_epsilon_each(1e-12))
+    assert f"your smallest probability is {moved:.10g} where the answer is {answer:.10g}" in printed, printed
+
+
+def test_a_nudged_temperature_misses_the_large_logit_case():
+    """(z - z.max()) / (T + 1e-12) on [1e7, 1e7 + 0.002] at T = 0.001, by the formula: the gap over T is
+    2.0000003 (test_divide_first_rounds_the_gap_of_the_large_logits), and over T + 1e-12 it is 1e-9 of itself
+    smaller, which moves the smaller probability 1 / (1 + e^gap) by a relative gap * 1e-9 * (1 - p), above 1e-9;
+    on the other T > 0 cases the same nudge stays within the check's 1e-9."""
+    gap = float((Fraction(1e7 + 0.002) - Fraction(1e7)) / Fraction(0.001))
+    small = 1 / (1 + math.exp(gap))
+    nudged = 1 / (1 + math.exp(gap * 0.001 / (0.001 + 1e-12)))
+    assert nudged / small - 1 > 1e-9
+
+
+def test_tempered_softmax_hints_name_only_the_mistake_made(capsys):
+    """Cold read r131: an epsilon, a nudged T and a library call with no T == 0 branch each got a hint naming a
+    mistake not made (float32, the order of subtracting and dividing, a tie test with a tolerance)."""
+    for answer in (tempered_epsilon_each(1e-11), tempered_nudged_temperature(with_limit=True),
+                   tempered_nudged_temperature(with_limit=False), tempered_epsilon_in_sum(1e-9)):
+        printed = run(capsys, checks.check_tempered_softmax, answer)
+        assert "float32" not in printed, printed
+    printed = run(capsys, checks.check_tempered_softmax, tempered_nudged_divisor)
+    assert "z / T rounds" not in printed, printed
+    printed = run(capsys, checks.check_tempered_softmax, tempered_apply_temperature_no_limit)
+    assert "tie test with a tolerance" not in printed and "clamping" not in printed, printed
+    for answer in (tempered_powered_exponentials, tempered_log_of_softmax):
+        assert "one-hot" not in run(capsys, checks.check_tempered_softmax, answer)
+
+
 def test_close_temperatures_from_a_minimiser_are_outside_the_tolerance():
     """The minimiser and loose-newton rows above are wrong answers: each is farther from the closed form
     10 / log φ (or, for the entropy, from 2 nats) than the check allows."""
     from tempnb import entropy
     z = checks.temperature.names_model().logits(checks.temperature.ENTROPY_CONTEXT)
     for answer in (half_temperature_minimize_scalar(), half_temperature_minimize_scalar("bounded"),
-                   half_temperature_newton_loose()):
+                   half_temperature_newton_loose(), half_temperature_float32()):
         assert not math.isclose(answer, GOLDEN_T, rel_tol=1e-9) and math.isclose(answer, GOLDEN_T, rel_tol=1e-6)
     for answer in (entropy_temperature_minimize_bounded(), entropy_temperature_newton_loose()):
         assert 1e-6 < abs(float(entropy(softmax(z, answer))) - 2.0) < 1e-4
@@ -2150,9 +2199,16 @@ def half_temperature_multiplying():
     return scipy.optimize.brentq(lambda T: softmax(z * T)[2] - 0.5, 1e-3, 1.0, xtol=1e-15)
 
 
+def tempered_probabilities_unscaled(z, T):
+    """The re-tempering route without its divide-by-the-max step: q ** (1 / T) underflows when max q is small."""
+    z = np.asarray(z, dtype=float)
+    q = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+    return q ** (1 / T) / np.sum(q ** (1 / T))
+
+
 def tempered_unnormalised_mask(z, T):
     """Exercise 04.1 with a T = 0 branch returning the mask z == z.max() as floats: 2 on a tie, not 1."""
-    return (z == z.max()).astype(float) if T == 0 else softmax(z, T)
+    return (z == z.max()).astype(float) if T == 0 else tempered_no_limit(z, T)
 def sigmoid_zero_below_742(x):
     """Right everywhere except that it returns 0 for x < -742, where e^x (down to about -745.13) is still a double."""
     x = np.asarray(x, dtype=float)
@@ -2711,6 +2767,163 @@ def tempered_truncated_mask(z, T):
         is_max = z == z.max()
         return (is_max / is_max.sum()).astype(int)
     return tempered_no_limit(z, T)
+
+
+def _limit_at_zero(z):
+    """The T = 0 limit a learner's branch returns: the maxima's mask divided by its sum."""
+    is_max = z == z.max()
+    return is_max / is_max.sum()
+
+
+def tempered_powered_exponentials(z, T):
+    """Exponentiated first, then raised to 1/T: exp(z - z.max()) ** (1 / T), normalised, with the T = 0 limit.
+    Right in exact arithmetic, but exp(-800) is 0 at T = 1 and stays 0 at every T."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return _limit_at_zero(z)
+    e = np.exp(z - z.max()) ** (1 / T)
+    return e / e.sum()
+
+
+def tempered_log_of_softmax(z, T):
+    """The log of the T = 1 softmax divided by T, renormalised; np.log(0) silenced with np.errstate; the limit."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return _limit_at_zero(z)
+    e = np.exp(z - z.max())
+    with np.errstate(divide="ignore"):
+        scaled = np.log(e / e.sum()) / T
+    e = np.exp(scaled - scaled.max())
+    return e / e.sum()
+
+
+def tempered_log_of_softmax_warned(z, T):
+    """The same log route without np.errstate: np.log of the probability that underflowed to 0 warns."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return _limit_at_zero(z)
+    e = np.exp(z - z.max())
+    scaled = np.log(e / e.sum()) / T
+    e = np.exp(scaled - scaled.max())
+    return e / e.sum()
+
+
+def tempered_retempered_by_max(z, T):
+    """The T = 1 softmax re-tempered as apply_temperature does it by hand: divided by its largest entry, raised to
+    1/T, renormalised (the advice of the "divide q by its largest entry" hint followed), with the limit."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return _limit_at_zero(z)
+    q = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
+    powered = (q / q.max()) ** (1 / T)
+    return powered / powered.sum()
+
+
+def tempered_epsilon_each(eps):
+    """The stable tempered softmax with ``eps`` added to every exponential "to avoid dividing by 0"; the limit."""
+    def tempered(z, T):
+        z = np.asarray(z, dtype=float)
+        if T == 0:
+            return _limit_at_zero(z)
+        e = np.exp((z - z.max()) / T) + eps
+        return e / e.sum()
+    return tempered
+
+
+def tempered_epsilon_in_sum(eps):
+    """The stable tempered softmax with ``eps`` added to the sum only; the limit."""
+    def tempered(z, T):
+        z = np.asarray(z, dtype=float)
+        if T == 0:
+            return _limit_at_zero(z)
+        e = np.exp((z - z.max()) / T)
+        return e / (e.sum() + eps)
+    return tempered
+
+
+def tempered_floored(floor):
+    """The exponents floored with np.maximum((z - z.max()) / T, floor) "to keep exp away from 0"; the limit."""
+    def tempered(z, T):
+        z = np.asarray(z, dtype=float)
+        if T == 0:
+            return _limit_at_zero(z)
+        e = np.exp(np.maximum((z - z.max()) / T, floor))
+        return e / e.sum()
+    return tempered
+
+
+def tempered_scaled_temperature(z, T):
+    """T = T * (1 + 1e-9), a relative nudge, after a T == 0 branch."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return _limit_at_zero(z)
+    T = T * (1 + 1e-9)
+    e = np.exp((z - z.max()) / T)
+    return e / e.sum()
+
+
+def tempered_nudged_divisor(z, T):
+    """No T == 0 branch: T + 1e-12 in the divisor keeps the division away from 0 (a common habit)."""
+    z = np.asarray(z, dtype=float)
+    e = np.exp((z - z.max()) / (T + 1e-12))
+    return e / e.sum()
+
+
+def tempered_nudged_temperature(with_limit):
+    """T = T + 1e-9 at the top of the function, with or without a T == 0 branch before it."""
+    def tempered(z, T):
+        z = np.asarray(z, dtype=float)
+        if with_limit and T == 0:
+            return _limit_at_zero(z)
+        T = T + 1e-9
+        e = np.exp((z - z.max()) / T)
+        return e / e.sum()
+    return tempered
+
+
+def tempered_apply_temperature_no_limit(z, T):
+    """tempnb.apply_temperature on a softmax of the learner's own, with no T == 0 branch: at T = 0 the near-tie
+    [0, 5e-324] has become an exact tie in the T = 1 softmax, so the limit is [0.5, 0.5]."""
+    z = np.asarray(z, dtype=float)
+    q = np.exp(z - z.max())
+    return tempnb.apply_temperature(q / q.sum(), T)
+
+
+def tempered_math_exp_list(z, T):
+    """Pure Python: math.exp one entry at a time, a list returned, and the limit at T = 0."""
+    z = [float(v) for v in z]
+    top = max(z)
+    if T == 0:
+        count = z.count(top)
+        return [1 / count if v == top else 0.0 for v in z]
+    e = [math.exp((v - top) / T) for v in z]
+    return [v / sum(e) for v in e]
+
+
+def tempered_longdouble(z, T):
+    """In np.longdouble: exp(-1000) is a tiny positive longdouble, which becomes 0 as a float64 probability."""
+    z = np.asarray(z, dtype=np.longdouble)
+    if T == 0:
+        return _limit_at_zero(z)
+    e = np.exp((z - z.max()) / np.longdouble(T))
+    return e / e.sum()
+
+
+def tempered_errstate_nan_to_zero(z, T):
+    """No T == 0 branch: the division by T silenced, and 0 / 0 at T = 0 (the maxima's own gap) made 0, so that
+    exp gives the maxima 1 and every other logit exp(-inf) = 0: the limit, ties shared."""
+    z = np.asarray(z, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scaled = (z - z.max()) / T
+    e = np.exp(np.where(np.isnan(scaled), 0.0, scaled))
+    return e / e.sum()
+
+
+def half_temperature_float32():
+    """Exercise 04.3 answered with brentq on float32 logits: about 7 digits, 20.780870..., where 10 / log φ is
+    20.780869..."""
+    z = np.array([10.0, 20.0, 30.0], dtype=np.float32)
+    return scipy.optimize.brentq(lambda T: float(softmax(z, T)[2]) - 0.5, 1, 100)
 
 
 
@@ -3713,7 +3926,7 @@ WRONG_ANSWERS = [
     # clipping the exponents instead of shifting them: [1, 2, 3] / 0.001 clipped at 700 gives three equal entries
     (checks.check_tempered_softmax, lambda z, T: (lambda e: e / e.sum())(np.exp(np.clip(np.asarray(z) / T, -700, 700))),
      "clipping z / T"),
-    (checks.check_tempered_softmax, lambda z, T: np.eye(len(z))[np.argmax(z)] if T < 0.01 else softmax(z, T),
+    (checks.check_tempered_softmax, lambda z, T: np.eye(len(z))[np.argmax(z)] if T < 0.01 else tempered_no_limit(z, T),
      "the T → 0 limit"),
     # the parameters in the wrong order: z.max() on the float given as z raises AttributeError
     (checks.check_tempered_softmax, lambda T, z: softmax((z - z.max()) / T), "the logits first"),
@@ -3739,16 +3952,16 @@ WRONG_ANSWERS = [
     # a T == 0 branch returning np.argmax(z): an index, not a probability vector
     (checks.check_tempered_softmax, tempered_argmax_at_zero, "you returned 2, the index of the largest logit"),
     (checks.check_tempered_softmax, tempered_argmax_at_zero, "the mask z == z.max() divided by its sum"),
-    (checks.check_tempered_softmax, lambda z, T: softmax(z * T), "multiplied by T"),
+    (checks.check_tempered_softmax, lambda z, T: np.exp((z - z.max()) * T) / np.exp((z - z.max()) * T).sum(),
+     "multiplied by T"),
     # the re-tempering route without its divide-by-the-max step: q ** 1000 underflows when max q is 0.42
-    (checks.check_tempered_softmax, lambda z, T: softmax(z) ** (1 / T) / np.sum(softmax(z) ** (1 / T)),
-     "divide q by its largest entry"),
+    (checks.check_tempered_softmax, tempered_probabilities_unscaled, "divide q by its largest entry"),
     # the max of z subtracted from z / T: exponents up to 2997 at T = 0.001
     (checks.check_tempered_softmax, lambda z, T: np.exp(z / T - z.max()) / np.exp(z / T - z.max()).sum(),
      "the shift must be divided by T too"),
-    (checks.check_tempered_softmax, lambda z, T: softmax(z, T).astype(np.float32), "about 6 digits"),
+    (checks.check_tempered_softmax, lambda z, T: tempered_from_scratch(z, T).astype(np.float32), "about 6 digits"),
     (checks.check_tempered_softmax, tempered_swapped, "divides T by the logits"),
-    (checks.check_tempered_softmax, lambda z, T: softmax(z), "T = 1 distribution"),
+    (checks.check_tempered_softmax, lambda z, T: tempered_no_limit(z, 1.0), "T = 1 distribution"),
     # T applied after exponentiating: it cancels when normalising
     (checks.check_tempered_softmax, lambda z, T: (np.exp(z - z.max()) / T) / (np.exp(z - z.max()) / T).sum(),
      "before exponentiating"),
@@ -3761,7 +3974,7 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, tempered_sorted_in_place, "you sorted the logits"),
     (checks.check_tempered_softmax, tempered_sorted_descending_in_place, "you sorted the logits"),
     (checks.check_tempered_softmax, lambda z, T: math.exp(z / T) / np.sum(np.exp(z / T)), "use np.exp"),
-    (checks.check_tempered_softmax, lambda z, T: softmax(z / T, T), "divided by T twice"),
+    (checks.check_tempered_softmax, lambda z, T: tempered_no_limit(z / T, T), "divided by T twice"),
     # the notebook's softmax_with_temperature, copied: right for every T > 0, nan at T = 0
     (checks.check_tempered_softmax, tempered_no_limit, "test for T == 0"),
     (checks.check_tempered_softmax, lambda z, T: np.eye(len(z))[np.argmax(z)] if T == 0 else tempered_no_limit(z, T),
@@ -3769,7 +3982,7 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, lambda z, T: np.full(len(z), 1 / len(z)) if T == 0 else tempered_no_limit(z, T),
      "T → ∞ limit"),
     # float32 0.9 is 0.89999997615814697265625: the hint shows it to 10 digits
-    (checks.check_tempered_softmax, lambda z, T: softmax(z, T).astype(np.float32), "0.8999999762"),
+    (checks.check_tempered_softmax, lambda z, T: tempered_from_scratch(z, T).astype(np.float32), "0.8999999762"),
     # the T = 0 mask not divided by its sum: [3, 1, 3] gives [1, 0, 1]
     (checks.check_tempered_softmax, tempered_unnormalised_mask, "divide the mask by its sum"),
     # the T = 0 mask divided by len(z): [1, 2, 3] gives [0, 0, 1/3]
@@ -3835,6 +4048,49 @@ WRONG_ANSWERS = [
      "the wrong shape"),
     (checks.check_tempered_softmax,
      lambda z, T: (np.exp((z - z.max()) / T) / np.exp((z - z.max()) / T).sum())[:, None], "the wrong shape"),
+    # exponentiated before dividing by T: exp(-800) underflows at T = 1 and stays 0, so [0, -800] at T = 1000 gives
+    # [1, 0] where the answer is [0.689974, 0.310026]
+    (checks.check_tempered_softmax, tempered_powered_exponentials,
+     "on [0, -800] at T = 1000 your result is [1.0, 0.0]"),
+    (checks.check_tempered_softmax, tempered_powered_exponentials, "you exponentiated before dividing by T"),
+    (checks.check_tempered_softmax, tempered_log_of_softmax, "the entry whose exp underflowed to 0 at T = 1 stays 0"),
+    (checks.check_tempered_softmax, tempered_retempered_by_max, "Divide the logits by T before exponentiating"),
+    (checks.check_tempered_softmax, tempered_log_of_softmax_warned,
+     "on [0, -800] at T = 1000, it emitted a RuntimeWarning: divide by zero. np.log was given a probability"),
+    # an epsilon added to each exponential: [10, 20, 30] at T = 1 has an entry of 2e-9, which 1e-12 moves by 5e-4
+    (checks.check_tempered_softmax, tempered_epsilon_each(1e-12),
+     "on [10, 20, 30] at T = 1 your result is what an epsilon added to each exponential gives"),
+    (checks.check_tempered_softmax, tempered_epsilon_each(1e-15), "an epsilon added to each exponential"),
+    (checks.check_tempered_softmax, tempered_epsilon_each(1e-11), "an epsilon added to each exponential"),
+    # on two logits any answer summing to 1 is (e + c) / sum(e + c) for some c: 1e-9 is named as one of the usual
+    (checks.check_tempered_softmax, tempered_epsilon_each(1e-9),
+     "on the logits of [0.25, 0.75] at T = 0.5 your result is what an epsilon added to each exponential gives"),
+    # an epsilon too small for [10, 20, 30] at T = 1 (a relative 4.9e-10) lifts the zeros of [1, 2, 3] at T = 0.001
+    # to 1e-18, as a floor under the exponents would: the hint names both
+    (checks.check_tempered_softmax, tempered_epsilon_each(1e-18),
+     "on [1, 2, 3] at T = 0.001 your smallest probabilities are lifted to one value, 1e-18"),
+    (checks.check_tempered_softmax, tempered_epsilon_each(1e-18), "so does a small number added to each exponential"),
+    # a floor under the exponents at -50: [1, 2, 3] at T = 0.001 gets e^-50 / (1 + 2 e^-50) where the answer is 0
+    (checks.check_tempered_softmax, tempered_floored(-50.0), "a floor under the exponents does that (np.maximum or"),
+    (checks.check_tempered_softmax, tempered_floored(-50.0),
+     f"lifted to one value, {math.exp(-50) / (1 + 2 * math.exp(-50)):.10g}"),
+    # an epsilon added to the sum only: 1e-9 makes [1, 2, 3] at T = 0.001, whose sum is 1, sum to 1 / (1 + 1e-9)
+    (checks.check_tempered_softmax, tempered_epsilon_in_sum(1e-9), "an epsilon was added to the sum"),
+    (checks.check_tempered_softmax, tempered_epsilon_in_sum(1e-9), "so they sum to 0.999999999, not 1"),
+    # a T nudged away from 0: 1e-12 in the divisor moves the large-logit case by 2e-9 (see
+    # test_a_nudged_temperature_misses_the_large_logit_case), 1e-9 in T the first case
+    (checks.check_tempered_softmax, tempered_nudged_divisor,
+     "on [1e7, 1e7 + 0.002] at T = 0.001 (large logits) your values are softmax(z / (T + 1e-12))"),
+    (checks.check_tempered_softmax, tempered_nudged_divisor, "a temperature nudged by a small amount is not T"),
+    (checks.check_tempered_softmax, tempered_nudged_temperature(with_limit=True),
+     "on the logits of [0.25, 0.75] at T = 0.5 your values are softmax(z / (T + 1e-9))"),
+    (checks.check_tempered_softmax, tempered_nudged_temperature(with_limit=False),
+     "test for T == 0 and return the limit"),
+    (checks.check_tempered_softmax, tempered_scaled_temperature,
+     "on the logits of [0.25, 0.75] at T = 0.5 your values are softmax(z / (T * (1 + 1e-9)))"),
+    # apply_temperature with no T == 0 branch: it fails the near-tie at T = 0, and the library call is what to name
+    (checks.check_tempered_softmax, tempered_apply_temperature_no_limit,
+     "your function calls tempnb's apply_temperature"),
     # 04 · odds 3:1 to 27:1
     (checks.check_odds_temperature, 3, "shrink"),
     (checks.check_odds_temperature, 3, "3 is 1/T; the temperature is its reciprocal"),
@@ -3857,6 +4113,8 @@ WRONG_ANSWERS = [
     (checks.check_half_temperature, 10 * math.log((1 + math.sqrt(5)) / 2), "T = 10 / log φ, not 10·log φ"),
     # the best point of a grid, np.linspace(1, 100, 1000): 20.8198..., all digits; the shared hint names all causes
     (checks.check_half_temperature, half_temperature_grid_search(), "the best point of a grid of temperatures"),
+    # brentq on float32 logits: all its digits, off by about 6e-8 relative; the hint names float32 among the causes
+    (checks.check_half_temperature, half_temperature_float32(), "an f computed from float32 logits"),
     (checks.check_half_temperature, half_temperature_grid_search(), "loosened xtol"),
     (checks.check_half_temperature, 20.79, "typed from a printout, brentq's result rounded"),
     (checks.check_half_temperature, 20.79, "loosened xtol"),
@@ -4709,7 +4967,8 @@ def tempered_probabilities_powered(z, T):
 
 
 def tempered_log_probs(z, T):
-    return scipy.special.log_softmax(z / T)
+    shifted = (z - z.max()) / T
+    return shifted - np.log(np.exp(shifted).sum())
 
 
 def sigmoid_in_place(x):
@@ -5940,7 +6199,7 @@ WRONG_ANSWERS += [
     (checks.check_tempered_softmax, tempered_shift_before_divide_wrong, "multiplied by T"),
     (checks.check_tempered_softmax, tempered_probabilities_powered, "multiplied by T"),
     (checks.check_tempered_softmax, tempered_log_probs, "logarithm of the answer"),
-    (checks.check_tempered_softmax, lambda z, T: float(softmax(z, T)[0]), "expected"),
+    (checks.check_tempered_softmax, lambda z, T: float(tempered_no_limit(z, T)[0]), "expected"),
     # not a function: its result passed (the function called in the check's parentheses), its name in quotes, None
     (checks.check_tempered_softmax, tempered_from_scratch(np.array([1.0, 2.0]), 1.0),
      "pass your function itself, my_tempered_softmax, without calling it"),
@@ -6267,7 +6526,7 @@ WRONG_ANSWERS += [
     # the shifted exponentials over the unshifted sum, which is 1 on the logits of [0.25, 0.75]: the wrong total
     (checks.check_stable_softmax, lambda z: np.exp(z - z.max()) / np.sum(np.exp(z)),
      "divide by the sum of the same shifted exponentials"),
-    (checks.check_tempered_softmax, lambda T, z: softmax(z, T), "the logits first, then the temperature"),
+    (checks.check_tempered_softmax, lambda T, z: tempered_no_limit(z, T), "the logits first, then the temperature"),
     (checks.check_numerical_gradient, gradient_by_rows, "moved 3 entries at once"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(np.searchsorted(np.cumsum(z), rng.random())),
      "not from the logits"),
@@ -6879,6 +7138,10 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_tempered_softmax, lambda z, T: tempered_copy_first(z, T).tolist()),
     # helpers of the learner's own, two levels deep: only a library softmax that runs is named
     (checks.check_tempered_softmax, tempered_own_helpers),
+    # pure Python with math.exp, a list returned; np.longdouble; no T == 0 branch but 0 / 0 made 0 under np.errstate
+    (checks.check_tempered_softmax, tempered_math_exp_list),
+    (checks.check_tempered_softmax, tempered_longdouble),
+    (checks.check_tempered_softmax, tempered_errstate_nan_to_zero),
     (checks.check_odds_temperature, Fraction(1, 3)),
     (checks.check_half_temperature, scipy.optimize.brentq(lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5,
                                                           1, 100)),

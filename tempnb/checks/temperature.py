@@ -34,8 +34,11 @@ def _tempered_case(logits: list[float], T: float, label: str,
     from tempnb.core import softmax
 
     expected = softmax(logits, T)
+    at_one = T == 1  # at T = 1, multiplying by T, dividing twice and ignoring T all give the answer itself
     return Case((np.array(logits), T), expected,
                 f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, (
+        # first: a T nudged by a small amount looks like any other near miss (divide-first, float32) otherwise
+        *_nudged_mistakes(logits, T, label),
         *first,
         # first: right numbers in a 2-D shape such as (1, K), e.g. from np.atleast_2d or np.array([result])
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape != expected.shape
@@ -43,29 +46,51 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 f"on {label} your result has {expected.size} entries but the wrong shape: return a 1-D array of "
                 f"length K = {expected.size}, like z, not a 2-D one such as shape (1, {expected.size}) "
                 "(np.array([...]) around an array, or np.atleast_2d, adds an axis; .ravel() removes it)."),
-        Mistake(softmax(logits, 1 / T), f"on {label} you multiplied by T; temperature divides the logits."),
+        Mistake(None if at_one else softmax(logits, 1 / T),
+                f"on {label} you multiplied by T; temperature divides the logits."),
         # before the T² mistake: on a near-tie at small T, softmax(z, T²) is one-hot too
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
                 and bool(np.all((as_array(a) == 0) | (as_array(a) == 1))) and float(np.sum(as_array(a))) == 1.0
                 and float(np.max(expected)) < 1 - 1e-9,
                 f"on {label} you returned a one-hot vector, the T → 0 limit, but at T = {T:g} the distribution is "
                 f"{np.round(expected, 6).tolist()}: compute softmax(z / T) for every T > 0, however small."),
-        Mistake(softmax(logits, T * T), f"on {label} you divided by T twice (softmax(z / T, T), or z / T / T): "
-                                        "divide the logits by T once."),
+        Mistake(None if at_one else softmax(logits, T * T),
+                f"on {label} you divided by T twice (softmax(z / T, T), or z / T / T): divide the logits by T once."),
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
                 and not np.allclose(as_array(a), expected, rtol=1e-9, atol=1e-300)
                 and bool(np.allclose(as_array(a), np.sort(expected), rtol=1e-9, atol=1e-300)),
                 f"on {label} your probabilities come out in sorted order, not in the order of the logits: "
                 "do not sort z (np.sort, or z.sort() in place); the k-th probability belongs to the k-th logit."),
-        Mistake(softmax(logits), f"on {label} your result is softmax(z), the T = 1 distribution: divide the "
-                                 "logits by T before exponentiating (dividing the exponentials or their sum by T "
-                                 "cancels when you normalise). If you wrote z - z.max() / T, only the maximum "
-                                 "was divided by T, a shift that cancels too: write (z - z.max()) / T."),
+        Mistake(None if at_one else softmax(logits),
+                f"on {label} your result is softmax(z), the T = 1 distribution: divide the logits by T before "
+                "exponentiating (dividing the exponentials or their sum by T cancels when you normalise). If you "
+                "wrote z - z.max() / T, only the maximum was divided by T, a shift that cancels too: write "
+                "(z - z.max()) / T."),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
                 f"on {label} your result has nan in it: subtract the largest logit before dividing by T, "
                 "(z - z.max()) / T (the largest entry, z.max(), not z[-1], which is the largest only when the "
                 "logits are sorted; and if you raised softmax(z) to the power 1/T, divide it by its largest entry "
                 "first)."),
+        # a floor under the exponents, an epsilon added to each exponential, or to their sum: before the near miss,
+        # which they often are too; the floor first, since where it lifts only entries that should be 0 an epsilon
+        # gives the same values
+        Mistake(_floored(expected),
+                f"on {label} your smallest probabilities are lifted to one value, "
+                f"{{got:entry{int(np.argmin(expected))}}} (the answer's smallest is {float(np.min(expected)):.6g}): "
+                "a floor under the exponents does that (np.maximum or np.clip of (z - z.max()) / T), and so does a "
+                "small number added to each exponential where the answer is 0. Keep neither: exp of a very negative "
+                "exponent is a tiny probability or exactly 0, and that is the answer; the sum is at least 1 once the "
+                "largest logit is subtracted."),
+        Mistake(_epsilon_in_each(expected),
+                f"on {label} your result is what an epsilon added to each exponential gives, (e + eps) / "
+                f"sum(e + eps): to 10 digits your smallest probability is {{got:entry{int(np.argmin(expected))}}} "
+                f"where the answer is {float(np.min(expected)):.10g}. The epsilon moves every probability, and a "
+                "small one most (an entry that should be 0 gets about eps / sum). Add nothing: once the largest "
+                "logit is subtracted, the largest exponential is exp(0) = 1, so the sum is at least 1 and never 0."),
+        Mistake(_epsilon_in_sum(expected),
+                f"on {label} every probability is too small by the same factor, so they sum to {{got:sum}}, not 1: "
+                "an epsilon was added to the sum. Divide by the sum itself: once the largest logit is subtracted, "
+                "the sum is at least 1 and never 0."),
         Mistake(near_miss(expected),
                 f"on {label} your values agree to about 6 digits only: to 10 digits they are {{got:.10g}}, the "
                 f"answer {_digits(expected, '.10g')}. Compute in float64 and do not round (float32 keeps about 7 "
@@ -116,6 +141,145 @@ def _all_zeros(shape: tuple[int, ...]) -> Callable[[object], bool]:
     return recognise
 
 
+# The epsilons learners add "to avoid dividing by 0" (powers of ten, float64's and float32's machine epsilon, the
+# smallest normal float64): on two logits every answer that sums to 1 is (e + c) / sum(e + c) for some c, so there
+# only these count as an epsilon.
+_EPSILONS = (*(float(10.0 ** -k) for k in range(1, 31)), float(np.finfo(np.float64).eps),
+             float(np.finfo(np.float32).eps), float(np.finfo(np.float64).tiny))
+
+
+def _epsilon_in_each(expected: np.ndarray) -> Callable[[object], bool]:
+    """A recogniser: the answer is (e + eps) / sum(e + eps) for some small eps > 0, with e = exp((z - z.max()) / T).
+
+    With p the answer and S the sum of e (1 / the largest probability), each entry is (p_k + c) / (1 + K c) for
+    c = eps / S, so the smallest entry gives c, and every entry must then agree with that formula to a relative 1e-12
+    (two roundings of one formula). With K = 2 that agreement holds for any answer that sums to 1, so there the
+    implied eps must also be one of the usual _EPSILONS."""
+    size = expected.size
+    total = 1 / float(np.max(expected))  # S: the largest exponential is exp(0) = 1
+
+    def recognise(answer: object) -> bool:
+        array = as_array(answer)
+        if array is None or array.shape != expected.shape or size < 2 or not np.all(np.isfinite(array)):
+            return False
+        smallest = int(np.argmin(expected))
+        room = 1 - size * float(array[smallest])
+        if room <= 0:
+            return False
+        c = (float(array[smallest]) - float(expected[smallest])) / room
+        if not (0 < c < 1e-3 and close(array, (expected + c) / (1 + size * c), rtol=1e-12, atol=1e-300)):
+            return False
+        return size > 2 or any(math.isclose(c * total, epsilon, rel_tol=1e-4) for epsilon in _EPSILONS)
+    return recognise
+
+
+def _floored(expected: np.ndarray) -> Callable[[object], bool]:
+    """A recogniser: the answer is max(e, f) / sum(max(e, f)) for a floor f that lifts at least one entry, as
+    np.maximum or np.clip of the exponents, (z - z.max()) / T, does (f = exp(the floor)). The largest entry is never
+    lifted, so it gives the sum; the smallest then gives f; every entry must agree to a relative 1e-12. On two logits
+    every answer with its smaller entry too large fits, so only cases of three or more logits are read."""
+    def recognise(answer: object) -> bool:
+        array = as_array(answer)
+        if array is None or array.shape != expected.shape or not np.all(np.isfinite(array)) or array.size < 3:
+            return False
+        top = int(np.argmax(expected))
+        if not array[top] > 0:
+            return False
+        scale = float(expected[top] / array[top])  # sum(max(p, f)) in units of the expected probabilities
+        floor = float(np.min(array)) * scale
+        lifted = np.maximum(expected, floor)
+        return (bool(np.any(expected < floor)) and floor < float(expected[top])
+                and close(array, lifted / lifted.sum(), rtol=1e-12, atol=1e-300))
+    return recognise
+
+
+def _epsilon_in_sum(expected: np.ndarray) -> Callable[[object], bool]:
+    """A recogniser: every entry is the answer times one factor S / (S + eps) just below 1 (eps added to the sum S),
+    to a relative 1e-12, and the answer misses the check's relative 1e-9."""
+    def recognise(answer: object) -> bool:
+        array = as_array(answer)
+        if array is None or array.shape != expected.shape or not np.all(np.isfinite(array)):
+            return False
+        factor = float(np.sum(array))  # the expected entries sum to 1
+        return 1 - 1e-3 < factor < 1 - 1e-10 and close(array, expected * factor, rtol=1e-12, atol=1e-300)
+    return recognise
+
+
+# The small amounts learners add to T "to avoid dividing by zero": each that moves softmax(z / T) beyond the check's
+# relative 1e-9 on a case is recognised there (T + eps with T >= 0.001 is T itself for eps below about 2e-19).
+_NUDGES = (*(float(10.0 ** -k) for k in range(3, 17)), float(np.finfo(np.float64).eps))
+
+
+def _typed(value: float) -> str:
+    """A small number as a learner types it: 1e-9 rather than 1e-09, 2.22e-16 for machine epsilon."""
+    return f"{value:.3g}".replace("e-0", "e-")
+
+
+def _nudged_mistakes(logits: list[float], T: float, label: str) -> tuple[Mistake, ...]:
+    """softmax(z / (T + eps)) and softmax(z / (T * (1 + eps))) for the nudges eps of _NUDGES that give a wrong answer
+    on this case: a T nudged away from 0 (T + 1e-12 in the divisor, or T = T + 1e-9 at the top of the function),
+    compared to a relative 1e-12."""
+    from tempnb.core import softmax
+
+    expected = softmax(logits, T)
+    mistakes = []
+    # the additive nudges first: at T = 0.001, T + 1e-12 and T * (1 + 1e-9) agree to about 16 digits, and a learner
+    # who added 1e-12 gets the hint that says so
+    nudges = [(T + nudge, f"T + {_typed(nudge)}") for nudge in _NUDGES]
+    nudges += [(T * (1 + nudge), f"T * (1 + {_typed(nudge)})") for nudge in _NUDGES]
+    for nudged_T, written in nudges:
+        nudged = softmax(logits, nudged_T)
+        if nudged_T == T or close(nudged, expected, rtol=1e-9, atol=1e-300):
+            continue
+        mistakes.append(Mistake(
+            lambda a, nudged=nudged: close(a, nudged, rtol=1e-12, atol=1e-300),
+            f"on {label} your values are softmax(z / ({written})), not softmax(z / T): a temperature nudged by a "
+            f"small amount is not T, and at T = {T:g} the nudge moves the probabilities beyond the check's "
+            "relative 1e-9. Divide by T itself, and handle T = 0 with a branch of its own (test for T == 0 and "
+            "return the limit) rather than by keeping T away from 0."))
+    return tuple(mistakes)
+
+
+# Exponentiating before dividing by T, exp(z - z.max()) ** (1 / T), or the log of the T = 1 softmax divided by T: right
+# in exact arithmetic, but an entry whose exp underflowed to 0 at T = 1 stays 0 at every T (the notebook's
+# "Temperature after the fact" shows it on [0, -800]). On [0, -800] at T = 1000 that gives [1, 0], where the answer
+# is [0.68997, 0.31003].
+_RETEMPERED_LABEL = "[0, -800] at T = 1000"
+_RETEMPERED = ("you exponentiated before dividing by T (exp(z - z.max()) ** (1 / T), or the log of a softmax at T = 1 "
+               "divided by T): the entry whose exp underflowed to 0 at T = 1 stays 0 at every T, as 'Temperature "
+               "after the fact' warns, where softmax(z / T) gives it {share:.6g}. Divide the logits by T before "
+               "exponentiating: exp((z - z.max()) / T).")
+
+
+def _retempered_mistake(logits: list[float], T: float, label: str) -> Mistake:
+    """The answer of re-tempering the T = 1 softmax, q(1) ** (1 / T) renormalised, where it is not the answer."""
+    from tempnb.core import softmax
+
+    expected = softmax(logits, T)
+    q1 = softmax(logits)
+    with np.errstate(all="ignore"):
+        powered = (q1 / q1.max()) ** (1 / T)
+    retempered = powered / powered.sum()
+    return Mistake(lambda a: close(a, retempered, rtol=1e-9, atol=1e-300),
+                   f"on {label} your result is {{got}}: " + _RETEMPERED.format(share=float(np.min(expected))))
+
+
+def _retempered_on_problem(logits: list[float], T: float) -> Callable[[str], str]:
+    """Advice for a case where exponentiating first underflows (met only after the smaller T passed): np.log of a
+    probability that is exactly 0, as the log route to re-tempering takes it."""
+    from tempnb.core import softmax
+
+    share = float(np.min(softmax(logits, T)))
+
+    def advice(problem: str) -> str:
+        if "divide by zero" in problem:
+            return ("np.log was given a probability that is exactly 0: the softmax at T = 1 rounds that entry's exp "
+                    f"to 0, and no division by T brings it back, where softmax(z / T) gives it {share:.6g}. Divide "
+                    "the logits by T before exponentiating, exp((z - z.max()) / T), and take no logarithm.")
+        return _tempered_on_problem(problem)
+    return advice
+
+
 # Dividing first, z / T and then its maximum subtracted, is right in exact arithmetic but not in float64 when the
 # logits are large: z / T = 1e10 has a spacing of about 2e-6, which rounds the gap between the two scaled logits of
 # [1e7, 1e7 + 0.002] at T = 0.001 from 2.0000003 (the gap of the two doubles, 0.0020000003, over T) to 2, a relative
@@ -153,6 +317,11 @@ class _Shown:
 
     def __format__(self, spec: str) -> str:
         array = as_array(self.value)
+        if array is not None and spec.startswith("entry"):  # one entry, "entry2" the third, to 10 digits
+            index = int(spec[len("entry"):])
+            return f"{float(array.reshape(-1)[index]):.10g}" if index < array.size else shown(self.value)
+        if array is not None and spec == "sum":  # enough digits to show a sum that misses 1 by 1e-9 or more
+            return f"{float(np.sum(array)):.12g}"
         return _digits(array, spec) if spec and array is not None else shown(self.value)
 
 
@@ -491,6 +660,12 @@ def _not_a_function(value: object) -> str | None:
 _LARGE_LABEL = "[1e7, 1e7 + 0.002] at T = 0.001 (large logits)"
 
 
+def _same(answer: object, expected: object) -> bool:
+    """Exercise 1's comparison: a relative 1e-9 on every entry, however small; the absolute 1e-300 only lets an exact
+    0 or a subnormal entry (below about 2e-308) through, never a probability a learner's slip made larger."""
+    return close(answer, expected, rtol=1e-9, atol=1e-300)
+
+
 def check_tempered_softmax(tempered_softmax: Callable) -> None:
     """Exercise 04.1: softmax(z / T) from scratch, stable for small T, and its limit at T = 0."""
     not_a_function = _not_a_function(tempered_softmax)
@@ -498,6 +673,8 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         return hint(not_a_function)
     cases = [
         _tempered_case([-1.3862943611198906, -0.2876820724517809], 0.5, "the logits of [0.25, 0.75] at T = 0.5"),
+        # the anchor table's first row: entries from 2e-9 to 1, so an epsilon added to the exponentials shows
+        _tempered_case([10.0, 20.0, 30.0], 1.0, "[10, 20, 30] at T = 1"),
         _tempered_case([10.0, 20.0, 30.0], 10.0, "[10, 20, 30] at T = 10"),
         _tempered_case([10.0, 20.0, 30.0], 100.0, "[10, 20, 30] at T = 100"),
         _tempered_case([1.0, 2.0, 3.0], 0.001, "[1, 2, 3] at T = 0.001"),
@@ -510,6 +687,9 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         # large logits close together: dividing first (z / T, then its maximum subtracted) is off by about 3e-7
         _tempered_case([1e7, 1e7 + 0.002], 0.001, _LARGE_LABEL,
                        first=(_divide_first_mistake([1e7, 1e7 + 0.002], 0.001, _LARGE_LABEL),)),
+        # T > 1 with a gap beyond exp's range: exponentiating before dividing by T leaves exp(-800) at 0, [1, 0]
+        _tempered_case([0.0, -800.0], 1000.0, _RETEMPERED_LABEL, _retempered_on_problem([0.0, -800.0], 1000.0),
+                       first=(_retempered_mistake([0.0, -800.0], 1000.0, _RETEMPERED_LABEL),)),
         # T = 0 itself, which the notebook's softmax_with_temperature turns into nan: the limit, ties shared
         _limit_case([1.0, 2.0, 3.0], "[1, 2, 3] at T = 0"),
         _limit_case([3.0, 1.0, 3.0], "[3, 1, 3] at T = 0 (a tie)"),
@@ -545,7 +725,8 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
             sorted_in_place.append(True)
         return result
 
-    problem = first_miss(watched, cases, show=_Shown)
+    # every entry to a relative 1e-9, however small (atol=1e-300 only lets exact zeros and subnormals through)
+    problem = first_miss(watched, cases, same=_same, show=_Shown)
     if problem is not None and sorted_in_place and "changed its input" in problem:
         problem = problem.split("your function changed its input")[0] + _SORTED_IN_PLACE
     swapped = None if problem is None or problem.endswith((_ARGUMENT_ORDER, _DIVIDED_BY_T)) else \
@@ -560,8 +741,10 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         advice = _STARTER_ADVICE if _is_starter(tempered_softmax) else _shift_advice(tempered_softmax, cases)
         if advice is not None:
             problem = problem[: -len(_GENERIC_SHIFT)] + advice
-    # a library softmax of z / T misses the large-logit case (it divides first): the library is the mistake to name
-    library = _library_called(ran) if problem is None or _LARGE_LABEL in problem else None
+    # a library function that ran is the mistake to name, whatever else went wrong: a library softmax of z / T misses
+    # the large-logit case (it divides first), apply_temperature misses a near-tie its T = 1 softmax rounded to a tie,
+    # and a function written from scratch removes these and any other slip that came with the library call
+    library = _library_called(ran)
     if library is not None:
         problem = (f"your function calls {library} ({_WHAT_IT_DOES[library]}): the exercise is to write "
                    "softmax(z / T) from scratch, with np.exp, the max trick and a T == 0 branch, without any "
@@ -658,16 +841,17 @@ _LOOSENED = "brentq with a loosened xtol or rtol (or newton or fsolve with a loo
 def _close_not_exact(value: float | None) -> str:
     """The hint, shared by Exercises 3 and 4, for a temperature close to the root but not at it. It names the usual
     causes, the likely ones first: a short decimal was typed from a printout, rounded, or is a point of a round grid;
-    a value with all its digits came from a grid such as np.linspace, a minimiser, or a root finder whose tolerance
-    was loosened."""
+    a value with all its digits came from a grid such as np.linspace, a minimiser, a root finder whose tolerance
+    was loosened, or an f computed in float32."""
     fix = "Assign the number brentq returns itself, with its default tolerances (they are exact enough)."
     if value is not None and _short(value):
         return (f"{value:.8g} is a short decimal: a value typed from a printout, brentq's result rounded, or the "
                 f"best point of a grid of temperatures is not exact enough, and neither is {_LOOSENED} or "
                 f"{_MINIMISER}. {fix}")
     return ("It has all its digits, so it was likely not typed or rounded: the best point of a grid of temperatures "
-            f"(np.linspace), {_LOOSENED}, or {_MINIMISER}, is not exact enough, and neither is a value typed from a "
-            f"printout or rounded. {fix}")
+            f"(np.linspace), {_LOOSENED}, {_MINIMISER}, or an f computed from float32 logits (.astype(np.float32) "
+            "keeps about 7 digits), is not exact enough, and neither is a value typed from a printout or rounded. "
+            f"{fix}")
 
 
 _GOLDEN_T = 10 / math.log((1 + math.sqrt(5)) / 2)  # x = exp(-10/T) solves x² + x = 1, so x = 1/φ
