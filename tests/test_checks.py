@@ -1575,6 +1575,54 @@ def first_row_differences(f, x, h=1e-5):
     return g
 
 
+def flatten_copy_differences(f, x, h=1e-5):
+    """Central differences that move the entries of flat = x.flatten(), a copy, while calling f(x): f never sees a
+    probe, so every difference is 0."""
+    flat = x.flatten()
+    g = np.zeros(x.size)
+    for i in range(x.size):
+        old = flat[i]
+        flat[i] = old + h
+        up = f(x)
+        flat[i] = old - h
+        down = f(x)
+        flat[i] = old
+        g[i] = (up - down) / (2 * h)
+    return g.reshape(x.shape)
+
+
+def tolist_copy_differences(f, x, h=1e-5):
+    """The same with rows = x.tolist(), a nested-list copy, moved entry by entry while f(x) is called."""
+    rows = x.tolist()
+    g = [[0.0] * x.shape[1] for _ in range(x.shape[0])]
+    for i in range(x.shape[0]):
+        for j in range(x.shape[1]):
+            old = rows[i][j]
+            rows[i][j] = old + h
+            up = f(x)
+            rows[i][j] = old - h
+            down = f(x)
+            rows[i][j] = old
+            g[i][j] = (up - down) / (2 * h)
+    return g
+
+
+def fixed_range_differences(f, x, h=1e-5):
+    """Central differences over a fixed 2 × 3 range (for i in range(2): for j in range(3)), the shape of the check's
+    first function: right there, but entries beyond it are never probed on a larger x."""
+    g = np.zeros_like(x)
+    for i in range(2):
+        for j in range(3):
+            old = x[i, j]
+            x[i, j] = old + h
+            up = f(x)
+            x[i, j] = old - h
+            down = f(x)
+            x[i, j] = old
+            g[i, j] = (up - down) / (2 * h)
+    return g
+
+
 def forward_differences(f, x, h=1e-5):
     g = np.zeros_like(x)
     base = f(x)
@@ -2168,6 +2216,12 @@ def training_loss_teacher_unindexed(logits, rows):
     """teacher_transfer_logits without [rows]: the teacher's targets stay put while the images move."""
     teacher_logits, labels = transfer_targets()
     return distillation_by_hand(logits, teacher_logits, labels[rows], 20.0, 0.9)
+
+
+def training_loss_logits_indexed(logits, rows):
+    """The step's logits indexed with rows a second time, logits[rows], the targets indexed as they should be."""
+    teacher_logits, labels = transfer_targets()
+    return distillation_by_hand(logits[rows], teacher_logits[rows], labels[rows], 20.0, 0.9)
 
 
 def training_loss_rows_sorted(logits, rows):
@@ -4170,6 +4224,10 @@ WRONG_ANSWERS = [
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) / (T * T),
      "you divided by T²; the factor multiplies"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(s, t, T) * len(s), "mean over the batch"),
+    # the batch's total divided by the number of classes, len(s[0]), where the number of rows belongs
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.sum(softmax(t, T, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)))) / len(s[0]),
+     "or you divided the batch's total by the number of classes (s.shape[1], len(s[0]))"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(t, s, T), "wrong way round"),
     (checks.check_soft_loss, lambda s, t, T: T * T * soft_term(s, t, 1.0), "inside the softmax"),
     (checks.check_soft_loss,
@@ -4226,6 +4284,14 @@ WRONG_ANSWERS = [
     (checks.check_numerical_gradient, int_dtype_differences, "use a float array (np.zeros(x.shape))"),
     # only the first row probed: the second row's entries never perturbed, their gradient left at 0
     (checks.check_numerical_gradient, first_row_differences, "3 of the 6 entries of x were never perturbed"),
+    # a copy moved (x.flatten(), x.tolist()) while f is called on x: every probe at x, every difference 0
+    (checks.check_numerical_gradient, flatten_copy_differences, "Either you changed a copy (flat = x.flatten()"),
+    (checks.check_numerical_gradient, tolist_copy_differences, "or pass f the changed copy in x's shape"),
+    # loops over a fixed 2 × 3 range: right on the first function, but on the soft term's 2 × 4 logits the last
+    # column, (0, 3) and (1, 3), is never probed
+    (checks.check_numerical_gradient, fixed_range_differences,
+     "on the soft term at T = 4, a function of student logits of shape (2, 4) (2 images, 4 classes), 2 of its 8 "
+     "entries were never perturbed (at indices (0, 3), (1, 3))"),
     # 05 · high-temperature limit, in the notation s (student), t (teacher)
     # 1/3 typed to 8 and to 10 decimals: rounded, not T(q - p) at a finite T
     (checks.check_logit_matching, [-0.33333333, -0.16666667, 0.5], "those are rounded values"),
@@ -4277,6 +4343,9 @@ WRONG_ANSWERS = [
     (distilled_student_check, training_loss_labels_unindexed, "the labels do not move with their images"),
     (distilled_student_check, training_loss_teacher_unindexed, "the teacher's targets do not move"),
     (distilled_student_check, training_loss_rows_sorted, "Index both targets with rows"),
+    # the step's logits indexed with rows again, logits[rows], the targets indexed as they should be
+    (distilled_student_check, training_loss_logits_indexed,
+     "indexes the logits with rows too (logits[rows]): logits already are the step's rows"),
     # 05 · targets that move with their images but are not the teacher's logits of the transfer images, each
     # compared with distillation_loss on the check's own copy of the teacher: the hard labels as one-hot "logits",
     # the labels of other images, rows shifted by one, the teacher on other images, probabilities, logits / T
@@ -7466,7 +7535,7 @@ DISTILLATION_LOSS_WRONG = [
     (lambda s, t, y, T, alpha: (alpha * float(np.mean(np.sum(softmax(t, T, axis=1) * (
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) + (1 - alpha) * float(np.mean(
         -log_softmax(s, axis=1)[np.arange(len(y)), y])), distillation_by_hand(s, t, y, T, alpha)[1]),
-     "the loss's soft term lacks T²; your gradient is right"),
+     "the loss's KL lacks its T²; your gradient is right"),
     (distillation_loss_only, "return a pair (loss, gradient)"),
     (distillation_hard_term_at_t, "cross-entropy at T = 1"),
     # the hard term indexed [:, labels] (a B × B matrix), or averaged over all B · K entries of the one-hot product
@@ -7518,6 +7587,41 @@ def test_confident_teacher_case_is_log_4():
     teacher, student = np.array([[800.0, 0.0, 0.0, 0.0]]), np.zeros((1, 4))
     assert np.isclose(distillation_loss(student, teacher, np.array([0]), 1.0, 1.0)[0], np.log(4), rtol=1e-12)
     assert np.isclose(scipy.special.rel_entr([1.0, 0.0, 0.0, 0.0], [0.25] * 4).sum(), np.log(4), rtol=1e-12)
+
+
+def test_soft_term_gradient_case_is_the_derived_gradient():
+    """check_numerical_gradient's second function, the soft term at T = 4: the gradient it compares with, T(q − p)/B
+    (computed here with scipy's softmax), against central differences of T² · mean KL written with scipy's
+    log_softmax, Richardson-extrapolated from steps 2e-3 and 1e-3 (error of order h⁴, about 1e-12 here)."""
+    from tempnb.checks.distillation import (
+        SOFT_GRADIENT_STUDENT,
+        SOFT_GRADIENT_T,
+        SOFT_GRADIENT_TEACHER,
+        _soft_term_gradient_problem,
+    )
+
+    s, t, T = np.array(SOFT_GRADIENT_STUDENT), np.array(SOFT_GRADIENT_TEACHER), SOFT_GRADIENT_T
+    log_p = scipy.special.log_softmax(t / T, axis=1)
+
+    def soft_term_by_scipy(student):
+        return T * T * float(np.mean(np.sum(np.exp(log_p) * (log_p - scipy.special.log_softmax(student / T, axis=1)),
+                                            axis=1)))
+
+    def central(h):
+        gradient = np.zeros_like(s)
+        for index in np.ndindex(s.shape):
+            step = np.zeros_like(s)
+            step[index] = h
+            gradient[index] = (soft_term_by_scipy(s + step) - soft_term_by_scipy(s - step)) / (2 * h)
+        return gradient
+
+    richardson = (4 * central(1e-3) - central(2e-3)) / 3
+    derived = T * (scipy.special.softmax(s / T, axis=1) - scipy.special.softmax(t / T, axis=1)) / len(s)
+    assert np.allclose(richardson, derived, rtol=0, atol=1e-10)
+    assert _soft_term_gradient_problem(central_differences) is None
+    # the same central differences off by 1e-5 in every entry: ten times the case's tolerance of 1e-6
+    assert "differs from the derived gradient T(q − p)/B by up to 1.0e-05, more than 1e-6" in (
+        _soft_term_gradient_problem(lambda f, x, h=1e-5: central_differences(f, x, h) + 1e-5))
 
 
 def test_the_wrong_answer_table_is_large_and_covers_every_exercise():

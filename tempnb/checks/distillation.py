@@ -114,9 +114,12 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                 "scipy.special.rel_entr, or tempnb.kl_divergence on softmax outputs meets it). Work with "
                 "log_softmax, which never takes the log of 0."),
         *_epsilon_mistakes(p, q, log_p, T, where),
+        # the batch's total over the number of classes: a sum over axis=0 then a mean, or np.sum of everything
+        # divided by s.shape[1] (len(s[0])) where the number of rows, B, belongs
         Mistake(is_(expected * s.shape[0] / s.shape[1]), "sum over the classes (axis=1) of each row, then take "
                 "the mean over the rows: summing over axis=0 adds up the batch for each class, and the mean then "
-                "divides by the number of classes."),
+                "divides by the number of classes; or you divided the batch's total by the number of classes "
+                "(s.shape[1], len(s[0])) where the number of rows belongs (len(s), B)."),
         Mistake(lambda a: is_(by_columns)(a) or is_(all_columns)(a),
                 "each row is one example: take softmax and log_softmax over the classes, axis=1, not over the "
                 "batch (axis=0)."),
@@ -279,8 +282,64 @@ def _ignored_step(numerical_gradient: Callable, x: np.ndarray) -> str | None:
             f"did not return 3x² + {step**2:g}: step by the h you are given, and divide by 2h.")
 
 
+# Exercise 05.2's distillation case: the soft term T² · mean KL(softmax(t/T) ‖ softmax(s/T)) at T = 4, as a function
+# of the student's logits s for B = 2 images and K = 4 classes, the teacher's logits t fixed. Its gradient, derived in
+# the notebook's section on the loss, is T(q − p)/B with q = softmax(s/T) and p = softmax(t/T).
+SOFT_GRADIENT_T = 4.0
+SOFT_GRADIENT_STUDENT = ((1.0, 0.0, -1.0, 0.5), (-0.5, 2.0, 0.0, -1.5))
+SOFT_GRADIENT_TEACHER = ((2.0, 0.5, -2.5, 0.0), (0.0, 3.0, -1.0, -2.0))
+# The first function's bound, 1e-6 (the gradient's entries here are at most about 0.16). Central differences at
+# h = 1e-5 come within about 1e-11 of T(q − p)/B; over 600 steps from 1e-11 to 1e-2, those whose error on the first
+# function is below 1e-6 err by at most about 3e-7 here, so a step the first function accepts is accepted here too.
+SOFT_GRADIENT_ATOL = 1e-6
+
+
+def _soft_term_gradient_problem(numerical_gradient: Callable) -> str | None:
+    """None if the learner's numerical gradient of the soft term at T = 4 agrees with the derived T(q − p)/B."""
+    from tempnb.core import softmax
+    from tempnb.distill import distillation_loss
+
+    T = SOFT_GRADIENT_T
+    s, t = np.array(SOFT_GRADIENT_STUDENT), np.array(SOFT_GRADIENT_TEACHER)
+    labels = np.zeros(len(s), dtype=int)  # with α = 1 the labels have no weight: the loss is the soft term alone
+    probes: list[np.ndarray] = []
+
+    def soft_term(point: np.ndarray) -> float:
+        probes.append(np.array(point, dtype=float, copy=True))
+        return float(distillation_loss(np.asarray(point, dtype=float), t, labels, T, 1.0)[0])
+
+    derived = T * (softmax(s, T, axis=1) - softmax(t, T, axis=1)) / len(s)
+    where = (f"on the soft term at T = {T:g}, a function of student logits of shape {s.shape} ({s.shape[0]} images, "
+             f"{s.shape[1]} classes)")
+    outcome = call(numerical_gradient, soft_term, s)
+    if outcome.problem:
+        return f"{where}, your function {_did(outcome.problem)}."
+    answer = as_array(outcome.value)
+    if answer is None or answer.shape != s.shape:
+        return f"{where}, the gradient must have the logits' shape {s.shape}; got {shown(outcome.value)}."
+    probed = np.zeros(s.shape, dtype=bool)
+    for probe in probes:
+        if probe.shape == s.shape:
+            probed |= np.abs(probe - s) > 1e-12
+    if not probed.all():
+        never = [tuple(int(i) for i in index) for index in np.argwhere(~probed)]
+        return (f"{where}, {len(never)} of its {s.size} entries were never perturbed (at indices "
+                f"{', '.join(map(str, never))}): loop over every index of x, for index in np.ndindex(x.shape), not "
+                "over a fixed range such as the first function's 2 × 3.")
+    error = float(np.max(np.abs(answer - derived)))
+    if error > SOFT_GRADIENT_ATOL:
+        return (f"{where}, your numerical gradient differs from the derived gradient T(q − p)/B by up to "
+                f"{error:.1e}, more than {_epsilon_text(SOFT_GRADIENT_ATOL)}: probe each entry at ± h and divide by "
+                "2h, as for the first function.")
+    return None
+
+
 def check_numerical_gradient(numerical_gradient: Callable) -> None:
-    """Exercise 05.2: central finite differences of a scalar function of a 2-D array."""
+    """Exercise 05.2: central finite differences of a scalar function of a 2-D array.
+
+    First on f(x) = Σ sin(x) · x[::-1] for a 2 × 3 array, whose exact gradient names a slip precisely; then on the
+    soft term at T = 4 as a function of the student's logits, whose numerical gradient must agree with the derived
+    T(q − p)/B."""
     x = np.linspace(-1.0, 1.0, 6).reshape(2, 3)
     expected = np.cos(x) * x[::-1] + np.sin(x[::-1])  # the exact gradient, by the product rule
     probes: list[np.ndarray] = []  # every point the learner's code evaluates f at
@@ -301,11 +360,17 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
         return hint("half of your probes were at x itself: if you wrote xp = x and xm = x, the three names are one "
                     "array, so changing one changes all. Copy it (xp = x.copy()), or save, probe and restore "
                     "each entry in turn.")
+    # every probe at x and every difference 0: one array under three names (xp = x; xm = x, both set before f is
+    # called), or a copy changed while f is called on x (flat = x.flatten() or x.tolist() moved, f(x) called): f
+    # sees x either way, so the two cannot be told apart, and the hint names both
     if probes and at_x == len(probes) and answer is not None and answer.shape == x.shape and \
             np.allclose(answer, 0.0, rtol=0, atol=1e-6):
-        return hint("every one of your probes was at x itself, so every difference is 0: if you wrote xp = x and "
-                    "xm = x, the three names are one array, and xm[i] -= h undoes xp[i] += h before f sees it. "
-                    "Copy it (xp = x.copy(), xm = x.copy()), or save, probe and restore each entry in turn.")
+        return hint("every one of your probes was at x itself, so every difference is 0. Either you changed a copy "
+                    "(flat = x.flatten(), x.tolist(), np.array(x)) and called f(x), which never sees the copy: move "
+                    "the entry of x itself (x[index] = old + h), or pass f the changed copy in x's shape. Or you "
+                    "wrote xp = x and xm = x: the three names are one array, and xm[i] -= h undoes xp[i] += h "
+                    "before f sees it; copy it (xp = x.copy(), xm = x.copy()), or save, probe and restore each "
+                    "entry in turn.")
     # xp = x; xm = x, with both probes set before f is called (x[i] = old + h, then x[i] = old - h): each pair
     # of calls sees the same point, x with entry i at old - h, so every difference is exactly 0
     paired = len(probes) >= 2 * x.size and len(probes) % 2 == 0 and all(
@@ -363,12 +428,13 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
     h = float(np.median(np.abs(steps))) if steps else 0.0
     central = bool(steps) and any(step > 0 for step in steps) and any(step < 0 for step in steps)
     if error < 1e-6 and central:
-        problem = _ignored_step(numerical_gradient, x)
+        problem = _ignored_step(numerical_gradient, x) or _soft_term_gradient_problem(numerical_gradient)
         if problem is not None:
             return hint(problem)
-        # A bound, not the error itself: its last digits depend on the CPU's rounding.
-        return passed("Central differences agree with the exact gradient to within 1e-6, and follow the h "
-                      "they are given.")
+        # Bounds, not the errors themselves: their last digits depend on the CPU's rounding.
+        return passed(f"Central differences agree with the exact gradient of Σ sin(x) · x[::-1] to within 1e-6 and "
+                      f"follow the h they are given; on the soft term at T = {SOFT_GRADIENT_T:g} they agree with the "
+                      f"derived gradient T(q − p)/B to within {_epsilon_text(SOFT_GRADIENT_ATOL)}.")
     if error < 1e-6 and not steps:
         return hint("your answer is the gradient, but your function never evaluated f with an entry moved: compute "
                     "it numerically, (f(x+h) − f(x−h)) / (2h) for each entry in turn, calling the f it is given.")
@@ -741,10 +807,10 @@ _LOSS_HINTS = {
     "hard only": "that is the hard-label loss alone: α times the soft term is missing (with α = 0 the student "
                  "never hears from the teacher).",
     "soft only": "that is the soft term alone: add (1 − α) times the cross-entropy with the labels.",
-    "no T² in the loss": "multiply the soft term (its loss and its gradient) by T².",
+    "no T² in the loss": "multiply the KL (its loss and its gradient) by T²: the soft term is T² times the KL.",
     "T, not T², in the loss": "the soft term's loss is T² times the KL, not T times it (your gradient is right).",
-    "gradient without T": "the soft term's gradient is α T (q − p) / B: T² · (q − p)/T, not (q − p)/T.",
-    "gradient times T²": "the soft term's gradient is α T (q − p) / B: the chain rule through s/T takes one T "
+    "gradient without T": "the weighted soft term's gradient is α T (q − p) / B: T² · (q − p)/T, not (q − p)/T.",
+    "gradient times T²": "the weighted soft term's gradient is α T (q − p) / B: the chain rule through s/T takes one T "
                          "back from T².",
     "gradient not divided by B": "the loss is a mean over the B rows, so its gradient is divided by B too.",
     "gradient sign": "the gradient's sign is flipped: it is q − p (student minus teacher) and softmax(s) − onehot(y).",
@@ -816,7 +882,7 @@ def _check_loss_function(loss_function: Callable) -> str | None:
         # the KL without T² in the loss but the gradient right: only the loss needs mending (checked before the
         # variants, whose "no T² in the loss" also takes T² off the gradient)
         if grad_ok and not loss_ok and math.isclose(number(loss), variants["no T² in the loss"][0], rel_tol=1e-7):
-            return (f"{where}: the loss's soft term lacks T²; your gradient is right: multiply the KL by T² in the "
+            return (f"{where}: the loss's KL lacks its T²; your gradient is right: multiply the KL by T² in the "
                     "loss only, α T² mean KL(p‖q).")
         for name, (their_loss, their_grad) in variants.items():
             same_loss = loss_ok if their_loss is None else math.isclose(number(loss), their_loss, rel_tol=1e-7)
@@ -946,11 +1012,28 @@ def _check_training_loss(training_loss: Callable) -> str | None:
         return math.isclose(loss, other_loss, rel_tol=1e-9, abs_tol=1e-12) and close(
             grad, other_grad[position[rows]], rtol=1e-9, atol=1e-12)
 
+    def indexes_logits() -> bool:
+        """Whether the training loss indexes its logits with rows as well as the targets: logits[rows] picks the
+        step's images a second time. Called with the logits in the images' own order and the rows shuffled, such a
+        loss gives what a right one gives for the shuffled images: the loss of the identity call, and its gradient
+        rows in the shuffled order."""
+        got = _training_call(training_loss, logits.copy(), shuffled.copy(), "with the transfer images shuffled")
+        if isinstance(got, str):
+            return False
+        (loss, grad), (identity_loss, identity_grad) = got, results[tuple(identity)]
+        return math.isclose(loss, identity_loss, rel_tol=1e-9, abs_tol=1e-12) and close(
+            grad, identity_grad[shuffled], rtol=1e-9, atol=1e-12)
+
     for label, rows in (("in their own order", identity), ("shuffled", shuffled),
                         ("shuffled among images of the same digit", same_digit)):
         problem = run(label, rows)
         if problem is not None:
             return problem
+    if not (agrees(same_digit, identity) and agrees(shuffled, identity)) and indexes_logits():
+        return ("your my_training_loss indexes the logits with rows too (logits[rows]): logits already are the "
+                "step's rows, the network's output for exactly the images rows names, in that order, so indexing "
+                "them again picks other images. Pass them as they are, and index only the targets: "
+                f"{_SWAPPED_CALL}.")
     if not agrees(same_digit, identity):
         return ("your training loss changes when the same images come in another order, even when only images of "
                 "the same digit trade places: the teacher's targets do not move with their images (train_student "
