@@ -32,7 +32,7 @@ from tempnb import (
     validate_probs,
 )
 from tempnb.checks._common import Case, Mistake, call, run_cases
-from tempnb.checks.probabilities import ROUNDED_SUM_CASE
+from tempnb.checks.probabilities import _EXACT_THIRDS, _ROUNDS_TO_VALID, ROUNDED_SUM_CASE
 
 GOLDEN_T = 10 / math.log((1 + math.sqrt(5)) / 2)  # closed form: x = exp(-10/T) solves x² + x = 1
 
@@ -111,6 +111,20 @@ def valid_with_one_outcome_special_cased(p):
     if p.size == 1:
         return p == 1
     return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_as_a_list_of_one_row(p):
+    """Every input made 2-D with np.atleast_2d, the answers returned with .tolist(): on a vector, [True]."""
+    p = np.atleast_2d(np.asarray(p, dtype=float))
+    return (np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)).tolist()
+
+
+def valid_after_rounding(decimals):
+    """The course's rule on the entries rounded to `decimals` decimals first, to clear away float noise."""
+    def valid(p):
+        p = np.round(np.asarray(p, dtype=float), decimals)
+        return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+    return valid
 
 
 def valid_with_nan_per_row(p):
@@ -3080,6 +3094,21 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, valid_with_one_outcome_special_cased,
      "on [1.0], return True or False; your function returned a boolean array of shape (1,), [True]: one True or "
      "False per entry, or one answer inside an array"),
+    # np.atleast_2d (or keepdims=True) and then .tolist(): one answer inside a list, not a list of entries to combine
+    (checks.check_is_valid_distribution, valid_as_a_list_of_one_row,
+     "your function returned a list of 1 value, [True]: one answer, but inside a list. Two causes give that: "
+     "np.atleast_2d (or keepdims=True) made the vector a batch of one row"),
+    (checks.check_is_valid_distribution, lambda p: valid_with_keepdims(np.atleast_2d(p)).tolist(),
+     "a list of 1 value, [[True]]: one answer, but inside a list"),
+    (checks.check_is_valid_distribution, lambda p: [bool(is_valid_by_hand(p))], "or brackets around the returned "
+     "value, return [answer]"),
+    # on [1.0] a list of one value may be one answer per entry or one answer inside a list
+    (checks.check_is_valid_distribution, lambda p: np.asarray(valid_with_one_outcome_special_cased(p)).tolist(),
+     "on [1.0], return True or False; your function returned a list of 1 value, [True]: one True or False per "
+     "entry, or one answer inside a list"),
+    # return answer, (a comma after the value) returns a tuple of one
+    (checks.check_is_valid_distribution, lambda p: (valid_by_tolerance(1e-6)(p),),
+     "a tuple of 1 value, (True,): one answer, but inside a tuple. A comma after the returned value"),
     (checks.check_is_valid_distribution, lambda p: None, "returned None"),
     (checks.check_is_valid_distribution, lambda p: 1 / 0, "raised ZeroDivisionError"),
     (checks.check_is_valid_distribution, valid_after_sorting_in_place, "changed its input"),
@@ -3120,6 +3149,39 @@ WRONG_ANSWERS = [
      "and [2.0, -1.0] too, so only its sum test works"),
     # a tolerance loose only below 1: [0.5, 0.4999985], 1.5e-6 below, mirrors [0.5, 0.5000015]
     (checks.check_is_valid_distribution, valid_one_sided, "the tolerance must be the same on both sides"),
+    # a tolerance on the entries far below the 1e-10 cases: the double just above 1, or an entry 1e-16 below 0, let
+    # through
+    (checks.check_is_valid_distribution, valid_by_tolerance(1e-6, entries=lambda p: (p >= -1e-12) & (p <= 1 + 1e-12)),
+     "[1.0000000000000002, 0.0] has an entry above 1: 1.0000000000000002 is the double just above 1"),
+    (checks.check_is_valid_distribution,
+     valid_by_tolerance(1e-6, entries=lambda p: (p >= -np.finfo(float).eps) & (p <= 1)),
+     "[-1e-16, 1.0] has an entry below 0, by 1e-16. Your entry test has a tolerance"),
+    # the entries rounded before testing, to clear away float noise: the hint names rounding, not the tolerance
+    (checks.check_is_valid_distribution, valid_after_rounding(6),
+     "[0.333333333333] * 3 is valid (its sum is within 1e-6 of 1), but your function rejects it, and [1/3, 1/3, 1/3] "
+     "too, whose float sum is exactly 1.0, so no tolerance on the sum explains it"),
+    (checks.check_is_valid_distribution, valid_after_rounding(6),
+     "Rounding the entries (like any cleaning) changes what the tests see: test the input as given"),
+    # a test of the exact sum of the stored doubles rejects [1/3, 1/3, 1/3] too (1 - 2**-54), but it is no rounding
+    (checks.check_is_valid_distribution, lambda p: bool(np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1)))
+     and sum(Fraction(x) for x in p) == 1, "not == or a smaller tolerance"),
+    (checks.check_is_valid_distribution, valid_after_rounding(4), "[0.333333333333] * 3 is valid (its sum is within "
+     "1e-6 of 1), but your function rejects it, and [1/3, 1/3, 1/3] too"),
+    (checks.check_is_valid_distribution, valid_after_rounding(2), "[0.09, 0.345, 0.565] is valid (its sum is within "
+     "1e-6 of 1), but your function rejects it, and [1/3, 1/3, 1/3] too"),
+    (checks.check_is_valid_distribution, valid_after_rounding(1), "np.full(1000, 0.001) is valid (its sum is within "
+     "1e-6 of 1), but your function rejects it, and [1/3, 1/3, 1/3] too"),
+    (checks.check_is_valid_distribution, lambda p: valid_by_tolerance(1e-6)(np.floor(np.asarray(p, float) * 1e6) / 1e6),
+     "as when they are rounded to a few decimals"),
+    (checks.check_is_valid_distribution, lambda p: valid_by_tolerance(1e-6)([round(x, 5) for x in p]),
+     "[1/3, 1/3, 1/3] too, whose float sum is exactly 1.0"),
+    # rounded to 7 to 9 decimals: [1 + 1e-10, 0.0] becomes [1.0, 0.0], as in float32, but the 20,000-entry probe
+    # tells the two apart
+    (checks.check_is_valid_distribution, valid_after_rounding(7),
+     "and np.full(20000, 0.0000500004) too, whose sum is 1.000008: the entries change before the tests see them"),
+    (checks.check_is_valid_distribution, valid_after_rounding(9), "Rounding the entries (like any cleaning)"),
+    (checks.check_is_valid_distribution, valid_after_rounding(12),
+     "or the entries are rounded first, which turns it into 1.0"),
     # float32 turns [1 + 1e-10, 0.0] into [1.0, 0.0]: not a tolerance on the entries
     (checks.check_is_valid_distribution, valid_in_float32, "keep float64: float32 rounds 1 + 1e-10 to 1"),
     (checks.check_is_valid_distribution, lambda p: valid_by_tolerance(1e-6)(np.asarray(p, dtype=np.float32)),
@@ -6874,6 +6936,38 @@ def test_rounded_sum_case_misses_one_under_every_summation():
         sums |= {running, neumaier(order), sum(order), float(np.add.reduce(np.array(order)))}
     assert 1.0 not in sums, sums
     assert validated(ROUNDED_SUM_CASE)  # and yet it is a valid distribution within tolerance
+
+
+def test_rounding_probes_of_the_validity_check_by_exact_arithmetic():
+    # [1/3, 1/3, 1/3]: valid (the exact sum of the three stored doubles is 1 - 2**-54), and every float summation
+    # gives exactly 1.0, so no tolerance on the sum rejects it; its entries rounded to 6 decimals are 0.333333, and
+    # three of those are 0.999999, 1e-6 from 1 exactly and a little more as floats
+    assert sum(Fraction(x) for x in _EXACT_THIRDS) == 1 - Fraction(1, 2**54)
+    summed = {math.fsum(_EXACT_THIRDS), sum(_EXACT_THIRDS), float(np.sum(_EXACT_THIRDS)), neumaier(_EXACT_THIRDS)}
+    assert summed == {1.0}
+    assert np.round(_EXACT_THIRDS[0], 6) == 0.333333
+    for decimals in range(1, 7):  # 0.3 * 3 = 0.9 ... 0.333333 * 3 = 0.999999: all rejected once rounded
+        assert abs(float(np.sum(np.round(_EXACT_THIRDS, decimals))) - 1) > 1e-6, decimals
+    # its partner [0.5000001, 0.5]: valid (sum 1 + 1e-7), rejected by a test of the exact sum, and rounded to 1 to 6
+    # decimals it is [0.5, 0.5]
+    assert Fraction(0.5000001) + Fraction(0.5) != 1 and abs(0.5000001 + 0.5 - 1) <= 1e-6
+    for decimals in range(1, 7):
+        assert np.round(0.5000001, decimals) == 0.5, decimals
+    # 20,000 entries of 0.0000500004: the exact sum of the stored doubles is 1.000008 (to 1e-15), outside 1e-6;
+    # rounded to 5 to 9 decimals every entry is the double nearest 0.00005, and 20,000 of those sum to 1 within
+    # 1e-6; float32 keeps it out (a float32 double of 5.00004e-5 is off by at most 2**-38, 20,000 of them 7.3e-8)
+    entry = float(_ROUNDS_TO_VALID[0])
+    assert _ROUNDS_TO_VALID.shape == (20_000,) and np.all(_ROUNDS_TO_VALID == entry)
+    assert abs(20_000 * Fraction(entry) - Fraction(1000008, 10**6)) < Fraction(1, 10**15)
+    for decimals in range(5, 10):
+        rounded = np.round(_ROUNDS_TO_VALID, decimals)
+        assert np.all(rounded == 0.00005), decimals
+        assert abs(float(np.sum(rounded)) - 1) <= 1e-6
+    as_float32 = _ROUNDS_TO_VALID.astype(np.float32)
+    assert abs(float(np.sum(as_float32)) - 1) > 1e-6 and abs(float(np.sum(as_float32, dtype=np.float64)) - 1) > 1e-6
+    # the edge cases of the entry test: the double just above 1 is 1 + 2**-52, and both vectors sum to within 1e-6
+    assert Fraction(float(np.nextafter(1.0, 2.0))) == 1 + Fraction(1, 2**52)
+    assert not validated([float(np.nextafter(1.0, 2.0)), 0.0]) and not validated([-1e-16, 1.0])
 
 
 def test_sigmoid_check_expects_the_correctly_rounded_values():

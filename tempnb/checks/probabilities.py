@@ -48,20 +48,49 @@ def _same_truth(answer: object, expected: object) -> bool:
     return _is_bool(answer) and bool(answer) == expected
 
 
+def _boolean_leaves(value: object) -> list[bool] | None:
+    """The booleans of a list or tuple of booleans, nested or not, in order; None if it holds anything else."""
+    if _is_bool(value):
+        return [bool(value)]
+    if not isinstance(value, (list, tuple)) or not value:
+        return None
+    leaves: list[bool] = []
+    for item in value:
+        inner = _boolean_leaves(item)
+        if inner is None:
+            return None
+        leaves += inner
+    return leaves
+
+
+def _as_python_bools(value: object) -> object:
+    """`value` with every NumPy bool made a Python bool, so that its repr reads [True] or (True,) as written."""
+    if isinstance(value, tuple):
+        return tuple(_as_python_bools(item) for item in value)
+    if isinstance(value, list):
+        return [_as_python_bools(item) for item in value]
+    return bool(value)
+
+
 def _shown_as_given(value: object) -> str:
     """The learner's answer as they returned it. shown() reads every answer as numbers, which turns the booleans
-    of (True, True) into [1.0, 1.0]; here True stays True, and a container of booleans gets advice to combine."""
+    of (True, True) into [1.0, 1.0]; here True stays True, and a flat container of several booleans gets advice to
+    combine them."""
     if _is_bool(value):
         return str(bool(value))
     if isinstance(value, (tuple, list)) and 0 < len(value) <= 12:
+        kind = "tuple" if isinstance(value, tuple) else "list"
+        count = f"{len(value)} value{'' if len(value) == 1 else 's'}"
+        if _boolean_leaves(value) is not None:
+            text = f"a {kind} of {count}, {_as_python_bools(value)!r}"
+            if len(value) > 1 and all(_is_bool(item) for item in value):
+                text += "; combine them into one with `and` (or & between arrays)"
+            return text
         items = ", ".join(str(bool(item)) if _is_bool(item) else
                           str(float(f"{number(item):.6g}")) if number(item) is not None else shown(item)
                           for item in value)
-        text = (f"a tuple of {len(value)} values, ({items})" if isinstance(value, tuple)
-                else f"a list of {len(value)} values, [{items}]")
-        if all(_is_bool(item) for item in value):
-            text += "; combine them into one with `and` (or & between arrays)"
-        return text
+        return f"a tuple of {count}, ({items}{',' if len(value) == 1 else ''})" if kind == "tuple" else (
+            f"a list of {count}, [{items}]")
     if isinstance(value, np.ndarray) and value.dtype == bool and 0 < value.size <= 12:
         return f"a boolean array of shape {value.shape}, {value.tolist()}"
     return shown(value)
@@ -76,11 +105,24 @@ def _boolean_array(answer: object, shape: tuple[int, ...] | None = None) -> bool
             and (shape is None or answer.shape == shape))
 
 
+def _one_answer_in_a_list(answer: object) -> bool:
+    """True if `answer` is a list, nested or not, that holds exactly one True or False: [True], [[True]]."""
+    leaves = _boolean_leaves(answer) if isinstance(answer, list) else None
+    return leaves is not None and len(leaves) == 1
+
+
+def _one_answer_in_a_tuple(answer: object) -> bool:
+    """True if `answer` is a tuple of one True or False, (True,): what `return answer,` returns."""
+    return isinstance(answer, tuple) and len(answer) == 1 and _is_bool(answer[0])
+
+
 def _array_answer_mistakes(entries: int) -> tuple[Mistake, ...]:
-    """The two boolean arrays a function returns for a vector of `entries` entries when it should return one
-    True or False: one answer per entry (the tests without np.all), or one answer inside an array of size 1
-    (keepdims=True keeps the reduced axis; np.atleast_2d makes the vector a one-row batch). For a vector of one
-    entry the two look alike, so that hint names both."""
+    """The containers a function returns for a vector of `entries` entries when it should return one True or
+    False: one answer per entry (the tests without np.all), or one answer inside an array of size 1 (keepdims=True
+    keeps the reduced axis; np.atleast_2d makes the vector a one-row batch), inside a list of one value (the same
+    through .tolist(), or brackets around the answer), or inside a tuple of one value (a comma after the answer).
+    For a vector of one entry one answer per entry and one answer in a container look alike, so those hints name
+    both."""
     per_entry = Mistake(lambda answer: _boolean_array(answer, (entries,)) and entries > 1,
                         "on {label}, return True or False; your function returned {got}: one True or False per "
                         "entry; combine the entries into one answer with np.all(..., axis=-1).")
@@ -95,7 +137,26 @@ def _array_answer_mistakes(entries: int) -> tuple[Mistake, ...]:
                      "entry, or one answer inside an array (from keepdims=True or np.atleast_2d?); for a single "
                      "vector return one True or False: np.all(..., axis=-1) and p.sum(axis=-1), without keepdims "
                      "or np.atleast_2d.")
-    return per_entry, one_row, either
+    # np.atleast_2d (or keepdims=True) and then .tolist(): the answer of a batch of one row, as a list; or brackets
+    # around the answer
+    in_a_list = Mistake(lambda answer: _one_answer_in_a_list(answer) and entries > 1,
+                        "on {label}, return True or False; your function returned {got}: one answer, but inside a "
+                        "list. Two causes give that: np.atleast_2d (or keepdims=True) made the vector a batch of "
+                        "one row, whose answer .tolist() or list() turned into a list; or brackets around the "
+                        "returned value, return [answer]. For a single vector return one True or False, so leave "
+                        "them out: np.all(..., axis=-1) and p.sum(axis=-1) then give one value for a vector and one "
+                        "per row for a batch.")
+    either_in_a_list = Mistake(lambda answer: _one_answer_in_a_list(answer) and entries == 1,
+                               "on {label}, return True or False; your function returned {got}: one True or False "
+                               "per entry, or one answer inside a list (from np.atleast_2d or keepdims=True, then "
+                               ".tolist()?); for a single vector return one True or False: np.all(..., axis=-1) and "
+                               "p.sum(axis=-1), without keepdims or np.atleast_2d.")
+    # a comma after the returned value: return answer, is return (answer,)
+    in_a_tuple = Mistake(_one_answer_in_a_tuple,
+                         "on {label}, return True or False; your function returned {got}: one answer, but inside a "
+                         "tuple. A comma after the returned value makes a tuple of one value (return answer, is "
+                         "return (answer,)): leave the comma out.")
+    return per_entry, one_row, either, in_a_list, either_in_a_list, in_a_tuple
 
 
 def _list_advice(problem: str) -> str:
@@ -131,6 +192,9 @@ def _nan_advice(problem: str) -> str:
     return _list_advice(problem)
 
 
+# how the hints on entries a hair outside [0, 1] end
+_ENTRIES_EXACTLY = ("Only the sum needs a tolerance: test the entries exactly, (p >= 0) & (p <= 1), on the input "
+                    "as given.")
 # how the hint on [1 + 1e-10, 0.0] opens; check_is_valid_distribution names float32 instead when it fits
 _ABOVE_ONE_BY_1E_10 = "[1 + 1e-10, 0.0] has an entry above 1"
 # how the hints on [-0.5, 0.5, 1.0] and on [nan, 1.0] (a list or an array) open; a sharper hint may replace them
@@ -259,6 +323,19 @@ _VALIDITY_CASES = [
     Case(([-1e-10, 1.0],), False,
          "[-1e-10, 1.0] has an entry below 0, by 1e-10: only the sum needs a tolerance; test the entries "
          "exactly (0 <= p <= 1).", "[-1e-10, 1.0]", (_NOT_BOOL,), _list_advice),
+    # the same one side at a time, as near [0, 1] as a case can be: the double just above 1 (1 + 2**-52, 2.2e-16
+    # above it) and an entry 1e-16 below 0. Every tolerance on the entries lets one of them through, 1e-12 and
+    # machine epsilon included, and so does rounding the entries to 15 decimals or fewer (to 1.0 and -0.0).
+    Case(([float(np.nextafter(1.0, 2.0)), 0.0],), False,
+         "[1.0000000000000002, 0.0] has an entry above 1: 1.0000000000000002 is the double just above 1, 2.2e-16 "
+         "above it. Your entry test has a tolerance (even 1e-12 or np.finfo(float).eps is one), or the entries are "
+         f"rounded first, which turns it into 1.0. {_ENTRIES_EXACTLY}", "[1.0000000000000002, 0.0]", (_NOT_BOOL,),
+         _list_advice),
+    Case(([-1e-16, 1.0],), False,
+         "[-1e-16, 1.0] has an entry below 0, by 1e-16. Your entry test has a tolerance (even 1e-12 or "
+         "np.finfo(float).eps is one), or the entries are rounded first, which turns -1e-16 into -0.0, and "
+         "-0.0 >= 0 is True. "
+         f"{_ENTRIES_EXACTLY}", "[-1e-16, 1.0]", (_NOT_BOOL,), _list_advice),
 ]
 
 
@@ -518,6 +595,48 @@ def _nan_test_reduced_with_all(is_valid_distribution: Callable) -> bool:
             and _same_truth(every.value, False))
 
 
+# [1/3, 1/3, 1/3] is valid and its float sum is exactly 1.0 (1/3 + 1/3 = 0.6666666666666666, and adding 1/3 rounds
+# to 1.0), so no tolerance on the sum rejects it; rounding the entries to 6 decimals or fewer does (0.33333 * 3 is
+# 0.99999, 1e-5 from 1; 0.333333 * 3 is 0.999999, 1e-6 from 1 on paper and a little more as floats).
+# tests/test_checks.py verifies the sum.
+_EXACT_THIRDS = [1 / 3, 1 / 3, 1 / 3]
+# 20,000 entries of 0.0000500004: their sum is 1.000008, outside the course's 1e-6, so not a distribution; rounded
+# to 5 to 9 decimals each entry becomes 0.00005, and the 20,000 of them sum to 1 within 1e-6. float32 keeps the
+# sum's 8e-6.
+_ROUNDS_TO_VALID = np.full(20_000, 5.00004e-5)
+_ROUNDS_TO_VALID.flags.writeable = False
+
+
+def _rounds_entries_of_valid(is_valid_distribution: Callable) -> bool:
+    """True if the function rejects [1/3, 1/3, 1/3], a valid vector whose float sum is exactly 1.0, but accepts
+    [0.5000001, 0.5], whose sum is 1.0000001: no tolerance on the float sum explains the first, and a test of the
+    exact sum (sum(Fraction(x) for x in p) == 1, which rejects the first too) rejects the second. Rounding the entries
+    to 6 decimals or fewer (np.round(p, 6)) gives both answers: [0.5000001, 0.5] becomes [0.5, 0.5]. Reached after
+    the function rejected a valid vector with many decimals ([0.333333333333] * 3, [0.09, 0.345, 0.565] or
+    np.full(1000, 0.001)) while accepting [0.25, 0.75]."""
+    thirds, above = call(is_valid_distribution, list(_EXACT_THIRDS)), call(is_valid_distribution, [0.5000001, 0.5])
+    return (not thirds.problem and not above.problem and _same_truth(thirds.value, False)
+            and _same_truth(above.value, True))
+
+
+def _rounds_entries_of_invalid(is_valid_distribution: Callable) -> bool:
+    """True if the function accepts 20,000 entries of 0.0000500004 (sum 1.000008): rounded to 5 to 9 decimals they
+    become 0.00005 and sum to 1. Reached after it accepted [1 + 1e-10, 0.0]; a tolerance on the entries, or float32,
+    lets that one through but rejects this one, whose sum is 8e-6 from 1 (and the function rejected
+    [0.5, 0.5000012], 1.2e-6 from 1, before)."""
+    outcome = call(is_valid_distribution, _ROUNDS_TO_VALID)
+    return not outcome.problem and _same_truth(outcome.value, True)
+
+
+# the valid vectors that a function rounding the entries to 1 to 6 decimals rejects first, in the order the check
+# tries them: (how the vector's hint opens, the vector)
+_VALID_LONG_DECIMALS = (("[0.09, 0.345, 0.565] is valid", "[0.09, 0.345, 0.565]"),
+                        ("1,000 entries of 0.001", "np.full(1000, 0.001)"),
+                        ("[0.333333333333] * 3", "[0.333333333333] * 3"))
+# how the hints on a function that rounds the entries before testing them end
+_ROUNDING_HIDES = ("Rounding the entries (like any cleaning) changes what the tests see: test the input as given, "
+                   "(p >= 0) & (p <= 1) and abs(total - 1) <= 1e-6 on p itself.")
+
 # how the hints on a function that cleans the entries before testing them end
 _CLEANING_HIDES = ("Cleaning first hides the bad entries: test the input as given, (p >= 0) & (p <= 1) and "
                    "abs(total - 1) <= 1e-6 on p itself.")
@@ -525,6 +644,17 @@ _CLEANING_HIDES = ("Cleaning first hides the bad entries: test the input as give
 # Hints sharpened when a second probe shows which mistake gave the first miss: (how the first miss's hint opens,
 # the probe that recognises the mistake, the hint that names it).
 _SHARPER_HINTS = (
+    *((opening, _rounds_entries_of_valid,
+       f"{label} is valid (its sum is within 1e-6 of 1), but your function rejects it, and [1/3, 1/3, 1/3] too, "
+       "whose float sum is exactly 1.0, so no tolerance on the sum explains it: the entries change before the tests "
+       "see them, as when they are rounded to a few decimals. np.round(p, 5), for example, turns [1/3, 1/3, 1/3] "
+       f"into [0.33333] * 3, which sums to 0.99999, 1e-5 from 1. {_ROUNDING_HIDES}")
+      for opening, label in _VALID_LONG_DECIMALS),
+    (_ABOVE_ONE_BY_1E_10, _rounds_entries_of_invalid,
+     "[1 + 1e-10, 0.0] has an entry above 1, by 1e-10, but your function accepts it, and np.full(20000, 0.0000500004) "
+     "too, whose sum is 1.000008: the entries change before the tests see them, as when they are rounded to a few "
+     "decimals. np.round(p, 9) or fewer decimals, for example, turns the first into [1.0, 0.0] and every entry of the "
+     f"second into 0.00005, and 20,000 of those sum to 1. {_ROUNDING_HIDES}"),
     (_ABOVE_ONE_BY_1E_10, _rounds_like_float32,
      "[1 + 1e-10, 0.0] has an entry above 1, by 1e-10, but your function accepts it, as if it converted to float32 "
      "(np.asarray(p, np.float32), say); keep float64: float32 rounds 1 + 1e-10 to 1, so convert with "
