@@ -9,6 +9,7 @@ would write. RIGHT_ANSWERS holds, for every check, answers that must pass.
 import functools
 import itertools
 import math
+import sys
 import warnings
 from fractions import Fraction
 
@@ -2704,6 +2705,85 @@ def sigmoid_frompyfunc_np_exp(x):
     x = np.asarray(x, dtype=float)
     small = np.frompyfunc(np.exp, 1, 1)(-np.abs(x)).astype(float)
     return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
+
+
+def stable_sigmoid_shape_by_map(x):
+    """Right: map over x.shape (one item per axis, not per entry) beside the exp(-|x|) form."""
+    x = np.asarray(x, dtype=float)
+    shape = tuple(map(int, x.shape))
+    small = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + small), small / (1 + small)).reshape(shape)
+
+
+def sigmoid_zeros_like_of_x(x):
+    """The masks solution with its output made by np.zeros_like and x never converted to float."""
+    x = np.asarray(x)
+    out = np.zeros_like(x)
+    negative = x < 0
+    out[negative] = np.exp(x[negative]) / (1 + np.exp(x[negative]))
+    out[~negative] = 1 / (1 + np.exp(-x[~negative]))
+    return out
+
+
+def sigmoid_copy_of_x(x):
+    """The same with its output started as a copy of x."""
+    x = np.asarray(x)
+    out = x.copy()
+    negative = x < 0
+    out[negative] = np.exp(x[negative]) / (1 + np.exp(x[negative]))
+    out[~negative] = 1 / (1 + np.exp(-x[~negative]))
+    return out
+
+
+def sigmoid_slope_returned(x):
+    """The sigmoid's slope, sigma(x) (1 - sigma(x)), returned in place of sigma(x)."""
+    q = stable_sigmoid_masks(x)
+    return q * (1 - q)
+
+
+def sigmoid_negative_side_in(dtype):
+    """The masks solution with exp(x) on the x < 0 side taken in a narrower float, the rest in float64."""
+    def sigmoid(x):
+        x = np.asarray(x, dtype=float)
+        out = np.empty_like(x)
+        negative = x < 0
+        small = np.exp(x[negative].astype(dtype))
+        out[negative] = small / (1 + small)
+        out[~negative] = 1 / (1 + np.exp(-x[~negative]))
+        return out
+    return sigmoid
+
+
+def sigmoid_negative_side_typed_e(x):
+    """The masks solution with e typed to ten digits on the x < 0 side."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    negative = x < 0
+    small = 2.718281828 ** x[negative]
+    out[negative] = small / (1 + small)
+    out[~negative] = 1 / (1 + np.exp(-x[~negative]))
+    return out
+
+
+def sigmoid_float32_then_float64(x):
+    """The masks solution computed in float32 throughout, then returned as a float64 array."""
+    x = np.asarray(x, dtype=np.float32)
+    out = np.empty_like(x)
+    negative = x < 0
+    out[negative] = np.exp(x[negative]) / (1 + np.exp(x[negative]))
+    out[~negative] = 1 / (1 + np.exp(-x[~negative]))
+    return out.astype(np.float64)
+
+
+def sigmoid_as_matrix(x):
+    """Right values, returned as an np.matrix (np.asmatrix warns that the matrix class is discouraged)."""
+    return np.asmatrix(stable_sigmoid_masks(x))
+
+
+def sigmoid_warns_of_its_own(x):
+    """Right values, with a warning of the learner's own on the way."""
+    warnings.warn("x has many entries", UserWarning, stacklevel=2)
+    return stable_sigmoid_masks(x)
 
 
 def sigmoid_returns_mask_too(x):
@@ -6124,6 +6204,12 @@ WRONG_ANSWERS += [
     (checks.check_logits_with_first_zero, [0.0, -0.693147], "give three logits"),
     (checks.check_logits_with_first_zero, lambda p: np.log(p) - np.log(p)[0],
      "you assigned a function; assign the array it returns"),
+    # complex numbers: the imaginary parts are not dropped (the real parts alone would be right)
+    (checks.check_logits_with_first_zero, np.array([0.0, -math.log(2), math.log(3.5)]) + 1e-3j,
+     "your logits are complex numbers"),
+    # a long answer is shown cut inside its brackets: 13 entries of log(1/13) = -2.564949...
+    (checks.check_logits_with_first_zero, tuple(np.log(np.full(13, 1 / 13))),
+     "you gave 13 numbers, [-2.56495, -2.56495, -2.56495, -2.56495, -2.56495, -2.56495, …]."),
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, sigmoid_in_place, "changed its input `x`"),
     (checks.check_stable_sigmoid, sigmoid_errstate, "silences NumPy's warnings"),
@@ -6217,6 +6303,28 @@ WRONG_ANSWERS += [
     (checks.check_stable_sigmoid, lambda x: scipy.special.expit(x), "write your own with np.exp and boolean masks"),
     # scipy's log_expit turned back into the sigmoid: ready-made too
     (checks.check_stable_sigmoid, lambda x: np.exp(scipy.special.log_expit(x)), "that is scipy's log_expit"),
+    # integers in, np.arange(-2, 3): an output made by np.zeros_like of x, or as a copy of x, is an integer array too
+    (checks.check_stable_sigmoid, sigmoid_zeros_like_of_x,
+     "on integers, np.arange(-2, 3), it gives [0, 0, 0, 0, 0]: an output made from an integer x is an integer "
+     "array (np.empty_like(x), np.zeros_like(x)"),
+    (checks.check_stable_sigmoid, sigmoid_copy_of_x, "x.copy() and np.array(x) all keep x's dtype"),
+    # the slope returned: shown where it is wrong in its first digit, at x = -2, not at -27.6 (right to 11 digits
+    # there): e^-2 / (1 + e^-2)^2 = 0.1049935854..., sigma(-2) = 1 / (1 + e^2) = 0.1192029220...
+    (checks.check_stable_sigmoid, sigmoid_slope_returned,
+     "at x = -2 your sigmoid gives 0.104994, the exact value is 0.119203"),
+    # the right formula on the x < 0 side, in float32 or float16: a precision hint, not "check the formula"
+    (checks.check_stable_sigmoid, sigmoid_negative_side_in(np.float32),
+     "The formula there is right; its precision is not: they are float32 numbers"),
+    (checks.check_stable_sigmoid, sigmoid_negative_side_in(np.float16), "they are float16 numbers"),
+    # e typed to ten digits on the x < 0 side: 2.718281828 is e(1 - 1.7e-10), so 2.718281828**-2 is off by a relative
+    # 3.4e-10 from e^-2, above the check's 1e-12 but no slip in the formula
+    (checks.check_stable_sigmoid, sigmoid_negative_side_typed_e,
+     "The formula there is right; its precision is not: something on that side loses digits"),
+    (checks.check_stable_sigmoid, sigmoid_float32_then_float64, "Your values are float32 numbers"),
+    # a warning that is not NumPy's floating-point one: no advice about exp
+    (checks.check_stable_sigmoid, sigmoid_as_matrix, "a PendingDeprecationWarning about np.matrix"),
+    (checks.check_stable_sigmoid, sigmoid_warns_of_its_own,
+     "it emitted a UserWarning: x has many entries. That is not about exp overflowing"),
     # 03 · stable softmax
     (checks.check_stable_softmax, softmax_in_place, "changed its input `z`"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.max(), out=z) / z.sum(), "changed its input `z`"),
@@ -6686,6 +6794,12 @@ def test_sigmoid_hints_name_only_the_mistake_made(capsys):
         assert "Clipping x" not in printed, printed
     assert "cancel" not in run(capsys, checks.check_stable_sigmoid, sigmoid_rounded_output)
     assert "check the formula" not in run(capsys, checks.check_stable_sigmoid, sigmoid_copy_one_side)
+    # the right formula in float32 on one side: its precision, not its formula, is wrong
+    assert "check the formula" not in run(capsys, checks.check_stable_sigmoid, sigmoid_negative_side_in(np.float32))
+    assert "-27.6" not in run(capsys, checks.check_stable_sigmoid, sigmoid_slope_returned)
+    # a value cut short ends its hint in "…", with no full stop after it
+    for answer in (tuple(np.log(np.full(13, 1 / 13))), {"logits": list(range(40))}):
+        assert "…." not in run(capsys, checks.check_logits_with_first_zero, answer)
     # a generator's hint does not print its repr, which holds a memory address
     assert " at 0x" not in run(capsys, checks.check_logits_with_first_zero, (v for v in [0.0, -0.7, 1.25]))
 
@@ -7124,6 +7238,35 @@ def test_the_swapped_arguments_probe_does_not_show_its_prints(capsys):
     assert "its parameters are the other way round" in lines[-1], lines
 
 
+def test_the_sigmoid_probes_do_not_show_their_prints(capsys):
+    """Exercise 3's check calls the learner's sigmoid on the twelve points and then on probes of its own (x = 0
+    probes, a 3 × 4 grid, 1,200 entries, far points, integers). Only the first call shows what the function prints,
+    once, whether the answer passes or a probe finds the mistake."""
+    def chatty(x):
+        print("x has shape", np.shape(x))
+        print("to stderr", file=sys.stderr)
+        return stable_sigmoid_masks(x)
+
+    def chatty_zero_left_out(x):  # masks x > 0 and x < 0: x = 0 is never written
+        print("x has shape", np.shape(x))
+        x = np.asarray(x, dtype=float)
+        out = np.zeros_like(x)
+        out[x > 0] = 1 / (1 + np.exp(-x[x > 0]))
+        out[x < 0] = np.exp(x[x < 0]) / (1 + np.exp(x[x < 0]))
+        return out
+
+    for check in (checks.check_stable_sigmoid, check_stable_sigmoid_subnormal):
+        check(chatty)
+        captured = capsys.readouterr()
+        lines = captured.out.strip().splitlines()
+        assert lines[:-1] == ["x has shape (12,)"] and lines[-1].startswith(checks.PASS), lines
+        assert captured.err.strip().splitlines() == ["to stderr"], captured.err
+    checks.check_stable_sigmoid(chatty_zero_left_out)
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == ["x has shape (12,)"], lines
+    assert lines[-1].startswith(checks.HINT) and "x = 0 is never written" in lines[-1], lines
+
+
 
 
 @pytest.mark.parametrize("name", CHECK_NAMES)
@@ -7257,6 +7400,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_probability_from_log_odds, float(scipy.special.expit(2))),
     (checks.check_logits_with_first_zero, [0.0, math.log(1 / 2), math.log(7 / 2)]),
     (checks.check_stable_sigmoid, lambda x: np.exp(-np.logaddexp(0, -x))),
+    # map over x.shape, one item per axis: not a loop over the entries
+    (checks.check_stable_sigmoid, stable_sigmoid_shape_by_map),
     # exp imported from numpy inside the function: NumPy's array exp, not math's
     (checks.check_stable_sigmoid, stable_sigmoid_local_numpy_imports),
     # underflow is ignored by NumPy's default: silencing it hides nothing, so it is not a silencer

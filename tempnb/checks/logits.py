@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import dis
+import io
 import math
 import os
 import sys
+import types
 import warnings
 from collections.abc import Callable, Iterator
 
@@ -16,10 +19,12 @@ from tempnb.checks._common import (
     Case,
     InputChanged,
     Mistake,
+    Outcome,
     as_array,
     call,
     check_number,
     check_value,
+    diagnose,
     fresh,
     hint,
     near,
@@ -35,6 +40,51 @@ def _brief(value: object) -> str:
         return repr(np.round(value, 6).tolist())
     text = " ".join(repr(value).split())
     return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _numbers(value: object) -> str:
+    """A learner's numbers for a hint: 6 significant digits, the first six of them, with their count and shape when
+    those are not three in a row, so that a long answer is shown cut inside its brackets, not cut mid-repr."""
+    array = as_array(value)
+    if array is None:
+        return _brief(value)
+    if array.ndim == 0:
+        return f"{float(array):.6g}"
+    shown_values = ", ".join(repr(float(f"{v:.6g}")) for v in array.ravel()[:6]) + (", …" if array.size > 6 else "")
+    if array.ndim == 1 and array.size == 3:
+        return f"[{shown_values}]"
+    count = f"{array.size} number{'s' if array.size != 1 else ''}"
+    shape = f" in shape {array.shape}" if array.ndim > 1 else ""
+    return f"{count}{shape}, [{shown_values}]"
+
+
+def _complex_values(value: object) -> str | None:
+    """The answer's numbers, shown, if any of them has a nonzero imaginary part; else None."""
+    try:
+        array = np.asarray(value)
+    except Exception:  # noqa: BLE001 (any object a learner passes)
+        return None
+    if array.dtype.kind != "c" or not np.any(array.imag != 0):
+        return None
+    shown_values = ", ".join(f"{complex(v):.6g}" for v in array.ravel()[:3]) + (", …" if array.size > 3 else "")
+    return f"[{shown_values}]"
+
+
+def _quietly() -> contextlib.ExitStack:
+    """A context in which what the learner's code prints is not shown (stdout and stderr both).
+
+    For the calls a check makes on inputs of its own beyond the one the learner is told about: a shape printed
+    while debugging would otherwise appear once per probe, for arrays the learner never wrote."""
+    stack = contextlib.ExitStack()
+    stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
+    stack.enter_context(contextlib.redirect_stderr(io.StringIO()))
+    return stack
+
+
+def _quiet_call(function: Callable, *args: object) -> Outcome:
+    """:func:`call` on a probe's inputs, with what the learner's code prints left out (see :func:`_quietly`)."""
+    with _quietly():
+        return call(function, *args)
 
 
 def check_probability_from_log_odds(q: object) -> None:
@@ -201,8 +251,20 @@ def check_logits_with_first_zero(logits: object) -> None:
         return hint(f"your array is {logits.dtype}, right to about {np.finfo(logits.dtype).precision} digits "
                     "only; the check compares within a relative 1e-9: compute in float64 (np.log of a float64 "
                     "array).")
-    return check_value(logits, [case],
-                       f"logits {np.round(expected, 4).tolist()}: the same distribution, first logit 0.")
+    complex_values = _complex_values(logits)
+    if complex_values is not None:
+        # as_array would drop the imaginary parts silently (np.asarray(..., dtype=float) keeps the real parts)
+        return hint(f"your logits are complex numbers, {complex_values}: the logits of probabilities are real. "
+                    "np.log of q's entries, all positive, is real; a complex value comes from the log of a negative "
+                    "or complex number (np.emath.log or cmath.log of one).")
+    if logits is None or logits is Ellipsis:
+        return check_value(logits, [case], "")  # its hint for an answer not yet given
+    message = diagnose(case, logits)
+    if message is None:
+        return passed(f"logits {np.round(expected, 4).tolist()}: the same distribution, first logit 0.")
+    message = message.format(got=_numbers(logits), label=case.label)
+    # a value cut short ends in "…": no full stop after it
+    return hint(message[:-1] if message.endswith("….") else message)
 
 
 # The core part of the exercise: values down to the smallest normal doubles. -700 and -708 come last, so a sigmoid
@@ -368,14 +430,15 @@ def _silenced_at_run_time(function: Callable, x: np.ndarray) -> bool:
                                                            under="ignore"):
         warnings.simplefilter("ignore")
         given = fresh(x)
-        previous = sys.getprofile()
-        sys.setprofile(profile)
-        try:
-            function(given)
-        except Exception:  # noqa: BLE001, S110 (only the silencer matters here; errors are reported elsewhere)
-            pass
-        finally:
-            sys.setprofile(previous)
+        with _quietly():
+            previous = sys.getprofile()
+            sys.setprofile(profile)
+            try:
+                function(given)
+            except Exception:  # noqa: BLE001, S110 (only the silencer matters here; errors are reported elsewhere)
+                pass
+            finally:
+                sys.setprofile(previous)
     return bool(seen)
 
 
@@ -537,7 +600,8 @@ def _per_entry_in_code(function: Callable, deeper: bool = True) -> str | None:
     math.exp passed to map or np.frompyfunc is called by C code, which a profiler does not see, and the learner's
     lines do not grow with the entries, so neither _per_entry_python nor the line count finds it. The code is read
     instead: math.exp named in any way (math.exp, a local `import math as m` then m.exp, `from math import exp`
-    inside the function, or a global bound to math.exp under any name), then np.frompyfunc, then the builtin map.
+    inside the function, or a global bound to math.exp under any name), then np.frompyfunc. The builtin map is
+    left to :func:`_maps_per_entry`, which counts what it is handed: map over x.shape is no loop over entries.
     The learner's own functions that it names are read the same way, one level deep.
     """
     code = getattr(function, "__code__", None)
@@ -568,10 +632,7 @@ def _per_entry_in_code(function: Callable, deeper: bool = True) -> str | None:
                 found.add("math.exp")
             elif after.opname in ("LOAD_ATTR", "LOAD_METHOD") and after.argval == "frompyfunc":
                 found.add("np.frompyfunc")
-            elif after.opname in ("LOAD_GLOBAL", "LOAD_NAME") and after.argval == "map" and \
-                    known.get("map", map) is map:
-                found.add("map")
-    for name in ("math.exp", "np.frompyfunc", "map"):
+    for name in ("math.exp", "np.frompyfunc"):
         if name in found:
             return name
     if deeper:  # the learner's own functions, defined where the sigmoid was (the same globals)
@@ -582,6 +643,58 @@ def _per_entry_in_code(function: Callable, deeper: bool = True) -> str | None:
                 if found_in_helper:
                     return found_in_helper
     return None
+
+
+def _items_mapped(function: Callable, x: np.ndarray) -> int:
+    """How many items the builtin map hands to a function while the learner's function runs once on x.
+
+    map calls its function from C, which neither a profiler nor a line count sees, so the learner's function (and
+    its own functions that it names, one level deep) is run once more as a copy whose globals hold a map that
+    counts the items it passes on; the learner's function itself, and its globals, are left as they are.
+    """
+    code = getattr(function, "__code__", None)
+    known = getattr(function, "__globals__", None)
+    if code is None or known is None or known.get("map", map) is not map:
+        return 0
+    count = 0
+
+    def counted(items):  # noqa: ANN001, ANN202 (any iterable)
+        nonlocal count
+        for item in items:
+            count += 1
+            yield item
+
+    def counting_map(f, *iterables):  # noqa: ANN001, ANN202 (map's own signature)
+        return map(f, *(counted(items) for items in iterables))
+
+    # the learner's own helpers, defined where the sigmoid was (the same globals), one level deep
+    helpers = {name: helper for name in _names_used(code) if isinstance(helper := known.get(name), types.FunctionType)
+               and helper is not function and helper.__globals__ is known}
+    if not any("map" in _names_used(f.__code__) for f in (function, *helpers.values())):
+        return 0
+    namespace = dict(known)
+    namespace["map"] = counting_map
+
+    def copied(f: types.FunctionType) -> types.FunctionType:
+        twin = types.FunctionType(f.__code__, namespace, f.__name__, f.__defaults__, f.__closure__)
+        twin.__kwdefaults__ = f.__kwdefaults__
+        return twin
+
+    namespace.update({name: copied(helper) for name, helper in helpers.items()})
+    with warnings.catch_warnings(record=True), np.errstate(all="ignore"), _quietly():
+        warnings.simplefilter("ignore")
+        try:
+            copied(function)(fresh(x))
+        except Exception:  # noqa: BLE001, S110 (only the count matters here; errors are reported elsewhere)
+            pass
+    return count
+
+
+def _maps_per_entry(function: Callable, x: np.ndarray) -> bool:
+    """Whether the builtin map in the learner's code passes on more items the more entries x has (a loop over the
+    entries run from C), as :func:`_loops_per_entry` asks of lines: 12 entries against 1,200."""
+    small, large = _items_mapped(function, x), _items_mapped(function, np.tile(x, 100))
+    return large - small >= (100 - 1) * x.size // 2
 
 
 def _lines_run(function: Callable, x: np.ndarray) -> int:
@@ -611,8 +724,8 @@ def _lines_run(function: Callable, x: np.ndarray) -> int:
 def _run_watched(function: Callable, x: np.ndarray, get: Callable, install: Callable, watcher: Callable) -> None:
     """Run ``function`` once on a fresh copy of x, silently, with ``watcher`` installed (sys.setprofile or
     sys.settrace) and whatever was installed before put back afterwards. Only what runs matters to the watchers:
-    the learner's errors and warnings are reported by the check's own call."""
-    with warnings.catch_warnings(record=True), np.errstate(all="ignore"):
+    the learner's errors and warnings are reported by the check's own call, and what it prints is not shown."""
+    with warnings.catch_warnings(record=True), np.errstate(all="ignore"), _quietly():
         warnings.simplefilter("ignore")
         given = fresh(x)
         previous = get()
@@ -640,11 +753,32 @@ def _silences_warnings(function: Callable, x: np.ndarray) -> bool:
 
 def _overflowing_tails(sigmoid: Callable) -> tuple[bool, bool]:
     """Which tails make the learner's sigmoid warn: (x = -1000, x = +1000), probed one at a time."""
-    return tuple(call(sigmoid, np.array([x])).problem is not None for x in (-1000.0, 1000.0))
+    return tuple(_quiet_call(sigmoid, np.array([x])).problem is not None for x in (-1000.0, 1000.0))
 
 
-def _differing(points: np.ndarray, got: np.ndarray, expected: np.ndarray, near_zero: bool = False) -> str:
-    """The first point where the answer is wrong, both values at a precision that tells them apart.
+def _telling_index(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> int:
+    """Which wrong point a hint shows: the first wrong one with |x| <= 2, where no rounding can explain a miss;
+    failing that, the one furthest off relative to the exact value (the first of equals).
+
+    So a value right to 11 digits at x = -27.6 is not the one shown while another point is wrong in its first
+    digit. Relative to at least the smallest normal double, so that a nonzero value where the exact one is 0 (or
+    subnormal) counts as far off, and a 0 where the exact one is subnormal counts less than a 0 in place of a
+    normal double.
+    """
+    with np.errstate(all="ignore"):
+        wrong = ~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK)
+        moderate = wrong & (np.abs(points) <= 2)
+        if moderate.any():
+            return int(np.flatnonzero(moderate)[0])
+        error = np.abs(got - expected) / np.maximum(np.abs(expected), np.finfo(float).tiny)
+    error = np.where(wrong, np.nan_to_num(error, nan=np.inf), -1.0)
+    return int(np.argmax(error))
+
+
+def _differing(points: np.ndarray, got: np.ndarray, expected: np.ndarray, near_zero: bool = False,
+               index: int | None = None) -> str:
+    """The first point where the answer is wrong (or the point at ``index``), both values at a precision that
+    tells them apart.
 
     With near_zero, the first wrong point with |x| <= 2, for the hints that say a side is wrong even there.
     """
@@ -652,7 +786,7 @@ def _differing(points: np.ndarray, got: np.ndarray, expected: np.ndarray, near_z
         wrong = ~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK)
     if near_zero:
         wrong &= np.abs(points) <= 2
-    i = int(np.flatnonzero(wrong)[0])
+    i = int(np.flatnonzero(wrong)[0]) if index is None else index
     digits = next((d for d in range(6, 18) if f"{got[i]:.{d}g}" != f"{expected[i]:.{d}g}"), 17)
     if expected[i] == 0:  # far left, e^x is below every double: 0 is the double nearest the true value
         power = points[i] / math.log(10)  # e^x = 10^power, written out since math.exp(x) is 0 here
@@ -674,7 +808,7 @@ def _far_tails(sigmoid: Callable, raw: object) -> str | None:
 
     ``raw`` is what the sigmoid returned on the check's points, to name np.longdouble when it works in that.
     """
-    outcome = call(sigmoid, _FAR_POINTS)
+    outcome = _quiet_call(sigmoid, _FAR_POINTS)
     expected = np.array([_exact_sigmoid(float(x)) for x in _FAR_POINTS])  # 0, 0, 1, 1
     got = None if outcome.problem else as_array(outcome.value)
     if got is not None and got.shape == _FAR_POINTS.shape and np.allclose(got, expected, rtol=1e-12, atol=0):
@@ -687,7 +821,7 @@ def _far_tails(sigmoid: Callable, raw: object) -> str | None:
     advice = ("Keep every exponent at or below 0 for every x: exp(-x) only on x >= 0, exp(x) only on x < 0 "
               "(boolean masks), or exp(-|x|) on both sides.")
     if outcome.problem:
-        alone = [float(x) for x in _FAR_POINTS if call(sigmoid, np.array([x])).problem is not None]
+        alone = [float(x) for x in _FAR_POINTS if _quiet_call(sigmoid, np.array([x])).problem is not None]
         where = f"at x = {min(alone, key=abs):g}" if alone else f"on {_FAR_POINTS.tolist()}"
         example = longdouble or (" A formula through exp(x / 2), for one, overflows beyond x = 2 log(DBL_MAX) ≈ "
                                  "1419.6.")
@@ -704,6 +838,33 @@ def _far_tails(sigmoid: Callable, raw: object) -> str | None:
             f"the correctly rounded value is {expected[i]:g}: the exercise asks for the whole real line. The "
             "formulas whose exponents stay at or below 0, exp(x) / (1 + exp(x)) for x < 0 and 1 / (1 + exp(-x)) "
             "for x >= 0, give exactly 0 and 1 out there by themselves, with no special case.")
+
+
+def _low_precision(values: np.ndarray, exact: np.ndarray) -> str | None:
+    """"float16" or "float32" when the values are numbers of that type, right to its precision but no further, as
+    values computed in it and then stored in a float64 array are; else None.
+
+    Every value must be exactly a number of that type, at least one of them strictly between 0 and 1 other than
+    0.5 (which every type holds), and each within a few units of that type's precision of the exact value: then the
+    formula is right and only the precision is not.
+    """
+    telling = (values > 0) & (values < 1) & (values != 0.5)
+    if not telling.any() or not np.all(np.isfinite(values)):
+        return None
+    for dtype in (np.float16, np.float32):
+        with np.errstate(all="ignore"):
+            same = np.array_equal(values.astype(dtype).astype(float), values)
+            near = np.allclose(values[telling], exact[telling], rtol=4 * float(np.finfo(dtype).eps), atol=0)
+        if same and near:
+            return dtype.__name__
+    return None
+
+
+def _digits_right(values: np.ndarray, exact: np.ndarray) -> int:
+    """How many significant digits the values have right, at the worst of them (the exact values nonzero)."""
+    with np.errstate(all="ignore"):
+        error = float(np.max(np.abs(values - exact) / np.abs(exact)))
+    return max(0, math.floor(-math.log10(error))) if error > 0 else 17
 
 
 _ZERO_NEVER_WRITTEN = "x = 0 is never written (neither mask covers it)"
@@ -743,6 +904,18 @@ def _unfilled_side(points: np.ndarray, got: np.ndarray, expected: np.ndarray) ->
                         "is small: are they ever written? An output made with np.zeros_like keeps 0 where nothing "
                         "was assigned, one made with np.ones_like keeps 1, and one made with np.empty_like keeps "
                         "whatever was in memory. Fill both sides: out[negative] = ... and out[~negative] = ....")
+            exact = expected[moderate_wrong]
+            precision = _low_precision(values, exact)
+            digits = _digits_right(values, exact)
+            if precision or digits >= 6:
+                # the formula is right to float32's 7 digits or so: a step in lower precision, not a slip in it
+                cause = (f"they are {precision} numbers, so something on that side is computed in {precision} "
+                         f"(.astype(np.{precision}), np.{precision}(...), or dtype={precision})" if precision else
+                         "something on that side loses digits (a step in float32, or a constant typed rounded?)")
+                return (f"Every entry with {other} is right, but the entries with {name} are right to only about "
+                        f"{digits} significant digits, even where x is small, and the check compares within a "
+                        f"relative 1e-12. The formula there is right; its precision is not: {cause}. Compute that "
+                        "side in float64.")
             return (f"Every entry with {other} is right, but the entries with {name} are wrong even where x is "
                     f"small: check the formula on that side, term by term and sign by sign. For {name} it is "
                     f"{formulas[name]}.")
@@ -866,7 +1039,7 @@ def _zero_probe(sigmoid: Callable) -> str | None:
         for fill in (7.0, -3.0):
             garbage = [np.full(probe.size, fill) for _ in range(8)]  # freed just below, for empty_like to reuse
             del garbage
-            outcome = call(sigmoid, probe)
+            outcome = _quiet_call(sigmoid, probe)
             got = None if outcome.problem else as_array(outcome.value)
             if got is None or got.shape != probe.shape:
                 return None  # the other stages name these problems
@@ -907,7 +1080,7 @@ def _softmax_across(got: np.ndarray) -> bool:
 
 def _warning_points(sigmoid: Callable, points: np.ndarray) -> list[float]:
     """The test points at which the learner's sigmoid warns when given that point alone."""
-    return [float(x) for x in points if call(sigmoid, np.array([x])).problem is not None]
+    return [float(x) for x in points if _quiet_call(sigmoid, np.array([x])).problem is not None]
 
 
 def _shape_hint(sigmoid: Callable, raw: object, got: np.ndarray, points: np.ndarray, expected: np.ndarray) -> str:
@@ -955,16 +1128,30 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
         return hint(f"you passed {_brief(sigmoid)}, not a function: pass the function itself, "
                     "checks.check_stable_sigmoid(stable_sigmoid), with no (x) after its name; the check calls it "
                     "on arrays of its own.")
-    zero_left_out = _zero_probe(sigmoid)  # first: with np.empty_like, x = 0 left out is wrong only by chance later
+    # The one call whose prints the learner sees: every other call is a probe on inputs of the check's own, made
+    # quietly (_quiet_call), so a shape printed while debugging appears once, not once per probe.
+    outcome = call(sigmoid, points)
+    # Its verdict first: with np.empty_like, x = 0 left out is wrong on the twelve points only by chance.
+    zero_left_out = _zero_probe(sigmoid)
     if zero_left_out:
         return hint(zero_left_out)
-    outcome = call(sigmoid, points)
     if outcome.error is InputChanged:
         return hint(outcome.problem)
     if outcome.problem:
         # np.errstate(over="raise") turns the overflow warning into a FloatingPointError: the same overflow, the
         # same advice (the tails probe below sees the error as it sees the warning)
         raised_overflow = outcome.error is FloatingPointError and "overflow" in outcome.problem
+        if issubclass(outcome.error, Warning) and not issubclass(outcome.error, RuntimeWarning):
+            # not NumPy's floating-point warnings (RuntimeWarning): np.asmatrix's PendingDeprecationWarning, a
+            # DeprecationWarning, a warnings.warn of the learner's own; the advice about exp does not apply
+            kind = outcome.error.__name__
+            if "matrix subclass" in outcome.problem:
+                return hint(f"your function emitted a {kind} about np.matrix (np.asmatrix or np.matrix), which NumPy "
+                            "discourages, and the check counts any warning as a failure: return a plain NumPy "
+                            "array, np.asarray(...), of x's shape.")
+            return hint(f"{outcome.problem}. That is not about exp overflowing: the warning comes from something "
+                        f"else your function does, and the check counts any warning as a failure. Find the line "
+                        "that warns and rewrite it.")
         if issubclass(outcome.error, Warning) or raised_overflow:
             if _silences_warnings(sigmoid, points):
                 cause = (_WHERE_CAUSE if _uses_both_branches(sigmoid) else
@@ -1105,7 +1292,9 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
             if mirrored:
                 extra = (" For x < 0 you return σ(-x) = 1 - σ(x), near 1 where the answer is near 0: there "
                          "the sigmoid is exp(x) / (1 + exp(x)), or s / (1 + s) with s = exp(-|x|).")
-            first_wrong = int(np.flatnonzero(~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK))[0])
+            # the point the hint shows: one wrong at moderate x if any, else the one furthest off (not merely the
+            # first in the array, which may be right to 11 digits while another is wrong in its first)
+            first_wrong = _telling_index(points, got, expected)
             cut_off = None if mirrored or clipped else _cut_off(points, got, expected)
             if cut_off:
                 return hint(cut_off)
@@ -1129,12 +1318,24 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
                          "with tanh near -1) give 0: that is the precision loss of 'Logits keep precision that "
                          "probabilities lose'. Compute the small value directly, exp(x) / (1 + exp(x)) for x < 0, "
                          "not as a difference of numbers near 1.")
-            wrong = _differing(points, got, expected) + "." + extra
+            if not extra and not clipped:
+                # a float64 output holding float32 (or float16) values: computed in that type, then stored
+                wrong_mask = ~np.isclose(got, expected, rtol=1e-12, atol=_SUBNORMAL_SLACK)
+                precision = _low_precision(got[wrong_mask], expected[wrong_mask])
+                if precision:
+                    telling = wrong_mask & (got > 0) & (got < 1) & (expected > 0)
+                    extra = (f" Your values are {precision} numbers, right to only about "
+                             f"{_digits_right(got[telling], expected[telling])} significant digits (and a "
+                             f"{precision} cannot hold values as small as e^-700): the formula is right, its "
+                             f"precision is not. Something is computed in {precision} (.astype(np.{precision}), "
+                             f"np.{precision}(...), or dtype={precision}); compute in float64.")
+            wrong = _differing(points, got, expected, index=first_wrong) + "." + extra
     silenced = _silences_warnings(sigmoid, points)  # runs the learner's function once more, under a profiler
     if silenced and wrong:
         return hint("your function (or one it calls) silences NumPy's warnings (np.errstate or np.seterr set to "
                     "ignore over, divide or invalid, or a warnings filter), and "
-                    f"the values are wrong: {_differing(points, got, expected)}. Remove the silencer to see "
+                    f"the values are wrong: {_differing(points, got, expected, index=first_wrong)}. Remove the "
+                    "silencer to see "
                     "what NumPy warns about, and rewrite it so that no exponent is positive, e.g. with exp(-|x|).")
     if silenced:
         # np.where named only if the code uses it (or np.select); otherwise the naive formula's own overflow
@@ -1150,7 +1351,7 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
         return hint(wrong)
     # The same twelve points as a 3 x 4 array: NumPy operations work for any shape, while a Python
     # loop over x (or a comprehension with math.exp) meets rows instead of numbers.
-    grid = call(sigmoid, points.reshape(_GRID))
+    grid = _quiet_call(sigmoid, points.reshape(_GRID))
     got_grid = None if grid.problem else as_array(grid.value)
     if got_grid is None or got_grid.shape != _GRID or not np.allclose(
             got_grid, expected.reshape(_GRID), rtol=1e-12, atol=_SUBNORMAL_SLACK):
@@ -1182,11 +1383,13 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
                     "for NumPy's array operations on the whole array: np.exp on x[negative] and x[~negative] "
                     "with boolean masks, or on -np.abs(x).")
     per_entry = _per_entry_in_code(sigmoid)  # math.exp handed to map or np.frompyfunc: called from C, unseen above
+    if not per_entry and _maps_per_entry(sigmoid, points):
+        per_entry = "map"  # over the entries of x: map over x.shape, say, is not flagged
     if per_entry:
         how = {"math.exp": "takes one number at a time (handed to map or np.frompyfunc, it is still called once "
                            "per entry)",
                "np.frompyfunc": "calls a function once per entry",
-               "map": "calls a function once per entry"}[per_entry]
+               "map": "calls a function once per entry of x"}[per_entry]
         return hint(f"your values are right, but your function uses {per_entry}, which {how}. The exercise asks "
                     "for NumPy's array operations on the whole array: np.exp on x[negative] and x[~negative] "
                     "with boolean masks, or on -np.abs(x).")
@@ -1210,12 +1413,12 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
     far = _far_tails(sigmoid, outcome.value)  # right from -1000 to 1000; now far beyond, at ±1e5 and ±1e300
     if far:
         return hint(far)
-    # Integers in, as np.arange(-2, 3) gives: np.empty_like of an integer array is an integer array, and
-    # probabilities stored in it are truncated to 0.
+    # Integers in, as np.arange(-2, 3) gives: an output made from an integer x (np.empty_like, np.zeros_like,
+    # x.copy()) is an integer array, and probabilities stored in it are truncated to 0.
     integers = np.arange(-2, 3)
     expected_whole = np.array([_exact_sigmoid(float(x)) for x in integers])
     # The same numbers as floats first, so that the integer hint is given only when floats are right.
-    floats = call(sigmoid, integers.astype(float))
+    floats = _quiet_call(sigmoid, integers.astype(float))
     got_floats = None if floats.problem else as_array(floats.value)
     if got_floats is None or got_floats.shape != integers.shape or not np.allclose(
             got_floats, expected_whole, rtol=1e-12, atol=0):
@@ -1231,14 +1434,15 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
                     f"{np.round(expected_whole, 6).tolist()}, though it was right on the twelve points: does it "
                     "depend on something other than x (leftover memory from np.empty_like, or state kept between "
                     "calls)? Compute every entry from x alone.")
-    whole = call(sigmoid, integers)
+    whole = _quiet_call(sigmoid, integers)
     got_whole = None if whole.problem else as_array(whole.value)
     if got_whole is None or got_whole.shape != integers.shape or not np.allclose(
             got_whole, expected_whole, rtol=1e-12, atol=0):
         shown_whole = whole.problem or np.asarray(whole.value).tolist()
         return hint(f"your sigmoid is right on floats, but on integers, np.arange(-2, 3), it gives {shown_whole}: "
-                    "np.empty_like(x) of an integer array is an integer array, and the probabilities stored in it "
-                    "are cut down to whole numbers. Convert first, x = np.asarray(x, dtype=float).")
+                    "an output made from an integer x is an integer array (np.empty_like(x), np.zeros_like(x), "
+                    "x.copy() and np.array(x) all keep x's dtype), and the probabilities stored in it are cut down "
+                    "to whole numbers. Convert first, x = np.asarray(x, dtype=float).")
     if subnormal:
         return passed("Your sigmoid is right on the whole real line, subnormal values included, and silent.")
     return passed("Your sigmoid is right and silent on the whole real line, down to values near e^-708 ≈ 3e-308. "
