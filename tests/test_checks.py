@@ -459,6 +459,185 @@ def along_solution(z, axis):
     return exps / exps.sum(axis=axis, keepdims=True)
 
 
+# -- 03 · Exercise 1 since cold read r132: a softmax with a mask, my_masked_softmax(z, keep) --------------------
+
+
+def masked_softmax_solution(z, keep):
+    """The notebook's solution: -inf in the masked entries first, then the stable softmax."""
+    z = np.where(keep, z, -np.inf)
+    exps = np.exp(z - z.max())
+    return exps / exps.sum()
+
+
+def masked_softmax_scattered(z, keep):
+    """The kept logits' own softmax, written back into an array of zeros."""
+    out = np.zeros_like(z)
+    kept = z[keep]
+    exps = np.exp(kept - kept.max())
+    out[keep] = exps / exps.sum()
+    return out
+
+
+def masked_softmax_python(z, keep):
+    """Plain Python: the largest kept logit, math.exp of the kept ones, 0.0 for the masked."""
+    top = max(v for v, k in zip(z, keep) if k)
+    exps = [math.exp(v - top) if k else 0.0 for v, k in zip(z, keep)]
+    total = math.fsum(exps)
+    return [e / total for e in exps]
+
+
+def masked_softmax_after_exp(z, keep):
+    """The mask applied after exp, with the maximum of every logit: on [1000, 0, 1] with the 1000 masked the kept
+    exponentials exp(-1000) and exp(-999) underflow to 0, and 0 / 0."""
+    exps = np.exp(z - z.max()) * keep
+    return exps / exps.sum()
+
+
+def masked_softmax_after_exp_silenced(z, keep):
+    """The same with NumPy's warnings silenced: nan, and no warning."""
+    with np.errstate(invalid="ignore"):
+        return masked_softmax_after_exp(z, keep)
+
+
+def masked_softmax_kept_max_after_exp(z, keep):
+    """The largest kept logit as the shift, but the mask after exp: exp(1000 - 1) overflows."""
+    exps = np.exp(z - z[keep].max()) * keep
+    return exps / exps.sum()
+
+
+def masked_softmax_renormalised(z, keep):
+    """A softmax of every logit, the masked probabilities zeroed, the rest renormalised: right in real arithmetic,
+    but on [1000, 0, 1] the softmax of every logit rounds the kept ones to 0 first, and 0 / 0."""
+    q = scipy.special.softmax(z) * keep
+    return q / q.sum()
+
+
+def masked_softmax_times_keep(z, keep):
+    """The logits multiplied by the mask: a masked logit becomes 0, an ordinary logit with its share."""
+    z = z * keep
+    exps = np.exp(z - z.max())
+    return exps / exps.sum()
+
+
+def masked_softmax_minus_100(z, keep):
+    """-100 for a masked logit instead of -inf: on [log 0.25, 5, log 0.75] its share is exp(-100 - log 0.75) over
+    the sum 1/3 + 1 = 4/3, that is exp(-100) = 3.7e-44: tiny, but not 0."""
+    z = np.where(keep, z, -100.0)
+    exps = np.exp(z - z.max())
+    return exps / exps.sum()
+
+
+def masked_softmax_in_place(z, keep):
+    """Right values, but the caller's logits are overwritten with -inf where masked."""
+    z[~keep] = -np.inf
+    exps = np.exp(z - z.max())
+    return exps / exps.sum()
+
+
+def masked_softmax_inverted(z, keep):
+    """keep read as "mask these": -inf where keep is True. Where every entry is kept, every logit is -inf, and the
+    shift is -inf - (-inf), nan."""
+    z = np.where(keep, -np.inf, z)
+    exps = np.exp(z - z.max())
+    return exps / exps.sum()
+
+
+def masked_softmax_swapped(keep, z):
+    """The solution with its parameters as (keep, z)."""
+    return masked_softmax_solution(z, keep)
+
+
+# -- 03 · Exercise 2 since cold read r132: log-softmax, my_log_softmax(z) ------------------------------------------
+
+
+def log_softmax_solution(z):
+    """The notebook's solution: z - (m + log(sum(exp(z - m))))."""
+    z = np.asarray(z, dtype=float)
+    m = z.max()
+    return z - (m + np.log(np.sum(np.exp(z - m))))
+
+
+def log_softmax_python(z):
+    """Plain Python with math.fsum; a list returned."""
+    top = max(z)
+    lse = top + math.log(math.fsum(math.exp(v - top) for v in z))
+    return [v - lse for v in z]
+
+
+def log_softmax_in_place(z):
+    """Right values, but the caller's logits are shifted in place."""
+    z -= z.max()
+    return z - np.log(np.sum(np.exp(z)))
+
+
+def log_softmax_epsilon_in_sum(z, eps=1e-9):
+    """An epsilon inside the log of the shifted sum: every entry too small by log(1 + eps / S)."""
+    m = z.max()
+    return z - m - np.log(np.sum(np.exp(z - m)) + eps)
+
+
+def log_softmax_of_probabilities_silenced(z):
+    """np.log of the probabilities, its divide-by-zero warning silenced: -inf where e^-1000 rounds to 0."""
+    with np.errstate(divide="ignore"):
+        return np.log(scipy.special.softmax(z))
+
+
+def log_softmax_where_guard(z):
+    """Right values, but np.where computes the log of the 0 it then discards: a divide-by-zero warning."""
+    q = scipy.special.softmax(z)
+    return np.where(q > 0, np.log(q), z - scipy.special.logsumexp(z))
+
+
+def log_softmax_abs_max_shift(z):
+    """A shift by the largest |z|: on [0, -1000] the exponents are -1000 and -2000, both 0, and log 0."""
+    m = np.abs(z).max()
+    return z - m - np.log(np.sum(np.exp(z - m)))
+
+
+def log_softmax_with_lse_off_by(ulps):
+    """z minus scipy's log-sum-exp moved by ``ulps`` units in its last place: a right answer, as far off as a
+    log-sum-exp summed in another order can be."""
+    def log_softmax_1d(z):
+        lse = float(scipy.special.logsumexp(z))
+        for _ in range(abs(ulps)):
+            lse = math.nextafter(lse, math.copysign(math.inf, ulps))
+        return z - lse
+    return log_softmax_1d
+
+
+def logsumexp_off_by(ulps):
+    """scipy's log-sum-exp moved by ``ulps`` units in its last place: a right answer."""
+    def logsumexp_1d(z):
+        lse = float(scipy.special.logsumexp(z))
+        for _ in range(abs(ulps)):
+            lse = math.nextafter(lse, math.copysign(math.inf, ulps))
+        return lse
+    return logsumexp_1d
+
+
+def logsumexp_epsilon_in_log(z, eps=1e-12):
+    """m + log(sum(exp(z - m)) + eps): an epsilon inside the log."""
+    m = float(z.max())
+    return m + float(np.log(np.sum(np.exp(z - m)) + eps))
+
+
+def cross_entropy_max_without_keepdims(logits, labels):
+    """The row maxima without keepdims=True: z - m pairs a (6, 4) array with a (6,) one, which NumPy refuses."""
+    rows = np.arange(len(labels))
+    m = logits.max(axis=1)
+    return m + np.log(np.exp(logits - m).sum(axis=1)) - logits[rows, labels]
+
+
+def along_swapped(axis, z):
+    """Exercise 3's solution with its parameters as (axis, z)."""
+    return along_solution(z, axis)
+
+
+def along_swapped_by_name(axis, z):
+    """Parameters (axis, z) and a slip too: right neither way round, so the hint goes by the name `axis`."""
+    return z.max(axis=axis)
+
+
 def cross_entropy_loop(logits, labels):
     """A learner's loop over the rows: stable log-sum-exp by hand, row by row, returned as a list."""
     losses = []
@@ -1280,6 +1459,8 @@ RIGHT_ANSWERS = [
     (checks.check_stable_sigmoid, sigmoid_zero_below_720),
     (checks.check_stable_softmax, scipy.special.softmax),
     (checks.check_logsumexp, lambda z: float(scipy.special.logsumexp(z))),
+    (checks.check_masked_softmax, masked_softmax_solution),
+    (checks.check_log_softmax, log_softmax_solution),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)),
     (checks.check_softmax_along_axis, along_solution),
     (checks.check_softmax_along_axis, lambda z, axis: scipy.special.softmax(z, axis=axis)),
@@ -3809,6 +3990,132 @@ WRONG_ANSWERS = [
     # entry is too large by (1 + 4 eps) / (1 + 2 eps) - 1 = 2 eps
     (checks.check_stable_softmax, lambda z: (np.exp(z) + 1e-9) / (np.exp(z) + 1e-9).sum(),
      "an epsilon added to each exponential gives, (e + eps) / sum(e + eps) (largest relative error 2.0e-09)"),
+    # 03 · cold read r132, X2: the numerator left unshifted, np.exp(z) / np.exp(z - m).sum(), is every entry times
+    # exp(m), 0.75 on the logits of [0.25, 0.75]: far beyond any epsilon, so named for what it is
+    (checks.check_stable_softmax, lambda z: np.exp(z) / np.exp(z - z.max()).sum(), "but the numerator was not"),
+    (checks.check_stable_softmax, lambda z: np.exp(z) / np.exp(z - z.max()).sum(),
+     "on the logits of [0.25, 0.75] every entry is off by one factor, exp(m)"),
+    (checks.check_softmax_along_axis, lambda z, axis: np.exp(z) / np.exp(z - z.max(axis=axis, keepdims=True)).sum(
+        axis=axis, keepdims=True), "the entries of each distribution are off by one factor"),
+    # ... and a sum rounded to float32 is a float32 slip, not an epsilon: on the logits of [0.25, 0.75] the sum 4/3
+    # becomes 11184811 / 2^23 (4/3 × 2^23 = 11184810.67 rounds up), every entry too small by 2^-25 = 3.0e-08
+    (checks.check_stable_softmax, lambda z: (lambda e: e / np.float32(e.sum()))(np.exp(z - z.max())), "no float32"),
+    (checks.check_stable_softmax, lambda z: (lambda e: e / np.float32(e.sum()))(np.exp(z - z.max())),
+     "(on the logits of [0.25, 0.75]: largest relative error 3.0e-08)"),
+    (checks.check_softmax_along_axis, lambda z, axis: (lambda e: e / np.float32(e.sum(axis=axis, keepdims=True)))(
+        np.exp(z - z.max(axis=axis, keepdims=True))), "no float32"),
+    # X3: an epsilon inside the log of the log-sum-exp is named from 2e-13 up, on the first case, [1, 2, 3], where
+    # 1e-12 moves the result by log(1 + 1e-12 / S) = 6.7e-13 with S = 1 + e^-1 + e^-2; it passed or failed by the
+    # tolerance's edge on [0, -inf] before, with a hint that named no case
+    (checks.check_logsumexp, logsumexp_epsilon_in_log, "an epsilon was added inside the log, m + log(S + eps)"),
+    (checks.check_logsumexp, logsumexp_epsilon_in_log, "on [1, 2, 3] your log-sum-exp is too large"),
+    (checks.check_logsumexp, logsumexp_epsilon_in_log, "(off by 6.7e-13)"),
+    (checks.check_logsumexp, lambda z: logsumexp_epsilon_in_log(z, 1e-9), "an epsilon was added inside the log"),
+    # float32: a near miss that names the case and how far off it is
+    (checks.check_logsumexp, lambda z: float(np.float32(scipy.special.logsumexp(z))), "no float32"),
+    (checks.check_logsumexp, lambda z: float(np.float32(scipy.special.logsumexp(z))), "(on [1, 2, 3]: yours is off by"),
+    # X4: Exercise 3 with its parameters the other way round, as Exercise 4 already names it
+    (checks.check_softmax_along_axis, along_swapped, "right when called with the axis first"),
+    (checks.check_softmax_along_axis, along_swapped, "Swap them: def my_softmax_along(z, axis)"),
+    (checks.check_softmax_along_axis, along_swapped_by_name, "your first parameter is named `axis`"),
+    # X1: Exercise 4 with the row maxima taken without keepdims: z - m pairs (6, 4) with (6,); keepdims named first
+    (checks.check_cross_entropy, cross_entropy_max_without_keepdims,
+     "The likelier here: a row maximum or sum taken over axis=1 without keepdims=True"),
+    (checks.check_cross_entropy, cross_entropy_max_without_keepdims, "Or: a (B,) = (6,) array of log-sum-exps"),
+    # ... and logsumexp(z, axis=1) - z[labels], whose (6,) comes first in NumPy's message: z[labels] named first
+    (checks.check_cross_entropy, lambda z, y: scipy.special.logsumexp(z, axis=1) - z[y],
+     "The likelier here: a (B,) = (6,) array of log-sum-exps met the (B, K) logits because z[labels]"),
+    # 03 · Exercise 1 since r132, the masked softmax
+    # the notebook's starter: stable, keep ignored; on [log 0.25, 5, log 0.75] the 5 takes most of the mass
+    (checks.check_masked_softmax, lambda z, keep: np.exp(z - z.max()) / np.exp(z - z.max()).sum(),
+     "keep was not used"),
+    (checks.check_masked_softmax, lambda z, keep: np.exp(z - z.max()) / np.exp(z - z.max()).sum(),
+     "on [log 0.25, 5, log 0.75] with the 5 masked your result is the softmax of every logit"),
+    (checks.check_masked_softmax, masked_softmax_after_exp,
+     "on [1000, 0, 1] with the 1000 masked, it emitted a RuntimeWarning: invalid value"),
+    (checks.check_masked_softmax, masked_softmax_after_exp, "z.max() counts masked logits too"),
+    (checks.check_masked_softmax, masked_softmax_after_exp, "np.where(keep, z, -np.inf)"),
+    (checks.check_masked_softmax, masked_softmax_after_exp_silenced,
+     "your result has nan in it on [1000, 0, 1] with the 1000 masked. The masked logit 1000 lies far above"),
+    (checks.check_masked_softmax, masked_softmax_kept_max_after_exp, "so its exp overflows"),
+    (checks.check_masked_softmax, masked_softmax_renormalised, "a softmax of every logit came before the mask"),
+    (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(z) * keep,
+     "you zeroed the masked probabilities after a softmax of every logit"),
+    (checks.check_masked_softmax, masked_softmax_times_keep, "a masked entry got a real share of the mass"),
+    (checks.check_masked_softmax, masked_softmax_minus_100, "a masked entry must get exactly 0"),
+    (checks.check_masked_softmax, masked_softmax_minus_100, "not a moderate stand-in such as -30 or -100"),
+    (checks.check_masked_softmax, masked_softmax_in_place, "changed its input `z`"),
+    (checks.check_masked_softmax, masked_softmax_inverted, "is the mask the other way round?"),
+    (checks.check_masked_softmax, masked_softmax_swapped, "right when called with keep first"),
+    # the mask turned into -inf by a log: np.log(False) is -inf, with a divide-by-zero warning
+    (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(z + np.log(keep)),
+     "That is a log of 0: np.log(keep)"),
+    # the kept logits' softmax alone: [0.25, 0.75] where [0.25, 0, 0.75] was asked
+    (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(z[keep]),
+     "that is the softmax of the kept logits alone, [0.25, 0.75]"),
+    (checks.check_masked_softmax, lambda z, keep: np.exp(np.where(keep, z, -np.inf))
+     / np.exp(np.where(keep, z, -np.inf)).sum(), "on [1000, 1001, 999] with the 999 masked, it emitted a "
+                                                 "RuntimeWarning: overflow. Subtract the largest kept logit"),
+    (checks.check_masked_softmax, lambda z, keep: np.exp(np.where(keep, z - z.mean(), -np.inf))
+     / np.exp(np.where(keep, z - z.mean(), -np.inf)).sum(), "only the maximum guarantees every exponent is ≤ 0"),
+    (checks.check_masked_softmax, lambda z, keep: softmax_epsilon_in_sum(np.where(keep, z, -np.inf), 1e-9),
+     "an epsilon was added to the sum"),
+    (checks.check_masked_softmax, lambda z, keep: softmax_epsilon_in_sum(np.where(keep, z, -np.inf), 5e-13),
+     "an epsilon was added to the sum"),
+    (checks.check_masked_softmax, lambda z, keep: softmax_epsilon_each_exp(np.where(keep, z, -np.inf), 1e-9),
+     "an epsilon added to each exponential"),
+    (checks.check_masked_softmax, lambda z, keep: np.exp(np.where(keep, z, -np.inf))
+     / np.exp(np.where(keep, z, -np.inf) - np.where(keep, z, -np.inf).max()).sum(), "but the numerator was not"),
+    (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(z, keep).astype(np.float32), "no float32"),
+    (checks.check_masked_softmax, lambda z, keep: np.round(masked_softmax_solution(z, keep), 4),
+     "rounded your answer to 4 decimals"),
+    (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(np.clip(z, -500, 500), keep),
+     "you clipped the logits (np.clip)"),
+    (checks.check_masked_softmax, lambda z, keep: scipy.special.log_softmax(np.where(keep, z, -np.inf)),
+     "those are log-probabilities"),
+    # 03 · Exercise 2 since r132, log-softmax
+    # the notebook's starter: the log of the probabilities; e^-1000 rounds to 0 on [0, -1000]
+    (checks.check_log_softmax, lambda z: np.log(softmax(z)),
+     "on [0, -1000], it emitted a RuntimeWarning: divide by zero"),
+    (checks.check_log_softmax, lambda z: np.log(softmax(z)), "Never take the log of a probability"),
+    (checks.check_log_softmax, log_softmax_of_probabilities_silenced,
+     "a log-probability is -inf where it should be an ordinary number"),
+    (checks.check_log_softmax, log_softmax_where_guard,
+     "your log-probabilities are right, but computing them emitted a RuntimeWarning (divide by zero)"),
+    (checks.check_log_softmax, lambda z: z - np.log(np.sum(np.exp(z))),
+     "on [1000, 1001], it emitted a RuntimeWarning: overflow. Factor out the max"),
+    # a shift by the minimum: on [0, -1000] exp(1000) overflows
+    (checks.check_log_softmax, lambda z: z - z.min() - np.log(np.sum(np.exp(z - z.min()))), "(here up to 1000)"),
+    (checks.check_log_softmax, log_softmax_abs_max_shift, "a shift by anything else, such as the largest |z|"),
+    (checks.check_log_softmax, lambda z: z - z.max(), "that is z - max(z) alone"),
+    # on [1, 2, 3]: z - log(sum(exp(z - 3))) is the right answer plus 3
+    (checks.check_log_softmax, lambda z: z - np.log(np.sum(np.exp(z - z.max()))), "each entry is off by max(z) = 3"),
+    (checks.check_log_softmax, lambda z: -log_softmax_solution(z), "the sign is flipped"),
+    (checks.check_log_softmax, lambda z: scipy.special.softmax(z), "those are the probabilities"),
+    (checks.check_log_softmax, lambda z: z - z.max() - np.log(np.mean(np.exp(z - z.max()))),
+     "off by exactly log K = log 3"),
+    (checks.check_log_softmax, lambda z: z - z.max() - np.log1p(np.sum(np.exp(z - z.max()))),
+     "counts the maximum's own term"),
+    (checks.check_log_softmax, lambda z: z - z.max() - np.log10(np.sum(np.exp(z - z.max()))), "base-10 log"),
+    (checks.check_log_softmax, lambda z: z - z.max() - np.log(np.sum(np.exp(z - z.max())) - 1),
+     "the sum is missing the maximum's own term"),
+    # an epsilon inside the log of the sum: 1e-9, and 3e-13, which stays within the tolerance (it moves each entry
+    # by about 3e-13 / S, below the 1e-12) but is named from 2e-13 up
+    (checks.check_log_softmax, log_softmax_epsilon_in_sum, "an epsilon was added inside the log, log(S + eps)"),
+    (checks.check_log_softmax, lambda z: log_softmax_epsilon_in_sum(z, 3e-13), "an epsilon was added inside the log"),
+    (checks.check_log_softmax, lambda z: np.log(softmax(z) + 1e-9), "log(q + eps)"),
+    # 1e-20 or a floor: right on [1, 2, 3] and [1000, 1001], capped on [0, -1000] at log 1e-20 = -46.0517
+    (checks.check_log_softmax, lambda z: np.log(softmax(z) + 1e-20),
+     "on [0, -1000] yours, [0.0, -46.0517], caps the log of a probability that rounds to 0"),
+    (checks.check_log_softmax, lambda z: np.log(np.clip(softmax(z), 1e-12, 1)), "np.clip(q, eps, 1)"),
+    (checks.check_log_softmax, lambda z: log_softmax_solution(z).astype(np.float32), "no float32"),
+    (checks.check_log_softmax, lambda z: np.round(log_softmax_solution(z), 4), "rounded your answer to 4 decimals"),
+    (checks.check_log_softmax, lambda z: float(scipy.special.logsumexp(z)),
+     "you returned one number, 3.40761, the log-sum-exp"),
+    (checks.check_log_softmax, lambda z: log_softmax_solution(np.where(np.isinf(z), 0.0, z)),
+     "the masked (-inf) logit must keep log-probability -inf"),
+    (checks.check_log_softmax, lambda z: log_softmax_solution(np.clip(z, -500, 500)), "you clipped the logits"),
+    (checks.check_log_softmax, log_softmax_in_place, "changed its input `z`"),
     # 03 · log-sum-exp
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z)))), "Factor out the max"),
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z - z.max())))), "off by exactly max(z) = 3"),
@@ -6822,11 +7129,52 @@ def test_softmax_checks_agree_on_an_epsilon_in_the_sum(capsys, eps):
     first = run(capsys, checks.check_stable_softmax, one_row)
     by_rows = run(capsys, checks.check_batch_softmax, lambda x: np.apply_along_axis(one_row, 1, x))
     along = run(capsys, checks.check_softmax_along_axis, lambda z, axis: np.apply_along_axis(one_row, axis, z))
+    # Exercise 1 since r132, the masked softmax: the same rule on the masked logits
+    masked = run(capsys, checks.check_masked_softmax, lambda z, keep: one_row(np.where(keep, z, -np.inf)))
     assert first.startswith(checks.PASS) == by_rows.startswith(checks.PASS), (first, by_rows)
     assert first.startswith(checks.PASS) == along.startswith(checks.PASS), (first, along)
+    assert first.startswith(checks.PASS) == masked.startswith(checks.PASS), (first, masked)
     assert first.startswith(checks.PASS) == (eps < 2e-13), first
     if eps >= 2e-13:
-        assert all("an epsilon was added to the sum" in printed for printed in (first, by_rows, along))
+        assert all("an epsilon was added to the sum" in printed for printed in (first, by_rows, along, masked))
+
+
+def test_a_sum_rounded_to_float32_is_not_named_an_epsilon(capsys):
+    """e / np.float32(e.sum()) makes every entry too small by one factor, as an epsilon in the sum does, but the
+    implied sum S + eps is a float32 number: the near-miss hint names float32, in Exercises 1 and 3 alike (cold
+    read r132, X2). On the logits of [0.25, 0.75] the factor is 2^-25 (see the WRONG_ANSWERS row)."""
+    def one_row(z):
+        exps = np.exp(z - z.max())
+        return exps / np.float32(exps.sum())
+
+    for printed in (run(capsys, checks.check_stable_softmax, one_row),
+                    run(capsys, checks.check_masked_softmax, lambda z, keep: one_row(np.where(keep, z, -np.inf))),
+                    run(capsys, checks.check_softmax_along_axis,
+                        lambda z, axis: np.apply_along_axis(one_row, axis, z))):
+        assert "no float32" in printed and "an epsilon was added" not in printed, printed
+
+
+@pytest.mark.parametrize("eps", [1e-15, 1e-14, 1e-13, 1.5e-13, 3e-13, 5e-13, 9e-13, 1e-12, 1e-10, 1e-6])
+def test_log_space_checks_agree_on_an_epsilon_in_the_log(capsys, eps):
+    """Exercise 2's log-softmax and the old log-sum-exp exercise give one verdict on an epsilon added inside the log
+    of the shifted sum: both pass it below 2e-13 (it moves a result by log(1 + eps / S) < 2e-13, within the
+    1e-12 on every case) and both name it from 2e-13 up, on the first case, [1, 2, 3] (cold read r132, X3: 1e-12
+    failed only on [0, -inf], by the tolerance's edge)."""
+    log_softmax_verdict = run(capsys, checks.check_log_softmax, lambda z: log_softmax_epsilon_in_sum(z, eps))
+    lse_verdict = run(capsys, checks.check_logsumexp, lambda z: logsumexp_epsilon_in_log(z, eps))
+    for printed in (log_softmax_verdict, lse_verdict):
+        assert printed.startswith(checks.PASS) == (eps < 2e-13), printed
+        if eps >= 2e-13:
+            assert "an epsilon was added inside the log" in printed and "on [1, 2, 3]" in printed, printed
+
+
+@pytest.mark.parametrize("ulps", [-4, -3, -2, -1, 1, 2, 3, 4])
+def test_a_log_sum_exp_a_few_units_off_is_right(capsys, ulps):
+    """A log-sum-exp summed in another order (np.logaddexp.reduce, log1p of the rest) can be a unit or two off in its
+    last place; near 1000 a unit is 2^-43 = 1.1e-13, which implies an epsilon of up to S × 4.5e-13 there. The
+    epsilon rule must not name that: up to four units off, both log-space checks pass."""
+    assert run(capsys, checks.check_logsumexp, logsumexp_off_by(ulps)).startswith(checks.PASS)
+    assert run(capsys, checks.check_log_softmax, log_softmax_with_lse_off_by(ulps)).startswith(checks.PASS)
 
 
 def test_a_log_space_softmax_stays_below_the_epsilon_rule():
@@ -6834,16 +7182,19 @@ def test_a_log_space_softmax_stays_below_the_epsilon_rule():
     half a unit in its last place, which scales every entry of the row by one factor, as an epsilon in the sum
     does. The eps that factor implies, S times half that unit (S the row's sum of exp(z - max)), must stay well
     below the checks' 2e-13 on every case of Exercises 1 and 3. Computed here with the math module, row by row."""
-    from tempnb.checks.softmax import EPSILON_IN_SUM_FROM, _along_cases, _batch_cases, _softmax_cases
+    from tempnb.checks.softmax import EPSILON_IN_SUM_FROM, _along_cases, _batch_cases, _masked_cases, _softmax_cases
 
     def distributions(case):
-        """The case's distributions, one per row: Exercise 3's along its own axis, the others along the last."""
+        """The case's distributions, one per row: Exercise 3's along its own axis, Exercise 1's (since r132) its
+        masked logits, the others along the last axis."""
         z = case.args[0]
+        if len(case.args) > 1 and isinstance(case.args[1], np.ndarray):  # (z, keep)
+            return np.where(case.args[1], z, -np.inf)[None, :]
         axis = case.args[1] if len(case.args) > 1 else -1
         return np.moveaxis(z, axis, -1).reshape(-1, z.shape[axis])
 
     worst = 0.0
-    for case in [*_softmax_cases(), *_batch_cases(), *_along_cases()]:
+    for case in [*_softmax_cases(), *_batch_cases(), *_along_cases(), *_masked_cases()]:
         for row in distributions(case):
             finite = [float(v) for v in row if math.isfinite(v)]
             top = max(finite)
@@ -6864,6 +7215,10 @@ NOT_A_SHIFT_PROBLEM = [
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axes=1)),  # a misspelt keyword: TypeError
     (checks.check_softmax_along_axis, None),
     (checks.check_softmax_along_axis, lambda z, axis: scipy.special.softmax(z, axes=axis)),  # TypeError
+    (checks.check_masked_softmax, None),
+    (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(z, axes=0)),  # TypeError
+    (checks.check_log_softmax, None),
+    (checks.check_log_softmax, lambda z: z - math.log(sum(math.exp(z - z.max())))),  # math.exp of an array
 ]
 
 
@@ -7267,6 +7622,28 @@ def test_the_sigmoid_probes_do_not_show_their_prints(capsys):
     assert lines[-1].startswith(checks.HINT) and "x = 0 is never written" in lines[-1], lines
 
 
+def test_the_swap_probes_of_exercises_1_and_3_do_not_show_their_prints(capsys):
+    """Exercises 3 and 1 (since cold read r132) probe a wrong answer with its arguments swapped too, as Exercise 4
+    does: only the learner's own first call shows its print, the probe's is not shown, and the swap is named."""
+    def along(axis, z):  # (axis, z): the check's call gives it the array as the axis
+        print("axis", np.shape(axis))
+        return along_solution(z, axis)
+
+    checks.check_softmax_along_axis(along)
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == ["axis (2, 2)"], lines
+    assert "right when called with the axis first" in lines[-1], lines
+
+    def masked(keep, z):  # (keep, z): on the first case its "keep" is the logits [1, 2, 3], all nonzero, so True
+        print("keep", keep.dtype)
+        return masked_softmax_solution(z, keep)
+
+    checks.check_masked_softmax(masked)
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == ["keep float64"], lines
+    assert "right when called with keep first" in lines[-1], lines
+
+
 
 
 @pytest.mark.parametrize("name", CHECK_NAMES)
@@ -7428,6 +7805,18 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_logsumexp, lambda z: np.float64(scipy.special.logsumexp(z))),
     # log1p of the sum without the maximum's own term, exp(0) = 1: log(1 + rest) is log(sum), exactly in reals
     (checks.check_logsumexp, logsumexp_log1p_of_the_rest),
+    # 03 · Exercise 1 since r132: scattered back, plain Python, tempnb's softmax of the masked logits, an enormous
+    # negative stand-in for -inf (exp rounds it to exactly 0), and log space
+    (checks.check_masked_softmax, masked_softmax_scattered),
+    (checks.check_masked_softmax, masked_softmax_python),
+    (checks.check_masked_softmax, lambda z, keep: softmax(np.where(keep, z, -np.inf))),
+    (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(np.where(keep, z, -1e300), keep)),
+    (checks.check_masked_softmax, lambda z, keep: np.exp(log_softmax(np.where(keep, z, -np.inf)))),
+    # 03 · Exercise 2 since r132: plain Python, scipy's log-sum-exp, np.logaddexp.reduce, tempnb's log_softmax
+    (checks.check_log_softmax, log_softmax_python),
+    (checks.check_log_softmax, lambda z: z - scipy.special.logsumexp(z)),
+    (checks.check_log_softmax, lambda z: z - np.logaddexp.reduce(z)),
+    (checks.check_log_softmax, lambda z: log_softmax(z)),
     (checks.check_batch_softmax, batch_softmax_loop),
     (checks.check_stable_softmax, lambda z: np.exp(log_softmax(z))),  # checked with atol=0: exact zeros stay 0
     (checks.check_batch_softmax, lambda x: [list(row) for row in scipy.special.softmax(x, axis=1)]),
@@ -7512,6 +7901,8 @@ IN_PLACE_THEN_RIGHT = [
     (checks.check_stable_sigmoid, sigmoid_in_place, stable_sigmoid_masks),
     (checks.check_stable_softmax, softmax_in_place, scipy.special.softmax),
     (checks.check_logsumexp, logsumexp_in_place, lambda z: float(scipy.special.logsumexp(z))),
+    (checks.check_masked_softmax, masked_softmax_in_place, masked_softmax_solution),
+    (checks.check_log_softmax, log_softmax_in_place, log_softmax_solution),
     (checks.check_batch_softmax, batch_in_place, lambda x: scipy.special.softmax(x, axis=1)),
     (checks.check_softmax_along_axis, along_in_place, along_solution),
     (checks.check_cross_entropy, cross_entropy_in_place, cross_entropy_loop),
@@ -7892,6 +8283,19 @@ def test_the_old_batch_softmax_check_still_works(capsys):
     assert "check_batch_softmax" not in checks.__all__ and "check_softmax_along_axis" in checks.__all__
     assert run(capsys, checks.check_batch_softmax, batch_softmax_one_parameter).startswith(checks.PASS)
     assert "takes 1 positional argument" in run(capsys, checks.check_softmax_along_axis, batch_softmax_one_parameter)
+
+
+def test_the_old_softmax_and_log_sum_exp_checks_still_work(capsys):
+    """03's Exercises 1 and 2 asked for a stable softmax and a log-sum-exp until cold read r132; a learner's copy of
+    03 still calls `check_stable_softmax` and `check_logsumexp`, which stay importable, unlisted, and working."""
+    assert "check_stable_softmax" not in checks.__all__ and "check_logsumexp" not in checks.__all__
+    assert "check_masked_softmax" in checks.__all__ and "check_log_softmax" in checks.__all__
+    assert run(capsys, checks.check_stable_softmax, scipy.special.softmax).startswith(checks.PASS)
+    assert run(capsys, checks.check_logsumexp, lambda z: float(scipy.special.logsumexp(z))).startswith(checks.PASS)
+    # a learner's own np.seterr(all="raise") changes neither (the old checks keep the new ones' wrapper)
+    with np.errstate(all="raise"):
+        assert run(capsys, checks.check_stable_softmax, scipy.special.softmax).startswith(checks.PASS)
+        assert run(capsys, checks.check_logsumexp, scipy.special.logsumexp).startswith(checks.PASS)
 
 
 def test_the_old_name_of_the_half_entropy_check_still_works(capsys):

@@ -32,7 +32,9 @@ from tempnb.checks.sampling import (
 from tempnb.checks.softmax import (
     check_batch_softmax,
     check_cross_entropy,
+    check_log_softmax,
     check_logsumexp,
+    check_masked_softmax,
     check_softmax_along_axis,
     check_stable_softmax,
 )
@@ -50,6 +52,9 @@ check_half_entropy_pi = check_half_entropy_theta
 # 03's Exercise 3 was a softmax of each row of a 2-D batch until December 2026 (`check_batch_softmax`); it
 # now takes any axis of an array of any number of dimensions (`check_softmax_along_axis`). The old check
 # stays importable, and unlisted, for the same reason.
+# 03's Exercises 1 and 2 were a stable softmax of one vector (`check_stable_softmax`) and its log-sum-exp
+# (`check_logsumexp`) until cold read r132; they now ask for a masked softmax (`check_masked_softmax`) and a
+# log-softmax (`check_log_softmax`). The old checks stay importable, and unlisted, for the same reason.
 # 06's Exercise 1 drew one index from one vector of logits until December 2026 (`check_inverse_cdf_sampler`);
 # it now draws one per row of a batch (`check_batch_sampler`). The old check stays importable for the
 # same reason, and unlisted.
@@ -69,15 +74,15 @@ __all__ = [
     "check_is_valid_distribution",
     "check_logit_matching",
     "check_logits_with_first_zero",
-    "check_logsumexp",
+    "check_log_softmax",
     "check_half_entropy_theta",
+    "check_masked_softmax",
     "check_numerical_gradient",
     "check_odds_temperature",
     "check_probability_from_log_odds",
     "check_soft_loss",
     "check_softmax_along_axis",
     "check_stable_sigmoid",
-    "check_stable_softmax",
     "check_tempered_softmax",
     "check_top_k",
     "check_top_p",
@@ -105,4 +110,6 @@ for _name in [name for name in __all__ if name.startswith("check_")]:
 check_half_entropy_pi = check_half_entropy_theta  # noqa: F811 (the alias follows the wrapped check)
 check_inverse_cdf_sampler = _whatever_the_learners_error_state(check_inverse_cdf_sampler)
 check_batch_softmax = _whatever_the_learners_error_state(check_batch_softmax)
+check_stable_softmax = _whatever_the_learners_error_state(check_stable_softmax)
+check_logsumexp = _whatever_the_learners_error_state(check_logsumexp)
 del _name

@@ -26,7 +26,6 @@ from tempnb.checks._common import (
     number,
     passed,
     rounded_mistakes,
-    run_cases,
 )
 
 _QUARTER_LOGITS = [-1.3862943611198906, -0.2876820724517809]  # log 0.25, log 0.75 (see 02-logits)
@@ -50,6 +49,9 @@ _SOFTMAX_NEAR_MISS = ("your result is close, but not within the check's relative
 # Exercises 1 and 3 name an epsilon added to the sum by one rule, _epsilon_in_sum, so that a function that passes
 # one check passes the other used row by row, and neither verdict rides on the edge of the relative 1e-12
 EPSILON_IN_SUM_FROM = 2e-13
+# ... and only up to 1e-6, the largest epsilon learners add "for safety": a larger common factor is another mistake
+# (an unshifted numerator makes every entry too small by exp(max z), 0.75 on the logits of [0.25, 0.75])
+EPSILON_IN_SUM_UP_TO = 1e-6
 
 
 def _epsilon_in_sum_hint(row: str, whose: str) -> str:
@@ -60,8 +62,10 @@ def _epsilon_in_sum_hint(row: str, whose: str) -> str:
 
 
 def _epsilon_in_sum(answer: object, expected: np.ndarray) -> bool:
-    """True when every entry is too small by one factor S / (S + eps), one eps of EPSILON_IN_SUM_FROM (2e-13) or
-    more, the same for every row (a row: the last axis; a 1-D answer is one row).
+    """True when every entry is too small by one factor S / (S + eps), one eps from EPSILON_IN_SUM_FROM (2e-13) to
+    EPSILON_IN_SUM_UP_TO (1e-6), the same for every row (a row: the last axis; a 1-D answer is one row), and the
+    sums S + eps are not float32 numbers: e / np.float32(e.sum()) divides by S rounded to float32, a common factor
+    of up to 6e-8 that is a float32 slip, named by the near-miss hint.
 
     A row's sum S of exp(z - row max) is 1 / (its largest probability), so each entry's implied eps is
     S * (expected / answer - 1). Right answers give two kinds of nonzero values. Each entry's own roundings give a
@@ -81,7 +85,12 @@ def _epsilon_in_sum(answer: object, expected: np.ndarray) -> bool:
     if implied.size == 0:
         return False
     middle = float(np.median(implied))
-    return middle >= EPSILON_IN_SUM_FROM and bool(np.all(np.abs(implied - middle) <= 0.01 * middle + 2e-15))
+    if not EPSILON_IN_SUM_FROM <= middle <= 1.01 * EPSILON_IN_SUM_UP_TO:  # 1e-6 itself, with its roundings
+        return False
+    if not np.all(np.abs(implied - middle) <= 0.01 * middle + 2e-15):
+        return False
+    divided_by = sums + middle  # S + eps, row by row: a float32 number when the sum was rounded to float32
+    return not bool(np.all(np.abs(divided_by.astype(np.float32).astype(float) - divided_by) <= 1e-12 * divided_by))
 
 
 _NO_FLOOR = ("no epsilon added to each exponential, and no floor on the exponent (np.maximum or np.clip of z - max): "
@@ -186,6 +195,28 @@ def _clipped_softmax(z: np.ndarray, axis: int = -1) -> Callable[[object], bool]:
     return recognise
 
 
+_UNSHIFTED_NUMERATOR = ("on {label} {subject} off by one factor, exp(m) for {whose} maximum m: the sum was shifted, "
+                        "np.exp(z - m), but the numerator was not, np.exp(z). Shift both by the same maximum: "
+                        "e = np.exp(z - m){m_is}, then e / e.sum({sum_axis}).")
+
+
+def _unshifted_numerator(z: np.ndarray, expected: np.ndarray, axis: int = -1,
+                         shifts: tuple[np.ndarray, ...] = ()) -> Callable[[object], bool]:
+    """A recogniser: the answer is np.exp(z) divided by a right shifted sum, that is the right answer times exp(m),
+    for m the maximum along ``axis`` or the maximum of the whole array (or one of ``shifts``, broadcast against z),
+    within a relative 1e-9 and nothing absolute. Only where exp(m) is finite and differs from 1 by more than 1e-6:
+    at m = 0 the unshifted numerator is right."""
+    with np.errstate(all="ignore"):
+        maxima = [z.max(axis=axis, keepdims=True), np.max(z), *shifts]
+        scaled = [expected * np.exp(m) for m in maxima
+                  if np.all(np.isfinite(np.exp(m))) and np.all(np.abs(np.exp(m) - 1) > 1e-6)]
+    wrong = [value for value in scaled if np.all(np.isfinite(value))]
+
+    def recognise(answer: object) -> bool:
+        return any(close(answer, value, rtol=1e-9, atol=0) for value in wrong)
+    return recognise
+
+
 def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
     z = np.array(logits)
     shifted = np.exp(z - z.max())
@@ -214,6 +245,11 @@ def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
                 _MASKED_NOT_ZERO if np.any(np.isneginf(z)) else _UNDERFLOW_NOT_ZERO),
         *([] if not np.any(np.isneginf(z)) else  # the -inf replaced by 0 (np.where(np.isinf(z), 0, z)) or another
           [Mistake(_masked_weighted(np.isneginf(z)), _MASKED_WEIGHTED)]),  # ordinary logit: a real share of the mass
+        # np.exp(z) / np.exp(z - m).sum(): every entry off by exp(m), 0.75 on the logits of [0.25, 0.75]; named
+        # before the epsilon in the sum, which makes every entry too small by one factor too
+        Mistake(_unshifted_numerator(z, scipy.special.softmax(z)),
+                _UNSHIFTED_NUMERATOR.format(label="{label}", subject="every entry is", whose="the", m_is="",
+                                            sum_axis="")),
         # before the near miss: an epsilon added to the sum (1e-10, 1e-12, 5e-13), named by its one common factor
         Mistake(lambda a: _epsilon_in_sum(a, scipy.special.softmax(z)),
                 _epsilon_in_sum_hint(row="", whose="the")),
@@ -349,6 +385,49 @@ def _clipped_lses(z: np.ndarray, expected: float) -> list[float]:
     return [lse for lse in lses if abs(lse - expected) > 1e-6]
 
 
+# "{{err}}" becomes "{err}" when the hint is formatted; the check fills in how far the learner's value is off
+_LSE_NEAR_MISS = ("your result is close, but not within the check's tolerance (on {label}: yours is off by {{err}}, "
+                  "and the check allows 1e-12 plus a relative 1e-12): return the unrounded float64 result (no "
+                  "rounding, no float32, and no epsilon added to the sum or inside the log: the sum is at least 1 "
+                  "once the maximum is subtracted).")
+_EPSILON_IN_LOG_SUM = ("on {label} your log-sum-exp is too large by log(1 + eps / S), S the sum of exp(z - m) (off by "
+                       "{{err}}): an epsilon was added inside the log, m + log(S + eps). Leave it out: once the "
+                       "maximum is subtracted the largest term is exp(0) = 1, so S is at least 1 and its log is never "
+                       "log 0.")
+
+
+def _implied_epsilon(lse: float, expected: float, total: float) -> float | None:
+    """The eps for which lse = m + log(S + eps), given the right value expected = m + log(S) and S = ``total``:
+    S (e^(lse - expected) - 1). None when lse is not an epsilon's result: below EPSILON_IN_SUM_FROM (2e-13) or above
+    EPSILON_IN_SUM_UP_TO (1e-6); within 8 units in the last place of ``expected`` times S (a log-sum-exp near
+    1000 is a multiple of 1.1e-13, so a right answer off by a unit or two implies an eps of up to 4.5e-13
+    there; the first case, [1, 2, 3], resolves eps to 1e-15); or a float32 number (a float32 slip, not an
+    epsilon)."""
+    implied = total * math.expm1(lse - expected)
+    if not EPSILON_IN_SUM_FROM <= implied <= 1.01 * EPSILON_IN_SUM_UP_TO:  # 1e-6 itself, with its roundings
+        return None
+    if implied <= 8 * total * math.ulp(expected) or float(np.float32(lse)) == lse:
+        return None
+    return implied
+
+
+def _epsilon_in_log_sum(answer: float | None, z: np.ndarray, expected: float) -> bool:
+    """Whether a log-sum-exp is m + log(S + eps) for one eps the checks name (_implied_epsilon)."""
+    if answer is None or not math.isfinite(answer) or not math.isfinite(expected):
+        return False
+    return _implied_epsilon(answer, expected, float(np.sum(np.exp(z - z.max())))) is not None
+
+
+def _same_lse(z: np.ndarray) -> Callable[[object, object], bool]:
+    """Right for the log-sum-exp: within 1e-12 plus a relative 1e-12 (_same_number), and no epsilon inside the log
+    named by _epsilon_in_log_sum. An epsilon below 2e-13 moves the result by at most 2e-13, within the 1e-12, so
+    it passes on every case; from 2e-13 up it is named on the first case, [1, 2, 3]: one verdict, never the
+    tolerance's edge (which [0, -inf], whose answer is 0, used to set at about 1e-12)."""
+    def same(answer: object, expected: object) -> bool:
+        return _same_number(answer, expected) and not _epsilon_in_log_sum(number(answer), z, float(expected))
+    return same
+
+
 def _lse_case(logits: list[float], label: str, on_problem: Callable[[str], str] | None = None) -> Case:
     z = np.array(logits)
     expected = float(scipy.special.logsumexp(z))
@@ -423,7 +502,9 @@ def _lse_case(logits: list[float], label: str, on_problem: Callable[[str], str] 
           [Mistake(near(top + (expected - top) / math.log(base)),
                    f"that is m + log{base}(sum(exp(z - m))), a base-{base} log: {_NATURAL_LOG}.")
            for base in (10, 2)]),
-        Mistake(lambda a: near_miss(expected)(number(a)), _NEAR_MISS.replace("1e-9", "1e-12")),
+        # m + log(sum(exp(z - m)) + eps): named from 2e-13 up, as an epsilon in the sum is in Exercise 1
+        Mistake(lambda a: _epsilon_in_log_sum(number(a), z, expected), _EPSILON_IN_LOG_SUM),
+        Mistake(lambda a: near_miss(expected)(number(a)), _LSE_NEAR_MISS),
     ), on_problem or _lse_on_problem())
 
 
@@ -440,8 +521,26 @@ def check_logsumexp(logsumexp_1d: Callable) -> None:
     # the maximum first: a shift by the last logit overflows
     cases.append(_lse_case([1000.0, -1000.0], "[1000, -1000]", wide))
     cases.append(_lse_case([0.0, -np.inf], "[0, -inf]"))
-    return run_cases(logsumexp_1d, cases, "Your log-sum-exp matches scipy.special.logsumexp, overflow-free.",
-                     same=_same_number)
+    calls: list[tuple[np.ndarray, object]] = []  # (the logits, what the learner returned), local to this call
+    learner = _recording(logsumexp_1d, calls)
+    for case in cases:
+        message = first_miss(learner, [case], same=_same_lse(case.args[0]))
+        if message is not None:
+            return hint(_with_lse_error(message, calls))
+    return passed("Your log-sum-exp matches scipy.special.logsumexp, overflow-free.")
+
+
+def _with_lse_error(message: str, calls: list[tuple[np.ndarray, object]]) -> str:
+    """The hint with "{err}" replaced by how far the last recorded log-sum-exp is from scipy's ("?" if unknown)."""
+    if "{err}" not in message:
+        return message
+    error = "?"
+    if calls:
+        given, value = calls[-1]
+        answer = number(value)
+        if answer is not None:
+            error = f"{abs(answer - float(scipy.special.logsumexp(given))):.1e}"
+    return message.replace("{err}", error)
 
 
 _MAX_NO_KEEPDIMS = ("z.max(axis=1) has shape (B,), not (B, 1): without keepdims=True the row maxima line up "
@@ -753,6 +852,10 @@ def _along_case(z: np.ndarray, axis: int, label: str) -> Case:
         Mistake(_tiny_entry_off(expected, tiny=1e-12),
                 f"on {label} {_TINY_MARK}: got {{got}}. exp(z - max) of a very negative exponent is rightly tiny or "
                 "exactly 0; " + _NO_FLOOR),
+        Mistake(_unshifted_numerator(z, expected, axis=axis),
+                _UNSHIFTED_NUMERATOR.format(label=label, subject="the entries of each distribution are",
+                                            whose="its", m_is=" with m = z.max(axis=axis, keepdims=True)",
+                                            sum_axis="axis=axis, keepdims=True")),
         Mistake(lambda a: _epsilon_in_sum(np.moveaxis(as_array(a), axis, -1), moved_expected),
                 _epsilon_in_sum_hint(row=" of a distribution", whose="its")),
         Mistake(_epsilon_each_exp(z, axis), _epsilon_each_exp_hint("e.sum(axis=axis, keepdims=True)")),
@@ -882,6 +985,10 @@ def check_softmax_along_axis(softmax_along: Callable) -> None:
     calls: list[tuple[np.ndarray, int, object]] = []  # (z, axis, what the learner returned), local to this call
     learner = _recording_along(softmax_along, calls)
     message = _first_miss_along(learner, cases)
+    if message is not None:
+        swapped = _swapped_along(softmax_along, cases[0], message)
+        if swapped is not None:
+            return hint(swapped)
     if message is not None and message.startswith("your result is close"):
         # a near miss on an ordinary case may hide a more specific mistake that only the cases with tiny entries show
         tiny_cases = [case for case in cases if np.any(np.asarray(case.expected) <= 1e-12)]
@@ -903,6 +1010,27 @@ def check_softmax_along_axis(softmax_along: Callable) -> None:
             error = f"{float(np.max(_relative_errors(as_array(value), scipy.special.softmax(z, axis=axis)))):.1e}"
         message = message.replace("{err}", error)
     return hint(message)
+
+
+_AXIS_NAMES = {"axis", "dim", "ax", "axes"}
+_ALONG_ORDER = ("the check calls my_softmax_along(z, axis), in that order (the array first, then the axis, as "
+                "NumPy's and scipy's functions take them). Swap them: def my_softmax_along(z, axis).")
+
+
+def _swapped_along(softmax_along: Callable, case: Case, message: str) -> str | None:
+    """The hint for a function whose parameters are (axis, z): it is right when called the other way round on the
+    first case, or, when the call failed, its first parameter is named like an axis. None otherwise."""
+    z, axis = case.args
+    # a call the learner did not ask for: what it prints is not shown (as for Exercise 4's probe)
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        outcome = call(softmax_along, axis, z)
+    if outcome.problem is None and close(outcome.value, case.expected, rtol=1e-12, atol=0):
+        return ("your function is right when called with the axis first, so its parameters are the other way "
+                f"round; {_ALONG_ORDER}")
+    names = _parameters(softmax_along)
+    if "it raised" in message and len(names) >= 2 and names[0].lower() in _AXIS_NAMES:
+        return f"your first parameter is named `{names[0]}`, but it receives the array z: {_ALONG_ORDER}"
+    return None
 
 
 def _tiny_raised_along(z: np.ndarray, axis: int, answer: object) -> bool:
@@ -1119,8 +1247,18 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
                 "instead, log_softmax(z) = z - logsumexp(z), along axis=1."),
         Mistake(near_miss(expected, atol=1e-5), _CE_NEAR_MISS),  # 5 decimals: off by up to 5e-6
     ]
-    # (B,) minus (B, K), as logsumexp(z, axis=1) - z[labels] or - z: NumPy names the two shapes it cannot combine
-    whole_rows = {f"({n_rows},) ({n_rows},{n_classes})", f"({n_rows},{n_classes}) ({n_rows},)"}
+    # a (B,) array and a (B, K) one that NumPy cannot combine (B != K): NumPy names the two shapes in the order of
+    # the operands. (B, K) first is typical of z - z.max(axis=1) or e / e.sum(axis=1), a reduction without
+    # keepdims; (B,) first of logsumexp(z, axis=1) - z[labels] (or - z). Both causes are named, the likelier first
+    reduction_second = f"({n_rows},{n_classes}) ({n_rows},)"
+    reduction_first = f"({n_rows},) ({n_rows},{n_classes})"
+    no_keepdims = (f"a row maximum or sum taken over axis=1 without keepdims=True has shape (B,) = ({n_rows},), "
+                   f"which cannot line up with the rows of the (B, K) = ({n_rows}, {n_classes}) logits: keep the "
+                   "axis where it meets the (B, K) array, z - z.max(axis=1, keepdims=True), and use the (B,) "
+                   "form, z.max(axis=1), where it meets other (B,) arrays")
+    whole_rows = (f"a (B,) = ({n_rows},) array of log-sum-exps met the (B, K) logits because z[labels] picks whole "
+                  "rows, numbered by the labels (and z alone is every entry), not each row's label entry; "
+                  f"{_PAIR_UP.replace('log_q[', 'z[')}")
 
     def on_this_problem(problem: str) -> str:
         # log_q[rows, labels + 1], or z[i][labels[i] + 1] in a loop: the last class's label + 1 is K, one past the end
@@ -1129,10 +1267,10 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
             return (f"An index reached K = {n_classes}, one past the last class: labels are 0-based: the first class "
                     f"is 0 and the last K - 1 = {n_classes - 1}, so use them as they are (not labels + 1); "
                     f"{_PAIR_UP}")
-        if n_rows != n_classes and any(shapes in problem for shapes in whole_rows):
-            return (f"Your (B,) = ({n_rows},) log-sum-exps met a (B, K) = ({n_rows}, {n_classes}) array of logits: "
-                    "z[labels] picks whole rows, numbered by the labels (and z alone is every entry), not each row's "
-                    f"label entry; {_PAIR_UP.replace('log_q[', 'z[')}")
+        if n_rows != n_classes and reduction_second in problem:
+            return f"Two usual causes. The likelier here: {no_keepdims}. Or: {whole_rows}"
+        if n_rows != n_classes and reduction_first in problem:
+            return f"Two usual causes. The likelier here: {whole_rows} Or: {no_keepdims}."
         return on_problem(problem)
     return Case((logits.copy(), labels.copy()), expected,
                 f"on {label} the per-row cross-entropies are {np.round(expected, 6).tolist()}; yours are {{got}}. "
@@ -1236,3 +1374,433 @@ def _swapped_arguments(cross_entropy: Callable, case: Case, message: str) -> str
         return (f"your first parameter is named `{names[0]}`, but it receives the (B, K) logits: {_CALL_ORDER} "
                 "Swap them: def my_cross_entropy(logits, labels).")
     return None
+
+
+# ---------------------------------------------------------------- Exercise 03.1: a softmax with a mask
+# Until this notebook's cold read r132 Exercise 1 was the stable softmax of one vector (check_stable_softmax, above),
+# which the notebook's own code already answered; it now asks for a mask too, and the trap is where the mask goes:
+# after exp, with the maximum of every logit masked ones included, a masked logit far above the kept ones
+# underflows them all to 0, and 0 / 0.
+
+_MASK_LOGITS = "np.where(keep, z, -np.inf)"
+
+
+def _masked_far_above_advice(top: float, overflow: bool = False) -> str:
+    """Advice after a problem on the case whose masked logit lies far above every kept one."""
+    if overflow:
+        return (f"The masked logit {top:g} lies far above the kept ones, so its exp overflows, unshifted or less "
+                "the largest kept logit, even if the mask zeroes it afterwards (and inf × 0 is nan). Mask the "
+                f"logits before exponentiating: put -inf in the masked entries, {_MASK_LOGITS}, then subtract that "
+                "array's maximum, the largest kept logit.")
+    return (f"The masked logit {top:g} lies far above the kept ones. If it set the maximum (z.max() counts masked "
+            "logits too), or a softmax of every logit came before the mask, every kept exponential underflowed to 0 "
+            f"and the division was 0 / 0. Mask the logits first: put -inf in the masked entries, {_MASK_LOGITS}, "
+            "then subtract that array's maximum, the largest kept logit.")
+
+
+_MASK_INVERTED = ("Every entry is kept here, yet your code computed a 0 / 0 or an inf - inf, as it does when every "
+                  "logit has become -inf: is the mask the other way round? keep is True for an entry to keep, so "
+                  f"{_MASK_LOGITS} leaves the kept logits as they are and puts -inf only where keep is False.")
+
+
+def _masked_on_problem(far_above: float | None, all_kept: bool) -> Callable[[str], str]:
+    """Advice after a problem on one case of Exercise 1: the mask's place when a masked logit lies far above the kept
+    ones; an inverted mask after a 0 / 0 where every entry is kept and finite; otherwise the shift, after an
+    overflow or an underflow; nothing after any other problem (a TypeError, "expected a function"), which the
+    problem's own text explains."""
+    def advice(problem: str) -> str:
+        if not all_kept and ("divide by zero" in problem or "math domain error" in problem):
+            # z + np.log(keep): the mask turned into -inf by a log of 0, which warns (math.log raises)
+            return ("That is a log of 0: np.log(keep), or of any 0 in the mask, gives -inf but warns (math.log "
+                    "raises), and the check counts any warning. Put the -inf in without a log: "
+                    f"{_MASK_LOGITS}.")
+        if far_above is not None and (_overflow(problem) or _underflow(problem)):
+            return _masked_far_above_advice(far_above, overflow=_overflow(problem))
+        if _overflow(problem):
+            return f"Subtract the largest kept logit before exponentiating. {_MAX_ONLY}"
+        if all_kept and _underflow(problem):  # nothing can underflow here, but an inverted mask leaves only -inf
+            return _MASK_INVERTED
+        if _underflow(problem):
+            return ("exp underflowed to 0 and the division gave 0 / 0: subtract the largest kept logit first, "
+                    f"the maximum of {_MASK_LOGITS}.")
+        return ""
+    return advice
+
+
+def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
+    z, kept = np.array(logits), np.array(keep, dtype=bool)
+    masked_z = np.where(kept, z, -np.inf)
+    expected = scipy.special.softmax(masked_z)
+    masked = ~kept | np.isneginf(z)  # every entry whose probability must be exactly 0
+    far_above = float(z[~kept].max()) if np.any(~kept) and z[~kept].max() - masked_z.max() > 700 else None
+    shape = f"({z.size},)"
+    if far_above is not None:  # silenced warnings: the same advice as after the warning itself
+        nan_hint = f"your result has nan in it on {{label}}. {_masked_far_above_advice(far_above)}"
+    else:
+        nan_hint = ("your result has nan in it on {label}: exp overflowed (inf / inf) or underflowed (0 / 0), and if "
+                    "you silenced NumPy's warning (np.errstate), the warning went, not the problem: subtract the "
+                    f"largest kept logit, the maximum of {_MASK_LOGITS}, before exponentiating.")
+    with np.errstate(all="ignore"):
+        wrong = [  # (what a slip returns, its hint), where that differs from the right answer
+            (scipy.special.softmax(np.where(~kept, z, -np.inf)) if np.any(~kept) else None,
+             "your result gives the mass to the masked entries: keep is True for an entry to keep and False for "
+             f"one to mask, so mask where keep is False, {_MASK_LOGITS}."),
+            (scipy.special.softmax(z) * kept,
+             "you zeroed the masked probabilities after a softmax of every logit, so the kept ones still add up to "
+             "less than 1 (the masked ones took their share first). Mask the logits before the softmax, "
+             f"{_MASK_LOGITS}, and the kept ones share all the mass."),
+            (np.exp(masked_z - masked_z.max()),
+             "those are exp(z - max) divided by the wrong total, or by none: divide by the sum of the same shifted, "
+             "masked exponentials, e / e.sum()."),
+            (scipy.special.log_softmax(masked_z),
+             "those are log-probabilities (all ≤ 0, -inf where masked): exponentiate them."),
+        ]
+        # np.clip(z, -c, c) so that exp cannot overflow, then masked: right only while every kept |z| <= c
+        clipped = [scipy.special.softmax(np.where(kept, np.clip(z, -bound, bound), -np.inf))
+                   for bound in _CLIP_BOUNDS]
+    wrong = [(value, message) for value, message in wrong
+             if value is not None and not close(value, expected, rtol=1e-12, atol=0)]
+    clipped = [value for value in clipped if not close(value, expected, rtol=1e-12, atol=0)]
+    mistakes = [
+        # z[keep] alone: the kept logits' softmax, one entry per kept logit
+        *([] if np.all(kept) else
+          [Mistake(lambda a: close(a, scipy.special.softmax(z[kept]), rtol=1e-9, atol=0),
+                   f"that is the softmax of the kept logits alone, {{got}}; return one probability per logit, shape "
+                   f"{shape}, with exactly 0 in the masked entries: {_MASK_LOGITS} keeps every entry in place.")]),
+        Mistake(lambda a: as_array(a) is None or as_array(a).shape != z.shape,
+                f"return one probability per logit, an array of shape {shape} for {{label}}, with exactly 0 in the "
+                "masked entries; got {got}."),
+        Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))), nan_hint),
+        *rounded_mistakes(expected, "relative 1e-12"),
+        Mistake(lambda a: bool(np.any(np.isinf(as_array(a)))),
+                f"your result has inf in it on {{label}}: {_SILENCED} Subtract the largest kept logit before "
+                "exponentiating."),
+        *[Mistake(value, message) for value, message in wrong],
+        *([] if not clipped else
+          [Mistake(lambda a: any(close(a, value, rtol=1e-9, atol=0) for value in clipped),
+                   _CLIPPED_SOFTMAX.format(label="{label}", got="{got}",
+                                           shift="subtracting the largest kept logit, the maximum of "
+                                                 f"{_MASK_LOGITS},"))]),
+        # keep not used at all (the exercise's starter): the softmax of every logit
+        *([] if np.all(kept) else
+          [Mistake(lambda a: close(a, scipy.special.softmax(z), rtol=1e-9, atol=0),
+                   "on {label} your result is the softmax of every logit, {got}: keep was not used, so each masked "
+                   f"entry took its usual share. Put -inf in the masked entries first, {_MASK_LOGITS}: exp(-inf) is "
+                   "exactly 0.")]),
+        # the masked logit replaced by 0 (z * keep, np.where(keep, z, 0)) or by another ordinary number
+        *([] if not np.any(masked) else
+          [Mistake(_masked_weighted(masked),
+                   "on {label} a masked entry got a real share of the mass ({got}): a masked logit must become "
+                   "-inf, whose exp is exactly 0. Replaced by 0 (as z * keep and np.where(keep, z, 0) do) or by any "
+                   f"other ordinary number, it takes a share like any other logit. Use {_MASK_LOGITS}.")]),
+        # a moderate stand-in (-30, -100) for -inf, an epsilon on each exponential, or a floor on the exponent
+        Mistake(_tiny_entry_off(expected),
+                ("on {label} a masked entry must get exactly 0, and yours got {got}: put -inf in it, "
+                 f"{_MASK_LOGITS}, not a moderate stand-in such as -30 or -100 (exp(-30 - m) is tiny, not 0); "
+                 + _NO_FLOOR) if np.any(masked) else _UNDERFLOW_NOT_ZERO),
+        Mistake(_unshifted_numerator(masked_z, expected, shifts=(np.max(z),)),
+                _UNSHIFTED_NUMERATOR.format(label="{label}", subject="every entry is", whose="the", m_is="",
+                                            sum_axis="")),
+        Mistake(lambda a: _epsilon_in_sum(a, expected), _epsilon_in_sum_hint(row="", whose="the")),
+        Mistake(_epsilon_each_exp(masked_z), _epsilon_each_exp_hint("e.sum()")),
+        Mistake(near_miss(expected), _SOFTMAX_NEAR_MISS),
+    ]
+    return Case((z.copy(), kept.copy()), expected,
+                f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}: the masked entries get exactly 0 "
+                "and the kept ones the softmax of the kept logits.",
+                label, tuple(mistakes), _masked_on_problem(far_above, bool(np.all(kept) and np.all(np.isfinite(z)))))
+
+
+def _masked_cases() -> list[Case]:
+    """Built afresh for every check, so nothing a learner's code does can change them."""
+    return [
+        _masked_case([1.0, 2.0, 3.0], [True, True, True], "[1, 2, 3] with every entry kept"),
+        # the running example with the largest logit masked: [0.25, 0, 0.75]
+        _masked_case([_QUARTER_LOGITS[0], 5.0, _QUARTER_LOGITS[1]], [True, False, True],
+                     "[log 0.25, 5, log 0.75] with the 5 masked"),
+        # the masked logit 1000 far above the kept ones: z.max() underflows them all, exp(-1000) and exp(-999)
+        _masked_case([1000.0, 0.0, 1.0], [False, True, True], "[1000, 0, 1] with the 1000 masked"),
+        _masked_case([1000.0, 1001.0, 999.0], [True, True, False], "[1000, 1001, 999] with the 999 masked"),
+        _masked_case([-1000.0, -1001.0, -1002.0], [False, True, True], "[-1000, -1001, -1002] with the -1000 masked"),
+        # wide: a shift by the mean or the minimum overflows; the maximum first, then last
+        _masked_case([-1000.0, 0.0, 1000.0], [True, True, True], "[-1000, 0, 1000] with every entry kept"),
+        _masked_case([1000.0, 0.0, -1000.0], [True, True, True], "[1000, 0, -1000] with every entry kept"),
+        _masked_case([0.0, -np.inf, 1.0], [True, True, True],
+                     "[0, -inf, 1] with every entry kept (the -inf is masked already)"),
+        _masked_case([3.0, 7.0, -2.0], [False, False, True], "[3, 7, -2] with only the last entry kept"),
+    ]
+
+
+def check_masked_softmax(masked_softmax: Callable) -> None:
+    """Exercise 03.1: ``masked_softmax(z, keep)``, the softmax of the logits z over the entries where the boolean
+    array keep is True, with exactly 0 where it is False; stable, and right when a masked logit lies far above the
+    kept ones. Compared as check_stable_softmax compares (_same_softmax): within a relative 1e-12 and nothing
+    absolute, and an epsilon added to the sum named from 2e-13 up."""
+    calls: list[tuple[tuple[np.ndarray, ...], object]] = []  # (the inputs, what the learner returned), per call
+    learner = masked_softmax
+    if callable(masked_softmax):
+        @functools.wraps(masked_softmax)
+        def learner(z: np.ndarray, keep: np.ndarray) -> object:
+            given = (z.copy(), keep.copy())  # before the learner's code can change them
+            value = masked_softmax(z, keep)
+            calls.append((given, value))
+            return value
+    cases = _masked_cases()
+    message = first_miss(learner, cases, same=_same_softmax)
+    if message is not None:
+        swapped = _swapped_masked(masked_softmax, cases[1])
+        if swapped is not None:
+            return hint(swapped)
+    if message is None:
+        return passed("Masked and stable: every masked entry gets exactly 0 and the kept ones match scipy's softmax "
+                      "of the kept logits, even with a masked 1000 above them.")
+    if "{err}" in message:
+        error = "?"
+        if calls:
+            (z, keep), value = calls[-1]
+            target = scipy.special.softmax(np.where(keep, z, -np.inf))
+            array = as_array(value)
+            if array is not None and array.shape == target.shape:
+                error = f"{float(np.max(_relative_errors(array, target))):.1e}"
+        message = message.replace("{err}", error)
+    return hint(message)
+
+
+def _swapped_masked(masked_softmax: Callable, case: Case) -> str | None:
+    """The hint for a function whose parameters are (keep, z): right when called the other way round on the case
+    with a masked entry (the first case keeps every entry, where a swap can hide). None otherwise."""
+    z, keep = case.args
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        outcome = call(masked_softmax, keep, z)  # a call the learner did not ask for: its prints are not shown
+    if outcome.problem is None and _same_softmax(outcome.value, case.expected):
+        return ("your function is right when called with keep first, so its parameters are the other way round; the "
+                "check calls my_masked_softmax(z, keep), in that order (the logits first, then the boolean mask). "
+                "Swap them: def my_masked_softmax(z, keep).")
+    return None
+
+
+# ---------------------------------------------------------------- Exercise 03.2: log-softmax
+# Until this notebook's cold read r132 Exercise 2 was the log-sum-exp of one vector (check_logsumexp, above), whose
+# answer is a line of the notebook's log-sum-exp cell; it now asks for log-softmax, built from it.
+
+_LOG_SPACE = "z - m - log(sum(exp(z - m))), with m = z.max()"
+
+
+def _log_softmax_on_problem(width: float, can_underflow: bool) -> Callable[[str], str]:
+    """Advice after a problem on one case of Exercise 2: the shift after an overflow (why only the maximum, where
+    the case is ``width`` wide enough for another shift to overflow), staying in log space after a log of 0 on a
+    case where something underflows; nothing after any other problem, which the problem's own text explains."""
+    only_max = ("" if width <= 709 else
+                " Any shift other than the maximum (the minimum, the mean, the first or last logit) can leave "
+                f"exponents above 0 (here up to {width:g}), and exp overflows above 709; only the maximum "
+                "guarantees every exponent is ≤ 0.")
+
+    def advice(problem: str) -> str:
+        if _overflow(problem):
+            return f"Factor out the max: {_LOG_SPACE}.{only_max}"
+        if not can_underflow:
+            return ""
+        if "divide by zero" in problem or "math domain error" in problem:
+            return ("A probability (or a sum) rounded to 0, and its log is -inf. Never take the log of a "
+                    f"probability; stay in log space: {_LOG_SPACE}. The sum's largest term is then exp(0) = 1, so "
+                    "the sum is at least 1 and its log finite (a shift by anything else, such as the largest |z|, "
+                    "can round the whole sum to 0).")
+        if _underflow(problem):
+            return ("exp underflowed to 0 somewhere, and 0 / 0 or inf - inf followed: stay in log space, "
+                    f"{_LOG_SPACE}.")
+        return ""
+    return advice
+
+
+def _capped_log(z: np.ndarray, expected: np.ndarray) -> Callable[[object], bool]:
+    """A recogniser: the answer is log(q + eps) or log(max(q, eps)), q = softmax(z), for an eps read off an entry
+    whose probability rounds to 0 while its log is finite (eps = exp of the learner's value there), within 1e-9
+    plus a relative 1e-9. Never the right answer: that entry's right value is far below log(eps)."""
+    with np.errstate(all="ignore"):
+        q = scipy.special.softmax(z)
+    lost = (q == 0) & np.isfinite(expected)
+
+    def recognise(answer: object) -> bool:
+        array = as_array(answer)
+        if not np.any(lost) or array is None or array.shape != q.shape or not np.all(np.isfinite(array[lost])):
+            return False
+        eps = float(np.exp(array[lost].max()))
+        if not 0 < eps < 1 or np.any(array[lost] < expected[lost] + 1):
+            return False
+        with np.errstate(all="ignore"):
+            forms = (np.log(q + eps), np.log(np.maximum(q, eps)))
+        return any(close(array, form, rtol=1e-9, atol=1e-9) for form in forms)
+    return recognise
+
+
+def _epsilon_in_log_softmax(answer: object, z: np.ndarray, expected: np.ndarray) -> bool:
+    """Whether a log-softmax is z - m - log(S + eps): every finite entry too small by one log(1 + eps / S), with eps
+    named as in the log-sum-exp (_implied_epsilon), read off the entry of the largest logit, z = m, whose
+    log-softmax is m minus the learner's log-sum-exp."""
+    array = as_array(answer)
+    finite = np.isfinite(expected)
+    if array is None or array.shape != expected.shape or not np.all(np.isfinite(array[finite])):
+        return False
+    if np.all(array[finite].astype(np.float32).astype(float) == array[finite]):
+        return False  # a float32 result: the near-miss hint names it
+    top = int(np.argmax(z))
+    total = float(np.sum(np.exp(z - z[top])))
+    lse, theirs = float(z[top] - expected[top]), float(z[top] - array[top])
+    implied = _implied_epsilon(theirs, lse, total)
+    if implied is None:
+        return False
+    shifts = (expected - array)[finite]  # all about log(1 + eps / S), up to each entry's rounding
+    return bool(np.all(np.abs(shifts - shifts[0]) <= 0.01 * abs(shifts[0]) + 4 * np.spacing(np.abs(expected[finite]))))
+
+
+def _log_softmax_case(logits: list[float], label: str) -> Case:
+    z = np.array(logits)
+    expected = scipy.special.log_softmax(z)
+    lse = float(scipy.special.logsumexp(z))
+    finite_z = z[np.isfinite(z)]
+    top = float(finite_z.max())
+    total = float(np.sum(np.exp(finite_z - top)))
+    shape = f"({z.size},)"
+    masked = np.isneginf(z)
+    with np.errstate(all="ignore"):
+        slips = [  # (what a slip returns, its hint), kept where it differs from the right answer
+            (z - top, f"that is z - max(z) alone: log-softmax also subtracts log(sum(exp(z - m))), {_LOG_SPACE}."),
+            (expected + top, f"each entry is off by max(z) = {top:g}: the log-sum-exp is m + log(sum(exp(z - m))), "
+                             f"so add m back before subtracting it: {_LOG_SPACE}."),
+            (-expected, "the sign is flipped: log-probabilities are ≤ 0, z minus the log-sum-exp, not the other way "
+                        "round."),
+            (scipy.special.softmax(z), "those are the probabilities: log-softmax is their log, computed without them, "
+                                       f"{_LOG_SPACE}."),
+            (expected + math.log(z.size), f"each entry is off by exactly log K = log {z.size} (too large): that is "
+                                          "the log of the mean of the exponentials (np.mean); take their sum."),
+            (expected + math.log(total) - math.log1p(total),
+             "np.log1p(s) is log(1 + s), so log1p(sum(exp(z - m))) counts the maximum's own term, exp(0) = 1, "
+             f"twice: take np.log of the sum, {_LOG_SPACE}."),
+            *[(expected + math.log(total) - math.log(total) / math.log(base),
+               f"that subtracts a base-{base} log of the sum: {_NATURAL_LOG}.") for base in (10, 2)],
+        ]
+        if total - 1 > 0:  # the maximum's own term, exp(0) = 1, left out of the sum
+            slips.append((expected + math.log(total) - math.log(total - 1),
+                          "the sum is missing the maximum's own term, exp(m - m) = exp(0) = 1: sum exp(z - m) over "
+                          f"every logit, the maximum included, {_LOG_SPACE}."))
+        clipped = [scipy.special.log_softmax(np.clip(z, -bound, bound)) for bound in _CLIP_BOUNDS]
+        capped = [np.log(scipy.special.softmax(z) + eps) for eps in _EPSILONS]
+    same = _same_log_softmax(z)
+    slips = [(value, message) for value, message in slips if not same(value, expected)]
+    clipped = [value for value in clipped if not same(value, expected) and not np.any(np.isnan(value))]
+    capped = [value for value in capped if not same(value, expected)]
+    mistakes = [
+        Mistake(lambda a: number(a) is not None and math.isclose(number(a), lse, rel_tol=1e-9, abs_tol=1e-12),
+                f"you returned one number, {{got}}, the log-sum-exp: log-softmax subtracts it from every logit, "
+                f"one log-probability per logit, an array of shape {shape}: {_LOG_SPACE}."),
+        Mistake(lambda a: as_array(a) is None or as_array(a).shape != z.shape,
+                f"return one log-probability per logit, an array of shape {shape} for {{label}}; got {{got}}."),
+        Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))),
+                "your result has nan in it on {label}: an inf - inf (an overflowed sum) or 0 / 0 happened, and if "
+                "you silenced NumPy's warning (np.errstate), the warning went, not the problem: "
+                f"{_LOG_SPACE}."),
+        *rounded_mistakes(expected, "tolerance, 1e-12 plus a relative 1e-12"),
+        Mistake(lambda a: bool(np.any(np.isposinf(as_array(a)))),
+                f"your result has +inf in it on {{label}}: {_SILENCED} Factor out the max: {_LOG_SPACE}."),
+        # np.log(softmax(z)) with its warning silenced: a probability that rounds to 0 gives -inf
+        Mistake(lambda a: bool(np.any(np.isneginf(as_array(a)) & ~masked)),
+                "on {label} a log-probability is -inf where it should be an ordinary number ({got}): its probability "
+                "rounded to 0, and the log of 0 is -inf (np.log of softmax). Stay in log space and never take the "
+                f"log of a probability: {_LOG_SPACE}."),
+        *([] if not np.any(masked) else
+          [Mistake(lambda a: bool(np.any(np.isfinite(as_array(a)[masked]))),
+                   "on {label} the masked (-inf) logit must keep log-probability -inf, and yours got {got}: keep the "
+                   "-inf (do not replace it by 0 or a moderate number); z - m - log(sum(exp(z - m))) needs no "
+                   "special case for it, since -inf - m is -inf and exp(-inf) is exactly 0.")]),
+        *[Mistake(value, message) for value, message in slips],
+        *([] if not clipped else
+          [Mistake(lambda a: any(_same_log_softmax(z)(a, value) for value in clipped),
+                   "you clipped the logits (np.clip) so that exp cannot overflow, but that changes the answer: on "
+                   "{label} yours, {got}, is the log-softmax of the clipped logits. Shift instead of clipping: "
+                   f"subtracting m = z.max() makes every exponent ≤ 0 and loses nothing, {_LOG_SPACE}.")]),
+        *([] if not capped else
+          [Mistake(lambda a: any(close(a, value, rtol=1e-12, atol=1e-12) for value in capped),
+                   "an epsilon inside the log of a probability, log(q + eps), moves every entry and caps a tiny "
+                   "probability's log near log(eps) (on [0, -1000] log(q + 1e-9) gives about -20.7, not -1000): "
+                   f"never take the log of a probability; {_LOG_SPACE}.")]),
+        # any other epsilon or floor on the probability (1e-20, 1e-300, np.clip(q, 1e-12, 1), np.maximum):
+        # right on ordinary cases, capped where the probability underflows to 0
+        Mistake(_capped_log(z, expected),
+                "on {label} yours, {got}, caps the log of a probability that rounds to 0 at the log of an epsilon "
+                "or a floor (log(q + eps), np.clip(q, eps, 1) or np.maximum(q, eps)), where the right value is "
+                f"{np.round(expected, 6).tolist()}: never take the log of a probability; {_LOG_SPACE}."),
+        Mistake(lambda a: _epsilon_in_log_softmax(a, z, expected),
+                "on {label} every entry is too small by the same log(1 + eps / S), S the sum of exp(z - m) (off by "
+                "{{err}}): an epsilon was added inside the log, log(S + eps). Leave it out: once the maximum is "
+                "subtracted the largest term is exp(0) = 1, so S is at least 1 and its log is never log 0."),
+        Mistake(near_miss(expected), "your result is close, but not within the check's tolerance (on {label}: off "
+                                     "by up to {{err}}, and the check allows 1e-12 plus a relative 1e-12): return the "
+                                     "unrounded float64 result (no rounding, no float32, and no epsilon in the log)."),
+    ]
+    width = float(np.ptp(finite_z))  # beyond 709, a shift by the minimum, the mean or another logit overflows
+    can_underflow = bool(width > 700 or top < -700)  # an exp of a logit, shifted or not, rounds to 0
+    return Case((z.copy(),), expected,
+                f"on {label} the log-softmax is {np.round(expected, 6).tolist()}; yours is {{got}}: "
+                f"{_LOG_SPACE}.", label, tuple(mistakes), _log_softmax_on_problem(width, can_underflow))
+
+
+def _same_log_softmax(z: np.ndarray) -> Callable[[object, object], bool]:
+    """Right for Exercise 2: the shape of z, -inf exactly where the right answer has it, every other entry within
+    1e-12 plus a relative 1e-12 (the log-sum-exp's rule, entry by entry), and no epsilon inside the log named by
+    _epsilon_in_log_softmax (from 2e-13 up, on the first case; below, within the 1e-12 on every case)."""
+    def same(answer: object, expected: object) -> bool:
+        target = np.asarray(expected, dtype=float)
+        return (close(answer, target, rtol=1e-12, atol=1e-12)
+                and not _epsilon_in_log_softmax(answer, z, target))
+    return same
+
+
+def _log_softmax_cases() -> list[Case]:
+    """Built afresh for every check, so nothing a learner's code does can change them."""
+    return [
+        _log_softmax_case([1.0, 2.0, 3.0], "[1, 2, 3]"),
+        _log_softmax_case([1000.0, 1001.0], "[1000, 1001]"),
+        # the second probability, e^-1000, rounds to 0, so np.log(softmax(z)) gives -inf; its log is -1000
+        _log_softmax_case([0.0, -1000.0], "[0, -1000]"),
+        _log_softmax_case([-1000.0, -1001.0, -1002.0], "[-1000, -1001, -1002]"),
+        # wide: a shift by the mean or the minimum overflows; the maximum last, then first
+        _log_softmax_case([-1000.0, 0.0, 1000.0], "[-1000, 0, 1000]"),
+        _log_softmax_case([1000.0, 0.0, -1000.0], "[1000, 0, -1000]"),
+        _log_softmax_case([0.0, -np.inf, 1.0], "[0, -inf, 1] (the -inf entry is masked)"),
+        _log_softmax_case([5.0], "a single logit [5]"),
+    ]
+
+
+def check_log_softmax(log_softmax_1d: Callable) -> None:
+    """Exercise 03.2: ``log_softmax_1d(z)``, log softmax(z) for a 1-D array, computed in log space: finite where the
+    probability itself underflows ([0, -1000] gives [0, -1000]), -inf for a masked -inf logit, no overflow.
+    Each entry within 1e-12 plus a relative 1e-12 of scipy.special.log_softmax, and an epsilon inside the log
+    named from 2e-13 up (_same_log_softmax)."""
+    calls: list[tuple[np.ndarray, object]] = []  # (the logits, what the learner returned), local to this call
+    learner = _recording(log_softmax_1d, calls)
+    for case in _log_softmax_cases():
+        message = first_miss(learner, [case], same=_same_log_softmax(case.args[0]))
+        if message is not None and "emitted a RuntimeWarning" in message and calls:
+            # np.where(q > 0, np.log(q), ...) computes the log of the 0 it then discards: right, but it warned
+            given, value = calls[-1]
+            if _same_log_softmax(given)(value, scipy.special.log_softmax(given)):
+                kind = message.split("emitted a RuntimeWarning: ", 1)[1].split(".")[0]
+                return hint(f"on {case.label}, your log-probabilities are right, but computing them emitted a "
+                            f"RuntimeWarning ({kind}), and the check counts any warning as a failure. A value "
+                            "computed and then thrown away still warns: np.where, for one, computes both of its "
+                            f"branches before it picks one. Compute only what you keep: {_LOG_SPACE}, with no "
+                            "branch.")
+        if message is not None:
+            if "{err}" in message:
+                error = "?"
+                if calls:
+                    given, value = calls[-1]
+                    array = as_array(value)
+                    target = scipy.special.log_softmax(given)
+                    finite = np.isfinite(target)
+                    if array is not None and array.shape == target.shape and np.all(np.isfinite(array[finite])):
+                        error = f"{float(np.max(np.abs(array[finite] - target[finite]))):.1e}"
+                message = message.replace("{err}", error)
+            return hint(message)
+    return passed("Your log-softmax matches scipy.special.log_softmax, in log space: [0, -1000] gives [0, -1000], "
+                  "where the probability itself rounds to 0.")
