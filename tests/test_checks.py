@@ -3573,6 +3573,8 @@ WRONG_ANSWERS = [
      "pass it without calling it (no parentheses after its name)"),
     # 01 · entropy of the uniform distribution over four outcomes
     (checks.check_uniform_entropy, 2.0, "bits"),
+    # uniform_entropy = math.log(4), with a comma at the end of the line: the tuple (1.386...,)
+    (checks.check_uniform_entropy, (math.log(4),), "a tuple of one value, (1.3862943611198906,): the comma at the end"),
     (checks.check_uniform_entropy, -math.log(4), "sign"),
     (checks.check_uniform_entropy, -0.25 * math.log(0.25), "one outcome's term"),
     (checks.check_uniform_entropy, float(-np.mean(np.full(4, 0.25) * np.log(0.25))), "the mean of the four terms"),

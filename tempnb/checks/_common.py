@@ -293,6 +293,9 @@ def not_one_number(value: object, assigned: bool = False) -> str | None:
                 "it found, result.root.")
     if isinstance(value, tuple) and len(value) == 2 and hasattr(value[1], "root") and hasattr(value[1], "converged"):
         return "brentq with full_output=True returns (root, RootResults): take [0]."
+    if isinstance(value, tuple) and len(value) == 1:  # `x = 1.386,` or `return x,`: a comma at the end of the line
+        return (f"you {did} a tuple of one value, {_short(value)}: the comma at the end of the line makes one "
+                f"(`x = 1.39,` is the tuple (1.39,)). Remove the comma; {do} the number itself.")
     if isinstance(value, tuple):
         return f"you {did} a tuple of {len(value)} values, {_short(value)}; {do} one number."
     array = as_array(value)
