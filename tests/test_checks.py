@@ -1037,7 +1037,8 @@ def stable_sigmoid_seterr_under(x):
     finally:
         np.seterr(**old)
 def tempered_divide_first(z, T):
-    """04's stored solution until fix50: z / T first, then its maximum subtracted; off on large close logits."""
+    """z / T first, then its maximum subtracted (scipy's and transformers' order): a right answer since fix55, since
+    the check's cases keep |z / T| at 3000 or less, where the two orders agree in all but the last digits."""
     z = np.asarray(z, dtype=float)
     if T == 0:
         is_max = z == z.max()
@@ -1048,7 +1049,7 @@ def tempered_divide_first(z, T):
 
 
 def tempered_copy_divide_first(z, T):
-    """tempered_copy_first as it was: a copy divided by T first, its maximum then subtracted (a right row once)."""
+    """tempered_copy_first dividing first: a copy divided by T, its maximum then subtracted (a right answer)."""
     if T == 0:
         return np.where(z == np.max(z), 1.0, 0.0) / np.sum(z == np.max(z))
     z = np.array(z, dtype=float) / T
@@ -1545,15 +1546,38 @@ def test_entropy_temperature_f_at_root_is_not_sent_to_raise_it(capsys):
     assert "f at the root" in printed and "raise it" not in printed and "other logits" not in printed, printed
 
 
-def test_divide_first_rounds_the_gap_of_the_large_logits():
-    """The figures of Exercise 1's divide-first hint, in exact rational arithmetic: the doubles 1e7 and 1e7 + 0.002
-    are 0.0020000003... apart (exactly, as fractions), so over T = 0.001 their gap is 2.0000003...; divided first,
-    each scaled logit rounds to a multiple of 2**-19 near 1e10, and the difference of the two is 2."""
-    low, high, T = 1e7, 1e7 + 0.002, 0.001
-    exact_gap = (Fraction(high) - Fraction(low)) / Fraction(T)
-    assert f"{float(exact_gap):.8g}" == "2.0000003"
-    assert high - low == float(Fraction(high) - Fraction(low))  # the subtraction of two close doubles is exact
-    assert high / T - low / T == 2.0 and np.spacing(low / T) == 2.0 ** -19
+def test_large_logits_overflow_without_the_max_trick():
+    """The premise of the [1000, 1001] rows: e^1000 lies beyond the largest double (whose log is 709.78...), so
+    np.exp(1000.0) overflows at T = 1; subtracting the largest logit leaves exponents -1 and 0, whose softmax is
+    [1, e] / (1 + e) by the formula."""
+    assert 1000 > math.log(float(np.finfo(np.float64).max)) > 709
+    with np.errstate(over="raise"), pytest.raises(FloatingPointError):
+        np.exp(np.array([1000.0, 1001.0]))
+    e = math.e
+    assert tempered_from_scratch(np.array([1000.0, 1001.0]), 1.0) == pytest.approx([1 / (1 + e), e / (1 + e)],
+                                                                                  rel=1e-12)
+
+
+def test_rounded_answers_get_the_decimals_that_give_them(capsys):
+    """The figures of the rounding hint on [10, 20, 30] at T = 1, by the formula: the answer is
+    [e^-20, e^-10, 1] / (1 + e^-10 + e^-20) = [2.06e-9, 4.54e-5, 0.9999546]. Rounded to 1, 2, 3 or 4 decimals it is
+    [0, 0, 1] (4.54e-5 < 0.00005), so the hint names that range; to 6 decimals it is [0, 4.5e-5, 0.999955], which no
+    other number of decimals gives. The hint shows the answer to 10 digits."""
+    total = 1 + math.exp(-10) + math.exp(-20)
+    answer = [math.exp(-20) / total, math.exp(-10) / total, 1 / total]
+    assert answer[1] < 0.00005 and round(answer[2], 4) == 1.0 and round(answer[2], 5) == 0.99995
+    assert [round(p, 6) for p in answer] == [0.0, 4.5e-05, 0.999955]
+    assert round(answer[2], 5) != 0.999955 and round(answer[2], 7) != 0.999955  # 6 decimals only
+    ten_digits = str([float(f"{p:.10g}") for p in answer])
+    printed = run(capsys, checks.check_tempered_softmax, tempered_rounded(4))
+    assert "rounded to 4 decimals or fewer (1 to 4 all give these values here)" in printed, printed
+    assert f"to 10 digits the answer is {ten_digits}" in printed, printed
+    printed = run(capsys, checks.check_tempered_softmax, tempered_rounded(6))
+    assert "are the answer rounded to 6 decimals;" in printed and "one-hot" not in printed, printed
+    # rounded to 10 decimals or more the answer still misses 1e-9 in its smallest entry (2.1e-9 against 2.06e-9)
+    for decimals in (10, 12, 14):
+        printed = run(capsys, checks.check_tempered_softmax, tempered_rounded(decimals))
+        assert f"rounded to {decimals} decimals" in printed and "float32" not in printed, printed
 
 
 def test_exponentiating_first_loses_the_entry_of_minus_800():
@@ -1577,17 +1601,6 @@ def test_epsilon_hint_shows_the_moved_entry(capsys):
     assert 4.8e-4 < moved / answer - 1 < 5e-4
     printed = run(capsys, checks.check_tempered_softmax, tempered_epsilon_each(1e-12))
     assert f"your smallest probability is {moved:.10g} where the answer is {answer:.10g}" in printed, printed
-
-
-def test_a_nudged_temperature_misses_the_large_logit_case():
-    """(z - z.max()) / (T + 1e-12) on [1e7, 1e7 + 0.002] at T = 0.001, by the formula: the gap over T is
-    2.0000003 (test_divide_first_rounds_the_gap_of_the_large_logits), and over T + 1e-12 it is 1e-9 of itself
-    smaller, which moves the smaller probability 1 / (1 + e^gap) by a relative gap * 1e-9 * (1 - p), above 1e-9;
-    on the other T > 0 cases the same nudge stays within the check's 1e-9."""
-    gap = float((Fraction(1e7 + 0.002) - Fraction(1e7)) / Fraction(0.001))
-    small = 1 / (1 + math.exp(gap))
-    nudged = 1 / (1 + math.exp(gap * 0.001 / (0.001 + 1e-12)))
-    assert nudged / small - 1 > 1e-9
 
 
 def test_tempered_softmax_hints_name_only_the_mistake_made(capsys):
@@ -3210,6 +3223,33 @@ def tempered_nudged_temperature(with_limit):
     return tempered
 
 
+def tempered_shift_only_below_one(z, T):
+    """The max trick only for T < 1 (where the starter's comment says it overflows), and the limit at T = 0."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return _limit_at_zero(z)
+    e = np.exp((z - z.max()) / T) if T < 1 else np.exp(z / T)
+    return e / e.sum()
+
+
+def tempered_rounded(decimals):
+    """The stable tempered softmax and its limit, rounded with np.round to ``decimals`` decimals."""
+    def tempered(z, T):
+        z = np.asarray(z, dtype=float)
+        if T == 0:
+            return _limit_at_zero(z)
+        e = np.exp((z - z.max()) / T)
+        return np.round(e / e.sum(), decimals)
+    return tempered
+
+
+def tempered_rounded_list(decimals):
+    """The same rounded entry by entry with Python's round, a list returned."""
+    def tempered(z, T):
+        return [round(float(p), decimals) for p in tempered_from_scratch(z, T)]
+    return tempered
+
+
 def tempered_apply_temperature_no_limit(z, T):
     """tempnb.apply_temperature on a softmax of the learner's own, with no T == 0 branch: at T = 0 the near-tie
     [0, 5e-324] has become an exact tie in the T = 1 softmax, so the limit is [0.5, 0.5]."""
@@ -4444,16 +4484,19 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, tempered_swapped_2d, "the logits first, then the temperature. Return a 1-D array"),
     (checks.check_tempered_softmax, lambda z, T: np.exp(z / T) / np.exp(z / T).sum(),
      "Subtract the largest logit, then divide by T"),
-    # dividing first (the stored solution until fix50): z / T ≈ 1e10 rounds the gap of [1e7, 1e7 + 0.002] at T = 0.001
-    (checks.check_tempered_softmax, tempered_divide_first, "on [1e7, 1e7 + 0.002] at T = 0.001 (large logits)"),
-    (checks.check_tempered_softmax, tempered_divide_first,
-     "subtract the largest logit before dividing by T, exp((z - z.max()) / T): z / T rounds the small gaps"),
-    (checks.check_tempered_softmax, tempered_copy_divide_first, "subtract the largest logit before dividing by T"),
-    # the figures of that hint, derived in test_divide_first_rounds_the_gap_of_the_large_logits
-    (checks.check_tempered_softmax, tempered_divide_first,
-     "the gap of 2.0000003 between the two scaled logits comes out as 2"),
-    (checks.check_tempered_softmax, lambda z, T: np.exp(z / T - np.max(z / T)) / np.exp(z / T - np.max(z / T)).sum()
-     if T else tempered_from_scratch(z, T), "z / T rounds the small gaps between large logits"),
+    # the max trick only at a small T (cold read r135, a false accept until fix55): 03's [1000, 1001] at T = 1
+    # overflows, e^1000 being beyond the largest double (test_large_logits_overflow_without_the_max_trick)
+    (checks.check_tempered_softmax, tempered_shift_only_below_one, "on [1000, 1001] at T = 1, it emitted a "
+                                                                   "RuntimeWarning: overflow"),
+    (checks.check_tempered_softmax, tempered_shift_only_below_one,
+     "subtracts the largest logit only at some T (only when T < 1?)"),
+    # a right answer rounded for printing (cold read r135): named as rounded, with the decimals that give it
+    # (test_rounded_answers_get_the_decimals_that_give_them derives the figures)
+    (checks.check_tempered_softmax, tempered_rounded(4), "are the answer rounded to 4 decimals or fewer"),
+    (checks.check_tempered_softmax, tempered_rounded(6), "[0.0, 4.5e-05, 0.999955], are the answer rounded to 6 "
+                                                         "decimals"),
+    (checks.check_tempered_softmax, tempered_rounded(6), "Return the full-precision values and round only when"),
+    (checks.check_tempered_softmax, tempered_rounded_list(5), "are the answer rounded to 5 decimals"),
     # a T == 0 branch returning np.argmax(z): an index, not a probability vector
     (checks.check_tempered_softmax, tempered_argmax_at_zero, "you returned 2, the index of the largest logit"),
     (checks.check_tempered_softmax, tempered_argmax_at_zero, "the mask z == z.max() divided by its sum"),
@@ -4582,11 +4625,12 @@ WRONG_ANSWERS = [
     # an epsilon added to the sum only: 1e-9 makes [1, 2, 3] at T = 0.001, whose sum is 1, sum to 1 / (1 + 1e-9)
     (checks.check_tempered_softmax, tempered_epsilon_in_sum(1e-9), "an epsilon was added to the sum"),
     (checks.check_tempered_softmax, tempered_epsilon_in_sum(1e-9), "so they sum to 0.999999999, not 1"),
-    # a T nudged away from 0: 1e-12 in the divisor moves the large-logit case by 2e-9 (see
-    # test_a_nudged_temperature_misses_the_large_logit_case), 1e-9 in T the first case
+    # a T nudged away from 0 with no T == 0 branch: 1e-12 in the divisor is a softmax at T = 1e-12 there, which on
+    # [1, np.nextafter(1, 2)] (a gap of 2**-52 over 1e-12, 2.2e-4) shares the mass where the limit does not;
+    # 1e-9 in T moves the first case beyond 1e-9
     (checks.check_tempered_softmax, tempered_nudged_divisor,
-     "on [1e7, 1e7 + 0.002] at T = 0.001 (large logits) your values are softmax(z / (T + 1e-12))"),
-    (checks.check_tempered_softmax, tempered_nudged_divisor, "a temperature nudged by a small amount is not T"),
+     "on [1, np.nextafter(1, 2)] at T = 0 (a near-tie) your result, [0.499944, 0.500056], is a softmax at a small"),
+    (checks.check_tempered_softmax, tempered_nudged_divisor, "(or adding one to T)"),
     (checks.check_tempered_softmax, tempered_nudged_temperature(with_limit=True),
      "on the logits of [0.25, 0.75] at T = 0.5 your values are softmax(z / (T + 1e-9))"),
     (checks.check_tempered_softmax, tempered_nudged_temperature(with_limit=False),
@@ -7835,6 +7879,15 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_softmax_along_axis, lambda z, axis=-1: softmax(z, axis=axis)),
     (checks.check_tempered_softmax, tempered_copy_first),
     (checks.check_tempered_softmax, lambda z, T: tempered_copy_first(z, T).tolist()),
+    # dividing first, then subtracting the largest of z / T (scipy's and transformers' order): Exercise 1 accepts
+    # either order since fix55 (cold read r135, S1)
+    (checks.check_tempered_softmax, tempered_divide_first),
+    (checks.check_tempered_softmax, tempered_copy_divide_first),
+    (checks.check_tempered_softmax, lambda z, T: np.exp(z / T - np.max(z / T)) / np.exp(z / T - np.max(z / T)).sum()
+     if T else tempered_from_scratch(z, T)),
+    # a tiny epsilon in the sum, after a T == 0 branch: the exercise says the check rejects only one that moves an
+    # entry by more than a relative 1e-9, and 1e-15 added to a sum of at least 1 moves each entry by 1e-15 at most
+    (checks.check_tempered_softmax, tempered_epsilon_in_sum(1e-15)),
     # helpers of the learner's own, two levels deep: only a library softmax that runs is named
     (checks.check_tempered_softmax, tempered_own_helpers),
     # pure Python with math.exp, a list returned; np.longdouble; no T == 0 branch but 0 / 0 made 0 under np.errstate

@@ -37,7 +37,7 @@ def _tempered_case(logits: list[float], T: float, label: str,
     at_one = T == 1  # at T = 1, multiplying by T, dividing twice and ignoring T all give the answer itself
     return Case((np.array(logits), T), expected,
                 f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, (
-        # first: a T nudged by a small amount looks like any other near miss (divide-first, float32) otherwise
+        # first: a T nudged by a small amount looks like any other near miss (float32, rounding) otherwise
         *_nudged_mistakes(logits, T, label),
         *first,
         # first: right numbers in a 2-D shape such as (1, K), e.g. from np.atleast_2d or np.array([result])
@@ -46,6 +46,9 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 f"on {label} your result has {expected.size} entries but the wrong shape: return a 1-D array of "
                 f"length K = {expected.size}, like z, not a 2-D one such as shape (1, {expected.size}) "
                 "(np.array([...]) around an array, or np.atleast_2d, adds an axis; .ravel() removes it)."),
+        # a right answer rounded (np.round, round): before the one-hot mistake, since [10, 20, 30] at T = 1 rounded to
+        # 4 decimals or fewer is [0, 0, 1]
+        *_rounded_mistakes(expected, label),
         Mistake(None if at_one else softmax(logits, 1 / T),
                 f"on {label} you multiplied by T; temperature divides the logits."),
         # before the T² mistake: on a near-tie at small T, softmax(z, T²) is one-hot too
@@ -139,6 +142,35 @@ def _all_zeros(shape: tuple[int, ...]) -> Callable[[object], bool]:
         array = as_array(answer)
         return array is not None and array.shape == shape and bool(np.all(array == 0))
     return recognise
+
+
+def _rounded_mistakes(expected: np.ndarray, label: str) -> list[Mistake]:
+    """The right answer rounded to d decimals (np.round or round), for each d from 1 to 16 whose rounding misses the
+    check's relative 1e-9. Neighbouring d that give the same values on this case (on [10, 20, 30] at T = 1, 1 to 4
+    decimals all give [0, 0, 1]) share one Mistake whose hint names the whole range, so it never names a d the
+    learner did not use. Compared to a relative 1e-14 and nothing absolute: an entry rounded to 0 must be exactly 0."""
+    groups: list[tuple[int, int, np.ndarray]] = []  # (fewest decimals, most decimals, the rounded values)
+    for d in range(1, 17):
+        rounding = np.round(expected, d)
+        if groups and close(rounding, groups[-1][2], rtol=1e-14, atol=0):  # np.round's own rounding aside, equal
+            groups[-1] = (groups[-1][0], d, rounding)
+        else:
+            groups.append((d, d, rounding))
+    mistakes = []
+    for fewest, most, rounding in groups:
+        if close(rounding, expected, rtol=1e-9, atol=1e-300):
+            continue  # this rounding passes the check: not a mistake
+        decimals = f"{fewest} decimal{'s' if fewest > 1 else ''}" if fewest == most else \
+            f"{most} decimals or fewer ({fewest} to {most} all give these values here)"
+        # a one-hot rounding is also what the T -> 0 limit returns: say so, for a function that never rounded
+        one_hot = " If you did not round, your function returned the one-hot T → 0 limit: at every T > 0 compute " \
+            "softmax(z / T)." if bool(np.all((rounding == 0) | (rounding == 1))) else ""
+        mistakes.append(Mistake(
+            lambda a, rounding=rounding: close(a, rounding, rtol=1e-14, atol=0),
+            f"on {label} your values, {{got:.10g}}, are the answer rounded to {decimals}; to 10 digits the answer is "
+            f"{_digits(expected, '.10g')}. Return the full-precision values and round only when you print: the "
+            f"check compares every entry within a relative 1e-9.{one_hot}"))
+    return mistakes
 
 
 # The epsilons learners add "to avoid dividing by 0" (powers of ten, float64's and float32's machine epsilon, the
@@ -280,27 +312,9 @@ def _retempered_on_problem(logits: list[float], T: float) -> Callable[[str], str
     return advice
 
 
-# Dividing first, z / T and then its maximum subtracted, is right in exact arithmetic but not in float64 when the
-# logits are large: z / T = 1e10 has a spacing of about 2e-6, which rounds the gap between the two scaled logits of
-# [1e7, 1e7 + 0.002] at T = 0.001 from 2.0000003 (the gap of the two doubles, 0.0020000003, over T) to 2, a relative
-# error of about 3e-7 in the answer. Subtracting first is exact for two logits this close, and only their difference
-# is divided: about 1e-16.
-_DIVIDE_FIRST = ("subtract the largest logit before dividing by T, exp((z - z.max()) / T): z / T rounds the small "
-                 "gaps between large logits (here z / T is about 1e10, where float64 steps by about 2e-6, and the "
-                 "gap of 2.0000003 between the two scaled logits comes out as 2).")
-
-
-def _divide_first_mistake(logits: list[float], T: float, label: str) -> Mistake:
-    """Right to about 4 digits but not to 1e-9 on large logits: the gap between them was rounded by z / T."""
-    from tempnb.core import softmax
-
-    expected = softmax(logits, T)
-    return Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
-                   and bool(np.all(np.isfinite(as_array(a))))
-                   and not close(as_array(a), expected, rtol=1e-9, atol=1e-300)
-                   and bool(np.allclose(as_array(a), expected, rtol=1e-4, atol=0)),
-                   f"on {label} your values, {{got:.10g}}, miss the answer {_digits(expected, '.10g')}: "
-                   + _DIVIDE_FIRST)
+# Dividing first, z / T and then its maximum subtracted, is accepted: it differs from subtracting first only in the
+# last digits unless z / T is enormous (the notebook's "Going deeper: why subtract before dividing" shows logits near
+# 1e7 at T = 0.001), and the cases below keep |z / T| at 3000 or less.
 
 
 def _digits(value: object, spec: str) -> str:
@@ -374,8 +388,7 @@ def _right_when_swapped(function: Callable, cases: list[Case]) -> str | None:
     """Whether ``function``, called as function(T, z), gives softmax(z / T) on every case with T > 0: evidence
     that its signature is (T, z), whatever it does when the check calls it as function(z, T). None if not; else
     "" when the shape is right too, or the shape it returns (e.g. "(1, 2)") when only the values are."""
-    # the large-logit case left out: it tests the order of subtracting and dividing, not the signature
-    positive = [case for case in cases if case.args[1] > 0 and case.label != _LARGE_LABEL]
+    positive = [case for case in cases if case.args[1] > 0]
     shapes = set()
     for case in positive:
         z, T = case.args
@@ -391,11 +404,11 @@ def _right_when_swapped(function: Callable, cases: list[Case]) -> str | None:
 
 # The advice when the shift cannot be told apart; check_tempered_softmax replaces it by the one sentence of
 # _SHIFT_ADVICE whose shift fails on exactly the probes where the learner's function fails.
-_GENERIC_SHIFT = ("Subtract the largest logit, then divide by T, before exponentiating: (z - z.max()) / T "
-                  "(dividing first, z / T - (z / T).max(), rounds away small gaps between large logits); "
-                  "z / T - z.max() is not enough (the shift must be divided by T too). Then every exponent is at "
-                  "most 0. The shift must be the largest entry: not the minimum, the mean, or the first or last "
-                  "entry (z[-1] is the largest only when the logits happen to be sorted).")
+_GENERIC_SHIFT = ("Subtract the largest logit before exponentiating, at every T: (z - z.max()) / T, or "
+                  "z / T - (z / T).max() if you divide first; z / T - z.max() is not enough (the shift must be "
+                  "divided by T too). Then every exponent is at most 0. The shift must be the largest entry: not "
+                  "the minimum, the mean, or the first or last entry (z[-1] is the largest only when the logits "
+                  "happen to be sorted).")
 
 
 def _shifted(shift: Callable[[np.ndarray, float], object]) -> Callable[[np.ndarray, float], np.ndarray]:
@@ -432,7 +445,7 @@ _SHIFT_PROBES = ((np.array([400.0, 401.0]), 0.5), (np.array([0.0, 0.5, 0.9]), 0.
 # For the starter run as given, the hint names what goes wrong and leaves the fix to the learner; a learner's own
 # failing attempt gets the recipe (_SHIFT_ADVICE).
 _STARTER_ADVICE = ("This is the starter as given: here z / T reaches 3000, np.exp(3000) overflows to inf, and "
-                   "inf / inf is nan. Make it stable for small T (and give the limit at T = 0), as the exercise asks.")
+                   "inf / inf is nan. Make it stable at every T (and give the limit at T = 0), as the exercise asks.")
 
 
 # The starter's code as the notebook gives it; its comment aside, a function with this syntax tree is the starter.
@@ -465,8 +478,7 @@ def _failures(function: Callable, probes: list[tuple[np.ndarray, float]]) -> tup
 
 def _shift_advice(function: Callable, cases: list[Case]) -> str | None:
     """The sentence for the one shift of _SHIFT_ADVICE that fails where ``function`` fails, or None."""
-    # without the large-logit case: every shift above divides first, so fails it whatever the learner's shift
-    probes = [case.args for case in cases if case.args[1] > 0 and case.label != _LARGE_LABEL] + list(_SHIFT_PROBES)
+    probes = [case.args for case in cases if case.args[1] > 0] + list(_SHIFT_PROBES)
     learner = _failures(function, probes)
     matching = [advice for shift, advice in _SHIFT_ADVICE if _failures(shift, probes) == learner]
     return matching[0] if len(matching) == 1 else None
@@ -487,6 +499,16 @@ def _largest_first_on_problem(problem: str) -> str:
         return ("[1, 2, 3] at the same T passed, so you shifted by the last logit, not the largest: z[-1] is the "
                 "largest only when the logits are sorted, and here the largest, 3, comes first. Subtract the "
                 "maximum: (z - z.max()) / T.")
+    return _tempered_on_problem(problem)
+
+
+def _large_logits_on_problem(problem: str) -> str:
+    """Advice for [1000, 1001] at T = 1, met only after every case at T = 0.001 passed: a function that shifts the
+    logits only when T is small (below 1, say) overflows here, e^1000 being far beyond the largest double."""
+    if "overflow" in problem.lower():
+        return ("Every case at T = 0.001 passed, so your function subtracts the largest logit only at some T (only "
+                "when T < 1?): large logits overflow at T = 1 too, as 03's [1000, 1001] did. Subtract the largest "
+                "logit at every T > 0.")
     return _tempered_on_problem(problem)
 
 
@@ -532,9 +554,9 @@ def _near_tie_mistakes(z: np.ndarray, expected: np.ndarray, label: str) -> tuple
                 and math.isclose(float(np.sum(as_array(a))), 1.0, rel_tol=1e-9)
                 and 0 < float(np.max(as_array(a))) < 1 and int(np.argmax(as_array(a))) == int(np.argmax(z)),
                 f"on {label} your result, {{got}}, is a softmax at a small T > 0, not the limit, as from "
-                "clamping T to a small positive value: at T = 0 only the largest logit (or exact ties) get mass, "
-                "however close the others are. max(T, 1e-6) is not T = 0: test for T == 0 and return the mask "
-                "z == z.max() divided by its sum."),
+                "clamping T to a small positive value (or adding one to T): at T = 0 only the largest logit (or "
+                "exact ties) get mass, however close the others are. max(T, 1e-6) is not T = 0: test for T == 0 "
+                "and return the mask z == z.max() divided by its sum."),
     )
 
 
@@ -657,9 +679,6 @@ def _not_a_function(value: object) -> str | None:
             "temperatures of its own.")
 
 
-_LARGE_LABEL = "[1e7, 1e7 + 0.002] at T = 0.001 (large logits)"
-
-
 def _same(answer: object, expected: object) -> bool:
     """Exercise 1's comparison: a relative 1e-9 on every entry, however small; the absolute 1e-300 only lets an exact
     0 or a subnormal entry (below about 2e-308) through, never a probability a learner's slip made larger."""
@@ -684,9 +703,9 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         _tempered_case([3.0, 1.0, 2.0], 0.001, "[3, 1, 2] at T = 0.001", _largest_first_on_problem),
         # every logit negative: a shift applied only against overflow leaves exponents of -1000 to -3000
         _tempered_case([-3.0, -2.0, -1.0], 0.001, "[-3, -2, -1] at T = 0.001", _all_negative_on_problem),
-        # large logits close together: dividing first (z / T, then its maximum subtracted) is off by about 3e-7
-        _tempered_case([1e7, 1e7 + 0.002], 0.001, _LARGE_LABEL,
-                       first=(_divide_first_mistake([1e7, 1e7 + 0.002], 0.001, _LARGE_LABEL),)),
+        # 03's large logits at T = 1: a shift applied only at a small T overflows, e^1000 (after the T = 0.001 cases,
+        # so that the starter's hint names its overflow at T = 0.001)
+        _tempered_case([1000.0, 1001.0], 1.0, "[1000, 1001] at T = 1", _large_logits_on_problem),
         # T > 1 with a gap beyond exp's range: exponentiating before dividing by T leaves exp(-800) at 0, [1, 0]
         _tempered_case([0.0, -800.0], 1000.0, _RETEMPERED_LABEL, _retempered_on_problem([0.0, -800.0], 1000.0),
                        first=(_retempered_mistake([0.0, -800.0], 1000.0, _RETEMPERED_LABEL),)),
@@ -741,9 +760,9 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         advice = _STARTER_ADVICE if _is_starter(tempered_softmax) else _shift_advice(tempered_softmax, cases)
         if advice is not None:
             problem = problem[: -len(_GENERIC_SHIFT)] + advice
-    # a library function that ran is the mistake to name, whatever else went wrong: a library softmax of z / T misses
-    # the large-logit case (it divides first), apply_temperature misses a near-tie its T = 1 softmax rounded to a tie,
-    # and a function written from scratch removes these and any other slip that came with the library call
+    # a library function that ran is the mistake to name, whatever else went wrong: a library softmax of z / T passes
+    # every case (with a T == 0 branch), apply_temperature misses a near-tie its T = 1 softmax rounded to a tie, and a
+    # function written from scratch removes these and any other slip that came with the library call
     library = _library_called(ran)
     if library is not None:
         problem = (f"your function calls {library} ({_WHAT_IT_DOES[library]}): the exercise is to write "
