@@ -185,6 +185,31 @@ def colors(n: int) -> list[tuple[float, float, float]]:
     return sns.color_palette(COURSE_COLORS, check_positive_int(n, "n"))
 
 
+def readable_heatmap_numbers(ax: plt.Axes, values: ArrayLike, cmap: str = "viridis",
+                             vmin: float = 0.0, vmax: float = 1.0) -> float:
+    """Draw each number of an annotated heatmap in black or white, whichever contrasts more with its cell.
+
+    For ``sns.heatmap(values, ax=ax, cmap=cmap, vmin=vmin, vmax=vmax, annot=True)``: one fixed text colour
+    cannot suit both the dark and the light end of a colour map, so each number gets the colour with the
+    higher WCAG 2.1 contrast ratio against its own cell. Returns the lowest ratio reached (WCAG AA asks
+    4.5 : 1 of text). Each of seaborn's numbers sits at its cell's centre, (column + 0.5, row + 0.5).
+    """
+    values = as_real_array(values, "values")
+    if values.ndim != 2:
+        raise ValueError(f"`values` must be the 2-D array the heatmap draws; got shape {values.shape}")
+    if not ax.texts:
+        raise ValueError("`ax` holds no numbers: draw the heatmap with annot=True first")
+    colormap, span = plt.get_cmap(cmap), float(vmax) - float(vmin)
+    lowest = np.inf
+    for text in ax.texts:
+        column, row = (int(position) for position in text.get_position())
+        background = colormap(float(np.clip((values[row, column] - vmin) / span, 0.0, 1.0)))[:3]
+        color = max(((0.0, 0.0, 0.0), (1.0, 1.0, 1.0)), key=lambda candidate: _contrast(candidate, background))
+        text.set_color(color)
+        lowest = min(lowest, _contrast(color, background))
+    return float(lowest)
+
+
 def _probability_label(value: float) -> str:
     """Three significant digits, but never "1" or "0" for a probability that is not exactly that."""
     label = f"{value:.3g}"

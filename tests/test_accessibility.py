@@ -19,6 +19,7 @@ matplotlib.use("Agg")
 
 import matplotlib.colors as mcolors  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from IPython.core.interactiveshell import InteractiveShell  # noqa: E402
 from IPython.utils.capture import capture_output  # noqa: E402
@@ -214,3 +215,29 @@ def test_one_title_and_no_skipped_heading_levels(source):
     assert [level for level, _ in found].count(1) == 1 and found[0][0] == 1, f"{source.name}: one H1, first"
     for (before, _), (level, text) in zip(found, found[1:]):
         assert level <= before + 1, f"{source.name}: '{text}' (H{level}) follows an H{before}"
+
+
+def test_readable_heatmap_numbers_reach_text_contrast_on_every_cell():
+    """Each number of an annotated heatmap is drawn black or white, whichever contrasts more with its own cell
+    (recomputed here with this file's own WCAG formula), and the lowest ratio returned is the lowest drawn."""
+    import seaborn as sns
+
+    values = np.linspace(0.0, 1.0, 30).reshape(5, 6)  # the whole colour map, dark to light
+    fig, ax = plt.subplots()
+    try:
+        sns.heatmap(values, ax=ax, cmap="viridis", vmin=0, vmax=1, annot=True, fmt=".2f")
+        lowest = plotting.readable_heatmap_numbers(ax, values, "viridis")
+        ratios = []
+        for text in ax.texts:
+            column, row = (int(position) for position in text.get_position())
+            background = plt.get_cmap("viridis")(values[row, column])
+            assert mcolors.to_hex(text.get_color()) in ("#000000", "#ffffff"), text.get_color()
+            other = "white" if mcolors.to_hex(text.get_color()) == "#000000" else "black"
+            assert contrast(text.get_color(), background) >= contrast(other, background), (row, column)
+            ratios.append(contrast(text.get_color(), background))
+        assert len(ratios) == values.size and min(ratios) >= 4.5, min(ratios)
+        assert lowest == pytest.approx(min(ratios), rel=1e-9)
+        with pytest.raises(ValueError, match="annot=True"):
+            plotting.readable_heatmap_numbers(plt.subplots()[1], values)
+    finally:
+        plt.close("all")

@@ -104,6 +104,8 @@ CASES = [
     ("plotting.show_figure", lambda: plotting.show_figure(an_axes().figure, "x" * 151), ValueError,
      ["`alt`", "150", "151"]),
     ("plotting.colors", lambda: plotting.colors(0), ValueError, ["`n`", "positive integer", "0"]),
+    ("plotting.readable_heatmap_numbers", lambda: plotting.readable_heatmap_numbers(an_axes(), [0.5, 0.5]),
+     ValueError, ["`values`", "2-D", "(2,)"]),
     ("plotting.bar_probabilities", lambda: plotting.bar_probabilities(an_axes(), [0.5, 0.5], ["a"]), ValueError,
      ["`labels`", "(2)", "got 1"]),
     ("plotting.plot_against_temperature", lambda: plotting.plot_against_temperature(
