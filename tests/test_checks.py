@@ -841,6 +841,21 @@ def batch_no_max_subtraction(z, rng):
     return np.sum(cdf <= rng.random(len(z))[:, None], axis=1)
 
 
+def batch_batch_max(z, rng):
+    """The 1-D recipe pasted into a batch: the whole table's maximum subtracted, logits.max() with no axis, then
+    each row divided by its own total. Right while no row lies far below the largest logit of the batch."""
+    exps = np.exp(z - z.max())
+    cdf = np.cumsum(exps / exps.sum(axis=1, keepdims=True), axis=1)
+    return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
+
+
+def batch_float32(z, rng):
+    """The right recipe with the logits and u cast to float32, as for a model that returns float32."""
+    u = rng.random(len(z)).astype(np.float32)
+    cdf = np.cumsum(softmax(z.astype(np.float32), axis=1), axis=1)
+    return np.argmax(cdf > u[:, None], axis=1)
+
+
 def batch_exp_unnormalised(z, rng):
     cdf = np.cumsum(np.exp(z), axis=1)
     return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
@@ -981,6 +996,14 @@ def top_p_descending(z, top_p_mass):
     out = np.full_like(z, -np.inf)
     out[order[:n_kept]] = z[order[:n_kept]]
     return out
+
+
+def top_p_count_only(z, top_p_mass):
+    """Counts the tokens top-p keeps, then returns the logits without setting the others to -inf."""
+    probs = softmax(z)
+    order = np.argsort(-probs, kind="stable")
+    n_kept = int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1  # noqa: F841 (the slip: never used)
+    return z.copy()
 
 
 def top_p_base_two(z, top_p_mass):
@@ -4967,12 +4990,28 @@ WRONG_ANSWERS = [
      lambda z, rng: np.sum(softmax(z, axis=1) <= rng.random(len(z))[:, None], axis=1),
      "or a count of probs <= u"),
     (checks.check_batch_sampler, batch_no_max_subtraction, "subtract each row's maximum before np.exp"),
+    # one maximum for the whole batch (cold read r132): right on each row alone, but beside a row of logits near
+    # 1000 an ordinary row's exponentials all underflow, 0 / 0 is nan, and its masked entry 0 is drawn
+    (checks.check_batch_sampler, batch_batch_max, "That is what subtracting the whole batch's maximum gives"),
+    (checks.check_batch_sampler, lambda z, rng: np.sum(np.cumsum(
+        np.exp(z - z.max()) / np.exp(z - z.max()).sum(axis=1, keepdims=True), axis=1)
+        <= rng.random(len(z))[:, None], axis=1), "logits.max(axis=1, keepdims=True)"),
+    # in float32, u = 1 - 1e-9 rounds to 1.0 and no running total exceeds it: the hint names float32, not a u of 1
+    (checks.check_batch_sampler, batch_float32, "your sampler works in float32"),
+    (checks.check_batch_sampler, lambda z, rng: np.sum(np.cumsum(softmax(z, axis=1), axis=1)
+                                                       <= rng.random(len(z)).astype(np.float32)[:, None], axis=1),
+     "1 - 1e-9 = 0.999999999"),
     (checks.check_batch_sampler, batch_exp_unnormalised, "exp(logits), never divided by the row's total"),
     (checks.check_batch_sampler, batch_totals_before, "running total *before* it exceeds u"),
     (checks.check_batch_sampler, lambda z, rng: batch_inverse_cdf(z, rng) + 1, "one past the inverse-CDF index"),
     (checks.check_batch_sampler,
      lambda z, rng: np.sum(np.cumsum(softmax(z, axis=1), axis=1) <= 1 - rng.random(len(z))[:, None], axis=1),
      "not 1 - u"),
+    # 1 - u with the first True of cdf > u (cold read r132): at u = 1e-300, 1 - u is 1.0 and no total exceeds it, so
+    # argmax returns the masked 0 there; the hint is about 1 - u, not a finite stand-in for -inf
+    (checks.check_batch_sampler,
+     lambda z, rng: np.argmax(np.cumsum(softmax(z, axis=1), axis=1) > 1 - rng.random(len(z))[:, None], axis=1),
+     "your index is, on every row, the inverse-CDF index of 1 - u"),
     (checks.check_batch_sampler,
      lambda z, rng: np.sum(np.cumsum(softmax(z, 2.0, axis=1), axis=1) <= rng.random(len(z))[:, None], axis=1),
      "with T = 2: you applied a temperature"),
@@ -5089,6 +5128,13 @@ WRONG_ANSWERS = [
     # the noise added to probabilities: the masked entry's 0 plus noise can win
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(softmax(z, T) + rng.gumbel(size=z.size))),
      "added to probabilities"),
+    # a finite stand-in for the masked -inf (cold read r132): the noise is on the logits, as it should be, and the
+    # hint names the stand-in, not probabilities
+    (checks.check_gumbel_sampler,
+     lambda z, T, rng: int(np.argmax(np.nan_to_num(z, neginf=0.0) / T - np.log(-np.log(rng.random(len(z)))))),
+     "the masked entry took part with a finite logit"),
+    (checks.check_gumbel_sampler,
+     lambda z, T, rng: int(np.argmax(np.maximum(z, -5.0) / T + rng.gumbel(size=z.size))), "Keep -inf as -inf"),
     # a correct Gumbel-max on log-probabilities, but log(0) of the masked entry warns
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(np.log(softmax(z, T)) + rng.gumbel(size=z.size))),
      "taking np.log of it"),
@@ -6918,6 +6964,10 @@ WRONG_ANSWERS += [
     # 06 · top-p
     (checks.check_top_p, top_p_in_place, "changed its input `z`"),
     (checks.check_top_p, top_p_on_logits, "softmax, not raw logits"),
+    # every token kept (cold read r132): the count computed but never applied, or the logits handed back as they
+    # came; the hint says so, not "raw logits", whose running total keeps one token on [2, 0, 1, 0.5]
+    (checks.check_top_p, top_p_count_only, "you kept every token"),
+    (checks.check_top_p, lambda z, top_p_mass: tuple(z), "set the others to -inf"),
     (checks.check_top_p, top_p_returns_probs, "not probabilities"),
     (checks.check_top_p, top_p_zero_fill, "-inf"),
     (checks.check_top_p, top_p_indices, "shape"),
@@ -7517,7 +7567,7 @@ def test_top_p_cases_are_far_from_the_threshold():
     from tempnb.checks.sampling import TOP_P_NAMES_CASES, top_p_cases
 
     cases = top_p_cases()
-    assert len(cases) == len(TOP_P_NAMES_CASES) + 4  # three hand-made cases and one of unnormalised logits
+    assert len(cases) == len(TOP_P_NAMES_CASES) + 5  # four hand-made cases and one of unnormalised logits
     for case in cases:
         logits, mass = case.args
         if mass == 1:  # keep every token of nonzero probability, though the running total ends below 1
@@ -7532,6 +7582,25 @@ def test_top_p_cases_are_far_from_the_threshold():
             assert np.min(np.abs(cumulative - mass)) > 1e-6
         expected_kept = np.isfinite(case.expected).sum()
         assert expected_kept == max(1, int(np.searchsorted(cumulative, mass)) + 1)
+
+
+def test_top_p_positive_logits_case_by_hand():
+    """The hand-made case of positive logits, in plain Python: probabilities e^z / (e^2 + 1 + e + e^0.5), most
+    probable first 0.579, 0.213, 0.129, 0.078, running totals 0.579, 0.792, 0.922, so top_p_mass = 0.9 keeps 3; the
+    raw logits sorted, 2, 1, 0.5, 0, have a running total of 2 >= 0.9 at the first, so that mistake keeps 1, and
+    keeping everything keeps 4: three different answers."""
+    from tempnb.checks.sampling import top_p_cases
+
+    [case] = [case for case in top_p_cases() if case.args[0].tolist() == [2.0, 0.0, 1.0, 0.5]]
+    logits, mass = case.args[0].tolist(), case.args[1]
+    weights = [math.exp(z) for z in logits]
+    probs = sorted((w / sum(weights) for w in weights), reverse=True)
+    totals = list(itertools.accumulate(probs))
+    by_hand = next(k for k, total in enumerate(totals) if total >= mass) + 1
+    raw = next(k for k, total in enumerate(itertools.accumulate(sorted(logits, reverse=True))) if total >= mass) + 1
+    assert (by_hand, raw, len(logits)) == (3, 1, 4) and mass == 0.9
+    assert min(abs(total - mass) for total in totals) > 0.02
+    assert np.isfinite(case.expected).tolist() == [True, False, True, True]
 
 
 def test_inverse_cdf_check_follows_each_uniform_number(capsys):
@@ -7571,12 +7640,15 @@ def test_batch_sampler_case_by_hand():
 
 
 def test_batch_sampler_probes_by_hand():
-    """The two extra rows the batch check tries, recomputed in plain Python. Large logits: the probabilities are
+    """The extra rows the batch check tries, recomputed in plain Python. Large logits: the probabilities are
     [1, e^-1, 0, e^-2, e^-1000] / (1 + e^-1 + e^-2), running totals 0.665, 0.910, 0.910, 1, 1, so u = 0.7 lies in
     token 1's piece and u = 0.95 in token 3's. The masked-first row: u = 1e-300 is below token 1's piece
     (e / (e + e^2 + 1 + e^-1) = 0.24), so the inverse CDF gives 1; a stand-in of -30 gives token 0 a piece of
-    about e^-30 / 11.5 = 8e-15, above 1e-300, so it draws 0."""
-    from tempnb.checks.sampling import _LARGE_ROWS, _LARGE_U, _STAND_IN_ROWS, _STAND_IN_U
+    about e^-30 / 11.5 = 8e-15, above 1e-300, so it draws 0. u = 0.1 is inside token 1's piece too, while 1 - 0.1
+    lies in token 3's (0.881 < 0.9 < 0.968). The mixed batch: its second row is the masked-first row, whose running
+    totals 0, 0.237, 0.881, 0.968, 1 put u = 0.95 in token 3's piece; less the batch's maximum, 1000, every
+    exponential of that row is exactly 0."""
+    from tempnb.checks.sampling import _LARGE_ROWS, _LARGE_U, _MIXED_ROWS, _MIXED_U, _STAND_IN_ROWS, _STAND_IN_U
 
     def by_hand(row, u):
         top = max(row)
@@ -7587,8 +7659,14 @@ def test_batch_sampler_probes_by_hand():
     assert [by_hand(row, u) for row, u in zip(_LARGE_ROWS.tolist(), _LARGE_U)] == [1, 3]
     assert [by_hand(row, u) for row, u in zip(_STAND_IN_ROWS.tolist(), _STAND_IN_U)] == [1, 1]
     stand_in = [-30.0 if z == -math.inf else z for z in _STAND_IN_ROWS.tolist()[0]]
-    assert by_hand(stand_in, _STAND_IN_U[0]) == 0
+    assert [by_hand(stand_in, u) for u in _STAND_IN_U] == [0, 1]  # what _stand_in_piece looks for
     assert math.exp(-30) / sum(math.exp(z) for z in stand_in) > 1e-15
+    assert by_hand(_STAND_IN_ROWS.tolist()[1], 1 - _STAND_IN_U[1]) == 3  # 1 - u is not taken for a stand-in
+    assert 1 - _STAND_IN_U[0] == 1.0  # so no running total exceeds 1 - u there
+    assert _MIXED_ROWS.tolist()[0] == _LARGE_ROWS.tolist()[0] and _MIXED_ROWS.tolist()[1] == _STAND_IN_ROWS.tolist()[0]
+    assert [by_hand(row, u) for row, u in zip(_MIXED_ROWS.tolist(), _MIXED_U)] == [1, 3]
+    batch_max = max(max(row) for row in _MIXED_ROWS.tolist())
+    assert batch_max == 1000 and all(math.exp(z - batch_max) == 0.0 for z in _MIXED_ROWS.tolist()[1])
 
 
 def test_batch_sampler_check_sees_a_loop_however_the_numbers_are_drawn(capsys):
@@ -7913,10 +7991,6 @@ MORE_RIGHT_ANSWERS = [
      lambda z, rng: np.argmax(np.cumsum(softmax(z, axis=1), axis=1) > rng.uniform(size=len(z))[:, None], axis=1)),
     # a stand-in so far below every logit that exp rounds it to exactly 0, as for -inf
     (checks.check_batch_sampler, batch_stand_in(-1e308)),
-    # one maximum for the whole batch: the check's rows are never far enough apart for a row to underflow
-    (checks.check_batch_sampler, lambda z, rng: np.sum(np.cumsum(
-        np.exp(z - z.max()) / np.exp(z - z.max()).sum(axis=1, keepdims=True), axis=1)
-        <= rng.random(len(z))[:, None], axis=1)),
     (checks.check_gumbel_sampler,
      lambda z, T, rng: np.argmax(np.asarray(z) / T - np.log(-np.log(rng.random(len(z)))))),
     (checks.check_top_k, top_k_copy_then_in_place),

@@ -503,10 +503,13 @@ _LAST_ROW_TOTALS = ("in a batch, cdf[-1] is the last row of the (B, K) table of 
                     "each row of softmax(logits, axis=1) adds up to 1.")
 
 # A finite stand-in for -inf (-30, say) gives a masked entry a piece of about 1e-14: on the check's batch that
-# looks like cdf >= u (the masked first entry drawn at u = 0.0), so a u far below that piece tells them apart.
+# looks like cdf >= u (the masked first entry drawn at u = 0.0), so a u far below that piece tells them apart. The
+# second row's u = 0.1 lies in token 1's piece (0 to 0.237 on the row's CDF [0, 0.237, 0.881, 0.968, 1]), and a
+# stand-in leaves it there; 1 - u = 0.9 would give 3. So a sampler that flips u (whose 1 - 1e-300 rounds to 1.0,
+# where no running total exceeds it and the first True of an all-False row is index 0) is not taken for a stand-in.
 _STAND_IN_ROWS = np.array([[-np.inf, 1.0, 2.0, 0.0, -1.0]] * 2)
 _STAND_IN_ROWS.flags.writeable = False
-_STAND_IN_U = (1e-300, 1e-300)
+_STAND_IN_U = (1e-300, 0.1)
 
 _MASKED_PIECE = ("A masked entry has probability 0 and a piece of length 0, so it is never drawn: keep -inf as -inf "
                  "(np.exp(-np.inf) is exactly 0.0); a finite stand-in such as 0, -5 or -30 (np.nan_to_num, np.clip, "
@@ -515,10 +518,11 @@ _MASKED_PIECE = ("A masked entry has probability 0 and a piece of length 0, so i
 
 def _stand_in_piece(sampler: Callable) -> bool:
     """Whether the sampler gives a masked first entry a piece of its own: with u = 1e-300, below any piece a
-    finite logit owns there, it returns the masked index 0. (cdf >= u returns 1 there, as the inverse CDF does.)"""
+    finite logit owns there, it returns the masked index 0 (cdf >= u returns 1 there, as the inverse CDF does),
+    while with u = 0.1 it returns 1, as the inverse CDF does (1 - u would give 3)."""
     outcome = call(sampler, _STAND_IN_ROWS.copy(), _WatchedGenerator(seed=72, script=_STAND_IN_U))
     answer, problem = (None, "") if outcome.problem else _batch_indices(outcome.value, len(_STAND_IN_ROWS))
-    return problem is None and bool(np.any(answer == 0))
+    return problem is None and answer.tolist() == [0, 1]
 
 
 # A row of large logits: np.exp(1000) overflows, so a softmax that skips the max-subtraction of 03-softmax gives
@@ -528,22 +532,56 @@ _LARGE_ROWS = np.array([[1000.0, 999.0, -np.inf, 998.0, 0.0]] * 2)
 _LARGE_ROWS.flags.writeable = False
 _LARGE_U = (0.7, 0.95)
 
+# The same row of large logits beside an ordinary one, in one batch. A softmax that subtracts the whole batch's
+# maximum (logits.max() with no axis) is right on each row alone, but here it takes 1000 from the second row too:
+# exp(2 - 1000) underflows to 0, as do the row's other entries, and 0 / 0 is nan. The second row's running totals
+# are 0, 0.237, 0.881, 0.968, 1 (to 3 digits): u = 0.7 gives index 1 on the first row, u = 0.95 index 3 on the
+# second.
+_MIXED_ROWS = np.array([[1000.0, 999.0, -np.inf, 998.0, 0.0], [-np.inf, 1.0, 2.0, 0.0, -1.0]])
+_MIXED_ROWS.flags.writeable = False
+_MIXED_U = (0.7, 0.95)
+
 
 def _large_logits_problem(sampler: Callable) -> str | None:
-    """The hint for a sampler that is right on the batch but fails on large logits; None if it draws right there."""
+    """The hint for a sampler that is right on the batch but fails on large logits, given twice in a batch or beside
+    an ordinary row; None if it draws right on both."""
     from tempnb.core import softmax
 
-    expected = _first_above(np.cumsum(softmax(_LARGE_ROWS, axis=1), axis=1), np.array(_LARGE_U))[0]
-    outcome = call(sampler, _LARGE_ROWS.copy(), _WatchedGenerator(seed=73, script=_LARGE_U))
-    answer, problem = (None, outcome.problem) if outcome.problem else _batch_indices(outcome.value, 2)
-    if problem is None and np.array_equal(answer, expected):
+    answers = []
+    for rows, uniforms in ((_LARGE_ROWS, _LARGE_U), (_MIXED_ROWS, _MIXED_U)):
+        expected = _first_above(np.cumsum(softmax(rows, axis=1), axis=1), np.array(uniforms))[0]
+        outcome = call(sampler, rows.copy(), _WatchedGenerator(seed=73, script=uniforms))
+        answer, problem = (None, "") if outcome.value is None else _batch_indices(outcome.value, 2)
+        if not outcome.problem and problem is None and np.array_equal(answer, expected):
+            answers.append(None)
+            continue
+        parts = [f"your sampler returned {answer.tolist()}" if problem is None else "",
+                 _problem(outcome.problem).rstrip(".") if outcome.problem else ""]
+        what = " and ".join(part for part in parts if part)
+        answers.append((answer if problem is None else None, what, expected))
+    if answers[0] is not None:
+        _, what, expected = answers[0]
+        return (f"right on the check's batch, but on a row of large logits, {_row(_LARGE_ROWS[0])}, given twice with "
+                f"u = {_LARGE_U[0]} and u = {_LARGE_U[1]}, {what}; the inverse CDF returns {expected.tolist()}. "
+                "np.exp(1000) overflows to inf, and inf / inf is nan: subtract each row's maximum before np.exp, "
+                "np.exp(logits - logits.max(axis=1, keepdims=True)), as softmax(logits, axis=1) does (03-softmax), "
+                "then divide by each row's total.")
+    if answers[1] is None:
         return None
-    what = (f"{_problem(problem).rstrip('.')}" if problem is not None
-            else f"your sampler returned {answer.tolist()}; the inverse CDF returns {expected.tolist()}")
-    return (f"right on the check's batch, but on a row of large logits, {_row(_LARGE_ROWS[0])}, given twice with "
-            f"u = {_LARGE_U[0]} and u = {_LARGE_U[1]}, {what}. np.exp(1000) overflows to inf, and inf / inf is nan: "
-            "subtract each row's maximum before np.exp, np.exp(logits - logits.max(axis=1, keepdims=True)), as "
-            "softmax(logits, axis=1) does (03-softmax), then divide by each row's total.")
+    answer, what, expected = answers[1]
+    batch = f"[{_row(_MIXED_ROWS[0])}, {_row(_MIXED_ROWS[1])}]"
+    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
+        shifted = np.exp(_MIXED_ROWS - np.max(_MIXED_ROWS))  # the whole batch's maximum, 1000, taken from each row
+        batch_max = _first_above(np.cumsum(shifted / shifted.sum(axis=1, keepdims=True), axis=1), np.array(_MIXED_U))
+    cause = ("That is what subtracting the whole batch's maximum gives" if answer is not None
+             and any(np.array_equal(answer, candidate) for candidate in batch_max) else "The usual cause")
+    return (f"right on the check's batch, which holds the row {_row(_MIXED_ROWS[1])}, and on the row of large "
+            f"logits given twice, but on the batch {batch} of the two, with u = {_MIXED_U[0]} and u = {_MIXED_U[1]}, "
+            f"{what}; the inverse CDF returns {expected.tolist()}: the first row changed the second one's answer. "
+            f"{cause}: logits.max() (or np.max(logits)) with no axis "
+            "is one number for the whole table, 1000 here, so the second row loses 1000 too, every exp(z - 1000) "
+            "in it underflows to 0, and 0 / 0 is nan. Subtract each row's own maximum, "
+            "logits.max(axis=1, keepdims=True), as softmax(logits, axis=1) does.")
 
 
 def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarray], str]]:
@@ -557,6 +595,8 @@ def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarra
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         exps = np.exp(logits)
         shifted = np.exp(logits - np.max(logits, axis=1, keepdims=True))
+        cdf32 = np.cumsum(softmax(logits.astype(np.float32), axis=1), axis=1)
+        u32 = u.astype(np.float32)
         rules = [
             ([np.argmax(cdf >= u[:, None], axis=1)],
              "on a row whose first logit is masked (-inf), with u = 0.0 (rng.random() can return exactly 0), your "
@@ -613,6 +653,14 @@ def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarra
             (list(_first_above(np.cumsum(softmax(logits * np.log(2.0), axis=1), axis=1), u)),
              "your index is the one for 2**z normalised: a softmax in base 2 is softmax(z * ln 2), a sharper "
              "distribution. Use e: softmax(logits, axis=1), not 2**z."),
+            # the right recipe in float32 (the logits, u, or both cast): wrong only where u is within float32's
+            # rounding of 1, the check's u = 1 - 1e-9 on the row whose last entry is masked
+            ([*_first_above(cdf32, u32), *_first_above(cdf32, u), *_first_above(cdf, u32)],
+             "your sampler works in float32 (an .astype(np.float32) on the logits or on u?): it is right on every "
+             f"row but {_row(_BATCH_ROWS[3])} with u = 1 - 1e-9 = 0.999999999, where the inverse CDF returns 3. "
+             "float32 keeps about 7 significant digits, so u rounds to 1.0, or the running total that should end "
+             "at 1 ends a hair below u: no running total exceeds u, np.argmax of that row of False gives 0, and a "
+             "count of the totals <= u gives 5. Keep the logits and u in float64, as they come."),
         ]
     for T in _ROUND_TEMPERATURES:
         rules.append((list(_first_above(np.cumsum(softmax(logits, T, axis=1), axis=1), u)),
@@ -767,13 +815,13 @@ def check_batch_sampler(sampler: Callable) -> None:
         if drawn_masked.any():
             i = int(np.flatnonzero(drawn_masked)[0])
             return hint(f"a masked entry (logit -inf) was drawn: on the row {_row(logits[i])} with u = "
-                        f"{uniforms[i]:.6g}, your sampler returned {answer[i]}; the inverse CDF returns "
+                        f"{_shown_u(uniforms[i])}, your sampler returned {answer[i]}; the inverse CDF returns "
                         f"{expected[i]}. {_MASKED_PIECE}")
         i = int(np.flatnonzero(answer != expected)[0])
-        return hint(f"on the row {_row(logits[i])} with u = {uniforms[i]:.6g}, your sampler returned {answer[i]}; the "
-                    f"inverse CDF returns {expected[i]}, the first index whose cumulative probability exceeds u "
-                    f"(that row's cdf = {np.round(cdf[i], 4).tolist()}). (Wrong on {int(np.sum(answer != expected))} "
-                    f"of the {n_rows} rows.)")
+        return hint(f"on the row {_row(logits[i])} with u = {_shown_u(uniforms[i])}, your sampler returned "
+                    f"{answer[i]}; the inverse CDF returns {expected[i]}, the first index whose cumulative probability "
+                    f"exceeds u (that row's cdf = {np.round(cdf[i], 4).tolist()}). (Wrong on "
+                    f"{int(np.sum(answer != expected))} of the {n_rows} rows.)")
     large = _large_logits_problem(sampler)
     if large is not None:
         return hint(large)
@@ -787,7 +835,8 @@ def check_batch_sampler(sampler: Callable) -> None:
                       "of each row, np.argmax(..., axis=1).")
     return passed(f"On each of the {n_rows} rows of the batch, with its own u (u = 0.0 on a row whose first entry "
                   "is masked among them), your sampler returns the inverse-CDF index and never a masked entry; it "
-                  "stays right on a row of large logits, and its work does not grow with the number of rows.")
+                  "stays right on rows of large logits, alone or beside an ordinary row, and its work does not grow "
+                  "with the number of rows.")
 
 
 def _down_the_columns(sampler: Callable) -> bool:
@@ -805,6 +854,13 @@ def _down_the_columns(sampler: Callable) -> bool:
 
 def _row(logits: np.ndarray) -> str:
     return "[" + ", ".join("-inf" if np.isneginf(z) else f"{z:g}" for z in logits) + "]"
+
+
+def _shown_u(u: float) -> str:
+    """A uniform number as a hint shows it: 6 significant digits, or 10 where 6 would round it to another number
+    that matters, as 1 - 1e-9 would to 1 (a u of 1 could never be exceeded by a running total)."""
+    short = f"{u:.6g}"
+    return short if float(short) not in (0.0, 1.0) or float(short) == u else f"{u:.10g}"
 
 
 def _chi_square_p_value(counts: np.ndarray, probs: np.ndarray) -> float:
@@ -919,6 +975,12 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     return hint("your draws are argmax(z / T - g), with the very noise your function drew: the "
                                 "noise has the wrong sign. A Gumbel draw is g = -log(-log(u)), with both minus "
                                 "signs; log(-log(u)) is -g. Add it: argmax(z / T + g).")
+    if noise is not None and _masked_took_part(draws, scaled, noise, source):
+        return hint("the masked entry (logit -inf, index 1) was drawn, and every other draw is argmax(z / T + g) "
+                    "with the very noise your function drew: the masked entry took part with a finite logit, as a "
+                    "stand-in for -inf gives it (np.nan_to_num(z, neginf=0), np.clip, np.maximum), and the noise "
+                    "sometimes lifts it above the rest. Keep -inf as -inf: -inf / T + g stays -inf, so the masked "
+                    "entry never wins, whatever its noise.")
     if np.any(draws == 1):
         # only the masked entry, every time: an argmin, which picks the -inf entry whatever the noise
         argmin = " (And take the argmax: argmin picks the -inf entry.)" if np.all(draws == 1) else ""
@@ -1019,6 +1081,18 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     return hint(f"frequencies {observed} do not match softmax(z / T) at T = 2, "
                 f"{np.round(softmax(_LOGITS, T), 3).tolist()}: argmax(z / T + g) "
                 f"with g = -np.log(-np.log(rng.random(len(z)))).")
+
+
+def _masked_took_part(draws: np.ndarray, scaled: np.ndarray, noise: tuple[np.ndarray, ...] | np.ndarray,
+                      source: str) -> bool:
+    """Whether the draws are argmax(z / T + g) with the learner's own noise, except that the masked entry (index 1)
+    sometimes wins instead: the mark of a finite stand-in for its -inf, which the noise can lift above the rest.
+    (Noise added to probabilities, softmax(z / T) + g, also draws the masked entry, but its other draws differ.)"""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        races = [scaled - np.log(noise)] if source == "exponential" else [scaled + g for g in noise]
+    drew_masked = draws == 1
+    return bool(drew_masked.any()) and not drew_masked.all() and any(
+        np.array_equal(draws[~drew_masked], np.argmax(race, axis=1)[~drew_masked]) for race in races)
 
 
 def _nan_from_noise(sampler: Callable) -> bool:
@@ -1348,6 +1422,11 @@ def top_p_cases() -> list[Case]:
     # for the total to reach the mass never sees it and must still keep them all. The last token is masked.
     inputs.append((np.array([0.0] * 10 + [-np.inf]), 1.0,
                    "ten equal logits and a masked one with top_p_mass = 1 (keep every token of nonzero probability)"))
+    # positive logits: probabilities [0.579, 0.078, 0.213, 0.129] (to 3 digits), so top_p_mass = 0.9 keeps 3
+    # (0.579 + 0.213 = 0.792, then 0.921 crosses it), while a running total of the raw logits reaches 0.9 at the
+    # first (2 >= 0.9) and keeps 1: keeping every token and adding up raw logits no longer look alike, as they do
+    # on negative logits, whose raw running total never reaches the mass
+    inputs.append((np.array([2.0, 0.0, 1.0, 0.5]), 0.9, "[2, 0, 1, 0.5] with top_p_mass = 0.9"))
     cases = []
     for logits, mass, label in inputs:
         # at top_p_mass = 1 the answer is known without tempnb.top_p: every finite logit, unchanged
@@ -1628,6 +1707,24 @@ def _values_changed_behind_warning(function: Callable, cases: list[Case]) -> str
     return None
 
 
+def _keeps_everything(function: Callable, cases: list[Case]) -> str | None:
+    """The hint for a top-p that keeps every finite logit, unchanged, on every case (no token set to -inf), or None.
+
+    On negative logits a running total of the raw logits never reaches the mass and keeps everything too; the
+    case of positive logits, where that total keeps one token, tells the two apart.
+    """
+    for case in cases:
+        logits = case.args[0]
+        outcome = call(function, *copy.deepcopy(case.args))
+        if outcome.problem or not _same_filter(outcome.value, np.where(np.isfinite(logits), logits, -np.inf)):
+            return None
+    case = cases[0]
+    return (f"you kept every token: on every case your function returns all the logits unchanged (on {case.label}, "
+            f"tempnb.top_p keeps {len(_kept(case.expected))} of {case.args[0].size}). Once you know how many tokens, "
+            "most probable first, it takes to reach top_p_mass, set the others to -inf: "
+            "out = np.full_like(logits, -np.inf), then out[order[:n]] = logits[order[:n]].")
+
+
 def check_top_p(my_top_p: Callable) -> None:
     """Exercise 06.4: nucleus (top-p) filtering, on the names model's next-character distributions."""
     from tempnb.sampling import top_p
@@ -1636,6 +1733,9 @@ def check_top_p(my_top_p: Callable) -> None:
     changed = _values_changed_behind_warning(my_top_p, cases)
     if changed is not None:
         return hint(changed)
+    everything = _keeps_everything(my_top_p, cases)
+    if everything is not None:
+        return hint(everything)
     if _sorted_ascending(my_top_p, cases):
         return hint(_LEAST_LIKELY)
     other_rule = _follows_another_rule(my_top_p, cases) or _tempered_top_p(my_top_p, cases)
@@ -1654,7 +1754,7 @@ def check_top_p(my_top_p: Callable) -> None:
         return hint(_builds_it("top_p", "Take the softmax, sort it most probable first, and keep tokens until "
                                         "their running total reaches top_p_mass."))
     return passed(f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
-                  "distributions of the names model (one of them divided by T = 0.5) and 3 hand-made "
+                  "distributions of the names model (one of them divided by T = 0.5) and 4 hand-made "
                   "cases (top_p_mass = 0 and 1 among them), keeps at least one token, keeps 2 of 4 "
                   "equal logits at top_p_mass = 0.5, where the running total lands exactly on the mass, and "
                   "returns a new array.")
