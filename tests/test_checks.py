@@ -547,6 +547,20 @@ def masked_softmax_swapped(keep, z):
     return masked_softmax_solution(z, keep)
 
 
+def masked_softmax_starter(z, keep):
+    """The notebook's starter for Exercise 1: stable, and keep never used."""
+    exps = np.exp(z - z.max())
+    return exps / exps.sum()
+
+
+def masked_softmax_np_ma(z, keep):
+    """A NumPy masked array, returned as it is (cold read r139, X3): its kept entries are right, but under the mask it
+    still holds a number, where the plain array the exercise asks for must hold exactly 0."""
+    masked_z = np.ma.masked_array(z, mask=~keep)
+    exps = np.exp(masked_z - masked_z.max())
+    return exps / exps.sum()
+
+
 # -- 03 · Exercise 2 since cold read r132: log-softmax, my_log_softmax(z) ------------------------------------------
 
 
@@ -574,6 +588,13 @@ def log_softmax_epsilon_in_sum(z, eps=1e-9):
     """An epsilon inside the log of the shifted sum: every entry too small by log(1 + eps / S)."""
     m = z.max()
     return z - m - np.log(np.sum(np.exp(z - m)) + eps)
+
+
+def log_softmax_of_own_probabilities(z):
+    """The learner's own stable softmax, then np.log of it: on [0, -1000] the second probability, e^-1000, rounds
+    to 0 and its log is -inf, with a divide-by-zero warning (the starter's mistake, written out)."""
+    exps = np.exp(z - z.max())
+    return np.log(exps / exps.sum())
 
 
 def log_softmax_of_probabilities_silenced(z):
@@ -626,6 +647,12 @@ def cross_entropy_max_without_keepdims(logits, labels):
     rows = np.arange(len(labels))
     m = logits.max(axis=1)
     return m + np.log(np.exp(logits - m).sum(axis=1)) - logits[rows, labels]
+
+
+def along_starter(z, axis):
+    """The notebook's starter for Exercise 3: its batch_softmax, the axis never used."""
+    exps = np.exp(z - z.max(axis=1, keepdims=True))
+    return exps / np.sum(exps, axis=1, keepdims=True)
 
 
 def along_swapped(axis, z):
@@ -4096,6 +4123,17 @@ WRONG_ANSWERS = [
      "keep was not used"),
     (checks.check_masked_softmax, lambda z, keep: np.exp(z - z.max()) / np.exp(z - z.max()).sum(),
      "on [log 0.25, 5, log 0.75] with the 5 masked your result is the softmax of every logit"),
+    # cold read r139, X1: the starter prints this hint, so it names the symptom and the idea, not the line of code
+    # (test_03_starter_hints_name_the_symptom_and_the_idea_not_the_code checks that np.where is left out)
+    (checks.check_masked_softmax, masked_softmax_starter,
+     "A masked entry must get exactly 0, leaving all the mass to the kept ones"),
+    (checks.check_masked_softmax, masked_softmax_starter, "mask the way 02 does, with a logit whose exponential is "
+                                                          "exactly 0"),
+    # X3: a NumPy masked array returned as it is; on [log 0.25, 5, log 0.75] its masked entry holds a number, and the
+    # hint named a replacement by 0 that the learner never made
+    (checks.check_masked_softmax, masked_softmax_np_ma, "you returned a NumPy masked array (np.ma)"),
+    (checks.check_masked_softmax, masked_softmax_np_ma, "where each masked entry must be exactly 0"),
+    (checks.check_masked_softmax, masked_softmax_np_ma, "fill the masked logits with -inf before exp"),
     (checks.check_masked_softmax, masked_softmax_after_exp,
      "on [1000, 0, 1] with the 1000 masked, it emitted a RuntimeWarning: invalid value"),
     (checks.check_masked_softmax, masked_softmax_after_exp, "z.max() counts masked logits too"),
@@ -4143,6 +4181,15 @@ WRONG_ANSWERS = [
     (checks.check_log_softmax, lambda z: np.log(softmax(z)),
      "on [0, -1000], it emitted a RuntimeWarning: divide by zero"),
     (checks.check_log_softmax, lambda z: np.log(softmax(z)), "Never take the log of a probability"),
+    # cold read r139, X1: the starter's hint names the symptom and the idea, not the line of code. The right
+    # log-probability is -1000 - log(1 + e^-1000), and log(1 + e^-1000) ~ e^-1000 = 10^-434.3 is far below half a
+    # unit in the last place of 1000 (5.7e-14), so it is -1000 in doubles
+    (checks.check_log_softmax, lambda z: np.log(softmax(z)),
+     "your log-probability there is -inf where it should be -1000, an ordinary number"),
+    (checks.check_log_softmax, lambda z: np.log(softmax(z)),
+     "compute the log-probabilities from the logits and their log-sum-exp"),
+    (checks.check_log_softmax, log_softmax_of_own_probabilities,
+     "on [0, -1000], it emitted a RuntimeWarning: divide by zero, and your log-probability there is -inf"),
     (checks.check_log_softmax, log_softmax_of_probabilities_silenced,
      "a log-probability is -inf where it should be an ordinary number"),
     (checks.check_log_softmax, log_softmax_where_guard,
@@ -6756,6 +6803,17 @@ WRONG_ANSWERS += [
     (checks.check_softmax_along_axis, along_batch_softmax_copied, "that normalises along axis 1, but the check "
                                                                   "passed axis=0"),
     (checks.check_softmax_along_axis, along_batch_softmax_copied, "batch_softmax above fixes axis=1"),
+    # cold read r139, X1: the starter's hint names the symptom and the idea, not the line of code
+    (checks.check_softmax_along_axis, along_starter, "that normalises along axis 1, but the check passed axis=0"),
+    (checks.check_softmax_along_axis, along_starter,
+     "Use the axis you are given, for both the maximum and the sum, and keep each maximum and each sum lined up"),
+    # a fixed axis that is not the last is a later attempt's slip: on [[1, 2], [3, 5]] with axis=1, a softmax down
+    # the columns; its hint names the code
+    (checks.check_softmax_along_axis, lambda z, axis: scipy.special.softmax(z, axis=0),
+     "that normalises along axis 0, but the check passed axis=1: use the axis you are given for both the max and "
+     "the sum, z.max(axis=axis, keepdims=True)"),
+    (checks.check_softmax_along_axis, lambda z, axis: scipy.special.softmax(z, axis=0),
+     "Not a fixed number: the axis changes from call to call"),
     (checks.check_softmax_along_axis, along_last_axis_always, "that normalises along axis 1, but the check passed "
                                                               "axis=0"),
     # batch_softmax itself, one parameter: the call with (z, axis) raises TypeError
@@ -7766,6 +7824,33 @@ def test_the_swap_probes_of_exercises_1_and_3_do_not_show_their_prints(capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[:-1] == ["keep float64"], lines
     assert "right when called with keep first" in lines[-1], lines
+
+
+# 03's starters as the notebook writes them, each with the code its hint must not hand over, and a later attempt
+# whose hint names its own mistake in code
+STARTERS_03 = [
+    (checks.check_masked_softmax, masked_softmax_starter, ("np.where", "-np.inf", "z.max()"),
+     masked_softmax_after_exp, "np.where(keep, z, -np.inf)"),
+    (checks.check_log_softmax, lambda z: np.log(softmax(z)), ("z - m", "z.max()", "log(sum(exp("),
+     lambda z: z - np.log(np.sum(np.exp(z))), "z - m - log(sum(exp(z - m))), with m = z.max()"),
+    (checks.check_softmax_along_axis, along_starter, ("keepdims=True", "z.max(axis", "exps.sum(axis"),
+     along_max_without_keepdims, "z.max(axis=axis, keepdims=True)"),
+]
+
+
+@pytest.mark.parametrize(("check", "starter", "code", "later", "later_code"), STARTERS_03,
+                         ids=[c.__name__ for c, _, _, _, _ in STARTERS_03])
+def test_03_starter_hints_name_the_symptom_and_the_idea_not_the_code(capsys, check, starter, code, later,
+                                                                     later_code):
+    """Cold read r139, X1: a starter runs and prints a hint, but that hint names the symptom and the idea, not the
+    line that solves the exercise (which made the exercise a copy of one line); the code-level advice stays for
+    the later attempts whose mistake it names."""
+    printed = run(capsys, check, starter)
+    assert printed.startswith(checks.HINT), printed
+    assert not any(fragment in printed for fragment in code), printed
+    printed = run(capsys, check, later)
+    assert printed.startswith(checks.HINT), printed
+    assert later_code in printed, printed
 
 
 

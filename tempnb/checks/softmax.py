@@ -780,15 +780,22 @@ def _along_case(z: np.ndarray, axis: int, label: str) -> Case:
                                             "move the axis back with np.moveaxis(result, -1, axis))."))
     # a fixed axis instead of the parameter (batch_softmax above fixes axis=1), a loop over the rows of a 2-D
     # array, or a reshape into rows: each normalises along the last axis, whatever axis was asked
+    # The last axis is what the exercise's starter (batch_softmax) normalises, and the starter prints this hint, so
+    # it names the symptom and the idea, not the line of code (cold read r139, X1); a fixed number other than the
+    # last axis is a later attempt's slip, and its hint names the code
     for other in others:
         value = scipy.special.softmax(z, axis=other)
         if wrong(value):
-            why = (" A fixed axis (batch_softmax above fixes axis=1), a loop over the rows, or a reshape into rows "
-                   "normalises along the last axis, whatever axis is asked." if other == ndim - 1 else
-                   " Not a fixed number: the axis changes from call to call.")
+            if other == ndim - 1:
+                advice = ("a fixed axis (batch_softmax above fixes axis=1), a loop over the rows, or a reshape into "
+                          "rows normalises along the last axis, whatever axis is asked. Use the axis you are given, "
+                          "for both the maximum and the sum, and keep each maximum and each sum lined up with the "
+                          "slice it came from, as the batch section's fix does for rows.")
+            else:
+                advice = (f"use the axis you are given for both the max and the sum, {_KEEP_AXIS}. Not a fixed "
+                          "number: the axis changes from call to call.")
             mistakes.append(Mistake(value, f"that normalises along axis {other}, but the check passed axis={axis}: "
-                                           f"use the axis you are given for both the max and the sum, {_KEEP_AXIS}."
-                                           + why))
+                                           + advice))
     whole = scipy.special.softmax(z, axis=None)
     if wrong(whole):
         mistakes.append(Mistake(whole, f"you normalised over the whole array (a max and a sum with no axis): "
@@ -1462,6 +1469,14 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
              if value is not None and not close(value, expected, rtol=1e-12, atol=0)]
     clipped = [value for value in clipped if not close(value, expected, rtol=1e-12, atol=0)]
     mistakes = [
+        # a NumPy masked array (np.ma): read as a plain array, as np.asarray and the check read it, its masked entries
+        # hold whatever lies under the mask (cold read r139, X3); named before any hint about the values
+        Mistake(lambda a: isinstance(a, np.ma.MaskedArray),
+                "you returned a NumPy masked array (np.ma). Read as a plain array, as np.asarray and this check read "
+                "it, it still holds numbers under its mask ({got}), where each masked entry must be exactly 0; and "
+                "NumPy's exp computes the entries under a mask too, so a masked 1000 still overflows. Return a plain "
+                "array with exactly 0 in the masked entries: fill the masked logits with -inf before exp "
+                "(.filled(-np.inf)), and no np.ma is needed after that."),
         # z[keep] alone: the kept logits' softmax, one entry per kept logit
         *([] if np.all(kept) else
           [Mistake(lambda a: close(a, scipy.special.softmax(z[kept]), rtol=1e-9, atol=0),
@@ -1481,12 +1496,14 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
                    _CLIPPED_SOFTMAX.format(label="{label}", got="{got}",
                                            shift="subtracting the largest kept logit, the maximum of "
                                                  f"{_MASK_LOGITS},"))]),
-        # keep not used at all (the exercise's starter): the softmax of every logit
+        # keep not used at all (the exercise's starter): the softmax of every logit. The starter prints this hint,
+        # so it names the symptom and the idea only (cold read r139, X1): where the mask goes, before or after the
+        # maximum, is the exercise's trap, and the hints of the later attempts that fall into it name the code
         *([] if np.all(kept) else
           [Mistake(lambda a: close(a, scipy.special.softmax(z), rtol=1e-9, atol=0),
                    "on {label} your result is the softmax of every logit, {got}: keep was not used, so each masked "
-                   f"entry took its usual share. Put -inf in the masked entries first, {_MASK_LOGITS}: exp(-inf) is "
-                   "exactly 0.")]),
+                   "entry took its usual share of the mass. A masked entry must get exactly 0, leaving all the mass "
+                   "to the kept ones: mask the way 02 does, with a logit whose exponential is exactly 0.")]),
         # the masked logit replaced by 0 (z * keep, np.where(keep, z, 0)) or by another ordinary number
         *([] if not np.any(masked) else
           [Mistake(_masked_weighted(masked),
@@ -1771,6 +1788,23 @@ def _log_softmax_cases() -> list[Case]:
     ]
 
 
+def _log_of_a_lost_probability(z: np.ndarray, answer: object) -> float | None:
+    """The right log-probability of an entry that the answer makes -inf while every other entry is finite and the
+    right answer is finite there, as np.log of a probability that rounded to 0 does (the exercise's starter,
+    np.log(softmax(z))); None for any other answer, such as one whose whole sum rounded to 0 (+inf or nan entries).
+
+    The starter prints this hint, so it names the symptom and the idea, not the line of code (cold read r139, X1)."""
+    expected = scipy.special.log_softmax(z)
+    array = as_array(answer)
+    if array is None or array.shape != expected.shape:
+        return None
+    lost = np.isneginf(array) & np.isfinite(expected)
+    rest = np.isfinite(expected) & ~lost
+    if not np.any(lost) or not np.all(np.isfinite(array[rest])):
+        return None
+    return float(expected[lost][0])
+
+
 def check_log_softmax(log_softmax_1d: Callable) -> None:
     """Exercise 03.2: ``log_softmax_1d(z)``, log softmax(z) for a 1-D array, computed in log space: finite where the
     probability itself underflows ([0, -1000] gives [0, -1000]), -inf for a masked -inf logit, no overflow.
@@ -1790,6 +1824,15 @@ def check_log_softmax(log_softmax_1d: Callable) -> None:
                             "computed and then thrown away still warns: np.where, for one, computes both of its "
                             f"branches before it picks one. Compute only what you keep: {_LOG_SPACE}, with no "
                             "branch.")
+        if message is not None and "emitted a RuntimeWarning: divide by zero" in message and calls:
+            lost = _log_of_a_lost_probability(*calls[-1])
+            if lost is not None:
+                return hint(f"on {case.label}, it emitted a RuntimeWarning: divide by zero, and your "
+                            f"log-probability there is -inf where it should be {lost:.6g}, an ordinary number. The "
+                            "probability rounded to 0, and the log of 0 is -inf: a log taken after the rounding "
+                            "cannot bring back what the probability lost. Never take the log of a probability: "
+                            "compute the log-probabilities from the logits and their log-sum-exp, as the section "
+                            "\"Log-sum-exp and log-softmax\" writes log-softmax.")
         if message is not None:
             if "{err}" in message:
                 error = "?"
