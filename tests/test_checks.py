@@ -1149,6 +1149,49 @@ def tempered_scipy_logsumexp(z, T):
     return np.exp(z / T - scipy.special.logsumexp(z / T))
 
 
+def tempered_logaddexp_reduce(z, T):
+    """exp(z / T - np.logaddexp.reduce(z / T)), with the T = 0 limit: NumPy's pairwise log-sum-exp, reduced over
+    z / T, is a logsumexp whose max trick the learner did not write (cold read r140)."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    return np.exp(z / T - np.logaddexp.reduce(z / T))
+
+
+def tempered_logaddexp_folded(z, T):
+    """np.logaddexp itself, folded over z / T with functools.reduce: a ufunc call the profiler does not see."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    return np.exp(z / T - functools.reduce(np.logaddexp, z / T))
+
+
+LOG_SUM_EXP = np.logaddexp.reduce  # a name of the learner's own for NumPy's reduce, bound in another cell
+
+
+def tempered_logaddexp_renamed(z, T):
+    """np.logaddexp.reduce under a name of the learner's own, LOG_SUM_EXP: its code never says logaddexp."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    return np.exp(z / T - LOG_SUM_EXP(z / T))
+
+
+def logaddexp(a, b):
+    """A learner's own pairwise log-sum-exp, with its own max trick: it shares only its name with NumPy's."""
+    m = max(a, b)
+    return m + math.log(math.exp(a - m) + math.exp(b - m))
+
+
+def tempered_own_logaddexp(z, T):
+    """exp(z / T - LSE), the LSE folded from the learner's own logaddexp above: right, since the learner wrote the
+    max trick and nothing of NumPy's does it."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    return np.exp(z / T - functools.reduce(logaddexp, (z / T).tolist()))
+
+
 def tempered_sklearn_softmax(z, T):
     """scikit-learn's softmax (a 2-D one, in sklearn.utils.extmath) of z / T as one row, with the T = 0 limit."""
     from sklearn.utils.extmath import softmax as sklearn_softmax
@@ -1520,6 +1563,8 @@ RIGHT_ANSWERS = [
     # the one-hot form, -sum_k p_k log q_k per row, summed over the classes
     (checks.check_cross_entropy, lambda z, y: np.sum(-np.eye(z.shape[1])[y] * log_softmax(z, axis=1), axis=1)),
     (checks.check_tempered_softmax, tempered_from_scratch),  # scipy's softmax in its place is a WRONG row now
+    # a hand-written pairwise log-sum-exp that happens to be called logaddexp: not NumPy's, so not a library call
+    (checks.check_tempered_softmax, tempered_own_logaddexp),
     (checks.check_odds_temperature, 1 / 3),
     (checks.check_half_temperature, GOLDEN_T),
     (checks.check_soft_loss, soft_term),
@@ -4645,6 +4690,12 @@ WRONG_ANSWERS = [
     (checks.check_tempered_softmax, tempered_scipy_log_softmax, "your function calls scipy.special.log_softmax"),
     (checks.check_tempered_softmax, tempered_scipy_logsumexp, "your function calls scipy.special.logsumexp"),
     (checks.check_tempered_softmax, tempered_tempnb_log_softmax, "your function calls tempnb's log_softmax"),
+    # NumPy's log-sum-exp, np.logaddexp: its .reduce (a ufunc method), the ufunc itself folded with functools.reduce,
+    # and its .reduce bound to a name of the learner's own (cold read r140: the first passed before)
+    (checks.check_tempered_softmax, tempered_logaddexp_reduce, "your function calls np.logaddexp (NumPy's"),
+    (checks.check_tempered_softmax, tempered_logaddexp_reduce, "np.logaddexp and its .reduce"),
+    (checks.check_tempered_softmax, tempered_logaddexp_folded, "your function calls np.logaddexp"),
+    (checks.check_tempered_softmax, tempered_logaddexp_renamed, "your function calls np.logaddexp"),
     (checks.check_tempered_softmax, tempered_apply_temperature, "your function calls tempnb's apply_temperature"),
     # scikit-learn's softmax of one row, with a T == 0 branch: right values, so the check names the call
     (checks.check_tempered_softmax, tempered_sklearn_softmax, "your function calls sklearn.utils.extmath.softmax"),

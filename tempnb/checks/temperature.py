@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dis
 import functools
 import math
 import re
@@ -314,7 +315,7 @@ def _retempered_on_problem(logits: list[float], T: float) -> Callable[[str], str
 
 # Dividing first, z / T and then its maximum subtracted, is accepted: it differs from subtracting first only in the
 # last digits unless z / T is enormous (the notebook's "Going deeper: why subtract before dividing" shows logits near
-# 1e7 at T = 0.001), and the cases below keep |z / T| at 3000 or less.
+# 1e7 at T = 0.003), and the cases below keep |z / T| at 3000 or less.
 
 
 def _digits(value: object, spec: str) -> str:
@@ -629,6 +630,9 @@ _WHAT_IT_DOES = {
                                "is the log-softmax)",
     "tempnb's apply_temperature": "which tempers probabilities for you, max trick and normalisation included",
     "sklearn.utils.extmath.softmax": "a library softmax that does the max trick for you",
+    # npy_logaddexp (numpy/_core/src/npymath/npy_math_internal.h.src, NumPy 2.4.6): x + log1p(exp(y - x)), x the larger
+    "np.logaddexp": "NumPy's log(e^a + e^b), which takes the larger of a and b out first, so that "
+                    "np.logaddexp.reduce(z / T) is the logsumexp of z / T, max trick included",
 }
 
 
@@ -655,12 +659,45 @@ def _library_functions() -> list[tuple[Callable, str]]:
     return found
 
 
-def _library_called(ran: set[types.CodeType]) -> str | None:
+def _library_called(ran: dict[types.CodeType, dict], logaddexp_method_ran: bool) -> str | None:
     """Which library function of those Exercise 1 does not allow ran while the check called the learner's function,
     however its code reached it (a name, a module attribute, a helper of its own at any depth, a functools.partial);
-    None if none. ``ran`` holds the code of every Python function that ran during those calls (a profiler in
-    check_tempered_softmax records it, as common.calls does, without calling the learner's function again)."""
-    return next((label for function, label in _library_functions() if function.__code__ in ran), None)
+    None if none. ``ran`` maps the code of every Python function that ran during those calls to the globals it ran
+    with (a profiler in check_tempered_softmax records it, as common.calls does, without calling the learner's
+    function again); ``logaddexp_method_ran`` says whether code outside the libraries called a method of
+    np.logaddexp (.reduce, .accumulate), however it was named."""
+    called = next((label for function, label in _library_functions() if function.__code__ in ran), None)
+    if called is None and (logaddexp_method_ran or any(
+            _names_logaddexp(code, names) for code, names in ran.items() if not _in_a_library(names))):
+        called = "np.logaddexp"
+    return called
+
+
+# The libraries whose own code may name np.logaddexp (scipy 1.17's scipy.special.softplus calls it): only code
+# outside them counts.
+_LIBRARIES = frozenset({"numpy", "scipy", "sklearn", "tempnb"})
+
+
+def _in_a_library(names: dict) -> bool:
+    """Whether code that ran with these globals belongs to one of _LIBRARIES (by its module's name)."""
+    return str(names.get("__name__", "")).split(".")[0] in _LIBRARIES
+
+
+def _names_logaddexp(code: types.CodeType, names: dict) -> bool:
+    """Whether ``code`` reaches np.logaddexp: as an attribute (np.logaddexp, numpy.logaddexp.reduce), by an import
+    (from numpy import logaddexp), or by a global name bound to it. A ufunc call is not a Python call, so the profiler
+    does not see np.logaddexp(a, b) itself; the code that names it shows it. A function of the learner's own called
+    logaddexp is not NumPy's, and a comment or a string that mentions it is not code: neither counts."""
+    if "logaddexp" not in code.co_names:
+        return False
+    for instruction in dis.get_instructions(code):
+        if instruction.argval != "logaddexp":
+            continue
+        if instruction.opname in ("LOAD_ATTR", "LOAD_METHOD", "IMPORT_FROM"):
+            return True
+        if instruction.opname == "LOAD_GLOBAL" and names.get("logaddexp") is np.logaddexp:
+            return True
+    return False
 
 
 def _not_a_function(value: object) -> str | None:
@@ -723,11 +760,15 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         _limit_case([0.0, 5e-324], "[0, 5e-324] at T = 0 (a near-tie)", near_tie=True),
     ]
     sorted_in_place = []  # set by the wrapper below when the learner's code sorts the array it was given
-    ran: set[types.CodeType] = set()  # the code of every Python function the learner's function ran
+    ran: dict[types.CodeType, dict] = {}  # the code of every Python function the learner's function ran: its globals
+    logaddexp_method_ran = []  # set when code outside the libraries calls np.logaddexp.reduce (or another method)
 
-    def record(frame, event, arg) -> None:  # noqa: ANN001, ARG001 (sys.setprofile's signature)
+    def record(frame, event, arg) -> None:  # noqa: ANN001 (sys.setprofile's signature)
         if event == "call":
-            ran.add(frame.f_code)
+            ran.setdefault(frame.f_code, frame.f_globals)
+        elif event == "c_call" and getattr(arg, "__self__", None) is np.logaddexp and \
+                not _in_a_library(frame.f_globals):
+            logaddexp_method_ran.append(True)
 
     @functools.wraps(tempered_softmax)  # keeps the learner's parameter names for the hints
     def watched(*args):
@@ -763,13 +804,13 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
     # a library function that ran is the mistake to name, whatever else went wrong: a library softmax of z / T passes
     # every case (with a T == 0 branch), apply_temperature misses a near-tie its T = 1 softmax rounded to a tie, and a
     # function written from scratch removes these and any other slip that came with the library call
-    library = _library_called(ran)
+    library = _library_called(ran, bool(logaddexp_method_ran))
     if library is not None:
         problem = (f"your function calls {library} ({_WHAT_IT_DOES[library]}): the exercise is to write "
                    "softmax(z / T) from scratch, with np.exp, the max trick and a T == 0 branch, without any "
                    "library softmax, log-softmax or logsumexp (tempnb's softmax, log_softmax or apply_temperature, "
-                   "scipy.special's softmax, log_softmax or logsumexp, sklearn.utils.extmath.softmax); keep them "
-                   "for comparing your result with.")
+                   "scipy.special's softmax, log_softmax or logsumexp, np.logaddexp and its .reduce, "
+                   "sklearn.utils.extmath.softmax); keep them for comparing your result with.")
     return hint(problem) if problem is not None else passed(
         "Your tempered softmax matches tempnb.softmax, down to T = 0.001 and at the limit T = 0.")
 
