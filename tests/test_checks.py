@@ -826,6 +826,19 @@ def batch_u_per_entry(z, rng):
 def batch_greater_or_equal(z, rng):
     cdf = np.cumsum(softmax(z, axis=1), axis=1)
     return np.argmax(cdf >= rng.random(len(z))[:, None], axis=1)
+def batch_sorted_not_mapped_back(z, rng):
+    """Cold read r140: the rows sorted most probable first, and the index into the sorted row returned, never mapped
+    back to the token's own position. No stand-in for -inf, so the hint must not blame one."""
+    cdf = np.cumsum(-np.sort(-softmax(z, axis=1), axis=1), axis=1)
+    return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
+
+
+def batch_seeded_generator(z, rng):
+    """Cold read r140: rng used only to seed another generator, whose uniform numbers the check cannot see."""
+    u = np.random.default_rng(rng.integers(2**30)).random(len(z))
+    return np.argmax(np.cumsum(softmax(z, axis=1), axis=1) > u[:, None], axis=1)
+
+
 
 
 def batch_finite_stand_in(z, rng):
@@ -1023,6 +1036,24 @@ def top_p_descending(z, top_p_mass):
     out = np.full_like(z, -np.inf)
     out[order[:n_kept]] = z[order[:n_kept]]
     return out
+def top_p_without_max(z, top_p_mass):
+    """top_p_descending with its own softmax that skips the max-subtraction: np.exp(1000) overflows."""
+    e = np.exp(z)
+    probs = e / e.sum()
+    order = np.argsort(-probs, kind="stable")
+    n = int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1
+    out = np.full_like(z, -np.inf)
+    out[order[:n]] = z[order[:n]]
+    return out
+
+
+def top_p_without_max_silenced(z, top_p_mass):
+    """The same, with NumPy's warnings silenced, so the check sees only the answer (every probability nan on the
+    large logits [1000, 999, 998, 990])."""
+    with np.errstate(all="ignore"):
+        return top_p_without_max(z, top_p_mass)
+
+
 
 
 def top_p_count_only(z, top_p_mass):
@@ -5088,6 +5119,10 @@ WRONG_ANSWERS = [
      lambda z, rng: np.sum(softmax(z, axis=1) <= rng.random(len(z))[:, None], axis=1),
      "or a count of probs <= u"),
     (checks.check_batch_sampler, batch_no_max_subtraction, "subtract each row's maximum before np.exp"),
+    # cold read r140: an index into the sorted row is named as such, not as a finite stand-in for -inf; and rng used
+    # only as a seed is not said to draw indices
+    (checks.check_batch_sampler, batch_sorted_not_mapped_back, "the token's own position in its row"),
+    (checks.check_batch_sampler, batch_seeded_generator, "a seed for another generator"),
     # one maximum for the whole batch (cold read r132): right on each row alone, but beside a row of logits near
     # 1000 an ordinary row's exponentials all underflow, 0 / 0 is nan, and its masked entry 0 is drawn
     (checks.check_batch_sampler, batch_batch_max, "That is what subtracting the whole batch's maximum gives"),
@@ -7082,6 +7117,9 @@ WRONG_ANSWERS += [
     (checks.check_top_p, top_p_indices, "shape"),
     # renormalised with np.log(softmax(out)): log(0) warns, but the values changed is the mistake to name
     (checks.check_top_p, lambda z, top_p_mass: np.log(softmax(top_p(z, top_p_mass))), "changed the values there"),
+    # its own softmax without the max-subtraction (cold read r140): the large-logits case overflows, warned or not
+    (checks.check_top_p, top_p_without_max, "overflow. np.exp(1000) overflows to inf"),
+    (checks.check_top_p, top_p_without_max_silenced, "subtract the maximum before np.exp"),
     # 07 · ECE
     (checks.check_ece, ece_unweighted, "weight each by the fraction"),
     (checks.check_ece, ece_empty_bins_divided, "Here the 0/0 is right / count with a count of 0"),
@@ -7676,7 +7714,8 @@ def test_top_p_cases_are_far_from_the_threshold():
     from tempnb.checks.sampling import TOP_P_NAMES_CASES, top_p_cases
 
     cases = top_p_cases()
-    assert len(cases) == len(TOP_P_NAMES_CASES) + 5  # four hand-made cases and one of unnormalised logits
+    # five hand-made cases (one of them of large logits) and one of unnormalised logits
+    assert len(cases) == len(TOP_P_NAMES_CASES) + 6
     for case in cases:
         logits, mass = case.args
         if mass == 1:  # keep every token of nonzero probability, though the running total ends below 1
@@ -7710,6 +7749,31 @@ def test_top_p_positive_logits_case_by_hand():
     assert (by_hand, raw, len(logits)) == (3, 1, 4) and mass == 0.9
     assert min(abs(total - mass) for total in totals) > 0.02
     assert np.isfinite(case.expected).tolist() == [True, False, True, True]
+
+
+def test_top_p_large_logits_case_by_hand():
+    """The large-logits case in plain Python: e^z / sum e^z = e^(z - 1000) / (1 + e^-1 + e^-2 + e^-10), most
+    probable first 0.665, 0.245, 0.090, 0.00003, running totals 0.665, 0.910, so top_p_mass = 0.9 keeps tokens 0
+    and 1; math.exp(1000) itself overflows, which is the trap the case is there for."""
+    from tempnb.checks.sampling import top_p_cases
+
+    [case] = [case for case in top_p_cases() if case.args[0].tolist() == [1000.0, 999.0, 998.0, 990.0]]
+    logits, mass = case.args[0].tolist(), case.args[1]
+    with pytest.raises(OverflowError):
+        math.exp(logits[0])
+    weights = [math.exp(z - 1000.0) for z in logits]
+    totals = list(itertools.accumulate(w / sum(weights) for w in weights))  # already most probable first
+    assert mass == 0.9 and totals[0] < mass <= totals[1]
+    assert np.flatnonzero(np.isfinite(case.expected)).tolist() == [0, 1]
+
+
+def test_batch_hints_name_no_mistake_that_was_not_made(capsys):
+    """Cold read r140: a sorted row's index is not blamed on a stand-in for -inf, and rng used only to seed another
+    generator is not said to draw every index equally often."""
+    sorted_hint = run(capsys, checks.check_batch_sampler, batch_sorted_not_mapped_back)
+    assert "stand-in" not in sorted_hint and "added to the probabilities" not in sorted_hint, sorted_hint
+    seeded_hint = run(capsys, checks.check_batch_sampler, batch_seeded_generator)
+    assert "draws every index equally often" not in seeded_hint, seeded_hint
 
 
 def test_inverse_cdf_check_follows_each_uniform_number(capsys):

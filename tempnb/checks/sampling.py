@@ -754,7 +754,9 @@ def check_batch_sampler(sampler: Callable) -> None:
     for method, message in (
         ("choice", "rng.choice samples for you, and from one distribution at a time; the exercise is to build the "
                    "inverse CDF for every row at once. "),
-        ("integers", "rng.integers draws every index equally often, ignoring the probabilities. "),
+        ("integers", "your function called rng.integers (a seed for another generator, or a random index?), so "
+                     "its draws do not come from the u = rng.random(...) numbers the check hands out and cannot be "
+                     "checked: draw the uniform numbers from the rng you are given. "),
         ("gumbel", "that is the Gumbel-max trick (Exercise 2); here, invert each row's CDF. "),
         ("multinomial", "rng.multinomial samples for you, and from one distribution at a time. "),
     ):
@@ -814,9 +816,15 @@ def check_batch_sampler(sampler: Callable) -> None:
         drawn_masked = np.isneginf(logits[np.arange(n_rows), answer])
         if drawn_masked.any():
             i = int(np.flatnonzero(drawn_masked)[0])
+            # a stand-in piece was ruled out above (_stand_in_piece), so the index is off another way: most often
+            # an index into a sorted copy of the row, not mapped back to the token's own position
             return hint(f"a masked entry (logit -inf) was drawn: on the row {_row(logits[i])} with u = "
                         f"{_shown_u(uniforms[i])}, your sampler returned {answer[i]}; the inverse CDF returns "
-                        f"{expected[i]}. {_MASKED_PIECE}")
+                        f"{expected[i]}, the first index whose cumulative probability exceeds u (that row's cdf = "
+                        f"{np.round(cdf[i], 4).tolist()}). The index must be the token's own position in its row: "
+                        "if you sorted or reordered the row, map the position back (order[j] with "
+                        "order = np.argsort(...)). (Wrong on "
+                        f"{int(np.sum(answer != expected))} of the {n_rows} rows.)")
         i = int(np.flatnonzero(answer != expected)[0])
         return hint(f"on the row {_row(logits[i])} with u = {_shown_u(uniforms[i])}, your sampler returned "
                     f"{answer[i]}; the inverse CDF returns {expected[i]}, the first index whose cumulative probability "
@@ -1427,6 +1435,11 @@ def top_p_cases() -> list[Case]:
     # first (2 >= 0.9) and keeps 1: keeping every token and adding up raw logits no longer look alike, as they do
     # on negative logits, whose raw running total never reaches the mass
     inputs.append((np.array([2.0, 0.0, 1.0, 0.5]), 0.9, "[2, 0, 1, 0.5] with top_p_mass = 0.9"))
+    # large logits, last so that only a top-p right everywhere else meets them: probabilities [1, e^-1, e^-2,
+    # e^-10] / (1 + e^-1 + e^-2 + e^-10) = [0.665, 0.245, 0.090, 0.00003] (none rounds to 0, so the least-likely
+    # rule counts them all), so 0.665 + 0.245 = 0.910 crosses 0.9 and 2 are kept; np.exp(990) already overflows,
+    # so a softmax that skips the max-subtraction (03-softmax) gets inf / inf = nan everywhere
+    inputs.append((np.array([1000.0, 999.0, 998.0, 990.0]), 0.9, _LARGE_TOP_P_LABEL))
     cases = []
     for logits, mass, label in inputs:
         # at top_p_mass = 1 the answer is known without tempnb.top_p: every finite logit, unchanged
@@ -1436,7 +1449,8 @@ def top_p_cases() -> list[Case]:
         cumulative = np.cumsum(probs[order])
         exclusive = np.full_like(logits, -np.inf)  # keeps only tokens whose running total stays within the mass
         exclusive[order[cumulative <= mass]] = logits[order[cumulative <= mass]]
-        raw = np.exp(logits)  # exp(logits) taken as probabilities, never normalised
+        with np.errstate(over="ignore"):  # the large-logits case overflows here; its mistakes are not used
+            raw = np.exp(logits)  # exp(logits) taken as probabilities, never normalised
         raw_order = np.argsort(-raw, kind="stable")
         unnormalised = np.full_like(logits, -np.inf)
         raw_kept = raw_order[:int(np.searchsorted(np.cumsum(raw[raw_order]), mass)) + 1]
@@ -1490,12 +1504,21 @@ def top_p_cases() -> list[Case]:
                     Mistake(lambda a, m=one_more, e=expected: _same_filter(a, m) and not _same_filter(m, e),
                             "you kept one token too many: stop at the token whose running total first reaches "
                             "top_p_mass (keep it, but not the next one)."))
+        large = label == _LARGE_TOP_P_LABEL
+        advice = _SUBTRACT_THE_MAX if large else ("Sort the probabilities (softmax, not raw logits) in descending "
+                                                  "order and keep tokens until their total reaches top_p_mass.")
         cases.append(Case((logits, mass), expected,
                           f"on {label} tempnb.top_p keeps {len(_kept(expected))} tokens, at positions "
-                          f"{_kept(expected)}; yours kept {{got}}. Sort the probabilities (softmax, not raw "
-                          "logits) in descending order and keep tokens until their total reaches top_p_mass.",
-                          label, mistakes))
+                          f"{_kept(expected)}; yours kept {{got}}. {advice}",
+                          # every other case passed before this one is reached, so a miss here is the overflow
+                          # (a silenced nan can look like any other mistake): the case's own hint names it
+                          label, () if large else mistakes, on_problem=_SUBTRACT_THE_MAX if large else ""))
     return cases
+
+
+_LARGE_TOP_P_LABEL = "the large logits [1000, 999, 998, 990] with top_p_mass = 0.9"
+_SUBTRACT_THE_MAX = ("np.exp(1000) overflows to inf, and inf / inf is nan: subtract the maximum before np.exp, "
+                     "np.exp(z - z.max()), as softmax does (03-softmax), then divide by the total.")
 
 
 _LEAST_LIKELY = ("you kept the least likely tokens: np.argsort sorts in ascending order, so the running total "
@@ -1754,8 +1777,9 @@ def check_top_p(my_top_p: Callable) -> None:
         return hint(_builds_it("top_p", "Take the softmax, sort it most probable first, and keep tokens until "
                                         "their running total reaches top_p_mass."))
     return passed(f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
-                  "distributions of the names model (one of them divided by T = 0.5) and 4 hand-made "
-                  "cases (top_p_mass = 0 and 1 among them), keeps at least one token, keeps 2 of 4 "
+                  "distributions of the names model (one of them divided by T = 0.5) and 5 hand-made "
+                  "cases (top_p_mass = 0 and 1, and logits as large as 1000, among them), keeps at least one "
+                  "token, keeps 2 of 4 "
                   "equal logits at top_p_mass = 0.5, where the running total lands exactly on the mass, and "
                   "returns a new array.")
 
