@@ -334,6 +334,16 @@ def _names_silence(code) -> bool:  # noqa: ANN001 (a code object)
     return bool(strings & _QUIET_ACTIONS) or not strings & _STRICT_ACTIONS or "resetwarnings" in _names_used(code)
 
 
+def _globals_loaded(code) -> set[str]:  # noqa: ANN001 (a code object)
+    """The global names a code object (and the functions and lambdas inside it) reads, attributes left out."""
+    names = {instruction.argval for instruction in dis.get_instructions(code)
+             if instruction.opname in ("LOAD_GLOBAL", "LOAD_NAME")}
+    for constant in code.co_consts:
+        if hasattr(constant, "co_names"):
+            names |= _globals_loaded(constant)
+    return names
+
+
 def _names_used(code) -> set[str]:  # noqa: ANN001 (a code object)
     names = set(code.co_names)
     for constant in code.co_consts:
@@ -635,8 +645,9 @@ def _per_entry_in_code(function: Callable, deeper: bool = True) -> str | None:
     for name in ("math.exp", "np.frompyfunc"):
         if name in found:
             return name
-    if deeper:  # the learner's own functions, defined where the sigmoid was (the same globals)
-        for used in sorted(_names_used(code)):
+    if deeper:  # the learner's own functions, defined where the sigmoid was (the same globals), read as globals:
+        # np.logaddexp reads the attribute `logaddexp`, not a helper of the learner's that has that name
+        for used in sorted(_globals_loaded(code)):
             helper = known.get(used)
             if helper is not function and getattr(helper, "__globals__", None) is known:
                 found_in_helper = _per_entry_in_code(helper, deeper=False)
@@ -1192,7 +1203,8 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
                 return hint(f"{outcome.problem} at x = -1000: exp(-x) overflows for large negative x. Either it is "
                             "used for x < 0 too, or it is computed on the whole array and indexed afterwards "
                             "(np.exp(-x)[~negative], or e = np.exp(-x) before choosing the entries): compute it "
-                            "from x[~negative] only. For x < 0 use exp(x) / (1 + exp(x)), only on those entries.")
+                            "from the entries x >= 0 only (x[x >= 0]). For x < 0 use exp(x) / (1 + exp(x)), "
+                            "only on those entries.")
             if right and _hand_pair_softmax(sigmoid):
                 return hint(f"{outcome.problem} at x = 1000: your two-class softmax exponentiates each pair (0, x) "
                             "as it is, and exp(1000) overflows. Subtract the larger logit of each pair first, "
