@@ -2734,6 +2734,33 @@ def soft_log_softmax_without_max(s, t, T):
                                         axis=1)))
 
 
+def soft_teacher_probabilities_by_hand(s, t, T):
+    """Cold read r136, X1: the student's logs from log_softmax, but the teacher's probabilities (and their log) written
+    by hand, e^(t/T) over its sum, without subtracting the maximum: e^800 overflows on the confident teacher."""
+    log_q = log_softmax(s, T, axis=1)
+    e = np.exp(t / T)
+    p = e / e.sum(axis=1, keepdims=True)
+    return T * T * float(np.mean(np.sum(p * (np.log(p) - log_q), axis=1)))
+
+
+def soft_epsilon_teacher_only(epsilon, form="pad"):
+    """Cold read r136, X2: an ε inside the teacher's log only, np.log(p + ε) ("pad") or np.log(np.clip(p, ε, 1))
+    ("clip"), with log_softmax for the student's."""
+    log_of = {"pad": lambda a: np.log(a + epsilon), "clip": lambda a: np.log(np.clip(a, epsilon, 1))}[form]
+
+    def soft_loss(s, t, T):
+        p = softmax(t, T, axis=1)
+        return T * T * float(np.mean(np.sum(p * (log_of(p) - log_softmax(s, T, axis=1)), axis=1)))
+    return soft_loss
+
+
+def soft_loss_check_inputs():
+    """Exercise 1's student and teacher logits as the check draws them: default_rng(5), two 4 × 10 normal arrays
+    times 3."""
+    rng = np.random.default_rng(5)
+    return rng.normal(size=(4, 10)) * 3, rng.normal(size=(4, 10)) * 3
+
+
 def confident_student_soft_term():
     """Exercise 1's confident-student case worked out with scipy.special alone: its inputs as the check draws them
     (default_rng(5), two 4 × 10 normal arrays times 3, the student's first logit raised by 800), T = 1."""
@@ -5074,6 +5101,20 @@ WRONG_ANSWERS = [
     # a log-softmax by hand without the maximum subtracted: exp(800) overflows, and the hint says what to do
     (checks.check_soft_loss, soft_log_softmax_without_max, "overflow. np.exp of a logit near 800 overflows"),
     (checks.check_soft_loss, soft_log_softmax_without_max, "subtract each row's maximum before np.exp"),
+    # cold read r136, X1: the teacher's probabilities written by hand overflow on the confident teacher; named as an
+    # overflow on the teacher's side (not as np.log of a softmax, which the answer never takes)
+    (checks.check_soft_loss, soft_teacher_probabilities_by_hand,
+     "on T = 1 with a confident teacher, it emitted a RuntimeWarning: overflow. np.exp of a logit near 800 overflows"),
+    (checks.check_soft_loss, soft_teacher_probabilities_by_hand,
+     "The teacher's logits are [800, 0, 0, 0] here: take its probabilities p from softmax(t, T, axis=1) too"),
+    # X2: an ε on the teacher's log only, named as such. Its bound T² K ε is 4² · 10 · 1e-8 = 1.6e-6 at T = 4. A clip at
+    # 1e-3 leaves the teacher's probabilities at T = 4 alone (the smallest is about 0.03) and first shows at T = 1
+    (checks.check_soft_loss, soft_epsilon_teacher_only(1e-8),
+     "at T = 4, your value is what an ε of 1e-8 inside the log gives (np.log(p + ε), on the teacher's log): each "
+     "class's p log p then moves by up to ε, so the soft term moves by up to T² K ε = 1.6e-06 here"),
+    (checks.check_soft_loss, soft_epsilon_teacher_only(1e-3, "clip"),
+     "at T = 1, your value is what an ε of 0.001 inside the log gives (np.log(np.clip(p, ε, 1)) or "
+     "np.log(np.clip(p, ε, 1 − ε)), on the teacher's log)"),
     # 05 · logit matching: one number, or a string, where three numbers are asked for
     (checks.check_logit_matching, 0.0, "give an array of three numbers, one per class"),
     (checks.check_logit_matching, "[-1/3, -1/6, 1/2]", "give an array of three numbers, one per class"),
@@ -8272,6 +8313,23 @@ def distillation_by_hand(s, t, y, T, alpha):
     return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
 
 
+def distillation_with_epsilon(epsilon, side, cross_entropy=False):
+    """Cold read r136, X2: the loss with np.log(probabilities + ε) in the soft term's logs, on "both", the
+    "student"'s or the "teacher"'s only (None: neither), and in the cross-entropy's log too if asked; the gradient
+    right."""
+    def loss(s, t, y, T, alpha):
+        n = len(y)
+        p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+        log_p = np.log(p + epsilon) if side in ("both", "teacher") else log_softmax(t, T, axis=1)
+        log_q = np.log(q + epsilon) if side in ("both", "student") else log_softmax(s, T, axis=1)
+        kl = np.sum(p * (log_p - log_q), axis=1)
+        log_probs = np.log(softmax(s, axis=1) + epsilon) if cross_entropy else log_softmax(s, axis=1)
+        ce = -log_probs[np.arange(n), y]
+        return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), \
+            distillation_by_hand(s, t, y, T, alpha)[1]
+    return loss
+
+
 def distillation_gradient_without_t(s, t, y, T, alpha):
     loss, _ = distillation_by_hand(s, t, y, T, alpha)
     n, n_classes = s.shape
@@ -8507,7 +8565,43 @@ DISTILLATION_LOSS_WRONG = [
     # logs of probabilities that round to 0 (a confident student, then a confident teacher), or clipped at 1e-300
     (distillation_log_of_ratio, "with a confident student (one logit 800 above the rest), it emitted a RuntimeWarning"),
     (distillation_teacher_np_log, "with a confident teacher (one logit 800 above the rest), it emitted a"),
-    (distillation_clipped_300, "or a clip, changes log q where q rounds to 0"),
+    # np.maximum(q, 1e-300) is np.clip(q, 1e-300, 1): since cold read r136 the ε is named, with its size
+    (distillation_clipped_300, "with a confident student (one logit 800 above the rest), your loss is what an ε of "
+                               "1e-300 inside the log gives"),
+    (distillation_clipped_300, "and the same ε inside the cross-entropy's log"),
+    # cold read r136, X2: an ε inside the logs, named with its size and side, in the cross-entropy's log too, or only
+    # there. At T = 4 the teacher's ε of 1e-8 moves the soft term by up to T² K ε = 1.6e-6, about 2e-7 of the loss
+    # (5.81), beyond the check's relative 1e-7
+    (distillation_with_epsilon(1e-8, "teacher"), "at T = 4, α = 0.7, your loss is what an ε of 1e-8 inside the log "
+                                                 "gives (np.log(p + ε), on the teacher's log)"),
+    (distillation_with_epsilon(1e-5, "student"), "an ε of 1e-5 inside the log gives (np.log(q + ε), on the student's "
+                                                 "log)"),
+    (distillation_with_epsilon(1e-3, "both", cross_entropy=True), "an ε of 0.001 inside the log gives (np.log(q + ε), "
+                                                                  "on both logs): such an ε changes log q wherever q "
+                                                                  "is not far above it"),
+    (distillation_with_epsilon(1e-3, "both", cross_entropy=True), "and the same ε inside the cross-entropy's log"),
+    (distillation_with_epsilon(1e-3, None, cross_entropy=True),
+     "an ε of 0.001 inside the cross-entropy's log gives (np.log(softmax(s) + ε))"),
+    # X3: an α or a T written inside the loss, its argument ignored: probed with α halved (0.7 / 2 = 0.35) and T
+    # doubled (2 · 4 = 8), and named, with the value used where the check finds it. α = 0.3 where 0.7 is passed gives
+    # the same values as α and 1 − α swapped, and is named as ignored, not as swapped
+    (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 0.9),
+     "ignores its alpha argument: called again with alpha = 0.35 (the same logits and labels), it returned the same "
+     "loss and gradient; it computes the loss at α = 0.9 whatever it is given"),
+    (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 0.3), "at T = 4, α = 0.7: your my_distillation_loss "
+                                                                      "ignores its alpha argument"),
+    (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, 20.0, alpha),
+     "ignores its T argument: called again with T = 8 (the same logits and labels), it returned the same loss and "
+     "gradient; it computes the loss at T = 20 whatever it is given"),
+    (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, 20.0, 0.9),
+     "ignores its T and alpha arguments: called again with T = 8 and with alpha = 0.35"),
+    # a T outside the round numbers the check tries first (7): found by its search
+    (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, 7.0, alpha), "ignores its T argument: called again with "
+                                                                          "T = 8 (the same logits and labels), it "
+                                                                          "returned the same loss and gradient; it "
+                                                                          "computes the loss at T = 7 whatever"),
+    # a constant ignores T and alpha too, but is no distillation loss at any T and α: the formula hint, not "ignores"
+    (lambda s, t, y, T, alpha: (1.0, np.zeros_like(s)), "yours is 1: α T² mean KL(p‖q) + (1 − α) mean cross-entropy"),
     # a log-softmax by hand without the maximum subtracted: exp(800) overflows on the confident student
     (distillation_log_softmax_without_max, "with a confident student (one logit 800 above the rest), your "
                                            "my_distillation_loss emitted a RuntimeWarning: overflow. np.exp of a"),
@@ -8546,6 +8640,80 @@ def test_confident_teacher_case_is_log_4():
     teacher, student = np.array([[800.0, 0.0, 0.0, 0.0]]), np.zeros((1, 4))
     assert np.isclose(distillation_loss(student, teacher, np.array([0]), 1.0, 1.0)[0], np.log(4), rtol=1e-12)
     assert np.isclose(scipy.special.rel_entr([1.0, 0.0, 0.0, 0.0], [0.25] * 4).sum(), np.log(4), rtol=1e-12)
+
+
+def test_near_misses_of_the_distillation_checks_show_the_digits_that_differ(capsys):
+    """Cold read r136, X2: a value off by a few parts in 10^7 printed to 6 digits beside the expected one looked the
+    same (6.487347 and 6.48735). Both checks now print both to 10 significant digits when they agree to about 5.
+    The expected values here are worked out with scipy.special alone (Exercise 1) and with the test file's own
+    distillation_by_hand (Exercise 4), on the checks' inputs as they draw them."""
+    s, t = soft_loss_check_inputs()
+    log_p = scipy.special.log_softmax(t / 4.0, axis=1)
+    want = 16.0 * float(np.mean(np.sum(np.exp(log_p) * (log_p - scipy.special.log_softmax(s / 4.0, axis=1)), axis=1)))
+    learner = soft_epsilon_teacher_only(5e-9)  # an ε between the decades the check names
+    got = learner(s, t, 4.0)
+    printed = run(capsys, checks.check_soft_loss, learner)
+    assert f"at T = 4, expected {want:.10g}, got {got:.10g}: close, but not within the check's relative 1e-9" in \
+        printed, printed
+    assert f"{want:.6f}" == f"{got:.6f}" or f"{want:.6g}" == f"{got:.6g}", "a near miss that 6 digits would hide"
+
+    rng = np.random.default_rng(54)  # Exercise 4's inputs: s, t and y as _check_loss_function draws them
+    s, t = rng.normal(size=(6, 10)) * 2, rng.normal(size=(6, 10)) * 4
+    y = rng.integers(0, 10, size=6)
+    want = distillation_by_hand(s, t, y, 4.0, 0.7)[0]
+
+    def loss_a_little_high(s, t, y, T, alpha):  # 3 parts in 10^7 too high: beyond the check's 1e-7
+        loss, gradient = distillation_by_hand(s, t, y, T, alpha)
+        return loss * (1 + 3e-7), gradient
+
+    printed = run(capsys, checks.check_distilled_student, None, 90.0, loss_a_little_high)
+    assert f"at T = 4, α = 0.7 the loss should be {want:.10g}, yours is {want * (1 + 3e-7):.10g}:" in printed, printed
+
+
+def test_the_probes_of_the_distillation_checks_do_not_show_their_prints(capsys):
+    """Cold read r136, C3: Exercise 1's check called the learner's function twice on the T = 4 case (a probe for the
+    library's loss) and on the confident teacher (a probe for nan), so a debugging print showed twice. Now each
+    input's own call shows its print once (four cases and the confident teacher: five), and the probes are quiet,
+    as are Exercise 4's probe for the library's loss and its probes for an ignored T or alpha."""
+    def chatty(s, t, T):
+        print("T", T, "shape", np.shape(s))
+        print("to stderr", file=sys.stderr)
+        return soft_term(s, t, T)
+
+    checks.check_soft_loss(chatty)
+    captured = capsys.readouterr()
+    lines = captured.out.strip().splitlines()
+    assert lines[:-1] == ["T 4.0 shape (4, 10)", "T 1.0 shape (4, 10)", "T 20.0 shape (4, 10)",
+                          "T 1.0 shape (4, 10)", "T 1.0 shape (1, 4)"], lines
+    assert lines[-1].startswith(checks.PASS), lines
+    assert captured.err.strip().splitlines() == ["to stderr"] * 5, captured.err
+
+    def chatty_nan(s, t, T):  # nan on the confident teacher, with NumPy's warnings silenced
+        print("T", T, "shape", np.shape(s))
+        return soft_teacher_np_log_silenced(s, t, T)
+
+    checks.check_soft_loss(chatty_nan)
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == ["T 4.0 shape (4, 10)", "T 1.0 shape (4, 10)", "T 20.0 shape (4, 10)",
+                          "T 1.0 shape (4, 10)", "T 1.0 shape (1, 4)"], lines
+    assert "with a confident teacher, you returned nan. The teacher's probabilities" in lines[-1], lines
+
+    def chatty_library(s, t, T):  # the library's loss: the probe finds it, and shows nothing
+        print("T", T)
+        return tempnb.distillation_loss(s, t, np.zeros(len(s), int), T, 1.0)[0]
+
+    checks.check_soft_loss(chatty_library)
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 1 and "your function calls distillation_loss" in lines[0], lines
+
+    def chatty_alpha_inside(s, t, y, T, alpha):  # α written inside: one print, from the check's first call
+        print("T", T, "alpha", alpha)
+        return distillation_by_hand(s, t, y, T, 0.9)
+
+    checks.check_distilled_student(None, 90.0, chatty_alpha_inside)
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == ["T 4.0 alpha 0.7"], lines
+    assert "ignores its alpha argument" in lines[-1], lines
 
 
 def test_soft_term_gradient_case_is_the_derived_gradient():

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import math
+import warnings
 from collections.abc import Callable
 
 import numpy as np
@@ -42,6 +45,29 @@ REVERSED_KL = ("the KL is the wrong way round: KL(p‖q) with p = softmax(t/T), 
 def _did(problem: str) -> str:
     """A call's problem ("it raised …", "it emitted …") after a subject: "your function raised …"."""
     return problem.removeprefix("it ")
+
+
+def _quietly() -> contextlib.ExitStack:
+    """A context in which what the learner's code prints is not shown (stdout and stderr both).
+
+    For a probe: a second call on an input the check has already called the learner's code on (to see which
+    library function it runs, or what it returns there), or a call with an argument the check changed to see
+    whether the answer follows it. A debugging print would otherwise appear twice for one input, or for a call
+    the learner never asked for. The learner's own call on each case is never quiet."""
+    stack = contextlib.ExitStack()
+    stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
+    stack.enter_context(contextlib.redirect_stderr(io.StringIO()))
+    return stack
+
+
+def _both_shown(expected: float, got: object) -> tuple[str, str]:
+    """An expected number and the learner's, as a hint prints them side by side: 6 decimals and 6 significant
+    digits, or 10 significant digits each when the two agree to about 5 digits, where 6 would make them look
+    the same (6.487347 beside 6.48735)."""
+    value = number(got)
+    if value is not None and math.isfinite(value) and math.isclose(value, expected, rel_tol=1e-4):
+        return f"{expected:.10g}", f"{value:.10g}"
+    return f"{expected:.6f}", shown(got)
 
 
 def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
@@ -113,7 +139,7 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                 "you got inf: a probability that rounds to 0 has log 0 = -inf (np.log of a softmax, "
                 "scipy.special.rel_entr, or tempnb.kl_divergence on softmax outputs meets it). Work with "
                 "log_softmax, which never takes the log of 0."),
-        *_epsilon_mistakes(p, q, log_p, T, where),
+        *_epsilon_mistakes(p, q, log_p, log_q, T, where),
         # the batch's total over the number of classes: a sum over axis=0 then a mean, or np.sum of everything
         # divided by s.shape[1] (len(s[0])) where the number of rows, B, belongs
         Mistake(is_(expected * s.shape[0] / s.shape[1]), "sum over the classes (axis=1) of each row, then take "
@@ -131,6 +157,12 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                                     "entropy: Σ p (log p − log q)."),
         Mistake(is_(expected / math.log(2)), "that is the KL in bits (log base 2); the course's logs are natural "
                                              "logs, np.log and log_softmax."),
+        # close to the right value but no mistake above: both shown to 10 digits (check_soft_loss shows the answer
+        # so), where 6 would print them alike
+        Mistake(lambda a: number(a) is not None and math.isclose(number(a), expected, rel_tol=1e-4),
+                f"at T = {T:g}{where}, expected {expected:.10g}, got {{got}}: close, but not within the check's "
+                "relative 1e-9. Something moves the value a little, such as an ε or a clip inside a log (log_softmax "
+                "gives every log exactly), float32 arithmetic or a rounded constant."),
     ]
     # the generic hint names the input too: the confident student's expected value is far from the others'
     return Case((s, t, T), expected, f"at T = {T:g}{where}, expected {expected:.6f}, got {{got}}; KL(p‖q) = "
@@ -155,39 +187,65 @@ def _epsilon_text(epsilon: float) -> str:
     return f"{epsilon:.3g}".replace("e-0", "e-")
 
 
-def _epsilon_mistakes(p: np.ndarray, q: np.ndarray, log_p: np.ndarray, T: float, where: str) -> list[Mistake]:
-    """One Mistake per value an ε inside the logs gives on this case: each ε of EPSILONS, each form of
-    EPSILON_FORMS, on both logs or on the student's only. Forms that give the same value here (a pad and a clip at
-    a tiny ε, which differ only where a probability is below ε) share one Mistake, whose hint names them all."""
-    smallest = float(q.min())
-    if smallest == 0:  # the confident student: its probabilities e^-800 round to 0, below every ε
-        why = ("this student's smallest probabilities are about e^-800, which rounds to 0 as a double, so the ε "
-               "replaces their log, about -800, by log ε ≈ {log_epsilon:.0f}")
-    else:
-        why = (f"such an ε changes log q wherever q is not far above it, and the smallest probabilities here are "
-               f"about {smallest:.1g}")
-    mistakes = []
+def _epsilon_values(p: np.ndarray, q: np.ndarray, log_p: np.ndarray, log_q: np.ndarray,
+                    T: float) -> list[tuple[float, list[tuple[float, str, str]]]]:
+    """For each ε of EPSILONS, the soft terms T² · mean KL(p‖q) an ε inside the logs gives: (ε, [(value, form,
+    side), …]), one entry per form of EPSILON_FORMS and per side ("both" logs, the "student"'s only, the
+    "teacher"'s only; the other log exact), infinite values left out. The weights p stay the teacher's own."""
+    values = []
     for epsilon in EPSILONS:
-        found: list[tuple[float, str, bool]] = []  # (value, form, both logs) for this ε
+        found: list[tuple[float, str, str]] = []
         with np.errstate(all="ignore"):
             for form, log_of in EPSILON_FORMS.items():
-                log_q = log_of(q, epsilon)
-                for both in (True, False):
-                    value = T * T * float(np.mean(np.sum(p * ((log_of(p, epsilon) if both else log_p) - log_q),
-                                                         axis=1)))
+                padded_p, padded_q = log_of(p, epsilon), log_of(q, epsilon)
+                for side, (logs_p, logs_q) in (("both", (padded_p, padded_q)), ("student", (log_p, padded_q)),
+                                               ("teacher", (padded_p, log_q))):
+                    value = T * T * float(np.mean(np.sum(p * (logs_p - logs_q), axis=1)))
                     if math.isfinite(value):
-                        found.append((value, form, both))
+                        found.append((value, form, side))
+        values.append((epsilon, found))
+    return values
+
+
+def _epsilon_said(epsilon: float, entries: list[tuple[str, str]], p: np.ndarray, q: np.ndarray, T: float) -> str:
+    """What an ε inside the logs did, for a hint: "an ε of 1e-8 inside the log gives (np.log(q + ε), on the
+    teacher's log): …why the value moved". ``entries`` are the (form, side) pairs that give the learner's value."""
+    forms = " or ".join(dict.fromkeys(form for form, _ in entries))
+    sides = {side for _, side in entries}
+    named = [f"on the {who}'s log" for who in ("student", "teacher") if who in sides]
+    if not named:
+        on = "on both logs"
+    else:
+        on = " or ".join(named) + (" or on both" if "both" in sides else "")
+    if "teacher" in sides and "student" not in sides:  # the value moved on the teacher's side: its ε did it
+        forms = forms.replace("q", "p")  # the forms are written for the student's q
+        # |p (log(p + ε) − log p)| = p log(1 + ε/p) < ε, and a clip moves p log p by at most ε too
+        why = (f"each class's p log p then moves by up to ε, so the soft term moves by up to T² K ε = "
+               f"{T * T * p.shape[1] * epsilon:.2g} here")
+    elif float(q.min()) == 0:  # the confident student: its probabilities e^-800 round to 0, below every ε
+        why = ("this student's smallest probabilities are about e^-800, which rounds to 0 as a double, so the ε "
+               f"replaces their log, about -800, by log ε ≈ {math.log(epsilon):.0f}")
+    else:
+        why = (f"such an ε changes log q wherever q is not far above it, and the smallest probabilities here are "
+               f"about {float(q.min()):.1g}")
+    return f"an ε of {_epsilon_text(epsilon)} inside the log gives ({forms}, {on}): {why}"
+
+
+def _epsilon_mistakes(p: np.ndarray, q: np.ndarray, log_p: np.ndarray, log_q: np.ndarray, T: float,
+                      where: str) -> list[Mistake]:
+    """One Mistake per value an ε inside the logs gives on this case: each ε of EPSILONS, each form of
+    EPSILON_FORMS, on both logs, on the student's only or on the teacher's only. Forms and sides that give the
+    same value here (a pad and a clip at a tiny ε, which differ only where a probability is below ε) share one
+    Mistake, whose hint names them all."""
+    mistakes = []
+    for epsilon, found in _epsilon_values(p, q, log_p, log_q, T):
         while found:
             value = found[0][0]
             group = [entry for entry in found if math.isclose(entry[0], value, rel_tol=1e-9)]
             found = [entry for entry in found if entry not in group]
-            forms = " or ".join(dict.fromkeys(form for _, form, _ in group))
-            sides = {both for _, _, both in group}
-            on = ("on both logs" if sides == {True} else "on the student's log" if sides == {False}
-                  else "on the student's log or on both")
-            text = (f"at T = {T:g}{where}, your value is what an ε of {_epsilon_text(epsilon)} inside the log gives "
-                    f"({forms}, {on}): {why.format(log_epsilon=math.log(epsilon))}. Use log_softmax, which gives "
-                    "every log exactly, with no ε.")
+            said = _epsilon_said(epsilon, [(form, side) for _, form, side in group], p, q, T)
+            text = (f"at T = {T:g}{where}, your value is what {said}. Use log_softmax, which gives every log exactly, "
+                    "with no ε.")
             mistakes.append(Mistake(lambda a, value=value: number(a) is not None
                                     and math.isclose(number(a), value, rel_tol=1e-9),
                                     text.replace("{", "{{").replace("}", "}}")))
@@ -223,31 +281,44 @@ def check_soft_loss(soft_loss: Callable) -> None:
     confident = s.copy()
     confident[:, 0] += 800.0
     cases.append(_soft_case(confident, t, 1.0, " with a confident student (one logit 800 above the rest)"))
-    if callable(soft_loss) and calls(soft_loss, cases[0].args, distillation_loss):
-        return hint(_library_shortcut("distillation_loss", "the KL, Σ p (log p − log q) with p = softmax(t/T) and "
-                                      "q = softmax(s/T),"))
+    if callable(soft_loss):
+        with _quietly():  # a probe: the learner's own call on this case comes next, and shows its prints
+            shortcut = calls(soft_loss, cases[0].args, distillation_loss)
+        if shortcut:
+            return hint(_library_shortcut("distillation_loss", "the KL, Σ p (log p − log q) with p = softmax(t/T) "
+                                          "and q = softmax(s/T),"))
+
     def same(a: object, b: float) -> bool:
         return number(a) is not None and math.isclose(number(a), b, rel_tol=1e-9)
 
-    problem = first_miss(soft_loss, cases, same)
-    if problem is not None:
-        return hint(problem)
+    for case in cases:
+        # a value close to the expected one is shown to 10 digits, as that case's near-miss hint shows the expected
+        problem = first_miss(soft_loss, [case], same,
+                             show=lambda value, expected=case.expected: _both_shown(expected, value)[1])
+        if problem is not None:
+            return hint(problem)
     # A confident teacher: p = [1, 0, 0, 0] (e^-800 rounds to 0) against a uniform student, q = 1/4 each, so
     # KL(p‖q) = 1 · log(1 / (1/4)) = log 4, and T² = 1. np.log(softmax(t)) meets 0 · log 0 = nan on the
-    # teacher's side.
+    # teacher's side; np.exp(t / T) meets e^800, which overflows.
     teacher_side = ("The teacher's probabilities can round to 0 too: with a confident teacher (logits [800, 0, 0, "
                     "0], so p = [1, 0, 0, 0]) np.log(softmax(t, T)) gives log 0 = -inf and then 0 · log 0 = nan. "
                     "Take the teacher's logs with log_softmax(t, T, axis=1) as well, not np.log(softmax(...)).")
+    teacher_overflow = (f"{OVERFLOW} The teacher's logits are [800, 0, 0, 0] here: take its probabilities p from "
+                        "softmax(t, T, axis=1) too, not from np.exp(t / T) divided by its sum.")
     sure = np.array([[800.0, 0.0, 0.0, 0.0]])
-    outcome = call(soft_loss, np.zeros((1, 4)), sure, 1.0)
-    value = as_array(outcome.value)
-    if not outcome.problem and value is not None and value.ndim == 0 and np.isnan(value):
-        return hint(f"on T = 1 with a confident teacher, you returned nan. {teacher_side}")
-    problem = first_miss(soft_loss, [Case((np.zeros((1, 4)), sure, 1.0), math.log(4),
-                                          "with a confident teacher (logits [800, 0, 0, 0]) against a uniform "
-                                          "student, expected log 4 = 1.386294, got {got}.",
-                                          "T = 1 with a confident teacher", on_problem=teacher_side)], same)
+    confident_teacher = Case((np.zeros((1, 4)), sure, 1.0), math.log(4),
+                             "with a confident teacher (logits [800, 0, 0, 0]) against a uniform student, expected "
+                             "log 4 = 1.386294, got {got}.", "T = 1 with a confident teacher",
+                             on_problem=lambda problem: teacher_overflow if "overflow" in problem else teacher_side)
+    problem = first_miss(soft_loss, [confident_teacher], same)
     if problem is not None:
+        # Did that call return nan without a warning (NumPy's warnings silenced)? A probe of the same input tells,
+        # quietly: the learner's call above has shown its prints.
+        with _quietly():
+            outcome = call(soft_loss, *confident_teacher.args)
+        value = as_array(outcome.value)
+        if not outcome.problem and value is not None and value.ndim == 0 and np.isnan(value):
+            return hint(f"on T = 1 with a confident teacher, you returned nan. {teacher_side}")
         return hint(problem)
     return passed("Your soft term matches tempnb.distillation_loss with alpha = 1 at T = 4, 1 and 20, for a "
                   "confident student and for a confident teacher.")
@@ -839,6 +910,150 @@ _LOSS_HINTS = {
 }
 
 
+# Temperatures a learner may have written inside the loss in place of its T argument, tried before a search: the
+# notebook's grid (1, 2, 4, 8, 20, chosen_T = 20 among them), the check's own, and other round numbers
+WRITTEN_TEMPERATURES = (0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 8.0, 10.0, 16.0, 20.0, 30.0, 40.0, 50.0, 100.0)
+
+
+def _written_settings(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha: float, loss: float,
+                      grad: np.ndarray, ignored: list[str]) -> tuple[float, float] | None:
+    """The (T, α) at which tempnb.distillation_loss gives the learner's loss and gradient, the arguments in
+    ``ignored`` ("T", "alpha") found, the others as passed; None if no such pair gives them."""
+    import scipy.optimize
+
+    from tempnb.distill import distillation_loss
+
+    def terms(temperature: float) -> tuple[tuple[float, np.ndarray], tuple[float, np.ndarray]]:
+        """The soft term's loss and gradient (α = 1) and the hard term's (α = 0): the loss at any α is α times the
+        first plus 1 − α times the second, and so is its gradient."""
+        return distillation_loss(s, t, y, temperature, 1.0), distillation_loss(s, t, y, temperature, 0.0)
+
+    def weight_at(temperature: float) -> float:
+        """α from the loss alone, which is linear in it (nan where the learner's loss is not finite)."""
+        if "alpha" not in ignored:
+            return alpha
+        (soft_loss, _), (hard_loss, _) = terms(temperature)
+        with np.errstate(all="ignore"):
+            return float((loss - hard_loss) / (soft_loss - hard_loss))
+
+    def gives(temperature: float) -> bool:
+        weight = weight_at(temperature)
+        if not 0 <= weight <= 1:  # also false for nan: no α gives the learner's loss here
+            return False
+        (soft_loss, soft_grad), (hard_loss, hard_grad) = terms(temperature)
+        return math.isclose(loss, weight * soft_loss + (1 - weight) * hard_loss, rel_tol=1e-7, abs_tol=1e-10) and \
+            close(grad, weight * soft_grad + (1 - weight) * hard_grad, rtol=1e-6, atol=1e-10)
+
+    if "T" not in ignored:
+        return (T, weight_at(T)) if gives(T) else None
+    written = next((temperature for temperature in WRITTEN_TEMPERATURES if gives(temperature)), None)
+    if written is not None:
+        return written, weight_at(written)
+
+    # another T: the one whose gradient is nearest the learner's, over T in [0.1, 1000], a grid then a bounded search
+    def mismatch(log_T: float) -> float:
+        temperature = math.exp(log_T)
+        weight = weight_at(temperature)
+        (_, soft_grad), (_, hard_grad) = terms(temperature)
+        with np.errstate(all="ignore"):
+            distance = float(np.linalg.norm(weight * soft_grad + (1 - weight) * hard_grad - grad))
+        return distance if math.isfinite(distance) else math.inf
+
+    grid = np.linspace(math.log(0.1), math.log(1000.0), 41)
+    distances = [mismatch(log_T) for log_T in grid]
+    best = int(np.argmin(distances))
+    if not math.isfinite(distances[best]):
+        return None
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        found = scipy.optimize.minimize_scalar(mismatch, method="bounded", options={"xatol": 1e-10},
+                                               bounds=(grid[max(best - 1, 0)], grid[min(best + 1, len(grid) - 1)]))
+    temperature = math.exp(float(found.x))
+    return (temperature, weight_at(temperature)) if gives(temperature) else None
+
+
+def _ignored_argument_problem(loss_function: Callable, s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float,
+                              alpha: float, loss: float, grad: np.ndarray, where: str) -> str | None:
+    """The hint if the learner's loss is the distillation loss at a T or an α of its own, whatever T or alpha it
+    is passed (a number, or a global such as chosen_T or ALPHA, written inside); else None.
+
+    Probed quietly: the same logits and labels again, once with another alpha and once with another T. A loss
+    that returns the same both times and is tempnb.distillation_loss at some T and α of its own is named, with
+    the T and α it uses; one that returns the same but is not (a constant, say) is left to the other hints."""
+    other_T, other_alpha = 2 * T, alpha / 2
+    with _quietly():
+        moved = {"alpha": call(loss_function, s, t, y, T, other_alpha), "T": call(loss_function, s, t, y, other_T,
+                                                                                   alpha)}
+
+    def unchanged(outcome: object) -> bool:
+        value = outcome.value
+        if outcome.problem or not (isinstance(value, (tuple, list)) and len(value) == 2):
+            return False
+        return number(value[0]) == loss and close(value[1], grad, rtol=1e-12, atol=0)
+
+    ignored = [name for name, outcome in moved.items() if unchanged(outcome)]
+    settings = _written_settings(s, t, y, T, alpha, loss, grad, ignored) if ignored else None
+    if settings is None:
+        return None
+    found_T, weight = settings
+    if abs(weight) < 1e-9:  # α = 0: the hard-label loss, where T does not matter either
+        return f"{where}: your my_distillation_loss ignores its alpha argument, and {_LOSS_HINTS['hard only']}"
+    if ignored == ["alpha"] and math.isclose(weight, 1.0, rel_tol=1e-9):
+        return f"{where}: your my_distillation_loss ignores its alpha argument, and {_LOSS_HINTS['soft only']}"
+    names = " and ".join(ignored[::-1])  # "T and alpha"
+    changes = " and with ".join({"T": f"T = {other_T:g}", "alpha": f"alpha = {other_alpha:g}"}[name]
+                                for name in ignored[::-1])
+    uses = " and ".join({"T": f"T = {found_T:.6g}", "alpha": f"α = {weight:.6g}"}[name] for name in ignored[::-1])
+    return (f"{where}: your my_distillation_loss ignores its {names} argument{'s' if len(ignored) > 1 else ''}: "
+            f"called again with {changes} (the same logits and labels), it returned the same loss and gradient; "
+            f"it computes the loss at {uses} whatever it is given. Use the T and alpha it is given, not a number "
+            "or a global such as chosen_T or ALPHA written inside it.")
+
+
+def _epsilon_loss_problem(loss: float, s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha: float,
+                          where: str) -> str | None:
+    """The hint if the learner's loss is what an ε inside its logs gives (each ε of EPSILONS, each form of
+    EPSILON_FORMS; in the soft term's logs, on either side or both, and in the cross-entropy's log or not), else
+    None. Without the cross-entropy's ε is tried first: where both match, the cross-entropy's ε is too small to
+    show."""
+    from tempnb.core import log_softmax, softmax
+
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    log_p, log_q = log_softmax(t, T, axis=1), log_softmax(s, T, axis=1)
+    soft_exact = T * T * float(np.mean(np.sum(p * (log_p - log_q), axis=1)))
+    rows = np.arange(len(y))
+    label_probabilities = softmax(s, axis=1)[rows, y]
+    cross_entropy = float(np.mean(-log_softmax(s, axis=1)[rows, y]))
+
+    def matches(value: float) -> bool:
+        return math.isclose(loss, value, rel_tol=1e-7, abs_tol=1e-10)
+
+    for epsilon, found in _epsilon_values(p, q, log_p, log_q, T):
+        with np.errstate(all="ignore"):
+            padded_cross_entropy = {form: float(np.mean(-log_of(label_probabilities, epsilon)))
+                                    for form, log_of in EPSILON_FORMS.items()}
+        plain = [(form, side) for value, form, side in found
+                 if matches(alpha * value + (1 - alpha) * cross_entropy)]
+        if plain:
+            return (f"{where}, your loss is what {_epsilon_said(epsilon, plain, p, q, T)}. Take every log with "
+                    "log_softmax, which gives it exactly, with no ε.")
+        with_cross_entropy = [(form, side) for value, form, side in found
+                              if matches(alpha * value + (1 - alpha) * padded_cross_entropy[form])]
+        if with_cross_entropy:
+            return (f"{where}, your loss is what {_epsilon_said(epsilon, with_cross_entropy, p, q, T)}, and the same "
+                    "ε inside the cross-entropy's log. Take every log with log_softmax, which gives it exactly, with "
+                    "no ε.")
+        only = [form for form in EPSILON_FORMS
+                if matches(alpha * soft_exact + (1 - alpha) * padded_cross_entropy[form])]
+        if only:
+            return (f"{where}, your loss is what an ε of {_epsilon_text(epsilon)} inside the cross-entropy's log "
+                    f"gives ({' or '.join(only).replace('q', 'softmax(s)')}): such an ε changes the log of a label's "
+                    f"probability wherever it is not far above ε, and the smallest here is about "
+                    f"{float(label_probabilities.min()):.1g}. Take every log with log_softmax, which gives it "
+                    "exactly, with no ε.")
+    return None
+
+
 def _check_loss_function(loss_function: Callable) -> str | None:
     """None if the learner's distillation loss matches tempnb.distillation_loss; otherwise a hint."""
     from tempnb.distill import cross_entropy_loss, distillation_loss
@@ -849,7 +1064,8 @@ def _check_loss_function(loss_function: Callable) -> str | None:
     # the library's loss, or its cross-entropy, reached under any name (distillation_loss listed first: it is the
     # one to name when both run)
     if callable(loss_function):
-        shortcut = calls(loss_function, (s, t, y, 4.0, 0.7), distillation_loss, cross_entropy_loss)
+        with _quietly():  # a probe: the learner's own call on these inputs comes next, and shows its prints
+            shortcut = calls(loss_function, (s, t, y, 4.0, 0.7), distillation_loss, cross_entropy_loss)
         if shortcut is not None:
             return _library_shortcut(shortcut.__name__, "the loss, both its terms and its gradient,")
     for T, alpha in ((4.0, 0.7), (1.0, 0.3), (10.0, 1.0)):
@@ -878,6 +1094,11 @@ def _check_loss_function(loss_function: Callable) -> str | None:
         grad_ok = close(grad_array, want_grad, rtol=1e-6, atol=1e-10)
         if loss_ok and grad_ok:
             continue
+        # before the variants: a loss with α or T written inside can coincide with one (α = 0.3 where 0.7 is
+        # passed gives the "alpha swapped" values)
+        problem = _ignored_argument_problem(loss_function, s, t, y, T, alpha, number(loss), grad_array, where)
+        if problem is not None:
+            return problem
         variants = _loss_variants(s, t, y, T, alpha)
         # the KL without T² in the loss but the gradient right: only the loss needs mending (checked before the
         # variants, whose "no T² in the loss" also takes T² off the gradient)
@@ -891,7 +1112,11 @@ def _check_loss_function(loss_function: Callable) -> str | None:
                                                                        and not loss_ok):
                 return f"{where}: {_LOSS_HINTS[name]}"
         if not loss_ok:
-            return (f"{where} the loss should be {want_loss:.6f}, yours is {shown(loss)}: α T² mean KL(p‖q) + "
+            problem = _epsilon_loss_problem(number(loss), s, t, y, T, alpha, where)
+            if problem is not None:
+                return problem
+            want_text, got_text = _both_shown(want_loss, loss)
+            return (f"{where} the loss should be {want_text}, yours is {got_text}: α T² mean KL(p‖q) + "
                     "(1 − α) mean cross-entropy at T = 1, with p = softmax(t/T), q = softmax(s/T).")
         return (f"{where} your loss is right but the gradient is not: "
                 "[α T (q − p) + (1 − α)(softmax(s) − onehot(y))] / B, with onehot(y) the labels as one-hot rows.")
@@ -934,7 +1159,11 @@ def _confident_problem(loss_function: Callable, s: np.ndarray, t: np.ndarray, y:
     if loss_value is None or as_array(grad) is None or as_array(grad).shape != s.shape:
         return f"{where}, return the pair (loss, gradient) as before; got {shown(value)}."
     if not math.isclose(loss_value, want_loss, rel_tol=1e-7, abs_tol=1e-10):
-        return (f"{where} the loss should be {want_loss:.6f}, yours is {shown(loss)}: a small ε added inside a "
+        problem = _epsilon_loss_problem(loss_value, s, t, y, T, alpha, where)
+        if problem is not None:
+            return problem
+        want_text, got_text = _both_shown(want_loss, loss)
+        return (f"{where} the loss should be {want_text}, yours is {got_text}: a small ε added inside a "
                 "log, or a clip, changes log q where q rounds to 0 (its log is about -800). Take every log with "
                 "log_softmax, which gives it exactly.")
     if not close(as_array(grad), want_grad, rtol=1e-6, atol=1e-10):
