@@ -6535,6 +6535,59 @@ def test_ece_hand_case_by_fractions():
     assert math.isclose(ece_open_bins(probs, labels, 4), 77 / 800, rel_tol=1e-12)
 
 
+def test_ece_check_shows_prints_only_for_its_three_cases(capsys):
+    """Exercise 07.1's check calls the learner's function more often than on its three cases: once more on the
+    first case (to spot expected_calibration_error inside it), and on 200 predictions of its own with 4 and 100
+    bins (to see a loop over the bins). What a debugging print shows must be the three cases, once each."""
+    def chatty(ece):
+        def my_ece(probs, labels, n_bins):
+            print("my_ece on", np.shape(probs), n_bins)
+            return ece(probs, labels, n_bins)
+        return my_ece
+
+    three_cases = ["my_ece on (60, 3) 10", "my_ece on (8, 2) 4", "my_ece on (7, 3) 4"]
+    checks.check_ece(chatty(ece_bincount))
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == three_cases and lines[-1].startswith(checks.PASS), lines
+    checks.check_ece(chatty(ece_right))  # right, with a loop over the bins: found on the quiet 200-prediction runs
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == three_cases and "loops over the bins in Python" in lines[-1], lines
+
+    def chatty_notebook_variables(probs, labels, n_bins):  # ignores its arguments: probed with object()s
+        print("my_ece on", np.shape(probs))
+        return 0.0169
+
+    checks.check_ece(chatty_notebook_variables)
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == ["my_ece on (60, 3)"], lines  # not the probe's "my_ece on ()"
+    assert "it does not use those arguments" in lines[-1], lines
+
+
+def test_fit_temperature_check_shows_prints_only_for_its_two_models(capsys):
+    """Exercise 07.2's check probes a wrong answer with inputs of its own (plain object()s, labels made each row's
+    top or bottom class, a two-class set of its own) and repeats the first case to spot fit_temperature inside it:
+    none of those calls may show what the learner's function prints."""
+    def chatty(fit):
+        def my_fit_temperature(logits, labels):
+            print("fit on", np.shape(logits))
+            return fit(logits, labels)
+        return my_fit_temperature
+
+    checks.check_fit_temperature(chatty(fit_bounded))
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == ["fit on (300, 5)", "fit on (300, 5)"], lines
+    assert lines[-1].startswith(checks.PASS), lines
+    # wrong on the first model: the label probes (twice (300, 5)) and the object() probe (shape ()) stay quiet
+    checks.check_fit_temperature(chatty(fit_accuracy_bounded))
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == ["fit on (300, 5)"], lines
+    assert "the accuracy (or the error rate) is the same at every T" in lines[-1], lines
+    checks.check_fit_temperature(chatty(lambda logits, labels: 2.199))  # the notebook's fitted_T, typed in
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == ["fit on (300, 5)"], lines
+    assert "it does not use its arguments" in lines[-1], lines
+
+
 def fit_grid_from_one(logits, labels):
     """A fine grid that starts at T = 1: right on the overconfident case, exactly 1 on the underconfident one."""
     grid = np.linspace(1, 5, 100001)
@@ -7349,7 +7402,22 @@ WRONG_ANSWERS += [
     (checks.check_platt_temperature, 0.9 / 0.99, "ratio of the two probabilities"),
     (checks.check_platt_temperature, math.log(99) - math.log(9), "difference of the two log-odds"),
     (checks.check_platt_temperature, math.log(99), "is d, the image's logit difference"),
-    (checks.check_platt_temperature, 2.09, "rounding a value by hand"),
+    # the right T, log 99 / log 9 = 2.0913292, rounded: typed from a printout, round(T, k), or a decimal grid
+    (checks.check_platt_temperature, 2.09, "the right T rounded to 2 decimals"),
+    (checks.check_platt_temperature, 2.0913, "the right T rounded to 4 decimals"),
+    (checks.check_platt_temperature, round(math.log(99) / math.log(9), 1), "rounded to 1 decimal, not within"),
+    # a grid stepping by 0.001: its nearest point to the root is 2.091 up to the last digits np.arange accumulates
+    (checks.check_platt_temperature,
+     float(np.arange(1, 5, 0.001)[np.argmin(np.abs(scipy.special.expit(math.log(99) / np.arange(1, 5, 0.001)) - 0.9))]),
+     "or a grid stepping by 0.001 found it"),
+    # computed in code, not rounded: a root finder with a loose tolerance stops at 2.09119, 1e-4 from the root
+    (checks.check_platt_temperature,
+     scipy.optimize.brentq(lambda T: scipy.special.expit(scipy.special.logit(0.99) / T) - 0.9, 1, 5, xtol=1e-3),
+     "a root finder with a loose tolerance (xtol=1e-3, say)"),
+    # a 400-point np.linspace grid from 1 to 5 (steps of 0.01) lands on 2.0927, 0.07% from the root, not a rounding
+    (checks.check_platt_temperature,
+     float(np.linspace(1, 5, 400)[np.argmin(np.abs(scipy.special.expit(math.log(99) / np.linspace(1, 5, 400)) - 0.9))]),
+     "or a grid with coarse steps"),
     # hints found by trying more answers
     (checks.check_stable_softmax, lambda z: float(np.exp(z - z.max()).sum()), "one probability per logit"),
     (checks.check_stable_softmax, lambda z: scipy.special.softmax(z)[None, :], "array of shape (2,)"),

@@ -7,8 +7,10 @@ computed here by small functions that make exactly that mistake.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
+import io
 import math
 import re
 import warnings
@@ -34,6 +36,25 @@ from tempnb.checks._common import (
     shown,
 )
 
+# ---------------------------------------------------------------- both functions: probes run quietly
+
+
+@contextlib.contextmanager
+def _quiet():
+    """Hide what the learner's code prints during a probe: a call of the learner's function that the check makes
+    for its own purposes (a repeat of a case to spot a library shortcut, inputs of its own that tell two mistakes
+    apart, a run that counts lines). Its prints, on inputs the learner never wrote, would read as if the check had
+    passed those inputs to the exercise. Only the calls on the exercise's cases, through ``first_miss``, show them."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        yield
+
+
+def _probe(function: Callable, *args: object) -> Outcome:
+    """``call(function, *args)``, with nothing the learner's code prints shown (see ``_quiet``)."""
+    with _quiet():
+        return call(function, *args)
+
+
 # ---------------------------------------------------------------- both functions: arguments left unused
 
 
@@ -45,7 +66,7 @@ def _ignores_its_arguments(function: Callable | None, answer: object, *args: obj
     (the accuracy, say, which also returns the same T whatever the data) is not taken for this."""
     if function is None or number(answer) is None:
         return False
-    probe = call(function, *args)
+    probe = _probe(function, *args)
     return probe.problem is None and _same_number(probe.value, number(answer), rel_tol=1e-12)
 
 
@@ -329,7 +350,8 @@ def check_ece(ece: Callable) -> None:
         from tempnb.calibration import expected_calibration_error, reliability_curve
 
         # expected_calibration_error runs reliability_curve, so it is listed first, to be the one named
-        shortcut = calls(ece, cases[0].args, expected_calibration_error, reliability_curve)
+        with _quiet():  # a repeat of the first case: its prints show once, when first_miss calls it
+            shortcut = calls(ece, cases[0].args, expected_calibration_error, reliability_curve)
         if shortcut is not None:
             return hint(_library_shortcut(shortcut.__name__, "the ECE", "Find each image's bin with "
                                           "np.digitize(confidence, edges, right=True) - 1, then each bin's count, "
@@ -431,7 +453,8 @@ def _loop_hint(ece: Callable) -> str | None:
     lines, names = {}, set()
     for n_bins in (_FEW_BINS, _MANY_BINS):
         where = f"your ECE is right on the three cases, but on 200 two-class predictions with {n_bins} bins"
-        lines[n_bins], entered, outcome = _lines_run(ece, (probs, labels, n_bins))
+        with _quiet():  # the check's own 200 predictions
+            lines[n_bins], entered, outcome = _lines_run(ece, (probs, labels, n_bins))
         names |= entered
         expected = expected_calibration_error(probs, labels, n_bins)
         if outcome.problem:
@@ -517,7 +540,7 @@ def _minimises_probability(fit: Callable | None) -> bool:
         return False
     logits = np.array([[2.0, 0.0]] * 100 + [[1.0, 0.0]] * 100)
     labels = np.array([0] * 100 + [1] * 100)
-    probe = call(fit, logits, labels)
+    probe = _probe(fit, logits, labels)
     return probe.problem is None and _same_number(probe.value, _PROBABILITY_T, rel_tol=2e-2)
 
 
@@ -565,7 +588,7 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
         is its bottom class (it falls as T -> inf): an objective that does not change with T, such as accuracy."""
         if fit is None:
             return False
-        probes = [call(fit, logits, logits.argmax(axis=1)), call(fit, logits, logits.argmin(axis=1))]
+        probes = [_probe(fit, logits, logits.argmax(axis=1)), _probe(fit, logits, logits.argmin(axis=1))]
         return all(probe.problem is None and _same_number(probe.value, answer) for probe in probes)
     return Case(
         (logits, labels), expected,
@@ -762,7 +785,7 @@ def _temperature_cases(fit: Callable | None = None) -> list[Case]:
                                        lambda: False, fit)
 
     def one_elsewhere() -> bool:
-        return fit is None or _same_number(call(fit, *underconfident.args).value, 1.0, rel_tol=1e-12)
+        return fit is None or _same_number(_probe(fit, *underconfident.args).value, 1.0, rel_tol=1e-12)
 
     return [
         _temperature_case(2.0, 11, "logits of an overconfident model (labels drawn at T = 2)", one_elsewhere, fit),
@@ -776,7 +799,9 @@ def check_fit_temperature(fit: Callable) -> None:
     if callable(fit):
         from tempnb.calibration import fit_temperature
 
-        if calls(fit, cases[0].args, fit_temperature):
+        with _quiet():  # a repeat of the first case: its prints show once, when run_cases calls it
+            shortcut = calls(fit, cases[0].args, fit_temperature)
+        if shortcut:
             return hint(_library_shortcut("fit_temperature", "the search", "Minimise the mean NLL, "
                                           "-log_softmax(logits / T, axis=1)[np.arange(n), labels] averaged over "
                                           "the rows, with scipy.optimize.minimize_scalar over log T (or a search "
@@ -833,9 +858,22 @@ def check_platt_temperature(temperature: object) -> None:
                 "than shifting it (a shift is what Platt's b does): take their ratio."),
         Mistake(near(d, 1e-6), f"{{got}} is d, the image's logit difference (sigmoid(d) = {_RAW}); the temperature "
                                f"is the T with sigmoid(d / T) = {_CALIBRATED}."),
+        # the right T rounded to 1 to 4 decimals (2.1, 2.09, 2.091, 2.0913; 2.09133 already passes): typed from a
+        # printout, returned by round(T, k), or the nearest point of a grid stepping by 10^-k
+        # (np.arange(1, 5, 0.001) holds 2.091 up to its last digits)
+        *(Mistake(lambda a, k=k: math.isclose(a, round(expected, k), rel_tol=1e-12),
+                  f"{{got}} is the right T rounded to {k} decimal{'s' if k > 1 else ''}, not within the check's 1e-6 "
+                  f"relative: either you rounded it (round(T, {k}), or a value typed from a printout), or a grid "
+                  f"stepping by {10.0 ** -k:g} found it, a step too coarse for the check. No search is needed: T is "
+                  "the ratio of two log-odds, so compute it directly and keep the float.")
+          for k in range(1, 5)),
+        # not a rounding: a solver stopped by a loose tolerance (brentq(..., xtol=1e-3) gives 2.09119) or a grid
+        # with steps of 1e-3 or so
         Mistake(lambda a: math.isclose(a, expected, rel_tol=2e-3),
-                "{got} is close to the right T but not within 1e-6 relative: compute it in code rather than "
-                "rounding a value by hand (keep the float you computed)."),
+                "{got} is close to the right T but not within the check's 1e-6 relative: a search that stops short "
+                "of it, a root finder with a loose tolerance (xtol=1e-3, say) or a grid with coarse steps, finds T "
+                "only to within that tolerance or step. No search is needed: T is the ratio of two log-odds, so "
+                "compute it directly and keep the float."),
     ))
     return check_number(temperature, [case], "T = 1/a = log 99 / log 9 ≈ 2.091329: with b = 0, Platt scaling is "
                                              "temperature scaling, and T > 1 says the model was overconfident.",
