@@ -603,6 +603,39 @@ def log_softmax_of_probabilities_silenced(z):
         return np.log(scipy.special.softmax(z))
 
 
+def log_softmax_naive_silenced(z):
+    """The section's naive_lse pattern copied: z - log(sum(exp(z))) with the overflow and the log of 0 silenced."""
+    with np.errstate(over="ignore", divide="ignore"):
+        lse = np.log(np.sum(np.exp(z)))
+    return z - lse
+
+
+def log_softmax_min_shift_silenced(z):
+    """A shift by the minimum, its overflow warning silenced: on [0, -1000] exp(1000) is inf."""
+    with np.errstate(over="ignore"):
+        return z - z.min() - np.log(np.sum(np.exp(z - z.min())))
+
+
+def masked_softmax_additive(z, keep):
+    """The additive mask with -10000 for -inf, z + (1 - keep) * -10000, then the stable softmax."""
+    z = z + (1 - keep) * -10000.0
+    exps = np.exp(z - z.max())
+    return exps / exps.sum()
+
+
+def masked_softmax_minus_10000(z, keep):
+    """-10000 put in for -inf, np.where(keep, z, -1e4), then the stable softmax."""
+    z = np.where(keep, z, -1e4)
+    exps = np.exp(z - z.max())
+    return exps / exps.sum()
+
+
+def masked_softmax_unshifted_sum(z, keep):
+    """The numerator shifted by the largest kept logit, the sum not: np.exp(z - m) / np.exp(z).sum()."""
+    z = np.where(keep, z, -np.inf)
+    return np.exp(z - z.max()) / np.exp(z).sum()
+
+
 def log_softmax_where_guard(z):
     """Right values, but np.where computes the log of the 0 it then discards: a divide-by-zero warning."""
     q = scipy.special.softmax(z)
@@ -4192,6 +4225,13 @@ WRONG_ANSWERS = [
      "on the logits of [0.25, 0.75] every entry is off by one factor, exp(m)"),
     (checks.check_softmax_along_axis, lambda z, axis: np.exp(z) / np.exp(z - z.max(axis=axis, keepdims=True)).sum(
         axis=axis, keepdims=True), "the entries of each distribution are off by one factor"),
+    # cold read r141, X3: the mirror, the numerator shifted and the sum not, is every entry divided by exp(m): on
+    # [[1, 2], [3, 5]] the rows are [0.268941, 0.731059] e^-2 and [0.119203, 0.880797] e^-5, summing to e^-2, e^-5
+    (checks.check_softmax_along_axis, lambda z, axis: np.exp(z - z.max(axis=axis, keepdims=True))
+     / np.exp(z).sum(axis=axis, keepdims=True), "on [[1, 2], [3, 5]] with axis=1 the entries of each distribution "
+                                                "are off by one factor, exp(-m) for its maximum m"),
+    (checks.check_softmax_along_axis, lambda z, axis: np.exp(z - z.max(axis=axis, keepdims=True))
+     / np.exp(z).sum(axis=axis, keepdims=True), "the numerator was shifted, np.exp(z - m), but the sum was not"),
     # ... and a sum rounded to float32 is a float32 slip, not an epsilon: on the logits of [0.25, 0.75] the sum 4/3
     # becomes 11184811 / 2^23 (4/3 × 2^23 = 11184810.67 rounds up), every entry too small by 2^-25 = 3.0e-08
     (checks.check_stable_softmax, lambda z: (lambda e: e / np.float32(e.sum()))(np.exp(z - z.max())), "no float32"),
@@ -4272,6 +4312,21 @@ WRONG_ANSWERS = [
      "an epsilon added to each exponential"),
     (checks.check_masked_softmax, lambda z, keep: np.exp(np.where(keep, z, -np.inf))
      / np.exp(np.where(keep, z, -np.inf) - np.where(keep, z, -np.inf).max()).sum(), "but the numerator was not"),
+    # cold read r141, X3: the mirror, np.exp(z - m) / np.exp(z).sum(): on [1, 2, 3] every entry is the softmax
+    # divided by e^3 (the unshifted sum is e^3 times the shifted one), named on the first case
+    (checks.check_masked_softmax, masked_softmax_unshifted_sum,
+     "on [1, 2, 3] with every entry kept every entry is off by one factor, exp(-m)"),
+    (checks.check_masked_softmax, masked_softmax_unshifted_sum, "the numerator was shifted, np.exp(z - m), but the "
+                                                                "sum was not"),
+    # X2: -10000 for -inf passed while every kept logit lay far above it. On [-20000, -20001, 0] with the 0 masked
+    # the masked logit becomes -10000, the kept exponents are -10000 and -10001 once it is subtracted, and e^-10000
+    # is far below the smallest double (about e^-745), so the result is [0, 0, 1] where [0.731059, 0.268941, 0] is
+    # right (1 / (1 + e^-1) and e^-1 / (1 + e^-1))
+    (checks.check_masked_softmax, masked_softmax_additive,
+     "on [-20000, -20001, 0] with the 0 masked a masked entry got a real share of the mass ([0.0, 0.0, 1.0])"),
+    (checks.check_masked_softmax, masked_softmax_additive, "-10000 put in for -inf"),
+    (checks.check_masked_softmax, masked_softmax_minus_10000, "is still an ordinary logit, and here the kept "
+                                                              "logits lie below it"),
     (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(z, keep).astype(np.float32), "no float32"),
     (checks.check_masked_softmax, lambda z, keep: np.round(masked_softmax_solution(z, keep), 4),
      "rounded your answer to 4 decimals"),
@@ -4297,6 +4352,14 @@ WRONG_ANSWERS = [
      "a log-probability is -inf where it should be an ordinary number"),
     (checks.check_log_softmax, log_softmax_where_guard,
      "your log-probabilities are right, but computing them emitted a RuntimeWarning (divide by zero)"),
+    # cold read r141, X1: the naive form with its warnings silenced; exp(1000) is above the largest double,
+    # e^709.78, so the sum and its log are inf and both entries -inf. The hint named a probability rounded to 0
+    (checks.check_log_softmax, log_softmax_naive_silenced, "on [1000, 1001] every log-probability is -inf "
+                                                           "([-inf, -inf]): an exp overflowed to inf"),
+    (checks.check_log_softmax, log_softmax_naive_silenced, "The warning was silenced (np.errstate), not the problem"),
+    # ... and a shift by the minimum, silenced: right on [1, 2, 3] and [1000, 1001], overflowed on [0, -1000]
+    (checks.check_log_softmax, log_softmax_min_shift_silenced,
+     "on [0, -1000] every log-probability is -inf ([-inf, -inf]): an exp overflowed to inf"),
     (checks.check_log_softmax, lambda z: z - np.log(np.sum(np.exp(z))),
      "on [1000, 1001], it emitted a RuntimeWarning: overflow. Factor out the max"),
     # a shift by the minimum: on [0, -1000] exp(1000) overflows
@@ -8244,6 +8307,10 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_masked_softmax, masked_softmax_python),
     (checks.check_masked_softmax, lambda z, keep: softmax(np.where(keep, z, -np.inf))),
     (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(np.where(keep, z, -1e300), keep)),
+    # the most negative double in the masked entries (np.finfo(float).min), then the stable softmax: its exponent
+    # stays below -1e308 + 20001 on [-20000, -20001, 0] (cold read r141, X2), so exp gives exactly 0
+    (checks.check_masked_softmax, lambda z, keep: (lambda w: np.exp(w - w.max()) / np.exp(w - w.max()).sum())(
+        np.where(keep, z, np.finfo(float).min))),
     (checks.check_masked_softmax, lambda z, keep: np.exp(log_softmax(np.where(keep, z, -np.inf)))),
     # 03 · Exercise 2 since r132: plain Python, scipy's log-sum-exp, np.logaddexp.reduce, tempnb's log_softmax
     (checks.check_log_softmax, log_softmax_python),

@@ -217,6 +217,29 @@ def _unshifted_numerator(z: np.ndarray, expected: np.ndarray, axis: int = -1,
     return recognise
 
 
+_UNSHIFTED_SUM = ("on {label} {subject} off by one factor, exp(-m) for {whose} maximum m: the numerator was shifted, "
+                  "np.exp(z - m), but the sum was not, np.exp(z).sum({sum_axis}). Shift both by the same maximum: "
+                  "e = np.exp(z - m){m_is}, then e / e.sum({sum_axis}).")
+
+
+def _unshifted_sum(z: np.ndarray, expected: np.ndarray, axis: int = -1,
+                   shifts: tuple[np.ndarray, ...] = ()) -> Callable[[object], bool]:
+    """A recogniser, the mirror of _unshifted_numerator: the answer is np.exp(z - m) divided by the unshifted sum of
+    np.exp(z), that is the right answer divided by exp(m), for m the maximum along ``axis`` or the maximum of the
+    whole array (or one of ``shifts``, broadcast against z), within a relative 1e-9 and nothing absolute. Only
+    where exp(m) is finite and nonzero (elsewhere the unshifted sum overflows or underflows, and warns) and differs
+    from 1 by more than 1e-6: at m = 0 the unshifted sum is right."""
+    with np.errstate(all="ignore"):
+        maxima = [z.max(axis=axis, keepdims=True), np.max(z), *shifts]
+        scaled = [expected / np.exp(m) for m in maxima
+                  if np.all(np.isfinite(np.exp(m))) and np.all(np.exp(m) > 0) and np.all(np.abs(np.exp(m) - 1) > 1e-6)]
+    wrong = [value for value in scaled if np.all(np.isfinite(value))]
+
+    def recognise(answer: object) -> bool:
+        return any(close(answer, value, rtol=1e-9, atol=0) for value in wrong)
+    return recognise
+
+
 def _softmax_mistakes(logits: list[float]) -> tuple[Mistake, ...]:
     z = np.array(logits)
     shifted = np.exp(z - z.max())
@@ -863,6 +886,11 @@ def _along_case(z: np.ndarray, axis: int, label: str) -> Case:
                 _UNSHIFTED_NUMERATOR.format(label=label, subject="the entries of each distribution are",
                                             whose="its", m_is=" with m = z.max(axis=axis, keepdims=True)",
                                             sum_axis="axis=axis, keepdims=True")),
+        # the mirror, np.exp(z - m) / np.exp(z).sum(axis=axis, keepdims=True): off by exp(-m) (cold read r141, X3)
+        Mistake(_unshifted_sum(z, expected, axis=axis),
+                _UNSHIFTED_SUM.format(label=label, subject="the entries of each distribution are", whose="its",
+                                      m_is=" with m = z.max(axis=axis, keepdims=True)",
+                                      sum_axis="axis=axis, keepdims=True")),
         Mistake(lambda a: _epsilon_in_sum(np.moveaxis(as_array(a), axis, -1), moved_expected),
                 _epsilon_in_sum_hint(row=" of a distribution", whose="its")),
         Mistake(_epsilon_each_exp(z, axis), _epsilon_each_exp_hint("e.sum(axis=axis, keepdims=True)")),
@@ -1434,6 +1462,13 @@ def _masked_on_problem(far_above: float | None, all_kept: bool) -> Callable[[str
     return advice
 
 
+_STAND_IN = -1e4
+_STAND_IN_BELOW_KEPT = ("on {label} a masked entry got a real share of the mass ({got}): -10000 put in for -inf "
+                        "(np.where(keep, z, -1e4), or the additive mask z + (1 - keep) * -10000) is still an ordinary "
+                        "logit, and here the kept logits lie below it. Only -inf has an exponential of exactly 0 "
+                        f"whatever the other logits are: use {_MASK_LOGITS}.")
+
+
 def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
     z, kept = np.array(logits), np.array(keep, dtype=bool)
     masked_z = np.where(kept, z, -np.inf)
@@ -1490,6 +1525,13 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
         Mistake(lambda a: bool(np.any(np.isinf(as_array(a)))),
                 f"your result has inf in it on {{label}}: {_SILENCED} Subtract the largest kept logit before "
                 "exponentiating."),
+        # -10000 put in for -inf (np.where(keep, z, -1e4), or the additive mask z + (1 - keep) * -10000): right while
+        # every kept logit lies far above -10000, wrong on [-20000, -20001, 0] (cold read r141, X2); named before
+        # the inverted mask, whose value is the same [0, 0, 1] there
+        *[Mistake(lambda a, value=value: close(a, value, rtol=1e-9, atol=0), _STAND_IN_BELOW_KEPT)
+          for value in (scipy.special.softmax(np.where(kept, z, _STAND_IN)),
+                        scipy.special.softmax(z + np.where(kept, 0.0, _STAND_IN)))
+          if np.any(~kept) and not close(value, expected, rtol=1e-12, atol=0)][:1],
         *[Mistake(value, message) for value, message in wrong],
         *([] if not clipped else
           [Mistake(lambda a: any(close(a, value, rtol=1e-9, atol=0) for value in clipped),
@@ -1518,6 +1560,10 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
         Mistake(_unshifted_numerator(masked_z, expected, shifts=(np.max(z),)),
                 _UNSHIFTED_NUMERATOR.format(label="{label}", subject="every entry is", whose="the", m_is="",
                                             sum_axis="")),
+        # the mirror, np.exp(z - m) / np.exp(z).sum(): off by exp(-m), e^-3 on [1, 2, 3] (cold read r141, X3)
+        Mistake(_unshifted_sum(masked_z, expected, shifts=(np.max(z),)),
+                _UNSHIFTED_SUM.format(label="{label}", subject="every entry is", whose="the", m_is="",
+                                      sum_axis="")),
         Mistake(lambda a: _epsilon_in_sum(a, expected), _epsilon_in_sum_hint(row="", whose="the")),
         Mistake(_epsilon_each_exp(masked_z), _epsilon_each_exp_hint("e.sum()")),
         Mistake(near_miss(expected), _SOFTMAX_NEAR_MISS),
@@ -1545,6 +1591,8 @@ def _masked_cases() -> list[Case]:
         _masked_case([0.0, -np.inf, 1.0], [True, True, True],
                      "[0, -inf, 1] with every entry kept (the -inf is masked already)"),
         _masked_case([3.0, 7.0, -2.0], [False, False, True], "[3, 7, -2] with only the last entry kept"),
+        # every kept logit far below -10000, the stand-in for -inf that some masks use (cold read r141, X2)
+        _masked_case([-20000.0, -20001.0, 0.0], [True, True, False], "[-20000, -20001, 0] with the 0 masked"),
     ]
 
 
@@ -1719,6 +1767,14 @@ def _log_softmax_case(logits: list[float], label: str) -> Case:
         *rounded_mistakes(expected, "tolerance, 1e-12 plus a relative 1e-12"),
         Mistake(lambda a: bool(np.any(np.isposinf(as_array(a)))),
                 f"your result has +inf in it on {{label}}: {_SILENCED} Factor out the max: {_LOG_SPACE}."),
+        # the naive z - np.log(np.sum(np.exp(z))) with its warning silenced (np.errstate(over="ignore"), the pattern
+        # of the section's naive_lse), or a shift by anything but the maximum: an exp overflows to inf, so does the
+        # log of the sum, and every finite logit minus it is -inf (cold read r141, X1)
+        Mistake(lambda a: bool(np.all(np.isneginf(as_array(a)[~masked]))),
+                "on {label} every log-probability is -inf ({got}): an exp overflowed to inf, and so did the sum and "
+                "its log, so each logit minus that log is -inf. The warning was silenced (np.errstate), not the "
+                f"problem. Factor out the max: {_LOG_SPACE}; every exponent is then ≤ 0 and the largest term is "
+                "exp(0) = 1."),
         # np.log(softmax(z)) with its warning silenced: a probability that rounds to 0 gives -inf
         Mistake(lambda a: bool(np.any(np.isneginf(as_array(a)) & ~masked)),
                 "on {label} a log-probability is -inf where it should be an ordinary number ({got}): its probability "
