@@ -4026,7 +4026,8 @@ WRONG_ANSWERS = [
     # exp(-x) on the whole array, indexed for x >= 0 only: overflows at x = -1000 alone
     (checks.check_stable_sigmoid, sigmoid_exp_minus_x_on_whole_array,
      "or it is computed on the whole array and indexed afterwards (np.exp(-x)[~negative], or e = np.exp(-x)"),
-    (checks.check_stable_sigmoid, sigmoid_exp_minus_x_on_whole_array, "compute it from the entries x >= 0 only (x[x >= 0])"),
+    (checks.check_stable_sigmoid, sigmoid_exp_minus_x_on_whole_array,
+     "compute it from the entries x >= 0 only (x[x >= 0])"),
     # right and silent from -1000 to 1000, overflowing further out: the check tries ±1e5 and ±1e300 too
     (checks.check_stable_sigmoid, sigmoid_naive_longdouble,
      "right and silent from -1000 to 1000, but the real line goes on: at x = -100000 it emitted a RuntimeWarning: "
