@@ -6359,6 +6359,20 @@ def ece_no_abs(probs, labels, n_bins):
     return float((np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
 
 
+def ece_signed_total(probs, labels, n_bins):
+    # ece_bincount with the absolute value taken of the total, not of each bin's gap.
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    return float(abs((np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum()) / len(labels))
+
+
+def ece_keepdims(probs, labels, n_bins):
+    # ece_bincount with the confidence taken with keepdims=True, as 03's max-subtraction does: shape (n, 1).
+    confidence, correct = probs.max(axis=1, keepdims=True), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum() / len(labels))
+
+
 def ece_label_probability(probs, labels, n_bins):
     confidence = probs[np.arange(len(labels)), labels]
     correct = probs.argmax(axis=1) == labels
@@ -6443,6 +6457,16 @@ def fit_to_own_predictions(logits, labels):
     predicted = logits.argmax(axis=1)
     return math.exp(scipy.optimize.minimize_scalar(lambda log_t: mean_nll(logits, predicted, math.exp(log_t)),
                                                    bounds=(-5, 5), method="bounded").x)
+
+
+def fit_to_own_predictions_in_bounds(logits, labels):
+    """The model's own predictions as labels, searched over T in (0.05, 20) with the default xatol: the search stops
+    about 2 xatol / 3 = 6.7e-6 above the lower bound, 0.0500066."""
+    import scipy.optimize
+
+    predicted = logits.argmax(axis=1)
+    return float(scipy.optimize.minimize_scalar(lambda T: mean_nll(logits, predicted, T), bounds=(0.05, 20),
+                                                method="bounded").x)
 
 
 def fit_unbounded(logits, labels):
@@ -7313,6 +7337,12 @@ WRONG_ANSWERS += [
     # the error message ends in a period: one period, not two, before the advice
     (checks.check_ece, ece_confidence_per_class, "the same length. Your bin indices"),
     (checks.check_ece, ece_confidence_per_class_compared, "the confidence is one per row: probs.max(axis=1)"),
+    # the confidence with keepdims=True, shape (n, 1): np.bincount refuses it ("object too deep"); keepdims named
+    (checks.check_ece, ece_keepdims, "most likely the confidence, from probs.max(axis=1, keepdims=True)"),
+    # binned, but the absolute value taken of the sum of the signed gaps: equal to the no-bins answer, so the hint
+    # names both on equal terms
+    (checks.check_ece, ece_signed_total, "either you added the bins' gaps with their signs and took the absolute"),
+    (checks.check_ece, ece_signed_total, "or you used no bins at all"),
     # 07 · fit T
     (checks.check_fit_temperature, fit_returns_log_t, "you returned log T"),
     (checks.check_fit_temperature, fit_sign_flipped, "sign is flipped"),
@@ -7411,6 +7441,11 @@ WRONG_ANSWERS += [
     # the model's own predictions in a bounded search stop near, not on, its lower bound e^-5: named first
     (checks.check_fit_temperature, fit_to_own_predictions,
      "your search stopped at its lower bound: most likely the model's own predictions (argmax) stand in"),
+    # ... and in bounds (0.05, 20) on T, where the default xatol stops it 6.6e-6 above 0.05: named first too
+    (checks.check_fit_temperature, fit_to_own_predictions_in_bounds,
+     "0.0500066, far below the best one, 1.97081, stays the same when every label is made its row's top class and "
+     "when every label is made its bottom class, though the NLL's best T then runs to opposite ends, and your search "
+     "stopped at its lower bound: most likely the model's own predictions (argmax) stand in"),
     (checks.check_fit_temperature, fit_accuracy_minimize, "its objective, such as the accuracy, does not change"),
     # the minimum's value instead of where it is: result.fun, or math.exp of it after a search over log T
     (checks.check_fit_temperature, fit_returns_fun, "the lowest mean NLL itself (the search's result.fun)"),
@@ -7465,6 +7500,13 @@ WRONG_ANSWERS += [
     (checks.check_platt_temperature, 0.99 / 0.9, "ratio of the two probabilities"),
     (checks.check_platt_temperature, 0.9 / 0.99, "ratio of the two probabilities"),
     (checks.check_platt_temperature, math.log(99) - math.log(9), "difference of the two log-odds"),
+    # the odds without their logs: (0.99 / 0.01) / (0.9 / 0.1) = 99 / 9 = 11, and the other way up
+    (checks.check_platt_temperature, (0.99 / 0.01) / (0.9 / 0.1), "11 is a ratio of the two odds"),
+    (checks.check_platt_temperature, (0.9 / 0.1) / (0.99 / 0.01), "not the odds: take the log of each"),
+    # class 1's log-odds over class 0's: logit(0.99) / logit(0.1) = log 99 / -log 9, and the other way up
+    (checks.check_platt_temperature, scipy.special.logit(0.99) / scipy.special.logit(0.1),
+     "-2.09133 is negative because your two log-odds belong to different classes"),
+    (checks.check_platt_temperature, scipy.special.logit(0.1) / scipy.special.logit(0.99), "Take both for the same"),
     (checks.check_platt_temperature, math.log(99), "is d, the image's logit difference"),
     # the right T, log 99 / log 9 = 2.0913292, rounded: typed from a printout, round(T, k), or a decimal grid
     (checks.check_platt_temperature, 2.09, "the right T rounded to 2 decimals"),

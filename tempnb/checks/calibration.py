@@ -183,11 +183,12 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str,
                     "in it (|B_m| / n), so a bin of 2 examples counts less than a bin of 200."),
             Mistake(lambda a: not close(abs(variants["signed"]), expected, 1e-9)
                     and close(a, abs(variants["signed"])) and n_bins > 1,
-                    f"on {label} your answer is one gap over all the examples, |accuracy - mean confidence|: "
-                    f"that is an ECE with a single bin. Group the examples into the n_bins = {n_bins} confidence "
-                    "bins and add up each bin's |right_m - summed confidence_m|, then divide by n. (If you did "
-                    "bin them: take the absolute value of each bin's gap before adding, so the gaps cannot "
-                    "cancel.)"),
+                    f"on {label} your answer is |sum over the bins of (right_m - summed confidence_m)| / n, which "
+                    "is also |accuracy - mean confidence| over all the examples: either you added the bins' gaps "
+                    "with their signs and took the absolute value only of the total, or you used no bins at all "
+                    "(an ECE with a single bin). Take the absolute value of each bin's gap before adding, "
+                    f"|right_m - summed confidence_m| for each of the n_bins = {n_bins} bins, so over- and "
+                    "underconfident bins cannot cancel; then divide by n."),
             Mistake(lambda a: not close(abs(variants["signed"]), expected, 1e-9)
                     and (close(a, variants["signed"]) or close(a, -variants["signed"])),
                     f"on {label} your bins' gaps cancel: take the absolute value of each bin's gap, "
@@ -302,6 +303,10 @@ def _ece_on_problem(problem: str) -> str:
     if "too small depth" in problem:
         return ("The confidence is each row's largest probability, probs.max(axis=1), one per example; "
                 "probs.max() is one number for the whole array.")
+    if "too deep" in problem:  # np.bincount given a 2-D array: keepdims=True (03's max-subtraction) kept an axis
+        return ("np.bincount takes flat arrays, one entry per example, and one of yours has two dimensions: most "
+                "likely the confidence, from probs.max(axis=1, keepdims=True), which has shape (n, 1) (and so "
+                "have bins made from it). Use probs.max(axis=1), shape (n,).")
     return ""
 
 
@@ -527,6 +532,15 @@ _FLAT = ("the accuracy (or the error rate) is the same at every T, because divid
 _LOWER_BOUNDS = (math.exp(-5), 0.05, 0.01, 1e-3)
 
 
+def _near_lower_bound(answer: float) -> bool:
+    """Whether ``answer`` lies just above one of the common lower bounds, as a bounded search that runs to it ends.
+
+    minimize_scalar(method="bounded") never evaluates its bound: with its default xatol = 1e-5 it stops about
+    2 * xatol / 3 = 6.7e-6 above it (0.0500066 for the bound 0.05), so the window is 1e-3 relative or 2e-5
+    absolute, whichever is wider. A grid's first point lies on the bound up to its last digits: excluded."""
+    return any(1e-12 * low < abs(answer - low) <= max(1e-3 * low, 2e-5) for low in _LOWER_BOUNDS)
+
+
 # -mean(q of the label) instead of the mean NLL: on 100 rows (2, 0) labelled 0 and 100 rows (1, 0) labelled 1, the
 # mean label probability sigmoid(2β) + sigmoid(-β) (β = 1/T), halved, is largest where 2 sigmoid'(2β) = sigmoid'(β),
 # that is cosh β = √2 cosh(β/2), so cosh(β/2) = (√2 + √10)/4 and T = 1 / (2 acosh((√2 + √10)/4)) ≈ 0.942263: inside
@@ -644,8 +658,7 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
             # starts on it, up to rounding in its last digits), and only an objective that falls as T shrinks takes
             # it there (a flat one ends near the top): the model's own predictions standing in for the labels lead
             # that hint.
-            Mistake(lambda a: 0 < a < expected / 20
-                    and any(1e-12 * low < abs(a - low) <= 1e-4 * low for low in _LOWER_BOUNDS) and ignores_labels(a),
+            Mistake(lambda a: 0 < a < expected / 20 and _near_lower_bound(a) and ignores_labels(a),
                     f"on {label} your T, {{got}}, far below the best one, {expected:.5f}, stays the same when every "
                     "label is made its row's top class and when every label is made its bottom class, though the "
                     "NLL's best T then runs to opposite ends, and your search stopped at its lower bound: most "
@@ -839,7 +852,13 @@ def check_platt_temperature(temperature: object) -> None:
     log_ratio = ("you divided logs of the probabilities themselves; dividing by T scales the logit difference d, "
                  "the log-odds log(q_1 / (1 - q_1)) (02's logit, scipy.special.logit), not log q_1. Find d with "
                  f"sigmoid(d) = {_RAW} and a d with sigmoid(a d) = {_CALIBRATED}, then T = 1/a.")
+    odds = _RAW / (1 - _RAW), _CALIBRATED / (1 - _CALIBRATED)  # 99 and 9
     case = Case((), expected, general, mistakes=(
+        # the log-odds of class 1 against those of class 0 (logit(0.1) = -logit(0.9)): the right size, wrong sign
+        Mistake(lambda a: near(-expected, 1e-6)(a) or near(-1 / expected, 1e-6)(a),
+                f"{{got}} is negative because your two log-odds belong to different classes: logit({1 - _RAW:.2f}) "
+                f"= -logit({_RAW}) and logit({1 - _CALIBRATED:.1f}) = -logit({_CALIBRATED}). Take both for the same "
+                f"class: {_RAW} and {_CALIBRATED} (class 1), or {1 - _RAW:.2f} and {1 - _CALIBRATED:.1f} (class 0)."),
         Mistake(lambda a: a <= 0, "a temperature must be positive; got {got}."),
         Mistake(near(1 / expected, 1e-6), "{got} is Platt's a, the factor on d: sigmoid(a d) = sigmoid(d / T) when "
                                           "T = 1/a, so the temperature is 1/{got}."),
@@ -850,6 +869,10 @@ def check_platt_temperature(temperature: object) -> None:
                 f"renormalising, {1 - _RAW:.2f}^(1/T) = {1 - _CALIBRATED:.1f}), or a rounded guess: compute T in "
                 "code. With two classes sigmoid(d / T) divides the log-odds d = log(q_1 / q_0) by T: use the "
                 f"log-odds of {_RAW} and of {_CALIBRATED}."),
+        # the odds themselves, 99 and 9, divided: the log left out
+        Mistake(lambda a: near(odds[0] / odds[1], 1e-6)(a) or near(odds[1] / odds[0], 1e-6)(a),
+                f"{{got}} is a ratio of the two odds, q / (1 - q): {odds[0]:g} and {odds[1]:g}. The temperature "
+                "divides the log-odds d = log(q / (1 - q)), not the odds: take the log of each before dividing."),
         Mistake(lambda a: near(_RAW / _CALIBRATED, 1e-6)(a) or near(_CALIBRATED / _RAW, 1e-6)(a),
                 "{got} is a ratio of the two probabilities; the temperature divides the logit difference, so take "
                 f"the ratio of the log-odds, log(q / (1 - q)), of {_RAW} and {_CALIBRATED}."),
