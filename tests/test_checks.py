@@ -4319,12 +4319,12 @@ WRONG_ANSWERS = [
      "on [1, 2, 3] with every entry kept every entry is off by one factor, exp(-m)"),
     (checks.check_masked_softmax, masked_softmax_unshifted_sum, "the numerator was shifted, np.exp(z - m), but the "
                                                                 "sum was not"),
-    # X2: -10000 for -inf passed while every kept logit lay far above it. On [-20000, -20001, 0] with the 0 masked
-    # the masked logit becomes -10000, the kept exponents are -10000 and -10001 once it is subtracted, and e^-10000
-    # is far below the smallest double (about e^-745), so the result is [0, 0, 1] where [0.731059, 0.268941, 0] is
-    # right (1 / (1 + e^-1) and e^-1 / (1 + e^-1))
+    # X2: -10000 for -inf passed while every kept logit lay far above it. On [-20000, 0, 5] with the 0 and the 5
+    # masked the masked logits become -10000 and -9995 (or -10000 twice with np.where), both far above the kept
+    # -20000, whose exponent e^-10000 is far below the smallest double (about e^-745) once the largest is
+    # subtracted: the kept entry gets 0 where [1, 0, 0] is right
     (checks.check_masked_softmax, masked_softmax_additive,
-     "on [-20000, -20001, 0] with the 0 masked a masked entry got a real share of the mass ([0.0, 0.0, 1.0])"),
+     "on [-20000, 0, 5] with the 0 and the 5 masked a masked entry got a real share of the mass ([0.0, "),
     (checks.check_masked_softmax, masked_softmax_additive, "-10000 put in for -inf"),
     (checks.check_masked_softmax, masked_softmax_minus_10000, "is still an ordinary logit, and here the kept "
                                                               "logits lie below it"),
@@ -7657,6 +7657,8 @@ def test_a_log_space_softmax_stays_below_the_epsilon_rule():
             finite = [float(v) for v in row if math.isfinite(v)]
             top = max(finite)
             total = math.fsum(math.exp(v - top) for v in finite)  # S, between 1 and K
+            if len(finite) == 1:  # one finite logit: its log-sum-exp is that logit, exactly (log 1 = 0)
+                continue
             worst = max(worst, total * math.ulp(top + math.log(total)) / 2)
     # the worst case is [-1000, -1001, -1002]: S = 1 + e^-1 + e^-2 = 1.503, half a unit at 999.6 is 2^-44
     assert math.isclose(worst, (1 + math.exp(-1) + math.exp(-2)) * 2.0**-44, rel_tol=1e-12), worst
@@ -8351,10 +8353,16 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_masked_softmax, lambda z, keep: softmax(np.where(keep, z, -np.inf))),
     (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(np.where(keep, z, -1e300), keep)),
     # the most negative double in the masked entries (np.finfo(float).min), then the stable softmax: its exponent
-    # stays below -1e308 + 20001 on [-20000, -20001, 0] (cold read r141, X2), so exp gives exactly 0
+    # stays below -1e308 + 20000 on [-20000, 0, 5] (cold read r141, X2), so exp gives exactly 0
     (checks.check_masked_softmax, lambda z, keep: (lambda w: np.exp(w - w.max()) / np.exp(w - w.max()).sum())(
         np.where(keep, z, np.finfo(float).min))),
     (checks.check_masked_softmax, lambda z, keep: np.exp(log_softmax(np.where(keep, z, -np.inf)))),
+    # exp(z - LSE(z)) with the log-sum-exp taken on its own, by scipy or by hand: the formula of "How each probability
+    # moves"; its one rounding of the log-sum-exp is no epsilon (cold read r143, X1)
+    (checks.check_masked_softmax, lambda z, keep: (lambda w: np.exp(w - scipy.special.logsumexp(w)))(
+        np.where(keep, z, -np.inf))),
+    (checks.check_masked_softmax, lambda z, keep: (lambda w, m: np.exp(w - (m + np.log(np.sum(np.exp(w - m))))))(
+        np.where(keep, z, -np.inf), np.max(np.where(keep, z, -np.inf)))),
     # 03 · Exercise 2 since r132: plain Python, scipy's log-sum-exp, np.logaddexp.reduce, tempnb's log_softmax
     (checks.check_log_softmax, log_softmax_python),
     (checks.check_log_softmax, lambda z: z - scipy.special.logsumexp(z)),

@@ -1526,12 +1526,12 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
                 f"your result has inf in it on {{label}}: {_SILENCED} Subtract the largest kept logit before "
                 "exponentiating."),
         # -10000 put in for -inf (np.where(keep, z, -1e4), or the additive mask z + (1 - keep) * -10000): right while
-        # every kept logit lies far above -10000, wrong on [-20000, -20001, 0] (cold read r141, X2); named before
-        # the inverted mask, whose value is the same [0, 0, 1] there
+        # every kept logit lies far above -10000, wrong on [-20000, 0, 5] (cold read r141, X2); named before
+        # the inverted mask, whose value the additive form shares there (an inverted mask fails an earlier case)
         *[Mistake(lambda a, value=value: close(a, value, rtol=1e-9, atol=0), _STAND_IN_BELOW_KEPT)
           for value in (scipy.special.softmax(np.where(kept, z, _STAND_IN)),
                         scipy.special.softmax(z + np.where(kept, 0.0, _STAND_IN)))
-          if np.any(~kept) and not close(value, expected, rtol=1e-12, atol=0)][:1],
+          if np.any(~kept) and not close(value, expected, rtol=1e-12, atol=0)],
         *[Mistake(value, message) for value, message in wrong],
         *([] if not clipped else
           [Mistake(lambda a: any(close(a, value, rtol=1e-9, atol=0) for value in clipped),
@@ -1591,8 +1591,10 @@ def _masked_cases() -> list[Case]:
         _masked_case([0.0, -np.inf, 1.0], [True, True, True],
                      "[0, -inf, 1] with every entry kept (the -inf is masked already)"),
         _masked_case([3.0, 7.0, -2.0], [False, False, True], "[3, 7, -2] with only the last entry kept"),
-        # every kept logit far below -10000, the stand-in for -inf that some masks use (cold read r141, X2)
-        _masked_case([-20000.0, -20001.0, 0.0], [True, True, False], "[-20000, -20001, 0] with the 0 masked"),
+        # the kept logit far below -10000, the stand-in for -inf that some masks use (cold read r141, X2). One kept
+        # entry, so that its log-sum-exp is the logit itself, exactly: with two, exp(z - logsumexp(z)), a right
+        # answer, would carry that sum's rounding near -20000 (up to 1.8e-12) into every entry (cold read r143, X1)
+        _masked_case([-20000.0, 0.0, 5.0], [True, False, False], "[-20000, 0, 5] with the 0 and the 5 masked"),
     ]
 
 
