@@ -801,6 +801,85 @@ def batch_rows_loop_vector_u(z, rng):
     return np.array([np.searchsorted(np.cumsum(softmax(row)), x, side="right") for row, x in zip(z, u)])
 
 
+def batch_nested_loops_no_calls(z, rng):
+    """Cold read r142: u drawn at once, then each row walked entry by entry in Python, calling nothing per row."""
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    u = rng.random(len(z))
+    out = np.zeros(len(z), dtype=int)
+    for i in range(len(z)):
+        for k in range(z.shape[1]):
+            if cdf[i, k] > u[i]:
+                out[i] = k
+                break
+    return out
+
+
+def batch_while_loop_no_calls(z, rng):
+    """The same walk written with while loops."""
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    u = rng.random(len(z))
+    out = np.zeros(len(z), dtype=int)
+    i = 0
+    while i < len(z):
+        k = 0
+        while k < z.shape[1] - 1 and cdf[i, k] <= u[i]:
+            k += 1
+        out[i] = k
+        i += 1
+    return out
+
+
+def batch_u_one_by_one(z, rng):
+    """The numbers drawn one per row in a list comprehension, then a vectorised lookup."""
+    u = np.array([rng.random() for _ in range(len(z))])
+    return np.sum(np.cumsum(softmax(z, axis=1), axis=1) <= u[:, None], axis=1)
+
+
+def batch_u_filled_in_a_loop(z, rng):
+    """The numbers drawn one per row in a for loop, then a vectorised lookup."""
+    u = np.empty(len(z))
+    for i in range(len(z)):
+        u[i] = rng.random()
+    return np.sum(np.cumsum(softmax(z, axis=1), axis=1) <= u[:, None], axis=1)
+
+
+def batch_u_in_two_calls(z, rng):
+    """The numbers drawn in two calls, half the rows each."""
+    half = len(z) // 2
+    u = np.concatenate([rng.random(half), rng.random(len(z) - half)])
+    return np.sum(np.cumsum(softmax(z, axis=1), axis=1) <= u[:, None], axis=1)
+
+
+def batch_converted_by_generator(z, rng):
+    """Vectorised, then each index converted by a generator expression: a loop over the rows all the same."""
+    return tuple(int(k) for k in batch_inverse_cdf(z, rng))
+
+
+def batch_converted_by_list_comprehension(z, rng):
+    return [int(k) for k in batch_inverse_cdf(z, rng)]
+
+
+def batch_checked_by_assert_all(z, rng):
+    """Vectorised, then a sanity check that walks the rows in Python."""
+    idx = batch_inverse_cdf(z, rng)
+    assert all(0 <= k < z.shape[1] for k in idx)
+    return idx
+
+
+def batch_checked_by_np_all(z, rng):
+    """Vectorised, and the same sanity check on the whole array at once."""
+    idx = batch_inverse_cdf(z, rng)
+    assert np.all((idx >= 0) & (idx < z.shape[1]))
+    return idx
+
+
+def batch_mapped_searchsorted(z, rng):
+    """map runs the loop over the rows from C: no line of the learner's runs per row, but a function is called."""
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    u = rng.random(len(z))
+    return np.array(list(map(np.searchsorted, cdf, u, ["right"] * len(z))))
+
+
 def batch_whole_softmax(z, rng):
     """scipy's softmax with its default axis=None: normalised over the whole batch."""
     cdf = np.cumsum(scipy.special.softmax(z), axis=1)
@@ -5194,9 +5273,24 @@ WRONG_ANSWERS = [
     (checks.check_batch_sampler, lambda z, rng: rng.random(len(z)) * 0 + np.zeros(len(z), dtype=int),
      "returned 0 for every row"),
     (checks.check_batch_sampler, lambda z, rng: np.zeros(len(z), dtype=int), "draw your uniform numbers from the rng"),
-    (checks.check_batch_sampler, batch_rows_loop, "loops over the rows in Python"),
-    (checks.check_batch_sampler, batch_rows_loop, "draw the B numbers in one call"),
-    (checks.check_batch_sampler, batch_rows_loop_vector_u, "loops over the rows in Python"),
+    (checks.check_batch_sampler, batch_rows_loop, "drew its 45 uniform numbers one per row, one at a time"),
+    (checks.check_batch_sampler, batch_rows_loop, "draw them all in one call, u = rng.random(len(logits))"),
+    (checks.check_batch_sampler, batch_rows_loop_vector_u,
+     "loops over the rows: 36 more lines of your own code run on 40 rows than on 4"),
+    # cold read r142, X1: loops that call nothing per row, and numbers drawn one per row by the stand-in itself
+    (checks.check_batch_sampler, batch_nested_loops_no_calls, "loops over the rows"),
+    (checks.check_batch_sampler, batch_nested_loops_no_calls, "more lines of your own code run on 40 rows than on 4"),
+    (checks.check_batch_sampler, batch_while_loop_no_calls, "more lines of your own code run on 40 rows than on 4"),
+    (checks.check_batch_sampler, batch_u_one_by_one, "drew its 45 uniform numbers one per row, one at a time"),
+    (checks.check_batch_sampler, batch_u_filled_in_a_loop, "drew its 45 uniform numbers one per row, one at a time"),
+    (checks.check_batch_sampler, batch_u_in_two_calls, "in 2 calls of rng.random or rng.uniform"),
+    # a comprehension or an assert that walks the finished indices is a loop over the rows too (the exercise says so)
+    (checks.check_batch_sampler, batch_converted_by_generator, "only converts or checks the finished indices"),
+    (checks.check_batch_sampler, batch_converted_by_list_comprehension,
+     "36 more lines of your own code run on 40 rows than on 4"),
+    (checks.check_batch_sampler, batch_checked_by_assert_all, "check with np.all(...) rather than all("),
+    (checks.check_batch_sampler, batch_mapped_searchsorted,
+     "more Python and NumPy functions on 40 rows than on 4 (map or np.apply_along_axis"),
     (checks.check_batch_sampler, batch_whole_softmax, "normalised over the whole batch"),
     (checks.check_batch_sampler, batch_column_softmax, "normalised down the columns"),
     (checks.check_batch_sampler, batch_flat_cumsum, "np.cumsum without an axis flattens the batch"),
@@ -8064,9 +8158,31 @@ def test_batch_sampler_check_sees_a_loop_however_the_numbers_are_drawn(capsys):
     def counted_row_by_row(z, rng):
         return np.array([np.sum(np.cumsum(softmax(row)) <= x) for row, x in zip(z, rng.random(len(z)))])
 
-    for answer in (batch_rows_loop, batch_rows_loop_vector_u, counted_row_by_row):
-        assert "loops over the rows in Python" in run(capsys, checks.check_batch_sampler, answer)
+    for answer in (batch_rows_loop_vector_u, counted_row_by_row, batch_nested_loops_no_calls):
+        assert "loops over the rows:" in run(capsys, checks.check_batch_sampler, answer)
+    for answer in (batch_rows_loop, batch_u_one_by_one, batch_u_filled_in_a_loop):
+        assert "one per row, one at a time" in run(capsys, checks.check_batch_sampler, answer)
     assert run(capsys, checks.check_batch_sampler, batch_inverse_cdf).startswith(checks.PASS)
+
+
+def test_batch_sampler_line_counts_leave_room():
+    """Cold read r142: the line counts that tell a loop over the rows from array code, on 4 rows and on 40. Array
+    code runs the same lines for any number of rows; a loop written in Python runs at least one more per row, 36
+    more here, twice the threshold of 18 (half a line per row)."""
+    from tempnb.checks.sampling import _batch_case, _lines_run
+
+    logits, _ = _batch_case()
+
+    def growth(answer):
+        return _lines_run(answer, logits[:40]) - _lines_run(answer, logits[:4])
+
+    for answer in (batch_inverse_cdf, batch_inverse_cdf_argmax, batch_checked_by_np_all,
+                   lambda z, rng: batch_inverse_cdf(z, rng).tolist()):
+        assert growth(answer) == 0
+    for answer in (batch_rows_loop_vector_u, batch_nested_loops_no_calls, batch_while_loop_no_calls,
+                   batch_u_filled_in_a_loop, batch_converted_by_generator, batch_converted_by_list_comprehension,
+                   batch_checked_by_assert_all):
+        assert growth(answer) >= 40 - 4
 
 
 # -- the checks never raise, never hide the learner's output -----------------------------------
@@ -8416,6 +8532,9 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_batch_sampler, lambda z, rng: batch_inverse_cdf(z, rng).astype(float)),
     (checks.check_batch_sampler,
      lambda z, rng: np.argmax(np.cumsum(softmax(z, axis=1), axis=1) > rng.uniform(size=len(z))[:, None], axis=1)),
+    # cold read r142: a sanity check on the whole array, and the indices turned into a list without a Python loop
+    (checks.check_batch_sampler, batch_checked_by_np_all),
+    (checks.check_batch_sampler, lambda z, rng: list(batch_inverse_cdf(z, rng))),
     # a stand-in so far below every logit that exp rounds it to exactly 0, as for -inf
     (checks.check_batch_sampler, batch_stand_in(-1e308)),
     (checks.check_gumbel_sampler,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import itertools
 import math
+import os
 import warnings
 from collections.abc import Callable, Iterator
 
@@ -703,7 +704,6 @@ def _batch_indices(value: object, n_rows: int) -> tuple[np.ndarray | None, str |
 def _events(sampler: Callable, logits: np.ndarray) -> int | None:
     """How many Python and C functions the learner's code calls on one batch (the check's own code not counted),
     or None if it fails. A loop over the rows makes the count grow with the number of rows."""
-    import os
     import sys
 
     own = os.path.dirname(__file__)
@@ -724,11 +724,57 @@ def _events(sampler: Callable, logits: np.ndarray) -> int | None:
     return None if outcome.problem else count
 
 
-def _loops_over_rows(sampler: Callable, logits: np.ndarray) -> tuple[int, int] | None:
-    """The functions the learner's code calls on 4 rows and on 40, when 40 rows call at least 30 more (a loop over
-    the rows, with at least one call per row); None otherwise."""
+# Folders whose code is not the learner's: NumPy's and the other installed packages' (site-packages), the standard
+# library's, and tempnb's own (this check and the stand-in generator included).
+_LIBRARY_FOLDERS = tuple(os.path.dirname(os.path.dirname(os.path.abspath(module.__file__))) + os.sep
+                         for module in (np, os)) + (
+    os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep,)
+
+
+def _lines_run(sampler: Callable, logits: np.ndarray) -> int | None:
+    """How many lines of the learner's own code (frames outside the libraries) run on one batch, or None if it fails.
+
+    sys.settrace's "line" events come once per line run and once more each time a loop starts its body again, so a
+    loop written in Python (for, while, a comprehension or a generator expression, whatever its body calls) adds at
+    least one line per row, while array operations run the same lines for any number of rows.
+    """
+    import sys
+
+    count = 0
+
+    def local(frame, event, arg):  # noqa: ANN001, ANN202, ARG001 (sys.settrace's signature)
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def trace(frame, event, arg):  # noqa: ANN001, ANN202, ARG001 (sys.settrace's signature)
+        filename = frame.f_code.co_filename
+        if filename.startswith("<frozen ") or os.path.abspath(filename).startswith(_LIBRARY_FOLDERS):
+            return None  # library code, ours and the standard library's frozen modules included: not the learner's
+        return local
+
+    rng = _WatchedGenerator(seed=70)
+    previous = sys.gettrace()
+    sys.settrace(trace)
+    try:
+        outcome = call(sampler, logits, rng)
+    finally:
+        sys.settrace(previous)
+    return None if outcome.problem else count
+
+
+def _loops_over_rows(sampler: Callable, logits: np.ndarray) -> tuple[int, int, int, int] | None:
+    """On 4 rows and on 40: the lines of the learner's own code that run and the functions it calls, when the 36
+    more rows run at least 18 more lines (half a line per row: a loop written in Python adds at least one) or call
+    at least 30 more functions (a loop run from C, such as map, that calls a function per row); None otherwise."""
     few, many = _events(sampler, logits[:4]), _events(sampler, logits[:40])
-    return (few, many) if few is not None and many is not None and many >= few + 30 else None
+    lines_few, lines_many = _lines_run(sampler, logits[:4]), _lines_run(sampler, logits[:40])
+    if None in (few, many, lines_few, lines_many):
+        return None
+    if lines_many - lines_few >= (40 - 4) // 2 or many >= few + 30:
+        return lines_few, lines_many, few, many
+    return None
 
 
 _BATCH_HOW = ("Per row: cdf = np.cumsum(softmax(logits, axis=1), axis=1), one u per row from "
@@ -833,18 +879,31 @@ def check_batch_sampler(sampler: Callable) -> None:
     large = _large_logits_problem(sampler)
     if large is not None:
         return hint(large)
+    draw_calls = rng.used.count("random")  # rng.uniform draws through rng.random, so this counts both
+    if draw_calls != 1:
+        how = ("one per row, one at a time" if draw_calls == n_rows
+               else f"in {draw_calls} calls of rng.random or rng.uniform")
+        return hint(f"right on every row, but your sampler drew its {n_rows} uniform numbers {how}: draw them all in "
+                    "one call, u = rng.random(len(logits)), an array of one number per row, with no loop over the "
+                    "rows.")
     counts = _loops_over_rows(sampler, logits)
     if counts is not None:
-        drawn_one_by_one = rng.used.count("random") + rng.used.count("uniform") == n_rows
-        return hint(f"right on every row, but your function loops over the rows in Python: it calls {counts[0]} "
-                    f"Python and NumPy functions on 4 rows, {counts[1]} on 40. Work on the whole table at once: "
-                    + ("draw the B numbers in one call, u = rng.random(len(logits)), " if drawn_one_by_one else "")
-                    + "compare cdf > u[:, None] (a table of booleans, one row per name) and take the first True "
-                      "of each row, np.argmax(..., axis=1).")
+        lines_few, lines_many, few, many = counts
+        grows = (f"{lines_many - lines_few} more lines of your own code run on 40 rows than on 4 (a loop runs at "
+                 "least one line per row)" if lines_many - lines_few >= (40 - 4) // 2 else
+                 f"it calls {many - few} more Python and NumPy functions on 40 rows than on 4 (map or "
+                 "np.apply_along_axis calls a function per row)")
+        return hint(f"right on every row, and drawn in one call, but your function loops over the rows: {grows}. "
+                    "Work on the whole table at once: compare cdf > u[:, None] (a table of booleans, one row per "
+                    "name) and take the first True of each row, np.argmax(..., axis=1). A loop, comprehension or "
+                    "generator expression that only converts or checks the finished indices counts too: return "
+                    "the array itself (or idx.tolist()), and check with np.all(...) rather than all(... for i in "
+                    "idx).")
     return passed(f"On each of the {n_rows} rows of the batch, with its own u (u = 0.0 on a row whose first entry "
                   "is masked among them), your sampler returns the inverse-CDF index and never a masked entry; it "
-                  "stays right on rows of large logits, alone or beside an ordinary row, and its work does not grow "
-                  "with the number of rows.")
+                  "stays right on rows of large logits, alone or beside an ordinary row; it draws its uniform numbers "
+                  "in one call; and the lines of your code that run, and the functions it calls, do not grow "
+                  "from 4 rows to 40, so no Python loop goes over the rows.")
 
 
 def _down_the_columns(sampler: Callable) -> bool:
