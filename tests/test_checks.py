@@ -316,6 +316,46 @@ def aliased_differences(f, x, h):
     return grad
 
 
+
+def probe_back_by_h(f, x, h=1e-5):
+    """Cold read r142, X4 (a): the second probe steps back by h, x[i] += h then x[i] -= h, so it lands on x itself;
+    x is restored properly afterwards."""
+    gradient = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] += h
+        up = f(x)
+        x[i] -= h
+        down = f(x)
+        x[i] = old
+        gradient[i] = (up - down) / (2 * h)
+    return gradient
+
+
+def gradient_is_x(f, x, h=1e-5):
+    """Cold read r142, X4 (b): grad = x, each difference written into it; the probes are on copies."""
+    grad = x
+    for i in np.ndindex(x.shape):
+        xp, xm = x.copy(), x.copy()
+        xp[i] += h
+        xm[i] -= h
+        grad[i] = (f(xp) - f(xm)) / (2 * h)
+    return grad
+
+
+def gradient_into_view_of_x(f, x, h=1e-5):
+    """X4 (b) again: the differences gathered in a list, then written into x.reshape(-1), a view of x."""
+    out = []
+    for i in np.ndindex(x.shape):
+        xp, xm = x.copy(), x.copy()
+        xp[i] += h
+        xm[i] -= h
+        out.append((f(xp) - f(xm)) / (2 * h))
+    g = x.reshape(-1)
+    g[...] = out
+    return x
+
+
 def aliased_probes_set_first(f, x, h=1e-5):
     """Both probes set before f is called, on one array under three names: f only ever sees x itself."""
     grad = np.zeros_like(x)
@@ -1630,6 +1670,44 @@ def distilled_student_against(baseline):
     """check_distilled_student with a right student and training loss, against the baseline that baseline() gives."""
     return checks.check_distilled_student(recipe_student(aligned_training_loss), baseline(), distillation_by_hand,
                                           aligned_training_loss, 20, 0.9)
+
+
+# Cold read r142, X1: Exercise 4's functions are checked in a cell of their own, before train_student runs. The
+# slips below make train_student raise (a missing return, the loss alone, the pair reversed, a gradient summed over
+# the rows); the check must name each one instead, as a learner's my_training_loss writes it.
+def training_loss_without_return(logits, rows):
+    teacher_logits, labels = transfer_targets()
+    distillation_by_hand(logits, teacher_logits[rows], labels[rows], 20.0, 0.9)
+
+
+def training_loss_loss_only(logits, rows):
+    teacher_logits, labels = transfer_targets()
+    loss, _ = distillation_by_hand(logits, teacher_logits[rows], labels[rows], 20.0, 0.9)
+    return loss
+
+
+def training_loss_gradient_first(logits, rows):
+    teacher_logits, labels = transfer_targets()
+    loss, gradient = distillation_by_hand(logits, teacher_logits[rows], labels[rows], 20.0, 0.9)
+    return gradient, loss
+
+
+def training_loss_gradient_summed(logits, rows):
+    teacher_logits, labels = transfer_targets()
+    loss, gradient = distillation_by_hand(logits, teacher_logits[rows], labels[rows], 20.0, 0.9)
+    return loss, gradient.sum(axis=0)
+
+
+def distillation_losses_with(training_loss):
+    """check_distillation_losses with a right my_distillation_loss, this training loss, chosen_T = 20, ALPHA = 0.9."""
+    return checks.check_distillation_losses(distillation_by_hand, training_loss, 20, 0.9)
+
+
+def training_loss_float32(logits, rows):
+    """Cold read r142, X3: a right training loss whose gradient is float32 (gradient.astype(np.float32))."""
+    teacher_logits, labels = transfer_targets()
+    loss, gradient = distillation_by_hand(logits, teacher_logits[rows], labels[rows], 20.0, 0.9)
+    return loss, gradient.astype(np.float32)
 
 
 def top_p_mass_before_at_least_one(logits, top_p_mass):
@@ -5093,6 +5171,13 @@ WRONG_ANSWERS = [
     (checks.check_numerical_gradient, lambda f, x: aliased_differences(f, x, 1e-6), "xp = x.copy()"),
     (checks.check_numerical_gradient, aliased_probes_set_first, "every one of your probes was at x itself"),
     (checks.check_numerical_gradient, aliased_probes_restored, "xp = x makes one array under two names"),
+    # cold read r142, X4: the second probe back at x (a step of -h after +h), and the gradient stored in x itself
+    (checks.check_numerical_gradient, probe_back_by_h, "your second probe of each entry was at x itself, not at "
+                                                       "x − h"),
+    (checks.check_numerical_gradient, probe_back_by_h, "set x[i] = old − h from the saved old = x[i]"),
+    (checks.check_numerical_gradient, gradient_is_x, "your function returns x itself"),
+    (checks.check_numerical_gradient, gradient_into_view_of_x, "start the gradient as an array of its own, "
+                                                               "np.zeros(x.shape)"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: np.full_like(x, (f(x + h) - f(x - h)) / (2 * h)),
      "every entry at once"),
     (checks.check_numerical_gradient, lambda f, x, h=1e-5: 2 * central_differences(f, x, h), "not h"),
@@ -7348,6 +7433,23 @@ WRONG_ANSWERS += [
     (checks.check_numerical_gradient, gradient_returns_list, "x's shape"),
     (checks.check_numerical_gradient, gradient_returns_none, "returned None"),
     (checks.check_numerical_gradient, gradient_forgets_minus, "never put back"),
+    # 05 · Exercise 4's functions, checked before any training (cold read r142, X1): the loss's own slips, then the
+    # training loss's slips that would make train_student raise
+    (checks.check_distillation_losses, lambda s, t, y, T, alpha: None, "returned None"),
+    (checks.check_distillation_losses, lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, alpha)[0],
+     "return a pair (loss, gradient)"),
+    (checks.check_distillation_losses, lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 1 - alpha),
+     "other way round"),
+    (checks.check_distillation_losses, tempnb.distillation_loss, "use the library only to compare"),
+    (checks.check_distillation_losses, lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, alpha),
+     "pass your training loss too"),
+    (distillation_losses_with, training_loss_without_return, "your my_training_loss returned None"),
+    (distillation_losses_with, training_loss_loss_only, "must return the pair (loss, gradient)"),
+    (distillation_losses_with, training_loss_gradient_first, "should return one number and a gradient of the "
+                                                             "logits' shape (100, 10)"),
+    (distillation_losses_with, training_loss_gradient_summed, "a gradient of the logits' shape (100, 10)"),
+    (distillation_losses_with, training_loss_swapped, "the student's and the teacher's logits are swapped"),
+    (distillation_losses_with, training_loss_at_8, "distils at T ≈ 8"),
     # 05 · logit matching
     (checks.check_logit_matching, (S - T_LOGITS) / 9, "not K²"),
     (checks.check_logit_matching, None, "replace the None"),
@@ -7819,9 +7921,10 @@ CHECK_NAMES = [name for name in checks.__all__
 
 def test_every_check_has_rows_for_right_and_wrong_answers():
     public = {getattr(checks, name) for name in CHECK_NAMES}
-    assert len(public) == 22
+    assert len(public) == 23
     covered_right = {c for c, _ in RIGHT_ANSWERS} | {checks.check_entropy_temperature,
-                                                     checks.check_distilled_student}
+                                                     checks.check_distilled_student,
+                                                     checks.check_distillation_losses}
     covered_wrong = {c for c, _, _ in WRONG_ANSWERS} | {checks.check_distilled_student}
     assert public <= covered_right, public - covered_right
     assert public <= covered_wrong, public - covered_wrong
@@ -7896,6 +7999,32 @@ def test_distilled_student_check(capsys, students):
     printed = run(capsys, checks.check_distilled_student, students["distilled"], baseline, distillation_by_hand,
                   aligned_training_loss)
     assert printed.startswith(checks.HINT) and "pass chosen_T and ALPHA too" in printed, printed
+
+
+def test_distillation_losses_check_passes_right_functions_before_any_training(capsys):
+    # Cold read r142, X1: Exercise 4's first cell checks both functions; the right ones pass, and the pass line sends
+    # the learner on to train. A training loss with T and α as arguments, fixed by functools.partial, passes too.
+    printed = run(capsys, checks.check_distillation_losses, distillation_by_hand, aligned_training_loss, 20, 0.9)
+    assert printed.startswith(checks.PASS) and "Train your student with them in the next cell" in printed, printed
+    assert "at T = 20 and α = 0.9" in printed
+    partial = functools.partial(training_loss_with_settings, T=20.0, alpha=0.9)
+    assert run(capsys, checks.check_distillation_losses, distillation_by_hand, partial, 20, 0.9).startswith(
+        checks.PASS)
+    # without chosen_T and ALPHA, the hint shows this check's own call, not the one after training
+    printed = run(capsys, checks.check_distillation_losses, distillation_by_hand, aligned_training_loss)
+    assert "checks.check_distillation_losses(my_distillation_loss, my_training_loss, chosen_T, ALPHA)" in printed
+
+
+def test_distilled_student_check_accepts_a_float32_gradient(capsys):
+    # Cold read r142, X3: a right training loss returning its gradient as float32 trains the same network every time
+    # (train_student hands the float32 array to the network as it is); the check's retraining must do the same and
+    # pass it, not say that the student was not trained by train_student(0, my_training_loss).
+    student = recipe_student(training_loss_float32)
+    again = recipe_student.__wrapped__(training_loss_float32)  # a second run of the recipe, uncached
+    assert all(np.array_equal(a, b) for a, b in zip(student.parameters, again.parameters, strict=True))
+    printed = run(capsys, checks.check_distilled_student, student, hard_label_test_accuracy(0), distillation_by_hand,
+                  training_loss_float32, 20, 0.9)
+    assert printed.startswith(checks.PASS) and "got the same network" in printed, printed
 
 
 def test_distilled_student_check_blames_rounding_when_the_loss_is_right(capsys, monkeypatch, students):
@@ -8635,6 +8764,19 @@ def distillation_with_epsilon(epsilon, side, cross_entropy=False):
     return loss
 
 
+def distillation_epsilon_in_cross_entropy(epsilon, clip=False):
+    """Cold read r142, X2: every log of the soft term from log_softmax, and an ε only in the cross-entropy's log, as
+    a learner writes it: -np.log(softmax(s, axis=1)[np.arange(B), y] + ε), or with np.clip(..., ε, 1)."""
+    def loss(s, t, y, T, alpha):
+        B = len(y)
+        kl = np.sum(softmax(t, T, axis=1) * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)
+        label_probs = softmax(s, axis=1)[np.arange(B), y]
+        ce = -np.log(np.clip(label_probs, epsilon, 1) if clip else label_probs + epsilon)
+        return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), \
+            distillation_by_hand(s, t, y, T, alpha)[1]
+    return loss
+
+
 def distillation_gradient_without_t(s, t, y, T, alpha):
     loss, _ = distillation_by_hand(s, t, y, T, alpha)
     n, n_classes = s.shape
@@ -8887,6 +9029,15 @@ DISTILLATION_LOSS_WRONG = [
     (distillation_with_epsilon(1e-3, "both", cross_entropy=True), "and the same ε inside the cross-entropy's log"),
     (distillation_with_epsilon(1e-3, None, cross_entropy=True),
      "an ε of 0.001 inside the cross-entropy's log gives (np.log(softmax(s) + ε))"),
+    # cold read r142, X2: a small ε in the cross-entropy's log only moves the loss about as much as one in the soft
+    # term's logs would; the check names the placement that gives the learner's loss to the last digits
+    (distillation_epsilon_in_cross_entropy(1e-8), "at T = 4, α = 0.7, your loss is what an ε of 1e-8 inside the "
+                                                  "cross-entropy's log gives (np.log(softmax(s) + ε)), with every "
+                                                  "log of the soft term exact"),
+    (distillation_epsilon_in_cross_entropy(1e-8, clip=True), "an ε of 1e-8 inside the cross-entropy's log gives"),
+    (distillation_epsilon_in_cross_entropy(1e-12), "with a confident student (one logit 800 above the rest), your "
+                                                   "loss is what an ε of 1e-12 inside the cross-entropy's log"),
+    (distillation_epsilon_in_cross_entropy(1e-12, clip=True), "with every log of the soft term exact"),
     # X3: an α or a T written inside the loss, its argument ignored: probed with α halved (0.7 / 2 = 0.35) and T
     # doubled (2 · 4 = 8), and named, with the value used where the check finds it. α = 0.3 where 0.7 is passed gives
     # the same values as α and 1 − α swapped, and is named as ignored, not as swapped

@@ -15,6 +15,7 @@ import numpy as np
 from tempnb.checks._common import HINT, PASS
 from tempnb.checks.calibration import check_ece, check_fit_temperature, check_platt_temperature
 from tempnb.checks.distillation import (
+    check_distillation_losses,
     check_distilled_student,
     check_logit_matching,
     check_numerical_gradient,
@@ -67,6 +68,7 @@ __all__ = [
     "check_platt_temperature",
     "check_batch_sampler",
     "check_cross_entropy",
+    "check_distillation_losses",
     "check_distilled_student",
     "check_entropy_temperature",
     "check_gumbel_sampler",

@@ -405,6 +405,21 @@ def _soft_term_gradient_problem(numerical_gradient: Callable) -> str | None:
     return None
 
 
+def _returns_its_input(numerical_gradient: Callable, x: np.ndarray) -> bool:
+    """Whether the learner's function returns the very array it was given (or a view of it): gradient = x, with
+    the differences written into it (cold read r142, X4). One more call, on the check's own f, its prints hidden."""
+    given: list[object] = []
+
+    def spy(f: Callable, x: np.ndarray) -> object:  # the learner's function, with the x it receives kept
+        given.append(x)
+        return numerical_gradient(f, x)
+
+    with _quietly():
+        outcome = call(spy, lambda point: float(np.sum(np.sin(point) * point[::-1])), x)
+    return bool(given) and isinstance(outcome.value, np.ndarray) and isinstance(given[0], np.ndarray) and bool(
+        np.shares_memory(outcome.value, given[0]))
+
+
 def check_numerical_gradient(numerical_gradient: Callable) -> None:
     """Exercise 05.2: central finite differences of a scalar function of a 2-D array.
 
@@ -428,9 +443,13 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
     answer = as_array(outcome.value) if not outcome.problem or outcome.error is InputChanged else None
     if at_x >= x.size and answer is not None and answer.shape == x.shape and \
             np.allclose(answer, expected / 2, rtol=1e-2, atol=1e-4):
-        return hint("half of your probes were at x itself: if you wrote xp = x and xm = x, the three names are one "
-                    "array, so changing one changes all. Copy it (xp = x.copy()), or save, probe and restore "
-                    "each entry in turn.")
+        # the same probes come from two slips: a second step of -h from x + h (back to x, not on to x - h), or
+        # xp = x and xm = x, one array under three names; the hint names the probe first, then both causes
+        return hint("your second probe of each entry was at x itself, not at x − h, so you got (f(x + h) − f(x)) / "
+                    "(2h), about half the gradient. If you stepped x[i] += h, then x[i] -= h, the second step only "
+                    "went back to x: set x[i] = old − h from the saved old = x[i] (or step by 2h). If you wrote "
+                    "xp = x and xm = x, the three names are one array, so xm[i] -= h undid xp[i] += h: copy it "
+                    "(xp = x.copy()).")
     # every probe at x and every difference 0: one array under three names (xp = x; xm = x, both set before f is
     # called), or a copy changed while f is called on x (flat = x.flatten() or x.tolist() moved, f(x) called): f
     # sees x either way, so the two cannot be told apart, and the hint names both
@@ -451,6 +470,10 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
                     "makes one array under two names (xm = x a third), so setting xm[i] overwrites xp[i] before f "
                     "sees it. Use xp = x.copy() and xm = x.copy(), or save, probe and restore each entry in turn.")
     moved = [int(np.sum(np.abs(probe - x) > 1e-12)) for probe in probes if probe.shape == x.shape]
+    if outcome.error is InputChanged and _returns_its_input(numerical_gradient, x):
+        return hint("your function returns x itself (gradient = x, or a view of x such as x.reshape(...)), so each "
+                    "difference you stored overwrote an entry of x, the array you were probing: start the gradient "
+                    "as an array of its own, np.zeros(x.shape), and leave x as it was given.")
     if outcome.error is InputChanged and probes and max(moved, default=0) <= 1:
         # every probe moved one entry, yet x came back changed: put back by arithmetic, a few ulps off
         return hint("you put each entry back by arithmetic (adding h back, say), but in floating point x[i] + h "
@@ -1013,9 +1036,12 @@ def _ignored_argument_problem(loss_function: Callable, s: np.ndarray, t: np.ndar
 def _epsilon_loss_problem(loss: float, s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha: float,
                           where: str) -> str | None:
     """The hint if the learner's loss is what an ε inside its logs gives (each ε of EPSILONS, each form of
-    EPSILON_FORMS; in the soft term's logs, on either side or both, and in the cross-entropy's log or not), else
-    None. Without the cross-entropy's ε is tried first: where both match, the cross-entropy's ε is too small to
-    show."""
+    EPSILON_FORMS; in the soft term's logs, on either side or both, and in the cross-entropy's log or not, or in
+    the cross-entropy's log only), else None. Of the placements that match, the one closest to the learner's loss
+    is named: an ε of 1e-8 in the cross-entropy's log alone moves the loss about as much as one in the soft term's
+    logs, but only the placement the learner wrote gives their loss to the last digits (cold read r142, X2). Where
+    two are equally close (to rounding), the larger ε comes first, and at one ε the placement with the fewer logs: an
+    ε the loss cannot show is not named."""
     from tempnb.core import log_softmax, softmax
 
     p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
@@ -1024,34 +1050,46 @@ def _epsilon_loss_problem(loss: float, s: np.ndarray, t: np.ndarray, y: np.ndarr
     rows = np.arange(len(y))
     label_probabilities = softmax(s, axis=1)[rows, y]
     cross_entropy = float(np.mean(-log_softmax(s, axis=1)[rows, y]))
+    # two values closer than this to each other are the same to rounding: the order of the kinds then decides
+    rounding = 1e-12 * max(1.0, abs(loss))
 
     def matches(value: float) -> bool:
         return math.isclose(loss, value, rel_tol=1e-7, abs_tol=1e-10)
 
-    for epsilon, found in _epsilon_values(p, q, log_p, log_q, T):
+    # (distance to the learner's loss, order, kind, ε, the (form, side) pairs that give that value)
+    candidates: list[tuple[float, int, str, float, list]] = []
+    for index, (epsilon, found) in enumerate(_epsilon_values(p, q, log_p, log_q, T)):
         with np.errstate(all="ignore"):
             padded_cross_entropy = {form: float(np.mean(-log_of(label_probabilities, epsilon)))
                                     for form, log_of in EPSILON_FORMS.items()}
-        plain = [(form, side) for value, form, side in found
-                 if matches(alpha * value + (1 - alpha) * cross_entropy)]
-        if plain:
-            return (f"{where}, your loss is what {_epsilon_said(epsilon, plain, p, q, T)}. Take every log with "
-                    "log_softmax, which gives it exactly, with no ε.")
-        with_cross_entropy = [(form, side) for value, form, side in found
-                              if matches(alpha * value + (1 - alpha) * padded_cross_entropy[form])]
-        if with_cross_entropy:
-            return (f"{where}, your loss is what {_epsilon_said(epsilon, with_cross_entropy, p, q, T)}, and the same "
-                    "ε inside the cross-entropy's log. Take every log with log_softmax, which gives it exactly, with "
-                    "no ε.")
-        only = [form for form in EPSILON_FORMS
-                if matches(alpha * soft_exact + (1 - alpha) * padded_cross_entropy[form])]
-        if only:
-            return (f"{where}, your loss is what an ε of {_epsilon_text(epsilon)} inside the cross-entropy's log "
-                    f"gives ({' or '.join(only).replace('q', 'softmax(s)')}): such an ε changes the log of a label's "
-                    f"probability wherever it is not far above ε, and the smallest here is about "
-                    f"{float(label_probabilities.min()):.1g}. Take every log with log_softmax, which gives it "
-                    "exactly, with no ε.")
-    return None
+        for order, (kind, values) in enumerate((
+                ("plain", [(alpha * value + (1 - alpha) * cross_entropy, (form, side)) for value, form, side in found]),
+                ("cross-entropy only", [(alpha * soft_exact + (1 - alpha) * padded_cross_entropy[form], (form, None))
+                                        for form in EPSILON_FORMS]),
+                ("with cross-entropy", [(alpha * value + (1 - alpha) * padded_cross_entropy[form], (form, side))
+                                        for value, form, side in found]))):
+            matching = [(abs(loss - value), entry) for value, entry in values if matches(value)]
+            if matching:
+                distance = max(min(d for d, _ in matching), rounding)
+                entries = [entry for d, entry in matching if d <= distance + rounding]
+                candidates.append((distance, 3 * index + order, kind, epsilon, entries))
+    if not candidates:
+        return None
+    _, _, kind, epsilon, entries = min(candidates, key=lambda c: (c[0], c[1]))
+    if kind == "plain":
+        return (f"{where}, your loss is what {_epsilon_said(epsilon, entries, p, q, T)}. Take every log with "
+                "log_softmax, which gives it exactly, with no ε.")
+    if kind == "with cross-entropy":
+        return (f"{where}, your loss is what {_epsilon_said(epsilon, entries, p, q, T)}, and the same "
+                "ε inside the cross-entropy's log. Take every log with log_softmax, which gives it exactly, with "
+                "no ε.")
+    only = [form for form, _ in entries]
+    smallest = (f"about {float(label_probabilities.min()):.1g}" if label_probabilities.min() > 0 else
+                "about e^-800 for this student, which rounds to 0 as a double")
+    return (f"{where}, your loss is what an ε of {_epsilon_text(epsilon)} inside the cross-entropy's log "
+            f"gives ({' or '.join(only).replace('q', 'softmax(s)')}), with every log of the soft term exact: such an "
+            "ε changes the log of a label's probability wherever it is not far above ε, and the smallest here is "
+            f"{smallest}. Take every log with log_softmax, which gives it exactly, with no ε.")
 
 
 def _check_loss_function(loss_function: Callable) -> str | None:
@@ -1179,8 +1217,11 @@ SUBSET_SIZE = 37  # a minibatch smaller than the transfer set, as train_student(
 
 
 def _training_call(training_loss: Callable, logits: np.ndarray, rows: np.ndarray,
-                   where: str) -> tuple[float, np.ndarray] | str:
-    """The learner's training loss on (logits, rows): its (loss, gradient), or the hint its answer deserves."""
+                   where: str, as_returned: bool = False) -> tuple[float, np.ndarray] | str:
+    """The learner's training loss on (logits, rows): its (loss, gradient), or the hint its answer deserves.
+
+    The gradient comes back as a float64 array, or with ``as_returned`` as the learner's own array (float32 stays
+    float32), so that the check's retraining does what train_student does with it."""
     outcome = call(training_loss, logits, rows)
     if outcome.error is InputChanged:
         return f"{where}, {outcome.problem}"
@@ -1201,6 +1242,8 @@ def _training_call(training_loss: Callable, logits: np.ndarray, rows: np.ndarray
     if number(loss) is None or grad_array is None or grad_array.shape != logits.shape:
         return (f"{where}, my_training_loss should return one number and a gradient of the logits' shape "
                 f"{logits.shape}; got {shown(loss)} and {shown(gradient)}.")
+    if as_returned and isinstance(gradient, np.ndarray) and gradient.dtype in (np.float32, np.float64):
+        return number(loss), gradient
     return number(loss), grad_array
 
 
@@ -1340,11 +1383,12 @@ def _inferred_temperature(training_loss: Callable) -> tuple[float | None, float,
     return math.exp(float(found.x)), 1 - float(b), float(a)
 
 
-def _temperature_problem(training_loss: Callable, chosen_T: object, alpha: object) -> str | None:
+def _temperature_problem(training_loss: Callable, chosen_T: object, alpha: object,
+                         call_text: str = _TRAINING_LOSS_CALL) -> str | None:
     """None if the learner's training loss distils at chosen_T and ALPHA; otherwise the hint."""
     if number(chosen_T) is None or number(alpha) is None:
         return ("pass chosen_T and ALPHA too, the temperature and weight your my_training_loss is meant to use, so "
-                f"the check can confirm them: {_TRAINING_LOSS_CALL}.")
+                f"the check can confirm them: {call_text}.")
     T_wanted, alpha_wanted = number(chosen_T), number(alpha)
     asks = f"the exercise asks for chosen_T = {EXERCISE_T:g} and ALPHA = {EXERCISE_ALPHA:g}"
     if not (math.isclose(T_wanted, EXERCISE_T, rel_tol=1e-9) and math.isclose(alpha_wanted, EXERCISE_ALPHA,
@@ -1441,7 +1485,8 @@ def _retrained_student(training_loss: Callable):
     _, _, x_transfer, _ = _digits_default_split()
 
     def loss(logits: np.ndarray, rows: np.ndarray) -> tuple[float, np.ndarray]:
-        got = _training_call(training_loss, logits, rows, "while the check retrained your student")
+        # the learner's gradient as they return it: train_student hands a float32 one to the network as it is
+        got = _training_call(training_loss, logits, rows, "while the check retrained your student", as_returned=True)
         if isinstance(got, str):
             raise _TrainingStopped(got)
         return got
@@ -1453,6 +1498,49 @@ def _retrained_student(training_loss: Callable):
     except _TrainingStopped as stopped:
         return str(stopped)
     return student
+
+
+def _functions_problem(loss_function: object, training_loss: object, chosen_T: object, alpha: object,
+                       call_text: str) -> str | None:
+    """None if the learner's my_distillation_loss and my_training_loss pass every test that needs no training;
+    otherwise the hint. ``call_text`` is the check call the hints show (this check's or the one after training)."""
+    if loss_function is None or loss_function is Ellipsis:
+        position = "third" if call_text == _TRAINING_LOSS_CALL else "first"
+        return (f"pass your my_distillation_loss too, {position}, as the exercise's cell does: the check tests it on "
+                f"fixed inputs (confident logits included) before it trains anything: {call_text}.")
+    problem = _check_loss_function(loss_function)
+    if problem is not None:
+        return problem
+    if training_loss is None or training_loss is Ellipsis:
+        return ("pass your training loss too, the function you give train_student: def my_training_loss(logits, "
+                "rows) returning my_distillation_loss(logits, teacher_transfer_logits[rows], y_transfer[rows], "
+                f"chosen_T, ALPHA), then {call_text}.")
+    if not callable(training_loss):
+        return (f"the training loss, your my_training_loss(logits, rows) that you give train_student, must be a "
+                f"function, not {shown(training_loss)}.")
+    return (_check_training_loss(training_loss) or _temperature_problem(training_loss, chosen_T, alpha, call_text)
+            or _targets_problem(training_loss, chosen_T, alpha) or _own_loss_problem(training_loss, loss_function))
+
+
+_FUNCTIONS_CALL = "checks.check_distillation_losses(my_distillation_loss, my_training_loss, chosen_T, ALPHA)"
+
+
+def check_distillation_losses(loss_function: object, training_loss: object = None, chosen_T: object = None,
+                              alpha: object = None) -> None:
+    """Exercise 05.4, before any training: the learner's ``my_distillation_loss`` and ``my_training_loss``.
+
+    Every test of check_distilled_student that needs no trained student, in its order: the loss against
+    tempnb.distillation_loss on fixed inputs, the training loss's targets moving with their rows, its T and α (read
+    off its gradient) against ``chosen_T`` and ``alpha``, its targets against the check's own copy of the teacher,
+    and that it runs ``loss_function``. A learner's slip that would make train_student raise (a missing return, a
+    gradient of the wrong shape) gets its hint here, before train_student is ever called (cold read r142, X1).
+    """
+    problem = _functions_problem(loss_function, training_loss, chosen_T, alpha, _FUNCTIONS_CALL)
+    if problem is not None:
+        return hint(problem)
+    return passed(f"Your my_distillation_loss agrees with tempnb.distillation_loss (confident logits included), and "
+                  f"your my_training_loss runs it with targets that move with their rows, at T = "
+                  f"{number(chosen_T):g} and α = {number(alpha):g}. Train your student with them in the next cell.")
 
 
 def check_distilled_student(student: object, hard_label_accuracy: float, loss_function: Callable | None = None,
@@ -1483,21 +1571,7 @@ def check_distilled_student(student: object, hard_label_accuracy: float, loss_fu
     """
     from tempnb.models import MLP, accuracy
 
-    if loss_function is None or loss_function is Ellipsis:
-        return hint("pass your my_distillation_loss too, third, as the exercise's cell does: the check tests it on "
-                    f"fixed inputs (confident logits included) before it trains anything: {_TRAINING_LOSS_CALL}.")
-    problem = _check_loss_function(loss_function)
-    if problem is not None:
-        return hint(problem)
-    if training_loss is None or training_loss is Ellipsis:
-        return hint("pass your training loss too, the function you give train_student: def my_training_loss(logits, "
-                    "rows) returning my_distillation_loss(logits, teacher_transfer_logits[rows], y_transfer[rows], "
-                    f"chosen_T, ALPHA), then {_TRAINING_LOSS_CALL}.")
-    if not callable(training_loss):
-        return hint(f"the fourth argument is your training loss, the function my_training_loss(logits, rows) that "
-                    f"you give train_student, not {shown(training_loss)}.")
-    problem = (_check_training_loss(training_loss) or _temperature_problem(training_loss, chosen_T, alpha)
-               or _targets_problem(training_loss, chosen_T, alpha) or _own_loss_problem(training_loss, loss_function))
+    problem = _functions_problem(loss_function, training_loss, chosen_T, alpha, _TRAINING_LOSS_CALL)
     if problem is not None:
         return hint(problem)
     if student is None or student is Ellipsis:
