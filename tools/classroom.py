@@ -265,11 +265,16 @@ def _browser_session() -> requests.Session:
     return session
 
 
+class KernelGone(RuntimeError):
+    """The student's server no longer has the kernel: it died as it started and Jupyter gave it up."""
+
+
 @dataclass
 class Student:
     hub: Hub
     name: str
     session: requests.Session = field(default_factory=lambda: _browser_session())
+    kernels_lost: list[str] = field(default_factory=list)  # kernels that died as they started (run_notebook)
 
     @property
     def server(self) -> str:
@@ -372,6 +377,11 @@ class Student:
         this once). JupyterLab 4.6 then tries again, up to 7 times, after a random delay whose
         bound doubles each time (``KernelConnection._reconnect`` in @jupyterlab/services); this
         client tries again after 2, 4, 6, … s (at most 10), until the deadline.
+
+        A kernel that keeps dying as it starts is given up by Jupyter's restarter after five
+        restarts (``KernelRestarter.restart_limit`` in jupyter_client), and the server then drops it
+        (``MappingKernelManager._handle_kernel_died``): its websocket answers 404, and so does
+        ``GET /api/kernels/<id>``. Waiting cannot help; this raises :class:`KernelGone` at once.
         """
         channels = f"/api/kernels/{kernel_id}/channels?session_id={session}"
         ws_url = self.server.replace("http://", "ws://", 1) + channels
@@ -383,6 +393,9 @@ class Student:
                                                  header=self._headers(), timeout=wait)
             except (websocket.WebSocketTimeoutException, websocket.WebSocketBadStatusException,
                     ConnectionError, TimeoutError) as error:
+                if getattr(error, "status_code", None) == 404 and self._kernel_is_gone(kernel_id):
+                    raise KernelGone(f"{self.name}: kernel {kernel_id} is gone from the server after {attempts} "
+                                     f"websocket attempts; the log on it:\n{self.log_on(kernel_id)}") from error
                 if time.monotonic() > deadline:
                     raise TimeoutError(f"{self.name}: no websocket to kernel {kernel_id} after {attempts} "
                                        f"attempts (last: {error!r})") from error
@@ -406,19 +419,50 @@ class Student:
                 raise TimeoutError(f"{self.name}: kernel {kernel_id} did not answer after {attempts} connections")
             time.sleep(1.0)
 
-    def run_notebook(self, path: str, timeout: float = 300.0) -> list[str]:
-        """Run every code cell of `path` in a new kernel of the student's server; the problems seen (none: [])."""
-        notebook = self.contents(path)["content"]
+    def _kernel_is_gone(self, kernel_id: str) -> bool:
+        """Whether the server answers 404 for the kernel's model (it no longer has that kernel)."""
+        response = self.session.get(f"{self.server}/api/kernels/{kernel_id}", timeout=60, headers=self._headers())
+        return response.status_code == 404
+
+    def log_on(self, text: str, lines: int = 30) -> str:
+        """The last `lines` lines of the hub's log that contain `text`. The students' servers write into
+        the hub's log (SimpleLocalProcessSpawner's processes inherit its output), so a kernel id finds
+        what a student's server said about that kernel."""
+        log = self.hub.log.read_text(errors="replace").splitlines() if self.hub.log.exists() else []
+        return "\n".join([line for line in log if text in line][-lines:])
+
+    def _new_kernel(self, path: str) -> tuple[str, str]:
+        """Open `path` with a new python3 kernel, as JupyterLab does: the ids of the session and its kernel."""
         response = self.session.post(f"{self.server}/api/sessions", timeout=60, headers=self._headers(),
                                      json={"path": path, "type": "notebook", "name": path.rsplit("/", 1)[-1],
                                            "kernel": {"name": "python3"}})
         response.raise_for_status()
-        session_id, kernel_id = response.json()["id"], response.json()["kernel"]["id"]
+        return response.json()["id"], response.json()["kernel"]["id"]
+
+    def run_notebook(self, path: str, timeout: float = 300.0, kernels: int = 2) -> list[str]:
+        """Run every code cell of `path` in a new kernel of the student's server; the problems seen (none: []).
+
+        If the kernel is gone before the first cell is sent (:class:`KernelGone`: it died as it started,
+        before any of the course's code ran in it), the student starts another, as a learner does from
+        JupyterLab's kernel menu, up to `kernels` kernels in all. Each kernel given up is recorded in
+        :attr:`kernels_lost` with what the server logged about it. A kernel that dies once cells run is a
+        problem, never retried.
+        """
+        notebook = self.contents(path)["content"]
         client_session = uuid.uuid4().hex
         problems = []
         deadline = time.monotonic() + timeout
+        for attempt in range(1, kernels + 1):
+            session_id, kernel_id = self._new_kernel(path)
+            try:
+                ws = self._connect_kernel(kernel_id, client_session, deadline)
+                break
+            except BaseException as error:
+                self.session.delete(f"{self.server}/api/sessions/{session_id}", timeout=60, headers=self._headers())
+                if not isinstance(error, KernelGone) or attempt == kernels:
+                    raise
+                self.kernels_lost.append(str(error))
         try:
-            ws = self._connect_kernel(kernel_id, client_session, deadline)
             ws.settimeout(timeout)
             try:
                 for index, cell in enumerate(notebook["cells"]):
