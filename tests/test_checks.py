@@ -3028,6 +3028,34 @@ def cross_entropy_take_along_axis(logits, labels):
     return -np.take_along_axis(log_softmax(logits, axis=1), labels, axis=1)
 
 
+def cross_entropy_of_target(logits, target):
+    """03's cross_entropy(logits, target), restated: one logit vector and a target distribution, -sum(p * log q)."""
+    return float(-np.sum(np.asarray(target) * log_softmax(logits)))
+
+
+def cross_entropy_labels_as_target(logits, labels):
+    """The notebook's cross_entropy given the whole batch and the integer labels as its target: labels * log_q
+    pairs a (6,) array with a (6, 4) one, which NumPy refuses (cold read r145, X1)."""
+    return cross_entropy_of_target(logits, labels)
+
+
+def cross_entropy_labels_as_target_by_row(logits, labels):
+    """The same row by row: each row's label y taken as its target, so each loss is -y * sum_k log q_k."""
+    return np.array([cross_entropy_of_target(row, label) for row, label in zip(logits, labels)])
+
+
+def cross_entropy_labels_times_log_q_printing(logits, labels):
+    """-sum(labels * log_q) per row, with a debugging print of the shapes on every call."""
+    log_q = log_softmax(logits, axis=1)
+    print("shapes", log_q.shape, labels.shape)
+    return -np.sum(labels * log_q, axis=1)
+
+
+def cross_entropy_one_hot_per_row(logits, labels):
+    """One-hot rows made with np.eye(len(labels)): a column per row, (6, 6), which the (6, 4) log_q refuses."""
+    return -np.sum(np.eye(len(labels))[labels] * log_softmax(logits, axis=1), axis=1)
+
+
 def softmax_epsilon_in_sum(z, eps):
     """A stable softmax with an epsilon added to the sum "for safety": every entry too small by S / (S + eps)."""
     e = np.exp(z - z.max())
@@ -4482,9 +4510,23 @@ WRONG_ANSWERS = [
     # subtracted: the kept entry gets 0 where [1, 0, 0] is right
     (checks.check_masked_softmax, masked_softmax_additive,
      "on [-20000, 0, 5] with the 0 and the 5 masked a masked entry got a real share of the mass ([0.0, "),
-    (checks.check_masked_softmax, masked_softmax_additive, "-10000 put in for -inf"),
+    (checks.check_masked_softmax, masked_softmax_additive, "a finite number put in for -inf, such as -10000"),
     (checks.check_masked_softmax, masked_softmax_minus_10000, "is still an ordinary logit, and here the kept "
-                                                              "logits lie below it"),
+                                                              "logit lies below it"),
+    # cold reads r143 X3, r145 X2: -1e9 put in for -inf passed, since no kept logit lay below it. On [-1e300, 0, 5]
+    # with the 0 and the 5 masked, np.where makes both masked logits -1e9: equal, so they share the mass evenly,
+    # and the kept exponent, -1e300 + 1e9 (which rounds to -1e300), gives exp exactly 0
+    (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(np.where(keep, z, -1e9)),
+     "on [-1e300, 0, 5] with the 0 and the 5 masked a masked entry got a real share of the mass ([0.0, 0.5, 0.5])"),
+    (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(np.where(keep, z, -1e9)),
+     "only -inf has an exponential of exactly 0 whatever the other logits are"),
+    # ... the additive form makes them -1e9 and -1e9 + 5: shares 1 / (1 + e^5) = 0.00669285 and
+    # e^5 / (1 + e^5) = 0.993307
+    (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(z + (1 - keep) * -1e9),
+     "([0.0, 0.00669285, 0.993307]): a finite number put in for -inf"),
+    # float32's most negative number, -3.4e38, is above -1e300 too
+    (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(np.where(keep, z, np.finfo(np.float32).min)),
+     "on [-1e300, 0, 5] with the 0 and the 5 masked a masked entry got a real share of the mass"),
     (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(z, keep).astype(np.float32), "no float32"),
     (checks.check_masked_softmax, lambda z, keep: np.round(masked_softmax_solution(z, keep), 4),
      "rounded your answer to 4 decimals"),
@@ -4533,6 +4575,11 @@ WRONG_ANSWERS = [
     (checks.check_log_softmax, lambda z: z - z.max() - np.log1p(np.sum(np.exp(z - z.max()))),
      "counts the maximum's own term"),
     (checks.check_log_softmax, lambda z: z - z.max() - np.log10(np.sum(np.exp(z - z.max()))), "base-10 log"),
+    # cold reads r143 X2, r145 X3: the whole answer in bits or in base 10, as Exercise 4's check names losses in bits
+    (checks.check_log_softmax, lambda z: log_softmax_solution(z) / np.log(2), "those are log-probabilities in bits"),
+    (checks.check_log_softmax, lambda z: np.log2(scipy.special.softmax(z)), "those are log-probabilities in bits"),
+    (checks.check_log_softmax, lambda z: np.log10(scipy.special.softmax(z)), "those are base-10 log-probabilities"),
+    (checks.check_log_softmax, lambda z: log_softmax_solution(z) / np.log(10), "every entry divided by log 10"),
     (checks.check_log_softmax, lambda z: z - z.max() - np.log(np.sum(np.exp(z - z.max())) - 1),
      "the sum is missing the maximum's own term"),
     # an epsilon inside the log of the sum: 1e-9, and 3e-13, which stays within the tolerance (it moves each entry
@@ -4839,6 +4886,32 @@ WRONG_ANSWERS = [
     (checks.check_cross_entropy, cross_entropy_swapped_and_wrong, "your first parameter is named `labels`"),
     # np.take_along_axis with (B,) labels: NumPy wants indices with as many axes as log_q
     (checks.check_cross_entropy, cross_entropy_take_along_axis, "labels[:, None], shape (B, 1), then take [:, 0]"),
+    # cold read r145, X1: the integer labels used as the target distribution. On the (6, 4) batch labels * log_q
+    # cannot be formed, and the hint named two slips not made (z[labels], a maximum without keepdims): the check now
+    # calls the function on a square batch, where the product can be formed, and names the labels
+    (checks.check_cross_entropy, cross_entropy_labels_as_target,
+     "arrays of shapes (6,) (6,4) could not be combined: the labels were multiplied into the (B, K) "
+     "log-probabilities or logits"),
+    (checks.check_cross_entropy, cross_entropy_labels_as_target, "Integer labels are not a target distribution"),
+    (checks.check_cross_entropy, lambda z, y: -np.sum(y * log_softmax(z, axis=1), axis=1),
+     "Integer labels are not a target distribution"),
+    (checks.check_cross_entropy, lambda z, y: -np.sum(log_softmax(z, axis=1) * y, axis=1),
+     "arrays of shapes (6,4) (6,) could not be combined: the labels were multiplied"),
+    # the notebook's LSE(z) - sum_k p_k z_k with the labels for p: the same refusal, on the logits
+    (checks.check_cross_entropy, lambda z, y: scipy.special.logsumexp(z, axis=1) - np.sum(y * z, axis=1),
+     "Integer labels are not a target distribution"),
+    # row by row, or with labels[:, None]: no error, each loss -y * sum_k log q_k; the first row's label is 0, so
+    # its loss is -0 * (a finite sum) = -0.0
+    (checks.check_cross_entropy, cross_entropy_labels_as_target_by_row,
+     "each loss is its row's label times the row's summed -log q ([-0.0, "),
+    (checks.check_cross_entropy, cross_entropy_labels_as_target_by_row, "Integer labels are not a target distribution"),
+    (checks.check_cross_entropy, lambda z, y: -np.sum(y[:, None] * log_softmax(z, axis=1), axis=1),
+     "each loss is its row's label times the row's summed -log q"),
+    (checks.check_cross_entropy, lambda z, y: scipy.special.logsumexp(z, axis=1) - y * np.sum(z, axis=1),
+     "LSE(z) - sum_k p_k z_k with the label put in for p"),
+    # the one-hot rows made with B columns instead of K: (6, 6) against (6, 4)
+    (checks.check_cross_entropy, cross_entropy_one_hot_per_row,
+     "a one-hot array made with np.eye(len(labels)) has a column per row, not per class"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)[:, 0], "shape"),
     # log-sum-exp shifted by each row's mean: overflows on the row [0, -2000] (exponent 1000)
     (checks.check_cross_entropy, lambda z, y: z.mean(axis=1) + np.log(np.exp(
@@ -7900,6 +7973,15 @@ def test_in_place_hint_for_labels_keeps_them_integers(capsys):
     assert "changed its input `logits`" in printed and "`logits = np.array(logits, dtype=float)`" in printed, printed
 
 
+def test_labels_as_target_probe_prints_nothing_of_its_own(capsys):
+    """The call on a square batch that names labels used as the target (cold read r145, X1) is the check's, not the
+    learner's: a debugging print shows once, for the check's first case, and not again for the probe."""
+    assert checks.check_cross_entropy(cross_entropy_labels_times_log_q_printing) is None
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "shapes (6, 4) (6,)" and len(lines) == 2, lines
+    assert lines[1].startswith(checks.HINT) and "Integer labels are not a target distribution" in lines[1], lines
+
+
 def test_zero_left_out_of_empty_like_is_never_accepted(capsys):
     """np.empty_like with masks x > 0 and x < 0: out at x = 0 is leftover memory, which may hold 0.5 by chance.
 
@@ -8598,7 +8680,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_masked_softmax, lambda z, keep: softmax(np.where(keep, z, -np.inf))),
     (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(np.where(keep, z, -1e300), keep)),
     # the most negative double in the masked entries (np.finfo(float).min), then the stable softmax: its exponent
-    # stays below -1e308 + 20000 on [-20000, 0, 5] (cold read r141, X2), so exp gives exactly 0
+    # stays below -1e308 + 20000 on [-20000, 0, 5] (cold read r141, X2), and below -1.79e308 + 1e300 on
+    # [-1e300, 0, 5] (cold read r145, X2), so exp gives exactly 0
     (checks.check_masked_softmax, lambda z, keep: (lambda w: np.exp(w - w.max()) / np.exp(w - w.max()).sum())(
         np.where(keep, z, np.finfo(float).min))),
     (checks.check_masked_softmax, lambda z, keep: np.exp(log_softmax(np.where(keep, z, -np.inf)))),

@@ -1141,6 +1141,24 @@ _BROADCAST_BB = ("your result has shape {shape}, B × B, not (B,) = ({rows},): a
                  "(B,): logsumexp(z, axis=1) without keepdims, minus z[np.arange(len(labels)), labels].")
 _PER_ROW_WANTED = ("return one loss per row, an array of shape (B,) = ({rows},), like PyTorch's cross_entropy "
                    "with reduction='none'; ")
+# the labels used as the target distribution p of CE(p, q) = -sum_k p_k log q_k (cold read r145, X1): the notebook's
+# cross_entropy(logits, target) given the labels, or its body, -sum(labels * log_q), with the one-hot step left out
+_NOT_A_DISTRIBUTION = ("Integer labels are not a target distribution: CE(p, q) = -sum_k p_k log q_k needs p, K "
+                       "probabilities per row, and a label y stands for the one-hot row with 1 at y and 0 elsewhere, "
+                       "whose cross-entropy is -log q_y. Multiplying by the labels themselves weights the "
+                       "log-probabilities by class numbers. Pick each row's label entry, "
+                       "log_q[np.arange(len(labels)), labels], or make the one-hot rows first, "
+                       "np.eye(logits.shape[1])[labels], shape (B, K), and sum -onehot * log_q over axis=1.")
+_NOT_A_LABEL = "(This notebook's cross_entropy(logits, target) takes such a distribution as its target, not a label.)"
+_LABELS_TIMES_LOG_Q = (f"each loss is its row's label times the row's summed -log q ({{got}}). {_NOT_A_DISTRIBUTION} "
+                       f"{_NOT_A_LABEL}")
+_LABELS_TIMES_LOGITS = ("each loss is its row's log-sum-exp minus its label times the row's summed logits ({got}): "
+                        "LSE(z) - sum_k p_k z_k with the label put in for p. "
+                        f"{_NOT_A_DISTRIBUTION} {_NOT_A_LABEL}")
+# a square batch, where a (B,) array of labels and the (B, K) log-probabilities fit together: the probe that tells
+# labels * log_q (NumPy lines the labels up with the classes) from the other causes of the same broadcast error
+_SQUARE_LOGITS = ((0.5, -1.0, 2.0), (1.5, 0.0, -0.5), (-2.0, 1.0, 0.25))
+_SQUARE_LABELS = (2, 0, 1)
 
 
 _EPSILONS = (1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-12, 1e-15)  # the epsilons learners add inside a log
@@ -1258,6 +1276,14 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
                                          "entry only, log_q[np.arange(len(labels)), labels]."),
         Mistake(-np.sum(log_q, axis=1), "you summed -log q over every class of each row; pick each row's label "
                                         "entry only, log_q[np.arange(len(labels)), labels]."),
+        # the labels as the target: the notebook's cross_entropy(z, y) row by row, or -sum(labels[:, None] * log_q,
+        # axis=1), gives -y * sum_k log q_k per row; its other form, LSE(z) - sum_k p_k z_k, gives LSE(z) - y sum_k z_k.
+        # After the summed -log q above, which names the same values where every label is 1
+        *[Mistake(value, message)
+          for value, message in ((-labels * np.sum(log_q, axis=1), _LABELS_TIMES_LOG_Q),
+                                 (scipy.special.logsumexp(logits, axis=1) - labels * np.sum(logits, axis=1),
+                                  _LABELS_TIMES_LOGITS))
+          if not close(value, expected)],
         Mistake(expected / n_classes,
                 "those are the means over the K classes of -onehot * log q: sum over the classes (axis=1) instead."),
     ]
@@ -1296,6 +1322,13 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
                   f"{_PAIR_UP.replace('log_q[', 'z[')}")
 
     def on_this_problem(problem: str) -> str:
+        # a one-hot array with a column per row, np.eye(len(labels))[labels], times the (B, K) log-probabilities
+        if n_rows != n_classes and (f"({n_rows},{n_rows}) ({n_rows},{n_classes})" in problem
+                                    or f"({n_rows},{n_classes}) ({n_rows},{n_rows})" in problem):
+            return (f"A (B, B) = ({n_rows}, {n_rows}) array met the (B, K) = ({n_rows}, {n_classes}) logits: a "
+                    "one-hot array made with np.eye(len(labels)) has a column per row, not per class. Make it with "
+                    "one column per class, np.eye(logits.shape[1])[labels], or pick each row's label entry, "
+                    "log_q[np.arange(len(labels)), labels].")
         # log_q[rows, labels + 1], or z[i][labels[i] + 1] in a loop: the last class's label + 1 is K, one past the end
         past_end = re.search(r"index (\d+) is out of bounds for axis \d+ with size (\d+)", problem)
         if past_end and int(past_end[1]) == int(past_end[2]) == n_classes:
@@ -1357,6 +1390,7 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
     if message is not None:
         message = _swapped_arguments(cross_entropy, cases[0], message) or message
         message = _right_but_warned(message, answers) or message
+        message = _labels_as_target(cross_entropy, message) or message
     if message is None:
         return passed("Your per-row cross-entropies match scipy's logsumexp(z) - z[label], even for a label 1000 "
                       "below the top logit.")
@@ -1390,6 +1424,36 @@ def _right_but_warned(message: str, answers: list[tuple[np.ndarray, np.ndarray, 
             "counts any warning as a failure. A value computed and then thrown away still warns: np.where, for one, "
             "computes both of its branches before it picks one. Compute only what you keep: log_softmax(z) = "
             "z - logsumexp(z) along axis=1, for every row, with no branch.")
+
+
+def _labels_as_target(cross_entropy: Callable, message: str) -> str | None:
+    """The hint for a function that multiplies the integer labels into the log-probabilities, as the notebook's
+    cross_entropy(logits, target) does with the labels as its target (cold read r145, X1). On the check's (B, K)
+    batches with B != K that product cannot be formed, and NumPy's error alone reads like two other slips (whole
+    rows picked by z[labels], a row maximum without keepdims), so the function is called once more on a square
+    batch, where it can: if it then gives one of the products' values, that is the slip. None otherwise."""
+    if "could not be combined" not in message:
+        return None
+    logits, labels = np.array(_SQUARE_LOGITS), np.array(_SQUARE_LABELS)
+    log_q = scipy.special.log_softmax(logits, axis=1)
+    by_class = labels * log_q  # NumPy lines the (B,) labels up with the last axis, the classes
+    per_row = [-by_class, -np.sum(by_class, axis=1),
+               scipy.special.logsumexp(logits, axis=1) - np.sum(labels * logits, axis=1)]
+    totals = [-float(np.sum(by_class)), -float(np.mean(np.sum(by_class, axis=1)))]
+    # a call the learner did not ask for: what it prints would read as if the check had used other inputs
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        outcome = call(cross_entropy, logits, labels)
+    if outcome.problem is not None:
+        return None
+    single = number(outcome.value)
+    if not (any(close(outcome.value, value) for value in per_row)
+            or (single is not None and any(math.isclose(single, total, rel_tol=1e-9) for total in totals))):
+        return None
+    head = message.split(" could not be combined", 1)[0]
+    return (f"{head} could not be combined: the labels were multiplied into the (B, K) log-probabilities or "
+            "logits, as labels * log_q does (called on a square batch, where those shapes fit, your function gives "
+            f"exactly the losses of such a product). {_NOT_A_DISTRIBUTION} (This notebook's "
+            "cross_entropy(logits, target) takes such a distribution as its target, and one row at a time.)")
 
 
 def _swapped_arguments(cross_entropy: Callable, case: Case, message: str) -> str | None:
@@ -1462,11 +1526,20 @@ def _masked_on_problem(far_above: float | None, all_kept: bool) -> Callable[[str
     return advice
 
 
-_STAND_IN = -1e4
-_STAND_IN_BELOW_KEPT = ("on {label} a masked entry got a real share of the mass ({got}): -10000 put in for -inf "
-                        "(np.where(keep, z, -1e4), or the additive mask z + (1 - keep) * -10000) is still an ordinary "
-                        "logit, and here the kept logits lie below it. Only -inf has an exponential of exactly 0 "
-                        f"whatever the other logits are: use {_MASK_LOGITS}.")
+# finite stand-ins for -inf put in by masking code: -10000, powers of ten up to -1e100, and float32's most negative
+# number. Each gives a masked entry exactly 0 while every kept logit lies far above it (exp of less than about -745
+# underflows to 0), and a real share of the mass once the kept logits lie below it. np.finfo(float).min, the most
+# negative double, is not among them: the check passes it, as the cold reads r143 (X3) and r145 (X2) proposed. It
+# fails only where a kept logit is that very number, or lies above about 1e292, where the stand-in minus that
+# logit overflows
+_STAND_INS = (-1e4, -1e5, -1e6, -1e8, -1e9, -1e10, -1e12, -1e15, -1e20, -1e30, float(np.finfo(np.float32).min),
+              -1e38, -1e50, -1e100)
+_STAND_IN_BELOW_KEPT = ("on {label} a masked entry got a real share of the mass ({got}): a finite number put in for "
+                        "-inf, such as -10000 or -1e9 (np.where(keep, z, -1e9), or an additive mask "
+                        "z + (1 - keep) * -1e9), is still an ordinary logit, and here the kept logit lies below it, "
+                        "so the masked entries take the mass. Its exponential is 0 only while every kept logit lies "
+                        "far above it; only -inf has an exponential of exactly 0 whatever the other logits are: use "
+                        f"{_MASK_LOGITS}.")
 
 
 def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
@@ -1500,6 +1573,9 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
         # np.clip(z, -c, c) so that exp cannot overflow, then masked: right only while every kept |z| <= c
         clipped = [scipy.special.softmax(np.where(kept, np.clip(z, -bound, bound), -np.inf))
                    for bound in _CLIP_BOUNDS]
+        stand_in_values = [] if np.all(kept) else [
+            scipy.special.softmax(form) for stand_in in _STAND_INS
+            for form in (np.where(kept, z, stand_in), z + np.where(kept, 0.0, stand_in))]
     wrong = [(value, message) for value, message in wrong
              if value is not None and not close(value, expected, rtol=1e-12, atol=0)]
     clipped = [value for value in clipped if not close(value, expected, rtol=1e-12, atol=0)]
@@ -1525,13 +1601,12 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
         Mistake(lambda a: bool(np.any(np.isinf(as_array(a)))),
                 f"your result has inf in it on {{label}}: {_SILENCED} Subtract the largest kept logit before "
                 "exponentiating."),
-        # -10000 put in for -inf (np.where(keep, z, -1e4), or the additive mask z + (1 - keep) * -10000): right while
-        # every kept logit lies far above -10000, wrong on [-20000, 0, 5] (cold read r141, X2); named before
+        # a finite number put in for -inf (np.where(keep, z, -1e9), or the additive mask z + (1 - keep) * -1e9):
+        # right while every kept logit lies far above it, wrong on [-20000, 0, 5] for -10000 (cold read r141, X2)
+        # and on [-1e300, 0, 5] for every stand-in of _STAND_INS (cold reads r143 X3, r145 X2); named before
         # the inverted mask, whose value the additive form shares there (an inverted mask fails an earlier case)
         *[Mistake(lambda a, value=value: close(a, value, rtol=1e-9, atol=0), _STAND_IN_BELOW_KEPT)
-          for value in (scipy.special.softmax(np.where(kept, z, _STAND_IN)),
-                        scipy.special.softmax(z + np.where(kept, 0.0, _STAND_IN)))
-          if np.any(~kept) and not close(value, expected, rtol=1e-12, atol=0)],
+          for value in stand_in_values if not close(value, expected, rtol=1e-12, atol=0)],
         *[Mistake(value, message) for value, message in wrong],
         *([] if not clipped else
           [Mistake(lambda a: any(close(a, value, rtol=1e-9, atol=0) for value in clipped),
@@ -1595,6 +1670,10 @@ def _masked_cases() -> list[Case]:
         # entry, so that its log-sum-exp is the logit itself, exactly: with two, exp(z - logsumexp(z)), a right
         # answer, would carry that sum's rounding near -20000 (up to 1.8e-12) into every entry (cold read r143, X1)
         _masked_case([-20000.0, 0.0, 5.0], [True, False, False], "[-20000, 0, 5] with the 0 and the 5 masked"),
+        # the kept logit far below every finite stand-in for -inf, -1e9 included (cold reads r143 X3, r145 X2):
+        # exp(-1e300 - (-1e9)) is 0, so such a mask gives the kept entry 0 where [1, 0, 0] is right. One kept entry
+        # again, for the same reason
+        _masked_case([-1e300, 0.0, 5.0], [True, False, False], "[-1e300, 0, 5] with the 0 and the 5 masked"),
     ]
 
 
@@ -1745,6 +1824,14 @@ def _log_softmax_case(logits: list[float], label: str) -> Case:
              f"twice: take np.log of the sum, {_LOG_SPACE}."),
             *[(expected + math.log(total) - math.log(total) / math.log(base),
                f"that subtracts a base-{base} log of the sum: {_NATURAL_LOG}.") for base in (10, 2)],
+            # the whole answer in another base: np.log2 of the probabilities, or the right answer divided by log 2
+            # (cold reads r143 X2, r145 X3), as Exercise 4's check names losses in bits
+            (expected / math.log(2), "those are log-probabilities in bits, every entry divided by log 2 (as np.log2 "
+                                     f"of the probabilities gives, or a division by np.log(2)): {_NATURAL_LOG}, so "
+                                     f"log-softmax is in nats, with no division: {_LOG_SPACE}."),
+            (expected / math.log(10), "those are base-10 log-probabilities, every entry divided by log 10 (as "
+                                      f"np.log10 of the probabilities gives, or a division by np.log(10)): "
+                                      f"{_NATURAL_LOG}; {_LOG_SPACE}."),
         ]
         if total - 1 > 0:  # the maximum's own term, exp(0) = 1, left out of the sum
             slips.append((expected + math.log(total) - math.log(total - 1),
