@@ -33,7 +33,13 @@ from tempnb import (
     validate_probs,
 )
 from tempnb.checks._common import Case, Mistake, call, run_cases
-from tempnb.checks.probabilities import _EXACT_THIRDS, _ROUNDS_TO_VALID, ROUNDED_SUM_CASE
+from tempnb.checks.probabilities import (
+    _EDGE_BATCH,
+    _EDGE_BATCH_EXPECTED,
+    _EXACT_THIRDS,
+    _ROUNDS_TO_VALID,
+    ROUNDED_SUM_CASE,
+)
 
 GOLDEN_T = 10 / math.log((1 + math.sqrt(5)) / 2)  # closed form: x = exp(-10/T) solves x² + x = 1
 
@@ -247,6 +253,47 @@ def valid_with_python_sum(p):
     if np.ndim(p) == 2:
         return np.array([valid_with_python_sum(list(row)) for row in p])
     return abs(sum(p) - 1) <= 1e-6 and min(p) >= 0 and max(p) <= 1
+
+
+def valid_exact_sums_in_batch_branch(p):
+    """Cold read r146: the course's rule for one vector, but a batch branch whose sum test is == 1. The five-row
+    batch's valid rows sum to exactly 1.0, so only a batch with a row like [0.3333333, 0.6666666] shows it."""
+    p = np.asarray(p, dtype=float)
+    if p.ndim == 2:
+        return np.all((p >= 0) & (p <= 1), axis=1) & (p.sum(axis=1) == 1)
+    return bool(np.all((p >= 0) & (p <= 1))) and abs(p.sum() - 1) <= 1e-6
+
+
+def valid_isclose_default_sums_in_batch_branch(p):
+    """The course's rule for one vector, math.isclose's default (a relative 1e-9) on each row of a batch."""
+    p = np.asarray(p, dtype=float)
+    if p.ndim == 2:
+        return np.array([bool(np.all((row >= 0) & (row <= 1))) and math.isclose(row.sum(), 1) for row in p])
+    return bool(np.all((p >= 0) & (p <= 1))) and abs(p.sum() - 1) <= 1e-6
+
+
+def valid_np_isclose_default_in_batch_branch(p):
+    """The course's rule for one vector, np.isclose with its default tolerances (atol 1e-8, rtol 1e-5) for a batch."""
+    p = np.asarray(p, dtype=float)
+    if p.ndim == 2:
+        return np.all((p >= 0) & (p <= 1), axis=1) & np.isclose(p.sum(axis=1), 1)
+    return bool(np.all((p >= 0) & (p <= 1))) and abs(p.sum() - 1) <= 1e-6
+
+
+def valid_entry_tolerance_in_batch_branch(p):
+    """The course's rule for one vector, but a batch branch that lets entries up to 1 + 1e-6 through."""
+    p = np.asarray(p, dtype=float)
+    if p.ndim == 2:
+        return np.all((p >= 0) & (p <= 1 + 1e-6), axis=1) & (np.abs(p.sum(axis=1) - 1) <= 1e-6)
+    return bool(np.all((p >= 0) & (p <= 1))) and abs(p.sum() - 1) <= 1e-6
+
+
+def valid_with_a_right_batch_branch(p):
+    """Right: a separate batch branch, with the same rule as for one vector."""
+    p = np.asarray(p, dtype=float)
+    if p.ndim == 2:
+        return np.all((p >= 0) & (p <= 1), axis=1) & (np.abs(p.sum(axis=1) - 1) <= 1e-6)
+    return bool(np.all((p >= 0) & (p <= 1))) and abs(p.sum() - 1) <= 1e-6
 
 
 def exponential_race(z, T, rng):
@@ -3982,6 +4029,22 @@ WRONG_ANSWERS = [
      "got a boolean array of shape (2,), [True, False]. The check calls your function itself"),
     (checks.check_is_valid_distribution, is_valid_by_hand([0.25, 0.75]),
      "pass it without calling it (no parentheses after its name)"),
+    # cold read r146: a batch branch whose rules differ from the single vector's; the five-row batch does not show
+    # them (its valid rows sum to exactly 1.0), the three-row batch at the tolerance's edges does
+    (checks.check_is_valid_distribution, valid_exact_sums_in_batch_branch,
+     "on the batch [[0.3333333, 0.6666666], [1.0000005, 0.0], [0.5, 0.500005]], your function says row 0"),
+    (checks.check_is_valid_distribution, valid_exact_sums_in_batch_branch,
+     "your batch branch (the code that handles a 2-D p) tests the row sums exactly, p.sum(axis=-1) == 1"),
+    (checks.check_is_valid_distribution, valid_isclose_default_sums_in_batch_branch,
+     "or with a tolerance tighter than 1e-6"),
+    (checks.check_is_valid_distribution, valid_np_isclose_default_in_batch_branch,
+     "says row 2, [0.5, 0.500005], is a distribution"),
+    (checks.check_is_valid_distribution, valid_np_isclose_default_in_batch_branch,
+     "np.isclose's default, for example, allows a relative 1e-5"),
+    (checks.check_is_valid_distribution, valid_entry_tolerance_in_batch_branch,
+     "says row 1, [1.0000005, 0.0], is a distribution"),
+    (checks.check_is_valid_distribution, valid_entry_tolerance_in_batch_branch,
+     "tests the entries with a tolerance (p <= 1 + 1e-6)"),
     # 01 · entropy of the uniform distribution over four outcomes
     (checks.check_uniform_entropy, 2.0, "bits"),
     # uniform_entropy = math.log(4), with a comma at the end of the line: the tuple (1.386...,)
@@ -4193,6 +4256,19 @@ WRONG_ANSWERS = [
      "you gave a generator object, which hands out its numbers one at a time"),
     (checks.check_logits_with_first_zero, map(math.log, [1.0, 0.5, 3.5]), "wrap it in list(...)"),
     (checks.check_logits_with_first_zero, "0, -0.69, 1.25", "you gave a string"),
+    # cold read r142: the logits as text, which NumPy reads as numbers; the same for Exercise 1's one number
+    (checks.check_logits_with_first_zero, [str(math.log(v / 0.2)) for v in [0.2, 0.1, 0.7]],
+     "you gave a list of strings, ['0.0', "),
+    (checks.check_logits_with_first_zero, [str(math.log(v / 0.2)) for v in [0.2, 0.1, 0.7]],
+     "text, not numbers (str(), an f-string and .astype(str) make text, for printing)"),
+    (checks.check_logits_with_first_zero, [f"{math.log(v / 0.2):.4f}" for v in [0.2, 0.1, 0.7]],
+     "(the text is rounded too: the check compares within a relative 1e-9)"),
+    (checks.check_logits_with_first_zero, (np.log([0.2, 0.1, 0.7]) - math.log(0.2)).astype(str),
+     "you gave an array of strings"),
+    (checks.check_logits_with_first_zero, [0.0, str(math.log(0.5)), math.log(3.5)], "a list holding strings"),
+    (checks.check_probability_from_log_odds, np.array(str(1 / (1 + math.exp(-2)))),
+     "you assigned a NumPy array of one string"),
+    (checks.check_probability_from_log_odds, [str(1 / (1 + math.exp(-2)))], "text, not a number"),
     (checks.check_stable_sigmoid, sigmoid_if_on_array, "Choose per entry with boolean masks"),
     (checks.check_stable_sigmoid, sigmoid_if_any, "picks one formula for the whole array"),
     # exp(-1000) underflows to 0 and is then divided by: a division by zero, not an overflow
@@ -6071,6 +6147,29 @@ def tempered_log_probs(z, T):
     return shifted - np.log(np.exp(shifted).sum())
 
 
+def naive_sigmoid_in_place(x):
+    """Cold read r142: the naive formula, each step written back into x (np.asarray of a float array is x itself):
+    it overflows at x = -1000 only, and changes the caller's array."""
+    x = np.asarray(x, dtype=float)
+    np.negative(x, out=x)
+    np.exp(x, out=x)
+    x += 1
+    np.reciprocal(x, out=x)
+    return x
+
+
+def naive_sigmoid_assigned_into_x(x):
+    """The naive formula, its result assigned into x with x[:] = ..."""
+    x[:] = 1 / (1 + np.exp(-x))
+    return x
+
+
+def naive_sigmoid_negating_x(z):
+    """The naive formula after negating the input in place, under a parameter named z."""
+    z *= -1
+    return 1 / (1 + np.exp(z))
+
+
 def sigmoid_in_place(x):
     e = np.exp(-np.abs(x))
     x[:] = np.where(x >= 0, 1 / (1 + e), e / (1 + e))
@@ -7178,6 +7277,13 @@ WRONG_ANSWERS += [
      "you gave 13 numbers, [-2.56495, -2.56495, -2.56495, -2.56495, -2.56495, -2.56495, …]."),
     # 02 · stable sigmoid
     (checks.check_stable_sigmoid, sigmoid_in_place, "changed its input `x`"),
+    # cold read r142: the naive formula written into x; the hint names the in-place write, then the one overflow
+    (checks.check_stable_sigmoid, naive_sigmoid_in_place, "two problems. (1) your function changed its input `x`"),
+    (checks.check_stable_sigmoid, naive_sigmoid_in_place,
+     "(2) it emitted a RuntimeWarning: overflow at x = -1000: exp(-x) overflows for large negative x"),
+    (checks.check_stable_sigmoid, naive_sigmoid_assigned_into_x, "(1) your function changed its input `x`"),
+    (checks.check_stable_sigmoid, naive_sigmoid_assigned_into_x, "overflow at x = -1000: exp(-x) overflows"),
+    (checks.check_stable_sigmoid, naive_sigmoid_negating_x, "changed its input `z`: an in-place write such as"),
     (checks.check_stable_sigmoid, sigmoid_errstate, "silences NumPy's warnings"),
     # the naive formula with its warnings silenced (no np.where in it): the hint names exp(-x) for negative x
     (checks.check_stable_sigmoid, sigmoid_errstate,
@@ -7831,6 +7937,12 @@ def test_sigmoid_hints_name_only_the_mistake_made(capsys):
     # the right formula in float32 on one side: its precision, not its formula, is wrong
     assert "check the formula" not in run(capsys, checks.check_stable_sigmoid, sigmoid_negative_side_in(np.float32))
     assert "-27.6" not in run(capsys, checks.check_stable_sigmoid, sigmoid_slope_returned)
+    # an in-place naive sigmoid overflows at x = -1000 only: writing into x is no overflow at x = 1000 (cold read r142)
+    for answer in (naive_sigmoid_in_place, naive_sigmoid_assigned_into_x, naive_sigmoid_negating_x):
+        printed = run(capsys, checks.check_stable_sigmoid, answer)
+        assert "x = 1000" not in printed and "with boolean masks, exp still sees" not in printed, printed
+    # and a sigmoid that only overflows is not said to change its input
+    assert "changed its input" not in run(capsys, checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-x)))
     # a value cut short ends its hint in "…", with no full stop after it
     for answer in (tuple(np.log(np.full(13, 1 / 13))), {"logits": list(range(40))}):
         assert "…." not in run(capsys, checks.check_logits_with_first_zero, answer)
@@ -8202,6 +8314,29 @@ def test_rounding_probes_of_the_validity_check_by_exact_arithmetic():
     # the edge cases of the entry test: the double just above 1 is 1 + 2**-52, and both vectors sum to within 1e-6
     assert Fraction(float(np.nextafter(1.0, 2.0))) == 1 + Fraction(1, 2**52)
     assert not validated([float(np.nextafter(1.0, 2.0)), 0.0]) and not validated([-1e-16, 1.0])
+
+
+def test_edge_batch_of_the_validity_check_by_exact_arithmetic():
+    # The three-row batch's answers from the course's rule applied in exact arithmetic to the stored doubles: every
+    # entry in [0, 1], and the exact sum within 10**-6 of 1. Each row is 1e-7 to 5e-6 from its boundary, far beyond
+    # any float rounding, so the float rule (abs(total - 1) <= 1e-6) agrees.
+    rows = [[0.3333333, 0.6666666], [1.0000005, 0.0], [0.5, 0.500005]]
+    tolerance = Fraction(1, 10**6)
+    exact = [all(0 <= Fraction(x) <= 1 for x in row) and abs(sum(map(Fraction, row)) - 1) <= tolerance
+             for row in rows]
+    assert exact == [True, False, False]
+    assert _EDGE_BATCH.tolist() == rows and _EDGE_BATCH_EXPECTED.tolist() == exact
+    assert not _EDGE_BATCH.flags.writeable
+    # what each row separates: row 0's sum is 1 - 1e-7 (to 1e-15), so == 1 rejects it; row 1's sum is within 1e-6,
+    # so only the entry test rejects it; row 2's sum is 1 + 5e-6 (to 1e-15), within np.isclose's default
+    # atol + rtol * 1 = 1e-8 + 1e-5
+    sums = [sum(map(Fraction, row)) for row in rows]
+    assert abs(sums[0] - (1 - Fraction(1, 10**7))) < Fraction(1, 10**15) and float(np.sum(rows[0])) != 1.0
+    assert abs(sums[1] - 1) <= tolerance and Fraction(rows[1][0]) > 1
+    assert abs(sums[2] - (1 + Fraction(5, 10**6))) < Fraction(1, 10**15)
+    assert abs(sums[2] - 1) <= Fraction(1, 10**8) + Fraction(1, 10**5)
+    # each row alone, as a single vector, gets the same answer from the rule: the batch asks nothing new of it
+    assert [bool(validated(row)) for row in rows] == exact
 
 
 def test_sigmoid_check_expects_the_correctly_rounded_values():
@@ -8634,6 +8769,7 @@ def fit_grid_then_refined(logits, labels):
 
 MORE_RIGHT_ANSWERS = [
     (checks.check_is_valid_distribution, valid_with_python_sum),
+    (checks.check_is_valid_distribution, valid_with_a_right_batch_branch),
     # a 0-d boolean array (np.asarray of np.bool_) tests like True or False, so it is accepted
     (checks.check_is_valid_distribution, lambda p: np.asarray(validated(p))),
     # the course's rule written with np.isclose, as the tolerance hints suggest

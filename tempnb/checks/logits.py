@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dis
+import inspect
 import io
 import math
 import os
@@ -70,6 +71,30 @@ def _complex_values(value: object) -> str | None:
     return f"[{shown_values}]"
 
 
+def _holds_text(value: object) -> bool:
+    """Whether the answer is, or holds, text: a string, a list or tuple with a string in it (nested or not), or a
+    NumPy array of strings. NumPy reads a numeric string as its number, so as_array alone would pass '0.5' as 0.5."""
+    if isinstance(value, (str, bytes)):  # np.str_ and np.bytes_ included: they are subclasses
+        return True
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind in "US" or (value.dtype.kind == "O" and any(_holds_text(v) for v in value.flat))
+    if isinstance(value, (list, tuple)):
+        return any(_holds_text(item) for item in value)
+    return False
+
+
+def _text_shown(value: object) -> str:
+    """A text answer as a hint shows it: what it is, then its repr (an array's as a list, without dtype noise)."""
+    if isinstance(value, np.ndarray):
+        kind = ("a NumPy array of one string" if value.ndim == 0 else "an array of strings"
+                if value.dtype.kind in "US" else "an array holding strings")
+        return f"{kind}, {_brief(value.tolist())}"
+    if isinstance(value, (str, bytes)):
+        return f"a string, {_brief(value)}"
+    every = all(isinstance(item, (str, bytes)) for item in value)  # a list or tuple: of strings, or with some
+    return f"a {type(value).__name__} {'of' if every else 'holding'} strings, {_brief(value)}"
+
+
 def _quietly() -> contextlib.ExitStack:
     """A context in which what the learner's code prints is not shown (stdout and stderr both).
 
@@ -93,6 +118,10 @@ def check_probability_from_log_odds(q: object) -> None:
     if callable(q):  # the common hint would print the function's repr, with its memory address
         return hint("you assigned a function; assign the number it returns: call it on the log-odds, e.g. "
                     "q_spam = f(2) for a function f.")
+    if _holds_text(q) and not isinstance(q, (str, bytes)):
+        # np.array('0.88...') or ['0.88...']: as_array reads the text as its number, so it would pass
+        return hint(f"you assigned {_text_shown(q)}: text, not a number (str() and an f-string make text, for "
+                    "printing). Assign the number itself, one float computed with math.exp or np.exp.")
     array = as_array(q)
     if array is not None and array.shape == (2,) and np.allclose(array, [1 - expected, expected], rtol=1e-9, atol=0):
         # softmax([0, 2]): the whole two-class distribution, [not spam, spam]
@@ -237,6 +266,17 @@ def check_logits_with_first_zero(logits: object) -> None:
     if isinstance(logits, str):
         return hint(f"you gave a string, {_brief(logits)}: text, not numbers. Assign the numbers themselves, "
                     "an array (or list) of three floats computed with np.log.")
+    if _holds_text(logits):
+        # [f"{v:.4f}" for v in z], [str(v) for v in z], z.astype(str): NumPy reads numeric text as its number, so
+        # without this the comparison below would pass it
+        parsed = as_array(logits)
+        rounded = (parsed is not None and parsed.shape == expected.shape
+                   and not np.allclose(parsed, expected, rtol=1e-9, atol=1e-12)
+                   and bool(np.allclose(parsed, expected, rtol=0, atol=6e-3)))
+        return hint(f"you gave {_text_shown(logits)}: text, not numbers (str(), an f-string and .astype(str) make "
+                    "text, for printing). Assign the numbers themselves, an array of three floats computed with "
+                    "np.log, and format them only when you print them"
+                    + (" (the text is rounded too: the check compares within a relative 1e-9)." if rounded else "."))
     if isinstance(logits, Iterator):
         # (math.log(v / 0.2) for v in q) or map(...): the numbers come out one at a time, and np.array of a
         # generator wraps it whole instead of unpacking it; the common hint would print its memory address
@@ -762,9 +802,49 @@ def _silences_warnings(function: Callable, x: np.ndarray) -> bool:
     return (code is not None and _names_silence(code)) or _silenced_at_run_time(function, x)
 
 
+def _warns_or_fails(outcome: Outcome) -> bool:
+    """Whether a call warned or raised. An input changed in place is a problem of another kind: counting it here
+    would make an in-place sigmoid look as if it overflowed wherever it writes into x."""
+    return outcome.problem is not None and outcome.error is not InputChanged
+
+
 def _overflowing_tails(sigmoid: Callable) -> tuple[bool, bool]:
     """Which tails make the learner's sigmoid warn: (x = -1000, x = +1000), probed one at a time."""
-    return tuple(_quiet_call(sigmoid, np.array([x])).problem is not None for x in (-1000.0, 1000.0))
+    return tuple(_warns_or_fails(_quiet_call(sigmoid, np.array([x]))) for x in (-1000.0, 1000.0))
+
+
+def _changes_input(function: Callable, x: np.ndarray) -> bool:
+    """Whether the learner's function writes into the array it is given, seen even when it also warns or raises.
+
+    :func:`call` reports a warning before a changed input, so this probe runs the function once more on a copy of
+    its own, with NumPy's warnings and the learner's prints silenced, and compares the copy with ``x`` afterwards.
+    """
+    given = np.array(x, dtype=float)  # a writable copy: x itself stays read-only
+    with _quietly(), warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        try:
+            function(given)
+        except Exception:  # noqa: BLE001 (the learner's code may fail in any way; the copy still tells)
+            pass
+    return not np.array_equal(given, x, equal_nan=True)
+
+
+def _first_parameter(function: Callable) -> str:
+    """The name of the learner's first parameter, as their code calls it (x unless it says otherwise)."""
+    try:
+        names = list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):  # a builtin without a signature
+        names = []
+    return names[0] if names else "x"
+
+
+# How the hint opens for a sigmoid that warns (or raises on overflow) and writes into its input as well: both are
+# mistakes, and the warning's own hint follows as the second.
+_IN_PLACE_AND = ("two problems. (1) your function changed its input `{name}`: an in-place write such as "
+                 "`{name} *= -1`, `{name} += 1`, `{name}[...] = ...` or `np.exp({name}, out={name})` (np.asarray("
+                 "{name}, dtype=float) hands back a float array itself, not a copy, so writing into it writes into "
+                 "the caller's array). The caller's array must stay as it was: write the results into a new array, "
+                 "such as out = np.empty_like({name}). (2) ")
 
 
 def _telling_index(points: np.ndarray, got: np.ndarray, expected: np.ndarray) -> int:
@@ -1091,7 +1171,7 @@ def _softmax_across(got: np.ndarray) -> bool:
 
 def _warning_points(sigmoid: Callable, points: np.ndarray) -> list[float]:
     """The test points at which the learner's sigmoid warns when given that point alone."""
-    return [float(x) for x in points if _quiet_call(sigmoid, np.array([x])).problem is not None]
+    return [float(x) for x in points if _warns_or_fails(_quiet_call(sigmoid, np.array([x])))]
 
 
 def _shape_hint(sigmoid: Callable, raw: object, got: np.ndarray, points: np.ndarray, expected: np.ndarray) -> str:
@@ -1148,6 +1228,13 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
         return hint(zero_left_out)
     if outcome.error is InputChanged:
         return hint(outcome.problem)
+    say = hint
+    if outcome.problem and _changes_input(sigmoid, points):
+        # the warning (or error) is reported first by call(), but writing into x is a mistake of its own: name both
+        opening = _IN_PLACE_AND.format(name=_first_parameter(sigmoid))
+
+        def say(text: str) -> None:
+            return hint(opening + text)
     if outcome.problem:
         # np.errstate(over="raise") turns the overflow warning into a FloatingPointError: the same overflow, the
         # same advice (the tails probe below sees the error as it sees the warning)
@@ -1157,96 +1244,96 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
             # DeprecationWarning, a warnings.warn of the learner's own; the advice about exp does not apply
             kind = outcome.error.__name__
             if "matrix subclass" in outcome.problem:
-                return hint(f"your function emitted a {kind} about np.matrix (np.asmatrix or np.matrix), which NumPy "
-                            "discourages, and the check counts any warning as a failure: return a plain NumPy "
-                            "array, np.asarray(...), of x's shape.")
-            return hint(f"{outcome.problem}. That is not about exp overflowing: the warning comes from something "
-                        f"else your function does, and the check counts any warning as a failure. Find the line "
-                        "that warns and rewrite it.")
+                return say(f"your function emitted a {kind} about np.matrix (np.asmatrix or np.matrix), which NumPy "
+                           "discourages, and the check counts any warning as a failure: return a plain NumPy "
+                           "array, np.asarray(...), of x's shape.")
+            return say(f"{outcome.problem}. That is not about exp overflowing: the warning comes from something "
+                       f"else your function does, and the check counts any warning as a failure. Find the line "
+                       "that warns and rewrite it.")
         if issubclass(outcome.error, Warning) or raised_overflow:
             if _silences_warnings(sigmoid, points):
                 cause = (_WHERE_CAUSE if _uses_both_branches(sigmoid) else
                          "Something in it still overflows or divides by zero: exp(-x) overflows for large negative "
                          "x, exp(x) for large positive x.")
-                return hint(f"{outcome.problem}: your function (or one it calls) silences some of NumPy's warnings "
-                            "(np.errstate or np.seterr set to ignore over, divide or invalid, or a warnings "
-                            f"filter), but not this one. {cause} Remove "
-                            "the silencer and compute each branch only where it is used (boolean indexing), or "
-                            "write both with exp(-|x|), which never overflows.")
+                return say(f"{outcome.problem}: your function (or one it calls) silences some of NumPy's warnings "
+                           "(np.errstate or np.seterr set to ignore over, divide or invalid, or a warnings "
+                           f"filter), but not this one. {cause} Remove "
+                           "the silencer and compute each branch only where it is used (boolean indexing), or "
+                           "write both with exp(-|x|), which never overflows.")
             if outcome.problem.endswith("underflow"):
-                return hint(f"{outcome.problem}. Your function turns underflow warnings on "
-                            "(np.errstate(all='warn') or under='warn', or np.seterr), but underflow to 0 is harmless "
-                            "here: exp(-1000) rounds to 0, and so does the right answer at x = -1000; NumPy ignores "
-                            "underflow by default. Do not switch underflow warnings on; leave over, divide and "
-                            "invalid as they are.")
+                return say(f"{outcome.problem}. Your function turns underflow warnings on "
+                           "(np.errstate(all='warn') or under='warn', or np.seterr), but underflow to 0 is harmless "
+                           "here: exp(-1000) rounds to 0, and so does the right answer at x = -1000; NumPy ignores "
+                           "underflow by default. Do not switch underflow warnings on; leave over, divide and "
+                           "invalid as they are.")
             left, right = _overflowing_tails(sigmoid)
             code = getattr(sigmoid, "__code__", None)
             if left and right and code is not None and not _names_used(code) & _BOTH_BRANCHES:
                 # No np.where (or np.select) in the code. Masks with the two formulas on swapped sides, and masks
                 # applied after exp ran on the whole array (np.exp(-x)[~negative]), overflow at exactly the same
                 # inputs, so the hint names both.
-                return hint(f"{outcome.problem} (at both x = -1000 and x = 1000): with boolean masks, exp still "
-                            f"sees a large positive number on each side. {_MASKS_TOO_LATE}")
+                return say(f"{outcome.problem} (at both x = -1000 and x = 1000): with boolean masks, exp still "
+                           f"sees a large positive number on each side. {_MASKS_TOO_LATE}")
             if left and right:
-                return hint(f"{outcome.problem} (at both x = -1000 and x = 1000). If you used np.where: it "
-                            "evaluates both branches on every element, so one of them overflows even where its "
-                            "result is thrown away. Compute each branch only where it is used (boolean "
-                            "indexing), or write both with exp(-|x|), which never overflows. If you used boolean "
-                            f"masks: {_MASKS_TOO_LATE[0].lower()}{_MASKS_TOO_LATE[1:]}")
+                return say(f"{outcome.problem} (at both x = -1000 and x = 1000). If you used np.where: it "
+                           "evaluates both branches on every element, so one of them overflows even where its "
+                           "result is thrown away. Compute each branch only where it is used (boolean "
+                           "indexing), or write both with exp(-|x|), which never overflows. If you used boolean "
+                           f"masks: {_MASKS_TOO_LATE[0].lower()}{_MASKS_TOO_LATE[1:]}")
             if left and "divide by zero" in outcome.problem:
-                return hint(f"{outcome.problem} at x = -1000: exp(-1000) underflows to 0, and something was "
-                            "divided by it (1 / exp(x)?). For x < 0 use exp(x) / (1 + exp(x)), only on those "
-                            "entries: its denominator is at least 1.")
+                return say(f"{outcome.problem} at x = -1000: exp(-1000) underflows to 0, and something was "
+                           "divided by it (1 / exp(x)?). For x < 0 use exp(x) / (1 + exp(x)), only on those "
+                           "entries: its denominator is at least 1.")
             if left:
                 # the naive formula, or exp(-x) computed on the whole array and indexed afterwards (e = np.exp(-x),
                 # then e[~negative]): both overflow at x = -1000 only
-                return hint(f"{outcome.problem} at x = -1000: exp(-x) overflows for large negative x. Either it is "
-                            "used for x < 0 too, or it is computed on the whole array and indexed afterwards "
-                            "(np.exp(-x)[~negative], or e = np.exp(-x) before choosing the entries): compute it "
-                            "from the entries x >= 0 only (x[x >= 0]). For x < 0 use exp(x) / (1 + exp(x)), "
-                            "only on those entries.")
+                return say(f"{outcome.problem} at x = -1000: exp(-x) overflows for large negative x. Either it is "
+                           "used for x < 0 too, or it is computed on the whole array and indexed afterwards "
+                           "(np.exp(-x)[~negative], or e = np.exp(-x) before choosing the entries): compute it "
+                           "from the entries x >= 0 only (x[x >= 0]). For x < 0 use exp(x) / (1 + exp(x)), "
+                           "only on those entries.")
             if right and _hand_pair_softmax(sigmoid):
-                return hint(f"{outcome.problem} at x = 1000: your two-class softmax exponentiates each pair (0, x) "
-                            "as it is, and exp(1000) overflows. Subtract the larger logit of each pair first, "
-                            "max(0, x), from both (np.maximum(0, x), or .max(axis=-1, keepdims=True) on the "
-                            "stacked pairs), as tempnb.softmax does (03-softmax explains why): then no exponent "
-                            "is positive.")
+                return say(f"{outcome.problem} at x = 1000: your two-class softmax exponentiates each pair (0, x) "
+                           "as it is, and exp(1000) overflows. Subtract the larger logit of each pair first, "
+                           "max(0, x), from both (np.maximum(0, x), or .max(axis=-1, keepdims=True) on the "
+                           "stacked pairs), as tempnb.softmax does (03-softmax explains why): then no exponent "
+                           "is positive.")
             if right:
-                return hint(f"{outcome.problem} at x = 1000: exp(x) overflows for large positive x. "
-                            "For x ≥ 0 use 1 / (1 + exp(-x)), only on those entries; and compute exp(x) from "
-                            "x[negative] only, not on the whole array before choosing the entries.")
+                return say(f"{outcome.problem} at x = 1000: exp(x) overflows for large positive x. "
+                           "For x ≥ 0 use 1 / (1 + exp(-x)), only on those entries; and compute exp(x) from "
+                           "x[negative] only, not on the whole array before choosing the entries.")
             alone = _warning_points(sigmoid, points)
             if alone:
-                return hint(f"{outcome.problem} at x = {alone[0]:g}, even given alone: the formula used there "
-                            "divides by zero or overflows. Check it sign by sign: 1 / (1 + exp(-x)) for x >= 0, "
-                            "exp(x) / (1 + exp(x)) for x < 0; neither denominator can be 0.")
+                return say(f"{outcome.problem} at x = {alone[0]:g}, even given alone: the formula used there "
+                           "divides by zero or overflows. Check it sign by sign: 1 / (1 + exp(-x)) for x >= 0, "
+                           "exp(x) / (1 + exp(x)) for x < 0; neither denominator can be 0.")
             # each point alone is handled, the whole array is not: one formula chosen for the whole array
-            return hint(f"{outcome.problem} on the whole array, though x = -1000 and x = 1000 pass one at a "
-                        "time: your function picks one formula for the whole array at once (an `if` on x with "
-                        ".any() or .all()?), and that formula overflows in the other tail. Choose per entry with "
-                        "boolean masks: out[x < 0] = ... and out[x >= 0] = ..., each formula on its own entries.")
+            return say(f"{outcome.problem} on the whole array, though x = -1000 and x = 1000 pass one at a "
+                       "time: your function picks one formula for the whole array at once (an `if` on x with "
+                       ".any() or .all()?), and that formula overflows in the other tail. Choose per entry with "
+                       "boolean masks: out[x < 0] = ... and out[x >= 0] = ..., each formula on its own entries.")
         if outcome.error is FloatingPointError and "underflow" in outcome.problem:
-            return hint(f"{outcome.problem}. Your function makes underflow raise (np.errstate(all='raise') or "
-                        "under='raise', or np.seterr), but underflow to 0 is harmless here: exp(-1000) rounds to 0, "
-                        "and so does the right answer at x = -1000; NumPy ignores underflow by default. Do not "
-                        "switch underflow warnings on or to raise (with all='raise', add under='ignore'); "
-                        "raising on over, divide and invalid is fine.")
+            return say(f"{outcome.problem}. Your function makes underflow raise (np.errstate(all='raise') or "
+                       "under='raise', or np.seterr), but underflow to 0 is harmless here: exp(-1000) rounds to 0, "
+                       "and so does the right answer at x = -1000; NumPy ignores underflow by default. Do not "
+                       "switch underflow warnings on or to raise (with all='raise', add under='ignore'); "
+                       "raising on over, divide and invalid is fine.")
         if "truth value of an array" in outcome.problem:
-            return hint(f"on {points.tolist()}, {outcome.problem}. An `if` on x tests the whole array at once, "
-                        "and NumPy cannot make one True or False of many entries. Its advice, .any() or .all(), "
-                        "would pick one formula for every entry, which overflows in one tail. Choose per entry "
-                        "with boolean masks instead: out[x < 0] = ... and out[x >= 0] = ....")
+            return say(f"on {points.tolist()}, {outcome.problem}. An `if` on x tests the whole array at once, "
+                       "and NumPy cannot make one True or False of many entries. Its advice, .any() or .all(), "
+                       "would pick one formula for every entry, which overflows in one tail. Choose per entry "
+                       "with boolean masks instead: out[x < 0] = ... and out[x >= 0] = ....")
         if "boolean array indexing assignment" in outcome.problem:
-            return hint(f"on {points.tolist()}, {outcome.problem}. The right-hand side of out[negative] = ... "
-                        "must be computed from x[negative] only (and out[~negative] from x[~negative]), so that "
-                        "it has one value per selected entry, not one per entry of x.")
+            return say(f"on {points.tolist()}, {outcome.problem}. The right-hand side of out[negative] = ... "
+                       "must be computed from x[negative] only (and out[~negative] from x[~negative]), so that "
+                       "it has one value per selected entry, not one per entry of x.")
         # math.exp (or float()) given the whole array: its TypeError says an array could not become one number
         one_number = outcome.error is TypeError and any(
             words in outcome.problem for words in ("converted to Python scalar", "must be real number"))
         scalar = (" Work on the whole array with NumPy (np.exp, boolean masks); math.exp takes one number."
                   if one_number else " stable_sigmoid takes one argument, the array x."
                   if outcome.error is TypeError and "positional argument" in outcome.problem else "")
-        return hint(f"on {points.tolist()}, {outcome.problem}.{scalar}")
+        return say(f"on {points.tolist()}, {outcome.problem}.{scalar}")
     got = as_array(outcome.value)
     if got is None:
         return hint("your function returned None; return an array." if outcome.value is None

@@ -356,9 +356,40 @@ _VALID_BATCH.flags.writeable = False
 _PER_ROW = ("sum each row with p.sum(axis=-1) and test the entries row by row with np.all(..., axis=-1), "
             "which also works for a single vector (its only axis is its last)")
 
+# A second batch, at the edges of the course's rule, tried once the function is right on every single vector and on
+# _BATCH: row 0 sums to 0.9999999, 1e-7 below 1, so it is valid; row 1 has an entry 5e-7 above 1 and a sum within
+# 1e-6 of 1, so only an exact entry test rejects it; row 2 sums to 1.000005, 5e-6 above 1, which np.isclose's default
+# tolerance (a relative 1e-5) accepts. _BATCH's valid rows sum to exactly 1.0, so a batch branch that tests the row
+# sums with == 1 (or a tolerance tighter than 1e-6) passes it but rejects row 0 here. tests/test_checks.py derives
+# the expected answers from the rule in exact arithmetic.
+_EDGE_BATCH = np.array([[0.3333333, 0.6666666], [1.0000005, 0.0], [0.5, 0.500005]])
+_EDGE_BATCH.flags.writeable = False
+_EDGE_BATCH_EXPECTED = np.array([True, False, False])
+# The hint for the first row the function gets wrong; each names the row's vector, which the function judged right
+# on its own as a single vector, so the mistake sits in the code that handles a batch.
+_EDGE_ROW_HINTS = (
+    "your function says row 0, [0.3333333, 0.6666666], is not a distribution (all three rows: {answers}, expected "
+    "[True, False, False]), though its sum, 0.9999999, is within 1e-6 of 1, and it accepts [0.3333333] * 3, whose "
+    "sum is 0.9999999 too, as a single vector. So your batch branch (the code that handles a 2-D p) tests the row "
+    "sums exactly, p.sum(axis=-1) == 1, or with a tolerance tighter than 1e-6. A batch needs the same rule as a single "
+    "vector: np.abs(p.sum(axis=-1) - 1) <= 1e-6, which works for both, so no separate batch branch is needed.",
+    "your function says row 1, [1.0000005, 0.0], is a distribution (all three rows: {answers}, expected "
+    "[True, False, False]), though its first entry is above 1, and it rejects [1.0000005, 0.0] as a single vector. "
+    "Its sum is within 1e-6 of 1, so only the entry test can reject it: your batch branch (the code that handles a "
+    "2-D p) tests the entries with a tolerance (p <= 1 + 1e-6), or rounds or caps them first. Test them exactly, "
+    "as for a single vector: np.all((p >= 0) & (p <= 1), axis=-1), which works for both.",
+    "your function says row 2, [0.5, 0.500005], is a distribution (all three rows: {answers}, expected "
+    "[True, False, False]), though its sum, 1.000005, is more than 1e-6 from 1, and it rejects [0.5, 0.500005] as a "
+    "single vector. So your batch branch (the code that handles a 2-D p) compares the row sums with 1 more loosely "
+    "than 1e-6 (np.isclose's default, for example, allows a relative 1e-5). Use the same rule as for a single "
+    "vector: np.abs(p.sum(axis=-1) - 1) <= 1e-6, or np.isclose(p.sum(axis=-1), 1, rtol=0, atol=1e-6).",
+)
+_EDGE_LABEL = f"the batch {_EDGE_BATCH.tolist()}"
+
 
 def _batch_problem(is_valid_distribution: Callable) -> str | None:
-    """Why the answer on _BATCH is not one True/False per row, right in every row; None if it is."""
+    """Why the answer on _BATCH is not one True/False per row, right in every row, or else why the answer on
+    _EDGE_BATCH is wrong; None if both are right."""
     outcome = call(is_valid_distribution, _BATCH)
     if outcome.error is InputChanged:
         return f"on a batch of five rows, {outcome.problem}"
@@ -414,7 +445,30 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
         return (f"on a batch your function says row {row}, {_BATCH[row].tolist()}, is "
                 f"{'' if answer[row] else 'not '}a distribution (all five rows: {[bool(a) for a in answer]}, expected "
                 f"{_BATCH_EXPECTED.tolist()}): test each row on its own, {_PER_ROW}.")
-    return None
+    return _edge_batch_problem(is_valid_distribution)
+
+
+def _edge_batch_problem(is_valid_distribution: Callable) -> str | None:
+    """Why the answer on _EDGE_BATCH is not [True, False, False]; None if it is. Reached once the function is right
+    on every single vector and on _BATCH."""
+    outcome = call(is_valid_distribution, _EDGE_BATCH)
+    if outcome.error is InputChanged:
+        return f"on {_EDGE_LABEL}, {outcome.problem}"
+    if outcome.problem:
+        return f"on {_EDGE_LABEL}, {outcome.problem}. One answer per row: {_PER_ROW}."
+    value = outcome.value
+    booleans = (isinstance(value, np.ndarray) and value.dtype == bool) or (
+        isinstance(value, (list, tuple)) and all(_is_bool(entry) for entry in value))
+    answer = as_array(value) if booleans else None
+    if answer is None or answer.shape != _EDGE_BATCH_EXPECTED.shape:
+        got = "None" if value is None else _shown_as_given(value)
+        return (f"on {_EDGE_LABEL} your function returned {got}; return one True or False per row, as it does for "
+                "the batch of five rows.")
+    wrong = np.flatnonzero(answer.astype(bool) != _EDGE_BATCH_EXPECTED)
+    if not wrong.size:
+        return None
+    answers = [bool(entry) for entry in answer]
+    return f"on {_EDGE_LABEL}, " + _EDGE_ROW_HINTS[int(wrong[0])].format(answers=answers)
 
 
 def _row_answers(is_valid_distribution: Callable, batch: np.ndarray) -> list[bool] | None:
