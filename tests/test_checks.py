@@ -866,8 +866,42 @@ def inverse_cdf_loop(z, rng):
 
 
 def batch_inverse_cdf(z, rng):
-    """One inverse-CDF draw per row: the number of running totals <= u is the first index whose total exceeds u."""
+    """One inverse-CDF draw per row: the number of running totals <= u is the first index whose total exceeds u,
+    with u scaled by the row's last running total, as sample_inverse_cdf scales it."""
     cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    return np.sum(cdf <= (rng.random(len(z)) * cdf[:, -1])[:, None], axis=1)
+
+
+def batch_unscaled_u(z, rng):
+    """Cold read r144: right on every row of the batch, but u is not scaled by the row's last running total, so on a
+    row whose running total ends a hair below 1 a u above that end is counted past the last index."""
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    return np.sum(cdf <= rng.random(len(z))[:, None], axis=1)
+
+
+def batch_unscaled_u_argmax(z, rng):
+    """The same, with the first True of cdf > u: a row of False gives index 0."""
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
+
+
+def batch_unscaled_u_clipped(z, rng):
+    """The unscaled count clipped to the last index: on a row whose last entry is masked, that draws the mask."""
+    cdf = np.cumsum(softmax(z, axis=1), axis=1)
+    return np.minimum(np.sum(cdf <= rng.random(len(z))[:, None], axis=1), z.shape[1] - 1)
+
+
+def batch_u_scaled_by_sum(z, rng):
+    """u scaled by np.sum of the row's probabilities, a pairwise sum that need not equal the running total's end."""
+    probs = softmax(z, axis=1)
+    u = rng.random(len(z)) * probs.sum(axis=1)
+    return np.sum(np.cumsum(probs, axis=1) <= u[:, None], axis=1)
+
+
+def batch_cdf_divided_by_its_end(z, rng):
+    """A right answer with u unscaled: the running totals divided by their own last entry end at exactly 1."""
+    cdf = np.cumsum(np.exp(z - z.max(axis=1, keepdims=True)), axis=1)
+    cdf /= cdf[:, -1:]
     return np.sum(cdf <= rng.random(len(z))[:, None], axis=1)
 
 
@@ -1048,10 +1082,11 @@ def batch_finite_stand_in(z, rng):
 
 def batch_stand_in(value):
     """-inf replaced by a finite logit such as -30: on the batch this gives the same indices as cdf >= u, since the
-    masked first entry's piece (about 1e-14 of its row at -30) is drawn only at u = 0.0."""
+    masked first entry's piece (about 1e-14 of its row at -30) is drawn only at u = 0.0. u is scaled by the row's
+    last running total, as a right answer scales it."""
     def sampler(z, rng):
         cdf = np.cumsum(softmax(np.nan_to_num(z, neginf=value), axis=1), axis=1)
-        return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
+        return np.argmax(cdf > rng.random(len(z))[:, None] * cdf[:, -1:], axis=1)
     return sampler
 
 
@@ -2388,6 +2423,25 @@ def top_p_tempered(z, top_p_mass):
     out = np.full_like(z, -np.inf)
     out[order[:n_kept]] = z[order[:n_kept]]
     return out
+
+
+def top_p_sorted_mask_not_mapped_back(z, top_p_mass):
+    """Cold read r144: the keep-mask computed on the sorted probabilities (mass before each token below top_p_mass),
+    then applied to the logits in their own order, never mapped back through the sort."""
+    probs = softmax(z)
+    order = np.argsort(-probs)
+    keep = np.cumsum(probs[order]) - probs[order] < top_p_mass
+    return np.where(keep, z, -np.inf)
+
+
+def top_p_sorted_mask_at_least_one(z, top_p_mass):
+    """The same mask with the most probable token always kept: the right count on every case, at the first
+    positions."""
+    probs = softmax(z)
+    order = np.argsort(-probs)
+    keep = np.cumsum(probs[order]) - probs[order] < top_p_mass
+    keep[0] = True
+    return np.where(keep, z, -np.inf)
 
 
 def top_p_first_n(z, top_p_mass):
@@ -5588,6 +5642,13 @@ WRONG_ANSWERS = [
      "return indices (whole numbers)"),
     (checks.check_batch_sampler, lambda z, rng: None, "returned None"),
     (checks.check_batch_sampler, lambda z, rng: rng.integers(z.shape[1], size=len(z)), "rng.integers"),
+    # cold read r144: u not scaled by the row's last running total. Seven equal logits have probabilities 1/7,
+    # rounded, whose running total ends at 0.9999999999999998; u = 0.9999999999999999 lies past it
+    (checks.check_batch_sampler, batch_unscaled_u, "8, past the last index"),
+    (checks.check_batch_sampler, batch_unscaled_u, "u = rng.random(len(logits)) * cdf[:, -1]"),
+    (checks.check_batch_sampler, batch_unscaled_u_argmax, "np.argmax of it gives 0"),
+    (checks.check_batch_sampler, batch_unscaled_u_clipped, "7, the masked entry"),
+    (checks.check_batch_sampler, batch_u_scaled_by_sum, "Scale by cdf[:, -1] itself"),
     # 06 · the single-row inverse-CDF check, Exercise 1 until December 2026 (kept for learners' saved copies)
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.choice(len(z), p=softmax(z))), "rng.choice"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.integers(len(z))), "rng.integers"),
@@ -5841,6 +5902,11 @@ WRONG_ANSWERS = [
     (checks.check_top_p, top_p_unsorted, "in the tokens' own order"),
     # the right count, sorted correctly, but written back at the first positions: out[:n] = z[:n]
     (checks.check_top_p, top_p_first_n, "the right number of tokens, but the first ones of the vocabulary"),
+    # cold read r144: a keep-mask built in sorted order and applied to the logits in their own order
+    (checks.check_top_p, top_p_sorted_mask_not_mapped_back, "a keep-mask built on the sorted probabilities is in "
+                                                             "sorted order"),
+    (checks.check_top_p, top_p_sorted_mask_not_mapped_back, "you kept positions [0, 1, 2], the first positions"),
+    (checks.check_top_p, top_p_sorted_mask_at_least_one, "and so does a keep-mask built on the sorted probabilities"),
     # softmax(z, 0.5): a temperature applied on top of the logits it is given; it keeps the crossing token
     (checks.check_top_p, top_p_tempered, "you applied a temperature: on every case you kept what top-p keeps on "
                                          "softmax(z / 0.5)"),
@@ -8499,6 +8565,23 @@ def test_batch_sampler_probes_by_hand():
     assert batch_max == 1000 and all(math.exp(z - batch_max) == 0.0 for z in _MIXED_ROWS.tolist()[1])
 
 
+def test_batch_sampler_near_one_probe_by_hand():
+    """Cold read r144: the probe for an unscaled u, in plain Python floats. Seven equal logits: each probability is
+    1 / 7 rounded to a double, and adding seven of them one after another (as np.cumsum does) ends at
+    0.9999999999999998, below u = math.nextafter(1, 0) = 0.9999999999999999, so an unscaled u finds no running total
+    above it. Scaled by that end, u stays below it and falls in the seventh token's piece, index 6; u = 0.5 lies in
+    token 3's (3/7 < 0.5 < 4/7)."""
+    from tempnb.checks.sampling import _NEAR_ONE_ROWS, _NEAR_ONE_U
+
+    assert _NEAR_ONE_ROWS.tolist() == [[0.0] * 7 + [-math.inf]] * 2
+    assert _NEAR_ONE_U == (0.5, math.nextafter(1.0, 0.0)) and _NEAR_ONE_U[1] == 0.9999999999999999
+    totals = list(itertools.accumulate([1 / 7] * 7 + [0.0]))
+    assert totals[-1] == 0.9999999999999998 < _NEAR_ONE_U[1]
+    assert sum(total <= _NEAR_ONE_U[1] for total in totals) == 8  # the unscaled count: past the last index, 7
+    assert [next(k for k, total in enumerate(totals) if total > u * totals[-1]) for u in _NEAR_ONE_U] == [3, 6]
+    assert Fraction(3, 7) < Fraction(_NEAR_ONE_U[0]) < Fraction(4, 7)
+
+
 def test_batch_sampler_check_sees_a_loop_however_the_numbers_are_drawn(capsys):
     """A loop over the rows is right on every row, so only the growth of its work with the rows tells it apart."""
     def counted_row_by_row(z, rng):
@@ -8879,7 +8962,11 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_batch_sampler, lambda z, rng: batch_inverse_cdf(z, rng).tolist()),
     (checks.check_batch_sampler, lambda z, rng: batch_inverse_cdf(z, rng).astype(float)),
     (checks.check_batch_sampler,
-     lambda z, rng: np.argmax(np.cumsum(softmax(z, axis=1), axis=1) > rng.uniform(size=len(z))[:, None], axis=1)),
+     lambda z, rng: np.argmax(np.cumsum(softmax(z, axis=1), axis=1)
+                              > (rng.uniform(size=len(z)) * np.cumsum(softmax(z, axis=1), axis=1)[:, -1])[:, None],
+                              axis=1)),
+    # cold read r144: u left unscaled, but the running totals divided by their own end, so they end at exactly 1
+    (checks.check_batch_sampler, batch_cdf_divided_by_its_end),
     # cold read r142: a sanity check on the whole array, and the indices turned into a list without a Python loop
     (checks.check_batch_sampler, batch_checked_by_np_all),
     (checks.check_batch_sampler, lambda z, rng: list(batch_inverse_cdf(z, rng))),

@@ -500,8 +500,7 @@ def _first_above(steps: np.ndarray, u: np.ndarray) -> tuple[np.ndarray, np.ndarr
 _LAST_ROW_TOTALS = ("in a batch, cdf[-1] is the last row of the (B, K) table of running totals, not each row's "
                     "total, so scaling u by it (as sample_inverse_cdf does with its one row) brings the last row's "
                     "running totals into every row. Each row's total is cdf[:, -1], shape (B,): "
-                    "u = rng.random(len(logits)) * cdf[:, -1], then compare cdf > u[:, None]. Or leave u unscaled: "
-                    "each row of softmax(logits, axis=1) adds up to 1.")
+                    "u = rng.random(len(logits)) * cdf[:, -1], then compare cdf > u[:, None].")
 
 # A finite stand-in for -inf (-30, say) gives a masked entry a piece of about 1e-14: on the check's batch that
 # looks like cdf >= u (the masked first entry drawn at u = 0.0), so a u far below that piece tells them apart. The
@@ -541,6 +540,53 @@ _LARGE_U = (0.7, 0.95)
 _MIXED_ROWS = np.array([[1000.0, 999.0, -np.inf, 998.0, 0.0], [-np.inf, 1.0, 2.0, 0.0, -1.0]])
 _MIXED_ROWS.flags.writeable = False
 _MIXED_U = (0.7, 0.95)
+
+
+# Seven equal logits and a masked eighth: each probability is 1/7, which floats round (exp(0) = 1 exactly on every
+# CPU, then one correctly rounded division), and the running total of seven of them ends at 0.9999999999999998, a
+# hair below 1. u = np.nextafter(1, 0) = 0.9999999999999999, the largest double below 1 (rng.random() can return
+# it), lies past that end: a u not scaled by the row's last running total finds no total above it, so a count of
+# the totals <= u gives 8, past the last index, np.argmax of a row of False gives 0, and an index clipped to the
+# last position gives the masked 7. Scaled, u * 0.9999999999999998 stays below the end and falls in token 6's
+# piece. The first row's u = 0.5 lies in token 3's piece (3/7 < 0.5 < 4/7), with or without scaling.
+_NEAR_ONE_ROWS = np.array([[0.0] * 7 + [-np.inf]] * 2)
+_NEAR_ONE_ROWS.flags.writeable = False
+_NEAR_ONE_U = (0.5, float(np.nextafter(1.0, 0.0)))
+
+
+def _unscaled_u_problem(sampler: Callable) -> str | None:
+    """The hint for a sampler that is right on the batch but looks u up unscaled, past the end of a row whose running
+    total ends a hair below 1; None if it draws right there."""
+    from tempnb.core import softmax
+
+    cdf = np.cumsum(softmax(_NEAR_ONE_ROWS, axis=1), axis=1)
+    expected = _first_above(cdf, np.array(_NEAR_ONE_U) * cdf[:, -1])[0]
+    outcome = call(sampler, _NEAR_ONE_ROWS.copy(), _WatchedGenerator(seed=74, script=_NEAR_ONE_U))
+    answer, problem = (None, "") if outcome.value is None else _batch_indices(outcome.value, len(_NEAR_ONE_ROWS))
+    if not outcome.problem and problem is None and np.array_equal(answer, expected):
+        return None
+    where = (f"right on the check's batch, but on the row {_row(_NEAR_ONE_ROWS[0])} (seven equal logits and a "
+             f"masked eighth), given twice with u = {_NEAR_ONE_U[0]} and u = {_NEAR_ONE_U[1]!r} "
+             "(np.nextafter(1, 0), the largest float below 1, which rng.random() can return), ")
+    if outcome.problem or problem is not None:
+        return where + (_problem(outcome.problem).rstrip(".") if outcome.problem else problem.rstrip(".")) + "."
+    last = int(answer[1])
+    summed = float(np.sum(softmax(_NEAR_ONE_ROWS[0])))  # pairwise summation: not always the running total's end
+    if answer[0] != expected[0]:
+        return where + f"your sampler returned {answer.tolist()}; the inverse CDF returns {expected.tolist()}."
+    what = {cdf.shape[1]: f"{last}, past the last index: no running total exceeds u, so a count of the totals <= u "
+                          "counts them all",
+            0: "0: no running total exceeds u, so that row of cdf > u is all False, and np.argmax of it gives 0",
+            cdf.shape[1] - 1: f"{last}, the masked entry: no running total exceeds u, and an index clipped to "
+                              "the last position lands on it"}.get(last, str(last))
+    return (where + f"your sampler returned {answer.tolist()}; the inverse CDF returns {expected.tolist()}. On the "
+            f"second row it returned {what}. Each probability is 1/7, which floats round, so the row's running total "
+            f"ends at {float(cdf[0, -1])!r}, a hair below 1 and below u. Scale each row's u by its own last "
+            "running total, u = rng.random(len(logits)) * cdf[:, -1], as sample_inverse_cdf does with cdf[-1]: "
+            "then u always lies inside the row's pieces." + (
+                "" if summed == float(cdf[0, -1]) else
+                f" (Scale by cdf[:, -1] itself: np.sum of the row's probabilities adds them in another order and "
+                f"gives {summed!r} here.)"))
 
 
 def _large_logits_problem(sampler: Callable) -> str | None:
@@ -778,7 +824,8 @@ def _loops_over_rows(sampler: Callable, logits: np.ndarray) -> tuple[int, int, i
 
 
 _BATCH_HOW = ("Per row: cdf = np.cumsum(softmax(logits, axis=1), axis=1), one u per row from "
-              "u = rng.random(len(logits)), and the first index whose cumulative probability exceeds that row's u.")
+              "u = rng.random(len(logits)) * cdf[:, -1] (scaled by the row's last running total), and the first "
+              "index whose cumulative probability exceeds that row's u.")
 
 
 def check_batch_sampler(sampler: Callable) -> None:
@@ -899,11 +946,15 @@ def check_batch_sampler(sampler: Callable) -> None:
                     "generator expression that only converts or checks the finished indices counts too: return "
                     "the array itself (or idx.tolist()), and check with np.all(...) rather than all(... for i in "
                     "idx).")
+    unscaled = _unscaled_u_problem(sampler)
+    if unscaled is not None:
+        return hint(unscaled)
     return passed(f"On each of the {n_rows} rows of the batch, with its own u (u = 0.0 on a row whose first entry "
                   "is masked among them), your sampler returns the inverse-CDF index and never a masked entry; it "
-                  "stays right on rows of large logits, alone or beside an ordinary row; it draws its uniform numbers "
-                  "in one call; and the lines of your code that run, and the functions it calls, do not grow "
-                  "from 4 rows to 40, so no Python loop goes over the rows.")
+                  "stays right on rows of large logits, alone or beside an ordinary row, and with u just below 1 on a "
+                  "row whose running total ends below 1; it draws its uniform numbers in one call; and the lines of "
+                  "your code that run, and the functions it calls, do not grow from 4 rows to 40, so no Python loop "
+                  "goes over the rows.")
 
 
 def _down_the_columns(sampler: Callable) -> bool:
@@ -1536,7 +1587,22 @@ def top_p_cases() -> list[Case]:
                                    "you kept what 2**z normalised keeps: a softmax in base 2 is softmax(z * ln 2), "
                                    "a sharper distribution. Use e: np.exp(z) normalised, or softmax(z), not 2**z; "
                                    "then keep tokens, most probable first, until their total reaches top_p_mass.")
-        mistakes = (*_filter_mistakes(logits, expected), *below_one, base_two_mistake,
+        # a keep-mask built on the sorted probabilities (keep[j]: the j-th most probable token) and applied to the
+        # logits in their own order, np.where(keep, logits, -inf): it keeps the first positions of the vocabulary.
+        # Counts one off the right one are included (the crossing token dropped, or one too many: another mistake
+        # on top); counts that a running total in the vocabulary's own order keeps are left to that rule's hint.
+        own_order = set(_own_order_counts(logits, mass))
+        first_positions = [np.where(np.arange(logits.size) < n, logits, -np.inf)
+                           for n in range(max(kept_count - 1, 1), kept_count + 2) if n not in own_order]
+        sorted_mask = Mistake(
+            lambda a, e=expected, f=first_positions: not _same_filter(a, e) and any(_same_filter(a, c) for c in f),
+            "you kept {got}, the first positions of the vocabulary, not the most probable tokens: a keep-mask "
+            "built on the sorted probabilities is in sorted order (its j-th entry is about the j-th most probable "
+            "token, order[j], not token j), and np.where(keep, logits, -np.inf) applied it to the logits in their "
+            "own order. Map it back to the tokens' own positions: out[order[keep]] = logits[order[keep]] into "
+            "out = np.full_like(logits, -np.inf) (or keep_own = np.zeros(len(logits), dtype=bool); "
+            "keep_own[order] = keep).")
+        mistakes = (*_filter_mistakes(logits, expected), *below_one, base_two_mistake, sorted_mask,
                     # keep while the mass before a token is below top_p_mass: right except at mass 0, where it
                     # keeps nothing (and so matches the exclusive rule below, whose hint would mislead)
                     Mistake(lambda a, shape=logits.shape: as_array(a) is not None and as_array(a).shape == shape
@@ -1696,8 +1762,10 @@ _OTHER_RULES = (
      "probs[order], keep order[:n] and write those logits back at their own positions."),
     (_right_counts, True,
      "you kept the right number of tokens, but the first ones of the vocabulary (positions 0 to n - 1), not the "
-     "most probable ones: out[:n] = logits[:n] ignores the sort. Keep order[:n], with order = np.argsort(-probs), "
-     "and write those logits back at their own positions, out[order[:n]] = logits[order[:n]]."),
+     "most probable ones: out[:n] = logits[:n] ignores the sort, and so does a keep-mask built on the sorted "
+     "probabilities and applied with np.where(keep, logits, -np.inf) (its j-th entry is about order[j], not token "
+     "j). Keep order[:n], with order = np.argsort(-probs), and write those logits back at their own positions, "
+     "out[order[:n]] = logits[order[:n]]."),
 )
 
 
