@@ -394,8 +394,13 @@ class Student:
             except (websocket.WebSocketTimeoutException, websocket.WebSocketBadStatusException,
                     ConnectionError, TimeoutError) as error:
                 if getattr(error, "status_code", None) == 404 and self._kernel_is_gone(kernel_id):
+                    # The restarter's lines and a kernel's own error output do not name the kernel: show
+                    # the last of those too, from any server, for whoever reads the failure.
                     raise KernelGone(f"{self.name}: kernel {kernel_id} is gone from the server after {attempts} "
-                                     f"websocket attempts; the log on it:\n{self.log_on(kernel_id)}") from error
+                                     f"websocket attempts; the log on it:\n{self.log_on(kernel_id)}\n"
+                                     "the log's last restarts and errors of any kernel:\n"
+                                     + self.log_on(("KernelRestarter", "already in use", "Error"), lines=15)
+                                     ) from error
                 if time.monotonic() > deadline:
                     raise TimeoutError(f"{self.name}: no websocket to kernel {kernel_id} after {attempts} "
                                        f"attempts (last: {error!r})") from error
@@ -424,12 +429,13 @@ class Student:
         response = self.session.get(f"{self.server}/api/kernels/{kernel_id}", timeout=60, headers=self._headers())
         return response.status_code == 404
 
-    def log_on(self, text: str, lines: int = 30) -> str:
-        """The last `lines` lines of the hub's log that contain `text`. The students' servers write into
-        the hub's log (SimpleLocalProcessSpawner's processes inherit its output), so a kernel id finds
-        what a student's server said about that kernel."""
+    def log_on(self, text: str | tuple[str, ...], lines: int = 30) -> str:
+        """The last `lines` lines of the hub's log that contain `text` (or any of several). The students'
+        servers write into the hub's log (SimpleLocalProcessSpawner's processes inherit its output), so a
+        kernel id finds what a student's server said about that kernel."""
         log = self.hub.log.read_text(errors="replace").splitlines() if self.hub.log.exists() else []
-        return "\n".join([line for line in log if text in line][-lines:])
+        texts = (text,) if isinstance(text, str) else text
+        return "\n".join([line for line in log if any(t in line for t in texts)][-lines:])
 
     def _new_kernel(self, path: str) -> tuple[str, str]:
         """Open `path` with a new python3 kernel, as JupyterLab does: the ids of the session and its kernel."""
