@@ -4128,6 +4128,9 @@ WRONG_ANSWERS = [
     (checks.check_uniform_entropy, 1.39, "rounded"),  # to two decimals
     (checks.check_uniform_entropy, math.log10(4), "log base 10"),
     (checks.check_uniform_entropy, float(np.float32(math.log(4))), "float32"),
+    # text where a number is wanted: NumPy would read '1.386...' as its number, so the check must not
+    (checks.check_uniform_entropy, np.array(str(math.log(4))), "you assigned text, array('1.3862943611198906'"),
+    (checks.check_uniform_entropy, [f"{math.log(4):.4f}"], "not a number (str(), an f-string"),
     # 12 significant digits of both: log 4 = 1.38629436112..., float32's nearest is 1.38629436493...
     (checks.check_uniform_entropy, float(np.float32(math.log(4))), "1.38629436493 is close to log 4 = 1.38629436112"),
     (checks.check_uniform_entropy, None, "replace the None"),

@@ -198,12 +198,22 @@ def _short(value: object, limit: int = 80) -> str:
 
 
 def as_array(value: object) -> np.ndarray | None:
-    """The learner's answer as a float array, or None if it is not numeric."""
+    """The learner's answer as a float array, or None if it is not numeric.
+
+    Text is not numeric, even where NumPy would read it as a number (``np.asarray("0.5", dtype=float)``
+    is 0.5): a string, or an array or list holding strings, is what printing or formatting made, not
+    the number a check asks for.
+    """
     if value is None or isinstance(value, (str, bytes)):
         return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            if isinstance(value, (list, tuple, np.ndarray)):
+                raw = np.asarray(value)
+                if raw.dtype.kind in "SU" or (raw.dtype == object and any(
+                        isinstance(item, (str, bytes)) for item in raw.flat)):
+                    return None
             return np.asarray(value, dtype=float)
     except Exception:  # any object a learner passes: a wrong type must become a hint, never an error
         return None
@@ -312,7 +322,21 @@ def not_one_number(value: object, assigned: bool = False) -> str | None:
         return f"{do} one number (a float), not an array of shape {array.shape}: {_short(value)}."
     if isinstance(value, (str, bytes)):
         return f"{do} one number (a float), not the string {_short(value)}."
+    if isinstance(value, (list, tuple, np.ndarray)) and as_array(value) is None and _text_inside(value):
+        return (f"you {did} text, {_short(value)}, not a number (str(), an f-string and .astype(str) make text, "
+                f"for printing): {do} the number itself, and format it only when you print it.")
     return f"{do} one number (a float); got {_short(value)}."
+
+
+def _text_inside(value: object) -> bool:
+    """Whether a list, tuple or array holds a string anywhere (what as_array refuses as text)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            raw = np.asarray(value, dtype=object)
+    except Exception:  # a ragged nest: not a plain text array
+        return False
+    return any(isinstance(item, (str, bytes, np.str_, np.bytes_)) for item in raw.flat)
 
 
 def diagnose(case: Case, value: object, same: Callable[[object, object], bool] = close) -> str | None:
