@@ -2998,6 +2998,13 @@ def soft_clipped_300(s, t, T):
     return T * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (np.log(p) - np.log(q)), axis=1)))
 
 
+def soft_term_in_float32(s, t, T):
+    """The soft term with the logits cast to float32 first (tempnb's softmax keeps float32), returned as float()."""
+    s, t = s.astype(np.float32), t.astype(np.float32)
+    p = softmax(t, T, axis=1)
+    return T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)))
+
+
 def soft_sum_axis0(s, t, T):
     """Σ p (log p − log q) summed over the batch (axis 0) for each class, then the mean over the classes."""
     p = softmax(t, T, axis=1)
@@ -5350,6 +5357,15 @@ WRONG_ANSWERS = [
     # both logs tempered, but the teacher's weights p left at T = 1
     (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(softmax(t, axis=1) * (
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))), "the weights p must be softmax(t/T) too"),
+    # cold read r144, X1: the batch axis (axis=0) on one side only, the other side right; since the same slips are
+    # named in Exercise 4's soft term, Exercise 1 names these too
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, T, axis=0)), axis=1))), "each row is one example: take softmax"),
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(softmax(t, T, axis=0) * (
+        log_softmax(t, T, axis=0) - log_softmax(s, T, axis=1)), axis=1))), "not over the batch (axis=0)"),
+    # cold read r144, X2: computed in float32 (the logits cast first) and returned as a Python float, whose value is
+    # still a float32 number: named as float32 like np.float32(value) above, not as a near miss
+    (checks.check_soft_loss, soft_term_in_float32, "use float64 (your value is rounded to float32, or computed in it"),
     # 05 · numerical gradient
     (checks.check_numerical_gradient, no_restore, "must be restored after each probe"),
     (checks.check_numerical_gradient, no_restore_on_copy, "must be restored after each probe"),
@@ -7698,6 +7714,19 @@ WRONG_ANSWERS += [
     (distillation_losses_with, training_loss_gradient_summed, "a gradient of the logits' shape (100, 10)"),
     (distillation_losses_with, training_loss_swapped, "the student's and the teacher's logits are swapped"),
     (distillation_losses_with, training_loss_at_8, "distils at T ≈ 8"),
+    # cold read r144, X2: float32 in the training loss, named like float32 in my_distillation_loss: the loss cast to
+    # np.float32 (the gradient float32 too is training_loss_float32's test); the teacher's logits cast to float32,
+    # which gives the right targets to about 7 digits only; the step's logits cast to float32, whose loss then
+    # changes in its last digits with the order of the images (not as misaligned targets change it, by its own size)
+    (distillation_losses_with, lambda logits, rows: (np.float32(aligned_training_loss(logits, rows)[0]),
+                                                     aligned_training_loss(logits, rows)[1]),
+     "your my_training_loss returns its loss in float32: use float64"),
+    (distillation_losses_with, training_targets_changed(lambda t: t.astype(np.float32)),
+     "gives nearly the loss and gradient of the right targets (within 1e-4, relative), but not within the check's "
+     "relative 1e-7 and 1e-6. Something in it loses digits; the usual cause is float32"),
+    (distillation_losses_with, lambda logits, rows: aligned_training_loss(logits.astype(np.float32), rows),
+     "changes when the same images come in another order, but only in its last digits (by less than 1e-5, "
+     "relative), which targets that stay put would not do"),
     # 05 · logit matching
     (checks.check_logit_matching, (S - T_LOGITS) / 9, "not K²"),
     (checks.check_logit_matching, None, "replace the None"),
@@ -8278,16 +8307,24 @@ def test_distillation_losses_check_passes_right_functions_before_any_training(ca
     assert "checks.check_distillation_losses(my_distillation_loss, my_training_loss, chosen_T, ALPHA)" in printed
 
 
-def test_distilled_student_check_accepts_a_float32_gradient(capsys):
-    # Cold read r142, X3: a right training loss returning its gradient as float32 trains the same network every time
-    # (train_student hands the float32 array to the network as it is); the check's retraining must do the same and
-    # pass it, not say that the student was not trained by train_student(0, my_training_loss).
-    student = recipe_student(training_loss_float32)
-    again = recipe_student.__wrapped__(training_loss_float32)  # a second run of the recipe, uncached
-    assert all(np.array_equal(a, b) for a, b in zip(student.parameters, again.parameters, strict=True))
-    printed = run(capsys, checks.check_distilled_student, student, hard_label_test_accuracy(0), distillation_by_hand,
-                  training_loss_float32, 20, 0.9)
-    assert printed.startswith(checks.PASS) and "got the same network" in printed, printed
+def test_distillation_checks_name_a_float32_training_loss(capsys):
+    # Cold read r142, X3 had the retraining accept a training loss whose gradient is float32 (the student then passed);
+    # cold read r144, X2 found Exercise 4 the one exercise of 05 to accept float32 (Exercises 1 and 3 name it). Now
+    # both Exercise 4 checks name it, before any training, and the retraining only ever meets float64 gradients.
+    named = "your my_training_loss returns its gradient in float32: use float64"
+    for arguments in ((checks.check_distillation_losses, distillation_by_hand, training_loss_float32, 20, 0.9),
+                      (checks.check_distilled_student, None, hard_label_test_accuracy(0), distillation_by_hand,
+                       training_loss_float32, 20, 0.9)):
+        printed = run(capsys, *arguments)
+        assert printed.startswith(checks.HINT) and named in printed, printed
+
+    # a loss in float32 too: both named, with the dtype
+    def both_float32(logits, rows):
+        loss, gradient = training_loss_float32(logits, rows)
+        return np.float32(loss), gradient
+
+    printed = run(capsys, checks.check_distillation_losses, distillation_by_hand, both_float32, 20, 0.9)
+    assert "returns its loss in float32 and its gradient in float32" in printed, printed
 
 
 def test_distilled_student_check_blames_rounding_when_the_loss_is_right(capsys, monkeypatch, students):
@@ -9277,6 +9314,68 @@ def distillation_hard_term_over_bk(s, t, y, T, alpha):
     return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(ce), distillation_by_hand(s, t, y, T, alpha)[1]
 
 
+def distillation_written(kl_of=None, hard_of=None, in_bits=False):
+    """Cold read r144, X1: a learner's loss, the solution's but for one slip: the KL's rows from ``kl_of(s, t, T)``
+    (and the soft term T² times their mean), the label term from ``hard_of(s, y)``, or the whole loss divided by
+    log 2; the gradient written as the exercise gives it."""
+    def loss(s, t, y, T, alpha):
+        B, K = s.shape
+        p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+        if kl_of is None:
+            kl = np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)
+        else:
+            kl = kl_of(s, t, T)
+        soft = T * T * float(np.mean(kl))
+        hard = float(np.mean(-log_softmax(s, axis=1)[np.arange(B), y])) if hard_of is None else hard_of(s, y)
+        value = alpha * soft + (1 - alpha) * hard
+        gradient = (alpha * T * (q - p) + (1 - alpha) * (softmax(s, axis=1) - np.eye(K)[y])) / B
+        return (value / np.log(2) if in_bits else value), gradient
+    return loss
+
+
+def distillation_teacher_weights_at_1(s, t, y, T, alpha):
+    """Cold read r144, X1: p = softmax(t), the teacher at T = 1, weighting tempered logs, and in the gradient too."""
+    B, K = s.shape
+    p, q = softmax(t, axis=1), softmax(s, T, axis=1)
+    kl = np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)
+    ce = -log_softmax(s, axis=1)[np.arange(B), y]
+    gradient = (alpha * T * (q - p) + (1 - alpha) * (softmax(s, axis=1) - np.eye(K)[y])) / B
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
+
+
+def distillation_log2(s, t, y, T, alpha):
+    """Cold read r144, X1: every log in base 2 (np.log2 of the softmax outputs): the loss in bits."""
+    B, K = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    kl = np.sum(p * (np.log2(p) - np.log2(q)), axis=1)
+    ce = -np.log2(softmax(s, axis=1))[np.arange(B), y]
+    gradient = (alpha * T * (q - p) + (1 - alpha) * (softmax(s, axis=1) - np.eye(K)[y])) / B
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
+
+
+def distillation_float32(s, t, y, T, alpha):
+    """Cold read r144, X2: the right loss and gradient, cast to float32 at the end."""
+    loss, gradient = distillation_by_hand(s, t, y, T, alpha)
+    return np.float32(loss), gradient.astype(np.float32)
+
+
+def distillation_float32_logits(s, t, y, T, alpha):
+    """Cold read r144, X2: the solution with both logit arrays cast to float32 first (tempnb's softmax keeps float32):
+    its loss is a float of float32 arithmetic, its gradient float64 (np.eye is float64) but off by float32's error."""
+    return distillation_by_hand(s.astype(np.float32), t.astype(np.float32), y, T, alpha)
+
+
+def distillation_float32_mean(s, t, y, T, alpha):
+    """Cold read r144, X2: the logits cast to float32 first and the loss kept a np.float32 (α T² times a float32
+    mean stays float32), the gradient float64."""
+    s32, t32 = s.astype(np.float32), t.astype(np.float32)
+    p = softmax(t32, T, axis=1)
+    kl = np.sum(p * (log_softmax(t32, T, axis=1) - log_softmax(s32, T, axis=1)), axis=1)
+    ce = -log_softmax(s32, axis=1)[np.arange(len(y)), y]
+    loss = alpha * T * T * np.mean(kl) + (1 - alpha) * np.mean(ce)
+    return loss, distillation_by_hand(s, t, y, T, alpha)[1]
+
+
 DISTILLATION_LOSS_WRONG = [
     (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 1 - alpha), "other way round"),
     (lambda s, t, y, T, alpha: distillation_by_hand(s, t, y, T, 0.0), "hard-label loss alone"),
@@ -9382,6 +9481,63 @@ DISTILLATION_LOSS_WRONG = [
     # the label term alone from the library: named cross_entropy_loss
     (distillation_hard_term_from_library,
      "your function calls cross_entropy_loss (tempnb.distill.cross_entropy_loss); the exercise asks you to write"),
+    # cold read r144, X1: the slips Exercise 1 names in the soft term, named in Exercise 4's soft term too (α times
+    # the slipped soft term plus the right label term), and the label term's own: summed, or in bits
+    (distillation_teacher_weights_at_1, "at T = 4, α = 0.7, in the soft term: the weights p must be softmax(t/T) too"),
+    (distillation_written(in_bits=True), "at T = 4, α = 0.7: that is the loss in bits (log base 2)"),
+    (distillation_log2, "that is the loss in bits (log base 2), the right loss divided by log 2"),
+    (distillation_written(kl_of=lambda s, t, T: np.sum(softmax(t, T, axis=1) * (
+        np.log2(softmax(t, T, axis=1)) - np.log2(softmax(s, T, axis=1))), axis=1)),
+     "in the soft term: that is the KL in bits (log base 2)"),
+    (distillation_written(hard_of=lambda s, y: float(np.sum(-log_softmax(s, axis=1)[np.arange(len(y)), y]))),
+     "the label term's cross-entropy is a mean over the B rows, not a sum (your soft term is right)"),
+    (distillation_written(hard_of=lambda s, y: float(np.mean(-np.log2(softmax(s, axis=1)[np.arange(len(y)), y])))),
+     "the label term's cross-entropy is in bits (log base 2)"),
+    # the soft term's KL summed over the batch, the label term a mean: T² Σ KL, not T² mean KL
+    (lambda s, t, y, T, alpha: (alpha * T * T * float(np.sum(np.sum(softmax(t, T, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) + (1 - alpha) * float(np.mean(
+        -log_softmax(s, axis=1)[np.arange(len(y)), y])), distillation_by_hand(s, t, y, T, alpha)[1]),
+     "in the soft term: take the KL's mean over the batch, not its sum"),
+    # the student's log_softmax over the batch (axis=0), or every softmax of the soft term over it
+    (distillation_written(kl_of=lambda s, t, T: np.sum(softmax(t, T, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, T, axis=0)), axis=1)),
+     "in the soft term: each row is one example: take softmax and log_softmax over the classes, axis=1"),
+    (distillation_written(kl_of=lambda s, t, T: np.sum(softmax(t, T, axis=0) * (
+        log_softmax(t, T, axis=0) - log_softmax(s, T, axis=0)), axis=1)), "not over the batch (axis=0)"),
+    # the temperature slips of Exercise 1: the KL at T = 1 on both sides, divided by T², logits divided by T twice
+    (distillation_written(kl_of=lambda s, t, T: np.sum(softmax(t, axis=1) * (
+        log_softmax(t, axis=1) - log_softmax(s, axis=1)), axis=1)),
+     "in the soft term: divide both sets of logits by T inside the softmax"),
+    (lambda s, t, y, T, alpha: (alpha * float(np.mean(np.sum(softmax(t, T, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) / (T * T) + (1 - alpha) * float(np.mean(
+        -log_softmax(s, axis=1)[np.arange(len(y)), y])), distillation_by_hand(s, t, y, T, alpha)[1]),
+     "in the soft term: you divided by T²; the factor multiplies"),
+    (distillation_written(kl_of=lambda s, t, T: np.sum(softmax(t / T, T, axis=1) * (
+        log_softmax(t / T, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)),
+     "in the soft term: the teacher's logits are divided by T twice (the student's are right)"),
+    (distillation_written(kl_of=lambda s, t, T: np.sum(softmax(t / T, T, axis=1) * (
+        log_softmax(t / T, T, axis=1) - log_softmax(s / T, T, axis=1)), axis=1)),
+     "in the soft term: the logits are divided by T twice"),
+    # np.mean of the KL's B × K array: the soft term divided by K as well
+    (lambda s, t, y, T, alpha: (alpha * T * T * float(np.mean(softmax(t, T, axis=1) * (
+        log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)))) + (1 - alpha) * float(np.mean(
+        -log_softmax(s, axis=1)[np.arange(len(y)), y])), distillation_by_hand(s, t, y, T, alpha)[1]),
+     "np.mean of the whole array also divides by the number of classes"),
+    # a right loss rounded for printing, named as Exercise 1 names it
+    (lambda s, t, y, T, alpha: (round(distillation_by_hand(s, t, y, T, alpha)[0], 4),
+                                distillation_by_hand(s, t, y, T, alpha)[1]),
+     "at T = 4, α = 0.7: you rounded your answer to 4 decimals (5.8124), so it is not within the check's relative "
+     "1e-7"),
+    # cold read r144, X2: float32 is named in Exercise 4 as in Exercises 1 and 3: cast at the end (which the check's
+    # tolerances alone would let through), computed in float32 and kept a np.float32, or computed in float32 and
+    # returned as a float64 whose gradient is off by float32's error (its loss here within the check's 1e-7)
+    (distillation_float32, "at T = 4, α = 0.7: use float64, as the rest of the course does (the checks of Exercises "
+                           "1 and 3 name float32 too): your loss and gradient are close to the right ones but hold "
+                           "float32 numbers"),
+    (distillation_float32_mean, "use float64, as the rest of the course does (the checks of Exercises 1 and 3 name "
+                                "float32 too): your loss is close to the right one but holds float32 numbers"),
+    (distillation_float32_logits, "but the gradient is not within the check's relative 1e-6: something loses digits. "
+                                  "The usual cause is float32 arithmetic"),
 ]
 
 

@@ -40,6 +40,10 @@ OVERFLOW = ("np.exp of a logit near 800 overflows (e^x is beyond the largest dou
 # KL(q‖p) in place of KL(p‖q) (Exercise 1's soft term, and Exercise 4's loss)
 REVERSED_KL = ("the KL is the wrong way round: KL(p‖q) with p = softmax(t/T), the teacher's distribution, weighting "
                "log p − log q.")
+# the right value in float32 (Exercise 1's soft term; Exercise 4's loss and gradient have their own wording)
+FLOAT32_VALUE = ("use float64 (your value is rounded to float32, or computed in it: float32 keeps about 7 significant "
+                 "digits, the check compares to relative 1e-9): compute the loss without .astype(np.float32), "
+                 "dtype=np.float32 or np.float32(...).")
 
 
 def _did(problem: str) -> str:
@@ -70,6 +74,117 @@ def _both_shown(expected: float, got: object) -> tuple[str, str]:
     return f"{expected:.6f}", shown(got)
 
 
+def _narrow_float(value: object) -> str:
+    """The name of the value's dtype if it is a float type narrower than float64 ("float32", "float16"), else ""."""
+    try:
+        dtype = getattr(value, "dtype", None)
+        dtype = np.dtype(np.float64 if dtype is None else dtype)
+        return dtype.name if np.issubdtype(dtype, np.floating) and np.finfo(dtype).bits < 64 else ""
+    except (TypeError, ValueError):  # a dtype attribute NumPy cannot read is no float type
+        return ""
+
+
+def _float32_valued(answer: object) -> bool:
+    """Whether the answer holds float32 (or float16) numbers: of such a dtype, or float64 values that are all exactly
+    float32 numbers, as a float32 result passed through float() or .astype(float) is (a float64 result is one by
+    chance about once in 2^29 per value)."""
+    if _narrow_float(answer):
+        return True
+    array = as_array(answer)
+    if array is None or array.size == 0 or not np.all(np.isfinite(array)):
+        return False
+    return bool(np.all(array.astype(np.float32).astype(np.float64) == array))
+
+
+# The slips of the soft term T² · mean KL(p‖q) that Exercise 1's check names, and Exercise 4's check names in its
+# soft term: each key's hint. _soft_term_slips gives the value each slip returns on an input.
+SOFT_TERM_HINTS = {
+    "no T²": "multiply the mean KL by T² (see the section on the T² factor).",
+    "divided by T²": "you divided by T²; the factor multiplies: the soft term is T² times the mean KL.",
+    "T, not T²": "the factor is T², not T.",
+    "both at T = 1": "divide both sets of logits by T inside the softmax: softmax(t/T), softmax(s/T).",
+    "student untempered": STUDENT_UNTEMPERED,
+    "teacher untempered": TEACHER_UNTEMPERED,
+    "weights untempered": "the weights p must be softmax(t/T) too: your logs are tempered, but the probabilities "
+                          "that weight them are the teacher's at T = 1, softmax(t). Use p = softmax(t, T, axis=1).",
+    "both divided twice": "the logits are divided by T twice: softmax(z, T) already divides by T, so pass the raw "
+                          "logits, softmax(t, T), not softmax(t / T, T).",
+    "teacher divided twice": "the teacher's logits are divided by T twice (the student's are right): softmax(t, T) "
+                             "and log_softmax(t, T) already divide by T, so pass t itself, not t / T.",
+    "student divided twice": "the student's logits are divided by T twice (the teacher's are right): "
+                             "log_softmax(s, T) already divides by T, so pass s itself, not s / T.",
+    "batch total over K": "sum over the classes (axis=1) of each row, then take the mean over the rows: summing over "
+                          "axis=0 adds up the batch for each class, and the mean then divides by the number of "
+                          "classes; or you divided the batch's total by the number of classes (s.shape[1], "
+                          "len(s[0])) where the number of rows belongs (len(s), B).",
+    "over the batch": "each row is one example: take softmax and log_softmax over the classes, axis=1, not over the "
+                      "batch (axis=0).",
+    "summed": "take the KL's mean over the batch, not its sum.",
+    "mean of every entry": "sum over the classes (axis=1) first, then take the mean over the B rows: np.mean of the "
+                           "whole array also divides by the number of classes.",
+    "reversed": REVERSED_KL,
+    "cross-entropy": "that is the cross-entropy −Σ p log q; the KL also subtracts the teacher's entropy: "
+                     "Σ p (log p − log q).",
+    "bits": "that is the KL in bits (log base 2); the course's logs are natural logs, np.log and log_softmax.",
+}
+
+
+def _soft_term_slips(s: np.ndarray, t: np.ndarray, T: float) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """What each slip of SOFT_TERM_HINTS makes of the soft term T² · mean KL(softmax(t/T) ‖ softmax(s/T)) on these
+    logits: (key, value) pairs, in two lists. First the slips in the temperature (empty at T = 1, where each gives
+    the right value), then those in the axes, the reductions and the quantity. Exercise 1's check compares its
+    answer with these values; Exercise 4's weighs each by α and adds the right label term. A key may come more than
+    once ("over the batch": every side over axis 0, or one side only)."""
+    from tempnb.core import log_softmax, softmax
+
+    p, log_p, log_q = softmax(t, T, axis=1), log_softmax(t, T, axis=1), log_softmax(s, T, axis=1)
+
+    def soft(weights: np.ndarray, logs_p: np.ndarray, logs_q: np.ndarray, mean: Callable = np.mean,
+             rows: int = 1) -> float:
+        """T² times the reduction ``mean`` of Σ weights (logs_p − logs_q) over the classes (axis ``rows``)."""
+        return T * T * float(mean(np.sum(weights * (logs_p - logs_q), axis=rows)))
+
+    expected = soft(p, log_p, log_q)
+    tempered: list[tuple[str, float]] = []
+    if T != 1:
+        # softmax(t / T, T): the logits divided by T twice, i.e. at temperature T²
+        p_twice, log_p_twice, log_q_twice = (softmax(t, T * T, axis=1), log_softmax(t, T * T, axis=1),
+                                             log_softmax(s, T * T, axis=1))
+        tempered = [
+            ("no T²", expected / (T * T)),
+            ("divided by T²", expected / T**4),  # the mean KL divided by T² instead of multiplied
+            ("T, not T²", expected / T),
+            ("both at T = 1", soft(softmax(t, axis=1), log_softmax(t, axis=1), log_softmax(s, axis=1))),
+            # only one side tempered: the student's (or the teacher's) logits left undivided by T
+            ("student untempered", soft(p, log_p, log_softmax(s, axis=1))),
+            ("teacher untempered", soft(softmax(t, axis=1), log_softmax(t, axis=1), log_q)),
+            # both logs tempered, but the teacher's weights p left at T = 1: softmax(t) * (log_softmax(t, T) - log_q)
+            ("weights untempered", soft(softmax(t, axis=1), log_p, log_q)),
+            ("both divided twice", soft(p_twice, log_p_twice, log_q_twice)),
+            # only one side divided by T twice: softmax(t / T, T) on the teacher's side (or the student's)
+            ("teacher divided twice", soft(p_twice, log_p_twice, log_q)),
+            ("student divided twice", soft(p, log_p, log_q_twice)),
+        ]
+    p_0, log_p_0, log_q_0 = softmax(t, T, axis=0), log_softmax(t, T, axis=0), log_softmax(s, T, axis=0)
+    reductions = [
+        # the batch's total over the number of classes: a sum over axis=0 then a mean, or np.sum of everything
+        # divided by s.shape[1] (len(s[0])) where the number of rows, B, belongs
+        ("batch total over K", expected * s.shape[0] / s.shape[1]),
+        # softmax over the batch (axis 0) instead of each row's classes: on both sides; fully transposed (the sum
+        # over axis 0 too, then the mean over the classes); or on one side only, the other right
+        ("over the batch", soft(p_0, log_p_0, log_q_0)),
+        ("over the batch", soft(p_0, log_p_0, log_q_0, rows=0)),
+        ("over the batch", soft(p, log_p, log_q_0)),
+        ("over the batch", soft(p_0, log_p_0, log_q)),
+        ("summed", soft(p, log_p, log_q, mean=np.sum)),
+        ("mean of every entry", expected / s.shape[1]),
+        ("reversed", soft(softmax(s, T, axis=1), log_q, log_p)),  # KL(q‖p): the student's q weighting log q − log p
+        ("cross-entropy", soft(p, np.zeros_like(log_p), log_q)),  # −Σ p log q
+        ("bits", expected / math.log(2)),
+    ]
+    return tempered, reductions
+
+
 def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     from tempnb.core import log_softmax, softmax
     from tempnb.distill import distillation_loss
@@ -78,85 +193,28 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     expected = distillation_loss(s, t, labels, T, alpha=1.0)[0]
     p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
     log_p, log_q = log_softmax(t, T, axis=1), log_softmax(s, T, axis=1)
-    kl_rows = np.sum(p * (log_p - log_q), axis=1)
-    reverse = T * T * float(np.mean(np.sum(q * (log_q - log_p), axis=1)))
-    cross_entropy = T * T * float(np.mean(-np.sum(p * log_q, axis=1)))
-    at_one = T * T * float(np.mean(np.sum(softmax(t, axis=1) * (log_softmax(t, axis=1) - log_softmax(s, axis=1)),
-                                         axis=1)))
-    # softmax(t / T, T): the logits divided by T twice, i.e. at temperature T²
-    twice = T * T * float(np.mean(np.sum(softmax(t, T * T, axis=1) * (log_softmax(t, T * T, axis=1)
-                                                                      - log_softmax(s, T * T, axis=1)), axis=1)))
-
-    # softmax over the batch (axis 0) instead of each row's classes
-    by_columns = T * T * float(np.mean(np.sum(softmax(t, T, axis=0) * (log_softmax(t, T, axis=0)
-                                                                        - log_softmax(s, T, axis=0)), axis=1)))
-    # fully transposed: softmax, log_softmax and the sum all over the batch (axis 0), then the mean over the classes
-    all_columns = T * T * float(np.mean(np.sum(softmax(t, T, axis=0) * (log_softmax(t, T, axis=0)
-                                                                         - log_softmax(s, T, axis=0)), axis=0)))
-    # only one side divided by T twice: softmax(t / T, T) on the teacher's side (or the student's), the other right
-    teacher_twice = T * T * float(np.mean(np.sum(softmax(t, T * T, axis=1) * (log_softmax(t, T * T, axis=1)
-                                                                             - log_q), axis=1)))
-    student_twice = T * T * float(np.mean(np.sum(p * (log_p - log_softmax(s, T * T, axis=1)), axis=1)))
-    # only one side tempered: the student's (or the teacher's) logits left undivided by T
-    student_untempered = T * T * float(np.mean(np.sum(p * (log_p - log_softmax(s, axis=1)), axis=1)))
-    teacher_untempered = T * T * float(np.mean(np.sum(softmax(t, axis=1) * (log_softmax(t, axis=1) - log_q), axis=1)))
-    # both logs tempered, but the teacher's weights p left at T = 1: softmax(t) * (log_softmax(t, T) - log_q)
-    weights_untempered = T * T * float(np.mean(np.sum(softmax(t, axis=1) * (log_p - log_q), axis=1)))
+    tempered, reductions = _soft_term_slips(s, t, T)
 
     def is_(value: float) -> Callable[[object], bool]:
         return lambda a: math.isclose(number(a), value, rel_tol=1e-9)
 
+    def named(slips: list[tuple[str, float]]) -> list[Mistake]:
+        return [Mistake(is_(value), SOFT_TERM_HINTS[key]) for key, value in slips]
+
     # a right answer rounded for printing (round(loss, 4)) is named as such, before every other value
     mistakes = [*rounded_mistakes(expected, "relative 1e-9")]
-    # float32 values: the right formula, but rounded to float32 (about 7 digits), as Exercise 3's check names them
-    mistakes += [Mistake(lambda a: getattr(a, "dtype", None) == np.float32 and number(a) is not None
-                         and math.isclose(number(a), expected, rel_tol=1e-6),
-                         "use float64 (your value is rounded to float32): compute the loss without "
-                         ".astype(np.float32), dtype=np.float32 or np.float32(...).")]
-    if T != 1:
-        mistakes += [Mistake(is_(expected / (T * T)), "multiply the mean KL by T² (see the section on the T² factor)."),
-                     # the mean KL divided by T² instead of multiplied: 1/T⁴ of the right value
-                     Mistake(is_(expected / T**4), "you divided by T²; the factor multiplies: the soft term is T² "
-                                                   "times the mean KL."),
-                     Mistake(is_(expected / T), "the factor is T², not T."),
-                     Mistake(is_(at_one), "divide both sets of logits by T inside the softmax: softmax(t/T), "
-                                          "softmax(s/T)."),
-                     Mistake(is_(student_untempered), STUDENT_UNTEMPERED),
-                     Mistake(is_(teacher_untempered), TEACHER_UNTEMPERED),
-                     Mistake(is_(weights_untempered), "the weights p must be softmax(t/T) too: your logs are "
-                                                      "tempered, but the probabilities that weight them are the "
-                                                      "teacher's at T = 1, softmax(t). Use p = softmax(t, T, axis=1)."),
-                     Mistake(is_(twice), "the logits are divided by T twice: softmax(z, T) already divides by T, "
-                                         "so pass the raw logits, softmax(t, T), not softmax(t / T, T)."),
-                     Mistake(is_(teacher_twice), "the teacher's logits are divided by T twice (the student's are "
-                                                 "right): softmax(t, T) and log_softmax(t, T) already divide by T, "
-                                                 "so pass t itself, not t / T."),
-                     Mistake(is_(student_twice), "the student's logits are divided by T twice (the teacher's are "
-                                                 "right): log_softmax(s, T) already divides by T, so pass s itself, "
-                                                 "not s / T.")]
+    # float32 values: the right formula, but rounded to float32 (about 7 digits) or computed in it, as Exercise 3's
+    # and Exercise 4's checks name them
+    mistakes += [Mistake(lambda a: _float32_valued(a) and number(a) is not None
+                         and math.isclose(number(a), expected, rel_tol=1e-5), FLOAT32_VALUE)]
+    mistakes += named(tempered)
     mistakes += [
         Mistake(lambda a: number(a) is not None and math.isinf(number(a)),
                 "you got inf: a probability that rounds to 0 has log 0 = -inf (np.log of a softmax, "
                 "scipy.special.rel_entr, or tempnb.kl_divergence on softmax outputs meets it). Work with "
                 "log_softmax, which never takes the log of 0."),
         *_epsilon_mistakes(p, q, log_p, log_q, T, where),
-        # the batch's total over the number of classes: a sum over axis=0 then a mean, or np.sum of everything
-        # divided by s.shape[1] (len(s[0])) where the number of rows, B, belongs
-        Mistake(is_(expected * s.shape[0] / s.shape[1]), "sum over the classes (axis=1) of each row, then take "
-                "the mean over the rows: summing over axis=0 adds up the batch for each class, and the mean then "
-                "divides by the number of classes; or you divided the batch's total by the number of classes "
-                "(s.shape[1], len(s[0])) where the number of rows belongs (len(s), B)."),
-        Mistake(lambda a: is_(by_columns)(a) or is_(all_columns)(a),
-                "each row is one example: take softmax and log_softmax over the classes, axis=1, not over the "
-                "batch (axis=0)."),
-        Mistake(is_(T * T * float(np.sum(kl_rows))), "take the mean over the batch, not the sum."),
-        Mistake(is_(expected / s.shape[1]), "sum over the classes (axis=1) first, then take the mean over the B "
-                                            "rows: np.mean of the whole array also divides by the number of classes."),
-        Mistake(is_(reverse), REVERSED_KL),
-        Mistake(is_(cross_entropy), "that is the cross-entropy −Σ p log q; the KL also subtracts the teacher's "
-                                    "entropy: Σ p (log p − log q)."),
-        Mistake(is_(expected / math.log(2)), "that is the KL in bits (log base 2); the course's logs are natural "
-                                             "logs, np.log and log_softmax."),
+        *named(reductions),
         # close to the right value but no mistake above: both shown to 10 digits (check_soft_loss shows the answer
         # so), where 6 would print them alike
         Mistake(lambda a: number(a) is not None and math.isclose(number(a), expected, rel_tol=1e-4),
@@ -828,6 +886,10 @@ def _targets_problem(training_loss: Callable, chosen_T: object, alpha: object) -
     for teacher_logits, labels, problem in variants:
         if gives(teacher_logits, labels):
             return problem
+    want_loss, want_gradient = distillation_loss(logits, t, y_transfer, T, weight)
+    if math.isclose(loss, want_loss, rel_tol=1e-5) and close(gradient, want_gradient, rtol=1e-4, atol=1e-6):
+        return ("your my_training_loss gives nearly the loss and gradient of the right targets (within 1e-4, "
+                f"relative), but not within the check's relative 1e-7 and 1e-6. {_LOST_DIGITS}")
     return ("your my_training_loss is not my_distillation_loss(logits, teacher_transfer_logits[rows], "
             "y_transfer[rows], chosen_T, ALPHA): on the check's own logits for the 100 transfer images, in order, its "
             "loss or gradient differs from tempnb.distillation_loss with the notebook's teacher's logits for those "
@@ -890,6 +952,14 @@ def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha:
         # -np.mean(onehot * log_softmax(s)): the mean over all B · K entries, so the label term divided by K
         "hard term over B·K": (alpha * soft_loss + (1 - alpha) * hard_loss / s.shape[1],
                                alpha * soft_grad + (1 - alpha) * hard_grad),
+        # the label term summed over the B rows, the soft term a mean (cold read r144, X1)
+        "hard term summed": (alpha * soft_loss + (1 - alpha) * n * hard_loss,
+                             alpha * soft_grad + (1 - alpha) * hard_grad),
+        # logs in base 2: the label term's only, or the whole loss (every log, or the loss divided by log 2)
+        "hard term in bits": (alpha * soft_loss + (1 - alpha) * hard_loss / math.log(2),
+                              alpha * soft_grad + (1 - alpha) * hard_grad),
+        "loss in bits": ((alpha * soft_loss + (1 - alpha) * hard_loss) / math.log(2),
+                         alpha * soft_grad + (1 - alpha) * hard_grad),
     }
 
 
@@ -930,6 +1000,12 @@ _LOSS_HINTS = {
     "hard term over B·K": "the hard term is averaged over B·K entries: np.mean of the one-hot rows times "
                           "log_softmax(s) also divides by the K classes. Sum over the classes (axis=1) first, then "
                           "take the mean over the B rows.",
+    "hard term summed": "the label term's cross-entropy is a mean over the B rows, not a sum (your soft term is "
+                        "right): np.mean of the rows' −log softmax(s)[label].",
+    "hard term in bits": "the label term's cross-entropy is in bits (log base 2); the course's logs are natural logs: "
+                         "take it from log_softmax(s, axis=1).",
+    "loss in bits": "that is the loss in bits (log base 2), the right loss divided by log 2; the course's logs are "
+                    "natural logs, np.log and log_softmax.",
 }
 
 
@@ -1092,6 +1168,35 @@ def _epsilon_loss_problem(loss: float, s: np.ndarray, t: np.ndarray, y: np.ndarr
             f"{smallest}. Take every log with log_softmax, which gives it exactly, with no ε.")
 
 
+def _float32_problem(loss: object, gradient: object, want_loss: float, want_gradient: np.ndarray) -> str | None:
+    """The hint for a loss and gradient that are right to float32's precision (about 7 significant digits) and hold
+    float32 numbers, or whose gradient is off by as much as float32 arithmetic puts it off; else None.
+
+    Exercise 1 and Exercise 3 name a float32 answer; so does Exercise 4, even where float32 rounding would stay
+    within the check's tolerances (a float32 cast at the end), since the same formula computed in float32 does not:
+    with the logits cast to float32 first, the loss at T = 4 comes out 0.8e-7 to 1.6e-7 off (relative), depending on
+    where the float32 values become Python floats, against the check's 1e-7, and the solution's gradient up to 12
+    times the check's tolerance off. Such a loss was misnamed as an ε in the cross-entropy's log (cold read r144)."""
+    close_loss = math.isclose(number(loss), want_loss, rel_tol=1e-5)
+    # float32 arithmetic puts the gradient off by about 1e-7 relative: within 1e-4 (formula slips are off by about
+    # the gradient's own size), but not within the check's 1e-6
+    close_gradient = close(gradient, want_gradient, rtol=1e-4, atol=1e-6)
+    held = [what for what, value, right in (("loss", loss, close_loss), ("gradient", gradient, close_gradient))
+            if right and _float32_valued(value)]
+    if held:
+        are, ones, hold = ("are", "ones", "hold") if len(held) > 1 else ("is", "one", "holds")
+        return ("use float64, as the rest of the course does (the checks of Exercises 1 and 3 name float32 too): "
+                f"your {' and '.join(held)} {are} close to the right {ones} but {hold} float32 numbers, which keep "
+                "only about 7 significant digits (rounded to float32, or computed in it). Drop .astype(np.float32), "
+                "dtype=np.float32 and np.float32(...).")
+    if close_loss and close_gradient and not close(gradient, want_gradient, rtol=1e-6, atol=1e-10):
+        return ("your loss and gradient are close to the right ones (within about 1e-4, relative), but the gradient "
+                "is not within the check's relative 1e-6: something loses digits. The usual cause is float32 "
+                "arithmetic (an .astype(np.float32) on the logits, or dtype=np.float32), an ε added to a sum another. "
+                "Work in float64, as the rest of the course does, with no ε.")
+    return None
+
+
 def _check_loss_function(loss_function: Callable) -> str | None:
     """None if the learner's distillation loss matches tempnb.distillation_loss; otherwise a hint."""
     from tempnb.distill import cross_entropy_loss, distillation_loss
@@ -1128,10 +1233,17 @@ def _check_loss_function(loss_function: Callable) -> str | None:
         if grad_array is None or grad_array.shape != s.shape:
             return (f"the gradient (second of the pair) must have the logits' shape {s.shape}, one entry per "
                     f"logit; got {shown(grad)}.")
+        problem = _float32_problem(loss, grad, want_loss, want_grad)
+        if problem is not None:
+            return f"{where}: {problem}"
         loss_ok = math.isclose(number(loss), want_loss, rel_tol=1e-7, abs_tol=1e-10)
         grad_ok = close(grad_array, want_grad, rtol=1e-6, atol=1e-10)
         if loss_ok and grad_ok:
             continue
+        # a right loss rounded for printing (round(loss, 4)), named as Exercise 1 names it
+        rounded = [] if loss_ok else [m.hint for m in rounded_mistakes(want_loss, "relative 1e-7") if m.answer(loss)]
+        if rounded:
+            return f"{where}: {rounded[0].format(got=shown(loss))}"
         # before the variants: a loss with α or T written inside can coincide with one (α = 0.3 where 0.7 is
         # passed gives the "alpha swapped" values)
         problem = _ignored_argument_problem(loss_function, s, t, y, T, alpha, number(loss), grad_array, where)
@@ -1150,6 +1262,11 @@ def _check_loss_function(loss_function: Callable) -> str | None:
                                                                        and not loss_ok):
                 return f"{where}: {_LOSS_HINTS[name]}"
         if not loss_ok:
+            # Exercise 1's slips of the soft term, weighted by α, beside the right label term (cold read r144, X1)
+            hard_loss = distillation_loss(s, t, y, T, 0.0)[0]
+            for key, value in (slip for slips in _soft_term_slips(s, t, T) for slip in slips):
+                if math.isclose(number(loss), alpha * value + (1 - alpha) * hard_loss, rel_tol=1e-7):
+                    return f"{where}, in the soft term: {SOFT_TERM_HINTS[key]}"
             problem = _epsilon_loss_problem(number(loss), s, t, y, T, alpha, where)
             if problem is not None:
                 return problem
@@ -1210,6 +1327,10 @@ def _confident_problem(loss_function: Callable, s: np.ndarray, t: np.ndarray, y:
     return None
 
 
+# a training loss whose digits are lost on the way (its order tests and its targets' test name it)
+_LOST_DIGITS = ("Something in it loses digits; the usual cause is float32 (an .astype(np.float32) on the logits or on "
+                "the teacher's logits): use float64, as the rest of the course does, and pass logits, "
+                "teacher_transfer_logits[rows] and y_transfer[rows] as they are.")
 _TRAINING_LOSS_CALL = ("checks.check_distilled_student(distilled_student, hard_accuracy[0], my_distillation_loss, "
                        "my_training_loss, chosen_T, ALPHA)")
 _INDEX_BOTH = "Index both targets with rows: teacher_transfer_logits[rows] and y_transfer[rows]."
@@ -1217,11 +1338,10 @@ SUBSET_SIZE = 37  # a minibatch smaller than the transfer set, as train_student(
 
 
 def _training_call(training_loss: Callable, logits: np.ndarray, rows: np.ndarray,
-                   where: str, as_returned: bool = False) -> tuple[float, np.ndarray] | str:
-    """The learner's training loss on (logits, rows): its (loss, gradient), or the hint its answer deserves.
-
-    The gradient comes back as a float64 array, or with ``as_returned`` as the learner's own array (float32 stays
-    float32), so that the check's retraining does what train_student does with it."""
+                   where: str) -> tuple[float, np.ndarray] | str:
+    """The learner's training loss on (logits, rows): its (loss, gradient as a float64 array), or the hint its answer
+    deserves. A float32 loss or gradient is named, as in my_distillation_loss's check, so the check's retraining only
+    ever meets float64 gradients, as the notebook's training does."""
     outcome = call(training_loss, logits, rows)
     if outcome.error is InputChanged:
         return f"{where}, {outcome.problem}"
@@ -1242,8 +1362,12 @@ def _training_call(training_loss: Callable, logits: np.ndarray, rows: np.ndarray
     if number(loss) is None or grad_array is None or grad_array.shape != logits.shape:
         return (f"{where}, my_training_loss should return one number and a gradient of the logits' shape "
                 f"{logits.shape}; got {shown(loss)} and {shown(gradient)}.")
-    if as_returned and isinstance(gradient, np.ndarray) and gradient.dtype in (np.float32, np.float64):
-        return number(loss), gradient
+    narrow = {what: _narrow_float(value) for what, value in (("loss", loss), ("gradient", gradient))
+              if _narrow_float(value)}
+    if narrow:
+        said = " and its ".join(f"{what} in {dtype}" for what, dtype in narrow.items())
+        return (f"{where}, your my_training_loss returns its {said}: use float64, as the rest of the course does. "
+                "Return what my_distillation_loss returns as it is (no .astype(np.float32)).")
     return number(loss), grad_array
 
 
@@ -1276,13 +1400,13 @@ def _check_training_loss(training_loss: Callable) -> str | None:
         results[tuple(rows)] = got
         return None
 
-    def agrees(rows: np.ndarray, other: np.ndarray) -> bool:
+    def agrees(rows: np.ndarray, other: np.ndarray, rtol: float = 1e-9, atol: float = 1e-12) -> bool:
         (loss, grad), (other_loss, other_grad) = results[tuple(rows)], results[tuple(other)]
         # the gradient's row i belongs to image rows[i]: reorder the other call's rows to match
         position = np.empty(n, dtype=int)
         position[other] = np.arange(len(other))
-        return math.isclose(loss, other_loss, rel_tol=1e-9, abs_tol=1e-12) and close(
-            grad, other_grad[position[rows]], rtol=1e-9, atol=1e-12)
+        return math.isclose(loss, other_loss, rel_tol=rtol, abs_tol=atol) and close(
+            grad, other_grad[position[rows]], rtol=rtol, atol=atol)
 
     def indexes_logits() -> bool:
         """Whether the training loss indexes its logits with rows as well as the targets: logits[rows] picks the
@@ -1301,6 +1425,12 @@ def _check_training_loss(training_loss: Callable) -> str | None:
         problem = run(label, rows)
         if problem is not None:
             return problem
+    # another order changes the loss only in its last digits, as float32 arithmetic summing in another order does
+    # (targets that stay put change it by about its own size): the digits are lost, the targets are right
+    if not (agrees(same_digit, identity) and agrees(shuffled, identity)) and agrees(
+            same_digit, identity, 1e-5, 1e-8) and agrees(shuffled, identity, 1e-5, 1e-8):
+        return ("your training loss changes when the same images come in another order, but only in its last digits "
+                f"(by less than 1e-5, relative), which targets that stay put would not do. {_LOST_DIGITS}")
     if not (agrees(same_digit, identity) and agrees(shuffled, identity)) and indexes_logits():
         return ("your my_training_loss indexes the logits with rows too (logits[rows]): logits already are the "
                 "step's rows, the network's output for exactly the images rows names, in that order, so indexing "
@@ -1485,8 +1615,7 @@ def _retrained_student(training_loss: Callable):
     _, _, x_transfer, _ = _digits_default_split()
 
     def loss(logits: np.ndarray, rows: np.ndarray) -> tuple[float, np.ndarray]:
-        # the learner's gradient as they return it: train_student hands a float32 one to the network as it is
-        got = _training_call(training_loss, logits, rows, "while the check retrained your student", as_returned=True)
+        got = _training_call(training_loss, logits, rows, "while the check retrained your student")
         if isinstance(got, str):
             raise _TrainingStopped(got)
         return got
