@@ -6703,6 +6703,77 @@ def ece_edges_by_comprehension(probs, labels, n_bins):
                  / len(labels))
 
 
+def sorted_pieces(probs, labels, n_bins):
+    """correct - confidence sorted by confidence, and the cut points of the bins (m-1)/M < c <= m/M in that order:
+    np.split(values, cuts) gives one array per bin, empty bins included."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    order = np.argsort(confidence, kind="stable")
+    cuts = np.searchsorted(confidence[order], np.arange(1, n_bins) / n_bins, side="right")
+    return (correct - confidence)[order], cuts
+
+
+def ece_map_over_split(probs, labels, n_bins):
+    """Cold read r143's false accept: np.split into one array per bin, then np.sum on each piece through map. The
+    loop over the bins runs inside map (C) and np.split (NumPy's Python), never in a line of the learner's own."""
+    gaps, cuts = sorted_pieces(probs, labels, n_bins)
+    return float(np.abs(np.array(list(map(np.sum, np.split(gaps, cuts))))).sum() / len(labels))
+
+
+def ece_map_lambda_over_split(probs, labels, n_bins):
+    """np.split, then a lambda on each piece through map: the lambda's line runs once per bin."""
+    gaps, cuts = sorted_pieces(probs, labels, n_bins)
+    return float(sum(map(lambda piece: abs(piece.sum()), np.split(gaps, cuts))) / len(labels))
+
+
+def ece_comprehension_over_split(probs, labels, n_bins):
+    gaps, cuts = sorted_pieces(probs, labels, n_bins)
+    return float(sum([abs(piece.sum()) for piece in np.split(gaps, cuts)]) / len(labels))
+
+
+def bin_masks(probs, labels, n_bins):
+    """An (M, n) matrix of which example lies in which bin, and correct - confidence per example."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    edges = np.arange(n_bins + 1) / n_bins
+    return (confidence > edges[:-1, None]) & (confidence <= edges[1:, None]), correct - confidence
+
+
+def ece_map_over_mask_rows(probs, labels, n_bins):
+    """np.sum on each bin's row of a mask matrix through map: no np.split, the loop is map's alone."""
+    masks, gaps = bin_masks(probs, labels, n_bins)
+    return float(np.abs(np.array(list(map(np.sum, masks * gaps)))).sum() / len(labels))
+
+
+def ece_apply_along_axis(probs, labels, n_bins):
+    """np.apply_along_axis(np.sum, 1, ...): NumPy's Python loop over the rows, one row per bin."""
+    masks, gaps = bin_masks(probs, labels, n_bins)
+    return float(np.abs(np.apply_along_axis(np.sum, 1, masks * gaps)).sum() / len(labels))
+
+
+def ece_mask_matrix(probs, labels, n_bins):
+    """Loop-free: the mask matrix summed along its rows at once."""
+    masks, gaps = bin_masks(probs, labels, n_bins)
+    return float(np.abs((masks * gaps).sum(axis=1)).sum() / len(labels))
+
+
+def ece_reduceat(probs, labels, n_bins):
+    """Loop-free: np.add.reduceat adds up each bin's stretch of the sorted gaps; an empty bin's stretch starts where
+    the next one does, and reduceat then returns one element, not 0, so those bins are zeroed."""
+    gaps, cuts = sorted_pieces(probs, labels, n_bins)
+    starts = np.concatenate([[0], cuts])
+    sums = np.add.reduceat(np.append(gaps, 0.0), starts)
+    sums[np.diff(np.append(starts, len(gaps))) == 0] = 0.0
+    return float(np.abs(sums).sum() / len(labels))
+
+
+def ece_binned_statistic(probs, labels, n_bins):
+    """Loop-free with scipy.stats.binned_statistic, whose bins close on the left as np.histogram's do: on -confidence,
+    with edges -1 ... 0, its bin [-m/M, -(m-1)/M) is (m-1)/M < confidence <= m/M."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    edges = -np.arange(n_bins, -1, -1) / n_bins
+    sums = scipy.stats.binned_statistic(-confidence, correct - confidence, "sum", bins=edges).statistic
+    return float(np.abs(sums).sum() / len(labels))
+
+
 def ece_buffer_of_ten(probs, labels, n_bins):
     """np.add.at into a buffer of 10 bins typed in: right with 10 and 4 bins, an IndexError with 100."""
     confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
@@ -7950,6 +8021,16 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_bincount_then_generator, "its work grows with the number of bins"),
     (checks.check_ece, ece_loop_without_calls, "your function loops over the bins in Python"),
     (checks.check_ece, ece_edges_by_comprehension, "your function loops over the bins in Python"),
+    # cold read r143: the loop that map or NumPy runs for the learner (np.split's loop, np.sum once per piece, NumPy's
+    # apply_along_axis loop) shows in the library lines, and the hint names where it grew. np.split at the M - 1
+    # inner edges makes M pieces, so map calls np.sum 4 times with the probe's 4 bins and 100 times with its 100.
+    (checks.check_ece, ece_map_over_split, "most of them in np.sum, which your code calls 4 times with 4 bins and 100"),
+    (checks.check_ece, ece_map_over_split, "Your function uses np.split, which cuts the examples into one array"),
+    (checks.check_ece, ece_map_lambda_over_split, "your function loops over the bins in Python"),
+    (checks.check_ece, ece_map_lambda_over_split, "Your function uses np.split"),
+    (checks.check_ece, ece_comprehension_over_split, "Your function uses np.split"),
+    (checks.check_ece, ece_map_over_mask_rows, "its work grows with the number of bins inside the library functions"),
+    (checks.check_ece, ece_apply_along_axis, "most of them in np.apply_along_axis, which loops over the bins for you"),
     # right on the check's three cases (10 and 4 bins), not on the loop probe's 100 bins: named, never passed
     (checks.check_ece, ece_buffer_of_ten,
      "your ECE is right on the three cases, but on 200 two-class predictions with 100 bins it raised IndexError"),
@@ -9031,6 +9112,10 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_ece, ece_histogram_mirrored),
     # the 0/0 of empty bins silenced with np.errstate: no warning and the right number, as the exercise asks
     (checks.check_ece, ece_errstate_nansum),
+    # loop-free answers whose library calls run a fixed number of Python lines whatever the number of bins
+    (checks.check_ece, ece_mask_matrix),
+    (checks.check_ece, ece_reduceat),
+    (checks.check_ece, ece_binned_statistic),
     (checks.check_fit_temperature, fit_grid_then_refined),
     (checks.check_platt_temperature, scipy.special.logit(0.99) / scipy.special.logit(0.9)),
     (checks.check_platt_temperature, math.log10(99) / math.log10(9)),  # the base of the log cancels in the ratio

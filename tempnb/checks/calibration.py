@@ -346,8 +346,8 @@ def check_ece(ece: Callable) -> None:
     the bins (the notebook's ``ece_from_scratch`` has one).
 
     A warning fails the exercise even when the number is right; the hint then says the number is right. An answer
-    right on every case is then run with 4 and with 100 bins, and fails if its own code runs many more lines with
-    100 (see ``_loop_hint``).
+    right on every case is then run with 4 and with 100 bins, and fails if its own code, or the library code it calls
+    (np.split's loop, np.sum run by map), runs many more lines with 100 (see ``_loop_hint``).
     """
     cases = _ece_cases(ece if callable(ece) else None)
     learner = ece
@@ -411,33 +411,76 @@ def _is_library_file(filename: str) -> bool:
     return bool({"site-packages", "dist-packages"} & parts) or path.startswith((tempnb_dir + os.sep, stdlib + os.sep))
 
 
-def _lines_run(function: Callable, args: tuple) -> tuple[int, set[str], Outcome]:
-    """How many lines of the learner's own code one call runs (not counting NumPy's, SciPy's, the standard
-    library's or tempnb's), the names of the learner's functions it enters, and the call's outcome.
+@dataclasses.dataclass
+class _Run:
+    """What one call of the learner's function ran (see ``_lines_run``)."""
 
-    A tracer counts the "line" events of the learner's frames: every pass of a Python loop runs at least one line
-    (a comprehension's or a generator's passes included), so a loop over the bins makes the count grow with the
-    number of bins. The previous tracer is restored afterwards."""
+    own_lines: int  # lines of the learner's own code
+    own_names: set[str]  # the learner's functions it entered
+    library_lines: dict[str, int]  # lines of library code run for the learner, by the library function it called
+    library_calls: dict[str, int]  # how often the learner's code called each library function
+    library_names: set[str]  # every library function entered on the learner's behalf, at any depth
+    outcome: Outcome
+
+
+def _lines_run(function: Callable, args: tuple) -> _Run:
+    """How many lines of Python one call runs, the learner's own and the libraries' apart, which functions it
+    enters, and the call's outcome.
+
+    A tracer counts "line" events: every pass of a Python loop in the learner's code runs at least one of its lines
+    (a comprehension's or a generator's passes included), so a loop over the bins makes that count grow with the
+    number of bins. A loop that a library runs for the learner makes the library lines grow instead:
+    ``np.split``'s own loop over the pieces, ``np.apply_along_axis``'s over the rows, or ``map(np.sum, pieces)``,
+    which calls NumPy's Python ``sum`` once per piece from C. Library lines (NumPy's, SciPy's, the standard
+    library's, tempnb's) are counted only below a call from the learner's code, and credited to the library
+    function that call entered. The previous tracer is restored afterwards."""
     import sys
 
     library: dict[str, bool] = {}
-    lines = 0
-    names: set[str] = set()
+    own_lines = 0
+    own_names: set[str] = set()
+    library_lines: dict[str, int] = {}
+    library_calls: dict[str, int] = {}
+    library_names: set[str] = set()
+    entered_from = {}  # a library frame run for the learner -> the library function the learner's code called
 
-    def count_lines(frame, event, arg):  # noqa: ANN001, ARG001 (sys.settrace's signature)
-        nonlocal lines
+    def is_library(code) -> bool:  # noqa: ANN001
+        if code.co_filename not in library:
+            library[code.co_filename] = _is_library_file(code.co_filename)
+        return library[code.co_filename]
+
+    def count_own(frame, event, arg):  # noqa: ANN001, ARG001 (sys.settrace's signature)
+        nonlocal own_lines
         if event == "line":
-            lines += 1
-        return count_lines
+            own_lines += 1
+        return count_own
+
+    def count_library(frame, event, arg):  # noqa: ANN001, ARG001
+        # .get and .pop with defaults: a tracer that raised would stop tracing and reach the learner's code
+        if event == "line" and (name := entered_from.get(frame)) is not None:
+            library_lines[name] = library_lines.get(name, 0) + 1
+        elif event == "return":
+            entered_from.pop(frame, None)
+        return count_library
 
     def on_call(frame, event, arg):  # noqa: ANN001, ARG001
-        filename = frame.f_code.co_filename
-        if filename not in library:
-            library[filename] = _is_library_file(filename)
-        if event != "call" or library[filename]:
+        if event != "call":
             return None
-        names.add(frame.f_code.co_name)
-        return count_lines
+        code = frame.f_code
+        if not is_library(code):
+            own_names.add(code.co_name)
+            return count_own
+        caller = frame.f_back
+        if caller is not None and not is_library(caller.f_code):  # called from the learner's code
+            name = f"{frame.f_globals.get('__name__', '').split('.')[0]}.{code.co_name}"
+            library_calls[name] = library_calls.get(name, 0) + 1
+        elif caller in entered_from:
+            name = entered_from[caller]
+        else:  # library code around the learner's (the check's own call), not run for it
+            return None
+        entered_from[frame] = name
+        library_names.add(code.co_name)
+        return count_library
 
     previous = sys.gettrace()
     sys.settrace(on_call)
@@ -445,44 +488,78 @@ def _lines_run(function: Callable, args: tuple) -> tuple[int, set[str], Outcome]
         outcome = call(function, *args)
     finally:
         sys.settrace(previous)
-    return lines, names, outcome
+    return _Run(own_lines, own_names, library_lines, library_calls, library_names, outcome)
+
+
+# A loop over the bins: 100 bins run at least this many more lines than 4 (see _loop_probe: 48 more bins hold
+# examples, and every pass of a loop runs at least one line).
+_MORE_LINES = 30
+
+_LOOP_FREE = ("The exercise asks for the loop-free version: every example's bin at once, bins = "
+              "np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1, then the sums right_m = "
+              "np.bincount(bins, correct, minlength=n_bins) and summed confidence_m (the same with confidence as "
+              "the weights), and the ECE np.abs(right_m - summed confidence_m).sum() / n.")
+
+_SPLIT = ("Your function uses np.split, which cuts the examples into one array per bin in a Python loop of "
+          "NumPy's own; map or a comprehension over the pieces then runs once per bin too. ")
+
+
+def _shown_function(name: str) -> str:
+    """"numpy.sum" as np.sum; a private NumPy function as NumPy's _sum; another package's as package.name."""
+    package, _, function = name.partition(".")
+    if package == "numpy":
+        return f"NumPy's {function}" if function.startswith("_") else f"np.{function}"
+    return name
 
 
 def _loop_hint(ece: Callable) -> str | None:
-    """For an ECE right on every case: the hint when it loops over the bins, that is when 100 bins run at least 30
-    more lines of the learner's code than 4 bins do on the same predictions (or when it fails or goes wrong on
-    those predictions); None when its work does not grow with the number of bins."""
+    """For an ECE right on every case: the hint when it loops over the bins, that is when 100 bins run at least
+    ``_MORE_LINES`` more lines than 4 bins do on the same predictions, of the learner's code or of the libraries'
+    it calls (or when it fails or goes wrong on those predictions); None when its work does not grow with the
+    number of bins."""
     from tempnb.calibration import expected_calibration_error
 
     probs, labels = _loop_probe()
-    lines, names = {}, set()
+    runs: dict[int, _Run] = {}
     for n_bins in (_FEW_BINS, _MANY_BINS):
         where = f"your ECE is right on the three cases, but on 200 two-class predictions with {n_bins} bins"
         with _quiet():  # the check's own 200 predictions
-            lines[n_bins], entered, outcome = _lines_run(ece, (probs, labels, n_bins))
-        names |= entered
+            runs[n_bins] = run = _lines_run(ece, (probs, labels, n_bins))
         expected = expected_calibration_error(probs, labels, n_bins)
-        if outcome.problem:
-            ending = "" if outcome.problem.endswith(".") else "."
-            return (f"{where} {outcome.problem}{ending} Build every array from the arguments, its size included "
+        if run.outcome.problem:
+            ending = "" if run.outcome.problem.endswith(".") else "."
+            return (f"{where} {run.outcome.problem}{ending} Build every array from the arguments, its size included "
                     "(np.zeros(n_bins), not a number of bins typed in).")
-        if not _same_number(outcome.value, expected):
-            return (f"{where} it is {shown(outcome.value)}, not {expected:.6f}: does something in your function "
+        if not _same_number(run.outcome.value, expected):
+            return (f"{where} it is {shown(run.outcome.value)}, not {expected:.6f}: does something in your function "
                     "stand for the check's cases rather than follow its arguments, such as a number of bins typed "
                     "in (a buffer np.zeros(10), a clip at 9)? Build everything from probs, labels and n_bins.")
-    few, many = lines[_FEW_BINS], lines[_MANY_BINS]
-    if many < few + 30:
+    few, many = runs[_FEW_BINS], runs[_MANY_BINS]
+    split = _SPLIT if "array_split" in few.library_names | many.library_names else ""
+    if many.own_lines >= few.own_lines + _MORE_LINES:
+        # the notebook's own loop ("Reliability diagrams and ECE, from scratch"), named by the outer function
+        reused = next((name for name in ("ece_from_scratch", "reliability_from_scratch")
+                       if name in few.own_names | many.own_names), None)
+        return ((f"your ECE is right, but your function runs the notebook's {reused}, which loops over the bins in "
+                 "Python" if reused else "your ECE is right, but your function loops over the bins in Python")
+                + f": it runs {few.own_lines} lines of your code with {_FEW_BINS} bins and {many.own_lines} with "
+                f"{_MANY_BINS}, so its work grows with the number of bins (a for loop, a comprehension, map or "
+                f"sum(... for ...) over the bins all do, even one that only builds the edges). {split}{_LOOP_FREE}")
+    few_total, many_total = sum(few.library_lines.values()), sum(many.library_lines.values())
+    if many_total < few_total + _MORE_LINES:
         return None
-    # the notebook's own loop ("Reliability diagrams and ECE, from scratch"), named by the outer function
-    reused = next((name for name in ("ece_from_scratch", "reliability_from_scratch") if name in names), None)
-    return ((f"your ECE is right, but your function runs the notebook's {reused}, which loops over the bins in "
-             "Python" if reused else "your ECE is right, but your function loops over the bins in Python")
-            + f": it runs {few} lines of your code with {_FEW_BINS} bins and {many} with {_MANY_BINS}, so its work "
-            "grows with the number of bins (a for loop, a comprehension or sum(... for ...) over the bins all do, "
-            "even one that only builds the edges). The exercise asks for the loop-free version: every example's "
-            "bin at once, bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1, then the "
-            "sums right_m = np.bincount(bins, correct, minlength=n_bins) and summed confidence_m (the same with "
-            "confidence as the weights), and the ECE np.abs(right_m - summed confidence_m).sum() / n.")
+    # a loop that a library runs for the learner: name the library function whose lines grew most
+    growth = {name: lines - few.library_lines.get(name, 0) for name, lines in many.library_lines.items()}
+    grown = max(sorted(growth), key=lambda name: (growth[name], not name.endswith("_dispatcher")))
+    calls_few, calls_many = few.library_calls.get(grown, 0), many.library_calls.get(grown, 0)
+    how = (f", which your code calls {calls_few} times with {_FEW_BINS} bins and {calls_many} with {_MANY_BINS}: "
+           "once per bin, as map(function, pieces) does" if calls_many >= calls_few + _MORE_LINES else
+           ", which loops over the bins for you")
+    return (f"your ECE is right, but its work grows with the number of bins inside the library functions it calls: "
+            f"they run {few_total} lines of Python with {_FEW_BINS} bins and {many_total} with {_MANY_BINS}, most "
+            f"of them in {_shown_function(grown)}{how}. "
+            + (split or "That is a loop over the bins, run for you (by map, np.vectorize, np.apply_along_axis or the "
+               "like) rather than written out. ") + _LOOP_FREE)
 
 
 def _library_shortcut(name: str, what: str, how: str) -> str:
