@@ -324,6 +324,13 @@ def logits_first_zero_in_place_loop():
     return z
 
 
+def logits_first_set_to_zero():
+    """Exercise 02.2 read as an assignment: z = np.log(q), then z[0] = 0, with nothing subtracted."""
+    z = np.log([0.2, 0.1, 0.7])
+    z[0] = 0
+    return z
+
+
 def looped_sigmoid(x):
     """Right on a flat array, but a Python loop: on a 2-D array each `v` is a row, not a number."""
     return np.array([1 / (1 + math.exp(-v)) if v >= 0 else math.exp(v) / (1 + math.exp(v)) for v in x])
@@ -538,6 +545,82 @@ def sigmoid_pair_softmax_by_hand(x):
 def sigmoid_two_arguments(x, y):
     """A second required parameter the check never passes."""
     return stable_sigmoid_masks(x)
+
+
+def sigmoid_of_one_number(v):
+    """The sigmoid of one number, written with np.exp and an `if`, for np.vectorize or np.frompyfunc to call."""
+    if v >= 0:
+        return 1 / (1 + np.exp(-v))
+    return np.exp(v) / (1 + np.exp(v))
+
+
+@np.vectorize
+def sigmoid_vectorize_decorated(v):
+    """The @np.vectorize idiom: the check is handed the np.vectorize object itself (cold read r147, X1)."""
+    if v >= 0:
+        return 1 / (1 + np.exp(-v))
+    return np.exp(v) / (1 + np.exp(v))
+
+
+SIGMOID_FROMPYFUNC = np.frompyfunc(sigmoid_of_one_number, 1, 1)
+
+
+def sigmoid_through_global_frompyfunc(x):
+    """A ufunc made by np.frompyfunc outside the function, called inside it: one Python call per entry, from C."""
+    return SIGMOID_FROMPYFUNC(x).astype(float)
+
+
+SCIPY_SIGMOIDS_BY_NAME = {"sigmoid": scipy.special.expit}
+NUMPY_PIECES = {"exp": np.exp, "masks": (np.zeros(3), np.ones(2))}  # arrays too, which `==` would compare entrywise
+
+
+def sigmoid_from_a_dict_of_numpy_pieces(x):
+    """Right: the masks solution with np.exp taken from a dict that also holds arrays (no scipy in it)."""
+    exp = NUMPY_PIECES["exp"]
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    negative = x < 0
+    out[~negative] = 1 / (1 + exp(-x[~negative]))
+    e = exp(x[negative])
+    out[negative] = e / (1 + e)
+    return out
+
+
+def sigmoid_expit_from_a_dict(x):
+    """scipy's expit kept in a dict and called through it (cold read r147, X2)."""
+    return SCIPY_SIGMOIDS_BY_NAME["sigmoid"](x)
+
+
+def sigmoid_naive_longdouble_back_to_float(x):
+    """The naive formula in np.longdouble, converted back to float64 (cold read r147, X4): the output alone no longer
+    shows np.longdouble, which on x86-64 Linux moves exp's overflow out to about 11356.5, beyond 1000 but not 1e5."""
+    x = np.asarray(x, dtype=np.longdouble)
+    return (1 / (1 + np.exp(-x))).astype(float)
+
+
+def sigmoid_step_after_overflow(x):
+    """The naive formula with overflow raised, and a 0/1 step for the whole array when it does (cold read r147, X5):
+    only -1000 overflows, but the step replaces the values at -2 and 1.5 too."""
+    x = np.asarray(x, dtype=float)
+    try:
+        with np.errstate(over="raise"):
+            return 1 / (1 + np.exp(-x))
+    except FloatingPointError:
+        return np.where(x >= 0, 1, 0).astype(float)
+
+
+def sigmoid_rounded_to_whole(x):
+    """The masks solution rounded to whole numbers: every value 0 or 1, a step (0 at x = 0, as np.round(0.5) is 0)."""
+    return np.round(stable_sigmoid_masks(x))
+
+
+def sigmoid_divide_where_without_out(x):
+    """np.divide with where= and no out=, which NumPy warns about (its message ends in a full stop of its own)."""
+    x = np.asarray(x, dtype=float)
+    positive = x >= 0
+    small = np.exp(-np.abs(x))
+    out = np.divide(1.0, 1.0 + small, where=positive)
+    return np.where(positive, out, small / (1 + small))
 
 
 def along_solution(z, axis):
@@ -4270,7 +4353,11 @@ WRONG_ANSWERS = [
     # 02 · logits with the first one 0, for q = [0.2, 0.1, 0.7]; right: [0, -log 2, log 3.5]
     # a loop updating z in place: z[0] is 0 after the first pass, so [0, log 0.1, log 0.7]
     (checks.check_logits_with_first_zero, logits_first_zero_in_place_loop(),
-     "z[0] became 0 before you subtracted it from the others (a loop updating z in place): save z0 = z[0] first"),
+     "neither is a loop that zeroes z[0] before subtracting it from the others"),
+    # z = np.log(q); z[0] = 0: the first entry set to 0, nothing subtracted (cold read r147, X3); the same numbers,
+    # [0, log 0.1, log 0.7], so the hint names both causes and no loop alone
+    (checks.check_logits_with_first_zero, logits_first_set_to_zero(),
+     "is np.log(q) with only its first entry set to 0. Setting z[0] = 0 is not a shift"),
     (checks.check_logits_with_first_zero, scipy.special.logit([0.2, 0.1, 0.7]) - scipy.special.logit(0.2),
      "two-outcome log-odds"),
     # scipy.special.logit(q) not shifted: log(0.2/0.8), log(0.1/0.9), log(0.7/0.3)
@@ -7553,6 +7640,37 @@ WRONG_ANSWERS += [
     (checks.check_stable_sigmoid, sigmoid_as_matrix, "a PendingDeprecationWarning about np.matrix"),
     (checks.check_stable_sigmoid, sigmoid_warns_of_its_own,
      "it emitted a UserWarning: x has many entries. That is not about exp overflowing"),
+    # NumPy's own message ends in a full stop: one full stop, not two, before the hint goes on (cold read r147)
+    (checks.check_stable_sigmoid, sigmoid_divide_where_without_out, "use out=None. That is not about exp overflowing"),
+    # cold read r147. X1: np.vectorize (or np.frompyfunc) is the sigmoid itself, so no call comes from the learner's
+    # code and no line of it loops; the hint names the wrapper, not a loop
+    (checks.check_stable_sigmoid, sigmoid_vectorize_decorated,
+     "your sigmoid is made by np.vectorize (the @np.vectorize decorator, or stable_sigmoid = np.vectorize(f))"),
+    (checks.check_stable_sigmoid, np.vectorize(sigmoid_of_one_number), "which calls a Python function once per entry"),
+    (checks.check_stable_sigmoid, functools.partial(sigmoid_vectorize_decorated), "made by np.vectorize"),
+    (checks.check_stable_sigmoid, SIGMOID_FROMPYFUNC, "your sigmoid is made by np.frompyfunc"),
+    (checks.check_stable_sigmoid, sigmoid_through_global_frompyfunc,
+     "uses np.frompyfunc, which calls a function once per entry"),
+    # X2: scipy's expit wrapped (np.vectorize, functools.partial) or kept in a dict: still scipy's, no ✅
+    (checks.check_stable_sigmoid, np.vectorize(scipy.special.expit), "that is scipy's expit"),
+    (checks.check_stable_sigmoid, functools.partial(scipy.special.expit), "that is scipy's expit"),
+    (checks.check_stable_sigmoid, sigmoid_expit_from_a_dict, "that is scipy's expit"),
+    # X4: the naive formula in np.longdouble, converted back to float64, is named by the names its code uses
+    (checks.check_stable_sigmoid, sigmoid_naive_longdouble_back_to_float,
+     "at x = -100000 it emitted a RuntimeWarning: overflow"),
+    (checks.check_stable_sigmoid, sigmoid_naive_longdouble_back_to_float,
+     "only moves exp's overflow out, from about 709.78 to about 11356"),
+    # X5: values of exactly 0 or 1 at |x| <= 2, where σ is between σ(-2) = 1 / (1 + e^2) ≈ 0.119 and σ(1.5) ≈ 0.818:
+    # a step, not a cancellation. A fallback for the whole array, right on [-2, 0, 0.5, 1.5] alone
+    (checks.check_stable_sigmoid, sigmoid_step_after_overflow,
+     "at x = -2 your sigmoid gives 0, the exact value is 0.119203: near 0 your values are exactly 0 or 1, a step, "
+     "yet on [-2.0, 0.0, 0.5, 1.5] alone your sigmoid is right"),
+    (checks.check_stable_sigmoid, sigmoid_step_after_overflow, "the whole array was replaced by a fallback"),
+    (check_stable_sigmoid_subnormal, sigmoid_step_after_overflow, "the whole array was replaced by a fallback"),
+    (checks.check_stable_sigmoid, lambda x: (np.asarray(x, dtype=float) >= 0).astype(float),
+     "a step (a comparison such as x >= 0, or np.heaviside)"),
+    (checks.check_stable_sigmoid, lambda x: np.heaviside(np.asarray(x, dtype=float), 0.5), "a step"),
+    (checks.check_stable_sigmoid, sigmoid_rounded_to_whole, "the sigmoid rounded to whole numbers, 0 or 1"),
     # 03 · stable softmax
     (checks.check_stable_softmax, softmax_in_place, "changed its input `z`"),
     (checks.check_stable_softmax, lambda z: np.exp(z - z.max(), out=z) / z.sum(), "changed its input `z`"),
@@ -8112,6 +8230,17 @@ def test_sigmoid_hints_name_only_the_mistake_made(capsys):
         printed = run(capsys, checks.check_stable_sigmoid, answer)
         assert "Clipping x" not in printed, printed
     assert "cancel" not in run(capsys, checks.check_stable_sigmoid, sigmoid_rounded_output)
+    # cold read r147: a 0/1 step is no cancellation, np.vectorize is no loop of the learner's own, and NumPy's
+    # message that ends in a full stop gets no second one
+    for answer in (sigmoid_step_after_overflow, sigmoid_rounded_to_whole):
+        assert "cancel" not in run(capsys, checks.check_stable_sigmoid, answer)
+    for answer in (sigmoid_vectorize_decorated, np.vectorize(sigmoid_of_one_number), SIGMOID_FROMPYFUNC,
+                   sigmoid_through_global_frompyfunc):
+        assert "loop" not in run(capsys, checks.check_stable_sigmoid, answer)
+    assert "None.." not in run(capsys, checks.check_stable_sigmoid, sigmoid_divide_where_without_out)
+    # z[0] = 0 alone gets no hint about a loop only (the loop is named beside the assignment, as one of two causes)
+    assert "(a loop updating z in place)" not in run(capsys, checks.check_logits_with_first_zero,
+                                                     logits_first_set_to_zero())
     assert "check the formula" not in run(capsys, checks.check_stable_sigmoid, sigmoid_copy_one_side)
     # the right formula in float32 on one side: its precision, not its formula, is wrong
     assert "check the formula" not in run(capsys, checks.check_stable_sigmoid, sigmoid_negative_side_in(np.float32))
@@ -8985,6 +9114,9 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_probability_from_log_odds, float(scipy.special.expit(2))),
     (checks.check_logits_with_first_zero, [0.0, math.log(1 / 2), math.log(7 / 2)]),
     (checks.check_stable_sigmoid, lambda x: np.exp(-np.logaddexp(0, -x))),
+    # cold read r147: the checks unwrap functools.partial and read globals that are dicts; a right answer still passes
+    (checks.check_stable_sigmoid, functools.partial(stable_sigmoid_masks)),
+    (checks.check_stable_sigmoid, sigmoid_from_a_dict_of_numpy_pieces),
     # map over x.shape, one item per axis: not a loop over the entries
     (checks.check_stable_sigmoid, stable_sigmoid_shape_by_map),
     # exp imported from numpy inside the function: NumPy's array exp, not math's
