@@ -1421,6 +1421,21 @@ def half_entropy_first_point_theta(start, *, find=np.argmin, gap=lambda H: np.ab
     return float(grid[find(gap(np.atleast_1d(entropies)))])
 
 
+def half_entropy_smallest_gap(grid):
+    """Exercise 01.3 with the smallest gap stored where the θ that has it was meant: np.min(gaps), not
+    grid[np.argmin(gaps)] (cold read r147, X1)."""
+    gaps = np.abs(scipy.special.entr(grid) + scipy.special.entr(1 - grid) - math.log(2) / 2)
+    return float(np.min(gaps))
+
+
+def half_entropy_scipy_default_axis(grid):
+    """Exercise 01.3 with scipy.stats.entropy on the pairs and no axis=1: it reduces along axis 0, so H holds two
+    column entropies and np.argmin picks position 0 or 1 of the grid (cold read r147, X2)."""
+    entropies = scipy.stats.entropy(np.column_stack([1 - grid, grid]))
+    assert entropies.shape == (2,)
+    return float(grid[np.argmin(np.abs(entropies - math.log(2) / 2))])
+
+
 def stable_sigmoid_under_ignored(x):
     """The masked sigmoid under np.errstate(under="ignore"): underflow is ignored by default, so nothing is hidden."""
     with np.errstate(under="ignore"):
@@ -4136,8 +4151,9 @@ WRONG_ANSWERS = [
     # try: validate_probs(p); return True / except ValueError: return False -- one answer for a whole batch
     (checks.check_is_valid_distribution, valid_by_wrapping_validate_probs,
      "it calls validate_probs, which checks the whole array at once"),
+    # calling it once per row is right (`validated`, a right answer), so the hint offers that too (cold read r147, X3)
     (checks.check_is_valid_distribution, valid_by_wrapping_validate_probs,
-     "The exercise asks you to write the test yourself, one answer per row"),
+     "Call it once per row, or write the per-row test yourself"),
     # np.isclose with atol only: rtol keeps its default 1e-5, so sums within 1e-6 + 1e-5 of 1 pass
     (checks.check_is_valid_distribution,
      lambda p: np.all((np.asarray(p, dtype=float) >= 0) & (np.asarray(p, dtype=float) <= 1), axis=-1)
@@ -4313,6 +4329,37 @@ WRONG_ANSWERS = [
     (checks.check_half_entropy_theta,
      half_entropy_first_point_theta(0.0, entropy=lambda pairs: scipy.special.entr(pairs).sum(axis=-1) / math.log(10)),
      "an entropy that never reaches log 2 / 2"),
+    # np.min(gaps) stored in place of grid[np.argmin(gaps)]: the size of the smallest gap, named with the grid point
+    # that has it. On np.linspace(0, 0.5, 50001) (step 1e-5) the point nearest the answer 0.1100279 is 0.11003; on the
+    # curve's grid, np.linspace(0, 1, 501) (step 0.002), it is 0.11; on np.linspace(0, 0.5, 100000) it is 22005 steps
+    # of 0.5 / 99999, 0.1100261
+    (checks.check_half_entropy_theta, half_entropy_smallest_gap(np.linspace(0, 0.5, 50001)),
+     "is the gap |H - log 2 / 2| at θ = 0.11003, a grid point: it looks like the size of the smallest gap"),
+    (checks.check_half_entropy_theta, half_entropy_smallest_gap(np.linspace(0, 0.5, 50001)),
+     "grid[np.argmin(np.abs(H - log 2 / 2))]"),
+    (checks.check_half_entropy_theta, half_entropy_smallest_gap(np.linspace(0, 1, 501)),
+     "at θ = 0.11, a grid point: it looks like the size of the smallest gap"),
+    (checks.check_half_entropy_theta, half_entropy_smallest_gap(np.linspace(0, 0.5, 100000)), "at θ = 0.110026,"),
+    (checks.check_half_entropy_theta, half_entropy_smallest_gap(np.linspace(1e-4, 0.5, 50001)),
+     "the size of the smallest gap"),
+    (checks.check_half_entropy_theta, half_entropy_smallest_gap(np.arange(0, 0.5, 1e-4)),
+     "at θ = 0.11, a grid point"),
+    # a grid of the learner's own making (from 0.001 to 0.499 in 9,999 points): no grid point is named, and its
+    # smallest gap, 1.6e-6, is no round number or grid step, so it is not read as the grid's first point
+    (checks.check_half_entropy_theta, half_entropy_smallest_gap(np.linspace(0.001, 0.499, 9999)),
+     "did you store the size of the smallest gap, np.min(np.abs(H - log 2 / 2)), rather than the θ where it occurs?"),
+    # scipy.stats.entropy without axis=1: two column entropies, so position 1 of a grid from 0 to 0.5 (the column g
+    # is the less even one) and position 0 of the curve's grid, whose two columns mirror each other and tie
+    (checks.check_half_entropy_theta, half_entropy_scipy_default_axis(np.linspace(0, 0.5, 50001)),
+     "or one per column, not one per row"),
+    (checks.check_half_entropy_theta, half_entropy_scipy_default_axis(np.linspace(0, 0.5, 50001)),
+     "scipy.stats.entropy reduces along axis 0 unless you pass axis=1, giving two column entropies"),
+    (checks.check_half_entropy_theta, half_entropy_scipy_default_axis(np.linspace(0, 0.5, 50001)),
+     "your θ, 1e-05, has entropy 0.00013 nats"),  # -1e-5 log 1e-5 - (1 - 1e-5) log(1 - 1e-5) = 1.25e-4
+    (checks.check_half_entropy_theta, half_entropy_scipy_default_axis(np.linspace(1e-4, 0.5, 50001)),
+     "it looks like your grid's first point (or its second)"),
+    (checks.check_half_entropy_theta, half_entropy_scipy_default_axis(np.linspace(0, 1, 501)),
+     "or one per column (scipy.stats.entropy reduces along axis 0 unless you pass axis=1)"),
     # 02 · log-odds of 2
     (checks.check_probability_from_log_odds, math.exp(2), "odds"),
     (checks.check_probability_from_log_odds, 1 / (1 + math.exp(2)), "sign"),
@@ -8653,6 +8700,27 @@ def test_edge_batch_of_the_validity_check_by_exact_arithmetic():
     assert abs(sums[2] - 1) <= Fraction(1, 10**8) + Fraction(1, 10**5)
     # each row alone, as a single vector, gets the same answer from the rule: the batch asks nothing new of it
     assert [bool(validated(row)) for row in rows] == exact
+
+
+def test_half_entropy_hints_tell_a_gap_from_a_grid_point(capsys):
+    """Cold read r147 (X1, X2): the smallest gap stored as θ is named as a gap, and a grid's first or second point
+    (np.argmin of H without abs(), or of scipy.stats.entropy's two column entropies) is not."""
+    ends, nums = (0.5, 1.0), (501, 1001, 5001, 10001, 20001, 50000, 50001, 100001, 200001)
+    for start, end, num in itertools.product((0.0, 1e-4, 1e-3, 1e-6, float(np.finfo(float).eps)), ends, nums):
+        grid = np.linspace(start, end, num)
+        gap_hint = run(capsys, checks.check_half_entropy_theta, half_entropy_smallest_gap(grid))
+        assert "size of the smallest gap" in gap_hint and "first point" not in gap_hint, (start, end, num, gap_hint)
+        for point in {float(grid[0]), float(grid[1])} - {0.0}:
+            point_hint = run(capsys, checks.check_half_entropy_theta, point)
+            assert "first point (or its second)" in point_hint and "gap, np.min" not in point_hint, (
+                start, end, num, point, point_hint)
+    # np.arange grids, from 0 or from their step
+    for step in (1e-5, 2e-5, 5e-5, 1e-4, 1e-3):
+        for start in (0.0, step):
+            grid = np.arange(start, 0.5, step)
+            assert "size of the smallest gap" in run(capsys, checks.check_half_entropy_theta,
+                                                     half_entropy_smallest_gap(grid))
+            assert "gap, np.min" not in run(capsys, checks.check_half_entropy_theta, float(grid[1]))
 
 
 def test_sigmoid_check_expects_the_correctly_rounded_values():

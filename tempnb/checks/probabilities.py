@@ -416,8 +416,8 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
     if answer is not None and answer.ndim == 0 and calls(is_valid_distribution, (_BATCH,), validate_probs):
         return (f"your function is right on single vectors, but on a batch of five rows it returned one answer, "
                 f"{_shown_as_given(outcome.value)}, for the whole batch: it calls validate_probs, which checks the "
-                "whole array at once (it raises if any row is wrong), so it cannot say which rows are valid. The "
-                "exercise asks you to write the test yourself, one answer per row: "
+                "whole array at once (it raises if any row is wrong), so it cannot say which rows are valid. Call it "
+                "once per row, or write the per-row test yourself: "
                 f"{_PER_ROW}.")
     if answer is None or answer.ndim == 0:
         return (f"your function is right on single vectors, but on a batch of five rows (a 2-D array, one "
@@ -867,10 +867,75 @@ _GRID_STEPS = sorted({length / count for length in (0.5, 1.0) for m in _GRID_COU
                      | _ARANGE_STEPS)
 
 
-# Answers from 0 up to here (entropy at most 0.056 nats) read as a grid's first point: the grid of a slip that picks
-# the smallest entropy (no abs(), or one entropy for the whole grid) may start a little above 0. No other mistake
-# lands this low: the bits-for-nats root is 0.0649.
+# Answers from 0 up to here (entropy at most 0.056 nats) read as one of a grid's first points: the grid of a slip that
+# picks the smallest entropy (no abs(), one entropy for the whole grid, or one per column) may start a little above 0.
+# The only other mistake that lands this low is the size of the smallest gap, np.min(np.abs(H - log 2 / 2)), told
+# apart below; the bits-for-nats root is 0.0649.
 _FIRST_POINT_LIMIT = 0.01
+
+# The grids on which an answer is recognised as the size of the smallest gap: np.linspace(start, end, num) and
+# np.arange(start, end, step), whose points are start + k * step. Starts: 0, or a little above it to avoid log 0
+# (np.finfo(float).eps, 1e-12, ..., 0.01); ends 0.5 and 1 (the curve's cell goes to 1).
+_GAP_GRID_STARTS = (0.0, float(np.finfo(float).eps), *(10.0 ** -exponent for exponent in range(2, 13)))
+_GAP_GRID_NUMS = {num for m in (*_GRID_COUNTS, 50_000, 100_000, 200_000, 250_000, 500_000, 1_000_000)
+                  for num in (m, m + 1)}
+_GAP_GRID_ARANGE_STEPS = _ARANGE_STEPS | {digit * 1e-6 for digit in (1, 2, 2.5, 5)}
+_GAP_GRIDS = np.array(sorted({(start, (end - start) / (num - 1)) for start in _GAP_GRID_STARTS
+                              for end in (0.5, 1.0) for num in _GAP_GRID_NUMS}
+                             | {(start, step) for start in _GAP_GRID_STARTS for step in _GAP_GRID_ARANGE_STEPS}))
+# A gap is at most about H'(θ) * step / 2 ≈ 1.05 * step, so 0.05 covers grids up to a step of 0.05 (11 points on
+# [0, 0.5]).
+_GAP_LIMIT = 0.05
+
+
+def _smallest_gap_point(answer: float, expected: float) -> float | None:
+    """The θ whose gap |H(θ) - log 2 / 2| is `answer`, if that θ is the point nearest `expected` of one of the grids
+    in _GAP_GRIDS; None otherwise.
+
+    A learner who stores np.min(np.abs(H - log 2 / 2)) in place of the θ where it occurs gives such an answer: the
+    gap at their grid's best point. Its θ is one of the two roots of H(θ) = log 2 / 2 ± answer below 0.5, which lies
+    on the grid to within float rounding (about 1e-16 here; 1e-13 is allowed). A number that is no such gap (a grid's
+    first point, say) meets that only by coincidence: each grid offers one point, and the root must fall within 1e-13
+    of it. tests/test_checks.py tries gaps and first and second points of many grids.
+    """
+    if not 0 < answer <= _GAP_LIMIT:
+        return None
+    starts, steps = _GAP_GRIDS[:, 0], _GAP_GRIDS[:, 1]
+    for target in (math.log(2) / 2 - answer, math.log(2) / 2 + answer):
+        theta = _half_entropy_root(target)
+        points = starts + np.rint((theta - starts) / steps) * steps
+        on_grid = (np.abs(points - theta) <= 1e-13) & (np.abs(points - expected) <= steps / 2 * (1 + 1e-9))
+        if on_grid.any():
+            return float(points[np.argmax(on_grid)])
+    return None
+
+
+def _near_integer(value: float) -> bool:
+    """True if `value` is a whole number of at most 2,000,000 up to float rounding (a relative 1e-10): the number of
+    steps of a grid a learner may build, whose points are exact to about 1e-16."""
+    return 0 < value <= 2e6 and abs(value - round(value)) <= 1e-10 * value
+
+
+# where a learner's grid may end: 0.5 or 1, or a little below either to avoid log 0
+_GRID_ENDS = (0.5, 1.0, 0.499, 0.999, 0.4999, 0.9999, 0.49, 0.99)
+
+
+def _looks_like_grid_point(answer: float) -> bool:
+    """True if `answer` (0 < answer <= 0.01) reads as one of a grid's first two points: a number typed with at most
+    three significant digits (1e-4, 0.00025), a named constant (machine epsilon), a grid's step (its second point
+    when it starts at 0: 0.5 / 49999 for np.linspace(0, 0.5, 50000)), or the second point of a grid that starts at a
+    round number or machine epsilon (0.0001 + 0.4999 / 50000 for np.linspace(0.0001, 0.5, 50001)). The size of a gap
+    |H - log 2 / 2| is almost never any of these."""
+    if float(f"{answer:.3g}") == answer or answer in (np.finfo(float).eps, float(np.finfo(np.float32).eps)):
+        return True
+    # starts: 0, machine epsilon, 1, 2 or 5 times a power of ten from 1e-12 up, and any one-digit number of the
+    # answer's decade or the one below
+    exponent = math.floor(math.log10(answer))
+    starts = ({0.0, float(np.finfo(float).eps)}
+              | {digit * 10.0 ** power for digit in (1, 2, 5) for power in range(-12, exponent + 1)}
+              | {digit * 10.0 ** power for digit in range(1, 10) for power in (exponent - 1, exponent)})
+    return any(_near_integer((end - start) / (answer - start)) for start in starts if start < answer
+               for end in _GRID_ENDS)
 
 
 def _coarse_grid_steps(answer: float, expected: float) -> list[float]:
@@ -918,6 +983,7 @@ def check_half_entropy_theta(theta: object) -> None:
     rounded_places: list[int] = []  # the numbers of decimals to which the exact answer rounds to the learner's
     which_target = "the entropy of [1 - {got}, {got}] is not log 2 / 2 ≈ 0.3466 nats"
     first_point_entropy = _binary_entropy(single) if single is not None and 0 < single <= _FIRST_POINT_LIMIT else 0.0
+    gap_point = _smallest_gap_point(single, expected) if single is not None else None
     if single is not None and 0 < single < 1:
         low = min(single, 1 - single)
         rounded_target = next((target for target in _ROUNDED_TARGETS
@@ -958,22 +1024,39 @@ def check_half_entropy_theta(theta: object) -> None:
         Mistake(lambda a: 0 < a < 1 and math.isclose(_binary_entropy(min(a, 1 - a)), 0.5, rel_tol=1e-2),
                 "the entropy of [1 - {got}, {got}] is about 0.5 nats, but half the maximum is log 2 / 2 ≈ 0.3466 "
                 "nats (half of log 2, not one half)."),
+        # np.min(np.abs(H - log 2 / 2)): the size of the smallest gap, recognised by the grid point that has it
+        Mistake(lambda a: gap_point is not None,
+                f"{{got}} is the gap |H - log 2 / 2| at θ = {gap_point or 0:.6g}, a grid point: it looks like the "
+                "size of the smallest gap, np.min(np.abs(H - log 2 / 2)), not the θ where it occurs. The exercise "
+                "asks for θ itself: grid[np.argmin(np.abs(H - log 2 / 2))]."),
         # one value cannot tell these slips apart: the likeliest (no abs()) first, the others in one sentence
         Mistake(lambda a: a == 0,
                 "θ = 0 is your grid's first point, whose entropy is 0, not log 2 / 2. Most likely abs() is missing: "
                 "np.argmin(H - log 2 / 2), like np.argmin(H), picks the smallest H; use "
                 "np.argmin(np.abs(H - log 2 / 2)). Less likely: np.argmax in place of np.argmin; a hand-written "
                 "entropy that is nan at θ = 0 (0 * log 0), whose position np.argmin returns; or one entropy for the "
-                "whole grid (H.shape must be (len(grid),)). tempnb's entropy avoids the last two: 0 log 0 = 0, and "
-                "one value per row."),
-        # a grid that starts just above 0 (np.linspace(0.0001, 0.5, ...)): the same slips land on its first point
-        Mistake(lambda a: 0 < a <= _FIRST_POINT_LIMIT,
+                "whole grid, or one per column (scipy.stats.entropy reduces along axis 0 unless you pass axis=1), "
+                "where H.shape must be (len(grid),). tempnb's entropy avoids the last two: 0 log 0 = 0, and one "
+                "value per row."),
+        # a grid that starts just above 0 (np.linspace(0.0001, 0.5, ...)): the same slips land on its first point;
+        # scipy.stats.entropy's two column entropies land on its first or second point
+        Mistake(lambda a: 0 < a <= _FIRST_POINT_LIMIT and _looks_like_grid_point(a),
                 f"your θ, {{got}}, has entropy {first_point_entropy:.2g} nats, almost none, far below log 2 / 2 ≈ "
-                "0.3466: it looks like your grid's first point, where the entropy is smallest. Two mistakes lead "
-                "there. (1) Did you leave out abs(), or the target? np.argmin(H - log 2 / 2) and np.argmin(H) both "
-                "pick the smallest H: use np.argmin(np.abs(H - log 2 / 2)). (2) Your entropy returned one number "
-                "for the whole grid (entropy_from_scratch sums every entry; H.shape must be (len(grid),)), so "
-                "np.argmin gives position 0: use tempnb's entropy, which gives one value per row."),
+                "0.3466: it looks like your grid's first point (or its second), where the entropy is smallest. "
+                "Two mistakes lead there. (1) Did you leave out abs(), or the target? np.argmin(H - log 2 / 2) "
+                "and np.argmin(H) both pick the smallest H: use np.argmin(np.abs(H - log 2 / 2)). (2) Your entropy "
+                "returned one number for the whole grid, or one per column, not one per row (H.shape must be "
+                "(len(grid),)): entropy_from_scratch sums every entry, and scipy.stats.entropy reduces along axis "
+                "0 unless you pass axis=1, giving two column entropies, so np.argmin gives position 0 or 1. Use "
+                "tempnb's entropy, which gives one value per row (or scipy.stats.entropy(..., axis=1))."),
+        # a small number that is neither a round first point nor a grid's step: most likely a gap on a grid of the
+        # learner's own making
+        Mistake(lambda a: 0 < a <= _FIRST_POINT_LIMIT,
+                f"your θ, {{got}}, has entropy {first_point_entropy:.2g} nats, almost none, and it is no round "
+                "number or grid step, so it is probably not a point of your grid: did you store the size of the "
+                "smallest gap, np.min(np.abs(H - log 2 / 2)), rather than the θ where it occurs? The exercise asks "
+                "for θ itself: grid[np.argmin(np.abs(H - log 2 / 2))]. (If {got} is where your grid starts, "
+                "np.argmin picked the smallest H there: use np.argmin(np.abs(H - log 2 / 2)).)"),
         Mistake(lambda a: not 0 <= a <= 1, "θ must be a probability in [0, 1]; got {got}."),
         Mistake(near(_half_entropy_theta_in_bits(), 1e-3),
                 "{got} is where the entropy *in bits* is log 2 / 2 ≈ 0.3466; the target log 2 / 2 is in nats "
