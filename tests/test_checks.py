@@ -697,6 +697,35 @@ def masked_softmax_minus_100(z, keep):
     return exps / exps.sum()
 
 
+def masked_softmax_exponent_floored(z, keep, floor=-700.0, clip=False):
+    """The -inf put in, then the exponent floored (np.maximum, or np.clip up to 0): the masked entry gets exp(floor)
+    times the top entry's probability, tiny but not 0."""
+    z = np.where(keep, z, -np.inf)
+    exponents = z - z.max()
+    exps = np.exp(np.clip(exponents, floor, 0.0) if clip else np.maximum(exponents, floor))
+    return exps / exps.sum()
+
+
+def masked_softmax_library_on_kept_only(z, keep):
+    """The kept logits' log-softmax from scipy, exponentiated and written back into zeros: right, by a library."""
+    out = np.zeros(len(z))
+    out[keep] = np.exp(scipy.special.log_softmax(z[keep]))
+    return out
+
+
+def masked_softmax_sklearn(z, keep):
+    """scikit-learn's softmax, which takes a 2-D array, on the masked logits as one row."""
+    from sklearn.utils.extmath import softmax as sklearn_softmax
+
+    return sklearn_softmax(np.where(keep, z, -np.inf)[None, :])[0]
+
+
+def log_softmax_nan_to_num(z, neginf=None):
+    """np.log of the probabilities, its divide-by-zero warning silenced and its -inf replaced by np.nan_to_num."""
+    with np.errstate(divide="ignore"):
+        return np.nan_to_num(np.log(scipy.special.softmax(z)), neginf=neginf)
+
+
 def masked_softmax_in_place(z, keep):
     """Right values, but the caller's logits are overwritten with -inf where masked."""
     z[~keep] = -np.inf
@@ -1958,7 +1987,6 @@ RIGHT_ANSWERS = [
     (checks.check_log_softmax, log_softmax_solution),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)),
     (checks.check_softmax_along_axis, along_solution),
-    (checks.check_softmax_along_axis, lambda z, axis: scipy.special.softmax(z, axis=axis)),
     (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[np.arange(len(y)), y]),
     (checks.check_cross_entropy, cross_entropy_loop),  # a list of B numbers
     # the one-hot form, -sum_k p_k log q_k per row, summed over the classes
@@ -4713,6 +4741,17 @@ WRONG_ANSWERS = [
     (checks.check_softmax_along_axis, along_swapped, "right when called with the axis first"),
     (checks.check_softmax_along_axis, along_swapped, "Swap them: def my_softmax_along(z, axis)"),
     (checks.check_softmax_along_axis, along_swapped_by_name, "your first parameter is named `axis`"),
+    # cold read r147, X1: a library softmax or log-softmax along the axis is right on every case, and named
+    (checks.check_softmax_along_axis, lambda z, axis: scipy.special.softmax(z, axis=axis),
+     "your function gives the right values on every case, but it calls scipy.special.softmax"),
+    (checks.check_softmax_along_axis, lambda z, axis: softmax(z, axis=axis), "it calls tempnb's softmax"),
+    (checks.check_softmax_along_axis, lambda z, axis: np.exp(scipy.special.log_softmax(z, axis=axis)),
+     "it calls scipy.special.log_softmax"),
+    (checks.check_softmax_along_axis, lambda z, axis: np.apply_along_axis(softmax, axis, z),
+     "it calls tempnb's softmax"),
+    # ... on some cases only: the check looks at every case, not only the first
+    (checks.check_softmax_along_axis, lambda z, axis: scipy.special.softmax(z, axis=axis) if z.ndim == 3
+     else along_solution(z, axis), "it calls scipy.special.softmax"),
     # X1: Exercise 4 with the row maxima taken without keepdims: z - m pairs (6, 4) with (6,); keepdims named first
     (checks.check_cross_entropy, cross_entropy_max_without_keepdims,
      "The likelier here: a row maximum or sum taken over axis=1 without keepdims=True"),
@@ -4749,7 +4788,26 @@ WRONG_ANSWERS = [
      "you zeroed the masked probabilities after a softmax of every logit"),
     (checks.check_masked_softmax, masked_softmax_times_keep, "a masked entry got a real share of the mass"),
     (checks.check_masked_softmax, masked_softmax_minus_100, "a masked entry must get exactly 0"),
-    (checks.check_masked_softmax, masked_softmax_minus_100, "not a moderate stand-in such as -30 or -100"),
+    # cold read r147, X2: each of three slips that leave a tiny number in a masked entry gets the hint that names it,
+    # read off that number. -100: exp(-100) = 3.7e-44 of the mass, as masked_softmax_minus_100 says
+    (checks.check_masked_softmax, masked_softmax_minus_100, "yours got [0.25, 3.72008e-44, 0.75], what a finite "
+                                                            "stand-in for -inf gives"),
+    (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(z + np.where(keep, 0.0, -30.0)),
+     "what a finite stand-in for -inf gives"),
+    # the -inf kept, then 1e-13 added to each exponential: the masked entry gets 1e-13 / (4/3 + 3e-13) = 7.5e-14
+    # (the kept ones move by a relative 1e-13, within the check's 1e-12); it was told to put -inf in, which it had
+    (checks.check_masked_softmax, lambda z, keep: softmax_epsilon_each_exp(np.where(keep, z, -np.inf), 1e-13),
+     "yours got [0.25, 7.5e-14, 0.75], what an epsilon added to each exponential gives"),
+    (checks.check_masked_softmax, lambda z, keep: softmax_epsilon_each_exp(np.where(keep, z, -np.inf), 1e-20),
+     "Keep the -inf and add nothing"),
+    # the exponent floored at -700: the masked entry gets e^-700 of the top entry's 0.75, 9.86e-305 × 0.75
+    (checks.check_masked_softmax, masked_softmax_exponent_floored,
+     "yours got [0.25, 7.39476e-305, 0.75], what a floor on the exponent gives"),
+    (checks.check_masked_softmax, lambda z, keep: masked_softmax_exponent_floored(z, keep, floor=-50.0, clip=True),
+     "Keep the -inf and floor nothing"),
+    # a stand-in no one types, -25.5 (three significant digits): none of the three is named alone, all three are listed
+    (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(np.where(keep, z, -25.5)),
+     "The usual causes are a finite stand-in for -inf, such as -30 or -100"),
     (checks.check_masked_softmax, masked_softmax_in_place, "changed its input `z`"),
     (checks.check_masked_softmax, masked_softmax_inverted, "is the mask the other way round?"),
     (checks.check_masked_softmax, masked_softmax_swapped, "right when called with keep first"),
@@ -4808,6 +4866,15 @@ WRONG_ANSWERS = [
      "you clipped the logits (np.clip)"),
     (checks.check_masked_softmax, lambda z, keep: scipy.special.log_softmax(np.where(keep, z, -np.inf)),
      "those are log-probabilities"),
+    # cold read r147, X1: a library softmax or log-softmax of the masked logits is right on every case, and named
+    (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(np.where(keep, z, -np.inf)),
+     "your masked softmax gives the right values on every case, but it calls scipy.special.softmax"),
+    (checks.check_masked_softmax, lambda z, keep: softmax(np.where(keep, z, -np.inf)),
+     "it calls tempnb's softmax (the softmax imported at the top)"),
+    (checks.check_masked_softmax, lambda z, keep: np.exp(log_softmax(np.where(keep, z, -np.inf))),
+     "it calls tempnb's log_softmax"),
+    (checks.check_masked_softmax, masked_softmax_library_on_kept_only, "it calls scipy.special.log_softmax"),
+    (checks.check_masked_softmax, masked_softmax_sklearn, "it calls sklearn.utils.extmath.softmax"),
     # 03 · Exercise 2 since r132, log-softmax
     # the notebook's starter: the log of the probabilities; e^-1000 rounds to 0 on [0, -1000]
     (checks.check_log_softmax, lambda z: np.log(softmax(z)),
@@ -4873,6 +4940,18 @@ WRONG_ANSWERS = [
      "the masked (-inf) logit must keep log-probability -inf"),
     (checks.check_log_softmax, lambda z: log_softmax_solution(np.clip(z, -500, 500)), "you clipped the logits"),
     (checks.check_log_softmax, log_softmax_in_place, "changed its input `z`"),
+    # cold read r147, X3: the -inf of log(softmax(z)) on [0, -1000] replaced by the most negative double,
+    # np.finfo(float).max = 1.7976931348623157e308 (np.nan_to_num's default), or by -1e10
+    (checks.check_log_softmax, log_softmax_nan_to_num,
+     "on [0, -1000] yours is [0.0, -1.79769e+308]: a finite number stands where the log of a probability that rounded "
+     "to 0 is -inf"),
+    (checks.check_log_softmax, log_softmax_nan_to_num, "Never take the log of a probability"),
+    (checks.check_log_softmax, lambda z: log_softmax_nan_to_num(z, neginf=-1e10),
+     "yours is [0.0, -10000000000.0]: a finite number stands where"),
+    # cold read r147, X1: a library log-softmax is right on every case, and named; a log-sum-exp stays allowed
+    (checks.check_log_softmax, lambda z: scipy.special.log_softmax(z),
+     "your log-softmax gives the right values on every case, but it calls scipy.special.log_softmax"),
+    (checks.check_log_softmax, lambda z: log_softmax(z), "it calls tempnb's log_softmax"),
     # 03 · log-sum-exp
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z)))), "Factor out the max"),
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z - z.max())))), "off by exactly max(z) = 3"),
@@ -9050,6 +9129,24 @@ def test_03_starter_hints_name_the_symptom_and_the_idea_not_the_code(capsys, che
 
 
 
+# Cold read r147, X2: three slips leave a tiny number in a masked entry of Exercise 1; each hint names the slip made
+# and not the other two (the -inf was in place for the epsilon and the floor, and told to put it in)
+MASKED_TINY_SLIPS = [
+    (masked_softmax_minus_100, "what a finite stand-in for -inf gives", ("epsilon", "floor on the exponent")),
+    (lambda z, keep: softmax_epsilon_each_exp(np.where(keep, z, -np.inf), 1e-13),
+     "what an epsilon added to each exponential gives", ("stand-in", "floor")),
+    (masked_softmax_exponent_floored, "what a floor on the exponent gives", ("stand-in", "epsilon")),
+]
+
+
+@pytest.mark.parametrize(("answer", "named", "not_named"), MASKED_TINY_SLIPS,
+                         ids=["stand-in", "epsilon", "floor"])
+def test_03_masked_tiny_entry_hint_names_only_the_slip_made(capsys, answer, named, not_named):
+    printed = run(capsys, checks.check_masked_softmax, answer)
+    assert named in printed, printed
+    assert not any(word in printed for word in not_named), printed
+
+
 @pytest.mark.parametrize("name", CHECK_NAMES)
 def test_checks_never_raise(capsys, name):
     check = getattr(checks, name)
@@ -9213,29 +9310,32 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_logsumexp, lambda z: np.float64(scipy.special.logsumexp(z))),
     # log1p of the sum without the maximum's own term, exp(0) = 1: log(1 + rest) is log(sum), exactly in reals
     (checks.check_logsumexp, logsumexp_log1p_of_the_rest),
-    # 03 · Exercise 1 since r132: scattered back, plain Python, tempnb's softmax of the masked logits, an enormous
-    # negative stand-in for -inf (exp rounds it to exactly 0), and log space
+    # 03 · Exercise 1 since r132: scattered back, plain Python, an enormous negative stand-in for -inf (exp rounds it
+    # to exactly 0), and log space (tempnb's softmax of the masked logits passed until cold read r147, X1)
     (checks.check_masked_softmax, masked_softmax_scattered),
     (checks.check_masked_softmax, masked_softmax_python),
-    (checks.check_masked_softmax, lambda z, keep: softmax(np.where(keep, z, -np.inf))),
     (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(np.where(keep, z, -1e300), keep)),
     # the most negative double in the masked entries (np.finfo(float).min), then the stable softmax: its exponent
     # stays below -1e308 + 20000 on [-20000, 0, 5] (cold read r141, X2), and below -1.79e308 + 1e300 on
     # [-1e300, 0, 5] (cold read r145, X2), so exp gives exactly 0
     (checks.check_masked_softmax, lambda z, keep: (lambda w: np.exp(w - w.max()) / np.exp(w - w.max()).sum())(
         np.where(keep, z, np.finfo(float).min))),
-    (checks.check_masked_softmax, lambda z, keep: np.exp(log_softmax(np.where(keep, z, -np.inf)))),
+    # any stand-in below -1e300, the lowest kept logit the check tries, gives exp exactly 0 on every case: the one
+    # just below it, -1e300 less one unit in the last place of a double there (2^944, about 1.9e284), passes too
+    # (cold read r147, M1: the exercise's text now says where the line lies)
+    (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(
+        np.where(keep, z, np.nextafter(-1e300, -np.inf)), keep)),
     # exp(z - LSE(z)) with the log-sum-exp taken on its own, by scipy or by hand: the formula of "How each probability
     # moves"; its one rounding of the log-sum-exp is no epsilon (cold read r143, X1)
     (checks.check_masked_softmax, lambda z, keep: (lambda w: np.exp(w - scipy.special.logsumexp(w)))(
         np.where(keep, z, -np.inf))),
     (checks.check_masked_softmax, lambda z, keep: (lambda w, m: np.exp(w - (m + np.log(np.sum(np.exp(w - m))))))(
         np.where(keep, z, -np.inf), np.max(np.where(keep, z, -np.inf)))),
-    # 03 · Exercise 2 since r132: plain Python, scipy's log-sum-exp, np.logaddexp.reduce, tempnb's log_softmax
+    # 03 · Exercise 2 since r132: plain Python, scipy's log-sum-exp, np.logaddexp.reduce (a log-sum-exp is allowed,
+    # a library log-softmax is not since cold read r147, X1)
     (checks.check_log_softmax, log_softmax_python),
     (checks.check_log_softmax, lambda z: z - scipy.special.logsumexp(z)),
     (checks.check_log_softmax, lambda z: z - np.logaddexp.reduce(z)),
-    (checks.check_log_softmax, lambda z: log_softmax(z)),
     (checks.check_batch_softmax, batch_softmax_loop),
     (checks.check_stable_softmax, lambda z: np.exp(log_softmax(z))),  # checked with atol=0: exact zeros stay 0
     (checks.check_batch_softmax, lambda x: [list(row) for row in scipy.special.softmax(x, axis=1)]),
@@ -9249,7 +9349,7 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_softmax_along_axis,
      lambda z, axis: np.exp(z - scipy.special.logsumexp(z, axis=axis, keepdims=True))),
     (checks.check_softmax_along_axis, lambda z, axis: along_solution(z, axis).tolist()),
-    (checks.check_softmax_along_axis, lambda z, axis=-1: softmax(z, axis=axis)),
+    (checks.check_softmax_along_axis, lambda z, axis=-1: along_solution(z, axis)),
     (checks.check_tempered_softmax, tempered_copy_first),
     (checks.check_tempered_softmax, lambda z, T: tempered_copy_first(z, T).tolist()),
     # dividing first, then subtracting the largest of z / T (scipy's and transformers' order): Exercise 1 accepts

@@ -8,16 +8,19 @@ import inspect
 import io
 import math
 import re
+import sys
 from collections.abc import Callable
 
 import numpy as np
 import scipy.special
 
+from tempnb import core
 from tempnb.checks._common import (
     Case,
     Mistake,
     as_array,
     call,
+    calls,
     close,
     first_miss,
     hint,
@@ -1034,6 +1037,11 @@ def check_softmax_along_axis(softmax_along: Callable) -> None:
         else:
             del calls[first_calls:]  # the hint names the first miss's own call
     if message is None:
+        library = _library_call(softmax_along, cases)
+        if library is not None:
+            return hint(_library_hint(library, "function", f"subtract the maximum along the axis, exponentiate with "
+                                                           "np.exp and divide by the sum along the axis, with "
+                                                           f"{_KEEP_AXIS}."))
         return passed("Stable along any axis: every slice along the axis sums to 1 and matches "
                       "scipy.special.softmax(z, axis=axis), for 1-D, 2-D and 3-D arrays and axes 0, 1 and -1.")
     if _TINY_MARK in message and calls:  # a display rounds to 6 decimals, so name the offending entry itself
@@ -1475,6 +1483,50 @@ def _swapped_arguments(cross_entropy: Callable, case: Case, message: str) -> str
     return None
 
 
+# ---------------------------------------------------------------- Exercises 03.1 to 03.3: no library softmax
+# Each of the three asks for what a library softmax or log-softmax computes, so such a call would pass every case and
+# teach nothing (cold read r147, X1): a check whose cases all pass names the call instead. A log-sum-exp (scipy's
+# logsumexp, np.logaddexp.reduce) stays allowed: the notebook builds log-softmax from it, and the exercise text says so.
+
+
+def _library_softmaxes() -> list[tuple[Callable, str]]:
+    """The library softmaxes and log-softmaxes Exercises 1 to 3 do not allow, each with the name its hint gives it:
+    tempnb's (imported at the top of the notebook), scipy.special's, and scikit-learn's if the learner's session has
+    loaded it (the notebook's LogisticRegression does). None of them calls another (tempnb's compute their own shift
+    and sum; so do scipy 1.17's), so the one named is the one the learner's code called."""
+    found = [(core.softmax, "tempnb's softmax (the softmax imported at the top)"),
+             (core.log_softmax, "tempnb's log_softmax (imported at the top)"),
+             (scipy.special.softmax, "scipy.special.softmax"),
+             (scipy.special.log_softmax, "scipy.special.log_softmax")]
+    # looked up, never imported: a check does not load scikit-learn for a learner who never did
+    extmath = sys.modules.get("sklearn.utils.extmath")
+    function = getattr(extmath, "softmax", None)
+    if getattr(function, "__code__", None) is not None:
+        found.append((function, "sklearn.utils.extmath.softmax"))
+    return found
+
+
+def _library_call(function: Callable, cases: list[Case]) -> str | None:
+    """The name of the first library softmax or log-softmax (_library_softmaxes) that ``function`` runs on any of
+    ``cases``, however its code reached it; None if it runs none. Calls the learner did not ask for: what they print
+    is not shown."""
+    libraries = _library_softmaxes()
+    names = {id(library): name for library, name in libraries}
+    for case in cases:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            found = calls(function, case.args, *[library for library, _ in libraries])
+        if found is not None:
+            return names[id(found)]
+    return None
+
+
+def _library_hint(library: str, what: str, how: str) -> str:
+    """The hint for an answer that is right on every case but calls a library softmax or log-softmax."""
+    return (f"your {what} gives the right values on every case, but it calls {library}, which does the work for you. "
+            f"The exercise is to write it yourself: {how} Keep the library softmaxes and log-softmaxes (tempnb's "
+            "softmax and log_softmax, scipy.special's softmax and log_softmax) for comparing your result with.")
+
+
 # ---------------------------------------------------------------- Exercise 03.1: a softmax with a mask
 # Until this notebook's cold read r132 Exercise 1 was the stable softmax of one vector (check_stable_softmax, above),
 # which the notebook's own code already answered; it now asks for a mask too, and the trap is where the mask goes:
@@ -1540,6 +1592,69 @@ _STAND_IN_BELOW_KEPT = ("on {label} a masked entry got a real share of the mass 
                         "so the masked entries take the mass. Its exponential is 0 only while every kept logit lies "
                         "far above it; only -inf has an exponential of exactly 0 whatever the other logits are: use "
                         f"{_MASK_LOGITS}.")
+
+
+# Three slips leave a tiny number where a masked entry must be exactly 0; each has its own hint, and the hint that
+# lists all three serves any other answer of that kind (cold read r147, X2)
+_MASKED_TINY = "on {label} a masked entry must get exactly 0, and yours got {got}"
+_MASKED_TINY_CAUSES = {
+    "stand-in": (f"{_MASKED_TINY}, what a finite stand-in for -inf gives, such as np.where(keep, z, -30) or a floor on "
+                 "the logits, np.maximum(z, -30): the exponential of an ordinary number is tiny, never 0. Put -inf "
+                 f"itself in the masked entries, {_MASK_LOGITS}: exp(-inf) is exactly 0."),
+    "epsilon": (f"{_MASKED_TINY}, what an epsilon added to each exponential gives: (e + eps) / sum(e + eps) turns "
+                "each masked 0 into about eps / sum. Keep the -inf and add nothing: once the largest kept logit is "
+                "subtracted, the largest exponential is exp(0) = 1, so the sum is at least 1 and never 0."),
+    "floor": (f"{_MASKED_TINY}, what a floor on the exponent gives, such as np.maximum(z - m, -700) or np.clip of "
+              "z - m: the exponential of the floor is tiny, never 0. Keep the -inf and floor nothing: an exponential "
+              "that rounds to 0, exp(-inf) above all, is the right value there, not an error to avoid."),
+}
+_MASKED_TINY_ANY = (f"{_MASKED_TINY}: exp(-inf) is exactly 0, and the exponential of nothing else is. The usual causes "
+                    "are a finite stand-in for -inf, such as -30 or -100 (put -inf itself in, "
+                    f"{_MASK_LOGITS}), an epsilon added to each exponential, and a floor on the exponent (np.maximum "
+                    "or np.clip of z - max). Keep the -inf, and add or floor nothing.")
+
+
+def _round_number(value: float) -> bool:
+    """Whether a number is one a learner types: two significant digits at most (-30, -700, 1e-13, 2.5e-9), within
+    a relative 1e-6 (what the check reads it from carries a few roundings, about 1e-15)."""
+    if not math.isfinite(value) or value == 0:
+        return False
+    mantissa = abs(value) / 10 ** math.floor(math.log10(abs(value)))  # in [1, 10)
+    return abs(10 * mantissa - round(10 * mantissa)) <= 1e-5 * mantissa
+
+
+def _masked_tiny_cause(z: np.ndarray, kept: np.ndarray, answer: object) -> str | None:
+    """Which slip left a tiny number in the masked entries of ``answer``: "stand-in", "epsilon" or "floor"; None when
+    no single one fits.
+
+    Each masked entry that should be 0 but is not, divided by the entry of the largest kept logit (whose exponent is
+    0 once it is subtracted), is a ratio r. A stand-in s for -inf gives r = exp(s - m), m the largest kept logit (or
+    exp(z + s - m) for an additive mask z + s); an epsilon added to each exponential gives r = eps / (1 + eps); a
+    floor c on the exponent gives r = exp(c). Each slip is named when its number, read off every such entry, is one
+    a learner types (_round_number) and no other slip's is. On the first case with a masked entry the largest kept
+    logit is log 0.75, so the three numbers cannot be round together. Only where every such entry is below 1e-6 and
+    every other entry is right to a relative 1e-5."""
+    array = as_array(answer)
+    masked_z = np.where(kept, z, -np.inf)
+    expected = scipy.special.softmax(masked_z)
+    if array is None or array.shape != z.shape or not np.all(np.isfinite(array)):
+        return None
+    top = int(np.argmax(expected))
+    off = (~kept | np.isneginf(z)) & (expected == 0) & (array > 0)
+    # tiny: below the 1e-6 from which _masked_weighted calls it a real share; and the kept entries right to 1e-5
+    if not np.any(off) or np.any(array[off] >= 1e-6) or not close(array[~off], expected[~off], rtol=1e-5, atol=0):
+        return None
+    with np.errstate(all="ignore"):
+        ratios = array[off] / array[top]
+        m = float(masked_z.max())
+        numbers = {
+            "stand-in": [m + np.log(ratios), m + np.log(ratios) - z[off]],  # np.where(keep, z, s), or z + s
+            "epsilon": [ratios / (1 - ratios)],
+            "floor": [np.log(ratios)],
+        }
+    fits = [cause for cause, forms in numbers.items()
+            if any(all(_round_number(float(value)) for value in form) for form in forms)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
@@ -1627,11 +1742,12 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
                    "on {label} a masked entry got a real share of the mass ({got}): a masked logit must become "
                    "-inf, whose exp is exactly 0. Replaced by 0 (as z * keep and np.where(keep, z, 0) do) or by any "
                    f"other ordinary number, it takes a share like any other logit. Use {_MASK_LOGITS}.")]),
-        # a moderate stand-in (-30, -100) for -inf, an epsilon on each exponential, or a floor on the exponent
-        Mistake(_tiny_entry_off(expected),
-                ("on {label} a masked entry must get exactly 0, and yours got {got}: put -inf in it, "
-                 f"{_MASK_LOGITS}, not a moderate stand-in such as -30 or -100 (exp(-30 - m) is tiny, not 0); "
-                 + _NO_FLOOR) if np.any(masked) else _UNDERFLOW_NOT_ZERO),
+        # a moderate stand-in (-30, -100) for -inf, an epsilon on each exponential, or a floor on the exponent: the
+        # one that fits the answer's numbers, and all three where none or several fit
+        *([] if not np.any(masked) else
+          [Mistake(lambda a, cause=cause: _masked_tiny_cause(z, kept, a) == cause, message)
+           for cause, message in _MASKED_TINY_CAUSES.items()]),
+        Mistake(_tiny_entry_off(expected), _MASKED_TINY_ANY if np.any(masked) else _UNDERFLOW_NOT_ZERO),
         Mistake(_unshifted_numerator(masked_z, expected, shifts=(np.max(z),)),
                 _UNSHIFTED_NUMERATOR.format(label="{label}", subject="every entry is", whose="the", m_is="",
                                             sum_axis="")),
@@ -1698,6 +1814,11 @@ def check_masked_softmax(masked_softmax: Callable) -> None:
         if swapped is not None:
             return hint(swapped)
     if message is None:
+        library = _library_call(masked_softmax, cases)
+        if library is not None:
+            return hint(_library_hint(library, "masked softmax",
+                                      f"put -inf in the masked entries, {_MASK_LOGITS}, subtract the largest kept "
+                                      "logit, exponentiate with np.exp and divide by the sum."))
         return passed("Masked and stable: every masked entry gets exactly 0 and the kept ones match scipy's softmax "
                       "of the kept logits, even with a masked 1000 above them.")
     if "{err}" in message:
@@ -1776,6 +1897,26 @@ def _capped_log(z: np.ndarray, expected: np.ndarray) -> Callable[[object], bool]
         with np.errstate(all="ignore"):
             forms = (np.log(q + eps), np.log(np.maximum(q, eps)))
         return any(close(array, form, rtol=1e-9, atol=1e-9) for form in forms)
+    return recognise
+
+
+def _lost_log_replaced(z: np.ndarray, expected: np.ndarray) -> Callable[[object], bool]:
+    """A recogniser: the answer is np.log(softmax(z)) with the -inf of each probability that rounds to 0 replaced by
+    one finite number, as np.nan_to_num (the most negative double, -1.8e308), np.clip or np.maximum of the log, or
+    np.where(np.isinf(...), c, ...) do: every such entry holds the same number, at least 1 away from its right value,
+    and every other entry is right to 1e-9 plus a relative 1e-9 (cold read r147, X3)."""
+    with np.errstate(all="ignore"):
+        q = scipy.special.softmax(z)
+    lost = (q == 0) & np.isfinite(expected)
+    rest = ~lost & np.isfinite(expected)
+
+    def recognise(answer: object) -> bool:
+        array = as_array(answer)
+        if not np.any(lost) or array is None or array.shape != q.shape or not np.all(np.isfinite(array[lost])):
+            return False
+        replaced = array[lost]
+        return bool(np.all(replaced == replaced[0]) and np.all(np.abs(replaced - expected[lost]) >= 1)
+                    and close(array[rest], expected[rest], rtol=1e-9, atol=1e-9))
     return recognise
 
 
@@ -1891,6 +2032,12 @@ def _log_softmax_case(logits: list[float], label: str) -> Case:
                 "on {label} yours, {got}, caps the log of a probability that rounds to 0 at the log of an epsilon "
                 "or a floor (log(q + eps), np.clip(q, eps, 1) or np.maximum(q, eps)), where the right value is "
                 f"{np.round(expected, 6).tolist()}: never take the log of a probability; {_LOG_SPACE}."),
+        Mistake(_lost_log_replaced(z, expected),
+                "on {label} yours is {got}: a finite number stands where the log of a probability that rounded to 0 "
+                "is -inf (np.nan_to_num puts the most negative double there; np.clip, np.maximum or np.where of the "
+                f"log put another number), and the right answer is {np.round(expected, 6).tolist()}: a number put in "
+                "after the rounding cannot bring back what the probability lost. Never take the log of a "
+                f"probability; {_LOG_SPACE}."),
         Mistake(lambda a: _epsilon_in_log_softmax(a, z, expected),
                 "on {label} every entry is too small by the same log(1 + eps / S), S the sum of exp(z - m) (off by "
                 "{{err}}): an epsilon was added inside the log, log(S + eps). Leave it out: once the maximum is "
@@ -1957,7 +2104,8 @@ def check_log_softmax(log_softmax_1d: Callable) -> None:
     named from 2e-13 up (_same_log_softmax)."""
     calls: list[tuple[np.ndarray, object]] = []  # (the logits, what the learner returned), local to this call
     learner = _recording(log_softmax_1d, calls)
-    for case in _log_softmax_cases():
+    cases = _log_softmax_cases()
+    for case in cases:
         message = first_miss(learner, [case], same=_same_log_softmax(case.args[0]))
         if message is not None and "emitted a RuntimeWarning" in message and calls:
             # np.where(q > 0, np.log(q), ...) computes the log of the 0 it then discards: right, but it warned
@@ -1990,5 +2138,9 @@ def check_log_softmax(log_softmax_1d: Callable) -> None:
                         error = f"{float(np.max(np.abs(array[finite] - target[finite]))):.1e}"
                 message = message.replace("{err}", error)
             return hint(message)
+    library = _library_call(log_softmax_1d, cases)
+    if library is not None:
+        return hint(_library_hint(library, "log-softmax", f"subtract the log-sum-exp from z, {_LOG_SPACE} "
+                                                          "(scipy.special.logsumexp may compute the log-sum-exp)."))
     return passed("Your log-softmax matches scipy.special.log_softmax, in log space: [0, -1000] gives [0, -1000], "
                   "where the probability itself rounds to 0.")
