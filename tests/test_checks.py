@@ -1125,6 +1125,31 @@ def batch_column_softmax(z, rng):
     return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
 
 
+def batch_column_softmax_scaled(z, rng):
+    """Cold read r147, X1: a softmax down the columns, with u scaled by the row's last running total as the exercise
+    asks. Scaling cannot repair it: within a row each entry is divided by its own column's total."""
+    cdf = np.cumsum(softmax(z, axis=0), axis=1)
+    u = rng.random(len(z)) * cdf[:, -1]
+    return np.sum(cdf <= u[:, None], axis=1)
+
+
+def batch_column_exps_scaled(z, rng):
+    """Cold read r147, X1: the same mistake written by hand, exps / exps.sum(axis=0), with u scaled."""
+    e = np.exp(z)
+    cdf = np.cumsum(e / e.sum(axis=0), axis=1)
+    u = rng.random(len(z)) * cdf[:, -1]
+    return np.argmax(cdf > u[:, None], axis=1)
+
+
+def batch_whole_softmax_scaled(z, rng):
+    """Cold read r147, X2: scipy's softmax with its default axis=None, u scaled by the row's last running total.
+    The scaling renormalises each row, so it is right on ordinary rows; beside a row of logits near 1000 the
+    whole-table maximum leaves the ordinary row's probabilities all 0."""
+    cdf = np.cumsum(scipy.special.softmax(z), axis=1)
+    u = rng.random(len(z)) * cdf[:, -1]
+    return np.sum(cdf <= u[:, None], axis=1)
+
+
 def batch_flat_cumsum(z, rng):
     """np.cumsum without an axis: one running total over the flattened batch."""
     cdf = np.cumsum(softmax(z, axis=1))
@@ -1365,6 +1390,25 @@ def top_k_oversized_returns_a_view(z, k):
 def top_k_ties(z, k):
     k = min(k, len(z))
     return np.where(z >= np.sort(z)[::-1][k - 1], z, -np.inf)
+
+
+def top_k_partition(z, k):
+    """The k-th largest from np.partition instead of a full sort, compared with >=: right, ties included."""
+    k = min(k, len(z))
+    return np.where(z >= np.partition(z, len(z) - k)[len(z) - k], z, -np.inf)
+
+
+def top_k_first_positions(z, k):
+    """Cold read r147, X3: the first k positions kept, as if the logits came sorted largest first."""
+    out = np.full_like(z, -np.inf)
+    out[:k] = z[:k]
+    return out
+
+
+def top_k_float32(z, k):
+    """Cold read r147: right positions, but the values rounded to float32; every logit of the other cases is a
+    float32 number, so only a case such as 0.7 tells it from the right answer."""
+    return top_k_ties(z, k).astype(np.float32)
 
 
 def top_p_mass_one_returns_its_input(z, top_p_mass):
@@ -2017,6 +2061,7 @@ RIGHT_ANSWERS = [
     (checks.check_gumbel_sampler, exponential_race),
     (checks.check_gumbel_sampler, gumbel_from_uniforms_per_token),
     (checks.check_top_k, top_k_ties),
+    (checks.check_top_k, top_k_partition),
     (checks.check_top_p, top_p_descending),
     (checks.check_top_p, top_p_mass_before_at_least_one),
 ]
@@ -5813,6 +5858,14 @@ WRONG_ANSWERS = [
      "more Python and NumPy functions on 40 rows than on 4 (map or np.apply_along_axis"),
     (checks.check_batch_sampler, batch_whole_softmax, "normalised over the whole batch"),
     (checks.check_batch_sampler, batch_column_softmax, "normalised down the columns"),
+    # cold read r147, X1: the column softmax with u scaled as the exercise asks gets the same hint, not the generic one
+    (checks.check_batch_sampler, batch_column_softmax_scaled, "normalised down the columns"),
+    (checks.check_batch_sampler, batch_column_exps_scaled, "normalised down the columns"),
+    (checks.check_batch_sampler, batch_column_exps_scaled, "scaling u by the row's last running total cannot fix"),
+    # cold read r147, X2: a softmax with no axis and u scaled is named as such, not only as logits.max()
+    (checks.check_batch_sampler, batch_whole_softmax_scaled, "That is what subtracting the whole batch's maximum"),
+    (checks.check_batch_sampler, batch_whole_softmax_scaled, "the maximum that a softmax with no axis subtracts"),
+    (checks.check_batch_sampler, batch_whole_softmax_scaled, "every probability in the row is 0"),
     (checks.check_batch_sampler, batch_flat_cumsum, "np.cumsum without an axis flattens the batch"),
     (checks.check_batch_sampler, batch_cumsum_down_columns, "your running totals go down the columns"),
     (checks.check_batch_sampler, batch_u_as_a_row, "u[:, None], shape (B, 1)"),
@@ -6006,6 +6059,14 @@ WRONG_ANSWERS = [
     (checks.check_gumbel_sampler, gumbel_twice_the_noise, "drew 10 numbers per draw for 5 logits"),
     # 06 · top-k
     (checks.check_top_k, strict_top_k, "k-th largest is kept"),
+    # cold read r147, X3: the first k positions, as if the logits were sorted: named, not blamed on ties
+    (checks.check_top_k, top_k_first_positions, "you kept the first k = 2 positions, [0, 1]"),
+    (checks.check_top_k, top_k_first_positions, "they are not sorted"),
+    # cold read r147: float32 values were accepted while every case's logits were float32 numbers
+    (checks.check_top_k, top_k_float32, "rounded to float32 (0.7 became 0.699999988079071)"),
+    (checks.check_top_k, lambda z, k: np.where(z >= np.sort(z)[::-1][min(k, len(z)) - 1],
+                                               z.astype(np.float32), np.float32(-np.inf)),
+     "rounded to float32"),
     # right on every case, but the caller's own array (or a view of it) handed back for an oversized k
     (checks.check_top_k, top_k_oversized_returns_its_input, "returned the very array it was given"),
     (checks.check_top_k, top_k_oversized_returns_a_view, "returned the very array it was given (or a view of it)"),
@@ -8885,6 +8946,24 @@ def test_top_p_large_logits_case_by_hand():
     totals = list(itertools.accumulate(w / sum(weights) for w in weights))  # already most probable first
     assert mass == 0.9 and totals[0] < mass <= totals[1]
     assert np.flatnonzero(np.isfinite(case.expected)).tolist() == [0, 1]
+
+
+def test_top_k_generic_hint_mentions_ties_only_where_the_case_has_one(capsys):
+    """Cold read r147, X3: on [1, 4, 2, 3, 0] with k = 2 there is no tie, so the case's own hint does not talk
+    about ties. The two largest are 4 and 3, at positions 1 and 3; positions 2 and 3 match no known mistake."""
+    keep_two_and_three = lambda z, k: np.where(np.isin(np.arange(len(z)), [2, 3]), z, -np.inf)  # noqa: E731
+    printed = run(capsys, checks.check_top_k, keep_two_and_three)
+    assert "the kept positions should be [1, 3] (the positions of the k largest logits" in printed, printed
+    assert "tie" not in printed, printed
+
+
+def test_top_k_float32_case_by_hand():
+    """The float32 case's figure, 0.7 rounded to float32, by exact arithmetic: 0.7 lies in [1/2, 1), where float32
+    numbers are 2**-24 apart, and 0.7 * 2**24 = 11744051.2 rounds to 11744051. 0.6 is no float32 number either."""
+    rounded = Fraction(11744051, 2**24)
+    assert Fraction(float(np.float32(0.7))) == rounded
+    assert f"{float(rounded):.15g}" == "0.699999988079071"
+    assert Fraction(0.7) != rounded and float(np.float32(0.6)) != 0.6
 
 
 def test_batch_hints_name_no_mistake_that_was_not_made(capsys):

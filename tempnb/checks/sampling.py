@@ -625,10 +625,12 @@ def _large_logits_problem(sampler: Callable) -> str | None:
     return (f"right on the check's batch, which holds the row {_row(_MIXED_ROWS[1])}, and on the row of large "
             f"logits given twice, but on the batch {batch} of the two, with u = {_MIXED_U[0]} and u = {_MIXED_U[1]}, "
             f"{what}; the inverse CDF returns {expected.tolist()}: the first row changed the second one's answer. "
-            f"{cause}: logits.max() (or np.max(logits)) with no axis "
-            "is one number for the whole table, 1000 here, so the second row loses 1000 too, every exp(z - 1000) "
-            "in it underflows to 0, and 0 / 0 is nan. Subtract each row's own maximum, "
-            "logits.max(axis=1, keepdims=True), as softmax(logits, axis=1) does.")
+            f"{cause}: logits.max() (or np.max(logits)) with no axis is one number for the whole table, 1000 "
+            "here, and so is the maximum that a softmax with no axis subtracts for you (scipy.special.softmax "
+            "normalises over the whole table by default). The second row then loses 1000 too and every "
+            "exp(z - 1000) in it underflows to 0: divided by the row's own total, 0 / 0 is nan; divided by the "
+            "whole table's, every probability in the row is 0. Subtract each row's own maximum, "
+            "logits.max(axis=1, keepdims=True), as softmax(logits, axis=1) does (pass axis=1 if you call a softmax).")
 
 
 def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarray], str]]:
@@ -643,6 +645,9 @@ def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarra
         exps = np.exp(logits)
         shifted = np.exp(logits - np.max(logits, axis=1, keepdims=True))
         cdf32 = np.cumsum(softmax(logits.astype(np.float32), axis=1), axis=1)
+        # normalised down the columns: softmax(axis=0), and by hand with or without each row's maximum taken first
+        column_cdfs = [np.cumsum(probs_by_column, axis=1) for probs_by_column in
+                       (softmax(logits, axis=0), exps / np.sum(exps, axis=0), shifted / np.sum(shifted, axis=0))]
         u32 = u.astype(np.float32)
         rules = [
             ([np.argmax(cdf >= u[:, None], axis=1)],
@@ -678,10 +683,16 @@ def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarra
             (list(_first_above(np.cumsum(probs, axis=0), u)),
              "your running totals go down the columns, np.cumsum(probs, axis=0), adding up different rows: take "
              "them along each row, np.cumsum(probs, axis=1)."),
-            (list(_first_above(np.cumsum(softmax(logits, axis=0), axis=1), u)),
-             "your probabilities are normalised down the columns (a softmax over axis=0), so a row does not add up "
-             "to 1: each row is its own distribution, softmax(logits, axis=1), with the total taken along the "
-             "row (keepdims=True, if you divide by it yourself)."),
+            # with u as given, or scaled by the row's last running total as the exercise asks (cold read r147):
+            # scaling cannot repair the column normalisation, since each entry of a row has its own divisor
+            ([answer for column_cdf in column_cdfs
+              for scaled_u in (u, u * column_cdf[:, -1]) for answer in _first_above(column_cdf, scaled_u)],
+             "your probabilities are normalised down the columns (a softmax over axis=0, or exps / exps.sum(axis=0)), "
+             "so the entries of a row are divided by different numbers, their columns' totals: the row's shares are "
+             "wrong, and "
+             "scaling u by the row's last running total cannot fix them. Each row is its own distribution, "
+             "softmax(logits, axis=1), with the total taken along the row (exps.sum(axis=1, keepdims=True), if you "
+             "divide by it yourself)."),
             (list(_first_above(np.cumsum(exps / np.sum(exps), axis=1), u)),
              "your probabilities are normalised over the whole batch (a softmax with no axis, as "
              "scipy.special.softmax does by default, or np.exp(z) / np.exp(z).sum()), so a row does not add up to "
@@ -1411,6 +1422,10 @@ def _builds_it(name: str, how: str) -> str:
     return (f"that is tempnb.{name} itself; the exercise is to build it — use it only to compare. {how}")
 
 
+_NOT_SORTED = ("they are not sorted. Find the k largest wherever they stand: the k-th largest is "
+               "np.sort(logits)[::-1][k - 1], and every logit >= it is kept.")
+
+
 def check_top_k(my_top_k: Callable) -> None:
     """Exercise 06.3: top-k filtering that keeps ties with the k-th largest logit."""
     from tempnb.sampling import top_k
@@ -1425,8 +1440,15 @@ def check_top_k(my_top_k: Callable) -> None:
         (np.array([5.0, 1.0, 1.0, 1.0, 0.0]), 2, "[5, 1, 1, 1, 0] with k = 2 (a tie at the k-th place)"),
         (np.array([3.0, 3.0, 2.0, 1.0]), 2, "[3, 3, 2, 1] with k = 2 (a tie at the top, k = 2)"),
         (np.array([0.5, 2.0]), 5, "[0.5, 2] with k = 5 (k larger than the vocabulary)"),
+        # last: no logit here is a float32 number, so an answer rounded to float32 changes the kept values
+        (np.array([0.1, 0.7, 0.2, 0.6]), 2, "[0.1, 0.7, 0.2, 0.6] with k = 2"),
     ):
         expected = top_k(logits, k)
+        # the first k positions, as if the logits came sorted largest first (logits[:k]), and the last k
+        first_k = np.where(np.arange(logits.size) < k, logits, -np.inf)
+        last_k = np.where(np.arange(logits.size) >= logits.size - k, logits, -np.inf)
+        rounded = np.where(np.isfinite(expected), expected.astype(np.float32).astype(np.float64), -np.inf)
+        tied = bool(np.sum(logits == np.sort(logits)[::-1][min(k, logits.size) - 1]) > 1)
         smallest = np.where(logits <= np.sort(logits)[min(k, logits.size) - 1], logits, -np.inf)
         distinct = np.unique(logits)[::-1]  # the k largest *different* values, a rule that skips tied entries
         by_value = np.where(logits >= distinct[min(k, distinct.size) - 1], logits, -np.inf)
@@ -1436,9 +1458,19 @@ def check_top_k(my_top_k: Callable) -> None:
         ascending = np.where(logits >= np.sort(logits)[min(k, logits.size) - 1], logits, -np.inf)
         # a strict comparison with the right threshold: drops the k-th largest and every logit tied with it
         strict = np.where(logits > np.sort(logits)[::-1][min(k, logits.size) - 1], logits, -np.inf)
-        mistakes = (*_filter_mistakes(logits, expected),
+        mistakes = (Mistake(lambda a, r=rounded, e=expected: _same_filter(a, r) and not _same_filter(a, e),
+                            "you kept the right positions, but their values are the logits rounded to float32 "
+                            "(0.7 became 0.699999988079071): return them in the dtype they came in, float64, with no "
+                            ".astype(np.float32) and no np.float32 array to write them into."),
+                    *_filter_mistakes(logits, expected),
                     Mistake(lambda a, s=smallest, e=expected: _same_filter(a, s) and not _same_filter(s, e),
                             "you kept the k smallest logits; keep the k largest."),
+                    Mistake(lambda a, f=first_k, e=expected: _same_filter(a, f) and not _same_filter(f, e),
+                            f"on {label} you kept the first k = {k} positions, {_kept(first_k)}, as if the logits "
+                            f"came sorted largest first; {_NOT_SORTED}"),
+                    Mistake(lambda a, f=last_k, e=expected: _same_filter(a, f) and not _same_filter(f, e),
+                            f"on {label} you kept the last k = {k} positions, {_kept(last_k)}, as if the logits "
+                            f"came sorted smallest first; {_NOT_SORTED}"),
                     # k larger than the vocabulary, handled by keeping fewer than all (e.g. only the top logit):
                     # before the strict-> mistake, which on [0.5, 2] with k = 5 keeps the same single logit
                     Mistake(lambda a, z=logits, n=k: n > z.size and _kept_subset(a, z),
@@ -1459,9 +1491,12 @@ def check_top_k(my_top_k: Callable) -> None:
                             "your threshold is the k-th smallest logit: np.sort sorts in ascending order, so "
                             "np.sort(logits)[k - 1] counts from the bottom. The k-th largest is "
                             "np.sort(logits)[::-1][k - 1]."))
+        why = ("every logit equal to the k-th largest is kept" if tied else
+               "the positions of the k largest logits, wherever they stand" if k < logits.size else
+               "every position")
         cases.append(Case((logits, k), expected,
-                          f"on {label} the kept positions should be {_kept(expected)} (every logit equal to the "
-                          "k-th largest is kept); yours kept {got}.", label, mistakes,
+                          f"on {label} the kept positions should be {_kept(expected)} ({why}); yours kept "
+                          "{got}.", label, mistakes,
                           "k may exceed the number of logits: then keep them all." if k > logits.size else ""))
     if callable(my_top_k):  # np.log(softmax(...)) of the filtered logits warns before its values can be compared
         changed = _values_changed_behind_warning(my_top_k, cases)
