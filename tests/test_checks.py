@@ -2842,6 +2842,21 @@ def fit_grid_log_of_softmax(logits, labels):
     return float(grid[np.argmin([nll(T) for T in grid])])
 
 
+def fit_grid_log_of_softmax_refined(logits, labels):
+    """Cold read r148 (X1): a coarse grid from T = 0.01 on np.log(softmax(z, T)), then minimize_scalar between the
+    grid points around its best one. The refined T is right, but the grid's small T underflow a probability to 0 on
+    the way, and np.log(0) warns."""
+    rows = np.arange(len(labels))
+
+    def nll(T):
+        return -np.mean(np.log(softmax(logits, T, axis=1)[rows, labels]))
+
+    grid = np.geomspace(0.01, 10, 100)
+    best = int(np.argmin([nll(T) for T in grid]))
+    return float(scipy.optimize.minimize_scalar(nll, bounds=(grid[max(best - 1, 0)], grid[min(best + 1, 99)]),
+                                                method="bounded", options={"xatol": 1e-10}).x)
+
+
 def ece_nansum(probs, labels, n_bins):
     """Right bins and weights, but per-bin means divided by empty counts (0/0), then np.nansum."""
     confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
@@ -7457,6 +7472,28 @@ def test_fit_temperature_check_shows_prints_only_for_its_two_models(capsys):
     assert "it does not use its arguments" in lines[-1], lines
 
 
+def test_fit_temperature_warning_hint_says_right_only_when_it_is(capsys):
+    """Exercise 07.2 fails a warning even with the right T; the hint says "Your T is right" exactly when the T,
+    computed here with the warning silenced, matches an independent fit: the mean NLL written with
+    scipy.special.log_softmax and minimised over log T by minimize_scalar."""
+    logits, labels = checks.calibration._temperature_cases()[0].args
+    rows = np.arange(len(labels))
+
+    def independent_nll(log_t):
+        return -float(np.mean(scipy.special.log_softmax(logits / math.exp(log_t), axis=1)[rows, labels]))
+
+    best_T = math.exp(scipy.optimize.minimize_scalar(independent_nll, bounds=(-5, 5), method="bounded",
+                                                     options={"xatol": 1e-12}).x)
+    for answer, right in ((fit_grid_log_of_softmax_refined, True), (fit_grid_log_of_softmax, False)):
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            value = answer(logits, labels)
+        assert math.isclose(value, best_T, rel_tol=1e-4) is right, (answer.__name__, value, best_T)
+        printed = run(capsys, checks.check_fit_temperature, answer)
+        assert printed.startswith(checks.HINT) and "emitted a RuntimeWarning: divide by zero" in printed, printed
+        assert ("Your T is right" in printed) is right, printed
+
+
 def fit_grid_from_one(logits, labels):
     """A fine grid that starts at T = 1: right on the overconfident case, exactly 1 on the underconfident one."""
     grid = np.linspace(1, 5, 100001)
@@ -8200,6 +8237,11 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
     (checks.check_fit_temperature, fit_unbounded_tempnb, "probably tried T <= 0, where z / T turns"),
     (checks.check_fit_temperature, fit_grid_log_of_softmax, "log(softmax(z / T)) does at small T"),
+    # cold read r148 (X1): the right T, reached through a np.log(0) warning: not yet, but the hint says the T is right
+    # (test_fit_temperature_warning_hint_says_right_only_when_it_is checks that it is)
+    (checks.check_fit_temperature, fit_grid_log_of_softmax_refined,
+     "Your T is right, but your function warned on its way there"),
+    (checks.check_fit_temperature, fit_grid_log_of_softmax_refined, "tempnb.log_softmax(z / T, axis=1)"),
     (checks.check_ece, ece_nansum, "even if the nan is dropped or skipped afterwards"),
     (checks.check_ece, ece_mean_of_every_bin, "Here the 0/0 is np.mean of an empty bin's selection"),
     # the same warning with a wrong number (nan): the general advice, not "your number is right"
