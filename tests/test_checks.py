@@ -10238,3 +10238,46 @@ def test_a_learners_numpy_error_setting_does_not_change_a_check(capsys, setting,
     with np.errstate(all=setting), warnings.catch_warnings():
         warnings.simplefilter("error")
         assert run(capsys, check, answer).startswith(checks.PASS)
+
+
+# ---------------------------------------------------------------- the shared line counter (_common.lines_run)
+
+def _summed_in_a_loop(x):
+    total = 0.0
+    for value in x:
+        total += value
+    return total
+
+
+def _summed_at_once(x):
+    return float(np.sum(x))
+
+
+def _summed_per_piece(x):
+    return sum(map(np.sum, np.split(x, len(x))))
+
+
+@pytest.mark.parametrize("libraries", [True, False])
+def test_lines_run_tells_a_loop_by_its_growth_and_restores_the_tracer(libraries):
+    from tempnb.checks._common import lines_run
+
+    before = sys.gettrace()
+    small, large = (lines_run(_summed_in_a_loop, np.ones(n), libraries=libraries) for n in (10, 100))
+    # the loop's body line runs once per entry and its `for` line once more per entry: 2 more lines per entry
+    assert large.own_lines - small.own_lines == 2 * (100 - 10)
+    assert small.outcome.value == 10.0 and large.outcome.value == 100.0 and small.own_names == {"_summed_in_a_loop"}
+    flat = [lines_run(_summed_at_once, np.ones(n), libraries=libraries).own_lines for n in (10, 100)]
+    assert flat[0] == flat[1]  # one line whatever the size: NumPy's lines are not the learner's
+    assert sys.gettrace() is before
+
+
+def test_lines_run_credits_a_librarys_own_loop_to_the_function_the_learner_called():
+    from tempnb.checks._common import lines_run
+
+    small, large = (lines_run(_summed_per_piece, np.ones(n)) for n in (4, 100))
+    assert small.own_lines == large.own_lines  # the learner's one line runs once either way
+    # np.split's Python loop over the pieces and np.sum's Python wrapper, called once per piece from C by map
+    assert large.library_lines["numpy.split"] > small.library_lines["numpy.split"]
+    assert large.library_calls["numpy.sum"] - small.library_calls["numpy.sum"] == 100 - 4
+    skipped = lines_run(_summed_per_piece, np.ones(100), libraries=False)
+    assert skipped.library_lines == {} and skipped.library_calls == {} and skipped.own_lines == large.own_lines

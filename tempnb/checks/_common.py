@@ -12,10 +12,13 @@ mistakes give on that input (:class:`Mistake`), each with the hint that names th
 
 from __future__ import annotations
 
+import functools
 import inspect
 import math
+import os
 import re
 import sys
+import sysconfig
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -138,6 +141,105 @@ def call(function: Callable, *args: Any) -> Outcome:
         integers = isinstance(before, np.ndarray) and np.issubdtype(before.dtype, np.integer)
         return Outcome(value, (_IN_PLACE_INTEGERS if integers else _IN_PLACE).format(name=name), InputChanged)
     return Outcome(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def is_library_file(filename: str) -> bool:
+    """Code the learner did not write: the standard library, installed packages, tempnb itself, frozen modules."""
+    if filename.startswith("<frozen"):
+        return True
+    path = os.path.normcase(os.path.realpath(filename))
+    parts = set(path.split(os.sep))
+    tempnb_dir = os.path.normcase(os.path.realpath(os.path.dirname(os.path.dirname(__file__))))
+    stdlib = os.path.normcase(os.path.realpath(sysconfig.get_paths()["stdlib"]))
+    return bool({"site-packages", "dist-packages"} & parts) or path.startswith((tempnb_dir + os.sep, stdlib + os.sep))
+
+
+@dataclass
+class LinesRun:
+    """What one call of the learner's function ran (see :func:`lines_run`)."""
+
+    own_lines: int  # lines of the learner's own code
+    own_names: set[str]  # the learner's functions it entered
+    library_lines: dict[str, int]  # lines of library code run for the learner, by the library function it called
+    library_calls: dict[str, int]  # how often the learner's code called each library function
+    library_names: set[str]  # every library function entered on the learner's behalf, at any depth
+    outcome: Outcome
+
+
+def lines_run(function: Callable, *args: Any, libraries: bool = True) -> LinesRun:
+    """How many lines of Python one call runs, the learner's own and the libraries' apart, which functions it
+    enters, and the call's outcome.
+
+    A tracer counts "line" events: every pass of a Python loop in the learner's code runs at least one of its lines
+    (a comprehension's or a generator's passes included), so a loop over the bins makes that count grow with the
+    number of bins. A loop that a library runs for the learner makes the library lines grow instead:
+    ``np.split``'s own loop over the pieces, ``np.apply_along_axis``'s over the rows, or ``map(np.sum, pieces)``,
+    which calls NumPy's Python ``sum`` once per piece from C. Library lines (NumPy's, SciPy's, the standard
+    library's, tempnb's) are counted only below a call from the learner's code, and credited to the library
+    function that call entered; with ``libraries=False`` library code is not traced at all (faster, and enough
+    where only the learner's own lines matter). The call goes through :func:`call` (fresh copies of the inputs,
+    errors and warnings caught; prints shown). The previous tracer is restored afterwards.
+
+    For an exercise that asks for array operations instead of a loop: compare the counts of one input and a
+    larger one (4 bins against 100, 4 rows against 40) and tell a loop by its growth."""
+    own_lines = 0
+    own_names: set[str] = set()
+    library_lines: dict[str, int] = {}
+    library_calls: dict[str, int] = {}
+    library_names: set[str] = set()
+    entered_from = {}  # a library frame run for the learner -> the library function the learner's code called
+
+    def is_library(code) -> bool:  # noqa: ANN001 (a code object)
+        return is_library_file(code.co_filename)
+
+    def count_own(frame, event, arg):  # noqa: ANN001, ARG001 (sys.settrace's signature)
+        nonlocal own_lines
+        if event == "line":
+            own_lines += 1
+        return count_own
+
+    def count_library(frame, event, arg):  # noqa: ANN001, ARG001
+        # .get and .pop with defaults: a tracer that raised would stop tracing and reach the learner's code
+        if event == "line" and (name := entered_from.get(frame)) is not None:
+            library_lines[name] = library_lines.get(name, 0) + 1
+        elif event == "return":
+            entered_from.pop(frame, None)
+        return count_library
+
+    def on_call(frame, event, arg):  # noqa: ANN001, ARG001
+        if event != "call":
+            return None
+        code = frame.f_code
+        if not is_library(code):
+            own_names.add(code.co_name)
+            return count_own
+        if not libraries:
+            return None
+        caller = frame.f_back
+        if caller is not None and not is_library(caller.f_code):  # called from the learner's code
+            name = f"{frame.f_globals.get('__name__', '').split('.')[0]}.{code.co_name}"
+            library_calls[name] = library_calls.get(name, 0) + 1
+        elif caller in entered_from:
+            name = entered_from[caller]
+        else:  # library code around the learner's (the check's own call), not run for it
+            return None
+        entered_from[frame] = name
+        library_names.add(code.co_name)
+        return count_library
+
+    def traced(*given: Any) -> Any:
+        # the tracer is on only while the learner's function runs: not while call() copies the inputs or builds
+        # its Outcome (a dataclass whose generated __init__ comes from no library file)
+        previous = sys.gettrace()
+        sys.settrace(on_call)
+        try:
+            return function(*given)
+        finally:
+            sys.settrace(previous)
+
+    outcome = call(traced, *args) if callable(function) else call(function, *args)
+    return LinesRun(own_lines, own_names, library_lines, library_calls, library_names, outcome)
 
 
 def calls(function: Callable, args: tuple, *library_functions: Callable) -> Callable | None:

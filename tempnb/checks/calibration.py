@@ -20,6 +20,7 @@ import numpy as np
 
 from tempnb.checks._common import (
     Case,
+    LinesRun,
     Mistake,
     Outcome,
     call,
@@ -28,6 +29,7 @@ from tempnb.checks._common import (
     close,
     first_miss,
     hint,
+    lines_run,
     near,
     near_miss,
     number,
@@ -397,100 +399,6 @@ def _loop_probe() -> tuple[np.ndarray, np.ndarray]:
     return probs, labels
 
 
-def _is_library_file(filename: str) -> bool:
-    """Code the learner did not write: the standard library, installed packages, tempnb itself, frozen modules."""
-    import os
-    import sysconfig
-
-    if filename.startswith("<frozen"):
-        return True
-    path = os.path.normcase(os.path.realpath(filename))
-    parts = set(path.split(os.sep))
-    tempnb_dir = os.path.normcase(os.path.realpath(os.path.dirname(os.path.dirname(__file__))))
-    stdlib = os.path.normcase(os.path.realpath(sysconfig.get_paths()["stdlib"]))
-    return bool({"site-packages", "dist-packages"} & parts) or path.startswith((tempnb_dir + os.sep, stdlib + os.sep))
-
-
-@dataclasses.dataclass
-class _Run:
-    """What one call of the learner's function ran (see ``_lines_run``)."""
-
-    own_lines: int  # lines of the learner's own code
-    own_names: set[str]  # the learner's functions it entered
-    library_lines: dict[str, int]  # lines of library code run for the learner, by the library function it called
-    library_calls: dict[str, int]  # how often the learner's code called each library function
-    library_names: set[str]  # every library function entered on the learner's behalf, at any depth
-    outcome: Outcome
-
-
-def _lines_run(function: Callable, args: tuple) -> _Run:
-    """How many lines of Python one call runs, the learner's own and the libraries' apart, which functions it
-    enters, and the call's outcome.
-
-    A tracer counts "line" events: every pass of a Python loop in the learner's code runs at least one of its lines
-    (a comprehension's or a generator's passes included), so a loop over the bins makes that count grow with the
-    number of bins. A loop that a library runs for the learner makes the library lines grow instead:
-    ``np.split``'s own loop over the pieces, ``np.apply_along_axis``'s over the rows, or ``map(np.sum, pieces)``,
-    which calls NumPy's Python ``sum`` once per piece from C. Library lines (NumPy's, SciPy's, the standard
-    library's, tempnb's) are counted only below a call from the learner's code, and credited to the library
-    function that call entered. The previous tracer is restored afterwards."""
-    import sys
-
-    library: dict[str, bool] = {}
-    own_lines = 0
-    own_names: set[str] = set()
-    library_lines: dict[str, int] = {}
-    library_calls: dict[str, int] = {}
-    library_names: set[str] = set()
-    entered_from = {}  # a library frame run for the learner -> the library function the learner's code called
-
-    def is_library(code) -> bool:  # noqa: ANN001
-        if code.co_filename not in library:
-            library[code.co_filename] = _is_library_file(code.co_filename)
-        return library[code.co_filename]
-
-    def count_own(frame, event, arg):  # noqa: ANN001, ARG001 (sys.settrace's signature)
-        nonlocal own_lines
-        if event == "line":
-            own_lines += 1
-        return count_own
-
-    def count_library(frame, event, arg):  # noqa: ANN001, ARG001
-        # .get and .pop with defaults: a tracer that raised would stop tracing and reach the learner's code
-        if event == "line" and (name := entered_from.get(frame)) is not None:
-            library_lines[name] = library_lines.get(name, 0) + 1
-        elif event == "return":
-            entered_from.pop(frame, None)
-        return count_library
-
-    def on_call(frame, event, arg):  # noqa: ANN001, ARG001
-        if event != "call":
-            return None
-        code = frame.f_code
-        if not is_library(code):
-            own_names.add(code.co_name)
-            return count_own
-        caller = frame.f_back
-        if caller is not None and not is_library(caller.f_code):  # called from the learner's code
-            name = f"{frame.f_globals.get('__name__', '').split('.')[0]}.{code.co_name}"
-            library_calls[name] = library_calls.get(name, 0) + 1
-        elif caller in entered_from:
-            name = entered_from[caller]
-        else:  # library code around the learner's (the check's own call), not run for it
-            return None
-        entered_from[frame] = name
-        library_names.add(code.co_name)
-        return count_library
-
-    previous = sys.gettrace()
-    sys.settrace(on_call)
-    try:
-        outcome = call(function, *args)
-    finally:
-        sys.settrace(previous)
-    return _Run(own_lines, own_names, library_lines, library_calls, library_names, outcome)
-
-
 # A loop over the bins: 100 bins run at least this many more lines than 4 (see _loop_probe: 48 more bins hold
 # examples, and every pass of a loop runs at least one line).
 _MORE_LINES = 30
@@ -520,11 +428,11 @@ def _loop_hint(ece: Callable) -> str | None:
     from tempnb.calibration import expected_calibration_error
 
     probs, labels = _loop_probe()
-    runs: dict[int, _Run] = {}
+    runs: dict[int, LinesRun] = {}
     for n_bins in (_FEW_BINS, _MANY_BINS):
         where = f"your ECE is right on the three cases, but on 200 two-class predictions with {n_bins} bins"
         with _quiet():  # the check's own 200 predictions
-            runs[n_bins] = run = _lines_run(ece, (probs, labels, n_bins))
+            runs[n_bins] = run = lines_run(ece, probs, labels, n_bins)
         expected = expected_calibration_error(probs, labels, n_bins)
         if run.outcome.problem:
             ending = "" if run.outcome.problem.endswith(".") else "."

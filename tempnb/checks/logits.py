@@ -30,6 +30,8 @@ from tempnb.checks._common import (
     diagnose,
     fresh,
     hint,
+    is_library_file,
+    lines_run,
     near,
     near_miss,
     passed,
@@ -446,11 +448,8 @@ def _turns_off_default_warning(frame) -> bool:  # noqa: ANN001 (a frame)
                for name in _ON_BY_DEFAULT)
 
 
-# Code in these folders is a library's, not the learner's: NumPy itself may silence warnings inside np.isclose,
-# and tempnb's own softmax and log_softmax do where a masked -inf logit would make exp warn.
-_LIBRARY_FOLDERS = tuple(os.path.dirname(os.path.dirname(os.path.abspath(module.__file__))) + os.sep
-                         for module in (np, os)) + (
-    os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep,)  # tempnb/, two levels above this file
+# Library code (is_library_file) is not the learner's: NumPy itself may silence warnings inside np.isclose, and
+# tempnb's own softmax and log_softmax do where a masked -inf logit would make exp warn.
 
 
 def _filter_silences(frame) -> bool:  # noqa: ANN001 (a frame)
@@ -485,8 +484,7 @@ def _silenced_at_run_time(function: Callable, x: np.ndarray) -> bool:
         if event != "call" or (frame.f_code not in _FILTER_CODES and frame.f_code not in _ERRSTATE_CODES):
             return
         caller = frame.f_back
-        if caller is not None and (caller is here or not os.path.abspath(
-                caller.f_code.co_filename).startswith(_LIBRARY_FOLDERS)) and (
+        if caller is not None and (caller is here or not is_library_file(caller.f_code.co_filename)) and (
                 _filter_silences(frame) if frame.f_code in _FILTER_CODES else _turns_off_default_warning(frame)):
             seen.append(frame.f_code.co_name)
 
@@ -633,8 +631,8 @@ def _scipy_stats_distribution(function: Callable, x: np.ndarray) -> str | None:
         if found or event != "call" or not os.path.abspath(frame.f_code.co_filename).startswith(folder):
             return
         caller = frame.f_back
-        if caller is None or (caller.f_code is not _run_watched.__code__ and os.path.abspath(
-                caller.f_code.co_filename).startswith(_LIBRARY_FOLDERS)):
+        if caller is None or (caller.f_code is not _run_watched.__code__
+                              and is_library_file(caller.f_code.co_filename)):
             return
         owner = frame.f_locals.get("self")
         name = getattr(getattr(owner, "dist", owner), "name", None)
@@ -690,8 +688,7 @@ def _per_entry_python(function: Callable, x: np.ndarray) -> str | None:
     seen = []
 
     def outside(frame) -> bool:  # noqa: ANN001 (a frame)
-        return frame is not None and (frame is here or not os.path.abspath(
-            frame.f_code.co_filename).startswith(_LIBRARY_FOLDERS))
+        return frame is not None and (frame is here or not is_library_file(frame.f_code.co_filename))
 
     def profile(frame, event, arg) -> None:  # noqa: ANN001 (the sys.setprofile signature)
         if event == "call" and frame.f_code in _VECTORIZE_CODES and outside(frame.f_back):
@@ -719,7 +716,7 @@ def _per_entry_in_code(function: Callable, deeper: bool = True) -> str | None:
     """
     function = _unwrapped(function)
     code = getattr(function, "__code__", None)
-    if code is None or os.path.abspath(code.co_filename).startswith(_LIBRARY_FOLDERS):
+    if code is None or is_library_file(code.co_filename):
         return None  # a library's function given as the sigmoid (scipy.stats.logistic.cdf): named elsewhere
     known = getattr(function, "__globals__", {})
     inner_codes = _codes(code)
@@ -816,27 +813,11 @@ def _maps_per_entry(function: Callable, x: np.ndarray) -> bool:
 
 
 def _lines_run(function: Callable, x: np.ndarray) -> int:
-    """How many lines of the learner's own code (frames outside the libraries) run while the function runs on x.
-
-    A tracer counts sys.settrace's "line" events, which come once per line and once more each time a loop starts
-    its body again, so a Python loop or comprehension over the entries adds lines in proportion to x.size, while
-    array operations run the same lines for any size. The previous tracer is restored afterwards.
-    """
-    count = 0
-
-    def local(frame, event, arg):  # noqa: ANN001, ANN202, ARG001 (the sys.settrace signature)
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def trace(frame, event, arg):  # noqa: ANN001, ANN202, ARG001 (the sys.settrace signature)
-        if os.path.abspath(frame.f_code.co_filename).startswith(_LIBRARY_FOLDERS):
-            return None  # library code, ours included: not the learner's lines
-        return local
-
-    _run_watched(function, x, sys.gettrace, sys.settrace, trace)
-    return count
+    """How many lines of the learner's own code run while the function runs once on x, silently: a Python loop or
+    comprehension over the entries adds lines in proportion to x.size, array operations do not
+    (:func:`tempnb.checks._common.lines_run`)."""
+    with _quietly():
+        return lines_run(function, x, libraries=False).own_lines
 
 
 def _run_watched(function: Callable, x: np.ndarray, get: Callable, install: Callable, watcher: Callable) -> None:

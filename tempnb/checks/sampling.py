@@ -22,6 +22,7 @@ from tempnb.checks._common import (
     diagnose,
     first_miss,
     hint,
+    lines_run,
     passed,
     run_cases,
     shown,
@@ -781,44 +782,12 @@ def _events(sampler: Callable, logits: np.ndarray) -> int | None:
     return None if outcome.problem else count
 
 
-# Folders whose code is not the learner's: NumPy's and the other installed packages' (site-packages), the standard
-# library's, and tempnb's own (this check and the stand-in generator included).
-_LIBRARY_FOLDERS = tuple(os.path.dirname(os.path.dirname(os.path.abspath(module.__file__))) + os.sep
-                         for module in (np, os)) + (
-    os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep,)
-
-
 def _lines_run(sampler: Callable, logits: np.ndarray) -> int | None:
-    """How many lines of the learner's own code (frames outside the libraries) run on one batch, or None if it fails.
-
-    sys.settrace's "line" events come once per line run and once more each time a loop starts its body again, so a
-    loop written in Python (for, while, a comprehension or a generator expression, whatever its body calls) adds at
-    least one line per row, while array operations run the same lines for any number of rows.
-    """
-    import sys
-
-    count = 0
-
-    def local(frame, event, arg):  # noqa: ANN001, ANN202, ARG001 (sys.settrace's signature)
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def trace(frame, event, arg):  # noqa: ANN001, ANN202, ARG001 (sys.settrace's signature)
-        filename = frame.f_code.co_filename
-        if filename.startswith("<frozen ") or os.path.abspath(filename).startswith(_LIBRARY_FOLDERS):
-            return None  # library code, ours and the standard library's frozen modules included: not the learner's
-        return local
-
-    rng = _WatchedGenerator(seed=70)
-    previous = sys.gettrace()
-    sys.settrace(trace)
-    try:
-        outcome = call(sampler, logits, rng)
-    finally:
-        sys.settrace(previous)
-    return None if outcome.problem else count
+    """How many lines of the learner's own code run on one batch, or None if it fails: a loop written in Python
+    (for, while, a comprehension or a generator expression) adds at least one line per row, while array operations
+    run the same lines for any number of rows (:func:`tempnb.checks._common.lines_run`)."""
+    run = lines_run(sampler, logits, _WatchedGenerator(seed=70), libraries=False)
+    return None if run.outcome.problem else run.own_lines
 
 
 def _loops_over_rows(sampler: Callable, logits: np.ndarray) -> tuple[int, int, int, int] | None:
