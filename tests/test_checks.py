@@ -2311,6 +2311,114 @@ def no_restore_on_copy(f, x, h=1e-5):
     return no_restore(f, x.copy(), h)
 
 
+def central_differences_on_cast_copy(f, x, h=1e-5, dtype=np.float32):
+    """Central differences on a float32 (or float16) copy of x, probed in place and put back exactly: x is unchanged,
+    but f sees every entry rounded to the narrow type, the ones not probed too (cold read r147, X1)."""
+    narrow = x.astype(dtype)
+    g = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        old = narrow[i]
+        narrow[i] = old + h
+        up = f(narrow)
+        narrow[i] = old - h
+        down = f(narrow)
+        narrow[i] = old
+        g[i] = (up - down) / (2 * h)
+    return g
+
+
+def central_differences_float32_copies(f, x, h=1e-5):
+    """xp and xm copied afresh from a float32 cast of x for each entry (cold read r147, X1)."""
+    x32 = x.astype(np.float32)
+    g = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        xp, xm = x32.copy(), x32.copy()
+        xp[i] += h
+        xm[i] -= h
+        g[i] = (f(xp) - f(xm)) / (2 * h)
+    return g
+
+
+def gradient_by_approx_derivative(f, x, h=1e-5):
+    """scipy's central differences, from its private module, on x flattened (cold read r147, X2)."""
+    from scipy.optimize._numdiff import approx_derivative
+
+    flat = approx_derivative(lambda v: f(v.reshape(x.shape)), x.ravel(), method="3-point", abs_step=h)
+    return flat.reshape(x.shape)
+
+
+def gradient_by_scipy_jacobian(f, x, h=1e-5):
+    """scipy.differentiate.jacobian, which calls f on a stack of points (the first axis the variables), so each
+    point is passed to f one at a time, in x's shape."""
+    from scipy.differentiate import jacobian
+
+    def stacked(points):
+        values = np.empty(points.shape[1:])
+        for index in np.ndindex(points.shape[1:]):
+            values[index] = f(points[(slice(None), *index)].reshape(x.shape))
+        return values
+
+    return jacobian(stacked, x.ravel(), initial_step=h).df.reshape(x.shape)
+
+
+def five_point_differences(f, x, h=1e-5):
+    """The five-point stencil (−f(x + 2h) + 8 f(x + h) − 8 f(x − h) + f(x − 2h)) / (12h): it uses h, and is more
+    accurate than the central difference the exercise asks for; exact for cubics (cold read r147, X3)."""
+    g = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        values = []
+        for k in (2, 1, -1, -2):
+            moved = x.copy()
+            moved[i] += k * h
+            values.append(f(moved))
+        g[i] = (-values[0] + 8 * values[1] - 8 * values[2] + values[3]) / (12 * h)
+    return g
+
+
+def half_step_differences(f, x, h=1e-5):
+    """(f(x + h/2) − f(x − h/2)) / h: a central difference over a width of h, not 2h (cold read r147, X3)."""
+    g = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        xp, xm = x.copy(), x.copy()
+        xp[i] += h / 2
+        xm[i] -= h / 2
+        g[i] = (f(xp) - f(xm)) / h
+    return g
+
+
+def double_step_differences(f, x, h=1e-5):
+    """(f(x + 2h) − f(x − 2h)) / (4h): the probes 2h either side, the width read as 4h."""
+    g = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        xp, xm = x.copy(), x.copy()
+        xp[i] += 2 * h
+        xm[i] -= 2 * h
+        g[i] = (f(xp) - f(xm)) / (4 * h)
+    return g
+
+
+def relative_step_differences(f, x, h=1e-5):
+    """Central differences with a step scaled to each entry, h · (1 + |x_i|), as a relative step is often taken."""
+    g = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        step = h * (1 + abs(x[i]))
+        xp, xm = x.copy(), x.copy()
+        xp[i] += step
+        xm[i] -= step
+        g[i] = (f(xp) - f(xm)) / (2 * step)
+    return g
+
+
+def central_differences_with_unit_vector(f, x, h=1e-5):
+    """The exercise's formula as written, (f(x + h 1_i) − f(x − h 1_i)) / (2h), with 1_i built for each entry."""
+    g = np.zeros(x.shape)
+    for i in np.ndindex(x.shape):
+        unit = np.zeros(x.shape)
+        unit[i] = 1.0
+        g[i] = (f(x + h * unit) - f(x - h * unit)) / (2 * h)
+    return g
+
+
 def central_differences_down_minus_up(f, x, h=1e-5):
     """Central differences with the sign flipped: (f(x − h) − f(x + h)) / (2h)."""
     g = np.zeros_like(x)
@@ -5689,6 +5797,40 @@ WRONG_ANSWERS = [
     (checks.check_numerical_gradient, fixed_range_differences,
      "on the soft term at T = 4, a function of student logits of shape (2, 4) (2 images, 4 classes), 2 of its 8 "
      "entries were never perturbed (at indices (0, 3), (1, 3))"),
+    # cold read r147, X1: a float32 (or float16) copy of x probed. The entry cast furthest is ±0.6: 0.6 lies in
+    # [1/2, 1), where float32 keeps 24 bits, so it is stored as round(0.6 · 2^24) / 2^24 = 10066330 / 2^24 =
+    # 0.60000002384…, a move of 0.4 / 2^24 = 2.4e-8
+    (checks.check_numerical_gradient, central_differences_on_cast_copy, "your probes were a float32 copy of x"),
+    (checks.check_numerical_gradient, central_differences_on_cast_copy,
+     "-0.6 became -0.6000000238, a move of 2e-08"),
+    (checks.check_numerical_gradient, central_differences_float32_copies, "your probes were a float32 copy of x"),
+    (checks.check_numerical_gradient, lambda f, x, h=1e-5: central_differences_on_cast_copy(f, x, h, np.float16),
+     "your probes were a float16 copy of x"),
+    # cold read r147, X2: scipy's finite differences in place of the learner's own, named by the function called
+    (checks.check_numerical_gradient, gradient_by_approx_derivative,
+     "your function calls approx_derivative (scipy.optimize._numdiff.approx_derivative)"),
+    (checks.check_numerical_gradient,
+     lambda f, x, h=1e-5: scipy.optimize.approx_fprime(x.ravel(), lambda v: f(v.reshape(x.shape)), h).reshape(
+         x.shape), "your function calls approx_fprime (scipy.optimize.approx_fprime)"),
+    (checks.check_numerical_gradient, gradient_by_scipy_jacobian,
+     "your function calls jacobian (scipy.differentiate.jacobian)"),
+    # cold read r147, X3: formulas that use h but are not the central difference, told by what they return on Σ x³
+    # at h = 0.01: the five-point stencil is exact for cubics (3x²); steps of h/2 give 3x² + (h/2)² = 3x² + 2.5e-5;
+    # steps of 2h give 3x² + (2h)² = 3x² + 4e-4; a step h(1 + |x_i|) gives 3x² + h²(1 + |x_i|)², one per entry
+    (checks.check_numerical_gradient, five_point_differences,
+     "your function follows h, but not with the central difference"),
+    (checks.check_numerical_gradient, five_point_differences, "it returned 3x² to within 1e-8. A formula exact for "
+                                                              "cubics gives 3x², such as the five-point stencil"),
+    (checks.check_numerical_gradient, half_step_differences, "it returned 3x² + 2.5e-05. Steps of h/2 either side"),
+    (checks.check_numerical_gradient, double_step_differences,
+     "it returned 3x² + 0.0004. The exercise asks for (f(x + h) − f(x − h)) / (2h)"),
+    (checks.check_numerical_gradient, relative_step_differences,
+     "your function did not return 3x² + 0.0001: step by the h you are given"),
+    # a step of its own: the same gradient for any h, and on Σ x³ 3x² + (1e-3)² = 3x² + 1e-06
+    (checks.check_numerical_gradient, lambda f, x, h=1e-5: central_differences(f, x, 1e-3),
+     "given h = 0.1 and then h = 0.2 on the first function, Σ sin(x) · x[::-1], it returned the same gradient both "
+     "times; and called with h = 0.01 on f(x) = Σ x³, whose central difference is exactly 3x² + h², it returned "
+     "3x² + 1e-06"),
     # 05 · high-temperature limit, in the notation s (student), t (teacher)
     # 1/3 typed to 8 and to 10 decimals: rounded, not T(q - p) at a finite T
     (checks.check_logit_matching, [-0.33333333, -0.16666667, 0.5], "those are rounded values"),
@@ -9495,6 +9637,10 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_entropy_temperature, entropy_temperature_default_brentq()),
     (checks.check_soft_loss, soft_no_axis),
     (checks.check_soft_loss, lambda s, t, T: np.float64(soft_term(s, t, T))),
+    # 05 · the numerical gradient with the exercise's 1_i written out, and on fresh float64 copies (cold read r147:
+    # neither is a float32 copy or a library call, and both follow h)
+    (checks.check_numerical_gradient, central_differences_with_unit_vector),
+    (checks.check_numerical_gradient, lambda f, x, h=1e-5: central_differences(f, x.copy(), h)),
     (checks.check_logit_matching, [-1 / 3, -1 / 6, 1 / 2]),
     # 05 · the teacher run on each step's transfer images rather than its stored logits indexed with rows
     (distilled_student_check, training_loss_teacher_forward_on_rows),
@@ -9637,7 +9783,7 @@ def distillation_gradient_without_t(s, t, y, T, alpha):
 
 
 def distillation_hard_term_at_t(s, t, y, T, alpha):
-    """The label term from softmax(s / T), the q already computed for the soft term."""
+    """The hard term from softmax(s / T), the q already computed for the soft term."""
     n, n_classes = s.shape
     p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
     kl = np.sum(p * (log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)
@@ -9729,7 +9875,7 @@ def distillation_kl_reversed(s, t, y, T, alpha):
 
 
 def distillation_soft_sign(s, t, y, T, alpha):
-    """The soft term's gradient written α T (p − q), teacher minus student; the loss and label term right."""
+    """The soft term's gradient written α T (p − q), teacher minus student; the loss and hard term right."""
     n, n_classes = s.shape
     p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
     gradient = (alpha * T * (p - q) + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
@@ -9745,7 +9891,7 @@ def distillation_gradient_soft_only_by_b(s, t, y, T, alpha):
 
 
 def distillation_gradient_hard_at_t(s, t, y, T, alpha):
-    """The label term's gradient from q = softmax(s / T); the loss right."""
+    """The hard term's gradient from q = softmax(s / T); the loss right."""
     n, n_classes = s.shape
     p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
     gradient = (alpha * T * (q - p) + (1 - alpha) * (q - np.eye(n_classes)[y])) / n
@@ -9761,7 +9907,7 @@ def distillation_gradient_no_alpha(s, t, y, T, alpha):
 
 
 def distillation_hard_sign(s, t, y, T, alpha):
-    """The label term's gradient written onehot(y) − softmax(s); the loss and soft term right."""
+    """The hard term's gradient written onehot(y) − softmax(s); the loss and soft term right."""
     n, n_classes = s.shape
     p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
     gradient = (alpha * T * (q - p) + (1 - alpha) * (np.eye(n_classes)[y] - softmax(s, axis=1))) / n
@@ -9785,7 +9931,7 @@ def distillation_mixing_library_terms(s, t, y, T, alpha):
 
 
 def distillation_hard_term_from_library(s, t, y, T, alpha):
-    """The soft term written out, the label term from the library's cross_entropy_loss."""
+    """The soft term written out, the hard term from the library's cross_entropy_loss."""
     import tempnb.distill
 
     hard_loss, hard_grad = tempnb.distill.cross_entropy_loss(s, y)
@@ -9822,7 +9968,7 @@ def distillation_hard_term_over_bk(s, t, y, T, alpha):
 
 def distillation_written(kl_of=None, hard_of=None, in_bits=False):
     """Cold read r144, X1: a learner's loss, the solution's but for one slip: the KL's rows from ``kl_of(s, t, T)``
-    (and the soft term T² times their mean), the label term from ``hard_of(s, y)``, or the whole loss divided by
+    (and the soft term T² times their mean), the hard term from ``hard_of(s, y)``, or the whole loss divided by
     log 2; the gradient written as the exercise gives it."""
     def loss(s, t, y, T, alpha):
         B, K = s.shape
@@ -9899,10 +10045,10 @@ DISTILLATION_LOSS_WRONG = [
     (distillation_kl_reversed, "the KL is the wrong way round"),
     # one term's gradient with its sign flipped
     (distillation_soft_sign, "the soft term's sign is flipped in your gradient"),
-    (distillation_hard_sign, "the label term's sign is flipped in your gradient"),
+    (distillation_hard_sign, "the hard term's sign is flipped in your gradient"),
     # gradient-only slips, the loss right
-    (distillation_gradient_soft_only_by_b, "divide the label term's gradient by B too"),
-    (distillation_gradient_hard_at_t, "the label term's gradient is softmax(s) − onehot(y), at T = 1"),
+    (distillation_gradient_soft_only_by_b, "divide the hard term's gradient by B too"),
+    (distillation_gradient_hard_at_t, "the hard term's gradient is softmax(s) − onehot(y), at T = 1"),
     (distillation_gradient_no_alpha, "multiply the soft term's gradient by α"),
     # the KL times T, not T², in the loss; the gradient right (written out, not from the check's variants)
     (lambda s, t, y, T, alpha: (alpha * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (
@@ -9984,11 +10130,11 @@ DISTILLATION_LOSS_WRONG = [
     (distillation_from_library, "your function calls distillation_loss"),
     (tempnb.distillation_loss, "use the library only to compare"),  # my_distillation_loss = distillation_loss
     (distillation_mixing_library_terms, "your function calls distillation_loss"),
-    # the label term alone from the library: named cross_entropy_loss
+    # the hard term alone from the library: named cross_entropy_loss
     (distillation_hard_term_from_library,
      "your function calls cross_entropy_loss (tempnb.distill.cross_entropy_loss); the exercise asks you to write"),
     # cold read r144, X1: the slips Exercise 1 names in the soft term, named in Exercise 4's soft term too (α times
-    # the slipped soft term plus the right label term), and the label term's own: summed, or in bits
+    # the slipped soft term plus the right hard term), and the hard term's own: summed, or in bits
     (distillation_teacher_weights_at_1, "at T = 4, α = 0.7, in the soft term: the weights p must be softmax(t/T) too"),
     (distillation_written(in_bits=True), "at T = 4, α = 0.7: that is the loss in bits (log base 2)"),
     (distillation_log2, "that is the loss in bits (log base 2), the right loss divided by log 2"),
@@ -9996,10 +10142,10 @@ DISTILLATION_LOSS_WRONG = [
         np.log2(softmax(t, T, axis=1)) - np.log2(softmax(s, T, axis=1))), axis=1)),
      "in the soft term: that is the KL in bits (log base 2)"),
     (distillation_written(hard_of=lambda s, y: float(np.sum(-log_softmax(s, axis=1)[np.arange(len(y)), y]))),
-     "the label term's cross-entropy is a mean over the B rows, not a sum (your soft term is right)"),
+     "the hard term's cross-entropy is a mean over the B rows, not a sum (your soft term is right)"),
     (distillation_written(hard_of=lambda s, y: float(np.mean(-np.log2(softmax(s, axis=1)[np.arange(len(y)), y])))),
-     "the label term's cross-entropy is in bits (log base 2)"),
-    # the soft term's KL summed over the batch, the label term a mean: T² Σ KL, not T² mean KL
+     "the hard term's cross-entropy is in bits (log base 2)"),
+    # the soft term's KL summed over the batch, the hard term a mean: T² Σ KL, not T² mean KL
     (lambda s, t, y, T, alpha: (alpha * T * T * float(np.sum(np.sum(softmax(t, T, axis=1) * (
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) + (1 - alpha) * float(np.mean(
         -log_softmax(s, axis=1)[np.arange(len(y)), y])), distillation_by_hand(s, t, y, T, alpha)[1]),

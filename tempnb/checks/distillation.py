@@ -133,7 +133,7 @@ def _soft_term_slips(s: np.ndarray, t: np.ndarray, T: float) -> tuple[list[tuple
     """What each slip of SOFT_TERM_HINTS makes of the soft term T² · mean KL(softmax(t/T) ‖ softmax(s/T)) on these
     logits: (key, value) pairs, in two lists. First the slips in the temperature (empty at T = 1, where each gives
     the right value), then those in the axes, the reductions and the quantity. Exercise 1's check compares its
-    answer with these values; Exercise 4's weighs each by α and adds the right label term. A key may come more than
+    answer with these values; Exercise 4's weighs each by α and adds the right hard term. A key may come more than
     once ("over the batch": every side over axis 0, or one side only)."""
     from tempnb.core import log_softmax, softmax
 
@@ -321,11 +321,12 @@ def _soft_on_problem(problem: str) -> str:
     return ""
 
 
-def _library_shortcut(name: str, what: str) -> str:
-    """The hint for an answer that runs the tempnb function the exercise asks the learner to write (05.1, 05.4)."""
-    where = "tempnb.distillation_loss" if name == "distillation_loss" else f"tempnb.distill.{name}"
+def _library_shortcut(name: str, what: str, where: str = "", tools: str = "from softmax and log_softmax") -> str:
+    """The hint for an answer that runs the library function the exercise asks the learner to write: tempnb's loss
+    (05.1, 05.4) by default, or the function at ``where``, what the learner should build it from in ``tools``."""
+    where = where or ("tempnb.distillation_loss" if name == "distillation_loss" else f"tempnb.distill.{name}")
     return (f"your function calls {name} ({where}); the exercise asks you to write {what} yourself "
-            "from softmax and log_softmax — use the library only to compare.")
+            f"{tools} — use the library only to compare.")
 
 
 def check_soft_loss(soft_loss: Callable) -> None:
@@ -382,11 +383,33 @@ def check_soft_loss(soft_loss: Callable) -> None:
                   "confident student and for a confident teacher.")
 
 
-def _ignored_step(numerical_gradient: Callable, x: np.ndarray) -> str | None:
-    """None if the learner's function uses the h it is given; otherwise the hint.
+def _first_function(point: np.ndarray) -> float:
+    """Exercise 05.2's first function, Σ sin(x) · x[::-1], for the check's probes (the check's own call records
+    where it was evaluated; these do not)."""
+    return float(np.sum(np.sin(point) * point[::-1]))
+
+
+def _ignores_step(numerical_gradient: Callable, x: np.ndarray) -> bool | None:
+    """Whether the learner's function returns the same gradient of the first function for h = 0.1 and h = 0.2
+    (True), or different ones (False); None if a call failed. Every finite-difference formula that steps by h has
+    an error that changes with h on Σ sin(x) · x[::-1] (no such formula is exact for sin), so equal answers mean h
+    was not used. Two quiet probes: the learner's own calls have shown their prints."""
+    with _quietly():
+        answers = [call(numerical_gradient, _first_function, x, step) for step in (0.1, 0.2)]
+    arrays = [as_array(outcome.value) if not outcome.problem else None for outcome in answers]
+    if any(array is None or array.shape != x.shape for array in arrays):
+        return None
+    return bool(np.array_equal(arrays[0], arrays[1]))
+
+
+def _step_problem(numerical_gradient: Callable, x: np.ndarray) -> str | None:
+    """None if the learner's function gives the central difference for the h it is given; otherwise the hint.
 
     On f(x) = Σ x³ the central difference is exactly 3x² + h² (the h² f'''(x)/6 error of central differences,
-    with f''' = 6), so h = 0.01 must give 3x² + 1e-4; a function that steps by its own h gives 3x² + its h².
+    with f''' = 6), so h = 0.01 must give 3x² + 1e-4. Another answer is either central differences with a step
+    of the function's own (it ignores h: _ignores_step tells) or another formula that does use h (steps of h/2
+    either side give 3x² + h²/4; a formula exact for cubics, such as the five-point stencil, gives 3x²). The hint
+    says what the answer measured, and names the cause only where a probe showed it (cold read r147, X3).
     """
     step = 1e-2
     outcome = call(numerical_gradient, lambda point: float(np.sum(np.asarray(point, dtype=float) ** 3)), x, step)
@@ -397,18 +420,37 @@ def _ignored_step(numerical_gradient: Callable, x: np.ndarray) -> str | None:
     want = 3 * x**2 + step**2
     if answer is not None and answer.shape == x.shape and np.allclose(answer, want, rtol=0, atol=1e-6):
         return None
-    offset = float(np.mean(answer - 3 * x**2)) if answer is not None and answer.shape == x.shape else math.nan
-    if abs(offset) < 0.5 * step**2 and np.allclose(answer - 3 * x**2, offset, rtol=0, atol=1e-8):
-        # 3x² plus the same small h'² everywhere: central differences with a step h' of their own
-        # a tiny offset is shown as a bound: its digits would depend on the CPU's rounding
-        returned = f"3x² + {offset:.1g}" if offset > 1e-8 else "3x² to within 1e-8"
-        return (f"your function ignores its h argument: called with h = {step:g} on f(x) = Σ x³, whose central "
-                f"difference is exactly 3x² + h², it returned {returned}, not 3x² + {step**2:g}. Step by "
-                "the h you are given.")
     if outcome.problem:
         return f"called with h = {step:g} on f(x) = Σ x³, your function {_did(outcome.problem)}."
-    return (f"called with h = {step:g} on f(x) = Σ x³, whose central difference is exactly 3x² + h², your function "
-            f"did not return 3x² + {step**2:g}: step by the h you are given, and divide by 2h.")
+    where = f"called with h = {step:g} on f(x) = Σ x³, whose central difference is exactly 3x² + h²"
+    central = "(f(x + h) − f(x − h)) / (2h)"
+    # what the answer measured: 3x² plus one number (its digits are rounded, and a tiny offset is shown as a bound:
+    # the last digits depend on the CPU's rounding), or nothing of that form
+    returned, offset = "something other than 3x² plus one number", math.nan
+    if answer is not None and answer.shape == x.shape:
+        offset = float(np.mean(answer - 3 * x**2))
+        if np.allclose(answer - 3 * x**2, offset, rtol=0, atol=1e-8):
+            returned = ("3x² to within 1e-8" if abs(offset) <= 1e-8 else
+                        f"3x² {'+' if offset > 0 else '−'} {abs(offset):.2g}")
+        else:
+            offset = math.nan
+    if _ignores_step(numerical_gradient, x):
+        return (f"your function ignores its h argument: given h = 0.1 and then h = 0.2 on the first function, Σ sin(x) "
+                f"· x[::-1], it returned the same gradient both times; and {where}, it returned {returned}, not "
+                f"3x² + {step**2:g}. Step by the h you are given.")
+    if math.isnan(offset):
+        return (f"{where}, your function did not return 3x² + {step**2:g}: step by the h you are given, and take "
+                f"{central} for each entry.")
+    if abs(offset) <= 1e-8:
+        why = (" A formula exact for cubics gives 3x², such as the five-point stencil (−f(x + 2h) + 8f(x + h) − "
+               "8f(x − h) + f(x − 2h)) / (12h);")
+    elif abs(offset - step**2 / 4) <= 1e-8:
+        why = " Steps of h/2 either side, (f(x + h/2) − f(x − h/2)) / h, give 3x² + h²/4;"
+    else:
+        why = ""
+    asks = f"the exercise asks for {central}, probing each entry at x ± h."
+    return (f"your function follows h, but not with the central difference: {where} = 3x² + {step**2:g}, it "
+            f"returned {returned}." + (f"{why} {asks}" if why else f" {asks[0].upper()}{asks[1:]}"))
 
 
 # Exercise 05.2's distillation case: the soft term T² · mean KL(softmax(t/T) ‖ softmax(s/T)) at T = 4, as a function
@@ -478,6 +520,35 @@ def _returns_its_input(numerical_gradient: Callable, x: np.ndarray) -> bool:
         np.shares_memory(outcome.value, given[0]))
 
 
+def _scipy_differences() -> dict[Callable, str]:
+    """scipy's finite-difference functions a learner may reach for in Exercise 05.2, each with the public path the hint
+    names. approx_fprime calls approx_derivative, and jacobian calls derivative (scipy 1.17.1), so each caller comes
+    first: it is the one the learner wrote. scipy.differentiate exists from scipy 1.15 on."""
+    from scipy.optimize import approx_fprime
+    from scipy.optimize._numdiff import approx_derivative
+
+    found = {approx_fprime: "scipy.optimize.approx_fprime",
+             approx_derivative: "scipy.optimize._numdiff.approx_derivative"}
+    with contextlib.suppress(ImportError):
+        from scipy.differentiate import derivative, jacobian
+
+        found |= {jacobian: "scipy.differentiate.jacobian", derivative: "scipy.differentiate.derivative"}
+    return found
+
+
+def _narrow_probes(probes: list[np.ndarray], x: np.ndarray) -> str:
+    """The name of a float type narrower than float64 ("float32", "float16") if the learner's probes were x cast to it:
+    some probe that moved two or more entries of x equals x cast to that type in all but at most one entry (the one
+    probed), which no probe of x itself or of a float64 copy does, as x holds entries such a type cannot store
+    (−0.6, −0.2, 0.2, 0.6). "" otherwise (cold read r147, X1)."""
+    spread = [probe for probe in probes if probe.shape == x.shape and int(np.sum(np.abs(probe - x) > 1e-12)) >= 2]
+    for dtype in (np.float32, np.float16):
+        cast = x.astype(dtype).astype(np.float64)
+        if not np.array_equal(cast, x) and any(int(np.sum(probe != cast)) <= 1 for probe in spread):
+            return np.dtype(dtype).name
+    return ""
+
+
 def check_numerical_gradient(numerical_gradient: Callable) -> None:
     """Exercise 05.2: central finite differences of a scalar function of a 2-D array.
 
@@ -492,6 +563,13 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
         probes.append(np.array(point, dtype=float, copy=True))
         return float(np.sum(np.sin(point) * point[::-1]))
 
+    if callable(numerical_gradient):
+        library = _scipy_differences()
+        with _quietly():  # a probe: the learner's own call on this input comes next, and shows its prints
+            shortcut = calls(numerical_gradient, (_first_function, x), *library)
+        if shortcut is not None:
+            return hint(_library_shortcut(shortcut.__name__, "the central differences (f(x + h) − f(x − h)) / (2h)",
+                                          library[shortcut], "for each entry in turn"))
     outcome = call(numerical_gradient, f, x)
     # xp = x; xm = x: one array under three names, so the "x − h" probe undoes the "x + h" one and lands on
     # x itself (x may even end up restored). Half the probes then sit at x (up to rounding), and the answer
@@ -519,6 +597,17 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
                     "wrote xp = x and xm = x: the three names are one array, and xm[i] -= h undoes xp[i] += h "
                     "before f sees it; copy it (xp = x.copy(), xm = x.copy()), or save, probe and restore each "
                     "entry in turn.")
+    # probes of a float32 (or float16) copy: named before the slips below, whose symptoms a cast can mimic (in
+    # float16 a step of 1e-5 rounds away, so both probes of an entry land on the same point)
+    narrow = _narrow_probes(probes, x)
+    if narrow:
+        # the entry of x that its cast moves most, shown as the cast stores it: exact arithmetic, the same on any CPU
+        worst = np.unravel_index(int(np.argmax(np.abs(x.astype(narrow) - x))), x.shape)
+        stored = float(x.astype(narrow)[worst])
+        return hint(f"your probes were a {narrow} copy of x (x.astype(np.{narrow}), or dtype=np.{narrow}), so f "
+                    f"saw every entry rounded to {narrow}, the ones you did not probe too: {x[worst]:g} became "
+                    f"{stored:.10g}, a move of {abs(stored - x[worst]):.0e}, and each step of h was rounded as well. "
+                    "Probe x itself (save old = x[i], probe x[i] ± h, then x[i] = old) or a float64 copy, x.copy().")
     # xp = x; xm = x, with both probes set before f is called (x[i] = old + h, then x[i] = old - h): each pair
     # of calls sees the same point, x with entry i at old - h, so every difference is exactly 0
     paired = len(probes) >= 2 * x.size and len(probes) % 2 == 0 and all(
@@ -580,7 +669,7 @@ def check_numerical_gradient(numerical_gradient: Callable) -> None:
     h = float(np.median(np.abs(steps))) if steps else 0.0
     central = bool(steps) and any(step > 0 for step in steps) and any(step < 0 for step in steps)
     if error < 1e-6 and central:
-        problem = _ignored_step(numerical_gradient, x) or _soft_term_gradient_problem(numerical_gradient)
+        problem = _step_problem(numerical_gradient, x) or _soft_term_gradient_problem(numerical_gradient)
         if problem is not None:
             return hint(problem)
         # Bounds, not the errors themselves: their last digits depend on the CPU's rounding.
@@ -931,12 +1020,12 @@ def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha:
         # one term's gradient with its sign flipped, the other right
         "soft gradient sign": (None, (alpha * T * (p - q) + (1 - alpha) * (q1 - onehot)) / n),
         "hard gradient sign": (None, (alpha * T * (q - p) + (1 - alpha) * (onehot - q1)) / n),
-        # gradient-only slips, the loss right: only the soft term divided by B; the label term's gradient from
+        # gradient-only slips, the loss right: only the soft term divided by B; the hard term's gradient from
         # softmax(s / T); α left off the soft term's gradient
         "only soft gradient divided by B": (None, alpha * T * (q - p) / n + (1 - alpha) * (q1 - onehot)),
         "hard gradient at T": (None, (alpha * T * (q - p) + (1 - alpha) * (q - onehot)) / n),
         "no alpha in soft gradient": (None, (T * (q - p) + (1 - alpha) * (q1 - onehot)) / n),
-        # the label term computed from softmax(s / T), the q already at hand, instead of softmax(s)
+        # the hard term computed from softmax(s / T), the q already at hand, instead of softmax(s)
         # the soft term with the student's (or the teacher's) softmax left at T = 1; gradient to match
         "student untempered": (alpha * T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1)
                                                                          - log_softmax(s, axis=1)), axis=1)))
@@ -949,13 +1038,13 @@ def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha:
         # -log_softmax(s, axis=1)[:, y]: every row's log-probability of every row's label, a B × B matrix
         "hard term B × B": (alpha * soft_loss + (1 - alpha) * float(np.mean(-log_softmax(s, axis=1)[:, y])),
                             alpha * soft_grad + (1 - alpha) * hard_grad),
-        # -np.mean(onehot * log_softmax(s)): the mean over all B · K entries, so the label term divided by K
+        # -np.mean(onehot * log_softmax(s)): the mean over all B · K entries, so the hard term divided by K
         "hard term over B·K": (alpha * soft_loss + (1 - alpha) * hard_loss / s.shape[1],
                                alpha * soft_grad + (1 - alpha) * hard_grad),
-        # the label term summed over the B rows, the soft term a mean (cold read r144, X1)
+        # the hard term summed over the B rows, the soft term a mean (cold read r144, X1)
         "hard term summed": (alpha * soft_loss + (1 - alpha) * n * hard_loss,
                              alpha * soft_grad + (1 - alpha) * hard_grad),
-        # logs in base 2: the label term's only, or the whole loss (every log, or the loss divided by log 2)
+        # logs in base 2: the hard term's only, or the whole loss (every log, or the loss divided by log 2)
         "hard term in bits": (alpha * soft_loss + (1 - alpha) * hard_loss / math.log(2),
                               alpha * soft_grad + (1 - alpha) * hard_grad),
         "loss in bits": ((alpha * soft_loss + (1 - alpha) * hard_loss) / math.log(2),
@@ -980,19 +1069,19 @@ _LOSS_HINTS = {
     "gradient sign": "the gradient's sign is flipped: it is q − p (student minus teacher) and softmax(s) − onehot(y).",
     "KL reversed": REVERSED_KL,
     "soft gradient sign": "the soft term's sign is flipped in your gradient: it is α T (q − p), student minus teacher, "
-                          "not α T (p − q); the label term's sign is right.",
-    "hard gradient sign": "the label term's sign is flipped in your gradient: it is (1 − α)(softmax(s) − onehot(y)), "
+                          "not α T (p − q); the hard term's sign is right.",
+    "hard gradient sign": "the hard term's sign is flipped in your gradient: it is (1 − α)(softmax(s) − onehot(y)), "
                           "not onehot(y) − softmax(s); the soft term's sign is right.",
-    "only soft gradient divided by B": "divide the label term's gradient by B too: the whole gradient is "
+    "only soft gradient divided by B": "divide the hard term's gradient by B too: the whole gradient is "
                                        "[α T (q − p) + (1 − α)(softmax(s) − onehot(y))] / B; yours divides only "
                                        "the soft term.",
-    "hard gradient at T": "the label term's gradient is softmax(s) − onehot(y), at T = 1: use softmax(s), not "
+    "hard gradient at T": "the hard term's gradient is softmax(s) − onehot(y), at T = 1: use softmax(s), not "
                           "softmax(s / T), the q of the soft term (your loss is right).",
     "no alpha in soft gradient": "multiply the soft term's gradient by α: α T (q − p) / B; yours has T (q − p) / B "
                                  "(your loss is right).",
     "student untempered": STUDENT_UNTEMPERED,
     "teacher untempered": TEACHER_UNTEMPERED,
-    "hard term at T": "the label term is ordinary cross-entropy at T = 1: use softmax(s) (or log_softmax(s)), not "
+    "hard term at T": "the hard term is ordinary cross-entropy at T = 1: use softmax(s) (or log_softmax(s)), not "
                       "softmax(s / T), the q of the soft term.",
     "hard term B × B": "the hard term is indexed [:, labels], which picks a B×B matrix (every row's log-probability "
                        "of every row's label), and its mean mixes the rows: use log_softmax(s, axis=1)[np.arange(B), "
@@ -1000,9 +1089,9 @@ _LOSS_HINTS = {
     "hard term over B·K": "the hard term is averaged over B·K entries: np.mean of the one-hot rows times "
                           "log_softmax(s) also divides by the K classes. Sum over the classes (axis=1) first, then "
                           "take the mean over the B rows.",
-    "hard term summed": "the label term's cross-entropy is a mean over the B rows, not a sum (your soft term is "
+    "hard term summed": "the hard term's cross-entropy is a mean over the B rows, not a sum (your soft term is "
                         "right): np.mean of the rows' −log softmax(s)[label].",
-    "hard term in bits": "the label term's cross-entropy is in bits (log base 2); the course's logs are natural logs: "
+    "hard term in bits": "the hard term's cross-entropy is in bits (log base 2); the course's logs are natural logs: "
                          "take it from log_softmax(s, axis=1).",
     "loss in bits": "that is the loss in bits (log base 2), the right loss divided by log 2; the course's logs are "
                     "natural logs, np.log and log_softmax.",
@@ -1262,7 +1351,7 @@ def _check_loss_function(loss_function: Callable) -> str | None:
                                                                        and not loss_ok):
                 return f"{where}: {_LOSS_HINTS[name]}"
         if not loss_ok:
-            # Exercise 1's slips of the soft term, weighted by α, beside the right label term (cold read r144, X1)
+            # Exercise 1's slips of the soft term, weighted by α, beside the right hard term (cold read r144, X1)
             hard_loss = distillation_loss(s, t, y, T, 0.0)[0]
             for key, value in (slip for slips in _soft_term_slips(s, t, T) for slip in slips):
                 if math.isclose(number(loss), alpha * value + (1 - alpha) * hard_loss, rel_tol=1e-7):
