@@ -1203,6 +1203,50 @@ def batch_sorted_not_mapped_back(z, rng):
     return np.argmax(cdf > rng.random(len(z))[:, None], axis=1)
 
 
+def batch_sorted_then_mapped_back(z, rng):
+    """Cold read r150, X4: each row sorted most probable first, the inverse CDF taken there, the index mapped back
+    with order[j]: a right draw of each row's distribution, but not the inverse-CDF index of the row's own order."""
+    probs = softmax(z, axis=1)
+    order = np.argsort(-probs, axis=1)
+    cdf = np.cumsum(np.take_along_axis(probs, order, axis=1), axis=1)
+    u = rng.random(len(z)) * cdf[:, -1]
+    j = np.argmax(cdf > u[:, None], axis=1)
+    return order[np.arange(len(z)), j]
+
+
+def top_p_losing_precision(how):
+    """Cold read r150, X2: a right top-p whose probabilities or comparison lose precision (`how`)."""
+    def my_top_p(z, top_p_mass):
+        probs = softmax(z)
+        if how == "round 2":
+            probs = np.round(probs, 2)
+        elif how == "round 3":
+            probs = np.round(probs, 3)
+        elif how == "float16":
+            probs = probs.astype(np.float16)
+        order = np.argsort(-probs)
+        c = np.cumsum(probs[order])
+        if how == "tolerance":
+            reached = c >= top_p_mass - 0.02
+        elif how == "isclose":
+            reached = (c >= top_p_mass) | np.isclose(c, top_p_mass, atol=1e-2)
+        else:
+            reached = c >= top_p_mass
+        n = int(np.argmax(reached)) + 1 if reached.any() else len(z)
+        out = np.full_like(z, -np.inf)
+        out[order[:n]] = z[order[:n]]
+        return out
+    return my_top_p
+
+
+def top_p_sorted_indices(z, top_p_mass):
+    """Cold read r150, X1: the kept tokens' indices, not the filtered logits."""
+    probs = softmax(z)
+    order = np.argsort(-probs)
+    n = int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1
+    return sorted(order[:n].tolist())
+
+
 def batch_seeded_generator(z, rng):
     """Cold read r140: rng used only to seed another generator, whose uniform numbers the check cannot see."""
     u = np.random.default_rng(rng.integers(2**30)).random(len(z))
@@ -6304,6 +6348,28 @@ WRONG_ANSWERS = [
      "taking np.log of it"),
     (checks.check_top_k, lambda z, k: np.where(z <= np.sort(z)[min(k, len(z)) - 1], z, -np.inf), "k smallest"),
     (checks.check_top_k, lambda z, k: z[np.argsort(z)[::-1][:k]], "shape"),
+    # cold read r150, X1: a wrong shape is shown as the value returned, not as "positions". On [1, 4, 2, 3, 0] with
+    # k = 2 the two largest, 4 and 3, stand at indices 1 and 3
+    (checks.check_top_k, lambda z, k: np.flatnonzero(z >= np.sort(z)[::-1][min(k, len(z)) - 1]),
+     "got [1.0, 3.0], an array of shape (2,)"),
+    (checks.check_top_k, lambda z, k: z[z >= np.sort(z)[::-1][min(k, len(z)) - 1]],
+     "got [4.0, 3.0], an array of shape (2,)"),
+    # the first case, log [0.02, 0.03, 0.15, 0.3, 0.5] at 0.85: 0.5 + 0.3 + 0.15 = 0.95 crosses, indices 2, 3, 4
+    (checks.check_top_p, top_p_sorted_indices, "the whole vector, with the removed entries set to -inf; got "
+                                               "[2.0, 3.0, 4.0], an array of shape (3,)"),
+    # cold read r150, X2: 0.5 + 0.2999 = 0.7999 < 0.8 keeps 3; each of these reaches 0.8 at the second token
+    (checks.check_top_p, top_p_losing_precision("round 2"), "0.5 + 0.2999 = 0.7999 is still below 0.8"),
+    (checks.check_top_p, top_p_losing_precision("round 3"), "Did you round the probabilities"),
+    (checks.check_top_p, top_p_losing_precision("float16"), "Did you round the probabilities (np.round, float16)"),
+    (checks.check_top_p, top_p_losing_precision("tolerance"), "or compare with a tolerance"),
+    (checks.check_top_p, top_p_losing_precision("isclose"), "keep 3"),
+    # cold read r150, X3: np.partition(z, k)[k] is the (k + 1)-th smallest; on [1, 3, 3, 2] with k = 1 it is 2
+    (checks.check_top_k, lambda z, k: np.where(z >= np.partition(z, k)[k], z, -np.inf),
+     "your threshold is the (k + 1)-th smallest logit"),
+    (checks.check_top_k, lambda z, k: np.where(z >= np.sort(z)[min(k, len(z) - 1)], z, -np.inf),
+     "counts from the bottom"),
+    # cold read r150, X4
+    (checks.check_batch_sampler, batch_sorted_then_mapped_back, "the running total follows the row's own order"),
     (checks.check_top_k, lambda z, k: np.where(z >= np.unique(z)[::-1][min(k, np.unique(z).size) - 1], z, -np.inf),
      "tied entries still count towards k"),
     # the right positions, shifted so the largest kept logit is 0
@@ -9079,8 +9145,8 @@ def test_top_p_cases_are_far_from_the_threshold():
     from tempnb.checks.sampling import TOP_P_NAMES_CASES, top_p_cases
 
     cases = top_p_cases()
-    # five hand-made cases (one of them of large logits) and one of unnormalised logits
-    assert len(cases) == len(TOP_P_NAMES_CASES) + 6
+    # six hand-made cases (one of large logits, one with a total 1e-4 below the mass) and one of unnormalised logits
+    assert len(cases) == len(TOP_P_NAMES_CASES) + 7
     for case in cases:
         logits, mass = case.args
         if mass == 1:  # keep every token of nonzero probability, though the running total ends below 1
@@ -9114,6 +9180,19 @@ def test_top_p_positive_logits_case_by_hand():
     assert (by_hand, raw, len(logits)) == (3, 1, 4) and mass == 0.9
     assert min(abs(total - mass) for total in totals) > 0.02
     assert np.isfinite(case.expected).tolist() == [True, False, True, True]
+
+
+def test_top_p_case_near_the_mass_by_hand():
+    """Cold read r150, X2, by exact fractions: 1/2 + 2999/10000 = 7999/10000, 1e-4 below 4/5, so the third token
+    crosses and 3 are kept; the probabilities rounded to 2 decimals, 1/2 + 3/10, reach 4/5 at the second token."""
+    from tempnb.checks.sampling import top_p_cases
+
+    [case] = [case for case in top_p_cases() if case.args[0].size == 3 and case.args[1] == 0.8]
+    mass = Fraction(4, 5)
+    assert Fraction(1, 2) + Fraction(2999, 10000) == mass - Fraction(1, 10000)
+    assert Fraction(1, 2) + Fraction(3, 10) == mass
+    assert np.allclose(np.exp(case.args[0]), [0.5, 0.2999, 0.2001], rtol=1e-15, atol=0)
+    assert np.isfinite(case.expected).tolist() == [True, True, True]
 
 
 def test_top_p_large_logits_case_by_hand():

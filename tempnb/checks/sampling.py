@@ -681,6 +681,15 @@ def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarra
              "every row was looked up in the first row's running totals: np.cumsum without an axis flattens the "
              "batch into one long running total, whose first K entries are the first row's. Take the running "
              "total along each row, np.cumsum(probs, axis=1)."),
+            # each row sorted (most probable first, or least), looked up there, and mapped back with order[j]:
+            # a right draw of the row's distribution, but not the inverse-CDF index (cold read r150, X4)
+            ([np.take_along_axis(order, np.minimum(j, logits.shape[1] - 1)[:, None], axis=1)[:, 0]
+              for order in (np.argsort(-probs, axis=1, kind="stable"), np.argsort(probs, axis=1, kind="stable"))
+              for j in _first_above(np.cumsum(np.take_along_axis(probs, order, axis=1), axis=1), u)],
+             "you sorted each row, looked u up in the running totals of the sorted row and mapped the index back "
+             "with order[j]: that draws each token as often as its probability, but not the inverse-CDF index the "
+             "exercise asks for: there the running total follows the row's own order (token 0, then 1, then 2, ...). "
+             "Drop the sort: cdf = np.cumsum(probs, axis=1), then the first index of cdf > u[:, None] in each row."),
             (list(_first_above(np.cumsum(probs, axis=0), u)),
              "your running totals go down the columns, np.cumsum(probs, axis=0), adding up different rows: take "
              "them along each row, np.cumsum(probs, axis=1)."),
@@ -1351,8 +1360,10 @@ def _filter_mistakes(logits: np.ndarray, expected: np.ndarray) -> tuple[Mistake,
         Mistake(lambda a: isinstance(a, np.ndarray) and a.dtype == bool,
                 "you returned a mask of the entries to keep, not the filtered logits: return "
                 "np.where(mask, logits, -np.inf)."),
+        # {got:value}: the answer itself and its shape, not the "positions" of its finite entries (cold read r150, X1)
         Mistake(lambda a: as_array(a) is None or as_array(a).shape != logits.shape,
-                f"return the filtered logits, an array of shape {logits.shape}; got {{got}}."),
+                f"return the filtered logits, an array of shape {logits.shape}: the whole vector, with the removed "
+                f"entries set to -inf; got {{got:value}}."),
         Mistake(lambda a: bool(np.all((as_array(a) >= 0) & (as_array(a) <= 1))) and close(np.sum(as_array(a)), 1.0),
                 "return the filtered logits (removed entries set to -inf), not probabilities."),
         # probabilities at the kept positions and 0 elsewhere: both halves are wrong, so name both
@@ -1471,6 +1482,8 @@ def check_top_k(my_top_k: Callable) -> None:
         changed = _values_changed_behind_warning(my_top_k, cases)
         if changed is not None:
             return hint(changed)
+        if _counts_from_the_bottom(my_top_k, cases):
+            return hint(_FROM_THE_BOTTOM)
     # an answer that gets every case right by calling tempnb.top_k (a wrong one gets its own hint first)
     if (callable(my_top_k) and calls(my_top_k, cases[0].args, top_k)
             and first_miss(my_top_k, cases, same=_same_filter, show=_show_kept) is None):
@@ -1481,6 +1494,34 @@ def check_top_k(my_top_k: Callable) -> None:
         return hint(aliased)
     return _run_filter(my_top_k, cases, "Your top-k matches tempnb.top_k, ties and oversized k included, and "
                                         "returns a new array.")
+
+
+_FROM_THE_BOTTOM = ("your threshold is the (k + 1)-th smallest logit: np.partition(logits, k)[k], like "
+                    "np.sort(logits)[k], counts from the bottom. On [1, 4, 2, 3, 0] with k = 2 that happens to be "
+                    "the (k + 1)-th largest too, but on [1, 3, 3, 2] with k = 1 it keeps the 2 as well. The k-th "
+                    "largest is np.partition(logits, -k)[-k], or np.sort(logits)[::-1][k - 1].")
+
+
+def _counts_from_the_bottom(function: Callable, cases: list[Case]) -> bool:
+    """Whether the answer keeps every logit >= the (k + 1)-th smallest, np.partition(logits, k)[k] (cold read r150,
+    X3): on the first case it keeps what the (k + 1)-th largest keeps, so a later case must tell the two apart."""
+    def bottom(logits: np.ndarray, k: int) -> np.ndarray:
+        return np.where(logits >= np.sort(logits)[min(k, logits.size - 1)], logits, -np.inf)
+
+    def top(logits: np.ndarray, k: int) -> np.ndarray:  # the (k + 1)-th largest
+        return np.where(logits >= np.sort(logits)[::-1][min(k, logits.size - 1)], logits, -np.inf)
+
+    told_apart = False
+    for index, case in enumerate(cases):
+        logits, k = case.args
+        outcome = call(function, *case.args)  # fresh copies of the arguments
+        matches = outcome.value is not None and not outcome.problem and _same_filter(outcome.value, bottom(logits, k))
+        if index == 0 and not matches:
+            return False
+        if matches and not _same_filter(bottom(logits, k), top(logits, k)) \
+                and not _same_filter(bottom(logits, k), case.expected):
+            told_apart = True
+    return told_apart
 
 
 def _returns_its_input(function: Callable, cases: list[Case]) -> str | None:
@@ -1509,11 +1550,31 @@ def _run_filter(function: Callable, cases: list[Case], success: str) -> None:
     return run_cases(function, cases, success, same=_same_filter, show=_show_kept)
 
 
+class _Shown(str):
+    """A filter's answer as a hint shows it: ``{got}`` gives the positions it kept, ``{got:value}`` the answer
+    itself and its shape (for an answer of the wrong shape, whose "positions" would mislead)."""
+
+    value: str
+
+    def __new__(cls, text: str, value: str) -> _Shown:
+        shown_answer = super().__new__(cls, text)
+        shown_answer.value = value
+        return shown_answer
+
+    def __format__(self, spec: str) -> str:
+        return self.value if spec == "value" else str.__format__(self, spec)
+
+
+def _shown_with_shape(answer: object) -> str:
+    array = as_array(answer)
+    return shown(answer) + (f", an array of shape {array.shape}" if array is not None else "")
+
+
 def _show_kept(answer: object) -> str:
     array = as_array(answer)
     if array is None or array.ndim != 1:
-        return shown(answer)
-    return f"positions {_kept(array)}"
+        return _Shown(shown(answer), _shown_with_shape(answer))
+    return _Shown(f"positions {_kept(array)}", _shown_with_shape(answer))
 
 
 # Exercise 06.4 uses the names model: (context, top_p_mass). Each nucleus boundary lies far
@@ -1549,6 +1610,10 @@ def top_p_cases() -> list[Case]:
     # first (2 >= 0.9) and keeps 1: keeping every token and adding up raw logits no longer look alike, as they do
     # on negative logits, whose raw running total never reaches the mass
     inputs.append((np.array([2.0, 0.0, 1.0, 0.5]), 0.9, "[2, 0, 1, 0.5] with top_p_mass = 0.9"))
+    # a running total 1e-4 below the mass (cold read r150, X2): 0.5 + 0.2999 = 0.7999 < 0.8, so the third token
+    # crosses and 3 are kept. Far from float64 rounding, but probabilities rounded to 2 or 3 decimals or to
+    # float16, or a tolerance of 1e-3 or more, reach 0.8 at the second token and keep 2
+    inputs.append((np.log([0.5, 0.2999, 0.2001]), 0.8, _NEAR_THE_MASS_LABEL))
     # large logits, last so that only a top-p right everywhere else meets them: probabilities [1, e^-1, e^-2,
     # e^-10] / (1 + e^-1 + e^-2 + e^-10) = [0.665, 0.245, 0.090, 0.00003] (none rounds to 0, so the least-likely
     # rule counts them all), so 0.665 + 0.245 = 0.910 crosses 0.9 and 2 are kept; np.exp(990) already overflows,
@@ -1606,7 +1671,11 @@ def top_p_cases() -> list[Case]:
             "own order. Map it back to the tokens' own positions: out[order[keep]] = logits[order[keep]] into "
             "out = np.full_like(logits, -np.inf) (or keep_own = np.zeros(len(logits), dtype=bool); "
             "keep_own[order] = keep).")
-        mistakes = (*_filter_mistakes(logits, expected), *below_one, base_two_mistake, sorted_mask,
+        # on the case near the mass, keeping 2 (what dropping the crossing token keeps there too) is lost precision:
+        # an answer that drops the crossing token has met its hint on the first case already
+        near = ((Mistake(lambda a, z=logits: _kept_subset(a, z) and _kept(as_array(a)) == [0, 1],
+                         _NEAR_THE_MASS),) if label == _NEAR_THE_MASS_LABEL else ())
+        mistakes = (*_filter_mistakes(logits, expected), *near, *below_one, base_two_mistake, sorted_mask,
                     # keep while the mass before a token is below top_p_mass: right except at mass 0, where it
                     # keeps nothing (and so matches the exclusive rule below, whose hint would mislead)
                     Mistake(lambda a, shape=logits.shape: as_array(a) is not None and as_array(a).shape == shape
@@ -1645,6 +1714,11 @@ def top_p_cases() -> list[Case]:
     return cases
 
 
+_NEAR_THE_MASS_LABEL = "log [0.5, 0.2999, 0.2001] with top_p_mass = 0.8"
+_NEAR_THE_MASS = ("on log [0.5, 0.2999, 0.2001] with top_p_mass = 0.8 you kept 2 tokens, but 0.5 + 0.2999 = 0.7999 "
+                  "is still below 0.8, so the third token crosses the mass: keep 3. Did you round the probabilities "
+                  "(np.round, float16) or compare with a tolerance (np.isclose, c < m - tol)? Compare the running "
+                  "total of the float64 probabilities with top_p_mass exactly.")
 _LARGE_TOP_P_LABEL = "the large logits [1000, 999, 998, 990] with top_p_mass = 0.9"
 _SUBTRACT_THE_MAX = ("np.exp(1000) overflows to inf, and inf / inf is nan: subtract the maximum before np.exp, "
                      "np.exp(z - z.max()), as softmax does (03-softmax), then divide by the total.")
@@ -1908,9 +1982,9 @@ def check_top_p(my_top_p: Callable) -> None:
         return hint(_builds_it("top_p", "Take the softmax, sort it most probable first, and keep tokens until "
                                         "their running total reaches top_p_mass."))
     return passed(f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
-                  "distributions of the names model (one of them divided by T = 0.5) and 5 hand-made "
-                  "cases (top_p_mass = 0 and 1, and logits as large as 1000, among them), keeps at least one "
-                  "token, keeps 2 of 4 "
+                  "distributions of the names model (one of them divided by T = 0.5) and 6 hand-made "
+                  "cases (top_p_mass = 0 and 1, a running total 1e-4 below the mass, and logits as large as "
+                  "1000, among them), keeps at least one token, keeps 2 of 4 "
                   "equal logits at top_p_mass = 0.5, where the running total lands exactly on the mass, and "
                   "returns a new array.")
 
@@ -1929,7 +2003,7 @@ def _total_lands_on_the_mass(function: Callable) -> str | None:
     got = as_array(outcome.value)
     if got is None or got.shape != (4,) or not np.all((got == 0) | np.isneginf(got)):
         return (f"{where}return the four logits with the removed ones set to -inf; got "
-                f"{_show_kept(outcome.value)}.")
+                f"{_shown_with_shape(outcome.value)}.")
     kept = int(np.sum(got == 0))
     if kept == 3:
         return (f"{where}yours kept 3 tokens, but 0.25 + 0.25 is exactly 0.5, so the running total reaches "
