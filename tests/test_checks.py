@@ -2994,6 +2994,34 @@ def fit_grid_log_of_softmax(logits, labels):
     return float(grid[np.argmin([nll(T) for T in grid])])
 
 
+def fit_grid_naive_logsumexp(logits, labels):
+    """Cold read r150 (X1): the log-sum-exp written without 03's max-subtraction, on a grid from T = 0.01 and then
+    refined. exp(logits / 0.01) overflows (a positive T) wherever a logit is above 709 * 0.01 = 7.09, which the
+    check's cases hold (test_fit_temperature_overflow_hint_names_the_max_subtraction); the hint must blame the
+    missing max-subtraction, not T <= 0."""
+    rows = np.arange(len(labels))
+
+    def nll(T):
+        return np.mean(np.log(np.sum(np.exp(logits / T), axis=1)) - logits[rows, labels] / T)
+
+    grid = np.geomspace(0.01, 20, 4001)
+    best = grid[int(np.argmin([nll(T) for T in grid]))]
+    return float(scipy.optimize.minimize_scalar(nll, bounds=(best / 1.01, best * 1.01), method="bounded",
+                                                options={"xatol": 1e-10}).x)
+
+
+def fit_beta_naive_logsumexp(logits, labels):
+    """Cold read r150 (X1): a bounded search over beta = 1/T in (0, 200), with the log-sum-exp written without the
+    max-subtraction: exp(200 * logits) overflows at a positive beta (a large one, a small T), never at T <= 0."""
+    rows = np.arange(len(labels))
+
+    def nll(beta):
+        return np.mean(np.log(np.sum(np.exp(beta * logits), axis=1)) - beta * logits[rows, labels])
+
+    beta = scipy.optimize.minimize_scalar(nll, bounds=(0, 200), method="bounded", options={"xatol": 1e-12}).x
+    return float(1 / beta)
+
+
 def fit_grid_log_of_softmax_refined(logits, labels):
     """Cold read r148 (X1): a coarse grid from T = 0.01 on np.log(softmax(z, T)), then minimize_scalar between the
     grid points around its best one. The refined T is right, but the grid's small T underflow a probability to 0 on
@@ -7702,6 +7730,32 @@ def test_fit_temperature_warning_hint_says_right_only_when_it_is(capsys):
         assert ("Your T is right" in printed) is right, printed
 
 
+def test_fit_temperature_overflow_hint_names_the_max_subtraction(capsys):
+    """Cold read r150 (X1): the two naive log-sum-exp answers overflow at a positive T, since the check's cases hold a
+    logit above log(float max) * 0.01 (T = 0.01, the grid's start) and above log(float max) / 200 (beta = 200, the
+    search's top); the grid's refined T is right (against an independent fit with scipy.special.log_softmax over
+    log T), so its hint says so; neither hint blames T <= 0."""
+    logits, labels = checks.calibration._temperature_cases()[0].args
+    log_float_max = math.log(np.finfo(float).max)  # 709.78...
+    assert logits.max() > log_float_max * 0.01 and logits.max() > log_float_max / 200, logits.max()
+    rows = np.arange(len(labels))
+
+    def independent_nll(log_t):
+        return -float(np.mean(scipy.special.log_softmax(logits / math.exp(log_t), axis=1)[rows, labels]))
+
+    best_T = math.exp(scipy.optimize.minimize_scalar(independent_nll, bounds=(-5, 5), method="bounded",
+                                                     options={"xatol": 1e-12}).x)
+    for answer, right in ((fit_grid_naive_logsumexp, True), (fit_beta_naive_logsumexp, False)):
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            value = answer(logits, labels)
+        assert math.isclose(value, best_T, rel_tol=1e-4) is right, (answer.__name__, value, best_T)
+        printed = run(capsys, checks.check_fit_temperature, answer)
+        assert printed.startswith(checks.HINT) and "emitted a RuntimeWarning: overflow" in printed, printed
+        assert "Subtract each row's largest value before np.exp" in printed and "T <= 0." not in printed, printed
+        assert ("Your T is right" in printed) is right, printed
+
+
 def fit_grid_from_one(logits, labels):
     """A fine grid that starts at T = 1: right on the overconfident case, exactly 1 on the underconfident one."""
     grid = np.linspace(1, 5, 100001)
@@ -8450,6 +8504,11 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_grid_log_of_softmax_refined,
      "Your T is right, but your function warned on its way there"),
     (checks.check_fit_temperature, fit_grid_log_of_softmax_refined, "tempnb.log_softmax(z / T, axis=1)"),
+    # cold read r150 (X1): exp(z / T) without the max-subtraction overflows at a small positive T (or a large
+    # beta = 1/T); the hint names the missing max-subtraction, not a search that tried T <= 0
+    (checks.check_fit_temperature, fit_grid_naive_logsumexp, "Subtract each row's largest value before np.exp"),
+    (checks.check_fit_temperature, fit_grid_naive_logsumexp, "Your T is right, but your function warned"),
+    (checks.check_fit_temperature, fit_beta_naive_logsumexp, "np.exp overflowed at a small positive T (or a large"),
     (checks.check_ece, ece_nansum, "even if the nan is dropped or skipped afterwards"),
     (checks.check_ece, ece_mean_of_every_bin, "Here the 0/0 is np.mean of an empty bin's selection"),
     # the same warning with a wrong number (nan): the general advice, not "your number is right"

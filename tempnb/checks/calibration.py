@@ -751,25 +751,51 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
     )
 
 
-def _temperature_on_problem(problem: str) -> str:
-    """A warning or error from a search that tried T <= 0, as unbounded minimize_scalar does."""
+_SUBTRACT_THE_MAX = (
+    "np.exp overflowed at a small positive T (or a large beta = 1/T), not at T <= 0: your function runs without "
+    "the overflow once each row's largest logit is made 0 (which changes no softmax), so a logit divided by T "
+    "passed about 709, where np.exp gives inf. Subtract each row's largest value before np.exp, as in 03, or use "
+    "tempnb.log_softmax(z / T, axis=1) or scipy.special.logsumexp, which do it for you.")
+
+
+def _temperature_on_problem(problem: str, overflow_is_max: Callable[[], bool] | None = None) -> str:
+    """A warning or error from a search that tried T <= 0, as unbounded minimize_scalar does; or, when
+    ``overflow_is_max()`` says the overflow goes away on logits whose row maxima are 0, a log-sum-exp without 03's
+    max-subtraction, which overflows at a small positive T (or a large beta = 1/T)."""
     if "divide by zero" in problem:
         return ("Either something was divided by T = 0 (a search that tried T <= 0), or np.log met a probability "
                 "that underflowed to 0: log(softmax(z / T)) does at small T. Compute the log-probabilities with "
                 f"tempnb.log_softmax(z / T, axis=1), which never takes log 0. {_BRENT}")
-    if any(word in problem for word in ("invalid value", "overflow", "(0, inf]")):
+    if "overflow" in problem and overflow_is_max is not None and overflow_is_max():
+        return _SUBTRACT_THE_MAX
+    if "overflow" in problem:
+        return (f"Your search probably tried T <= 0 (or, without 03's max-subtraction, a T so small that a logit "
+                f"divided by it passes about 709, where np.exp gives inf). {_BRENT}")
+    if any(word in problem for word in ("invalid value", "(0, inf]")):
         return f"Your search probably tried T <= 0. {_BRENT}"
     if "above -inf" in problem or "every logit is -inf" in problem:  # z / T at T <= 0 (or T = -0.0): all -inf
         return (f"Your search probably tried T <= 0, where z / T turns a row's logits into -inf. {_BRENT}")
     return ""
 
 
-def _temperature_on_problem_given(expected: float, returned: dict) -> Callable[[str], str]:
+def _overflow_is_max(fit: Callable, logits: np.ndarray, labels: np.ndarray) -> Callable[[], bool]:
+    """Whether ``fit`` runs without an overflow on the same problem with each row's largest logit made 0 (softmax,
+    the NLL and the best T stay the same). It does if its overflow came from exp(z / T) at a small positive T (or
+    exp(beta * z) at a large beta), where no logit then exceeds 0; at T < 0, z / T is large and positive there too."""
+    def probe() -> bool:
+        shifted = logits - logits.max(axis=1, keepdims=True)
+        outcome = _probe(fit, shifted, labels)
+        return "overflow" not in (outcome.problem or "")
+    return probe
+
+
+def _temperature_on_problem_given(expected: float, returned: dict,
+                                  overflow_is_max: Callable[[], bool] | None = None) -> Callable[[str], str]:
     """_temperature_on_problem, led by "your T is right" when a warning came with the right T (the exercise asks for
     no warning, as Exercise 1 does: a grid that starts at a small T and takes np.log of softmax warns on its way to
     the right answer)."""
     def on_problem(problem: str) -> str:
-        advice = _temperature_on_problem(problem)
+        advice = _temperature_on_problem(problem, overflow_is_max)
         if "emitted" in problem and "value" in returned:
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
@@ -830,8 +856,8 @@ def check_fit_temperature(fit: Callable) -> None:
             returned["value"] = learner(*args)
             return returned["value"]
 
-        cases = [dataclasses.replace(case, on_problem=_temperature_on_problem_given(case.expected, returned))
-                 for case in cases]
+        cases = [dataclasses.replace(case, on_problem=_temperature_on_problem_given(
+                     case.expected, returned, _overflow_is_max(learner, *case.args))) for case in cases]
     return run_cases(fit, cases,
                      "Your temperature matches tempnb.fit_temperature to 1e-4, on an overconfident and an "
                      "underconfident model.",
