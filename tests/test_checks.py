@@ -760,6 +760,47 @@ def masked_softmax_np_ma(z, keep):
     return exps / exps.sum()
 
 
+def masked_softmax_np_ma_filled(z, keep):
+    """A NumPy masked array, filled with 0 at the end (cold read r151, X5): the values are right, but NumPy computes
+    exp under the mask too, so on [1000, 0, 1] with the 1000 masked exp(1000 - 1) overflows and warns."""
+    masked_z = np.ma.masked_array(z, mask=~keep)
+    exps = np.exp(masked_z - masked_z.max())
+    return (exps / exps.sum()).filled(0.0)
+
+
+def masked_softmax_np_ma_filled_with_minus_inf(z, keep):
+    """np.ma used to mark the mask, then filled with -inf before exp, as the hint of cold read r151, X5 advises."""
+    masked_z = np.ma.masked_array(z, mask=~keep).filled(-np.inf)
+    exps = np.exp(masked_z - masked_z.max())
+    return exps / exps.sum()
+
+
+def log_softmax_of_longdouble_probabilities(z):
+    """The log of the probabilities, computed in np.longdouble with the log of 0 silenced (cold read r151, X4): on
+    x86 its 80-bit range reaches about e^-11399, so [0, -1000] came out right; e^-20000 rounds to 0 there too."""
+    z = np.asarray(z, dtype=np.longdouble)
+    exps = np.exp(z - z.max())
+    with np.errstate(divide="ignore"):
+        return np.log(exps / exps.sum()).astype(float)
+
+
+def cross_entropy_of_longdouble_probabilities(logits, labels):
+    """-log q_y with q computed in np.longdouble, the log of 0 silenced (cold read r151, X4): right on x86 for a
+    label 1000 below its row's top, inf for one 20000 below."""
+    z = np.asarray(logits, dtype=np.longdouble)
+    exps = np.exp(z - z.max(axis=1, keepdims=True))
+    q = exps / exps.sum(axis=1, keepdims=True)
+    with np.errstate(divide="ignore"):
+        return (-np.log(q[np.arange(len(labels)), labels])).astype(float)
+
+
+def cross_entropy_squeezed(logits, labels):
+    """np.take_along_axis, then .squeeze() (cold read r151, X1): right for B > 1, but a single row's loss comes back
+    with shape (), since .squeeze() drops the batch axis of length 1 too."""
+    log_q = log_softmax(logits, axis=1)
+    return -np.take_along_axis(log_q, labels[:, None], axis=1).squeeze()
+
+
 # -- 03 · Exercise 2 since cold read r132: log-softmax, my_log_softmax(z) ------------------------------------------
 
 
@@ -5192,6 +5233,51 @@ WRONG_ANSWERS = [
     (checks.check_log_softmax, lambda z: scipy.special.log_softmax(z),
      "your log-softmax gives the right values on every case, but it calls scipy.special.log_softmax"),
     (checks.check_log_softmax, lambda z: log_softmax(z), "it calls tempnb's log_softmax"),
+    # cold read r151, X1: .squeeze() after take_along_axis returns shape () for the single row [[1000, 1001, 999]]
+    # with label 2, whose loss is LSE - 999 = 1001 + log(1 + e^-1 + e^-2) - 999 = 2 + 0.407606 = 2.40761; the hint
+    # named an np.mean the learner never wrote
+    (checks.check_cross_entropy, cross_entropy_squeezed,
+     "on the single row [[1000, 1001, 999]] you returned one number, 2.40761, the row's loss"),
+    (checks.check_cross_entropy, cross_entropy_squeezed, "Drop only the class axis: [:, 0], or .squeeze(1)"),
+    (checks.check_cross_entropy, lambda z, y: np.squeeze(-log_softmax(z, axis=1)[np.arange(len(y)), y][:, None]),
+     ".squeeze() (or np.squeeze) drops every axis of length 1"),
+    # cold read r151, X2: exp(z - logsumexp(z, axis=axis)) without keepdims: on [[1, 2], [3, 5]] with axis=1 the two
+    # log-sum-exps line up with the columns; the hint named a sum the learner never took
+    (checks.check_softmax_along_axis, lambda z, axis: np.exp(z - scipy.special.logsumexp(z, axis=axis)),
+     "your log-sum-exps have lost their axis: logsumexp(z, axis=axis) without keepdims=True"),
+    (checks.check_softmax_along_axis, lambda z, axis: np.exp(z - scipy.special.logsumexp(z, axis=axis)),
+     "np.exp(z - logsumexp(z, axis=axis, keepdims=True))"),
+    # cold read r151, X3: an epsilon of 1e-4 or 1e-2 added to the sum is named an epsilon (it got "does not sum to 1",
+    # or only the expected values). Each entry is too small by S / (S + eps), a relative eps / (S + eps): on the row
+    # [3, 5], S = 1 + e^-2 = 1.135335, so 1e-4 / 1.135435 = 8.8e-05; on [1, 2, 3], S = 1 + e^-1 + e^-2 = 1.503215,
+    # so 1e-4 / 1.503315 = 6.7e-05 and 1e-2 / 1.513215 = 6.6e-03
+    (checks.check_softmax_along_axis, lambda z, axis: along_epsilon_in_sum(z, axis, 1e-4),
+     "every entry of a distribution is too small by the same factor, S / (S + eps) for its sum S (largest relative "
+     "error 8.8e-05): an epsilon was added to the sum"),
+    (checks.check_softmax_along_axis, lambda z, axis: along_epsilon_in_sum(z, axis, 1e-2),
+     "an epsilon was added to the sum"),
+    (checks.check_masked_softmax, lambda z, keep: softmax_epsilon_in_sum(np.where(keep, z, -np.inf), 1e-4),
+     "(largest relative error 6.7e-05): an epsilon was added to the sum"),
+    (checks.check_masked_softmax, lambda z, keep: softmax_epsilon_in_sum(np.where(keep, z, -np.inf), 1e-2),
+     "(largest relative error 6.6e-03): an epsilon was added to the sum"),
+    (checks.check_masked_softmax, lambda z, keep: softmax_epsilon_in_sum(np.where(keep, z, -np.inf), 1e-5),
+     "an epsilon was added to the sum"),
+    # ... and inside the log of Exercise 2 by the same rule: log(S + 1e-3)
+    (checks.check_log_softmax, lambda z: log_softmax_epsilon_in_sum(z, 1e-3), "an epsilon was added inside the log"),
+    # cold read r151, X4: the log of a probability in np.longdouble passed on x86, whose 80-bit long double holds
+    # e^-1000; e^-20000 is below its smallest number (about e^-11399), and below every other float type's, so the
+    # hint now comes on every CPU (on [0, -1000] where long double is a double, on [0, -20000] on x86)
+    (checks.check_log_softmax, log_softmax_of_longdouble_probabilities,
+     "a log-probability is -inf where it should be an ordinary number"),
+    (checks.check_cross_entropy, cross_entropy_of_longdouble_probabilities,
+     "a loss is inf: a probability rounded to 0 and its log is -inf"),
+    # cold read r151, X5: np.ma filled with 0 at the end; exp still ran under the mask and overflowed on the masked
+    # 1000, and the hint told the learner to mask before exponentiating, which np.ma seemed to do
+    (checks.check_masked_softmax, masked_softmax_np_ma_filled,
+     "on [1000, 0, 1] with the 1000 masked, it emitted a RuntimeWarning: overflow, and your code works with a NumPy "
+     "masked array (np.ma)"),
+    (checks.check_masked_softmax, masked_softmax_np_ma_filled, "NumPy computes the entries under a mask too"),
+    (checks.check_masked_softmax, masked_softmax_np_ma_filled, ".filled(-np.inf)"),
     # 03 · log-sum-exp
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z)))), "Factor out the max"),
     (checks.check_logsumexp, lambda z: float(np.log(np.sum(np.exp(z - z.max())))), "off by exactly max(z) = 3"),
@@ -8898,6 +8984,44 @@ def test_labels_as_target_probe_prints_nothing_of_its_own(capsys):
     assert lines[1].startswith(checks.HINT) and "Integer labels are not a target distribution" in lines[1], lines
 
 
+def test_numpy_ma_probe_prints_nothing_of_its_own(capsys):
+    """The quiet call that tells np.ma code behind a warning (cold read r151, X5) is the check's, not the learner's:
+    a debugging print shows once for each of the check's own calls up to the miss, the first three cases."""
+    def printing(z, keep):
+        print("called")
+        return masked_softmax_np_ma_filled(z, keep)
+
+    assert checks.check_masked_softmax(printing) is None
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == ["called"] * 3 and len(lines) == 4, lines
+    assert lines[3].startswith(checks.HINT) and "NumPy masked array (np.ma)" in lines[3], lines
+
+
+def test_np_ma_hint_only_where_a_masked_logit_overflowed(capsys):
+    """The np.ma hint (cold read r151, X5) comes only where the overflow is the masked logit's. An unshifted np.ma
+    softmax overflows first on [1000, 0, 1] with the 1000 masked: exp(1000) under the mask, so the hint fits. With
+    the masked logits first set to 0, the first overflow is a kept logit's, exp(1000) on [1000, 1001, 999], and the
+    hint is the usual one: subtract the largest kept logit."""
+    def unshifted_ma(z, keep, masked_to_zero=False):
+        exps = np.exp(np.ma.masked_array(np.where(keep, z, 0.0) if masked_to_zero else z, mask=~keep))
+        return (exps / exps.sum()).filled(0.0)
+
+    printed = run(capsys, checks.check_masked_softmax, unshifted_ma)
+    assert "NumPy masked array" in printed and "[1000, 0, 1] with the 1000 masked" in printed, printed
+    printed = run(capsys, checks.check_masked_softmax, lambda z, keep: unshifted_ma(z, keep, masked_to_zero=True))
+    assert "NumPy masked array" not in printed, printed
+    assert "on [1000, 1001, 999] with the 999 masked, it emitted a RuntimeWarning: overflow. Subtract the largest " \
+           "kept logit" in printed, printed
+
+
+@pytest.mark.parametrize("eps", [3.37e-4, 1.234e-3, 2e-2])
+def test_a_large_common_factor_no_one_types_is_not_named_an_epsilon(capsys, eps):
+    """Above 1e-6 only a round epsilon (two significant digits at most) up to 1e-2 is named (cold read r151, X3): a
+    common factor S / (S + eps) with an eps no learner types, or above 1e-2, may be another mistake."""
+    printed = run(capsys, checks.check_softmax_along_axis, lambda z, axis: along_epsilon_in_sum(z, axis, eps))
+    assert "an epsilon was added to the sum" not in printed, printed
+
+
 def test_zero_left_out_of_empty_like_is_never_accepted(capsys):
     """np.empty_like with masks x > 0 and x < 0: out at x = 0 is leftover memory, which may hold 0.5 by chance.
 
@@ -9751,6 +9875,12 @@ MORE_RIGHT_ANSWERS = [
      lambda z, axis: np.exp(z - scipy.special.logsumexp(z, axis=axis, keepdims=True))),
     (checks.check_softmax_along_axis, lambda z, axis: along_solution(z, axis).tolist()),
     (checks.check_softmax_along_axis, lambda z, axis=-1: along_solution(z, axis)),
+    # cold read r151: np.ma filled with -inf before exp, as the np.ma hint advises (X5); the single-row loss with
+    # only the class axis dropped, .squeeze(1) or [:, 0] (X1)
+    (checks.check_masked_softmax, masked_softmax_np_ma_filled_with_minus_inf),
+    (checks.check_cross_entropy,
+     lambda z, y: -np.take_along_axis(log_softmax(z, axis=1), y[:, None], axis=1).squeeze(1)),
+    (checks.check_cross_entropy, lambda z, y: -np.take_along_axis(log_softmax(z, axis=1), y[:, None], axis=1)[:, 0]),
     (checks.check_tempered_softmax, tempered_copy_first),
     (checks.check_tempered_softmax, lambda z, T: tempered_copy_first(z, T).tolist()),
     # dividing first, then subtracting the largest of z / T (scipy's and transformers' order): Exercise 1 accepts

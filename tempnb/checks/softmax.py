@@ -7,6 +7,7 @@ import functools
 import inspect
 import io
 import math
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -52,9 +53,21 @@ _SOFTMAX_NEAR_MISS = ("your result is close, but not within the check's relative
 # Exercises 1 and 3 name an epsilon added to the sum by one rule, _epsilon_in_sum, so that a function that passes
 # one check passes the other used row by row, and neither verdict rides on the edge of the relative 1e-12
 EPSILON_IN_SUM_FROM = 2e-13
-# ... and only up to 1e-6, the largest epsilon learners add "for safety": a larger common factor is another mistake
-# (an unshifted numerator makes every entry too small by exp(max z), 0.75 on the logits of [0.25, 0.75])
+# ... any eps up to 1e-6, the largest epsilon most learners add "for safety"; above that a common factor may be
+# another mistake (an unshifted numerator makes every entry too small by exp(max z), 0.75 on the logits of
+# [0.25, 0.75]), so from there up to 1e-2 only an eps a learner types is named: 1e-5, 1e-4, 5e-3, 1e-2 (_round_number;
+# cold read r151, X3, where 1e-4 got "does not sum to 1" from Exercise 3 and no epsilon hint from Exercise 1)
 EPSILON_IN_SUM_UP_TO = 1e-6
+EPSILON_IN_SUM_ROUND_UP_TO = 1e-2
+
+
+def _named_epsilon(eps: float) -> bool:
+    """Whether an eps read off an answer is one the checks name as an epsilon added to a sum: any from
+    EPSILON_IN_SUM_FROM (2e-13) to EPSILON_IN_SUM_UP_TO (1e-6), and above that, up to EPSILON_IN_SUM_ROUND_UP_TO
+    (1e-2), one with at most two significant digits. Each bound allows the 1% of roundings the callers allow."""
+    if not EPSILON_IN_SUM_FROM <= eps <= 1.01 * EPSILON_IN_SUM_ROUND_UP_TO:
+        return False
+    return eps <= 1.01 * EPSILON_IN_SUM_UP_TO or _round_number(eps)
 
 
 def _epsilon_in_sum_hint(row: str, whose: str) -> str:
@@ -65,10 +78,10 @@ def _epsilon_in_sum_hint(row: str, whose: str) -> str:
 
 
 def _epsilon_in_sum(answer: object, expected: np.ndarray) -> bool:
-    """True when every entry is too small by one factor S / (S + eps), one eps from EPSILON_IN_SUM_FROM (2e-13) to
-    EPSILON_IN_SUM_UP_TO (1e-6), the same for every row (a row: the last axis; a 1-D answer is one row), and the
-    sums S + eps are not float32 numbers: e / np.float32(e.sum()) divides by S rounded to float32, a common factor
-    of up to 6e-8 that is a float32 slip, named by the near-miss hint.
+    """True when every entry is too small by one factor S / (S + eps), one eps that _named_epsilon names (any from
+    2e-13 to 1e-6, a round one up to 1e-2), the same for every row (a row: the last axis; a 1-D answer is one
+    row), and the sums S + eps are not float32 numbers: e / np.float32(e.sum()) divides by S rounded to float32, a
+    common factor of up to 6e-8 that is a float32 slip, named by the near-miss hint.
 
     A row's sum S of exp(z - row max) is 1 / (its largest probability), so each entry's implied eps is
     S * (expected / answer - 1). Right answers give two kinds of nonzero values. Each entry's own roundings give a
@@ -88,7 +101,7 @@ def _epsilon_in_sum(answer: object, expected: np.ndarray) -> bool:
     if implied.size == 0:
         return False
     middle = float(np.median(implied))
-    if not EPSILON_IN_SUM_FROM <= middle <= 1.01 * EPSILON_IN_SUM_UP_TO:  # 1e-6 itself, with its roundings
+    if not _named_epsilon(middle):
         return False
     if not np.all(np.abs(implied - middle) <= 0.01 * middle + 2e-15):
         return False
@@ -424,13 +437,13 @@ _EPSILON_IN_LOG_SUM = ("on {label} your log-sum-exp is too large by log(1 + eps 
 
 def _implied_epsilon(lse: float, expected: float, total: float) -> float | None:
     """The eps for which lse = m + log(S + eps), given the right value expected = m + log(S) and S = ``total``:
-    S (e^(lse - expected) - 1). None when lse is not an epsilon's result: below EPSILON_IN_SUM_FROM (2e-13) or above
-    EPSILON_IN_SUM_UP_TO (1e-6); within 8 units in the last place of ``expected`` times S (a log-sum-exp near
-    1000 is a multiple of 1.1e-13, so a right answer off by a unit or two implies an eps of up to 4.5e-13
-    there; the first case, [1, 2, 3], resolves eps to 1e-15); or a float32 number (a float32 slip, not an
+    S (e^(lse - expected) - 1). None when lse is not an epsilon's result: one _named_epsilon does not name (below
+    2e-13, above 1e-2, or above 1e-6 and not round); within 8 units in the last place of ``expected`` times S (a
+    log-sum-exp near 1000 is a multiple of 1.1e-13, so a right answer off by a unit or two implies an eps of up to
+    4.5e-13 there; the first case, [1, 2, 3], resolves eps to 1e-15); or a float32 number (a float32 slip, not an
     epsilon)."""
     implied = total * math.expm1(lse - expected)
-    if not EPSILON_IN_SUM_FROM <= implied <= 1.01 * EPSILON_IN_SUM_UP_TO:  # 1e-6 itself, with its roundings
+    if not _named_epsilon(implied):
         return None
     if implied <= 8 * total * math.ulp(expected) or float(np.float32(lse)) == lse:
         return None
@@ -856,6 +869,13 @@ def _along_case(z: np.ndarray, axis: int, label: str) -> Case:
         (lambda: (lambda e: e / e.sum(axis=axis))(np.exp(z - z.max(axis=axis))),
          "z.max(axis=axis) and exps.sum(axis=axis) without keepdims=True drop that axis, so they line up with z's "
          "last axes rather than with the distributions: add keepdims=True to both."),
+        # exp(z - logsumexp(z, axis=axis)), the log-space form the exercise invites, with the log-sum-exps unkept
+        # (cold read r151, X2): no sum to divide by, so the hint names the log-sum-exp
+        (lambda: np.exp(z - scipy.special.logsumexp(z, axis=axis)),
+         "your log-sum-exps have lost their axis: logsumexp(z, axis=axis) without keepdims=True (or your own "
+         "m + log(sum), taken without it) has that axis dropped, so the log-sum-exps line up "
+         "with z's last axes rather than with the distributions they came from, and z minus them subtracts the "
+         "wrong one from each entry. Keep the axis: np.exp(z - logsumexp(z, axis=axis, keepdims=True))."),
     ):
         value = _finite_slip(formula)
         if wrong(value):
@@ -1215,6 +1235,14 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
                 clipped.append(value)
     per_row = _PER_ROW_WANTED.format(rows=n_rows)
     mistakes = [
+        # a single row's loss as one number, shape (): .squeeze() drops the batch axis too when B = 1 (cold read
+        # r151, X1). The single-row case comes after cases of several rows, so a mean or a sum has failed there first
+        *([] if n_rows != 1 else
+          [Mistake(lambda a: number(a) is not None and math.isclose(number(a), float(expected[0]), rel_tol=1e-9),
+                   "on {label} you returned one number, {got}, the row's loss, where a batch of one row must still "
+                   "give one loss per row, shape (1,): .squeeze() (or np.squeeze) drops every axis of length 1, the "
+                   "batch axis too when B = 1, and so do .item() and float(). Drop only the class axis: [:, 0], or "
+                   ".squeeze(1).")]),
         # a single number: the mean or the sum of the right losses, or anything else
         Mistake(lambda a: number(a) is not None and math.isclose(number(a), float(np.mean(expected)), rel_tol=1e-9),
                 f"you returned the mean of the losses, one number; {per_row}leave out the np.mean (the mean is "
@@ -1379,6 +1407,11 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
         # a row far below the other: one maximum for the whole batch underflows it
         _cross_entropy_case(np.array([[1000.0, 1001.0], [0.0, 1.0]]), np.array([1, 1]),
                             "[[1000, 1001], [0, 1]] with labels [1, 1]", _far_rows_on_problem),
+        # a label 20000 below its row's top (cold read r151, X4): e^-1000 fits in x86's 80-bit long double (down to
+        # about e^-11355), so the log of a probability computed in np.longdouble passed the case above; e^-20000
+        # rounds to 0 in every float type
+        _cross_entropy_case(np.array([[0.0, -20000.0], [3.0, 1.0]]), np.array([1, 0]),
+                            "[[0, -20000], [3, 1]] with labels [1, 0] (e^-20000 rounds to 0 even in np.longdouble)"),
     ]
     shapes: list[tuple[int, ...]] = []  # the shape of each answer, local to this call, for the hint that names it
     # (the logits and labels as given, what the learner returned), local to this call: for the hint on right
@@ -1813,6 +1846,9 @@ def check_masked_softmax(masked_softmax: Callable) -> None:
         swapped = _swapped_masked(masked_softmax, cases[1])
         if swapped is not None:
             return hint(swapped)
+        masked_array = _masked_array_warned(masked_softmax, cases, message)
+        if masked_array is not None:
+            return hint(masked_array)
     if message is None:
         library = _library_call(masked_softmax, cases)
         if library is not None:
@@ -1831,6 +1867,52 @@ def check_masked_softmax(masked_softmax: Callable) -> None:
                 error = f"{float(np.max(_relative_errors(array, target))):.1e}"
         message = message.replace("{err}", error)
     return hint(message)
+
+
+_NUMPY_MA = os.path.dirname(os.path.abspath(np.ma.__file__))
+
+
+def _runs_numpy_ma(function: Callable, args: tuple) -> bool:
+    """Whether one call of function(*args) runs NumPy's masked-array code (np.ma): a profiler watches for a frame
+    from numpy/ma. A call the learner did not ask for, so its prints are not shown; the previous profiler is put
+    back afterwards."""
+    seen = False
+
+    def watch(frame, event, arg) -> None:  # noqa: ANN001, ARG001 (sys.setprofile's signature)
+        nonlocal seen
+        if event == "call" and frame.f_code.co_filename.startswith(_NUMPY_MA):
+            seen = True
+
+    previous = sys.getprofile()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        sys.setprofile(watch)
+        try:
+            call(function, *args)
+        finally:
+            sys.setprofile(previous)
+    return seen
+
+
+def _masked_array_warned(masked_softmax: Callable, cases: list[Case], message: str) -> str | None:
+    """The hint for a warning from code that masks with np.ma (cold read r151, X5): NumPy computes the entries under
+    a mask too, so a masked 1000 still overflows, even where the answer is then filled with 0 and is right. None
+    when the message names no overflow, when it came on a case with no masked logit far above the kept ones (where a
+    kept logit may have overflowed), or when the call that warned ran no np.ma code."""
+    warned = re.match(r"on (.*), it emitted a (\w+): ([^.]*)", message)
+    if warned is None or warned[3] != "overflow":
+        return None
+    case = next((case for case in cases if case.label == warned[1]), None)
+    if case is None:
+        return None
+    z, keep = case.args
+    if np.all(keep) or z[~keep].max() - z[keep].max() <= 700 or not _runs_numpy_ma(masked_softmax, case.args):
+        return None
+    return (f"on {case.label}, it emitted a {warned[2]}: {warned[3]}, and your code works with a NumPy masked "
+            "array (np.ma). NumPy computes the entries under a mask too, so the exp of the masked logit far "
+            "above the kept ones still runs and overflows, although the mask hides its result (and .filled(0.0) "
+            "would replace it); the check counts any warning. Fill the masked logits with -inf before exp, "
+            f".filled(-np.inf), or put the -inf in with {_MASK_LOGITS} and no np.ma at all; then subtract the "
+            "largest kept logit.")
 
 
 def _swapped_masked(masked_softmax: Callable, case: Case) -> str | None:
@@ -2077,6 +2159,9 @@ def _log_softmax_cases() -> list[Case]:
         _log_softmax_case([1000.0, 0.0, -1000.0], "[1000, 0, -1000]"),
         _log_softmax_case([0.0, -np.inf, 1.0], "[0, -inf, 1] (the -inf entry is masked)"),
         _log_softmax_case([5.0], "a single logit [5]"),
+        # beyond every float type (cold read r151, X4): e^-1000 fits in x86's 80-bit long double (down to about
+        # e^-11355), so the log of a probability computed in np.longdouble passed [0, -1000]; e^-20000 rounds to 0
+        _log_softmax_case([0.0, -20000.0], "[0, -20000] (e^-20000 rounds to 0 even in np.longdouble)"),
     ]
 
 
