@@ -1280,6 +1280,77 @@ def top_p_losing_precision(how):
     return my_top_p
 
 
+def top_p_precision_lost_r152(how):
+    """Cold read r152, X1: a right top-p whose probabilities lose precision before np.searchsorted reads them
+    (the reviewer's form, which compares in float64 where `c >= top_p_mass` would cast the mass to float16)."""
+    def my_top_p(z, top_p_mass):
+        if how == "float16 logits":  # the softmax itself in float16
+            z16 = z.astype(np.float16)
+            e = np.exp(z16 - z16.max())
+            probs = e / e.sum()
+        else:
+            probs = softmax(z).astype(np.float16) if how == "float16" else np.round(softmax(z), 4)
+        order = np.argsort(-probs, kind="stable")
+        n = min(int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1, len(z))
+        out = np.full_like(z, -np.inf)
+        out[order[:n]] = z[order[:n]]
+        return out
+    return my_top_p
+
+
+def top_p_float32(z, top_p_mass):
+    """Cold read r152: probabilities in float32, far finer than the 3e-5 gap of the case near the mass; right."""
+    probs = softmax(z).astype(np.float32)
+    order = np.argsort(-probs, kind="stable")
+    n = min(int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1, len(z))
+    out = np.full_like(z, -np.inf)
+    out[order[:n]] = z[order[:n]]
+    return out
+
+
+def top_p_unsorted_argmax(z, top_p_mass):
+    """Cold read r152, X2: no sort, and np.argmax of the reached totals (1 token at top_p_mass = 1, where the
+    running total ends below 1 and no entry is True)."""
+    cs = np.cumsum(softmax(z))
+    n = int(np.argmax(cs >= top_p_mass)) + 1
+    out = np.full_like(z, -np.inf)
+    out[:n] = z[:n]
+    return out
+
+
+def top_p_unsorted_unguarded(z, top_p_mass):
+    """Cold read r152, X2: no sort, and the crossing token marked by its index, which runs past the end at
+    top_p_mass = 1 (IndexError)."""
+    cs = np.cumsum(softmax(z))
+    crossing = int(np.searchsorted(cs, top_p_mass))
+    keep = np.zeros(len(z), dtype=bool)
+    keep[:crossing] = True
+    keep[crossing] = True
+    return np.where(keep, z, -np.inf)
+
+
+def batch_cumsum_flattened(scaled):
+    """Cold read r152, X3: np.cumsum with no axis, reshaped back to (B, K) after the shape error, u scaled by the
+    row's last entry as the exercise asks, or not."""
+    def sampler(z, rng):
+        cdf = np.cumsum(softmax(z, axis=1)).reshape(z.shape)
+        u = rng.random(len(z)) * (cdf[:, -1] if scaled else 1.0)
+        return np.argmax(cdf > u[:, None], axis=1)
+    return sampler
+
+
+def batch_cumsum_down_columns_scaled(z, rng):
+    """Cold read r152, X3: totals down the columns, with u scaled by cdf[:, -1] as the exercise asks."""
+    cdf = np.cumsum(softmax(z, axis=1), axis=0)
+    return np.argmax(cdf > (rng.random(len(z)) * cdf[:, -1])[:, None], axis=1)
+
+
+def batch_cumsum_no_axis(z, rng):
+    """Cold read r152, X3: np.cumsum with no axis, a 1-D array then indexed as a table (IndexError)."""
+    cdf = np.cumsum(softmax(z, axis=1))
+    return np.argmax(cdf > (rng.random(len(z)) * cdf[:, -1])[:, None], axis=1)
+
+
 def top_p_sorted_indices(z, top_p_mass):
     """Cold read r150, X1: the kept tokens' indices, not the filtered logits."""
     probs = softmax(z)
@@ -6471,12 +6542,26 @@ WRONG_ANSWERS = [
     # the first case, log [0.02, 0.03, 0.15, 0.3, 0.5] at 0.85: 0.5 + 0.3 + 0.15 = 0.95 crosses, indices 2, 3, 4
     (checks.check_top_p, top_p_sorted_indices, "the whole vector, with the removed entries set to -inf; got "
                                                "[2.0, 3.0, 4.0], an array of shape (3,)"),
-    # cold read r150, X2: 0.5 + 0.2999 = 0.7999 < 0.8 keeps 3; each of these reaches 0.8 at the second token
-    (checks.check_top_p, top_p_losing_precision("round 2"), "0.5 + 0.2999 = 0.7999 is still below 0.8"),
+    # cold reads r150, X2, and r152, X1: 0.37 + 0.32997 = 0.69997 < 0.7 keeps 3; each of these reaches 0.7 at the
+    # second token (test_top_p_case_near_the_mass_by_hand does the arithmetic)
+    (checks.check_top_p, top_p_losing_precision("round 2"), "0.37 + 0.32997 = 0.69997 is still below 0.7"),
     (checks.check_top_p, top_p_losing_precision("round 3"), "Did you round the probabilities"),
     (checks.check_top_p, top_p_losing_precision("float16"), "Did you round the probabilities (np.round, float16)"),
     (checks.check_top_p, top_p_losing_precision("tolerance"), "or compare with a tolerance"),
     (checks.check_top_p, top_p_losing_precision("isclose"), "keep 3"),
+    (checks.check_top_p, top_p_precision_lost_r152("float16"), "0.37 + 0.32997 = 0.69997 is still below 0.7"),
+    (checks.check_top_p, top_p_precision_lost_r152("round 4"), "Did you round the probabilities (np.round"),
+    (checks.check_top_p, top_p_precision_lost_r152("float16 logits"), "0.69997 is still below 0.7"),
+    # cold read r152, X2: no sort, wrong (1 token) or raising at top_p_mass = 1: the missing sort is named
+    (checks.check_top_p, top_p_unsorted_argmax, "you added up the probabilities in the tokens' own order"),
+    (checks.check_top_p, top_p_unsorted_unguarded, "you added up the probabilities in the tokens' own order"),
+    # cold read r152, X3: the flattened running total, reshaped or not, and the column totals with u scaled
+    (checks.check_batch_sampler, batch_cumsum_flattened(scaled=True), "your running totals run on from one row"),
+    (checks.check_batch_sampler, batch_cumsum_flattened(scaled=False), "your running totals run on from one row"),
+    (checks.check_batch_sampler, batch_cumsum_down_columns_scaled, "your running totals go down the columns"),
+    (checks.check_batch_sampler, batch_cumsum_no_axis, "np.cumsum without an axis flattened the batch"),
+    # cold read r152, X4: not a function, said as the other three checks of 06 say it
+    (checks.check_gumbel_sampler, None, "expected a function, got None"),
     # cold read r150, X3: np.partition(z, k)[k] is the (k + 1)-th smallest; on [1, 3, 3, 2] with k = 1 it is 2
     (checks.check_top_k, lambda z, k: np.where(z >= np.partition(z, k)[k], z, -np.inf),
      "your threshold is the (k + 1)-th smallest logit"),
@@ -9328,7 +9413,7 @@ def test_top_p_cases_are_far_from_the_threshold():
     from tempnb.checks.sampling import TOP_P_NAMES_CASES, top_p_cases
 
     cases = top_p_cases()
-    # six hand-made cases (one of large logits, one with a total 1e-4 below the mass) and one of unnormalised logits
+    # six hand-made cases (one of large logits, one with a total 3e-5 below the mass) and one of unnormalised logits
     assert len(cases) == len(TOP_P_NAMES_CASES) + 7
     for case in cases:
         logits, mass = case.args
@@ -9366,15 +9451,32 @@ def test_top_p_positive_logits_case_by_hand():
 
 
 def test_top_p_case_near_the_mass_by_hand():
-    """Cold read r150, X2, by exact fractions: 1/2 + 2999/10000 = 7999/10000, 1e-4 below 4/5, so the third token
-    crosses and 3 are kept; the probabilities rounded to 2 decimals, 1/2 + 3/10, reach 4/5 at the second token."""
+    """Cold reads r150, X2, and r152, X1, by exact fractions: 37/100 + 32997/100000 = 69997/100000, 3e-5 below 7/10,
+    so the third token crosses and 3 are kept. Rounded to 2, 3 or 4 decimals, 37/100 + 33/100 reaches 7/10 at the
+    second token. In float16 (10 bits after the leading one, so steps of 2^-12 in [1/4, 1/2)) 0.37 and 0.32997
+    round to 1516/4096 and 1352/4096, whose sum 2868/4096 = 0.7001953125 is itself a float16 (a multiple of 2^-11
+    in [1/2, 1)) and is at least 7/10, so it reaches the mass at the second token too. The old case,
+    1/2 + 2999/10000 at 4/5, let float16 through: 2999/10000 rounds to 1228/4096, and 1/2 + 1228/4096 < 4/5."""
     from tempnb.checks.sampling import top_p_cases
 
-    [case] = [case for case in top_p_cases() if case.args[0].size == 3 and case.args[1] == 0.8]
-    mass = Fraction(4, 5)
-    assert Fraction(1, 2) + Fraction(2999, 10000) == mass - Fraction(1, 10000)
-    assert Fraction(1, 2) + Fraction(3, 10) == mass
-    assert np.allclose(np.exp(case.args[0]), [0.5, 0.2999, 0.2001], rtol=1e-15, atol=0)
+    [case] = [case for case in top_p_cases() if case.args[0].size == 3 and case.args[1] == 0.7]
+    mass = Fraction(7, 10)
+    first, second = Fraction(37, 100), Fraction(32997, 100000)
+    assert first + second == mass - Fraction(3, 100000)
+    for decimals in (2, 3, 4):  # no value is exactly halfway between two roundings, so no tie rule is needed
+        step = Fraction(1, 10**decimals)
+        assert round(first / step) * step + round(second / step) * step == mass
+
+    def to_float16(x):  # round to the nearest multiple of 2^-12, the float16 step in [1/4, 1/2)
+        assert Fraction(1, 4) <= x < Fraction(1, 2)
+        return Fraction(round(x * 4096), 4096)
+
+    assert (to_float16(first), to_float16(second)) == (Fraction(1516, 4096), Fraction(1352, 4096))
+    total = to_float16(first) + to_float16(second)
+    assert total == Fraction(2868, 4096) == Fraction(1434, 2048) and total >= mass
+    assert float(total) == 0.7001953125
+    assert Fraction(1, 2) + to_float16(Fraction(2999, 10000)) < Fraction(4, 5)  # the old case
+    assert np.allclose(np.exp(case.args[0]), [0.37, 0.32997, 0.30003], rtol=1e-15, atol=0)
     assert np.isfinite(case.expected).tolist() == [True, True, True]
 
 
@@ -9455,6 +9557,31 @@ def test_batch_sampler_case_by_hand():
     u = weights[0] / sum(weights) + 1e-5
     assert any(row == first_row and abs(x - u) < 1e-12 and k == 2
                for row, x, k in zip(logits.tolist(), uniforms.tolist(), expected.tolist()))
+
+
+def test_batch_sampler_column_and_run_on_probes_by_hand():
+    """Cold read r152, X3, in plain Python: the row [0, 0, 0, 0, 3] has probabilities 1 / (4 + e^3) = 0.0415 (four
+    times) and e^3 / (4 + e^3) = 0.834. With u = 0.06 its running totals give the inverse-CDF index 1. Totals down
+    the columns of a one-row batch are the probabilities themselves: the first above u, and the count of those at
+    most u, are both 4, with u as given or scaled by the last one (0.06 * 0.834 = 0.050). A running total carried
+    on from the first row into an equal second one starts at 1 + 0.0415 there, above u, so gives 0."""
+    from tempnb.checks.sampling import _down_the_columns, _runs_on
+
+    row = [0.0, 0.0, 0.0, 0.0, 3.0]
+    probs = [math.exp(z) / (4 + math.exp(3)) for z in row]
+    totals = list(itertools.accumulate(probs))
+    u = 0.06
+    assert next(k for k, total in enumerate(totals) if total > u) == 1
+    for scaled_u in (u, u * probs[-1]):
+        assert probs[3] < scaled_u < probs[4]
+        assert next(k for k, p in enumerate(probs) if p > scaled_u) == 4 == sum(p <= scaled_u for p in probs)
+    carried = [1 + total for total in totals]  # the second row's totals, run on from the first row's end
+    assert next(k for k, total in enumerate(carried) if total > u) == 0
+    # the probes themselves, on samplers written both ways
+    assert _down_the_columns(batch_cumsum_down_columns) and _down_the_columns(batch_cumsum_down_columns_scaled)
+    assert _runs_on(batch_cumsum_flattened(scaled=False))
+    assert not _down_the_columns(batch_inverse_cdf) and not _runs_on(batch_inverse_cdf)
+    assert not _runs_on(batch_cumsum_down_columns) and not _down_the_columns(batch_cumsum_flattened(scaled=False))
 
 
 def test_batch_sampler_probes_by_hand():
@@ -9933,6 +10060,7 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_top_k, top_k_copy_then_in_place),
     (checks.check_top_k, lambda z, k: list(top_k_ties(z, k))),
     (checks.check_top_p, lambda z, top_p_mass: top_p_descending(z, top_p_mass).tolist()),
+    (checks.check_top_p, top_p_float32),  # cold read r152: float32 is fine enough for the case near the mass
     (checks.check_ece, ece_add_at),
     (checks.check_ece, ece_bincount),
     # the check's edges are exact in binary, so every common way of building them bins an edge alike

@@ -503,6 +503,11 @@ _LAST_ROW_TOTALS = ("in a batch, cdf[-1] is the last row of the (B, K) table of 
                     "running totals into every row. Each row's total is cdf[:, -1], shape (B,): "
                     "u = rng.random(len(logits)) * cdf[:, -1], then compare cdf > u[:, None].")
 
+_RUN_ON = ("your running totals run on from one row into the next: np.cumsum without an axis flattens the batch into "
+           "one long running total (reshaping it back to (B, K) keeps its values), so the totals of row i (counted "
+           "from 0) carry on from i, where the row before ended, up to i + 1, instead of running from 0 to 1. Take "
+           "the running total along each row, np.cumsum(probs, axis=1).")
+
 # A finite stand-in for -inf (-30, say) gives a masked entry a piece of about 1e-14: on the check's batch that
 # looks like cdf >= u (the masked first entry drawn at u = 0.0), so a u far below that piece tells them apart. The
 # second row's u = 0.1 lies in token 1's piece (0 to 0.237 on the row's CDF [0, 0.237, 0.881, 0.968, 1]), and a
@@ -641,6 +646,7 @@ def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarra
 
     probs = softmax(logits, axis=1)
     cdf = np.cumsum(probs, axis=1)
+    flat = np.cumsum(probs).reshape(probs.shape)
     right = _first_above(cdf, u)[0]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         exps = np.exp(logits)
@@ -677,6 +683,10 @@ def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarra
              "gives 0, masked or not.)"),
             (list(_first_above(cdf, u[:, None] * cdf[-1])),
              _LAST_ROW_TOTALS),
+            # np.cumsum with no axis, reshaped back to (B, K): row i's totals run from about i to i + 1, so they
+            # are read with u as given or scaled by flat[:, -1], the row's last entry, about i + 1 (cold read r152)
+            ([answer for scaled_u in (u, u * flat[:, -1]) for answer in _first_above(flat, scaled_u)],
+             _RUN_ON),
             (list(_first_above(np.broadcast_to(cdf[0], cdf.shape), u)),
              "every row was looked up in the first row's running totals: np.cumsum without an axis flattens the "
              "batch into one long running total, whose first K entries are the first row's. Take the running "
@@ -857,6 +867,11 @@ def check_batch_sampler(sampler: Callable) -> None:
             return hint(f"it raised ValueError: arrays of shapes ({n_rows},) and ({logits.shape[1]},) could not be "
                         f"combined: one number per row (u, shape (B,)) against one per token (shape (K,): a single "
                         f"row, such as cdf[-1]). If that is cdf[-1]: {_LAST_ROW_TOTALS}")
+        elif "array is 1-dimensional" in outcome.problem:
+            # (cold read r152, X3) the usual way to lose the table's second axis is np.cumsum with no axis
+            extra = (" A 1-D array was indexed as a (B, K) table: if it is your running totals, np.cumsum without "
+                     "an axis flattened the batch into one long running total; take it along each row, "
+                     "np.cumsum(probs, axis=1), which keeps the shape (B, K).")
         elif "could not be combined" in outcome.problem:
             extra = (" u holds one number per row, shape (B,): to compare it with every entry of its row, give it "
                      "a column's shape, u[:, None], shape (B, 1).")
@@ -878,10 +893,12 @@ def check_batch_sampler(sampler: Callable) -> None:
                     "inverse CDF needs exactly one per row: u = rng.random(len(logits)).")
     if not np.array_equal(answer, expected):
         if np.all(answer == answer[0]):
-            if _down_the_columns(sampler):
+            if answer[0] == 0 and _runs_on(sampler):
+                return hint(_RUN_ON)
+            if answer[0] == 0 and _down_the_columns(sampler):  # (such totals give 0: a 4 everywhere is another fault)
                 return hint("your running totals go down the columns, np.cumsum(probs, axis=0), adding up different "
-                            "rows: they pass 1 after a few rows, so your sampler returned 0 for every row. Take them "
-                            "along each row, np.cumsum(probs, axis=1).")
+                            f"rows, so your sampler returned {answer[0]} for every row. Take them along each row, "
+                            "np.cumsum(probs, axis=1).")
             return hint(f"your sampler returned {answer[0]} for every row, whatever its logits and its u. "
                         + _BATCH_HOW)
         valid = (answer >= 0) & (answer < logits.shape[1])
@@ -950,13 +967,30 @@ def _down_the_columns(sampler: Callable) -> bool:
     """Whether the sampler takes its running totals down the columns (np.cumsum(probs, axis=0)).
 
     On a batch those totals pass 1 after a few rows, so the answer is 0 on every row, as a sampler that ignores
-    u returns too. One row tells them apart: [0, 0, 3, 0, 0] has probabilities [0.04, 0.04, 0.83, 0.04, 0.04]
-    (to two digits), and with u = 0.05 the inverse CDF gives 1 (0.04 < 0.05 < 0.08), the first probability
-    itself above u is at 2, and 4 probabilities are at most u.
+    u returns too. One row tells them apart, where a total down the columns is the row's own probabilities:
+    [0, 0, 0, 0, 3] has probabilities [0.0415, 0.0415, 0.0415, 0.0415, 0.834] (1 / (4 + e^3) and e^3 / (4 + e^3),
+    to three digits). With u = 0.06 the inverse CDF gives 1 (0.0415 < 0.06 < 0.083), while the first probability
+    itself above u is at 4, and 4 probabilities are at most u. Scaled as the exercise asks, by the last entry of
+    the row's totals, u becomes 0.06 * 0.834 = 0.050 there, still between 0.0415 and 0.834, so the answer is 4
+    again (cold read r152, X3: the old probe's last probability, 0.04, shrank u below every piece).
     """
-    outcome = call(sampler, np.array([[0.0, 0.0, 3.0, 0.0, 0.0]]), _WatchedGenerator(seed=71, script=(0.05,)))
+    outcome = call(sampler, np.array([[0.0, 0.0, 0.0, 0.0, 3.0]]), _WatchedGenerator(seed=71, script=(0.06,)))
     answer, problem = (None, "") if outcome.problem else _batch_indices(outcome.value, 1)
-    return problem is None and int(answer[0]) in (2, 4)
+    return problem is None and int(answer[0]) == 4
+
+
+def _runs_on(sampler: Callable) -> bool:
+    """Whether the sampler's running totals run on from one row into the next (np.cumsum with no axis, reshaped
+    to (B, K)), with u as given. On the check's batch that gives 0 on every row (from the second row on, every total
+    is above 1 > u), as a sampler that ignores u does; two equal rows [0, 0, 0, 0, 3] with u = 0.06 each tell them
+    apart: the first row's totals are its own, [0.0415, 0.083, 0.125, 0.166, 1] (to three digits), so the answer
+    there is the right one, 1, while the second row's run from 1.0415 to 2 and give 0. (Scaled by each row's last
+    total, as the exercise asks, these totals give an answer that is not the same on every row, and a rule of
+    _batch_rules names it.)
+    """
+    outcome = call(sampler, np.array([[0.0, 0.0, 0.0, 0.0, 3.0]] * 2), _WatchedGenerator(seed=72, script=(0.06, 0.06)))
+    answer, problem = (None, "") if outcome.problem else _batch_indices(outcome.value, 2)
+    return problem is None and answer.tolist() == [1, 0]
 
 
 def _row(logits: np.ndarray) -> str:
@@ -987,6 +1021,8 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     from tempnb.core import softmax
 
     T, n = 2.0, 6000
+    if not callable(sampler):  # "expected a function, got ...", as the other checks say (cold read r152, X4)
+        return hint(f"{call(sampler, _LOGITS, T, _WatchedGenerator(seed=10)).problem}.")
     if _library_sampler(sampler, (_LOGITS, T, _WatchedGenerator(seed=10))):
         return hint(_builds_it("sample", "(It draws by the inverse CDF, one u per draw.) " + _ONE_PER_TOKEN))
     first = call(sampler, _LOGITS, T, _WatchedGenerator(seed=10))
@@ -1610,10 +1646,13 @@ def top_p_cases() -> list[Case]:
     # first (2 >= 0.9) and keeps 1: keeping every token and adding up raw logits no longer look alike, as they do
     # on negative logits, whose raw running total never reaches the mass
     inputs.append((np.array([2.0, 0.0, 1.0, 0.5]), 0.9, "[2, 0, 1, 0.5] with top_p_mass = 0.9"))
-    # a running total 1e-4 below the mass (cold read r150, X2): 0.5 + 0.2999 = 0.7999 < 0.8, so the third token
-    # crosses and 3 are kept. Far from float64 rounding, but probabilities rounded to 2 or 3 decimals or to
-    # float16, or a tolerance of 1e-3 or more, reach 0.8 at the second token and keep 2
-    inputs.append((np.log([0.5, 0.2999, 0.2001]), 0.8, _NEAR_THE_MASS_LABEL))
+    # a running total 3e-5 below the mass (cold reads r150, X2, and r152, X1): 0.37 + 0.32997 = 0.69997 < 0.7,
+    # so the third token crosses and 3 are kept. Far from float64 (and float32) rounding, but probabilities
+    # rounded to 2, 3 or 4 decimals (0.37 + 0.33 = 0.7), or to float16 (0.3701171875 + 0.330078125 =
+    # 0.7001953125, exact in float16), or a tolerance of 3e-5 or more, reach 0.7 at the second token and keep 2.
+    # (The earlier case, log [0.5, 0.2999, 0.2001] at 0.8, let float16 through: 0.5 + 0.2998046875 =
+    # 0.7998046875 stays below 0.8, so np.searchsorted kept 3.)
+    inputs.append((np.log([0.37, 0.32997, 0.30003]), 0.7, _NEAR_THE_MASS_LABEL))
     # large logits, last so that only a top-p right everywhere else meets them: probabilities [1, e^-1, e^-2,
     # e^-10] / (1 + e^-1 + e^-2 + e^-10) = [0.665, 0.245, 0.090, 0.00003] (none rounds to 0, so the least-likely
     # rule counts them all), so 0.665 + 0.245 = 0.910 crosses 0.9 and 2 are kept; np.exp(990) already overflows,
@@ -1714,11 +1753,11 @@ def top_p_cases() -> list[Case]:
     return cases
 
 
-_NEAR_THE_MASS_LABEL = "log [0.5, 0.2999, 0.2001] with top_p_mass = 0.8"
-_NEAR_THE_MASS = ("on log [0.5, 0.2999, 0.2001] with top_p_mass = 0.8 you kept 2 tokens, but 0.5 + 0.2999 = 0.7999 "
-                  "is still below 0.8, so the third token crosses the mass: keep 3. Did you round the probabilities "
-                  "(np.round, float16) or compare with a tolerance (np.isclose, c < m - tol)? Compare the running "
-                  "total of the float64 probabilities with top_p_mass exactly.")
+_NEAR_THE_MASS_LABEL = "log [0.37, 0.32997, 0.30003] with top_p_mass = 0.7"
+_NEAR_THE_MASS = ("on log [0.37, 0.32997, 0.30003] with top_p_mass = 0.7 you kept 2 tokens, but 0.37 + 0.32997 = "
+                  "0.69997 is still below 0.7, so the third token crosses the mass: keep 3. Did you round the "
+                  "probabilities (np.round, float16) or compare with a tolerance (np.isclose, c < m - tol)? "
+                  "Compare the running total of the float64 probabilities with top_p_mass exactly.")
 _LARGE_TOP_P_LABEL = "the large logits [1000, 999, 998, 990] with top_p_mass = 0.9"
 _SUBTRACT_THE_MAX = ("np.exp(1000) overflows to inf, and inf / inf is nan: subtract the maximum before np.exp, "
                      "np.exp(z - z.max()), as softmax does (03-softmax), then divide by the total.")
@@ -1825,6 +1864,10 @@ def _own_order_counts(logits: np.ndarray, mass: float) -> tuple[int, ...]:
     return int(np.searchsorted(cumulative, mass)) + 1, within, max(within, 1)
 
 
+_OWN_ORDER = ("you added up the probabilities in the tokens' own order (token 0 first), so you kept the first tokens "
+              "of the vocabulary, not the most probable ones. Sort first: order = np.argsort(-probs), take the "
+              "running total of probs[order], keep order[:n] and write those logits back at their own positions.")
+
 _OTHER_RULES = (
     (_complement_counts, False,
      "you compared the running total with 1 - top_p_mass, a threshold meant for probabilities sorted in ascending "
@@ -1834,10 +1877,7 @@ _OTHER_RULES = (
      "you kept the tokens whose probability is at least top_p_mass times the largest one: that is min-p, whose "
      "ratio is another parameter, not top-p. Top-p adds the probabilities up, most probable first, and keeps "
      "tokens until their total reaches top_p_mass (the one that gets it there included)."),
-    (_own_order_counts, True,
-     "you added up the probabilities in the tokens' own order (token 0 first), so you kept the first tokens of the "
-     "vocabulary, not the most probable ones. Sort first: order = np.argsort(-probs), take the running total of "
-     "probs[order], keep order[:n] and write those logits back at their own positions."),
+    (_own_order_counts, True, _OWN_ORDER),
     (_right_counts, True,
      "you kept the right number of tokens, but the first ones of the vocabulary (positions 0 to n - 1), not the "
      "most probable ones: out[:n] = logits[:n] ignores the sort, and so does a keep-mask built on the sorted "
@@ -1876,20 +1916,34 @@ def _tempered_top_p(function: Callable, cases: list[Case]) -> str | None:
 
 
 def _follows_another_rule(function: Callable, cases: list[Case]) -> str | None:
-    """The hint for a top-p that follows another rule on every case (and so is wrong on one), or None."""
-    answers = []
+    """The hint for a top-p that follows another rule on every case (and so is wrong on one), or None.
+
+    The running total in the vocabulary's own order is also recognised when it follows that rule on every case
+    below top_p_mass = 1, whatever it does at 1 (cold read r152, X2): there an unsorted total never reaches the
+    mass (ten times 0.1 adds up to 0.9999999999999999), so np.argmax of a row of False keeps 1 token and an
+    unguarded index runs past the end; the missing sort is the mistake to name first.
+    """
+    answers = []  # None where the call raised or returned None
     for case in cases:
         outcome = call(function, *copy.deepcopy(case.args))
         # a warning (log(0) at top_p_mass = 0, say) still leaves the answer to read; an exception does not
-        if outcome.value is None or (outcome.problem and not issubclass(outcome.error, Warning)):
-            return None
-        answers.append(outcome.value)
-    if all(_same_filter(answer, case.expected) for answer, case in zip(answers, cases)):
+        failed = outcome.value is None or (outcome.problem and not issubclass(outcome.error, Warning))
+        answers.append(None if failed else outcome.value)
+    below_one = [(answer, case) for answer, case in zip(answers, cases) if case.args[1] < 1]
+    if any(answer is None for answer, _ in below_one):
+        return None
+    every_case = all(answer is not None for answer in answers)
+    if all(answer is not None and _same_filter(answer, case.expected) for answer, case in zip(answers, cases)):
         return None
     for counts, own_order, message in _OTHER_RULES:
-        if all(_kept_count(answer, case.args[0], counts(*case.args), own_order)
-               for answer, case in zip(answers, cases)):
+        if every_case and all(_kept_count(answer, case.args[0], counts(*case.args), own_order)
+                                       for answer, case in zip(answers, cases)):
             return message
+    # below 1 only: the unsorted running total, when it differs from top-p somewhere there
+    if not all(_same_filter(answer, case.expected) for answer, case in below_one) and all(
+            _kept_count(answer, case.args[0], _own_order_counts(*case.args), own_order=True)
+            for answer, case in below_one):
+        return _OWN_ORDER
     return None
 
 
@@ -1983,7 +2037,7 @@ def check_top_p(my_top_p: Callable) -> None:
                                         "their running total reaches top_p_mass."))
     return passed(f"Your top-p matches tempnb.top_p on {len(TOP_P_NAMES_CASES) + 1} next-character "
                   "distributions of the names model (one of them divided by T = 0.5) and 6 hand-made "
-                  "cases (top_p_mass = 0 and 1, a running total 1e-4 below the mass, and logits as large as "
+                  "cases (top_p_mass = 0 and 1, a running total 3e-5 below the mass, and logits as large as "
                   "1000, among them), keeps at least one token, keeps 2 of 4 "
                   "equal logits at top_p_mass = 0.5, where the running total lands exactly on the mass, and "
                   "returns a new array.")
