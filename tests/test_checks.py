@@ -3134,6 +3134,67 @@ def fit_beta_naive_logsumexp(logits, labels):
     return float(1 / beta)
 
 
+def fit_bounded_naive_logsumexp(logits, labels):
+    """Cold read r153 (X1): the log-sum-exp without the max-subtraction, in a bounded search over T in (0.01, 20). Its
+    trial points never come near enough to 0.01 to overflow on the first two cases (the test below shows it runs
+    there without a warning), so only logits shifted by 1000 catch it."""
+    rows = np.arange(len(labels))
+
+    def nll(T):
+        z = logits / T
+        return np.mean(np.log(np.exp(z).sum(axis=1)) - z[rows, labels])
+
+    return scipy.optimize.minimize_scalar(nll, bounds=(0.01, 20), method="bounded", options={"xatol": 1e-10}).x
+
+
+def fit_brent_log_t_naive_logsumexp(logits, labels):
+    """Cold read r153 (X1): Brent's method over log T (no bounds needed), the log-sum-exp without the
+    max-subtraction."""
+    rows = np.arange(len(labels))
+
+    def nll(log_t):
+        z = logits / math.exp(log_t)
+        return np.mean(np.log(np.exp(z).sum(axis=1)) - z[rows, labels])
+
+    return math.exp(scipy.optimize.minimize_scalar(nll).x)
+
+
+def test_fit_temperature_shifted_case_keeps_the_best_t():
+    """Cold read r153 (X1): the third case is the underconfident case's logits plus 1000. Adding a constant to a row
+    changes no softmax, so its best T, found here by an independent fit over log T with scipy.special.log_softmax
+    on the unshifted logits, is the check's expected T; and the naive log-sum-exp overflows on it at T = 1, since
+    1000 > log(float max) = 709.78."""
+    underconfident, shifted = checks.calibration._temperature_cases()[1:]
+    logits, labels = underconfident.args
+    shifted_logits, shifted_labels = shifted.args
+    assert np.array_equal(shifted_labels, labels)
+    assert np.allclose(shifted_logits - logits, 1000.0, rtol=0, atol=1e-9)
+    rows = np.arange(len(labels))
+
+    def independent_nll(log_t):
+        return -float(np.mean(scipy.special.log_softmax(logits / math.exp(log_t), axis=1)[rows, labels]))
+
+    best_T = math.exp(scipy.optimize.minimize_scalar(independent_nll, bounds=(-5, 5), method="bounded",
+                                                     options={"xatol": 1e-12}).x)
+    assert math.isclose(shifted.expected, best_T, rel_tol=1e-6), (shifted.expected, best_T)
+    assert math.isclose(shifted.expected, underconfident.expected, rel_tol=1e-6)
+    assert shifted_logits.max() > math.log(np.finfo(float).max)
+    # the two naive answers are right on the unshifted case: only the shift shows their mistake
+    for answer in (fit_bounded_naive_logsumexp, fit_brent_log_t_naive_logsumexp):
+        assert call(answer, logits, labels).problem is None, answer.__name__
+        assert "overflow" in call(answer, shifted_logits, labels).problem, answer.__name__
+
+
+def test_fit_temperature_log_zero_hint_leaves_out_brent(capsys):
+    """Cold read r153 (X3): a grid from T = 0.001 that takes np.log of softmax divides by zero in np.log, never by
+    T = 0: its hint names log 0 and leaves out Brent's method; an unbounded Brent search, which does try T <= 0,
+    keeps it."""
+    printed = run(capsys, checks.check_fit_temperature, fit_grid_log_of_softmax)
+    assert "np.log met a probability that underflowed to 0" in printed, printed
+    assert "Brent" not in printed and "T = 0" not in printed, printed
+    assert "Brent's method" in run(capsys, checks.check_fit_temperature, fit_unbounded)
+
+
 def fit_grid_log_of_softmax_refined(logits, labels):
     """Cold read r148 (X1): a coarse grid from T = 0.01 on np.log(softmax(z, T)), then minimize_scalar between the
     grid points around its best one. The refined T is right, but the grid's small T underflow a probability to 0 on
@@ -7451,6 +7512,25 @@ def ece_mask_matrix(probs, labels, n_bins):
     return float(np.abs((masks * gaps).sum(axis=1)).sum() / len(labels))
 
 
+def ece_pandas_cut(probs, labels, n_bins):
+    """Cold read r153 (X2): pd.cut with its default labels, one Interval per bin, then a groupby: no loop of the
+    learner's, but pandas builds each bin's label in Python."""
+    import pandas as pd
+
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = pd.cut(confidence, np.linspace(0, 1, n_bins + 1))
+    return float(pd.Series(correct - confidence).groupby(bins, observed=True).sum().abs().sum() / len(labels))
+
+
+def ece_pandas_cut_codes(probs, labels, n_bins):
+    """The same with labels=False, as the hint advises: each example's bin number, with no per-bin Python."""
+    import pandas as pd
+
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = pd.cut(confidence, np.linspace(0, 1, n_bins + 1), labels=False)
+    return float(pd.Series(correct - confidence).groupby(bins, observed=True).sum().abs().sum() / len(labels))
+
+
 def ece_reduceat(probs, labels, n_bins):
     """Loop-free: np.add.reduceat adds up each bin's stretch of the sorted gaps; an empty bin's stretch starts where
     the next one does, and reduceat then returns one element, not 0, so those bins are zeroed."""
@@ -7854,10 +7934,11 @@ def test_ece_check_shows_prints_only_for_its_three_cases(capsys):
     assert "it does not use those arguments" in lines[-1], lines
 
 
-def test_fit_temperature_check_shows_prints_only_for_its_two_models(capsys):
+def test_fit_temperature_check_shows_prints_only_for_its_three_cases(capsys):
     """Exercise 07.2's check probes a wrong answer with inputs of its own (plain object()s, labels made each row's
     top or bottom class, a two-class set of its own) and repeats the first case to spot fit_temperature inside it:
-    none of those calls may show what the learner's function prints."""
+    none of those calls may show what the learner's function prints. A right answer prints once per case: the
+    overconfident, the underconfident, and the underconfident one plus 1000 (cold read r153, X1)."""
     def chatty(fit):
         def my_fit_temperature(logits, labels):
             print("fit on", np.shape(logits))
@@ -7866,7 +7947,7 @@ def test_fit_temperature_check_shows_prints_only_for_its_two_models(capsys):
 
     checks.check_fit_temperature(chatty(fit_bounded))
     lines = capsys.readouterr().out.strip().splitlines()
-    assert lines[:-1] == ["fit on (300, 5)", "fit on (300, 5)"], lines
+    assert lines[:-1] == ["fit on (300, 5)"] * 3, lines
     assert lines[-1].startswith(checks.PASS), lines
     # wrong on the first model: the label probes (twice (300, 5)) and the object() probe (shape ()) stay quiet
     checks.check_fit_temperature(chatty(fit_accuracy_bounded))
@@ -8669,7 +8750,9 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_bounds_exclude, "search bounds that exclude the minimum"),
     (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
     (checks.check_fit_temperature, fit_unbounded_tempnb, "probably tried T <= 0, where z / T turns"),
-    (checks.check_fit_temperature, fit_grid_log_of_softmax, "log(softmax(z / T)) does at small T"),
+    # cold read r153 (X3): its divide by zero is np.log's, so the hint names log 0 and leaves out Brent's method
+    # (test_fit_temperature_log_zero_hint_leaves_out_brent checks that it does)
+    (checks.check_fit_temperature, fit_grid_log_of_softmax, "log(softmax(z / T)) does at a small T"),
     # cold read r148 (X1): the right T, reached through a np.log(0) warning: not yet, but the hint says the T is right
     # (test_fit_temperature_warning_hint_says_right_only_when_it_is checks that it is)
     (checks.check_fit_temperature, fit_grid_log_of_softmax_refined,
@@ -8680,6 +8763,13 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_grid_naive_logsumexp, "Subtract each row's largest value before np.exp"),
     (checks.check_fit_temperature, fit_grid_naive_logsumexp, "Your T is right, but your function warned"),
     (checks.check_fit_temperature, fit_beta_naive_logsumexp, "np.exp overflowed at a small positive T (or a large"),
+    # cold read r153 (X1): a bounded search and Brent's method over log T, both without the max-subtraction, never try
+    # a T small enough to overflow on the first two cases; the third, the underconfident logits plus 1000, overflows
+    # at every T below 1000 / 709.78 = 1.41 (test_fit_temperature_shifted_case_keeps_the_best_t)
+    (checks.check_fit_temperature, fit_bounded_naive_logsumexp,
+     "on the underconfident model's logits plus 1000 (the same softmax, so the same best T), it emitted a "
+     "RuntimeWarning: overflow. np.exp overflowed at a small positive T"),
+    (checks.check_fit_temperature, fit_brent_log_t_naive_logsumexp, "Subtract each row's largest value before np.exp"),
     (checks.check_ece, ece_nansum, "even if the nan is dropped or skipped afterwards"),
     (checks.check_ece, ece_mean_of_every_bin, "Here the 0/0 is np.mean of an empty bin's selection"),
     # the same warning with a wrong number (nan): the general advice, not "your number is right"
@@ -8707,8 +8797,12 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_edges(lambda m: m), "use np.linspace(0, 1, M + 1) (11 edges here)"),
     (checks.check_ece, ece_edges(lambda m: m + 2), "your answer is the ECE with 11 bins, not M = 10"),
     (checks.check_fit_temperature, fit_rows_indexed, "log_q[labels] picks whole rows"),
-    (checks.check_fit_temperature, fit_columns_indexed, "log_q[:, labels] / log_q[labels] picks whole columns"),
-    (checks.check_fit_temperature, fit_columns_indexed_grid, "log_q[:, labels] / log_q[labels] picks whole columns"),
+    # cold read r153 (X3): on logits whose top class is always class 0, labels all 0, whole columns of log q fall as
+    # T shrinks, so the T drops below half: the column-picking cause leads the hint, alone
+    (checks.check_fit_temperature, fit_columns_indexed,
+     "your function returns less than half that T: most likely log_q[:, labels] picks whole columns"),
+    (checks.check_fit_temperature, fit_columns_indexed_grid,
+     "your function returns less than half that T: most likely log_q[:, labels] picks whole columns"),
     (checks.check_fit_temperature, fit_rows_indexed_in_bounds, "stopped at its upper bound"),
     # the flipped sign in bounds (0.05, 20) stops at 20, not at the lower bound: the hint names the sign first
     (checks.check_fit_temperature, fit_sign_flipped_in_bounds,
@@ -8815,6 +8909,9 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_map_lambda_over_split, "Your function uses np.split"),
     (checks.check_ece, ece_comprehension_over_split, "Your function uses np.split"),
     (checks.check_ece, ece_map_over_mask_rows, "its work grows with the number of bins inside the library functions"),
+    # cold read r153 (X2): pd.cut's default labels are built per bin in Python; labels=False is named as the fix
+    (checks.check_ece, ece_pandas_cut, "most of them in pandas.cut, which builds one label per bin"),
+    (checks.check_ece, ece_pandas_cut, "Pass labels=False"),
     (checks.check_ece, ece_apply_along_axis, "most of them in np.apply_along_axis, which loops over the bins for you"),
     # right on the check's three cases (10 and 4 bins), not on the loop probe's 100 bins: named, never passed
     (checks.check_ece, ece_buffer_of_ten,
@@ -10067,6 +10164,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_ece, ece_linspace_edges),
     (checks.check_ece, ece_arange_edges),
     (checks.check_ece, ece_ceiling),
+    # cold read r153 (X2): pd.cut with labels=False, the fix its hint names
+    (checks.check_ece, ece_pandas_cut_codes),
     (checks.check_fit_temperature, fit_log_t),
     (checks.check_fit_temperature, fit_bounded),
     (checks.check_fit_temperature, fit_minimize_first),

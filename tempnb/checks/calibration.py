@@ -463,6 +463,14 @@ def _loop_hint(ece: Callable) -> str | None:
     how = (f", which your code calls {calls_few} times with {_FEW_BINS} bins and {calls_many} with {_MANY_BINS}: "
            "once per bin, as map(function, pieces) does" if calls_many >= calls_few + _MORE_LINES else
            ", which loops over the bins for you")
+    if grown == "pandas.cut":
+        # pd.cut's default labels, one Interval per bin, are built and formatted in Python; labels=False returns
+        # each example's bin number instead (the reviewer's answer with it passes)
+        return (f"your ECE is right, but its work grows with the number of bins inside pandas: the library code runs "
+                f"{few_total} lines of Python with {_FEW_BINS} bins and {many_total} with {_MANY_BINS}, most of them "
+                "in pandas.cut, which builds one label per bin, such as (0.25, 0.5], in Python. Pass labels=False: "
+                "pd.cut(confidence, edges, labels=False) gives each example's bin number (0 to n_bins - 1) with no "
+                "per-bin Python.")
     return (f"your ECE is right, but its work grows with the number of bins inside the library functions it calls: "
             f"they run {few_total} lines of Python with {_FEW_BINS} bins and {many_total} with {_MANY_BINS}, most "
             f"of them in {_shown_function(grown)}{how}. "
@@ -544,9 +552,12 @@ def _minimises_probability(fit: Callable | None) -> bool:
 
 
 def _temperature_case(true_temperature: float, seed: int, label: str,
-                      one_elsewhere: Callable[[], bool] = lambda: True, fit: Callable | None = None) -> Case:
+                      one_elsewhere: Callable[[], bool] = lambda: True, fit: Callable | None = None,
+                      shift: float = 0.0) -> Case:
     """``one_elsewhere()`` says whether the learner's function also returns T = 1 on the other case; with the
-    learner's ``fit``, a wrong T is also tested for not reacting to the labels (see ``ignores_labels``)."""
+    learner's ``fit``, a wrong T is also tested for not reacting to the labels (see ``ignores_labels``). ``shift``
+    is added to every logit after the labels are drawn: it changes no softmax, so neither the labels' distribution
+    nor the best T, but exp(logits / T) overflows without 03's max-subtraction at any T below shift / 709."""
     import scipy.optimize
     import scipy.special
 
@@ -557,6 +568,7 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
     logits = rng.normal(0.0, 3.0, size=(300, 5))
     probs = softmax(logits, true_temperature, axis=1)
     labels = (np.cumsum(probs, axis=1) < rng.random((300, 1))).sum(axis=1).clip(max=4)
+    logits = logits + shift
     expected = fit_temperature(logits, labels)
 
     def whole_array_nll(log_t: float) -> float:  # softmax over the whole array: 03's batch pitfall
@@ -581,6 +593,17 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
     # minimum): 1.9556 on the overconfident case, 0.77% below its best T, so within a grid step of it.
     brier_T = math.exp(scipy.optimize.minimize_scalar(brier, bounds=(-5, 5), method="bounded",
                                                       options={"xatol": 1e-10}).x)
+
+    def picks_columns(answer: float) -> bool:
+        """Whether the T falls far below ``answer`` when every row's largest logit is in column 0 and every label is
+        0. An objective built from whole columns of log q, log_q[:, labels], then averages -log q of column 0, the
+        top class, which falls as T shrinks; a flat objective (the accuracy) returns the same T again, -(1/T) log q
+        (q^(1/T) not renormalised) still falls as T grows, and a flipped sign still runs to large T."""
+        if fit is None:
+            return False
+        probe = _probe(fit, -np.sort(-logits, axis=1), np.zeros(len(labels), dtype=int))
+        value = number(probe.value) if probe.problem is None else None
+        return value is not None and 0 < value < answer / 2
 
     def ignores_labels(answer: float) -> bool:
         """The same T when every label is its row's top class (the NLL then falls as T -> 0) and when every label
@@ -659,6 +682,16 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     f"(the accuracy, say), and a grid's argmin or argmax returns its first T: {_FLAT} Or the model's "
                     "own predictions (argmax) stand in for the labels, and the NLL of those falls as T shrinks: use "
                     "the labels given."),
+            # far above the best T (at a bound, say), yet far below it on the probe where every label is its row's
+            # top class: an objective from whole columns of log q (see picks_columns), named before the hints below
+            # that list it among other causes. The right NLL falls to the search's lower bound on that probe too, so
+            # this needs T far above the best one, which the right NLL in bounds that hold the minimum never gives.
+            Mistake(lambda a: a > 2 * expected and picks_columns(a),
+                    f"on {label} your T, {{got}}, lies far above the best one, {expected:.5f}, yet on logits "
+                    "where every row's top class is class 0 and every label is 0 your function returns less than "
+                    "half that T: most likely log_q[:, labels] picks whole columns, so your objective averages "
+                    "-log q over several classes of every row and falls as T grows whatever the labels. Index each "
+                    "row's own label: log_q[np.arange(n), labels]."),
             # above the best T (at a bound, say): a flat objective, or one that falls as T grows whatever the
             # labels (q^(1/T) not renormalised); the probes cannot tell these two apart, so the hint names both
             Mistake(lambda a: a > expected and ignores_labels(a),
@@ -758,10 +791,15 @@ _SUBTRACT_THE_MAX = (
     "tempnb.log_softmax(z / T, axis=1) or scipy.special.logsumexp, which do it for you.")
 
 
-def _temperature_on_problem(problem: str, overflow_is_max: Callable[[], bool] | None = None) -> str:
+def _temperature_on_problem(problem: str, overflow_is_max: Callable[[], bool] | None = None,
+                             zero_in_log: Callable[[], bool] | None = None) -> str:
     """A warning or error from a search that tried T <= 0, as unbounded minimize_scalar does; or, when
     ``overflow_is_max()`` says the overflow goes away on logits whose row maxima are 0, a log-sum-exp without 03's
-    max-subtraction, which overflows at a small positive T (or a large beta = 1/T)."""
+    max-subtraction, which overflows at a small positive T (or a large beta = 1/T); or, when ``zero_in_log()`` says
+    the first division by zero happened in np.log, the log of a probability that underflowed to 0."""
+    if "divide by zero" in problem and zero_in_log is not None and zero_in_log():
+        return ("np.log met a probability that underflowed to 0: log(softmax(z / T)) does at a small T. Compute "
+                "the log-probabilities with tempnb.log_softmax(z / T, axis=1), which never takes log 0.")
     if "divide by zero" in problem:
         return ("Either something was divided by T = 0 (a search that tried T <= 0), or np.log met a probability "
                 "that underflowed to 0: log(softmax(z / T)) does at small T. Compute the log-probabilities with "
@@ -789,13 +827,32 @@ def _overflow_is_max(fit: Callable, logits: np.ndarray, labels: np.ndarray) -> C
     return probe
 
 
+def _zero_in_log(fit: Callable, logits: np.ndarray, labels: np.ndarray) -> Callable[[], bool]:
+    """Whether ``fit``'s first division-by-zero warning on this problem comes from np.log (log 0, a probability that
+    underflowed) rather than from a division (z / T at T = 0). NumPy names the function in its message ("divide by
+    zero encountered in log"), which ``call`` shortens to the kind; this quiet rerun reads it whole."""
+    def probe() -> bool:
+        given = [np.array(logits, copy=True), np.array(labels, copy=True)]  # copies: the learner's code may edit
+        with _quiet(), warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
+                try:
+                    fit(*given)
+                except Exception:  # noqa: BLE001 (the learner's code may fail in any way)
+                    return False
+        first = next((str(w.message) for w in caught if "divide by zero" in str(w.message)), "")
+        return first.endswith("encountered in log")
+    return probe
+
+
 def _temperature_on_problem_given(expected: float, returned: dict,
-                                  overflow_is_max: Callable[[], bool] | None = None) -> Callable[[str], str]:
+                                  overflow_is_max: Callable[[], bool] | None = None,
+                                  zero_in_log: Callable[[], bool] | None = None) -> Callable[[str], str]:
     """_temperature_on_problem, led by "your T is right" when a warning came with the right T (the exercise asks for
     no warning, as Exercise 1 does: a grid that starts at a small T and takes np.log of softmax warns on its way to
     the right answer)."""
     def on_problem(problem: str) -> str:
-        advice = _temperature_on_problem(problem, overflow_is_max)
+        advice = _temperature_on_problem(problem, overflow_is_max, zero_in_log)
         if "emitted" in problem and "value" in returned:
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
@@ -831,6 +888,10 @@ def _temperature_cases(fit: Callable | None = None) -> list[Case]:
     return [
         _temperature_case(2.0, 11, "logits of an overconfident model (labels drawn at T = 2)", one_elsewhere, fit),
         underconfident,
+        # the underconfident logits with 1000 added to every one: the same softmax and best T, but exp(z / T)
+        # overflows at every T below 1000 / 709.78 = 1.41 unless each row's largest logit is subtracted first
+        _temperature_case(0.5, 12, "the underconfident model's logits plus 1000 (the same softmax, so the same best "
+                          "T)", lambda: False, fit, shift=1000.0),
     ]
 
 
@@ -857,10 +918,11 @@ def check_fit_temperature(fit: Callable) -> None:
             return returned["value"]
 
         cases = [dataclasses.replace(case, on_problem=_temperature_on_problem_given(
-                     case.expected, returned, _overflow_is_max(learner, *case.args))) for case in cases]
+                     case.expected, returned, _overflow_is_max(learner, *case.args), _zero_in_log(learner, *case.args)))
+                 for case in cases]
     return run_cases(fit, cases,
                      "Your temperature matches tempnb.fit_temperature to 1e-4, on an overconfident and an "
-                     "underconfident model.",
+                     "underconfident model, and on the second with 1000 added to every logit.",
                      same=lambda a, b: _same_number(a, b, rel_tol=1e-4))
 
 
