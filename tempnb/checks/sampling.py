@@ -1742,8 +1742,8 @@ def top_p_cases() -> list[Case]:
                             "you kept one token too many: stop at the token whose running total first reaches "
                             "top_p_mass (keep it, but not the next one)."))
         large = label == _LARGE_TOP_P_LABEL
-        advice = _SUBTRACT_THE_MAX if large else ("Sort the probabilities (softmax, not raw logits) in descending "
-                                                  "order and keep tokens until their total reaches top_p_mass.")
+        advice = _SUBTRACT_THE_MAX if large else ("Sort the probabilities in descending order and keep tokens until "
+                                                  "their total reaches top_p_mass.")
         cases.append(Case((logits, mass), expected,
                           f"on {label} tempnb.top_p keeps {len(_kept(expected))} tokens, at positions "
                           f"{_kept(expected)}; yours kept {{got}}. {advice}",
