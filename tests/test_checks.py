@@ -3158,6 +3158,18 @@ def fit_brent_log_t_naive_logsumexp(logits, labels):
 
     return math.exp(scipy.optimize.minimize_scalar(nll).x)
 
+def _independent_temperature(logits, labels):
+    """The T minimising the mean NLL, written independently of tempnb: scipy.special.log_softmax, minimised over
+    log T by minimize_scalar (bounded, xatol 1e-12)."""
+    rows = np.arange(len(labels))
+
+    def nll(log_t):
+        return -float(np.mean(scipy.special.log_softmax(logits / math.exp(log_t), axis=1)[rows, labels]))
+
+    return math.exp(scipy.optimize.minimize_scalar(nll, bounds=(-5, 5), method="bounded",
+                                                   options={"xatol": 1e-12}).x)
+
+
 
 def test_fit_temperature_shifted_case_keeps_the_best_t():
     """Cold read r153 (X1): the third case is the underconfident case's logits plus 1000. Adding a constant to a row
@@ -3169,13 +3181,7 @@ def test_fit_temperature_shifted_case_keeps_the_best_t():
     shifted_logits, shifted_labels = shifted.args
     assert np.array_equal(shifted_labels, labels)
     assert np.allclose(shifted_logits - logits, 1000.0, rtol=0, atol=1e-9)
-    rows = np.arange(len(labels))
-
-    def independent_nll(log_t):
-        return -float(np.mean(scipy.special.log_softmax(logits / math.exp(log_t), axis=1)[rows, labels]))
-
-    best_T = math.exp(scipy.optimize.minimize_scalar(independent_nll, bounds=(-5, 5), method="bounded",
-                                                     options={"xatol": 1e-12}).x)
+    best_T = _independent_temperature(logits, labels)
     assert math.isclose(shifted.expected, best_T, rel_tol=1e-6), (shifted.expected, best_T)
     assert math.isclose(shifted.expected, underconfident.expected, rel_tol=1e-6)
     assert shifted_logits.max() > math.log(np.finfo(float).max)
@@ -7965,13 +7971,7 @@ def test_fit_temperature_warning_hint_says_right_only_when_it_is(capsys):
     computed here with the warning silenced, matches an independent fit: the mean NLL written with
     scipy.special.log_softmax and minimised over log T by minimize_scalar."""
     logits, labels = checks.calibration._temperature_cases()[0].args
-    rows = np.arange(len(labels))
-
-    def independent_nll(log_t):
-        return -float(np.mean(scipy.special.log_softmax(logits / math.exp(log_t), axis=1)[rows, labels]))
-
-    best_T = math.exp(scipy.optimize.minimize_scalar(independent_nll, bounds=(-5, 5), method="bounded",
-                                                     options={"xatol": 1e-12}).x)
+    best_T = _independent_temperature(logits, labels)
     for answer, right in ((fit_grid_log_of_softmax_refined, True), (fit_grid_log_of_softmax, False)):
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
@@ -7990,13 +7990,7 @@ def test_fit_temperature_overflow_hint_names_the_max_subtraction(capsys):
     logits, labels = checks.calibration._temperature_cases()[0].args
     log_float_max = math.log(np.finfo(float).max)  # 709.78...
     assert logits.max() > log_float_max * 0.01 and logits.max() > log_float_max / 200, logits.max()
-    rows = np.arange(len(labels))
-
-    def independent_nll(log_t):
-        return -float(np.mean(scipy.special.log_softmax(logits / math.exp(log_t), axis=1)[rows, labels]))
-
-    best_T = math.exp(scipy.optimize.minimize_scalar(independent_nll, bounds=(-5, 5), method="bounded",
-                                                     options={"xatol": 1e-12}).x)
+    best_T = _independent_temperature(logits, labels)
     for answer, right in ((fit_grid_naive_logsumexp, True), (fit_beta_naive_logsumexp, False)):
         with warnings.catch_warnings(), np.errstate(all="ignore"):
             warnings.simplefilter("ignore")
