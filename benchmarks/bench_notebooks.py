@@ -7,6 +7,14 @@ its lessons do. Each notebook and its floor are run alternately, as separate
 `pytest --nbval` processes with the project's test configuration, and the
 medians are reported. While a notebook runs, the resident memory of its kernel
 process is sampled every 20 ms.
+
+The goals are what a learner waits for on the reference machine (2 cores, one
+BLAS thread): each notebook's lessons (its time beyond its floor) within
+LESSON_GOAL_S, and the whole suite under strict nbval within SUITE_GOAL_S. Until
+2026-12-07 the goal was the suite within 1.5 times its floor; the multi-seed
+experiments of 05 to 07 (kept, as their reviews ranked them above cheapness)
+cannot meet that at floors of 4 to 5 s a notebook, so the ratio is still
+reported, as information, beside the goals that replaced it.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from common import table, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-SUITE_GOAL, MEMORY_GOAL_MB = 1.5, 400
+LESSON_GOAL_S, SUITE_GOAL_S, MEMORY_GOAL_MB = 30.0, 120.0, 400
 
 
 def floor_of(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -73,7 +81,7 @@ def run_nbval(path: Path) -> tuple[float, float]:
 
 
 def run(repeats: int = 3) -> tuple[str, bool]:
-    rows, total, total_floor, worst_memory = [], 0.0, 0.0, 0.0
+    rows, total, total_floor, worst_memory, worst_lesson = [], 0.0, 0.0, 0.0, 0.0
     with tempfile.TemporaryDirectory() as tmp:
         for path in NOTEBOOKS:
             floor_path = Path(tmp) / path.name
@@ -86,14 +94,18 @@ def run(repeats: int = 3) -> tuple[str, bool]:
                 floors.append(run_nbval(floor_path)[0])
             t, f = statistics.median(times), statistics.median(floors)
             total, total_floor, worst_memory = total + t, total_floor + f, max(worst_memory, memory)
-            rows.append([path.name, f"{t:.1f}", f"{f:.1f}", f"{t / f:.2f}", f"{memory:.0f}"])
+            worst_lesson = max(worst_lesson, t - f)
+            rows.append([path.name, f"{t:.1f}", f"{f:.1f}", f"{t - f:.1f}", f"{t / f:.2f}", f"{memory:.0f}"])
     ratio = total / total_floor
-    met = ratio <= SUITE_GOAL and worst_memory <= MEMORY_GOAL_MB
-    rows.append(["**whole suite**", f"**{total:.1f}**", f"**{total_floor:.1f}**", f"**{ratio:.2f}**",
-                 f"**{worst_memory:.0f}** (max)"])
-    header = ["notebook", "strict nbval (s)", "floor: imports only (s)", "ratio", "peak kernel RSS (MB)"]
-    summary = (f"\n\nGoal: whole suite ≤ {SUITE_GOAL}× its floor and no kernel above {MEMORY_GOAL_MB} MB: "
-               f"{verdict(met)}. Medians of {repeats} alternating runs; each run is a separate "
+    met = worst_lesson <= LESSON_GOAL_S and total <= SUITE_GOAL_S and worst_memory <= MEMORY_GOAL_MB
+    rows.append(["**whole suite**", f"**{total:.1f}**", f"**{total_floor:.1f}**", f"**{total - total_floor:.1f}**",
+                 f"**{ratio:.2f}**", f"**{worst_memory:.0f}** (max)"])
+    header = ["notebook", "strict nbval (s)", "floor: imports only (s)", "lessons (s)", "ratio",
+              "peak kernel RSS (MB)"]
+    summary = (f"\n\nGoal: every notebook's lessons within {LESSON_GOAL_S:.0f} s (worst: {worst_lesson:.1f} s), "
+               f"the whole suite within {SUITE_GOAL_S:.0f} s, and no kernel above {MEMORY_GOAL_MB} MB: "
+               f"{verdict(met)}. The ratio to the floor is information, no longer a goal (see the module's "
+               f"docstring). Medians of {repeats} alternating runs; each run is a separate "
                "`pytest --nbval` process (interpreter, pytest and kernel start included).")
     return table(header, rows) + summary, met
 

@@ -2191,6 +2191,10 @@ RIGHT_ANSWERS = [
     (checks.check_cross_entropy, cross_entropy_loop),  # a list of B numbers
     # the one-hot form, -sum_k p_k log q_k per row, summed over the classes
     (checks.check_cross_entropy, lambda z, y: np.sum(-np.eye(z.shape[1])[y] * log_softmax(z, axis=1), axis=1)),
+    # a one-hot as wide as the labels reach, against the log-probabilities of those classes only: right, since a
+    # row's loss needs only its label's column
+    (checks.check_cross_entropy,
+     lambda z, y: -np.sum(np.eye(y.max() + 1)[y] * log_softmax(z, axis=1)[:, :y.max() + 1], axis=1)),
     (checks.check_tempered_softmax, tempered_from_scratch),  # scipy's softmax in its place is a WRONG row now
     # a hand-written pairwise log-sum-exp that happens to be called logaddexp: not NumPy's, so not a library call
     (checks.check_tempered_softmax, tempered_own_logaddexp),
@@ -3702,6 +3706,52 @@ def cross_entropy_labels_times_log_q_printing(logits, labels):
     log_q = log_softmax(logits, axis=1)
     print("shapes", log_q.shape, labels.shape)
     return -np.sum(labels * log_q, axis=1)
+
+
+def gumbel_on_the_kept_logits(logits, temperature, rng):
+    """Gumbel-max over the finite logits only, returning the argmax's position among them."""
+    kept = np.isfinite(logits)
+    u = rng.random(int(kept.sum()))
+    return int(np.argmax(np.asarray(logits)[kept] / temperature - np.log(-np.log(u))))
+
+
+def batch_scaled_by_batch_max(logits, rng):
+    """Inverse CDF with every row's u scaled by the largest running total in the whole batch."""
+    cdf = np.cumsum(softmax(logits, axis=1), axis=1)
+    u = rng.random(len(logits)) * cdf.max()
+    return np.argmax(cdf > u[:, None], axis=1)
+
+
+def batch_scaled_by_largest_row_total(logits, rng):
+    """As above, by the largest of the rows' totals, and read off as a count of the totals <= u."""
+    cdf = np.cumsum(softmax(logits, axis=1), axis=1)
+    u = rng.random(len(logits)) * np.max(cdf[:, -1])
+    return np.sum(cdf <= u[:, None], axis=1)
+
+
+def fit_minimising_ece(logits, labels):
+    """The temperature that minimises the 15-bin ECE instead of the mean NLL, by a bounded search."""
+    from tempnb.calibration import expected_calibration_error
+
+    def ece(T):
+        return expected_calibration_error(softmax(logits / T, axis=1), labels, 15)
+
+    return float(scipy.optimize.minimize_scalar(ece, bounds=(0.05, 20), method="bounded").x)
+
+
+def cross_entropy_nan_to_num(logits, labels):
+    """-log q of the label with the divide-by-zero warning silenced and np.nan_to_num over the losses."""
+    q = softmax(logits, axis=1)[np.arange(len(labels)), labels]
+    with np.errstate(divide="ignore"):
+        losses = -np.log(q)
+    return np.nan_to_num(losses)
+
+
+def log_softmax_of_long_double_probabilities(z):
+    """log(softmax) computed in np.longdouble, where e^-1000 does not round to 0 on x86."""
+    zz = np.asarray(z, dtype=np.longdouble)
+    e = np.exp(zz - zz.max())
+    return np.log(e / e.sum()).astype(float)
 
 
 def cross_entropy_one_hot_per_row(logits, labels):
@@ -5727,8 +5777,30 @@ WRONG_ANSWERS = [
     (checks.check_cross_entropy, lambda z, y: scipy.special.logsumexp(z, axis=1) - y * np.sum(z, axis=1),
      "LSE(z) - sum_k p_k z_k with the label put in for p"),
     # the one-hot rows made with B columns instead of K: (6, 6) against (6, 4)
+    # the log of a probability that rounded to 0, silenced, its inf replaced by np.nan_to_num (cold read r156, X3)
+    (checks.check_cross_entropy, cross_entropy_nan_to_num,
+     "on [[0, -1000], [3, 1]] with labels [1, 0] a loss is about 1.8e308, the largest double"),
+    # a log taken in long double: right on [0, -1000], but the masked entry's log(0) warns (cold read r156, X2)
+    (checks.check_log_softmax, log_softmax_of_long_double_probabilities,
+     "even where the -inf it gives is the right value (a masked entry)"),
     (checks.check_cross_entropy, cross_entropy_one_hot_per_row,
      "a one-hot array made with np.eye(len(labels)) has a column per row, not per class"),
+    # noise for the unmasked logits only, and the position in that shortened array returned (cold read r155, X1)
+    (checks.check_gumbel_sampler, gumbel_on_the_kept_logits,
+     "looks like a position in that shortened array of 4: past the masked entry"),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(
+        np.asarray(z)[np.isfinite(z)] / T + rng.gumbel(size=int(np.isfinite(z).sum())))),
+     "so token 2, the second one kept, comes back as 1, the masked entry"),
+    # u scaled by the batch's largest running total (cold read r156, X): 1.0 from a row of eight equal logits, so the
+    # row of seven whose total ends at 0.9999999999999998 is looked up unscaled
+    (checks.check_batch_sampler, batch_scaled_by_batch_max,
+     "Your u looks scaled by one number for the whole batch, its largest running total (cdf.max() or"),
+    (checks.check_batch_sampler, batch_scaled_by_largest_row_total, "your sampler returned [4, 8]"),
+    # the one-hot width taken from the labels (cold read r156, X): short of K where no label is the last class
+    (checks.check_cross_entropy, lambda z, y: -np.sum(np.eye(y.max() + 1)[y] * log_softmax(z, axis=1), axis=1),
+     "a one-hot array made labels.max() + 1 = 3 wide is one column per class only when some label is the last class"),
+    (checks.check_cross_entropy, lambda z, y: -np.einsum("bk,bk->b", np.eye(np.max(y) + 1)[y], log_softmax(z, axis=1)),
+     "Take the number of classes from the logits, np.eye(logits.shape[1])[labels]"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)[:, 0], "shape"),
     # log-sum-exp shifted by each row's mean: overflows on the row [0, -2000] (exponent 1000)
     (checks.check_cross_entropy, lambda z, y: z.mean(axis=1) + np.log(np.exp(
@@ -8742,6 +8814,9 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_sign_flipped, "sign is flipped"),
     (checks.check_fit_temperature, fit_result_object, "OptimizeResult"),
     (checks.check_fit_temperature, fit_bounds_exclude, "search bounds that exclude the minimum"),
+    # the 15-bin ECE minimised instead of the NLL: a few percent off, so the objective is named first (cold read r155)
+    (checks.check_fit_temperature, fit_minimising_ece,
+     "The likeliest cause this far off: an objective other than the mean NLL"),
     (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
     (checks.check_fit_temperature, fit_unbounded_tempnb, "probably tried T <= 0, where z / T turns"),
     # cold read r153 (X3): its divide by zero is np.log's, so the hint names log 0 and leaves out Brent's method
@@ -9706,20 +9781,25 @@ def test_batch_sampler_probes_by_hand():
 
 
 def test_batch_sampler_near_one_probe_by_hand():
-    """Cold read r144: the probe for an unscaled u, in plain Python floats. Seven equal logits: each probability is
-    1 / 7 rounded to a double, and adding seven of them one after another (as np.cumsum does) ends at
+    """Cold reads r144 and r156: the probe for an unscaled u, in plain Python floats. Seven equal logits: each
+    probability is 1 / 7 rounded to a double, and adding seven of them one after another (as np.cumsum does) ends at
     0.9999999999999998, below u = math.nextafter(1, 0) = 0.9999999999999999, so an unscaled u finds no running total
-    above it. Scaled by that end, u stays below it and falls in the seventh token's piece, index 6; u = 0.5 lies in
-    token 3's (3/7 < 0.5 < 4/7)."""
+    above it. Scaled by that end, u stays below it and falls in the seventh token's piece, index 6. The row before
+    it, eight equal logits, has exact totals k/8 ending at 1.0, so a u scaled by the batch's largest total is
+    scaled by 1.0; its own u = 0.55 lies in token 4's piece (4/8 < 0.55 < 5/8)."""
     from tempnb.checks.sampling import _NEAR_ONE_ROWS, _NEAR_ONE_U
 
-    assert _NEAR_ONE_ROWS.tolist() == [[0.0] * 7 + [-math.inf]] * 2
-    assert _NEAR_ONE_U == (0.5, math.nextafter(1.0, 0.0)) and _NEAR_ONE_U[1] == 0.9999999999999999
-    totals = list(itertools.accumulate([1 / 7] * 7 + [0.0]))
-    assert totals[-1] == 0.9999999999999998 < _NEAR_ONE_U[1]
-    assert sum(total <= _NEAR_ONE_U[1] for total in totals) == 8  # the unscaled count: past the last index, 7
-    assert [next(k for k, total in enumerate(totals) if total > u * totals[-1]) for u in _NEAR_ONE_U] == [3, 6]
-    assert Fraction(3, 7) < Fraction(_NEAR_ONE_U[0]) < Fraction(4, 7)
+    assert _NEAR_ONE_ROWS.tolist() == [[0.0] * 8, [0.0] * 7 + [-math.inf]]
+    assert _NEAR_ONE_U == (0.55, math.nextafter(1.0, 0.0)) and _NEAR_ONE_U[1] == 0.9999999999999999
+    eights = list(itertools.accumulate([1 / 8] * 8))
+    assert [Fraction(t) for t in eights] == [Fraction(k, 8) for k in range(1, 9)] and eights[-1] == 1.0
+    sevens = list(itertools.accumulate([1 / 7] * 7 + [0.0]))
+    assert sevens[-1] == 0.9999999999999998 < _NEAR_ONE_U[1]
+    assert sum(total <= _NEAR_ONE_U[1] for total in sevens) == 8  # the unscaled count: past the last index, 7
+    assert sum(total <= _NEAR_ONE_U[1] * max(eights[-1], sevens[-1]) for total in sevens) == 8  # scaled by the max
+    assert next(k for k, total in enumerate(sevens) if total > _NEAR_ONE_U[1] * sevens[-1]) == 6
+    assert next(k for k, total in enumerate(eights) if total > _NEAR_ONE_U[0]) == 4
+    assert Fraction(4, 8) < Fraction(_NEAR_ONE_U[0]) < Fraction(5, 8)
 
 
 def test_batch_sampler_check_sees_a_loop_however_the_numbers_are_drawn(capsys):
@@ -10009,6 +10089,11 @@ def fit_grid_then_refined(logits, labels):
 
 
 MORE_RIGHT_ANSWERS = [
+    # each row's u scaled by its row's largest running total, cdf.max(axis=1): the last one, as running totals of
+    # probabilities never fall
+    (checks.check_batch_sampler, lambda z, rng: np.argmax(
+        np.cumsum(softmax(z, axis=1), axis=1)
+        > (rng.random(len(z)) * np.cumsum(softmax(z, axis=1), axis=1).max(axis=1))[:, None], axis=1)),
     (checks.check_is_valid_distribution, valid_with_python_sum),
     (checks.check_is_valid_distribution, valid_with_a_right_batch_branch),
     # a 0-d boolean array (np.asarray of np.bool_) tests like True or False, so it is accepted

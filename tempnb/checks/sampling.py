@@ -554,15 +554,18 @@ _MIXED_U = (0.7, 0.95)
 # it), lies past that end: a u not scaled by the row's last running total finds no total above it, so a count of
 # the totals <= u gives 8, past the last index, np.argmax of a row of False gives 0, and an index clipped to the
 # last position gives the masked 7. Scaled, u * 0.9999999999999998 stays below the end and falls in token 6's
-# piece. The first row's u = 0.5 lies in token 3's piece (3/7 < 0.5 < 4/7), with or without scaling.
-_NEAR_ONE_ROWS = np.array([[0.0] * 7 + [-np.inf]] * 2)
+# piece. The row before it holds eight equal logits, whose running totals k/8 are exact and end at 1.0: a u scaled
+# by the batch's largest total (cdf.max()) instead of each row's own is scaled by 1.0, so it is as unscaled on the
+# second row (cold read r156, X). The first row's u = 0.55 lies in token 4's piece (4/8 < 0.55 < 5/8), scaled or
+# not.
+_NEAR_ONE_ROWS = np.array([[0.0] * 8, [0.0] * 7 + [-np.inf]])
 _NEAR_ONE_ROWS.flags.writeable = False
-_NEAR_ONE_U = (0.5, float(np.nextafter(1.0, 0.0)))
+_NEAR_ONE_U = (0.55, float(np.nextafter(1.0, 0.0)))
 
 
 def _unscaled_u_problem(sampler: Callable) -> str | None:
-    """The hint for a sampler that is right on the batch but looks u up unscaled, past the end of a row whose running
-    total ends a hair below 1; None if it draws right there."""
+    """The hint for a sampler that is right on the batch but looks u up unscaled, or scaled by the batch's largest
+    running total, past the end of a row whose running total ends a hair below 1; None if it draws right there."""
     from tempnb.core import softmax
 
     cdf = np.cumsum(softmax(_NEAR_ONE_ROWS, axis=1), axis=1)
@@ -571,13 +574,13 @@ def _unscaled_u_problem(sampler: Callable) -> str | None:
     answer, problem = (None, "") if outcome.value is None else _batch_indices(outcome.value, len(_NEAR_ONE_ROWS))
     if not outcome.problem and problem is None and np.array_equal(answer, expected):
         return None
-    where = (f"right on the check's batch, but on the row {_row(_NEAR_ONE_ROWS[0])} (seven equal logits and a "
-             f"masked eighth), given twice with u = {_NEAR_ONE_U[0]} and u = {_NEAR_ONE_U[1]!r} "
-             "(np.nextafter(1, 0), the largest float below 1, which rng.random() can return), ")
+    where = (f"right on the check's batch, but on the row {_row(_NEAR_ONE_ROWS[1])} (seven equal logits and a "
+             f"masked eighth) with u = {_NEAR_ONE_U[1]!r} (np.nextafter(1, 0), the largest float below 1, which "
+             f"rng.random() can return), given after the row {_row(_NEAR_ONE_ROWS[0])} with u = {_NEAR_ONE_U[0]}, ")
     if outcome.problem or problem is not None:
         return where + (_problem(outcome.problem).rstrip(".") if outcome.problem else problem.rstrip(".")) + "."
     last = int(answer[1])
-    summed = float(np.sum(softmax(_NEAR_ONE_ROWS[0])))  # pairwise summation: not always the running total's end
+    summed = float(np.sum(softmax(_NEAR_ONE_ROWS[1])))  # pairwise summation: not always the running total's end
     if answer[0] != expected[0]:
         return where + f"your sampler returned {answer.tolist()}; the inverse CDF returns {expected.tolist()}."
     what = {cdf.shape[1]: f"{last}, past the last index: no running total exceeds u, so a count of the totals <= u "
@@ -585,14 +588,30 @@ def _unscaled_u_problem(sampler: Callable) -> str | None:
             0: "0: no running total exceeds u, so that row of cdf > u is all False, and np.argmax of it gives 0",
             cdf.shape[1] - 1: f"{last}, the masked entry: no running total exceeds u, and an index clipped to "
                               "the last position lands on it"}.get(last, str(last))
+    scale = ("Scale each row's u by its own last running total, u = rng.random(len(logits)) * cdf[:, -1], as "
+             "sample_inverse_cdf does with cdf[-1]: then u always lies inside the row's pieces.")
+    if _scaled_by_batch_max(sampler):
+        scale = (f"Your u looks scaled by one number for the whole batch, its largest running total (cdf.max() or "
+                 f"np.max(cdf[:, -1])), {float(cdf.max())!r} here, from the row of eight: each row needs its own. "
+                 + scale)
     return (where + f"your sampler returned {answer.tolist()}; the inverse CDF returns {expected.tolist()}. On the "
-            f"second row it returned {what}. Each probability is 1/7, which floats round, so the row's running total "
-            f"ends at {float(cdf[0, -1])!r}, a hair below 1 and below u. Scale each row's u by its own last "
-            "running total, u = rng.random(len(logits)) * cdf[:, -1], as sample_inverse_cdf does with cdf[-1]: "
-            "then u always lies inside the row's pieces." + (
-                "" if summed == float(cdf[0, -1]) else
+            f"second row it returned {what}. Each probability is 1/7, which floats round, so that row's running total "
+            f"ends at {float(cdf[1, -1])!r}, a hair below 1 and below u. " + scale + (
+                "" if summed == float(cdf[1, -1]) else
                 f" (Scale by cdf[:, -1] itself: np.sum of the row's probabilities adds them in another order and "
                 f"gives {summed!r} here.)"))
+
+
+def _scaled_by_batch_max(sampler: Callable) -> bool:
+    """Whether the sampler, given the near-one row alone (twice), draws as the inverse CDF: a u scaled by the batch's
+    largest running total is scaled right when every row ends at the same total."""
+    rows = _NEAR_ONE_ROWS[[1, 1]]
+    cdf = np.cumsum(np.where(np.isneginf(rows), 0.0, 1 / 7), axis=1)
+    u = np.array(_NEAR_ONE_U)
+    outcome = call(sampler, rows.copy(), _WatchedGenerator(seed=75, script=_NEAR_ONE_U))
+    answer, problem = (None, "") if outcome.value is None else _batch_indices(outcome.value, len(rows))
+    return (not outcome.problem and problem is None
+            and np.array_equal(answer, _first_above(cdf, u * cdf[:, -1])[0]))
 
 
 def _large_logits_problem(sampler: Callable) -> str | None:
@@ -1124,6 +1143,17 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                     "stand-in for -inf gives it (np.nan_to_num(z, neginf=0), np.clip, np.maximum), and the noise "
                     "sometimes lifts it above the rest. Keep -inf as -inf: -inf / T + g stays -inf, so the masked "
                     "entry never wins, whatever its noise.")
+    if np.any(draws == 1) and _per_draw_count(rng, n) == int(np.isfinite(_LOGITS).sum()):
+        # noise for the unmasked logits only, and the argmax's position in that shortened array returned as the
+        # index: past the masked entry every position is one too small (cold read r155, X1)
+        kept = np.flatnonzero(np.isfinite(_LOGITS))
+        return hint(f"the masked entry (logit -inf, index 1) was drawn. Your function drew {kept.size} numbers per "
+                    f"draw, one for each logit that is not masked, and the index it returns looks like a position "
+                    f"in that shortened array of {kept.size}: past the masked entry every position is one less "
+                    f"than the token's own index, so token {int(kept[1])}, the second one kept, comes back as 1, "
+                    "the masked entry. Keep the whole array: draw one number for every logit, u = "
+                    "rng.random(len(logits)), and take argmax(z / T + g) over all of them; the masked -inf + g "
+                    "stays -inf, so it never wins.")
     if np.any(draws == 1):
         # only the masked entry, every time: an argmin, which picks the -inf entry whatever the noise
         argmin = " (And take the argmax: argmin picks the -inf entry.)" if np.all(draws == 1) else ""
@@ -1342,6 +1372,13 @@ _PER_TOKEN = ("Gumbel-max adds one noise value per token: u = rng.random(len(z))
               "g = -np.log(-np.log(u)), and returns int(np.argmax(z / T + g)).")
 
 
+def _per_draw_count(rng: _WatchedGenerator, n: int) -> int | None:
+    """How many uniform, exponential or Gumbel numbers the sampler drew per draw over n draws (None if uneven)."""
+    drawn = [*rng.uniform_draws, *rng.exponential_draws, *rng.gumbel_draws]
+    per_draw, left_over = divmod(sum(d.size for d in drawn), n)
+    return per_draw if drawn and not left_over else None
+
+
 def _not_gumbel(rng: _WatchedGenerator, n: int, specific_only: bool = False) -> str | None:
     """The hint for n draws whose noise the check cannot recompute: the sampler is not Gumbel-max, whatever its
     frequencies. Names rng.multinomial, rng.integers (a seed for another generator), a single u per draw and
@@ -1352,17 +1389,16 @@ def _not_gumbel(rng: _WatchedGenerator, n: int, specific_only: bool = False) -> 
     if "integers" in rng.used:
         return ("your function called rng.integers (a seed for another generator, or a random index?), so its "
                 "noise, if any, does not come from the rng it is given and cannot be checked. " + _ONE_PER_TOKEN)
-    drawn = [*rng.uniform_draws, *rng.exponential_draws, *rng.gumbel_draws]
-    per_draw, left_over = divmod(sum(d.size for d in drawn), n)
-    if drawn and not left_over and per_draw == 1:
+    per_draw = _per_draw_count(rng, n)
+    if per_draw == 1:
         return ("your function drew a single number per draw (a single u, as the inverse CDF of Exercise 1 does): "
                 "it may sample softmax(z / T), but it is not the Gumbel-max trick. " + _ONE_PER_TOKEN)
-    if drawn and not left_over and per_draw == int(np.isfinite(_LOGITS).sum()):
+    if per_draw == int(np.isfinite(_LOGITS).sum()):
         return (f"your function drew {per_draw} numbers per draw, one for each logit that is not masked: draw one "
                 f"for every logit, the masked one too, u = rng.random(len(logits)) ({_LOGITS.size} here). Its noise "
                 "never matters (-inf + g stays -inf), but the check recomputes every draw as argmax(z / T + g) "
                 "from one number per logit, in order.")
-    if drawn and not left_over and per_draw != _LOGITS.size:
+    if per_draw is not None and per_draw != _LOGITS.size:
         return (f"your function drew {per_draw} numbers per draw for {_LOGITS.size} logits: Gumbel-max adds one "
                 "noise value per logit, u = rng.random(len(logits)), turned into g = -np.log(-np.log(u)).")
     if specific_only:

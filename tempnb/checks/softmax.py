@@ -1338,6 +1338,13 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
             "-log q at -log(epsilon) and changes the loss. Take the log in log space instead: "
             "log_softmax(z) = z - logsumexp(z), along axis=1."))
     mistakes += [
+        # np.nan_to_num (or a clip to the largest double) of an inf loss, from the log of a probability that rounded to
+        # 0 (cold read r156, X3; Exercise 2 names the same slip)
+        Mistake(lambda a: bool(np.any(np.abs(as_array(a)) >= 1e300)),
+                "on {label} a loss is about 1.8e308, the largest double: the log of a probability that rounded to 0 "
+                "gave inf, and np.nan_to_num (or a clip) put the largest finite number there. The losses are "
+                f"ordinary numbers, {np.round(expected, 6).tolist()}: take the log in log space, "
+                "log_softmax(z) = z - logsumexp(z), along axis=1."),
         Mistake(lambda a: _epsilon_in_log(a, logits, labels),
                 "an epsilon inside the log, log(q + eps), changes every loss a little and caps a tiny "
                 "probability's (on [0, -30] log(q + 1e-9) is about -20.7, not -30): take the log in log space "
@@ -1364,6 +1371,15 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
             return (f"A (B, B) = ({n_rows}, {n_rows}) array met the (B, K) = ({n_rows}, {n_classes}) logits: a "
                     "one-hot array made with np.eye(len(labels)) has a column per row, not per class. Make it with "
                     "one column per class, np.eye(logits.shape[1])[labels], or pick each row's label entry, "
+                    "log_q[np.arange(len(labels)), labels].")
+        # a one-hot array as wide as the labels reach, np.eye(labels.max() + 1)[labels], times the (B, K) logits
+        reached = int(labels.max()) + 1
+        if reached < n_classes and re.search(rf"\({n_rows}, ?{reached}\).*\({n_rows}, ?{n_classes}\)|"
+                                             rf"\({n_rows}, ?{n_classes}\).*\({n_rows}, ?{reached}\)", problem):
+            return (f"A ({n_rows}, {reached}) array met the (B, K) = ({n_rows}, {n_classes}) logits: a one-hot array "
+                    f"made labels.max() + 1 = {reached} wide is one column per class only when some label is the "
+                    f"last class, and here none is. Take the number of classes from the logits, "
+                    "np.eye(logits.shape[1])[labels], or pick each row's label entry, "
                     "log_q[np.arange(len(labels)), labels].")
         # log_q[rows, labels + 1], or z[i][labels[i] + 1] in a loop: the last class's label + 1 is K, one past the end
         past_end = re.search(r"index (\d+) is out of bounds for axis \d+ with size (\d+)", problem)
@@ -1412,6 +1428,10 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
         # rounds to 0 in every float type
         _cross_entropy_case(np.array([[0.0, -20000.0], [3.0, 1.0]]), np.array([1, 0]),
                             "[[0, -20000], [3, 1]] with labels [1, 0] (e^-20000 rounds to 0 even in np.longdouble)"),
+        # a batch in which no label is the last class (cold read r156, X): in every case above the labels reach
+        # K - 1, so a one-hot width taken from the labels, labels.max() + 1, passed them
+        _cross_entropy_case(rng.normal(scale=2.0, size=(4, 5)), np.array([0, 2, 1, 2]),
+                            "four rows of five logits with labels [0, 2, 1, 2], none of them the last class, 4"),
     ]
     shapes: list[tuple[int, ...]] = []  # the shape of each answer, local to this call, for the hint that names it
     # (the logits and labels as given, what the learner returned), local to this call: for the hint on right
@@ -1430,7 +1450,7 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
     message = first_miss(learner, cases, same=lambda a, b: close(a, b, rtol=1e-9, atol=1e-12))
     if message is not None:
         message = _swapped_arguments(cross_entropy, cases[0], message) or message
-        message = _right_but_warned(message, answers) or message
+        message = _right_but_warned(message, answers, cross_entropy) or message
         message = _labels_as_target(cross_entropy, message) or message
     if message is None:
         return passed("Your per-row cross-entropies match scipy's logsumexp(z) - z[label], even for a label 1000 "
@@ -1449,7 +1469,24 @@ def _parameters(function: object) -> list[str]:
         return []
 
 
-def _right_but_warned(message: str, answers: list[tuple[np.ndarray, np.ndarray, object]]) -> str | None:
+def _warned_why(function: object, kind: str) -> str:
+    """Why a right answer warned: a log of an exact 0 (divide by zero) warns even where -inf is right, and np.where or
+    np.select compute every branch before they pick one (named only when the learner's code calls one of them)."""
+    try:
+        source = inspect.getsource(function)  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        source = ""
+    branches = bool(re.search(r"\b(where|select)\s*\(", source))
+    if "divide by zero" in kind:
+        return ("Taking np.log of a probability that is exactly 0 warns (divide by zero), even where the -inf it "
+                "gives is the right value (a masked entry) or is thrown away later" + (
+                    ": np.where, for one, computes both of its branches before it picks one" if branches else ""))
+    return ("A value computed and then thrown away still warns: np.where, for one, computes both of its branches "
+            "before it picks one")
+
+
+def _right_but_warned(message: str, answers: list[tuple[np.ndarray, np.ndarray, object]],
+                      function: object = None) -> str | None:
     """The hint for losses that are right but warned on the way (np.where(q_y > 0, -np.log(q_y), ...) computes the
     log of the 0 it then discards): None unless the call emitted a RuntimeWarning and its value was right."""
     if "emitted a RuntimeWarning" not in message or not answers:
@@ -1462,9 +1499,9 @@ def _right_but_warned(message: str, answers: list[tuple[np.ndarray, np.ndarray, 
     kind = message.split("emitted a RuntimeWarning: ", 1)[1].split(".")[0]
     where = message.split(", it emitted", 1)[0]
     return (f"{where}, your losses are right, but computing them emitted a RuntimeWarning ({kind}), and the check "
-            "counts any warning as a failure. A value computed and then thrown away still warns: np.where, for one, "
-            "computes both of its branches before it picks one. Compute only what you keep: log_softmax(z) = "
-            "z - logsumexp(z) along axis=1, for every row, with no branch.")
+            f"counts any warning as a failure. {_warned_why(function, kind)}. Compute only what you keep: "
+            "log_softmax(z) = z - logsumexp(z) along axis=1, for every row, with no branch and no log of a "
+            "probability.")
 
 
 def _labels_as_target(cross_entropy: Callable, message: str) -> str | None:
@@ -2198,10 +2235,9 @@ def check_log_softmax(log_softmax_1d: Callable) -> None:
             if _same_log_softmax(given)(value, scipy.special.log_softmax(given)):
                 kind = message.split("emitted a RuntimeWarning: ", 1)[1].split(".")[0]
                 return hint(f"on {case.label}, your log-probabilities are right, but computing them emitted a "
-                            f"RuntimeWarning ({kind}), and the check counts any warning as a failure. A value "
-                            "computed and then thrown away still warns: np.where, for one, computes both of its "
-                            f"branches before it picks one. Compute only what you keep: {_LOG_SPACE}, with no "
-                            "branch.")
+                            f"RuntimeWarning ({kind}), and the check counts any warning as a failure. "
+                            f"{_warned_why(log_softmax_1d, kind)}. Compute only what you keep: "
+                            f"{_LOG_SPACE}, with no branch and no log of a probability.")
         if message is not None and "emitted a RuntimeWarning: divide by zero" in message and calls:
             lost = _log_of_a_lost_probability(*calls[-1])
             if lost is not None:
