@@ -4362,6 +4362,47 @@ def tempered_errstate_nan_to_zero(z, T):
     return e / e.sum()
 
 
+def tempered_map_object(z, T):
+    """The probabilities returned through map(...), which is lazy: a map object, not a list or an array (cold read
+    r157, X1); the limit at T = 0 is right."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return _limit_at_zero(z)
+    exps = np.exp((z - z.max()) / T)
+    total = exps.sum()
+    return map(lambda e: e / total, exps)
+
+
+def tempered_generator(z, T):
+    """The same through a generator expression, (e / total for e in exps): a generator, also lazy."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return _limit_at_zero(z)
+    exps = np.exp((z - z.max()) / T)
+    total = exps.sum()
+    return (e / total for e in exps)
+
+
+def tempered_generator_at_zero(z, T):
+    """Right for every T > 0, but at T = 0 the mask's shares come from a generator expression."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        is_max = z == z.max()
+        return (float(m) / is_max.sum() for m in is_max)
+    exps = np.exp((z - z.max()) / T)
+    return exps / exps.sum()
+
+
+def tempered_list_of_map(z, T):
+    """map(...) made a list: the probabilities themselves, in the logits' order."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return _limit_at_zero(z)
+    exps = np.exp((z - z.max()) / T)
+    total = exps.sum()
+    return list(map(lambda e: e / total, exps))
+
+
 def half_temperature_float32():
     """Exercise 04.3 answered with brentq on float32 logits: about 7 digits, 20.780870..., where 10 / log φ is
     20.780869..."""
@@ -6002,6 +6043,16 @@ WRONG_ANSWERS = [
     # apply_temperature with no T == 0 branch: it fails the near-tie at T = 0, and the library call is what to name
     (checks.check_tempered_softmax, tempered_apply_temperature_no_limit,
      "your function calls tempnb's apply_temperature"),
+    # a lazy iterator returned (cold read r157, X1): map(...) and a generator expression hold no numbers until
+    # something loops over them; the hint names which and says to return a list or an array
+    (checks.check_tempered_softmax, tempered_map_object,
+     "on the logits of [0.25, 0.75] at T = 0.5 your function returned a map object (map(...)), a lazy iterator"),
+    (checks.check_tempered_softmax, tempered_map_object, "Return a list or an array: list(...) around it"),
+    (checks.check_tempered_softmax, tempered_generator, "your function returned a generator (made by a generator "
+                                                        "expression"),
+    # every T > 0 passes, so the first case at T = 0, [1, 2, 3], is the one named
+    (checks.check_tempered_softmax, tempered_generator_at_zero,
+     "on [1, 2, 3] at T = 0 your function returned a generator"),
     # 04 · odds 3:1 to 27:1
     (checks.check_odds_temperature, 3, "shrink"),
     (checks.check_odds_temperature, 3, "3 is 1/T; the temperature is its reciprocal"),
@@ -10201,6 +10252,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_tempered_softmax, tempered_math_exp_list),
     (checks.check_tempered_softmax, tempered_longdouble),
     (checks.check_tempered_softmax, tempered_errstate_nan_to_zero),
+    # map(...) made a list, as the lazy-iterator hint advises
+    (checks.check_tempered_softmax, tempered_list_of_map),
     (checks.check_odds_temperature, Fraction(1, 3)),
     (checks.check_half_temperature, scipy.optimize.brentq(lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5,
                                                           1, 100)),

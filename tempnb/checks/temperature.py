@@ -8,7 +8,7 @@ import math
 import re
 import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -38,6 +38,7 @@ def _tempered_case(logits: list[float], T: float, label: str,
     at_one = T == 1  # at T = 1, multiplying by T, dividing twice and ignoring T all give the answer itself
     return Case((np.array(logits), T), expected,
                 f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, (
+        _lazy_mistake(label),
         # first: a T nudged by a small amount looks like any other near miss (float32, rounding) otherwise
         *_nudged_mistakes(logits, T, label),
         *first,
@@ -128,6 +129,16 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 f"on {label} your result, {{got}}, does not sum to 1: divide the exponentials by their sum, and "
                 "by nothing else."),
     ), on_problem or _tempered_on_problem)
+
+
+def _lazy_mistake(label: str) -> Mistake:
+    """A lazy iterator returned in place of the probabilities: map(...), a generator expression, filter, zip, iter.
+    It holds no numbers until something loops over it, so the check cannot read one (cold read r157, X1)."""
+    return Mistake(lambda a: isinstance(a, Iterator),
+                   f"on {label} your function returned {{got:lazy}}, a lazy iterator: it computes its values only "
+                   "when something loops over it, so it holds no probabilities the check can read. Return a list "
+                   "or an array: list(...) around it, or, simpler, divide the whole array at once, exps / "
+                   "exps.sum(), with no map or loop.")
 
 
 # NumPy warns when exp overflows or a division gives 0 / 0, and the check turns any warning into a hint before it
@@ -325,12 +336,18 @@ def _digits(value: object, spec: str) -> str:
 
 class _Shown:
     """A learner's value in a hint: ``{got}`` shows it as usual (6 digits), ``{got:.10g}`` to 10 digits,
-    so that a float32 or rounded answer visibly differs from the answer."""
+    so that a float32 or rounded answer visibly differs from the answer; ``{got:lazy}`` names a lazy iterator's
+    kind without its repr (which holds a memory address)."""
 
     def __init__(self, value: object) -> None:
         self.value = value
 
     def __format__(self, spec: str) -> str:
+        if spec == "lazy":  # what a lazy iterator is, named by how a learner makes it
+            if isinstance(self.value, types.GeneratorType):
+                return "a generator (made by a generator expression, (... for x in ...), or by yield)"
+            kind = type(self.value).__name__
+            return f"a {kind} object ({kind}(...))" if kind in ("map", "filter", "zip") else f"a {kind} object"
         array = as_array(self.value)
         if array is not None and spec.startswith("entry"):  # one entry, "entry2" the third, to 10 digits
             index = int(spec[len("entry"):])
@@ -570,6 +587,7 @@ def _limit_case(logits: list[float], label: str, near_tie: bool = False) -> Case
     is_max = (z == z.max()).astype(float)
     expected = is_max / is_max.sum()
     return Case((z, 0.0), expected, f"on {label} expected the T → 0 limit {expected.tolist()}, got {{got}}.", label, (
+        _lazy_mistake(label),
         # np.argmax(z) itself: the position of the largest logit, not a distribution
         Mistake(lambda a: isinstance(a, (int, np.integer)) and not isinstance(a, bool)
                 and int(a) == int(np.argmax(z)),
