@@ -1433,6 +1433,43 @@ def batch_totals_before(z, rng):
     return np.argmax(np.cumsum(probs, axis=1) - probs > rng.random(len(z))[:, None], axis=1)
 
 
+def batch_totals_before_scaled(logits, rng):
+    """Cold read r157, X2: the totals before each token, with u scaled by their last entry as the exercise scales it
+    by the row's last running total."""
+    p = softmax(logits, axis=1)
+    cdf = np.cumsum(p, axis=1) - p
+    u = rng.random(len(logits)) * cdf[:, -1]
+    return np.argmax(cdf > u[:, None], axis=1)
+
+
+# Cold read r157, X1: a softmax by hand whose row maximum or row total lost its axis (no keepdims), with u already
+# shaped as a column, u[:, None]. The (B, K)-against-(B,) error is the same as for a u without [:, None]; the hint
+# names the reduction in the learner's line, and gives it back with keepdims=True.
+def batch_draw_max_without_keepdims(logits, rng):
+    u = rng.random(len(logits))  # the starter's first line
+    e = np.exp(logits - logits.max(axis=1))  # forgot keepdims=True
+    p = e / e.sum(axis=1, keepdims=True)
+    cdf = np.cumsum(p, axis=1)
+    return np.argmax(cdf > (u * cdf[:, -1])[:, None], axis=1)
+
+
+def batch_draw_sum_without_keepdims(logits, rng):
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    p = e / e.sum(axis=1)  # forgot keepdims=True
+    cdf = np.cumsum(p, axis=1)
+    u = rng.random(len(logits)) * cdf[:, -1]
+    return np.argmax(cdf > u[:, None], axis=1)
+
+
+def batch_draw_max_named_first(logits, rng):
+    """The row maximum taken on a line of its own, and used on the next."""
+    row_max = np.max(logits, axis=1)
+    e = np.exp(logits - row_max)
+    cdf = np.cumsum(e / e.sum(axis=1, keepdims=True), axis=1)
+    u = rng.random(len(logits)) * cdf[:, -1]
+    return np.argmax(cdf > u[:, None], axis=1)
+
+
 def batch_sampler_in_place(z, rng):
     """Right indices, but the caller's logits shifted by each row's maximum in place."""
     z -= z.max(axis=1, keepdims=True)
@@ -6510,6 +6547,19 @@ WRONG_ANSWERS = [
     (checks.check_batch_sampler, batch_unscaled_u_argmax, "np.argmax of it gives 0"),
     (checks.check_batch_sampler, batch_unscaled_u_clipped, "7, the masked entry"),
     (checks.check_batch_sampler, batch_u_scaled_by_sum, "Scale by cdf[:, -1] itself"),
+    # cold read r157, X2: the totals before each token with u scaled by their last entry, named as such (not as a sort)
+    (checks.check_batch_sampler, batch_totals_before_scaled, "running total *before* it exceeds u"),
+    # cold read r157, X1: a row max or sum without keepdims, with u already u[:, None]: the reduction is named
+    (checks.check_batch_sampler, batch_draw_max_without_keepdims,
+     "In the line that raised, logits.max(axis=1) holds one number per row, shape (B,)"),
+    (checks.check_batch_sampler, batch_draw_max_without_keepdims, "Keep the axis: logits.max(axis=1, keepdims=True)"),
+    (checks.check_batch_sampler, batch_draw_sum_without_keepdims, "Keep the axis: e.sum(axis=1, keepdims=True)"),
+    (checks.check_batch_sampler, batch_draw_max_named_first,
+     "row_max (= np.max(logits, axis=1)) holds one number per row"),
+    (checks.check_batch_sampler, batch_draw_max_named_first, "Keep the axis: np.max(logits, axis=1, keepdims=True)"),
+    # cold read r157: the starter's hint says what to compute in words, without handing over the code
+    (checks.check_batch_sampler, lambda z, rng: rng.random(len(z)) * 0 + np.zeros(len(z), dtype=int),
+     "the first index whose cumulative probability exceeds that row's u, as sample_inverse_cdf finds it for one row"),
     # 06 · the single-row inverse-CDF check, Exercise 1 until December 2026 (kept for learners' saved copies)
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.choice(len(z), p=softmax(z))), "rng.choice"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.integers(len(z))), "rng.integers"),
@@ -9738,6 +9788,39 @@ def test_batch_hints_name_no_mistake_that_was_not_made(capsys):
     assert "stand-in" not in sorted_hint and "added to the probabilities" not in sorted_hint, sorted_hint
     seeded_hint = run(capsys, checks.check_batch_sampler, batch_seeded_generator)
     assert "draws every index equally often" not in seeded_hint, seeded_hint
+
+
+def test_batch_shape_error_names_the_operand_that_lost_its_axis(capsys):
+    """Cold read r157, X1: the same (45,5)-against-(45,) error comes from a row's max or sum without keepdims or
+    from a u without [:, None]; each hint gives the advice for the learner's own line, and only that one. X2: scaled
+    totals before each token are not blamed on a sort. The starter's hint does not hand over the code."""
+    for answer in (batch_draw_max_without_keepdims, batch_draw_sum_without_keepdims, batch_draw_max_named_first):
+        printed = run(capsys, checks.check_batch_sampler, answer)
+        assert "Keep the axis" in printed and "u[:, None]" not in printed, printed
+    printed = run(capsys, checks.check_batch_sampler, batch_u_as_a_row)
+    assert "give it a column's shape, u[:, None]" in printed and "Keep the axis" not in printed, printed
+    printed = run(capsys, checks.check_batch_sampler, batch_totals_before_scaled)
+    assert "sorted" not in printed and "order[j]" not in printed, printed
+    printed = run(capsys, checks.check_batch_sampler, lambda z, rng: rng.random(len(z)) * 0 + np.zeros(len(z), int))
+    assert "np.cumsum" not in printed and "rng.random(len(logits)) *" not in printed, printed
+
+
+def test_row_reductions_are_read_as_the_learner_writes_them():
+    """The forms _row_reduction takes for a row's max or total that drops axis 1, and the ones it leaves alone."""
+    import ast
+
+    from tempnb.checks.sampling import _row_reduction, _with_keepdims
+
+    def read(text):
+        return _row_reduction(ast.parse(text, mode="eval").body)
+
+    for text in ("x.max(axis=1)", "x.sum(axis=-1)", "x.sum(1)", "np.max(x, 1)", "np.sum(x, axis=1)",
+                 "logsumexp(x, axis=1)", "scipy.special.logsumexp(x, 1)", "np.amax(x, -1)"):
+        assert read(text), text
+    for text in ("x.max()", "x.max(axis=0)", "x.sum(axis=1, keepdims=True)", "np.cumsum(x, axis=1)",
+                 "np.argmax(x, axis=1)", "np.sum(x)", "x.max(0)", "np.max(x, axis=k)"):
+        assert not read(text), text
+    assert _with_keepdims(ast.parse("e.sum(axis=1)", mode="eval").body) == "e.sum(axis=1, keepdims=True)"
 
 
 def test_inverse_cdf_check_follows_each_uniform_number(capsys):

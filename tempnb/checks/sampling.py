@@ -688,10 +688,12 @@ def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarra
             ([right - 1], "your index is one before the inverse-CDF index on every row: do not subtract 1. The "
                           "first True of cdf > u, or the number of entries cdf <= u, already is the index, counted "
                           "from 0."),
-            (list(_first_above(cdf - probs, u)),
+            # with u as given, or scaled by the last of those totals before, 1 - the last probability, as the
+            # exercise's "scaled by its row's last running total" read on them (cold read r157, X2)
+            ([answer for scaled_u in (u, u * (cdf - probs)[:, -1]) for answer in _first_above(cdf - probs, scaled_u)],
              "your index is the first whose running total *before* it exceeds u: look u up in the running totals "
              "that include each token, np.cumsum(probs, axis=1), not in those before it (np.cumsum(probs, axis=1) "
-             "- probs)."),
+             "- probs), and scale u by the last of them, cdf[:, -1]."),
             (list(_first_above(cdf, 1 - u)),
              "your index is, on every row, the inverse-CDF index of 1 - u. 1 - u is uniform too, but the check "
              "gives you its u: use u = rng.random(len(logits)) as given, not 1 - u."),
@@ -841,6 +843,132 @@ def _loops_over_rows(sampler: Callable, logits: np.ndarray) -> tuple[int, int, i
     return None
 
 
+# Functions that reduce a row to one number; called over axis 1 without keepdims=True they return shape (B,).
+_ROW_REDUCTIONS = frozenset({"max", "amax", "nanmax", "min", "amin", "nanmin", "sum", "nansum", "mean", "nanmean",
+                             "prod", "logsumexp"})
+# Names a learner's code reaches a module through: np.sum(x, 1) takes the axis second, x.sum(1) first.
+_MODULE_NAMES = frozenset({"np", "numpy", "scipy", "special", "sp", "math"})
+
+
+def _row_reduction(node: object) -> bool:
+    """Whether a syntax-tree node is a call that reduces each row to one number without keepdims: x.max(axis=1),
+    np.sum(x, axis=-1), x.sum(1), np.max(x, 1), logsumexp(x, axis=1)."""
+    import ast
+
+    if not isinstance(node, ast.Call) or any(keyword.arg == "keepdims" for keyword in node.keywords):
+        return False
+    function = node.func
+    name = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", None)
+    if name not in _ROW_REDUCTIONS:
+        return False
+    axis = next((keyword.value for keyword in node.keywords if keyword.arg == "axis"), None)
+    if axis is None:
+        method = isinstance(function, ast.Attribute) and not (
+            isinstance(function.value, (ast.Name, ast.Attribute))
+            and ast.unparse(function.value).split(".")[0] in _MODULE_NAMES)
+        position = 0 if method else 1
+        axis = node.args[position] if len(node.args) > position else None
+    try:
+        return axis is not None and ast.literal_eval(axis) in (1, -1)
+    except ValueError:
+        return False
+
+
+def _with_keepdims(node: object) -> str:
+    """The learner's reduction call as text, with keepdims=True added."""
+    import ast
+
+    fixed = copy.deepcopy(node)
+    fixed.keywords.append(ast.keyword(arg="keepdims", value=ast.Constant(True)))
+    return ast.unparse(fixed)
+
+
+def _shape_error_operands(sampler: Callable, logits: np.ndarray,
+                          uniforms: np.ndarray) -> tuple[list[tuple[str, str]], bool]:
+    """Read off the learner's code what a (B, K)-against-(B,) broadcasting error there combined: the row reductions
+    without keepdims in the statement that raised (``x.max(axis=1)``, or a name assigned one), each as (how the code
+    writes it, the call with keepdims=True), and whether that statement uses the uniform numbers with their (B,)
+    shape (``u`` not indexed as ``u[:, None]``, where ``u`` is assigned from ``rng.random`` or ``rng.uniform``, or
+    such a call itself). ([], False) when the code cannot be read (cold read r157, X1)."""
+    import ast
+    import inspect
+    import textwrap
+
+    from tempnb.checks._common import is_library_file
+
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            sampler(logits.copy(), _WatchedGenerator(seed=0, script=tuple(uniforms)))
+    except ValueError as error:
+        traceback = error.__traceback__
+    except Exception:  # noqa: BLE001 (the learner's code may fail in any way; then nothing is read)
+        return [], False
+    else:
+        return [], False
+    try:
+        frame, line = None, 0
+        while traceback is not None:  # the innermost frame of the learner's own code
+            if not is_library_file(traceback.tb_frame.f_code.co_filename):
+                frame, line = traceback.tb_frame, traceback.tb_lineno
+            traceback = traceback.tb_next
+        source, first = inspect.getsourcelines(frame.f_code)
+        tree = ast.parse(textwrap.dedent("".join(source)))
+        line -= max(first, 1) - 1  # the line that raised, counted from the first line read
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+
+        def bare(node: ast.AST) -> bool:  # not indexed, as u[:, None] or m[:, np.newaxis] are
+            parent = parents.get(node)
+            return not (isinstance(parent, ast.Subscript) and parent.value is node)
+
+        def draws(node: ast.AST) -> bool:  # rng.random(...) or rng.uniform(...)
+            return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("random", "uniform"))
+
+        reduced, drawn = {}, set()  # names assigned a row reduction, and names assigned the uniform numbers
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                if _row_reduction(node.value):
+                    reduced[node.targets[0].id] = node.value
+                elif any(draws(part) for part in ast.walk(node.value)):
+                    drawn.add(node.targets[0].id)
+        simple = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.Expr)
+        raising = [node for node in ast.walk(tree)
+                   if isinstance(node, simple) and node.lineno <= line <= node.end_lineno]
+        operands, with_u = [], False
+        for node in (part for statement in raising for part in ast.walk(statement)):
+            if _row_reduction(node) and bare(node):
+                operands.append((ast.unparse(node), _with_keepdims(node)))
+            elif isinstance(node, ast.Name) and node.id in reduced and bare(node):
+                operands.append((f"{node.id} (= {ast.unparse(reduced[node.id])})", _with_keepdims(reduced[node.id])))
+            elif bare(node) and ((isinstance(node, ast.Name) and node.id in drawn) or draws(node)):
+                with_u = True
+        return list(dict.fromkeys(operands)), with_u
+    except Exception:  # noqa: BLE001 (source that cannot be found or parsed: nothing is read)
+        return [], False
+
+
+_U_AS_A_COLUMN = ("u holds one number per row, shape (B,): to compare it with every entry of its row, give it a "
+                  "column's shape, u[:, None], shape (B, 1).")
+
+
+def _shape_error_advice(sampler: Callable, logits: np.ndarray, uniforms: np.ndarray) -> str:
+    """What to change after a (B, K)-against-(B,) broadcasting error: the row reduction that lost its axis, the u
+    that needs a column's shape, or, when the code does not say which, both possibilities."""
+    operands, with_u = _shape_error_operands(sampler, logits, uniforms)
+    if operands and not with_u:
+        written = " and ".join(shown for shown, _ in operands)
+        fixed = " and ".join(fix for _, fix in operands)
+        verb = "hold" if len(operands) > 1 else "holds"
+        return (f" In the line that raised, {written} {verb} one number per row, shape (B,): a reduction over "
+                "axis=1 drops that axis, so it no longer lines up with the rows of the (B, K) table. Keep the axis: "
+                f"{fixed}, shape (B, 1).")
+    if with_u and not operands:
+        return " " + _U_AS_A_COLUMN
+    return (" If the (B,) array is u: " + _U_AS_A_COLUMN + " If it is a row's maximum or total (x.max(axis=1), "
+            "x.sum(axis=1)), keep the axis: x.max(axis=1, keepdims=True), shape (B, 1).")
+
+
 _BATCH_HOW = ("Per row: cdf = np.cumsum(softmax(logits, axis=1), axis=1), one u per row from "
               "u = rng.random(len(logits)) * cdf[:, -1] (scaled by the row's last running total), and the first "
               "index whose cumulative probability exceeds that row's u.")
@@ -892,8 +1020,8 @@ def check_batch_sampler(sampler: Callable) -> None:
                      "an axis flattened the batch into one long running total; take it along each row, "
                      "np.cumsum(probs, axis=1), which keeps the shape (B, K).")
         elif "could not be combined" in outcome.problem:
-            extra = (" u holds one number per row, shape (B,): to compare it with every entry of its row, give it "
-                     "a column's shape, u[:, None], shape (B, 1).")
+            # (cold read r157, X1) a row's max or sum without keepdims gives the same shapes as a u without [:, None]
+            extra = _shape_error_advice(sampler, logits, uniforms)
         return hint(f"{_problem(outcome.problem)}.{extra}")
     answer, problem = _batch_indices(outcome.value, n_rows)
     if problem is not None:
@@ -918,8 +1046,10 @@ def check_batch_sampler(sampler: Callable) -> None:
                 return hint("your running totals go down the columns, np.cumsum(probs, axis=0), adding up different "
                             f"rows, so your sampler returned {answer[0]} for every row. Take them along each row, "
                             "np.cumsum(probs, axis=1).")
-            return hint(f"your sampler returned {answer[0]} for every row, whatever its logits and its u. "
-                        + _BATCH_HOW)
+            # (cold read r157) in words, not code: the notebook's starter lands here before the learner writes a line
+            return hint(f"your sampler returned {answer[0]} for every row, whatever its logits and its u. Each row's "
+                        "index comes from its own u and its own running totals: the first index whose cumulative "
+                        "probability exceeds that row's u, as sample_inverse_cdf finds it for one row.")
         valid = (answer >= 0) & (answer < logits.shape[1])
         if np.isneginf(logits[np.arange(n_rows)[valid], answer[valid]]).any() and _stand_in_piece(sampler):
             return hint(f"a masked entry (logit -inf) owns a piece in your sampler: on the row "
