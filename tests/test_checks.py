@@ -9982,6 +9982,21 @@ def test_learner_prints_are_shown(capsys):
     assert printed.strip().splitlines()[-1].startswith(checks.PASS)
 
 
+def test_the_batch_sampler_check_shows_a_learners_print_once(capsys):
+    """The check probes the learner's sampler for tempnb.sample, and after a broadcasting error calls it again to read
+    the line that raised: those calls are the check's, so a debugging print shows once, from the learner's own call."""
+    def printing_without_keepdims(z, rng):
+        print("debug", np.shape(z))
+        e = np.exp(z - z.max(axis=1))
+        cdf = np.cumsum(e / e.sum(axis=1, keepdims=True), axis=1)
+        return np.argmax(cdf > (rng.random(len(z)) * cdf[:, -1])[:, None], axis=1)
+
+    checks.check_batch_sampler(printing_without_keepdims)
+    printed = capsys.readouterr().out
+    assert printed.count("debug") == 1
+    assert "Keep the axis: z.max(axis=1, keepdims=True)" in printed
+
+
 def test_the_swapped_arguments_probe_does_not_show_its_prints(capsys):
     """After a wrong answer, Exercise 4's check calls the learner's function once more with the labels first, to
     tell a swap apart from other mistakes. That call is the check's, not the learner's: what it prints (shapes

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import itertools
 import math
 import os
@@ -131,7 +133,8 @@ def _library_sampler(sampler: Callable, args: tuple) -> Callable | None:
     """The tempnb sampler the learner's code runs (tempnb.sample, under any name), or None."""
     from tempnb.sampling import sample
 
-    return calls(sampler, args, sample)
+    with contextlib.redirect_stdout(io.StringIO()):  # a probe: the learner's own call comes next and shows its prints
+        return calls(sampler, args, sample)
 
 
 def _index(value: object) -> int | None:
@@ -897,7 +900,8 @@ def _shape_error_operands(sampler: Callable, logits: np.ndarray,
     from tempnb.checks._common import is_library_file
 
     try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
+        # the check's own second call: its prints were shown once already, by the learner's call
+        with warnings.catch_warnings(), np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
             warnings.simplefilter("ignore")
             sampler(logits.copy(), _WatchedGenerator(seed=0, script=tuple(uniforms)))
     except ValueError as error:
