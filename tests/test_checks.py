@@ -1526,6 +1526,79 @@ def sigmoid_output_by_len(x):
     return out
 
 
+def sigmoid_rows_from_where(x):
+    """Cold read r157, X1: integer indices from np.where(cond)[0], right on a flat x. On a 2-D x they are row
+    numbers, so x[negative] picks whole rows, x = 1000 among them, and exp(1000) overflows."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    negative = np.where(x < 0)[0]
+    positive = np.where(x >= 0)[0]
+    out[positive] = 1 / (1 + np.exp(-x[positive]))
+    e = np.exp(x[negative])
+    out[negative] = e / (1 + e)
+    return out
+
+
+def sigmoid_flat_indices(x):
+    """Cold read r157, X2: flat positions from np.flatnonzero, right on a flat x. On a 3 × 4 x they index the
+    first axis, which has 3 rows, and position 4 is out of bounds (IndexError); the output has x's shape."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    n = np.flatnonzero(x < 0)
+    p = np.flatnonzero(x >= 0)
+    out[p] = 1 / (1 + np.exp(-x[p]))
+    e = np.exp(x[n])
+    out[n] = e / (1 + e)
+    return out
+
+
+def sigmoid_argwhere_indices(x):
+    """np.argwhere's (n, 1) coordinates as indices: right on a flat x; on a 3 × 4 x its column numbers, up to 3,
+    index the first axis of 3 rows (IndexError)."""
+    x = np.asarray(x, dtype=float)
+    out = np.zeros_like(x)
+    neg = np.argwhere(x < 0)
+    pos = np.argwhere(x >= 0)
+    out[pos] = 1 / (1 + np.exp(-x[pos]))
+    out[neg] = np.exp(x[neg]) / (1 + np.exp(x[neg]))
+    return out
+
+
+def sigmoid_output_by_size(x):
+    """Boolean masks, but the output made flat with x.size: a 2-D mask has too many indices for it (IndexError),
+    and there is no len() in the code."""
+    x = np.asarray(x, dtype=float)
+    out = np.zeros(x.size)
+    negative = x < 0
+    out[~negative] = 1 / (1 + np.exp(-x[~negative]))
+    out[negative] = np.exp(x[negative]) / (1 + np.exp(x[negative]))
+    return out
+
+
+def sigmoid_index_loop(x):
+    """A loop over range(len(x)) with np.exp on one entry: right on a flat x; on a 2-D x, x[i] is a row, and `if`
+    on a row raises ValueError."""
+    x = np.asarray(x, dtype=float)
+    out = np.zeros(len(x))
+    for i in range(len(x)):
+        if x[i] >= 0:
+            out[i] = 1 / (1 + np.exp(-x[i]))
+        else:
+            out[i] = np.exp(x[i]) / (1 + np.exp(x[i]))
+    return out
+
+
+def where_and_masks_both_overflow(x):
+    """Both tools at once, each overflowing: exp on the whole x indexed afterwards, and np.where's other branch."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    negative = x < 0
+    e = np.exp(x)
+    out[negative] = (e / (1 + e))[negative]
+    out[~negative] = np.where(x >= 0, 1 / (1 + np.exp(-x)), 0.0)[~negative]
+    return out
+
+
 def expit(x):
     """A learner's helper named expit that hands the work to scipy's ready-made sigmoid."""
     return scipy.special.expit(x)
@@ -5090,8 +5163,11 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, where_both_branches, "evaluates both branches"),
     # the same np.where under np.errstate(over="raise"): a FloatingPointError gets the overflow warning's advice
     (checks.check_stable_sigmoid, where_over_raised,
-     "it raised FloatingPointError: overflow encountered in exp (at both x = -1000 and x = 1000). If you used "
-     "np.where"),
+     "it raised FloatingPointError: overflow encountered in exp (at both x = -1000 and x = 1000). np.where "
+     "evaluates both branches"),
+    # np.where and boolean masks in one function: then both causes are named
+    (checks.check_stable_sigmoid, where_and_masks_both_overflow, "If you used boolean masks: either exp is computed "
+     "on the whole x and indexed afterwards"),
     (checks.check_stable_sigmoid, lambda x: np.exp(x) / (1 + np.exp(x)), "exp(x) overflows"),
     (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.clip(x, -500, 500))),
      "at x = -1000 your sigmoid gives 7.12458e-218, the correctly rounded value is 0 (e^-1000 ≈ 5.1e-435 rounds"),
@@ -5115,6 +5191,17 @@ WRONG_ANSWERS = [
     (checks.check_stable_sigmoid, sigmoid_comprehension, "a Python loop runs once per entry"),
     (check_stable_sigmoid_subnormal, sigmoid_comprehension, "a Python loop runs once per entry"),
     (checks.check_stable_sigmoid, sigmoid_output_by_len, "np.zeros(len(x))"),
+    # cold read r157, X1 and X2: integer index arrays index the first axis only, so on a 2-D x they pick whole rows
+    (checks.check_stable_sigmoid, sigmoid_rows_from_where, "Integer index arrays such as np.where(x < 0)[0] index "
+     "the first axis only"),
+    (checks.check_stable_sigmoid, sigmoid_rows_from_where, "not its [0]"),
+    (checks.check_stable_sigmoid, sigmoid_flat_indices, "(it raised IndexError: index 4 is out of bounds for axis 0 "
+     "with size 3). Integer index arrays such as np.flatnonzero(x < 0) index the first axis only"),
+    (checks.check_stable_sigmoid, sigmoid_flat_indices, "Index with the boolean mask itself, out[x < 0] = ..."),
+    (checks.check_stable_sigmoid, sigmoid_argwhere_indices, "Integer index arrays such as np.argwhere(x < 0)"),
+    # a flat output with no len() in the code, and a loop over rows: each gets its own cause
+    (checks.check_stable_sigmoid, sigmoid_output_by_size, "(np.zeros(x.size) is flat) cannot take a 2-D mask"),
+    (checks.check_stable_sigmoid, sigmoid_index_loop, "on a 2-D x a loop meets whole rows"),
     (checks.check_stable_sigmoid, sigmoid_flattened, "do not flatten x"),
     # the optional part: exp(-x) overflows at x = -720 but the true value, about e^-720, is a subnormal double, not 0
     (check_stable_sigmoid_subnormal, scipy.special.expit,
@@ -9172,6 +9259,14 @@ def test_sigmoid_hints_name_only_the_mistake_made(capsys):
                    sigmoid_through_global_frompyfunc):
         assert "loop" not in run(capsys, checks.check_stable_sigmoid, answer)
     assert "None.." not in run(capsys, checks.check_stable_sigmoid, sigmoid_divide_where_without_out)
+    # cold read r157: index arrays are no loop or math.exp (X1), an output made with np.empty_like(x) is no
+    # np.zeros(len(x)) (X2), and a lone np.where(x >= 0, ..., ...) gets no advice about boolean masks (X3)
+    for answer in (sigmoid_rows_from_where, sigmoid_flat_indices, sigmoid_argwhere_indices):
+        printed = run(capsys, checks.check_stable_sigmoid, answer)
+        assert "loop" not in printed and "math.exp" not in printed and "len(x)" not in printed, printed
+    assert "len(x)" not in run(capsys, checks.check_stable_sigmoid, sigmoid_output_by_size)
+    for answer in (where_both_branches, where_over_raised):
+        assert "boolean masks:" not in run(capsys, checks.check_stable_sigmoid, answer)
     # z[0] = 0 alone gets no hint about a loop only (the loop is named beside the assignment, as one of two causes)
     assert "(a loop updating z in place)" not in run(capsys, checks.check_logits_with_first_zero,
                                                      logits_first_set_to_zero())

@@ -510,6 +510,24 @@ _WHERE_CAUSE = ("With np.where, the branch you throw away still computes exp of 
                 "inf / inf = nan.")
 
 
+# NumPy functions (and the ndarray method nonzero) that turn a mask into integer index arrays. Their [0], or
+# flatnonzero's flat positions, index the first axis only: right on a 1-D x, whole rows on a 2-D one.
+_INDEX_ARRAYS = frozenset({"where", "nonzero", "flatnonzero", "argwhere"})
+_INDEX_EXAMPLES = {"where": "np.where(x < 0)[0]", "nonzero": "np.nonzero(x < 0)[0]",
+                   "flatnonzero": "np.flatnonzero(x < 0)", "argwhere": "np.argwhere(x < 0)"}
+# What reads or writes an entry by subscript, x[...] and out[...] = ...: BINARY_OP with "[]" from Python 3.14 on.
+_SUBSCRIPTS = frozenset({"BINARY_SUBSCR", "STORE_SUBSCR", "BINARY_SLICE", "STORE_SLICE"})
+
+
+def _subscripts(function: Callable) -> bool:
+    """Whether the learner's code (its nested functions and lambdas included) indexes anything, x[...] or
+    out[...] = ...: with np.where also in the code, a sign that masks may be at work beside it."""
+    code = getattr(_unwrapped(function), "__code__", None)
+    return code is not None and any(
+        instruction.opname in _SUBSCRIPTS or (instruction.opname == "BINARY_OP" and instruction.argrepr == "[]")
+        for inner in _codes(code) for instruction in dis.get_instructions(inner))
+
+
 def _unwrapped(function: object) -> object:
     """The function a learner's callable runs: np.vectorize's pyfunc and functools.partial's func, unwrapped.
 
@@ -1379,11 +1397,15 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
                 return say(f"{outcome.problem} (at both x = -1000 and x = 1000): with boolean masks, exp still "
                            f"sees a large positive number on each side. {_MASKS_TOO_LATE}")
             if left and right:
-                return say(f"{outcome.problem} (at both x = -1000 and x = 1000). If you used np.where: it "
+                # np.where (or np.select) is in the code. The boolean-mask causes are named only if the code also
+                # indexes something, as masks do; a lone np.where(x >= 0, ..., ...) gets its own cause alone.
+                masks = (f" If you used boolean masks: {_MASKS_TOO_LATE[0].lower()}{_MASKS_TOO_LATE[1:]}"
+                         if _subscripts(sigmoid) else "")
+                opening = "If you used np.where: it" if masks else "np.where"
+                return say(f"{outcome.problem} (at both x = -1000 and x = 1000). {opening} "
                            "evaluates both branches on every element, so one of them overflows even where its "
                            "result is thrown away. Compute each branch only where it is used (boolean "
-                           "indexing), or write both with exp(-|x|), which never overflows. If you used boolean "
-                           f"masks: {_MASKS_TOO_LATE[0].lower()}{_MASKS_TOO_LATE[1:]}")
+                           f"indexing), or write both with exp(-|x|), which never overflows.{masks}")
             if left and "divide by zero" in outcome.problem:
                 return say(f"{outcome.problem} at x = -1000: exp(-1000) underflows to 0, and something was "
                            "divided by it (1 / exp(x)?). For x < 0 use exp(x) / (1 + exp(x)), only on those "
@@ -1570,14 +1592,38 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
             return hint("your sigmoid is right on the twelve points as one flat array, but on the same points as a "
                         f"3 × 4 array it returns shape {got_grid.shape}: make the output with the input's "
                         "shape, np.empty_like(x) or np.zeros(x.shape) (not len(x)), and do not flatten x.")
+        flat_only = ("your sigmoid is right on the twelve points as one flat array, but not on the same points as "
+                     f"a 3 × 4 array{found}.")
+        names = _names_used_by(sigmoid)
+        # What the learner's code names decides the cause: a loop or math.exp (one number at a time), integer index
+        # arrays (np.where(x < 0)[0], np.flatnonzero), an output sized len(x); the hint names only a cause present.
+        if (_per_entry_in_code(sigmoid) or _per_entry_python(sigmoid, points) or _maps_per_entry(sigmoid, points)
+                or _loops_per_entry(sigmoid, points)):
+            return hint(f"{flat_only} A Python loop over x, or math.exp, handles one number at a time (on a 2-D x "
+                        "a loop meets whole rows); write it with NumPy operations on the whole array (np.exp, "
+                        "boolean masks), which work for any shape.")
+        if names & _INDEX_ARRAYS:
+            used = " or ".join(_INDEX_EXAMPLES[name] for name in sorted(names & _INDEX_ARRAYS))
+            whole_tuple = (", or with the whole tuple np.nonzero(x < 0), not its [0]"
+                           if names & {"where", "nonzero"} else "")
+            sized = (" Make the output with x's shape too, np.empty_like(x) (not len(x))." if "len" in names
+                     else "")
+            past = (", and an index past the last row raises IndexError" if grid.error is IndexError
+                    else ", which may hold entries of the other sign")
+            return hint(f"{flat_only} Integer index arrays such as {used} index the first axis only: on a 2-D x "
+                        f"each index picks a whole row{past}. Index with the boolean mask itself, out[x < 0] = ... "
+                        f"from x[x < 0], which works for any shape{whole_tuple}.{sized}")
+        if grid.error is IndexError and "len" in names:
+            return hint(f"{flat_only} An output made with np.zeros(len(x)) has one entry per row of a 2-D x, so a "
+                        "2-D mask cannot index it: make it with np.empty_like(x) or np.zeros(x.shape).")
         if grid.error is IndexError:
-            return hint("your sigmoid is right on the twelve points as one flat array, but not on the same points as a "
-                        f"3 × 4 array{found}. An output made with np.zeros(len(x)) has one entry per row of a "
-                        "2-D x, so a 2-D mask cannot index it: make it with np.empty_like(x) or np.zeros(x.shape).")
-        return hint("your sigmoid is right on the twelve points as one flat array, but not on the same points as a "
-                    f"3 × 4 array{found}. A Python loop over x, or math.exp, handles one number at a time; "
-                    "write it with NumPy operations on the whole array (np.exp, boolean masks), which work for "
-                    "any shape.")
+            flat = " (np.zeros(x.size) is flat)" if "size" in names else ""
+            return hint(f"{flat_only} Something made for a flat x does not fit a 2-D one: an output of another "
+                        f"shape than x's{flat} cannot take a 2-D mask. Make the output with x's shape, "
+                        "np.empty_like(x) or np.zeros(x.shape), and index it with the boolean mask itself.")
+        return hint(f"{flat_only} Something in it works on a flat x only: write it with NumPy operations on the "
+                    "whole array that work for any shape, an output of x's shape (np.empty_like(x)) and boolean "
+                    "masks, out[x < 0] = ... from x[x < 0].")
     # right on any shape, but one number at a time (np.vectorize, or math.exp on x.flat): not array operations.
     # First the sigmoid that is itself an np.vectorize (@np.vectorize on the def, or np.vectorize(f)) or an
     # np.frompyfunc ufunc: the check calls it directly, so the profiler below sees no call from the learner's code,
