@@ -37,6 +37,8 @@ from tempnb.checks.probabilities import (
     _EDGE_BATCH,
     _EDGE_BATCH_EXPECTED,
     _EXACT_THIRDS,
+    _FIRST_ROW_INVALID,
+    _FIRST_ROW_VALID,
     _ROUNDS_TO_VALID,
     ROUNDED_SUM_CASE,
 )
@@ -98,6 +100,41 @@ def valid_unless_any_nan(p):
     if np.isnan(p).any():
         return False
     return np.all((p >= 0) & (p <= 1), axis=-1) & (np.abs(p.sum(axis=-1) - 1) <= 1e-6)
+
+
+def valid_returning_inside_the_row_loop(p):
+    """A batch branch whose return sits inside its loop over the rows, so it answers after the first row (cold read
+    r157, X1)."""
+    p = np.asarray(p, dtype=float)
+    if p.ndim == 2:
+        for row in p:
+            return bool(np.all((row >= 0) & (row <= 1))) and abs(row.sum() - 1) <= 1e-6
+    return bool(np.all((p >= 0) & (p <= 1))) and abs(p.sum() - 1) <= 1e-6
+
+
+def valid_first_row_of_atleast_2d(p):
+    """One loop for vectors and batches alike, over the rows of np.atleast_2d(p), returning inside it: right on a
+    vector (a batch of one row), the first row's answer on a batch."""
+    for row in np.atleast_2d(np.asarray(p, dtype=float)):
+        return bool(np.all((row >= 0) & (row <= 1)) and abs(row.sum() - 1) <= 1e-6)
+
+
+def valid_while_every_row_is(p):
+    """A loop over the rows that returns False at the first bad row and True after the loop: one answer for the
+    whole batch, which is not the first row's."""
+    p = np.asarray(p, dtype=float)
+    for row in (p if p.ndim == 2 else [p]):
+        if not (np.all((row >= 0) & (row <= 1)) and abs(row.sum() - 1) <= 1e-6):
+            return False
+    return True
+
+
+def valid_after_dropping_nan(p):
+    """Drops the NaN entries before testing (cold read r157, X2): [nan, 1.0] becomes [1.0] and passes, [nan, 0.5]
+    becomes [0.5] and fails, as when NaN is replaced by 0."""
+    p = np.asarray(p, dtype=float)
+    p = p[~np.isnan(p)]
+    return bool(np.all((p >= 0) & (p <= 1))) and abs(float(p.sum()) - 1) <= 1e-6
 
 
 def valid_with_keepdims(p):
@@ -164,6 +201,15 @@ def valid_by_wrapping_validate_probs(p):
     """The library's check wrapped: right on one vector, but validate_probs judges a whole batch at once."""
     try:
         validate_probs(p)
+        return True
+    except ValueError:
+        return False
+
+
+def valid_by_wrapping_entropy(p):
+    """tempnb.entropy wrapped, as a validity test: it runs validate_probs's check, on the whole batch at once."""
+    try:
+        tempnb.entropy(p)
         return True
     except ValueError:
         return False
@@ -4749,9 +4795,14 @@ WRONG_ANSWERS = [
      "not strict inequalities"),
     # NaN cleaned to 0 before testing: [nan, 1.0] becomes [0, 1.0] and passes, [nan, 0.5] becomes [0, 0.5] and fails
     (checks.check_is_valid_distribution, lambda p: is_valid_by_hand(np.nan_to_num(np.asarray(p, float))),
-     "replacing NaN by 0 hides it; a vector with NaN is not a distribution: reject it"),
+     "the NaN is gone before the tests see it; a vector with NaN is not a distribution: reject it"),
     (checks.check_is_valid_distribution, valid_after_zeroing_nan_in_a_copy,
-     "replacing NaN by 0 hides it; a vector with NaN is not a distribution: reject it"),
+     "the NaN is gone before the tests see it; a vector with NaN is not a distribution: reject it"),
+    # cold read r157, X2: NaN dropped, p[~np.isnan(p)], meets the same probes as NaN replaced by 0; the hint names both
+    (checks.check_is_valid_distribution, valid_after_dropping_nan,
+     "as if it replaced NaN by 0 (np.nan_to_num, p[np.isnan(p)] = 0, or np.nansum) or dropped it (p[~np.isnan(p)])"),
+    (checks.check_is_valid_distribution, lambda p: valid_by_tolerance(1e-6)(np.asarray(p, float)[np.isfinite(p)]),
+     "or dropped it (p[~np.isnan(p)]) before testing"),
     # NaN replaced in the caller's array: the value is right, the input is changed
     (checks.check_is_valid_distribution, valid_replacing_nan_in_place, "changed its input"),
     # Exercise 1 also asks for one answer per row of a batch
@@ -4788,6 +4839,18 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, valid_unless_any_nan,
      "an early return False (for example after np.isnan(p).any()) answers for the whole batch; fold the NaN test "
      "into the per-row &"),
+    # cold read r157, X1: a return inside the loop over the rows answers after the first row; a valid row and one
+    # summing to 1.1, in both orders, tell it from a test reduced over the whole array, which the hint named before
+    (checks.check_is_valid_distribution, valid_returning_inside_the_row_loop,
+     "it answers as the first row alone would, in either order: a `return` inside a loop over the rows returns after "
+     "the first row"),
+    (checks.check_is_valid_distribution, valid_returning_inside_the_row_loop,
+     "Collect one answer per row in a list and return it after the loop"),
+    (checks.check_is_valid_distribution, valid_first_row_of_atleast_2d, "a `return` inside a loop over the rows"),
+    # a loop that returns False at the first bad row and True after it: one answer for all the rows, not the first's
+    (checks.check_is_valid_distribution, valid_while_every_row_is,
+     "one answer, True, for its two valid rows alone, [[0.25, 0.75], [0.3, 0.7]]: it answers whether every row is "
+     "valid, not which rows are. A loop over the rows that returns False at the first bad row"),
     # p / p.sum(axis=-1, keepdims=True) before testing: every sum is 1 by then
     (checks.check_is_valid_distribution, valid_after_normalising,
      "dividing by the sum first makes every sum 1; test the input as given"),
@@ -4795,13 +4858,20 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution, valid_after_clipping,
      "Clipping (or any cleaning) first hides the bad entries; test the input as given"),
     # np.allclose(p.sum(axis=-1), 1, ...) and np.all without axis: one answer for the whole batch
-    (checks.check_is_valid_distribution, valid_with_allclose, "np.allclose, and np.all or .all() without axis="),
+    (checks.check_is_valid_distribution, valid_with_allclose,
+     "it answers whether every row is valid, not which rows are"),
+    (checks.check_is_valid_distribution, valid_with_allclose,
+     "such as np.allclose(p.sum(axis=-1), 1, ...) or np.all(...) without axis="),
     # try: validate_probs(p); return True / except ValueError: return False -- one answer for a whole batch
     (checks.check_is_valid_distribution, valid_by_wrapping_validate_probs,
      "it calls validate_probs, which checks the whole array at once"),
     # calling it once per row is right (`validated`, a right answer), so the hint offers that too (cold read r147, X3)
     (checks.check_is_valid_distribution, valid_by_wrapping_validate_probs,
      "Call it once per row, or write the per-row test yourself"),
+    # the same through tempnb.entropy, which runs validate_probs's check: named as such, not as np.allclose or a loop
+    (checks.check_is_valid_distribution, valid_by_wrapping_entropy,
+     "it calls a tempnb function that checks its input as validate_probs does (tempnb.entropy, for one), and that "
+     "check looks at the whole array at once"),
     # np.isclose with atol only: rtol keeps its default 1e-5, so sums within 1e-6 + 1e-5 of 1 pass
     (checks.check_is_valid_distribution,
      lambda p: np.all((np.asarray(p, dtype=float) >= 0) & (np.asarray(p, dtype=float) <= 1), axis=-1)
@@ -9720,6 +9790,29 @@ def test_edge_batch_of_the_validity_check_by_exact_arithmetic():
     assert abs(sums[2] - 1) <= Fraction(1, 10**8) + Fraction(1, 10**5)
     # each row alone, as a single vector, gets the same answer from the rule: the batch asks nothing new of it
     assert [bool(validated(row)) for row in rows] == exact
+
+
+def test_validity_batch_hints_name_only_the_mistake_made(capsys):
+    """Cold read r157 (X1, X2): a return inside the loop over the rows is named, and not as a test over the whole
+    array; a test over the whole array, or a loop that stops at the first bad row, is not told it stopped after the
+    first row; dropped NaN is named as dropped."""
+    # the two probe batches: a valid row and one summing to 1.1 (far outside 1e-6), in both orders, by the rule in
+    # exact arithmetic
+    rows = [[0.25, 0.75], [0.5, 0.6]]
+    exact = [all(0 <= Fraction(x) <= 1 for x in row) and sum(map(Fraction, row)) == 1 for row in rows]
+    assert exact == [True, False] and abs(sum(map(Fraction, rows[1])) - 1) > Fraction(1, 10**6)
+    assert _FIRST_ROW_VALID.tolist() == rows and _FIRST_ROW_INVALID.tolist() == rows[::-1]
+    assert not _FIRST_ROW_VALID.flags.writeable and not _FIRST_ROW_INVALID.flags.writeable
+    first_row = "a `return` inside a loop over the rows returns after the first row"
+    for answer in (valid_returning_inside_the_row_loop, valid_first_row_of_atleast_2d):
+        printed = run(capsys, checks.check_is_valid_distribution, answer)
+        assert first_row in printed and "np.allclose" not in printed, printed
+    for answer in (valid_while_every_row_is, is_distribution_from_the_notebook, valid_with_allclose,
+                   valid_by_wrapping_validate_probs, valid_by_wrapping_entropy, valid_unless_any_nan):
+        printed = run(capsys, checks.check_is_valid_distribution, answer)
+        assert printed.startswith(checks.HINT) and first_row not in printed, printed
+    printed = run(capsys, checks.check_is_valid_distribution, valid_after_dropping_nan)
+    assert "dropped it (p[~np.isnan(p)])" in printed, printed
 
 
 def test_half_entropy_hints_tell_a_gap_from_a_grid_point(capsys):

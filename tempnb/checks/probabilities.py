@@ -10,6 +10,7 @@ from dataclasses import replace
 import numpy as np
 import scipy.optimize
 
+from tempnb._validate import check_probabilities
 from tempnb.checks._common import (
     Case,
     InputChanged,
@@ -353,6 +354,13 @@ _BATCH_EXPECTED = np.array([True, False, False, False, True])
 # its two valid rows alone: a function that answers per row here but with one False for _BATCH stopped early
 _VALID_BATCH = _BATCH[[0, 4]]
 _VALID_BATCH.flags.writeable = False
+# a valid row and a row summing to 1.1, in both orders: a function that gives one answer for a batch, True for the
+# first and False for the second, answers as the batch's first row alone would (a return inside a loop over the
+# rows); a test reduced over the whole array answers False for both, since neither batch is valid as a whole
+_FIRST_ROW_VALID = _BATCH[[0, 1]]
+_FIRST_ROW_VALID.flags.writeable = False
+_FIRST_ROW_INVALID = _BATCH[[1, 0]]
+_FIRST_ROW_INVALID.flags.writeable = False
 _PER_ROW = ("sum each row with p.sum(axis=-1) and test the entries row by row with np.all(..., axis=-1), "
             "which also works for a single vector (its only axis is its last)")
 
@@ -406,6 +414,13 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
     if outcome.value is None:
         return "on a batch your function returned None; return one True or False per row."
     answer = as_array(outcome.value)
+    if answer is not None and answer.ndim == 0 and _answers_as_first_row(is_valid_distribution):
+        return (f"your function is right on single vectors, but on a batch of five rows it returned one answer, "
+                f"{_shown_as_given(outcome.value)}, for the whole batch, and on two rows, a valid one and one summing "
+                "to 1.1, it answers as the first row alone would, in either order: a `return` inside a loop over "
+                "the rows returns after the first row, so the others are never looked at. Collect one answer per "
+                "row in a list and return it after the loop, or drop the loop: "
+                f"{_PER_ROW}.")
     if answer is not None and answer.ndim == 0 and _same_truth(outcome.value, False) and _answers_per_row(
             is_valid_distribution, _VALID_BATCH):
         return (f"on a batch of five rows your function returned one answer, False, for the whole batch, but on "
@@ -413,12 +428,24 @@ def _batch_problem(is_valid_distribution: Callable) -> str | None:
                 "(for example after np.isnan(p).any()) answers for the whole batch; fold the NaN test into the "
                 "per-row &, as ~np.isnan(p).any(axis=-1) & ..., or rely on the comparisons, which are False "
                 "for NaN.")
-    if answer is not None and answer.ndim == 0 and calls(is_valid_distribution, (_BATCH,), validate_probs):
+    # validate_probs itself, or another tempnb function that runs its check (tempnb.entropy, for one)
+    validator = (calls(is_valid_distribution, (_BATCH,), validate_probs, check_probabilities)
+                 if answer is not None and answer.ndim == 0 else None)
+    if validator is not None:
+        called = ("it calls validate_probs, which checks" if validator is validate_probs else
+                  "it calls a tempnb function that checks its input as validate_probs does (tempnb.entropy, for "
+                  "one), and that check looks at")
         return (f"your function is right on single vectors, but on a batch of five rows it returned one answer, "
-                f"{_shown_as_given(outcome.value)}, for the whole batch: it calls validate_probs, which checks the "
-                "whole array at once (it raises if any row is wrong), so it cannot say which rows are valid. Call it "
-                "once per row, or write the per-row test yourself: "
-                f"{_PER_ROW}.")
+                f"{_shown_as_given(outcome.value)}, for the whole batch: {called} the whole array at once (it "
+                "raises if any row is wrong), so it cannot say which rows are valid. Call it once per row, or write "
+                f"the per-row test yourself: {_PER_ROW}.")
+    if answer is not None and answer.ndim == 0 and _one_answer_true(is_valid_distribution, _VALID_BATCH):
+        return (f"your function is right on single vectors, but on a batch of five rows it returned one answer, "
+                f"{_shown_as_given(outcome.value)}, for the whole batch, and one answer, True, for its two valid "
+                f"rows alone, {_VALID_BATCH.tolist()}: it answers whether every row is valid, not which rows are. A "
+                "loop over the rows that returns False at the first bad row (and True after the loop) does that, "
+                "and so do per-row tests joined over the whole array, such as np.allclose(p.sum(axis=-1), 1, ...) "
+                f"or np.all(...) without axis=. Return one answer per row: {_PER_ROW}.")
     if answer is None or answer.ndim == 0:
         return (f"your function is right on single vectors, but on a batch of five rows (a 2-D array, one "
                 f"distribution per row) it returned one answer, {_shown_as_given(outcome.value)}, for the whole batch: "
@@ -509,6 +536,25 @@ def _whole_array_test(is_valid_distribution: Callable, answer: np.ndarray) -> st
                 "once, as np.isnan(p).any() and np.isfinite(p.sum()) do without axis=. Test each row: "
                 "~np.isnan(p).any(axis=-1), or leave NaN to the entry test, whose comparisons are False for NaN.")
     return None
+
+
+def _answers_as_first_row(is_valid_distribution: Callable) -> bool:
+    """True if the function gives one answer for a batch of two rows, a valid one and one summing to 1.1, and that
+    answer is the first row's in both orders (True, then False): it stopped at the first row, as a `return` inside
+    a loop over the rows does. A test reduced over the whole array (np.all, np.allclose without axis=) answers
+    False for both batches, and so does a loop that returns False at the first bad row."""
+    answers = [call(is_valid_distribution, batch) for batch in (_FIRST_ROW_VALID, _FIRST_ROW_INVALID)]
+    if any(outcome.problem or as_array(outcome.value) is None or as_array(outcome.value).ndim != 0
+           for outcome in answers):
+        return False
+    return _same_truth(answers[0].value, True) and _same_truth(answers[1].value, False)
+
+
+def _one_answer_true(is_valid_distribution: Callable, batch: np.ndarray) -> bool:
+    """True if the function gives `batch` one answer, True, without a problem (not one answer per row)."""
+    outcome = call(is_valid_distribution, batch)
+    answer = as_array(outcome.value) if not outcome.problem and outcome.value is not None else None
+    return answer is not None and answer.ndim == 0 and _same_truth(outcome.value, True)
 
 
 def _answers_per_row(is_valid_distribution: Callable, batch: np.ndarray) -> bool:
@@ -606,7 +652,9 @@ def _entry_test_always_true(is_valid_distribution: Callable) -> bool:
 
 def _cleans_nan_to_zero(is_valid_distribution: Callable) -> bool:
     """True if the function accepts [nan, 1.0] but rejects [nan, 0.5]: it replaced NaN by 0 (np.nan_to_num,
-    p[np.isnan(p)] = 0, np.nansum) before testing, which turns the second into [0, 0.5], whose sum is 0.5.
+    p[np.isnan(p)] = 0, np.nansum) before testing, which turns the second into [0, 0.5], whose sum is 0.5, or it
+    dropped NaN (p[~np.isnan(p)]), which turns it into [0.5]; a zero entry changes neither test, so no vector tells
+    the two apart.
     Tests written as 'not (p < 0)' and 'not (abs(total - 1) > tol)' accept both: every comparison with NaN is
     False, so the sum test passes NaN as well."""
     nan_one, nan_half = call(is_valid_distribution, [float("nan"), 1.0]), call(is_valid_distribution,
@@ -743,9 +791,10 @@ _SHARPER_HINTS = (
      f"entries, since every comparison with NaN is False. {_CLEANING_HIDES}"),
     (_NAN_OPENINGS, _cleans_nan_to_zero,
      "[nan, 1.0] is not a distribution, but your function accepts it, and rejects [nan, 0.5], as if it replaced "
-     "NaN by 0 before testing (np.nan_to_num, p[np.isnan(p)] = 0, or np.nansum): replacing NaN by 0 hides it; "
-     "a vector with NaN is not a distribution: reject it, with ~np.isnan(p).any(axis=-1) & ..., or by comparisons "
-     "that must be True to pass, (p >= 0) & (p <= 1), which are False for NaN."),
+     "NaN by 0 (np.nan_to_num, p[np.isnan(p)] = 0, or np.nansum) or dropped it (p[~np.isnan(p)]) before testing: "
+     "either way the NaN is gone before the tests see it; a vector with NaN is not a distribution: reject it, "
+     "with ~np.isnan(p).any(axis=-1) & ..., or by comparisons that must be True to pass, (p >= 0) & (p <= 1), "
+     "which are False for NaN."),
     ("[0.5, 0.500005] sums to", _isclose_keeps_rtol,
      "[0.5, 0.500005] sums to 1.000005, more than 1e-6 from 1, but your function accepts it, and sums up to about "
      "1.1e-5 above 1, as np.isclose(total, 1, atol=1e-6) does, which allows atol + rtol * 1: passing atol alone "
