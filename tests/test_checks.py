@@ -840,6 +840,97 @@ def cross_entropy_of_longdouble_probabilities(logits, labels):
         return (-np.log(q[np.arange(len(labels)), labels])).astype(float)
 
 
+def log_softmax_naive_longdouble(z):
+    """The naive formula in np.longdouble, back to float64 (cold read r157, X1): on x86-64 Linux exp overflows only
+    above log(np.finfo(np.longdouble).max) = 11356.5, so [1000, 1001] and [-1000, 0, 1000] came out right."""
+    zl = np.asarray(z, dtype=np.longdouble)
+    return (zl - np.log(np.sum(np.exp(zl)))).astype(float)
+
+
+def log_softmax_naive_longdouble_silenced(z):
+    """The same with its overflow warning silenced: on [0, 12000, -12000] the sum is inf, and z - inf is -inf."""
+    with np.errstate(over="ignore"):
+        return log_softmax_naive_longdouble(z)
+
+
+def along_naive_longdouble(z, axis):
+    """Exercise 3's naive formula in np.longdouble (cold read r157, X1): e^1000 fits, so every case up to 2000 wide
+    passed on x86."""
+    exps = np.exp(np.asarray(z, dtype=np.longdouble))
+    return (exps / exps.sum(axis=axis, keepdims=True)).astype(float)
+
+
+def along_mean_shift_longdouble(z, axis):
+    """A shift by the mean along the axis, in np.longdouble: [-1000, 0, 1000] leaves e^1000, which fits there."""
+    zl = np.asarray(z, dtype=np.longdouble)
+    exps = np.exp(zl - zl.mean(axis=axis, keepdims=True))
+    return (exps / exps.sum(axis=axis, keepdims=True)).astype(float)
+
+
+def along_naive_longdouble_silenced(z, axis):
+    """Exercise 3's naive formula in np.longdouble with its warnings silenced: inf / inf is nan."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return along_naive_longdouble(z, axis)
+
+
+def cross_entropy_naive_longdouble(logits, labels):
+    """Exercise 4's naive log-sum-exp in np.longdouble (cold read r157, X1): right on x86 for logits near 1000."""
+    lg = np.asarray(logits, dtype=np.longdouble)
+    return (np.log(np.exp(lg).sum(axis=1)) - lg[np.arange(len(labels)), labels]).astype(float)
+
+
+def cross_entropy_naive_longdouble_silenced(logits, labels):
+    """The same with its overflow warning silenced: the first row of [[0, 12000, -12000], [3, 1, 2]] gets inf."""
+    with np.errstate(over="ignore"):
+        return cross_entropy_naive_longdouble(logits, labels)
+
+
+def cross_entropy_indices_swapped(logits, labels):
+    """The row and label indices the other way round (cold read r157, X2): z[labels, rows]."""
+    return scipy.special.logsumexp(logits, axis=1) - logits[labels, np.arange(len(labels))]
+
+
+def cross_entropy_indices_swapped_in_a_loop(logits, labels):
+    """The same slip in a loop, z[labels[i]][i]: the IndexError names axis 0 of one row."""
+    return np.array([scipy.special.logsumexp(logits[i]) - logits[labels[i]][i] for i in range(len(labels))])
+
+
+def cross_entropy_log10_of_the_sum(logits, labels):
+    """np.log10 in the log-sum-exp (cold read r157, X5): m + log10(sum(exp(z - m))) - z_y."""
+    m = logits.max(axis=1)
+    return m + np.log10(np.sum(np.exp(logits - m[:, None]), axis=1)) - logits[np.arange(len(labels)), labels]
+
+
+def masked_softmax_nan_mask(z, keep):
+    """nan put in as the mask, then np.nanmax and np.nansum (cold read r157, X3): the kept entries are right, each
+    masked one stays nan."""
+    masked = np.where(keep, z, np.nan)
+    exps = np.exp(masked - np.nanmax(masked))
+    return exps / np.nansum(exps)
+
+
+def masked_softmax_base_2(z, keep):
+    """2 ** (z - m) in place of exp (cold read r157, X5)."""
+    masked = np.where(keep, z, -np.inf)
+    powers = 2.0 ** (masked - masked.max())
+    return powers / powers.sum()
+
+
+def along_sum_restored_last(z, axis):
+    """The sum's dropped axis put back at the end, [..., None] (cold read r157, X4): right for axis=1 of a 2-D
+    batch, and for no other axis."""
+    exps = np.exp(z - z.max(axis=axis, keepdims=True))
+    return exps / exps.sum(axis=axis)[..., None]
+
+
+def along_negative_axis_sign_slip(z, axis):
+    """A negative axis turned around with the wrong sign (cold read r157, X4): z.ndim - axis, 4 for axis=-1 in 3-D."""
+    if axis < 0:
+        axis = z.ndim - axis
+    exps = np.exp(z - z.max(axis=axis, keepdims=True))
+    return exps / exps.sum(axis=axis, keepdims=True)
+
+
 def cross_entropy_squeezed(logits, labels):
     """np.take_along_axis, then .squeeze() (cold read r151, X1): right for B > 1, but a single row's loss comes back
     with shape (), since .squeeze() drops the batch axis of length 1 too."""
@@ -2351,6 +2442,14 @@ RIGHT_ANSWERS = [
     # row's loss needs only its label's column
     (checks.check_cross_entropy,
      lambda z, y: -np.sum(np.eye(y.max() + 1)[y] * log_softmax(z, axis=1)[:, :y.max() + 1], axis=1)),
+    # cold read r157, X1: the maximum subtracted, in np.longdouble: every exponent <= 0, so the cases 12000 apart
+    # that the naive np.longdouble answers fail pass here, on any platform
+    (checks.check_log_softmax, lambda z: (lambda zl: (zl - zl.max() - np.log(np.sum(np.exp(zl - zl.max())))).astype(
+        float))(np.asarray(z, dtype=np.longdouble))),
+    (checks.check_softmax_along_axis, lambda z, axis: along_solution(np.asarray(z, dtype=np.longdouble), axis)),
+    (checks.check_cross_entropy, lambda z, y: (lambda lg: (lg.max(axis=1) + np.log(np.exp(
+        lg - lg.max(axis=1, keepdims=True)).sum(axis=1)) - lg[np.arange(len(y)), y]).astype(float))(
+        np.asarray(z, dtype=np.longdouble))),
     (checks.check_tempered_softmax, tempered_from_scratch),  # scipy's softmax in its place is a WRONG row now
     # a hand-written pairwise log-sum-exp that happens to be called logaddexp: not NumPy's, so not a library call
     (checks.check_tempered_softmax, tempered_own_logaddexp),
@@ -6036,6 +6135,86 @@ WRONG_ANSWERS = [
      "a one-hot array made labels.max() + 1 = 3 wide is one column per class only when some label is the last class"),
     (checks.check_cross_entropy, lambda z, y: -np.einsum("bk,bk->b", np.eye(np.max(y) + 1)[y], log_softmax(z, axis=1)),
      "Take the number of classes from the logits, np.eye(logits.shape[1])[labels]"),
+    # cold read r157, X1: the naive formula in np.longdouble passed Exercises 2 to 4 on x86-64 Linux, whose 80-bit
+    # long double overflows only above log(max) = 11356.5 (np.finfo(np.longdouble)); each exercise's last case has
+    # logits 12000 apart, beyond that, so the answer now fails here on x86 as it failed on [1000, 1001] where
+    # np.longdouble is a plain double
+    (checks.check_log_softmax, log_softmax_naive_longdouble,
+     "on [0, 12000, -12000] (e^12000 overflows even np.longdouble), it emitted a RuntimeWarning: overflow"),
+    (checks.check_log_softmax, log_softmax_naive_longdouble, "A wider float only moves the overflow further out"),
+    (checks.check_log_softmax, log_softmax_naive_longdouble_silenced,
+     "your result has inf or nan in it ([-inf, -inf, -inf]), though it had none on the earlier logits"),
+    (checks.check_log_softmax, log_softmax_naive_longdouble_silenced, "its overflow warning was silenced"),
+    (checks.check_softmax_along_axis, along_naive_longdouble,
+     "so your code computes in a float wider than float64, such as np.longdouble"),
+    (checks.check_softmax_along_axis, along_naive_longdouble,
+     "subtracting the maximum removes it: z.max(axis=axis, keepdims=True)"),
+    # the row [0, 12000, -12000] less its mean, 0, leaves e^12000
+    (checks.check_softmax_along_axis, along_mean_shift_longdouble,
+     "on [[0, 12000, -12000], [1, 2, 3]] with axis=1 (e^12000 overflows even np.longdouble), it emitted a "
+     "RuntimeWarning: overflow"),
+    # inf / inf in the middle of the first row, and 1 / inf = 0, 0 / inf = 0 around it: [0, nan, 0]; the second row
+    # is right, softmax([1, 2, 3]) = [1, e, e^2] / (1 + e + e^2) = [0.090031, 0.244728, 0.665241]
+    (checks.check_softmax_along_axis, along_naive_longdouble_silenced,
+     "your result has inf or nan in it ([[0.0, nan, 0.0], [0.090031, 0.244728, 0.665241]])"),
+    # ... and a shift by the last logit (Exercise 2) or by each row's minimum (Exercise 4) in np.longdouble: e^2000
+    # fits there, so the cases 2000 wide passed, and [0, -20000], 20000 wide, overflows first, with the same advice
+    (checks.check_log_softmax, lambda z: (lambda zl: (zl - zl[-1] - np.log(np.sum(np.exp(zl - zl[-1])))).astype(
+        float))(np.asarray(z, dtype=np.longdouble)),
+     "on [0, -20000] (e^-20000 rounds to 0 even in np.longdouble), it emitted a RuntimeWarning: overflow. exp "
+     "overflowed here, though not on the earlier logits as large as 1000 or 2000 apart"),
+    (checks.check_cross_entropy, lambda z, y: (lambda zl: (zl.min(axis=1) + np.log(np.exp(
+        zl - zl.min(axis=1, keepdims=True)).sum(axis=1)) - zl[np.arange(len(y)), y]).astype(float))(
+        np.asarray(z, dtype=np.longdouble)),
+     "with labels [1, 0] (e^-20000 rounds to 0 even in np.longdouble), it emitted a RuntimeWarning: overflow. exp "
+     "overflowed here"),
+    (checks.check_cross_entropy, cross_entropy_naive_longdouble,
+     "whose exp overflows only above about 11356 instead of 709.78"),
+    (checks.check_cross_entropy, cross_entropy_naive_longdouble, "subtract each row's own maximum"),
+    # the first row's loss is log(inf) - 0 = inf; the second's is LSE(3, 1, 2) - 2 = 1 + log(1 + e^-2 + e^-1)
+    # = 1.407606
+    (checks.check_cross_entropy, cross_entropy_naive_longdouble_silenced,
+     "your result has inf or nan in it ([inf, 1.40761])"),
+    # cold read r157, X2: z[labels, rows] runs past the last class on six rows of four, as labels + 1 does; a square
+    # batch tells the two apart, and the hint names the swap, not labels + 1
+    (checks.check_cross_entropy, cross_entropy_indices_swapped,
+     "index 4 is out of bounds for axis 1 with size 4: the row and label indices are the other way round"),
+    (checks.check_cross_entropy, cross_entropy_indices_swapped, "Put the row index first and the label second"),
+    (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[y, np.arange(len(y))],
+     "the row and label indices are the other way round"),
+    (checks.check_cross_entropy, cross_entropy_indices_swapped_in_a_loop,
+     "index 4 is out of bounds for axis 0 with size 4: the row and label indices are the other way round"),
+    # cold read r157, X3: nan as the mask; the kept entries [0.25, 0.75] are right, the masked 5 stays nan
+    (checks.check_masked_softmax, masked_softmax_nan_mask,
+     "on [log 0.25, 5, log 0.75] with the 5 masked your result has nan in every masked entry ([0.25, nan, 0.75]): "
+     "nan is not a mask"),
+    (checks.check_masked_softmax, lambda z, keep: (lambda e: e / e.sum())(np.exp(np.where(keep, z, np.nan)
+                                                                                 - np.max(np.where(keep, z, np.nan)))),
+     "([nan, nan, nan]): nan is not a mask"),
+    # cold read r157, X4: the sums along axis=0 of [[1, 3], [2, 5]] put back as a column divide each row by the other
+    # column's sum; and a negative axis turned into z.ndim - axis = 3 + 1 = 4
+    (checks.check_softmax_along_axis, along_sum_restored_last,
+     "the sums along axis=0 are the right ones, but [..., None]"),
+    (checks.check_softmax_along_axis, along_negative_axis_sign_slip,
+     "your code turned it into z.ndim - axis, 3 - (-1) = 4, an axis this 3-D array does not have"),
+    (checks.check_softmax_along_axis, along_negative_axis_sign_slip, "it is axis z.ndim + axis = 2"),
+    # ... and the maxima put back at the end, or both; and z.ndim - 1 - axis, 3 - 1 + 1 = 3, also past the last axis
+    (checks.check_softmax_along_axis, lambda z, axis: (lambda e: e / e.sum(axis=axis, keepdims=True))(
+        np.exp(z - z.max(axis=axis)[..., None])), "the maxima along axis=0 are the right ones, but [..., None]"),
+    (checks.check_softmax_along_axis, lambda z, axis: (lambda e: e / e.sum(axis=axis).reshape(-1, 1))(
+        np.exp(z - z.max(axis=axis).reshape(-1, 1))), "the maxima and sums along axis=0 are the right ones"),
+    (checks.check_softmax_along_axis, lambda z, axis: along_solution(z, z.ndim - 1 - axis if axis < 0 else axis),
+     "your code turned it into axis 3, an axis this 3-D array does not have"),
+    # cold read r157, X5: np.log10 in the log-sum-exp; 2 ** in place of exp, and np.exp2 the same
+    (checks.check_cross_entropy, cross_entropy_log10_of_the_sum,
+     "your log-sum-exp takes a base-10 log of the sum (np.log10)"),
+    (checks.check_cross_entropy, lambda z, y: np.log2(np.sum(np.exp(z), axis=1)) - z[np.arange(len(y)), y],
+     "takes a base-2 log of the sum (np.log2)"),
+    (checks.check_masked_softmax, masked_softmax_base_2, "those are powers of 2, 2 ** (z - m) normalised"),
+    (checks.check_masked_softmax,
+     lambda z, keep: (lambda e: e / e.sum())(np.power(10.0, np.where(keep, z, -np.inf) - 3)), "those are powers of 10"),
+    (checks.check_masked_softmax, lambda z, keep: (lambda e: e / e.sum())(np.exp2(np.where(keep, z, -np.inf) - 5.0)),
+     "the softmax of the logits times log 2"),
     (checks.check_batch_softmax, lambda x: scipy.special.softmax(x, axis=1)[:, 0], "shape"),
     # log-sum-exp shifted by each row's mean: overflows on the row [0, -2000] (exponent 1000)
     (checks.check_cross_entropy, lambda z, y: z.mean(axis=1) + np.log(np.exp(
@@ -9446,6 +9625,10 @@ def test_a_log_space_softmax_stays_below_the_epsilon_rule():
             top = max(finite)
             total = math.fsum(math.exp(v - top) for v in finite)  # S, between 1 and K
             if len(finite) == 1:  # one finite logit: its log-sum-exp is that logit, exactly (log 1 = 0)
+                continue
+            # every other term below e^-745 rounds to 0, so the sum is exactly 1 and the log-sum-exp is the top logit,
+            # exactly: Exercise 3's row [0, 12000, -12000] (cold read r157, X1), whose top is far above the others
+            if total == 1.0:
                 continue
             worst = max(worst, total * math.ulp(top + math.log(total)) / 2)
     # the worst case is [-1000, -1001, -1002]: S = 1 + e^-1 + e^-2 = 1.503, half a unit at 999.6 is 2^-44

@@ -394,6 +394,53 @@ _LSE_NO_ZERO = ("Factor out the max: m + log(sum(exp(z - m))), with m = z.max():
                 "exp(0) = 1, so the sum is at least 1 and its log is finite.")
 
 
+# Exercises 2 to 4 end with a case beyond every float type's range (cold read r157, X1): the naive formula, or a
+# shift by the first logit (and in Exercise 3 by any logit but the maximum), computed in np.longdouble, passed every
+# earlier case on x86-64 Linux, whose 80-bit long double (like the 128-bit quad of other platforms) overflows only
+# above log(max) = 11356.5 and holds e^1000 and e^2000; where np.longdouble is a plain double such code fails an
+# earlier case already. Logits 12000 apart overflow every float type NumPy has, once shifted by anything but their
+# maximum.
+_BEYOND_LONGDOUBLE = "e^12000 overflows even np.longdouble"
+_LONGDOUBLE_EXP_MAX = 11357.0  # log(np.finfo(np.longdouble).max) = 11356.5 with the 80-bit or the 128-bit format
+
+
+def _wider_float(fix: str) -> Callable[[str], str]:
+    """A problem's advice on a case beyond np.longdouble's range: an overflow there, after every earlier case (as
+    large as 1000, as wide as 2000) passed without one, means the code computes in a float wider than float64."""
+    def advice(problem: str) -> str:
+        if not _overflow(problem):
+            return ""
+        return ("exp overflowed here, though not on the earlier logits as large as 1000 or 2000 apart, so your code "
+                "computes in a float wider than float64, such as np.longdouble (np.float128), whose exp overflows "
+                f"only above about 11356 instead of 709.78. {_ONLY_MOVES} {fix}")
+    return advice
+
+
+_ONLY_MOVES = "A wider float only moves the overflow further out; subtracting the maximum removes it:"
+
+
+def _wider_float_silenced(expected: np.ndarray, fix: str) -> Mistake:
+    """On a case beyond np.longdouble's range: an inf or a nan where the right answer is finite, after every earlier
+    case passed, is the overflow of a wider float with its warning silenced."""
+    finite = np.isfinite(expected)
+
+    def recognise(answer: object) -> bool:
+        array = as_array(answer)
+        return array is not None and array.shape == expected.shape and not np.all(np.isfinite(array[finite]))
+    return Mistake(recognise, "on {label} your result has inf or nan in it ({got}), though it had none on the earlier "
+                              "logits as large as 1000 or 2000 apart: your code computes in a float wider than "
+                              "float64, such as np.longdouble (np.float128), whose exp overflows only above about "
+                              "11356 instead of 709.78, and its overflow warning was silenced (np.errstate). "
+                              f"{_ONLY_MOVES} {fix}")
+
+
+def _first_advice(*advices: Callable[[str], str]) -> Callable[[str], str]:
+    """The first non-empty advice of several, for a problem on one case."""
+    def advice(problem: str) -> str:
+        return next((text for text in (give(problem) for give in advices) if text), "")
+    return advice
+
+
 def _overflow(problem: str) -> bool:
     """Whether a problem is an overflow: NumPy's warning, or math.exp's OverflowError ("math range error")."""
     text = problem.lower()
@@ -780,7 +827,7 @@ def _sums_to_one_along(answer: object, shape: tuple[int, ...], axis: int) -> boo
     return array is not None and array.shape == shape and bool(np.allclose(array.sum(axis=axis), 1.0, atol=1e-9))
 
 
-def _along_case(z: np.ndarray, axis: int, label: str) -> Case:
+def _along_case(z: np.ndarray, axis: int, label: str, beyond_longdouble: bool = False) -> Case:
     """One input of Exercise 3: the array z, the axis the check passes, and the mistakes typical on that pair."""
     expected = scipy.special.softmax(z, axis=axis)
     ndim, here = z.ndim, axis % z.ndim
@@ -796,6 +843,8 @@ def _along_case(z: np.ndarray, axis: int, label: str) -> Case:
                                 f"your values are right, but with axis={axis} moved to the end and left there: your "
                                 f"result has shape {moved.shape}, z has shape {z.shape}. Move it back, "
                                 f"np.moveaxis(result, -1, axis), or skip the move: {_KEEP_AXIS} work along any axis."))
+    if beyond_longdouble:
+        mistakes.append(_wider_float_silenced(expected, "z.max(axis=axis, keepdims=True)."))
     mistakes += [
         Mistake(lambda a: as_array(a) is None or as_array(a).shape != z.shape,
                 f"return an array of z's shape, {z.shape}, one probability per logit; got {{got}}."),
@@ -876,6 +925,23 @@ def _along_case(z: np.ndarray, axis: int, label: str) -> Case:
          "m + log(sum), taken without it) has that axis dropped, so the log-sum-exps line up "
          "with z's last axes rather than with the distributions they came from, and z minus them subtracts the "
          "wrong one from each entry. Keep the axis: np.exp(z - logsumexp(z, axis=axis, keepdims=True))."),
+        # the dropped axis put back at the end, [..., None] (or .reshape(-1, 1), np.expand_dims(..., -1)): right
+        # only when axis is the last one (cold read r157, X4), where the learner did divide by the right sums
+        (lambda: kept_exps / kept_exps.sum(axis=axis)[..., None],
+         f"the sums along axis={axis} are the right ones, but [..., None] (or .reshape(-1, 1), np.expand_dims(s, -1)) "
+         "puts their restored axis last, which lines each sum up with its distribution only when axis is the last "
+         "axis; here it lines them up with the wrong entries. Keep the axis where it was: "
+         "exps.sum(axis=axis, keepdims=True)."),
+        (lambda: (lambda e: e / e.sum(axis=axis, keepdims=True))(np.exp(z - z.max(axis=axis)[..., None])),
+         f"your result sums to 1 along the axis, but its values are wrong: the maxima along axis={axis} are the right "
+         "ones, but [..., None] (or .reshape(-1, 1), np.expand_dims(m, -1)) puts their restored axis last, which "
+         "lines each maximum up with its distribution only when axis is the last axis, so here the distributions "
+         "get the wrong shifts. Keep the axis where it was: z.max(axis=axis, keepdims=True)."),
+        (lambda: (lambda e: e / e.sum(axis=axis)[..., None])(np.exp(z - z.max(axis=axis)[..., None])),
+         f"the maxima and sums along axis={axis} are the right ones, but [..., None] (or .reshape(-1, 1), "
+         "np.expand_dims(..., -1)) puts their restored axis last, which lines them up with the distributions only "
+         "when axis is the last axis. Keep the axis where it was: z.max(axis=axis, keepdims=True) and "
+         "exps.sum(axis=axis, keepdims=True)."),
     ):
         value = _finite_slip(formula)
         if wrong(value):
@@ -927,9 +993,29 @@ def _along_case(z: np.ndarray, axis: int, label: str) -> Case:
                   f"normalise along the axis you are given, {_KEEP_AXIS}.") for other in others],
     ]
     shown_expected = f" Expected {np.round(expected, 6).tolist()}, got {{got}}." if expected.size <= 6 else ""
+    advices = [_negative_axis_advice(z.ndim, axis), _along_on_problem]
+    if beyond_longdouble:
+        advices.insert(0, _wider_float("z.max(axis=axis, keepdims=True)."))
     return Case((z.copy(), axis), expected,
                 f"on {label} your result does not sum to 1 along axis={axis}: divide by the sum along that axis, "
-                f"exps.sum(axis=axis, keepdims=True).{shown_expected}", label, tuple(mistakes), _along_on_problem)
+                f"exps.sum(axis=axis, keepdims=True).{shown_expected}", label, tuple(mistakes),
+                _first_advice(*advices))
+
+
+def _negative_axis_advice(ndim: int, axis: int) -> Callable[[str], str]:
+    """Advice after an axis out of bounds on a case whose axis is negative: a negative axis turned into a
+    nonnegative one the wrong way (cold read r157, X4), such as z.ndim - axis, which gives ndim + 1 for axis=-1."""
+    def advice(problem: str) -> str:
+        asked = re.search(r"axis (-?\d+) is out of bounds for array of dimension", problem)
+        if axis >= 0 or asked is None:
+            return ""
+        how = (f"z.ndim - axis, {ndim} - ({axis}) = {ndim - axis}" if int(asked[1]) == ndim - axis
+               else f"axis {asked[1]}")
+        return (f"The check passed axis={axis}, and your code turned it into {how}, an axis this {ndim}-D array does "
+                f"not have. A negative axis counts from the end: it is axis z.ndim + axis = {ndim + axis} (or "
+                "axis % z.ndim). NumPy's max and sum take a negative axis as it is, so it needs no converting: "
+                f"{_KEEP_AXIS}.")
+    return advice
 
 
 def _along_on_problem(problem: str) -> str:
@@ -986,6 +1072,11 @@ def _along_cases() -> list[Case]:
         _along_case(wide, 1, "a (2, 3, 2) array with axis=1, whose distributions include [-1000, 0, 1000] and "
                              "[1000, 0, -1000]"),
         _along_case(np.array([1000.0, 1001.0]), 0, "the 1-D [1000, 1001] with axis=0"),
+        # beyond np.longdouble's range (cold read r157, X1): the naive formula, or a shift by anything but the
+        # maximum along the axis, computed in np.longdouble, passed every case above on x86; here the first row's
+        # shifts by the minimum, the mean, the first or the last logit each leave an exponent of 12000 or more
+        _along_case(np.array([[0.0, 12000.0, -12000.0], [1.0, 2.0, 3.0]]), 1,
+                    f"[[0, 12000, -12000], [1, 2, 3]] with axis=1 ({_BEYOND_LONGDOUBLE})", beyond_longdouble=True),
     ]
 
 
@@ -1214,8 +1305,11 @@ def _shape_is(shape: tuple[int, ...]) -> Callable[[object], bool]:
 
 
 def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
-                        on_problem: Callable[[str], str] = _cross_entropy_on_problem) -> Case:
+                        on_problem: Callable[[str], str] = _cross_entropy_on_problem,
+                        beyond_longdouble: bool = False) -> Case:
     expected = _row_cross_entropy(logits, labels)
+    if beyond_longdouble or np.ptp(logits, axis=1).max() > _LONGDOUBLE_EXP_MAX:  # as in Exercise 2's cases
+        on_problem = _first_advice(_wider_float(_CE_SHIFT), on_problem)
     n_rows, n_classes = logits.shape
     rows = np.arange(n_rows)
     log_q = scipy.special.log_softmax(logits, axis=1)
@@ -1234,7 +1328,9 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
             if not close(value, expected, rtol=1e-9, atol=1e-12):
                 clipped.append(value)
     per_row = _PER_ROW_WANTED.format(rows=n_rows)
+    shifted_sums = np.sum(np.exp(logits - logits.max(axis=1, keepdims=True)), axis=1)  # S per row, each >= 1
     mistakes = [
+        *([] if not beyond_longdouble else [_wider_float_silenced(expected, _CE_SHIFT)]),
         # a single row's loss as one number, shape (): .squeeze() drops the batch axis too when B = 1 (cold read
         # r151, X1). The single-row case comes after cases of several rows, so a mean or a sum has failed there first
         *([] if n_rows != 1 else
@@ -1287,6 +1383,14 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
         Mistake(expected / math.log(2), f"those are losses in bits (divided by log 2): {_NATURAL_LOG}, and the loss "
                                         "is in nats, with no division."),
         Mistake(expected / math.log(10), f"those are losses with a base-10 log (divided by log 10): {_NATURAL_LOG}."),
+        # a base-10 or base-2 log of the sum inside the log-sum-exp, shifted (m + log10(S)) or not (log10 of the
+        # unshifted sum), with the label's logit subtracted as it should be (cold read r157, X5)
+        *[Mistake(value, f"your log-sum-exp takes a base-{base} log of the sum (np.log{base}): {_NATURAL_LOG}, so "
+                         "logsumexp(z) = m + np.log(np.sum(np.exp(z - m))), then minus the label's logit.")
+          for base in (10, 2)
+          for value in (expected - np.log(shifted_sums) + np.log(shifted_sums) / math.log(base),
+                        (scipy.special.logsumexp(logits, axis=1) / math.log(base)) - logits[rows, labels])
+          if not close(value, expected)],
         *([] if np.allclose(logits.max(axis=1), 0.0) else
           [Mistake(expected - logits.max(axis=1),
                    "each loss is off by its row's maximum: log-sum-exp is m + log(sum(exp(z - m))), and the m taken "
@@ -1432,6 +1536,13 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
         # K - 1, so a one-hot width taken from the labels, labels.max() + 1, passed them
         _cross_entropy_case(rng.normal(scale=2.0, size=(4, 5)), np.array([0, 2, 1, 2]),
                             "four rows of five logits with labels [0, 2, 1, 2], none of them the last class, 4"),
+        # beyond np.longdouble's range (cold read r157, X1): the naive log-sum-exp, or a shift by each row's mean or
+        # first logit, computed in np.longdouble, passed every case above on x86; in the first row here the shifts
+        # by its minimum, mean, first or last logit each leave an exponent of 12000 or more. Its loss is
+        # LSE - z_y = 12000 - 0 (log(1 + 2 e^-12000) is 0 in doubles)
+        _cross_entropy_case(np.array([[0.0, 12000.0, -12000.0], [3.0, 1.0, 2.0]]), np.array([0, 2]),
+                            f"[[0, 12000, -12000], [3, 1, 2]] with labels [0, 2] ({_BEYOND_LONGDOUBLE})",
+                            beyond_longdouble=True),
     ]
     shapes: list[tuple[int, ...]] = []  # the shape of each answer, local to this call, for the hint that names it
     # (the logits and labels as given, what the learner returned), local to this call: for the hint on right
@@ -1449,7 +1560,8 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
             return value
     message = first_miss(learner, cases, same=lambda a, b: close(a, b, rtol=1e-9, atol=1e-12))
     if message is not None:
-        message = _swapped_arguments(cross_entropy, cases[0], message) or message
+        message = (_swapped_arguments(cross_entropy, cases[0], message) or _swapped_indices(cross_entropy, message)
+                   or message)
         message = _right_but_warned(message, answers, cross_entropy) or message
         message = _labels_as_target(cross_entropy, message) or message
     if message is None:
@@ -1458,6 +1570,10 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
     if "{shape}" in message:
         message = message.replace("{shape}", str(shapes[-1] if shapes else "?"))
     return hint(message)
+
+
+_CE_SHIFT = ("subtract each row's own maximum, logsumexp(z) = m + log(sum(exp(z - m))) with "
+             "m = z.max(axis=1, keepdims=True), or use log_softmax along axis=1.")
 
 
 def _parameters(function: object) -> list[str]:
@@ -1532,6 +1648,30 @@ def _labels_as_target(cross_entropy: Callable, message: str) -> str | None:
             "logits, as labels * log_q does (called on a square batch, where those shapes fit, your function gives "
             f"exactly the losses of such a product). {_NOT_A_DISTRIBUTION} (This notebook's "
             "cross_entropy(logits, target) takes such a distribution as its target, and one row at a time.)")
+
+
+def _swapped_indices(cross_entropy: Callable, message: str) -> str | None:
+    """The hint for z[labels, np.arange(B)], the row and label indices the other way round (cold read r157, X2). On
+    the first batch, six rows of four classes, a row number used as a class index runs past the last class, and
+    NumPy's IndexError reads like labels + 1, so the function is called once more on a square batch, where the
+    swapped indices fit: if it then gives the losses of the swapped entries, that is the slip. None otherwise."""
+    past = re.match(r"(.*?index \d+ is out of bounds for axis \d+ with size \d+)", message)
+    if past is None:
+        return None
+    logits, labels = np.array(_SQUARE_LOGITS), np.array(_SQUARE_LABELS)
+    rows = np.arange(len(labels))
+    swapped = [scipy.special.logsumexp(logits, axis=1) - logits[labels, rows],
+               -scipy.special.log_softmax(logits, axis=1)[labels, rows]]
+    # a call the learner did not ask for: what it prints would read as if the check had used other inputs
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        outcome = call(cross_entropy, logits, labels)
+    if outcome.problem is not None or not any(close(outcome.value, value) for value in swapped):
+        return None
+    return (f"{past[1]}: the row and label indices are the other way round. z[labels, np.arange(len(labels))] (or "
+            "z[labels[i], i] in a loop) takes row labels[i] at class i, so on a batch with more rows than classes a "
+            "row number runs past the last class (called on a square batch, where those indices fit, your function "
+            "gives exactly the losses of those swapped entries). Put the row index first and the label second, "
+            "log_q[np.arange(len(labels)), labels], which pairs each row with its own label.")
 
 
 def _swapped_arguments(cross_entropy: Callable, case: Case, message: str) -> str | None:
@@ -1734,6 +1874,9 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
     masked = ~kept | np.isneginf(z)  # every entry whose probability must be exactly 0
     far_above = float(z[~kept].max()) if np.any(~kept) and z[~kept].max() - masked_z.max() > 700 else None
     shape = f"({z.size},)"
+    # nan put in as the mask: nan in every masked entry, on a case where nothing can overflow or underflow, so that
+    # no silenced overflow (inf * 0 in a masked entry) can be taken for it
+    nan_can_be_a_mask = bool(np.any(~kept) and np.all(np.abs(z[np.isfinite(z)]) <= 700))
     if far_above is not None:  # silenced warnings: the same advice as after the warning itself
         nan_hint = f"your result has nan in it on {{label}}. {_masked_far_above_advice(far_above)}"
     else:
@@ -1754,6 +1897,12 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
              "masked exponentials, e / e.sum()."),
             (scipy.special.log_softmax(masked_z),
              "those are log-probabilities (all ≤ 0, -inf where masked): exponentiate them."),
+            # a power of 2 or 10 in place of exp (cold read r157, X5): base ** (z - m) is exp((z - m) log base), so
+            # the result is the softmax of the logits times log base
+            *[(scipy.special.softmax(masked_z * math.log(base)),
+               f"those are powers of {base}, {base} ** (z - m) normalised (np.{'exp2' if base == 2 else 'power'} or "
+               f"**), in place of exp: softmax uses e, np.exp(z - m). {base} ** x is exp(x log {base}), so yours is "
+               f"the softmax of the logits times log {base}.") for base in (2, 10)],
         ]
         # np.clip(z, -c, c) so that exp cannot overflow, then masked: right only while every kept |z| <= c
         clipped = [scipy.special.softmax(np.where(kept, np.clip(z, -bound, bound), -np.inf))
@@ -1781,6 +1930,7 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
         Mistake(lambda a: as_array(a) is None or as_array(a).shape != z.shape,
                 f"return one probability per logit, an array of shape {shape} for {{label}}, with exactly 0 in the "
                 "masked entries; got {got}."),
+        *([] if not nan_can_be_a_mask else [Mistake(_nan_as_mask(kept), _NAN_MASK)]),
         Mistake(lambda a: bool(np.any(np.isnan(as_array(a)))), nan_hint),
         *rounded_mistakes(expected, "relative 1e-12"),
         Mistake(lambda a: bool(np.any(np.isinf(as_array(a)))),
@@ -1833,6 +1983,21 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
                 f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}: the masked entries get exactly 0 "
                 "and the kept ones the softmax of the kept logits.",
                 label, tuple(mistakes), _masked_on_problem(far_above, bool(np.all(kept) and np.all(np.isfinite(z)))))
+
+
+_NAN_MASK = ("on {label} your result has nan in every masked entry ({got}): nan is not a mask. exp(nan) is nan, and "
+             "nan spreads through what it meets (np.max and np.sum of an array holding one are nan; np.nanmax and "
+             "np.nansum skip it, but the masked entry itself stays nan). Put -inf in the masked entries, "
+             f"{_MASK_LOGITS}: exp(-inf) is exactly 0, so they get exactly 0 with no special case.")
+
+
+def _nan_as_mask(kept: np.ndarray) -> Callable[[object], bool]:
+    """A recogniser: nan in every masked entry (cold read r157, X3), as np.where(keep, z, np.nan) gives, whatever the
+    kept entries hold (right ones after np.nanmax and np.nansum, nan after np.max and np.sum)."""
+    def recognise(answer: object) -> bool:
+        array = as_array(answer)
+        return array is not None and array.shape == kept.shape and bool(np.all(np.isnan(array[~kept])))
+    return recognise
 
 
 def _masked_cases() -> list[Case]:
@@ -2059,7 +2224,7 @@ def _epsilon_in_log_softmax(answer: object, z: np.ndarray, expected: np.ndarray)
     return bool(np.all(np.abs(shifts - shifts[0]) <= 0.01 * abs(shifts[0]) + 4 * np.spacing(np.abs(expected[finite]))))
 
 
-def _log_softmax_case(logits: list[float], label: str) -> Case:
+def _log_softmax_case(logits: list[float], label: str, beyond_longdouble: bool = False) -> Case:
     z = np.array(logits)
     expected = scipy.special.log_softmax(z)
     lse = float(scipy.special.logsumexp(z))
@@ -2104,6 +2269,7 @@ def _log_softmax_case(logits: list[float], label: str) -> Case:
     clipped = [value for value in clipped if not same(value, expected) and not np.any(np.isnan(value))]
     capped = [value for value in capped if not same(value, expected)]
     mistakes = [
+        *([] if not beyond_longdouble else [_wider_float_silenced(expected, f"{_LOG_SPACE}.")]),
         Mistake(lambda a: number(a) is not None and math.isclose(number(a), lse, rel_tol=1e-9, abs_tol=1e-12),
                 f"you returned one number, {{got}}, the log-sum-exp: log-softmax subtracts it from every logit, "
                 f"one log-probability per logit, an array of shape {shape}: {_LOG_SPACE}."),
@@ -2167,9 +2333,12 @@ def _log_softmax_case(logits: list[float], label: str) -> Case:
     ]
     width = float(np.ptp(finite_z))  # beyond 709, a shift by the minimum, the mean or another logit overflows
     can_underflow = bool(width > 700 or top < -700)  # an exp of a logit, shifted or not, rounds to 0
+    on_problem = _log_softmax_on_problem(width, can_underflow)
+    if beyond_longdouble or width > _LONGDOUBLE_EXP_MAX:  # a shift by anything but the maximum overflows any float
+        on_problem = _first_advice(_wider_float(f"{_LOG_SPACE}."), on_problem)
     return Case((z.copy(),), expected,
                 f"on {label} the log-softmax is {np.round(expected, 6).tolist()}; yours is {{got}}: "
-                f"{_LOG_SPACE}.", label, tuple(mistakes), _log_softmax_on_problem(width, can_underflow))
+                f"{_LOG_SPACE}.", label, tuple(mistakes), on_problem)
 
 
 def _same_log_softmax(z: np.ndarray) -> Callable[[object, object], bool]:
@@ -2199,6 +2368,12 @@ def _log_softmax_cases() -> list[Case]:
         # beyond every float type (cold read r151, X4): e^-1000 fits in x86's 80-bit long double (down to about
         # e^-11355), so the log of a probability computed in np.longdouble passed [0, -1000]; e^-20000 rounds to 0
         _log_softmax_case([0.0, -20000.0], "[0, -20000] (e^-20000 rounds to 0 even in np.longdouble)"),
+        # beyond np.longdouble's range at the top too (cold read r157, X1): the naive formula, or a shift by the first
+        # logit, computed in np.longdouble, passed every case above on x86; here each of them, and a shift by the
+        # minimum, the mean or the last logit, leaves an exponent of 12000 or 24000; only the maximum (12000, in the
+        # middle) does not
+        _log_softmax_case([0.0, 12000.0, -12000.0], f"[0, 12000, -12000] ({_BEYOND_LONGDOUBLE})",
+                          beyond_longdouble=True),
     ]
 
 
