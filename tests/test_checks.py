@@ -6510,6 +6510,17 @@ WRONG_ANSWERS = [
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)))) / len(s[0]),
      "or you divided the batch's total by the number of classes (s.shape[1], len(s[0]))"),
     (checks.check_soft_loss, lambda s, t, T: soft_term(t, s, T), "wrong way round"),
+    # cold read r157, X2: the KL's sign flipped (log q − log p), named; with the T² left off as well it matches no
+    # named slip, and its value below 0 is named instead; p tempered but the teacher's log at T = 1
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (
+        log_softmax(s, T, axis=1) - log_softmax(t, T, axis=1)), axis=1))),
+     "a KL is never negative (Gibbs' inequality), and yours is minus the right one: the sign is flipped"),
+    (checks.check_soft_loss, lambda s, t, T: float(np.mean(np.sum(softmax(t, T, axis=1) * (
+        log_softmax(s, T, axis=1) - log_softmax(t, T, axis=1)), axis=1))),
+     "at T = 4, expected 6.487347, got -0.405459, below 0: a KL is never negative"),
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (
+        log_softmax(t, axis=1) - log_softmax(s, T, axis=1)), axis=1))),
+     "the teacher's log must be tempered too: log p = log_softmax(t, T, axis=1)"),
     (checks.check_soft_loss, lambda s, t, T: T * T * soft_term(s, t, 1.0), "inside the softmax"),
     (checks.check_soft_loss,
      lambda s, t, T: T * T * float(np.mean(-np.sum(softmax(t, T, axis=1) * log_softmax(s, T, axis=1), axis=1))),
@@ -6699,6 +6710,22 @@ WRONG_ANSWERS = [
      "is not my_distillation_loss(logits, teacher_transfer_logits[rows]"),
     (distilled_student_check, None, "pass your training loss too"),
     (distilled_student_check, lambda logits, rows: None, "my_training_loss returned None"),
+    # cold read r157, X1: placeholder training losses, whose gradient does not move with the logits (read as one
+    # cross-entropy at T = 1 before), and a nan or inf in the loss or gradient (nan ≠ nan failed the order test, read
+    # as targets that stay put). The check's first call passes the 100 transfer images: 100 × 10 = 1000 entries
+    (distillation_losses_with, lambda logits, rows: (0.0, np.zeros(logits.shape)),
+     "returns the same gradient whatever the student's logits are (the check called it on the same rows with two "
+     "different sets of logits): it is all zeros, so train_student would never change the student"),
+    (distillation_losses_with, lambda logits, rows: (1.0, np.ones(logits.shape)),
+     "returns the same gradient whatever the student's logits are"),
+    (distilled_student_check, lambda logits, rows: (0.0, np.zeros_like(logits)), "Is it still a placeholder?"),
+    (distillation_losses_with, lambda logits, rows: (1.0, np.full(logits.shape, np.nan)),
+     "with the transfer images in their own order, your my_training_loss returned a gradient with 1000 nan entries "
+     "(of 1000)"),
+    (distillation_losses_with, lambda logits, rows: (float("nan"), aligned_training_loss(logits, rows)[1]),
+     "your my_training_loss returned a loss of nan. The distillation loss and its gradient are finite"),
+    (distilled_student_check, lambda logits, rows: (1.0, np.full(logits.shape, np.inf)),
+     "returned a gradient with 1000 inf entries (of 1000)"),
     # 05 · the training loss at another T or α than the notebook's chosen_T = 20 and ALPHA = 0.9, read off its
     # gradient before any training (the teacher's targets are arbitrary here: they cancel in the check)
     (distilled_student_check, training_loss_at_8, "distils at T ≈ 8 and α ≈ 0.9"),
@@ -9837,6 +9864,25 @@ def test_distillation_losses_check_passes_right_functions_before_any_training(ca
     assert "checks.check_distillation_losses(my_distillation_loss, my_training_loss, chosen_T, ALPHA)" in printed
 
 
+def test_placeholder_training_losses_are_not_named_as_other_mistakes(capsys):
+    # Cold read r157, X1: a gradient that ignores the logits was read as one cross-entropy at T = 1, and a nan gradient
+    # as targets that stay put (nan ≠ nan in the order test). Each is now named for what it is, and only that.
+    for training_loss in (lambda logits, rows: (0.0, np.zeros(logits.shape)),
+                          lambda logits, rows: (1.0, np.ones(logits.shape)),
+                          lambda logits, rows: (float(np.sum(logits)), 0 * logits)):
+        printed = run(capsys, checks.check_distillation_losses, distillation_by_hand, training_loss, 20, 0.9)
+        assert "placeholder" in printed and "cross-entropy at T = 1" not in printed, printed
+    for bad in (np.nan, np.inf):
+        def one_bad_entry(logits, rows, bad=bad):  # the right loss, one entry of its gradient not finite
+            loss, gradient = aligned_training_loss(logits, rows)
+            gradient[0, 0] = bad
+            return loss, gradient
+
+        printed = run(capsys, checks.check_distillation_losses, distillation_by_hand, one_bad_entry, 20, 0.9)
+        assert f"a gradient with 1 {bad} entry (of 1000)" in printed, printed
+        assert "do not move with their images" not in printed, printed
+
+
 def test_distillation_checks_name_a_float32_training_loss(capsys):
     # Cold read r142, X3 had the retraining accept a training loss whose gradient is float32 (the student then passed);
     # cold read r144, X2 found Exercise 4 the one exercise of 05 to accept float32 (Exercises 1 and 3 name it). Now
@@ -11002,6 +11048,24 @@ def distillation_gradient_no_alpha(s, t, y, T, alpha):
     return distillation_by_hand(s, t, y, T, alpha)[0], gradient
 
 
+def distillation_gradient_hard_unweighted(s, t, y, T, alpha):
+    """Cold read r157, X2: 1 − α left off the hard term's gradient; the loss right."""
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    gradient = (alpha * T * (q - p) + (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
+    return distillation_by_hand(s, t, y, T, alpha)[0], gradient
+
+
+def distillation_gradient_hard_by_b_twice(s, t, y, T, alpha):
+    """Cold read r157, X2: the hard term's gradient taken from its per-row mean and divided by B once more; the
+    loss right."""
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    hard_gradient = (softmax(s, axis=1) - np.eye(n_classes)[y]) / n
+    gradient = alpha * T * (q - p) / n + (1 - alpha) * hard_gradient / n
+    return distillation_by_hand(s, t, y, T, alpha)[0], gradient
+
+
 def distillation_hard_sign(s, t, y, T, alpha):
     """The hard term's gradient written onehot(y) − softmax(s); the loss and soft term right."""
     n, n_classes = s.shape
@@ -11146,6 +11210,9 @@ DISTILLATION_LOSS_WRONG = [
     (distillation_gradient_soft_only_by_b, "divide the hard term's gradient by B too"),
     (distillation_gradient_hard_at_t, "the hard term's gradient is softmax(s) − onehot(y), at T = 1"),
     (distillation_gradient_no_alpha, "multiply the soft term's gradient by α"),
+    # cold read r157, X2: the hard term's gradient without its 1 − α, or divided by B twice (the loss right)
+    (distillation_gradient_hard_unweighted, "at T = 4, α = 0.7: multiply the hard term's gradient by 1 − α"),
+    (distillation_gradient_hard_by_b_twice, "at T = 4, α = 0.7: the hard term's gradient is divided by B twice"),
     # the KL times T, not T², in the loss; the gradient right (written out, not from the check's variants)
     (lambda s, t, y, T, alpha: (alpha * T * float(np.mean(np.sum(softmax(t, T, axis=1) * (
         log_softmax(t, T, axis=1) - log_softmax(s, T, axis=1)), axis=1))) + (1 - alpha) * float(np.mean(
@@ -11263,6 +11330,14 @@ DISTILLATION_LOSS_WRONG = [
     (distillation_written(kl_of=lambda s, t, T: np.sum(softmax(t / T, T, axis=1) * (
         log_softmax(t / T, T, axis=1) - log_softmax(s, T, axis=1)), axis=1)),
      "in the soft term: the teacher's logits are divided by T twice (the student's are right)"),
+    # cold read r157, X2: Exercise 1's new slips in Exercise 4's soft term: the KL's sign flipped, and the teacher's
+    # log left at T = 1 while its weights p are tempered
+    (distillation_written(kl_of=lambda s, t, T: np.sum(softmax(t, T, axis=1) * (
+        log_softmax(s, T, axis=1) - log_softmax(t, T, axis=1)), axis=1)),
+     "in the soft term: a KL is never negative (Gibbs' inequality), and yours is minus the right one"),
+    (distillation_written(kl_of=lambda s, t, T: np.sum(softmax(t, T, axis=1) * (
+        log_softmax(t, axis=1) - log_softmax(s, T, axis=1)), axis=1)),
+     "in the soft term: the teacher's log must be tempered too"),
     (distillation_written(kl_of=lambda s, t, T: np.sum(softmax(t / T, T, axis=1) * (
         log_softmax(t / T, T, axis=1) - log_softmax(s / T, T, axis=1)), axis=1)),
      "in the soft term: the logits are divided by T twice"),

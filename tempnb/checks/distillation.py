@@ -107,6 +107,9 @@ SOFT_TERM_HINTS = {
     "teacher untempered": TEACHER_UNTEMPERED,
     "weights untempered": "the weights p must be softmax(t/T) too: your logs are tempered, but the probabilities "
                           "that weight them are the teacher's at T = 1, softmax(t). Use p = softmax(t, T, axis=1).",
+    "teacher's log untempered": "the teacher's log must be tempered too: log p = log_softmax(t, T, axis=1), the log of "
+                                "the same p = softmax(t, T, axis=1) that weights it; yours is log_softmax(t) at T = 1 "
+                                "(the student's log and the weights are right).",
     "both divided twice": "the logits are divided by T twice: softmax(z, T) already divides by T, so pass the raw "
                           "logits, softmax(t, T), not softmax(t / T, T).",
     "teacher divided twice": "the teacher's logits are divided by T twice (the student's are right): softmax(t, T) "
@@ -123,6 +126,8 @@ SOFT_TERM_HINTS = {
     "mean of every entry": "sum over the classes (axis=1) first, then take the mean over the B rows: np.mean of the "
                            "whole array also divides by the number of classes.",
     "reversed": REVERSED_KL,
+    "sign flipped": "a KL is never negative (Gibbs' inequality), and yours is minus the right one: the sign is "
+                    "flipped. KL(p‖q) = Σ p (log p − log q), the teacher's log first.",
     "cross-entropy": "that is the cross-entropy −Σ p log q; the KL also subtracts the teacher's entropy: "
                      "Σ p (log p − log q).",
     "bits": "that is the KL in bits (log base 2); the course's logs are natural logs, np.log and log_softmax.",
@@ -160,6 +165,8 @@ def _soft_term_slips(s: np.ndarray, t: np.ndarray, T: float) -> tuple[list[tuple
             ("teacher untempered", soft(softmax(t, axis=1), log_softmax(t, axis=1), log_q)),
             # both logs tempered, but the teacher's weights p left at T = 1: softmax(t) * (log_softmax(t, T) - log_q)
             ("weights untempered", soft(softmax(t, axis=1), log_p, log_q)),
+            # the weights and the student's log tempered, the teacher's log left at T = 1: p * (log_softmax(t) - log_q)
+            ("teacher's log untempered", soft(p, log_softmax(t, axis=1), log_q)),
             ("both divided twice", soft(p_twice, log_p_twice, log_q_twice)),
             # only one side divided by T twice: softmax(t / T, T) on the teacher's side (or the student's)
             ("teacher divided twice", soft(p_twice, log_p_twice, log_q)),
@@ -179,6 +186,7 @@ def _soft_term_slips(s: np.ndarray, t: np.ndarray, T: float) -> tuple[list[tuple
         ("summed", soft(p, log_p, log_q, mean=np.sum)),
         ("mean of every entry", expected / s.shape[1]),
         ("reversed", soft(softmax(s, T, axis=1), log_q, log_p)),  # KL(q‖p): the student's q weighting log q − log p
+        ("sign flipped", soft(p, log_q, log_p)),  # Σ p (log q − log p): minus the right value
         ("cross-entropy", soft(p, np.zeros_like(log_p), log_q)),  # −Σ p log q
         ("bits", expected / math.log(2)),
     ]
@@ -215,6 +223,11 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
                 "log_softmax, which never takes the log of 0."),
         *_epsilon_mistakes(p, q, log_p, log_q, T, where),
         *named(reductions),
+        # a negative value that no slip above gives: a KL is never negative, so a sign or a term is wrong
+        Mistake(lambda a: number(a) is not None and number(a) < 0,
+                f"at T = {T:g}{where}, expected {expected:.6f}, got {{got}}, below 0: a KL is never negative (Gibbs' "
+                "inequality), so a sign or a term is wrong. KL(p‖q) = Σ p (log p − log q), with p the teacher's "
+                "softmax(t/T) and q the student's softmax(s/T)."),
         # close to the right value but no mistake above: both shown to 10 digits (check_soft_loss shows the answer
         # so), where 6 would print them alike
         Mistake(lambda a: number(a) is not None and math.isclose(number(a), expected, rel_tol=1e-4),
@@ -1025,6 +1038,9 @@ def _loss_variants(s: np.ndarray, t: np.ndarray, y: np.ndarray, T: float, alpha:
         "only soft gradient divided by B": (None, alpha * T * (q - p) / n + (1 - alpha) * (q1 - onehot)),
         "hard gradient at T": (None, (alpha * T * (q - p) + (1 - alpha) * (q - onehot)) / n),
         "no alpha in soft gradient": (None, (T * (q - p) + (1 - alpha) * (q1 - onehot)) / n),
+        # the hard term's gradient without its weight 1 − α, or divided by B twice (cold read r157, X2)
+        "no 1 − alpha in hard gradient": (None, (alpha * T * (q - p) + (q1 - onehot)) / n),
+        "hard gradient divided by B twice": (None, (alpha * T * (q - p) + (1 - alpha) * (q1 - onehot) / n) / n),
         # the hard term computed from softmax(s / T), the q already at hand, instead of softmax(s)
         # the soft term with the student's (or the teacher's) softmax left at T = 1; gradient to match
         "student untempered": (alpha * T * T * float(np.mean(np.sum(p * (log_softmax(t, T, axis=1)
@@ -1079,6 +1095,11 @@ _LOSS_HINTS = {
                           "softmax(s / T), the q of the soft term (your loss is right).",
     "no alpha in soft gradient": "multiply the soft term's gradient by α: α T (q − p) / B; yours has T (q − p) / B "
                                  "(your loss is right).",
+    "no 1 − alpha in hard gradient": "multiply the hard term's gradient by 1 − α: (1 − α)(softmax(s) − onehot(y)) / B; "
+                                     "yours has (softmax(s) − onehot(y)) / B (your loss is right).",
+    "hard gradient divided by B twice": "the hard term's gradient is divided by B twice: the whole gradient is "
+                                        "[α T (q − p) + (1 − α)(softmax(s) − onehot(y))] / B, one division by B "
+                                        "(your loss is right).",
     "student untempered": STUDENT_UNTEMPERED,
     "teacher untempered": TEACHER_UNTEMPERED,
     "hard term at T": "the hard term is ordinary cross-entropy at T = 1: use softmax(s) (or log_softmax(s)), not "
@@ -1426,6 +1447,34 @@ _INDEX_BOTH = "Index both targets with rows: teacher_transfer_logits[rows] and y
 SUBSET_SIZE = 37  # a minibatch smaller than the transfer set, as train_student(..., batch_size=37) would pass
 
 
+def _non_finite_problem(where: str, loss: float, gradient: np.ndarray) -> str:
+    """The hint for a training loss that returned nan or inf in its loss or its gradient (cold read r157, X1: such a
+    gradient failed the order test, since nan is not equal to nan, and was named as targets that stay put)."""
+    said = [f"a loss of {loss}"] if not math.isfinite(loss) else []
+    bad = ~np.isfinite(gradient)
+    if bad.any():
+        kinds = " and ".join(kind for kind, found in (("nan", np.isnan(gradient).any()),
+                                                      ("inf", np.isinf(gradient).any())) if found)
+        count = int(bad.sum())
+        said.append(f"a gradient with {count} {kinds} {'entry' if count == 1 else 'entries'} (of {gradient.size})")
+    harm = (", and a nan or inf in the gradient would turn the student's weights into nan at the first step of "
+            "training") if bad.any() else ""
+    return (f"{where}, your my_training_loss returned {' and '.join(said)}. The distillation loss and its gradient are "
+            f"finite for any finite logits{harm}. Return what my_distillation_loss returns for these rows: "
+            f"{_SWAPPED_CALL}.")
+
+
+def _logit_free_problem(gradient: np.ndarray) -> str:
+    """The hint for a training loss whose gradient stays the same when the student's logits change: a placeholder such
+    as (0.0, np.zeros(logits.shape)) (cold read r157, X1: it was read as one cross-entropy at T = 1)."""
+    effect = (": it is all zeros, so train_student would never change the student" if not np.any(gradient) else
+              ", so train_student would push the student the same way at every step, whatever it has learned")
+    return ("your my_training_loss returns the same gradient whatever the student's logits are (the check called it "
+            f"on the same rows with two different sets of logits){effect}. Is it still a placeholder? The gradient "
+            "of the distillation loss, [αT(q − p) + (1 − α)(softmax(s) − onehot(y))] / B with q = softmax(s/T), "
+            f"moves with the logits. Return {_SWAPPED_CALL}.")
+
+
 def _training_call(training_loss: Callable, logits: np.ndarray, rows: np.ndarray,
                    where: str) -> tuple[float, np.ndarray] | str:
     """The learner's training loss on (logits, rows): its (loss, gradient as a float64 array), or the hint its answer
@@ -1448,6 +1497,10 @@ def _training_call(training_loss: Callable, logits: np.ndarray, rows: np.ndarray
                 f"my_distillation_loss does; got {shown(value)}.")
     loss, gradient = value
     grad_array = as_array(gradient)
+    loss_array = as_array(loss)
+    if (loss_array is not None and loss_array.ndim == 0 and grad_array is not None
+            and grad_array.shape == logits.shape and not (np.isfinite(loss_array) and np.isfinite(grad_array).all())):
+        return _non_finite_problem(where, float(loss_array), grad_array)
     if number(loss) is None or grad_array is None or grad_array.shape != logits.shape:
         return (f"{where}, my_training_loss should return one number and a gradient of the logits' shape "
                 f"{logits.shape}; got {shown(loss)} and {shown(gradient)}.")
@@ -1466,7 +1519,9 @@ def _check_training_loss(training_loss: Callable) -> str | None:
     It cannot know T or α: it gives each transfer image fixed logits of its own and compares the loss and
     gradient for the same images in different orders. Targets indexed with rows move with their images, so
     the loss (a mean over the same images) is the same and the gradient's rows are the same rows reordered;
-    a target taken whole, without [rows], stays put while the images move.
+    a target taken whole, without [rows], stays put while the images move. Before comparing the orders, it calls
+    the loss once more on the images in their own order with other logits: a gradient that stays the same is a
+    placeholder, named as one (a nan or inf in a loss or gradient is named by _training_call, on any call).
     """
     _, _, _, y_transfer = _digits_default_split()
     n = len(y_transfer)
@@ -1514,6 +1569,12 @@ def _check_training_loss(training_loss: Callable) -> str | None:
         problem = run(label, rows)
         if problem is not None:
             return problem
+    # the same images in their own order, with other logits: a gradient that does not move with them is no loss's
+    doubled = _training_call(training_loss, 2 * logits, identity.copy(), "with the transfer images in their own order")
+    if isinstance(doubled, str):
+        return doubled
+    if np.array_equal(doubled[1], results[tuple(identity)][1]):
+        return _logit_free_problem(doubled[1])
     # another order changes the loss only in its last digits, as float32 arithmetic summing in another order does
     # (targets that stay put change it by about its own size): the digits are lost, the targets are right
     if not (agrees(same_digit, identity) and agrees(shuffled, identity)) and agrees(
@@ -1577,7 +1638,9 @@ def _inferred_temperature(training_loss: Callable) -> tuple[float | None, float,
     scale = float(np.linalg.norm(differences))
     hard = np.concatenate([(softmax(s, axis=1) - softmax(probes[0], axis=1)).ravel() for s in probes[1:]])
     b_only = float(hard @ differences / (hard @ hard))
-    if scale == 0 or np.linalg.norm(b_only * hard - differences) <= 1e-7 * scale:
+    if scale == 0:  # the gradient does not move with the logits (_check_training_loss names it first)
+        return _logit_free_problem(gradients[0])
+    if np.linalg.norm(b_only * hard - differences) <= 1e-7 * scale:
         return None, 1 - b_only, 0.0
 
     def fit(log_T: float) -> tuple[np.ndarray, float]:
