@@ -4874,11 +4874,15 @@ WRONG_ANSWERS = [
     (checks.check_is_valid_distribution,
      lambda p: bool(np.all(np.asarray(p, dtype=float) >= 0 & np.asarray(p, dtype=float) <= 1, axis=-1))
      and abs(float(np.sum(p)) - 1) <= 1e-6,
-     "Put each comparison in parentheses: (p >= 0) & (p <= 1) — & binds tighter than >="),
-    (checks.check_is_valid_distribution, valid_with_unparenthesised_and, "& binds tighter than >="),
+     "Put every comparison joined by & in its own parentheses: & binds tighter than <, <=, >= and >"),
+    (checks.check_is_valid_distribution, valid_with_unparenthesised_and, "& binds tighter than <, <=, >= and >"),
+    # the entry test in parentheses, copied from the notebook, and the sum test after & without them (cold read r160)
+    (checks.check_is_valid_distribution, lambda p: np.all((np.asarray(p) >= 0) & (np.asarray(p) <= 1), axis=-1)
+     & np.abs(np.asarray(p).sum(axis=-1) - 1) <= 1e-6,
+     "and (np.abs(total - 1) <= 1e-6) after an &"),
     # the same slip on the list itself: 0 & [0.25, 0.75] names &, and the hint names the parentheses, not only lists
     (checks.check_is_valid_distribution, lambda p: bool(np.all(p >= 0 & p <= 1)),
-     "& binds tighter than >=, so p >= 0 & p <= 1 computes 0 & p first. The exercise passes plain lists too"),
+     "so p >= 0 & p <= 1 computes 0 & p first, and ... & np.abs(total - 1) <= 1e-6 computes"),
     (checks.check_is_valid_distribution, "not a function", "expected a function"),
     # the sum test without abs: every sum below 1 passes
     (checks.check_is_valid_distribution,

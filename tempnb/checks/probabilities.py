@@ -166,8 +166,10 @@ def _list_advice(problem: str) -> str:
     if problem.startswith("it raised TypeError") and (
             "bitwise_and" in problem or "unsupported operand type(s) for &" in problem):
         # p >= 0 & p <= 1 reads as p >= (0 & p) <= 1: & binds tighter than >=, so it meets a float array (or list)
-        return ("Put each comparison in parentheses: (p >= 0) & (p <= 1) — & binds tighter than >=, so "
-                "p >= 0 & p <= 1 computes 0 & p first." + (
+        return ("Put every comparison joined by & in its own parentheses: & binds tighter than <, <=, >= and "
+                ">, so p >= 0 & p <= 1 computes 0 & p first, and ... & np.abs(total - 1) <= 1e-6 computes "
+                "... & np.abs(total - 1) first. Write (p >= 0) & (p <= 1), and (np.abs(total - 1) <= 1e-6) "
+                "after an &." + (
                     " The exercise passes plain lists too: convert first with p = np.asarray(p, dtype=float)."
                     if "list" in problem else ""))
     if (problem.startswith("it raised TypeError") and "list" in problem) or problem.startswith(
