@@ -482,7 +482,9 @@ def test_fit_temperature_twice_is_named_on_both_cases(capsys):
         return scipy.optimize.minimize_scalar(lambda T: -np.mean(log_softmax(logits / T, T, axis=1)[rows, labels]),
                                               bounds=(0.05, 20), method="bounded", options={"xatol": 1e-10}).x
 
-    for case in _temperature_cases():
+    # the first two cases: the third, their logits plus 1000, is reached only after the second passed, so any miss
+    # there is named as the shift's doing (test_checks.py, fit_naive_logsumexp_silenced)
+    for case in _temperature_cases()[:2]:
         run_cases(twice, [case], "right", same=lambda a, b: math.isclose(a, b, rel_tol=1e-4))
         printed = capsys.readouterr().out
         assert printed.count("\n") == 1, printed

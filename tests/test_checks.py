@@ -8684,6 +8684,59 @@ def fit_rounded(decimals):
     return fit
 
 
+def fit_in_bounds(low, high):
+    """Cold read r158 (X1): the exercise's recommended minimize_scalar on the right mean NLL, at scipy's default
+    xatol, but bounded to (low, high). Where the minimum lies outside, the bounded method stops just inside the
+    bound, never on it (it never evaluates its bounds): for (1, 10) at about 1 + 2 * 1e-5 / 3."""
+    def fit(logits, labels):
+        return scipy.optimize.minimize_scalar(lambda T: mean_nll(logits, labels, T), bounds=(low, high),
+                                              method="bounded").x
+    return fit
+
+
+def fit_ece_in_bounds(low, high):
+    """The 15-bin ECE minimised instead of the mean NLL, in the bounds of fit_in_bounds."""
+    def fit(logits, labels):
+        def ece(T):
+            return expected_calibration_error(softmax(logits / T, axis=1), labels, 15)
+        return scipy.optimize.minimize_scalar(ece, bounds=(low, high), method="bounded").x
+    return fit
+
+
+def fit_sign_flipped_within(low, high):
+    """mean(log q of the label) minimised, that is the NLL maximised, in bounds (low, high): it runs to a bound."""
+    def fit(logits, labels):
+        return scipy.optimize.minimize_scalar(lambda T: -mean_nll(logits, labels, T), bounds=(low, high),
+                                              method="bounded").x
+    return fit
+
+
+def fit_naive_logsumexp_silenced(logits, labels):
+    """The log-sum-exp without the max-subtraction, with NumPy's warnings silenced: no warning shows on the logits
+    plus 1000, where exp(z / T) is inf below T = 1000 / 709.78, so the search lands where the NLL is finite."""
+    rows = np.arange(len(labels))
+
+    def nll(T):
+        with np.errstate(all="ignore"):
+            z = logits / T
+            return np.mean(np.log(np.exp(z).sum(axis=1)) - z[rows, labels])
+
+    return scipy.optimize.minimize_scalar(nll, bounds=(0.05, 20), method="bounded").x
+
+
+def test_fit_temperature_bounds_lead_only_where_they_are_the_cause(capsys):
+    """Cold read r158 (X1). A search bounded away from the minimum, after the first case passed (so its objective
+    is right) or at a round bound, gets the bounds first, never "an objective other than the mean NLL"; the ECE
+    minimised in the same bounds, which stops at no bound and fails the first case, keeps the objective first."""
+    for low, high in ((1, 10), (0.5, 5), (0.1, 1), (0.7, 5), (0.1, 1.5)):
+        printed = run(capsys, checks.check_fit_temperature, fit_in_bounds(low, high))
+        assert "an objective other than the mean NLL" not in printed, printed
+    for low, high in ((0.05, 20), (1, 10), (0.5, 5), (0.1, 1)):
+        printed = run(capsys, checks.check_fit_temperature, fit_ece_in_bounds(low, high))
+        assert "The likeliest cause this far off: an objective other than the mean NLL" in printed, printed
+        assert "stops at" not in printed and "passed the first case" not in printed, printed
+
+
 # Stand-ins for 07's notebook variables, which a learner's function may read instead of its own arguments (the
 # notebook's are the overconfident network's validation logits and the teacher's test probabilities).
 _notebook_rng = np.random.default_rng(2199)
@@ -9285,6 +9338,38 @@ WRONG_ANSWERS += [
     # the 15-bin ECE minimised instead of the NLL: a few percent off, so the objective is named first (cold read r155)
     (checks.check_fit_temperature, fit_minimising_ece,
      "The likeliest cause this far off: an objective other than the mean NLL"),
+    # cold read r158 (X1): the recommended bounded search, at scipy's default xatol, in bounds that exclude the
+    # minimum of the underconfident case (best T 0.46583) or of the overconfident one (1.97081). It stops just inside
+    # the bound, and the hint names the bound first; after the first case passed it says the objective is right.
+    (checks.check_fit_temperature, fit_in_bounds(1, 10),
+     "your search's lowest T is 1, but the best T here is below 1 (0.46583): let the search go below 1"),
+    (checks.check_fit_temperature, fit_in_bounds(1, 10),
+     "your function passed the first case, whose best T lies on the other side"),
+    (checks.check_fit_temperature, fit_in_bounds(0.5, 5),
+     "but your T stops at 0.5, a round number such as a search's bound. Your function passed the first case with "
+     "this same code, which shows its objective is right: the minimum lies below your range, whose bottom is 0.5"),
+    (checks.check_fit_temperature, fit_in_bounds(0.1, 1),
+     "your search's highest T is 1, but the best T here is above 1 (1.97081): let the search go above 1"),
+    # on the first case, a T at a round bound is either a range that stops short or a search that ran away: both named
+    (checks.check_fit_temperature, fit_in_bounds(0.1, 1.5),
+     "but your T stops at 1.5, a round number such as a search's bound. If 1.5 is the top of your range"),
+    (checks.check_fit_temperature, fit_sign_flipped_within(0.5, 5),
+     "If 5 is the top of your range instead, your search ran away from the minimum"),
+    # the bound 2 lies 1.5% above the overconfident case's best T, inside the 2% window of a grid step: named there too
+    (checks.check_fit_temperature, fit_in_bounds(2, 10), "but your T stops at 2, a round number"),
+    # a bound at no round number, after the first case passed: the search leads
+    (checks.check_fit_temperature, fit_in_bounds(0.7, 5),
+     "which shows its objective is right, so the likeliest cause is the search: search bounds that exclude"),
+    # ... and the ECE minimised in those bounds stops at no bound and fails the first case: the objective leads
+    (checks.check_fit_temperature, fit_ece_in_bounds(1, 10),
+     "The likeliest cause this far off: an objective other than the mean NLL"),
+    (checks.check_fit_temperature, fit_ece_in_bounds(0.5, 5),
+     "The likeliest cause this far off: an objective other than the mean NLL"),
+    (checks.check_fit_temperature, fit_ece_in_bounds(0.1, 1),
+     "The likeliest cause this far off: an objective other than the mean NLL"),
+    # the first two cases pass, so a miss on the logits plus 1000 comes from the shift: here a silenced overflow
+    (checks.check_fit_temperature, fit_naive_logsumexp_silenced,
+     "so the shift itself threw your function off, with no warning shown: most likely exp(logits / T) overflowed"),
     (checks.check_fit_temperature, fit_unbounded, "Brent's method"),
     (checks.check_fit_temperature, fit_unbounded_tempnb, "probably tried T <= 0, where z / T turns"),
     # cold read r153 (X3): its divide by zero is np.log's, so the hint names log 0 and leaves out Brent's method
@@ -9346,7 +9431,8 @@ WRONG_ANSWERS += [
      "stopped at its upper bound, 20, far above the best T, 1.97081. Either your objective's sign is flipped"),
     (checks.check_fit_temperature, fit_unnormalised_power, "without renormalising each row"),
     (checks.check_fit_temperature, fit_to_own_predictions, "use the labels given"),
-    (checks.check_fit_temperature, fit_bounds_above_one, "search bounds that exclude the minimum"),
+    # bounds (1, 10) stop at 1 + 1e-10 or so on the underconfident case, after the overconfident one passed
+    (checks.check_fit_temperature, fit_bounds_above_one, "your search's lowest T is 1, but the best T here is below 1"),
     (checks.check_fit_temperature, fit_minimize_array, "shape (1,)"),
     # np.linspace(0.1, 5, 50) steps by 0.1 and holds 2.0, the best T 1.97081 rounded to 1 decimal: both named
     (checks.check_fit_temperature, fit_coarse_grid, "or your grid steps by 0.1, a grid too coarse for the check"),

@@ -560,11 +560,14 @@ def _minimises_probability(fit: Callable | None) -> bool:
 
 def _temperature_case(true_temperature: float, seed: int, label: str,
                       one_elsewhere: Callable[[], bool] = lambda: True, fit: Callable | None = None,
-                      shift: float = 0.0) -> Case:
+                      shift: float = 0.0, after_a_pass: bool = False) -> Case:
     """``one_elsewhere()`` says whether the learner's function also returns T = 1 on the other case; with the
     learner's ``fit``, a wrong T is also tested for not reacting to the labels (see ``ignores_labels``). ``shift``
     is added to every logit after the labels are drawn: it changes no softmax, so neither the labels' distribution
-    nor the best T, but exp(logits / T) overflows without 03's max-subtraction at any T below shift / 709."""
+    nor the best T, but exp(logits / T) overflows without 03's max-subtraction at any T below shift / 709.
+    ``after_a_pass`` says the case is reached only after an earlier one passed with the same code (every case but
+    the first): a T far off then points to the search rather than the objective, and on the shifted case, which
+    follows the same logits unshifted, to the shift."""
     import scipy.optimize
     import scipy.special
 
@@ -619,6 +622,9 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
             return False
         probes = [_probe(fit, logits, logits.argmax(axis=1)), _probe(fit, logits, logits.argmin(axis=1))]
         return all(probe.problem is None and _same_number(probe.value, answer) for probe in probes)
+    if shift:
+        # reached only after the same logits without the shift passed: whatever T comes back, the shift caused it
+        return Case((logits, labels), expected, _shift_broke_it(label, expected), label, (), _temperature_on_problem)
     return Case(
         (logits, labels), expected,
         f"on {label}, the best T is {expected:.5f}; you returned {{got}}. Minimise the mean NLL of "
@@ -651,11 +657,17 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
             Mistake(lambda a: near(1.0, 1e-12)(a) and one_elsewhere(),
                     f"on {label} you returned T = 1 (the placeholder, or an optimiser that never left its start, "
                     "as one does when its objective, such as the accuracy, does not change with T)."),
-            # T = 1 on this case only: a search (a grid or bounds) that ends at 1, on the side of the best T
-            Mistake(near(1.0, 1e-12),
+            # T = 1 on this case only: a search that ends at 1, on the side of the best T: a grid starting or ending
+            # on 1, or a bounded search, which stops just inside its bound (1.0000047 for bounds (1, 10)). Before any
+            # case has passed, 1 may instead be the far end of a search that ran away from the minimum.
+            Mistake(lambda a: _at_round_bound(a, 1.0),
                     f"on {label} your search's {'lowest' if expected < 1 else 'highest'} T is 1, but the best T "
                     f"here is {'below' if expected < 1 else 'above'} 1 ({expected:.5f}): let the search go "
-                    f"{'below' if expected < 1 else 'above'} 1 (e.g. bounds (0.05, 20) or search log T)."),
+                    f"{'below' if expected < 1 else 'above'} 1 (e.g. bounds (0.05, 20) or search log T)"
+                    + (": the best T can lie on either side of 1, and your function passed the first case, whose "
+                       "best T lies on the other side." if after_a_pass else
+                       f". (If 1 is the {'top' if expected < 1 else 'bottom'} of your range instead, your search ran "
+                       "away from the minimum: check that your objective is the mean NLL, not its negative.)")),
             Mistake(near(whole_array_T, 1e-3), f"on {label} your softmax normalised the whole array as one "
                                                "distribution (scipy.special.softmax without axis, 03's batch "
                                                "pitfall): normalise each row, axis=1."),
@@ -775,6 +787,14 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     f"not the mean NLL, whose best T is {expected:.5f}: the two objectives have their minima at "
                     "different T. Minimise the mean NLL, -log_softmax(logits / T, axis=1)[np.arange(n), labels] "
                     "averaged over the rows."),
+            # at a round number a learner types as a bound (1 has its own hint above; a T exactly on 2, the best T
+            # rounded, is taken by the roundings above): a bounded search stopped just inside a bound that excludes
+            # the minimum, a grid that ends there, or a search that ran away to the far end of its range. Named
+            # before the 2% window below, which the bound 2 falls in on the overconfident case (1.5% above its best
+            # T, 1.97081), and before the objective that _missed_minimum names first until a case has passed.
+            *(Mistake(lambda a, bound=bound: _at_round_bound(a, bound),
+                      _stopped_at_bound(label, expected, bound, after_a_pass))
+              for bound in _ROUND_BOUNDS if bound != 1.0),
             # within about a grid step: the notebook's np.geomspace(0.25, 20, 400) steps by 1.1%. The ECE's best T
             # (a grid's, or minimize_scalar's) lies 4% to 11% from the NLL's on both cases, outside this window.
             Mistake(lambda a: math.isclose(a, expected, rel_tol=0.02),
@@ -784,8 +804,8 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     "tolerance, an objective other than the mean NLL (Brier, ECE), or a rounded T. Refine it with "
                     "minimize_scalar on the mean NLL (bounds=(0.05, 20), method='bounded', "
                     "options={{'xatol': 1e-8}}), or search a finer grid around your best T; return it unrounded."),
-            Mistake(lambda a: a < expected, _missed_minimum(label, expected, "larger")),
-            Mistake(lambda a: a > expected, _missed_minimum(label, expected, "smaller")),
+            Mistake(lambda a: a < expected, _missed_minimum(label, expected, "larger", after_a_pass)),
+            Mistake(lambda a: a > expected, _missed_minimum(label, expected, "smaller", after_a_pass)),
         ),
         _temperature_on_problem,
     )
@@ -871,26 +891,83 @@ def _temperature_on_problem_given(expected: float, returned: dict,
     return on_problem
 
 
-def _missed_minimum(label: str, expected: float, side: str) -> str:
-    # reached only more than 2% from the best T, where a loose tolerance or a fine grid no longer explains it: an
-    # objective other than the mean NLL is named first (cold read r155, X1)
-    return (f"on {label} the mean NLL is lowest at T = {expected:.5f}; your {{got}} lies more than 2% to one side of "
-            f"it (the minimum needs a {side} T). The likeliest cause this far off: an objective other than the mean "
-            "NLL, -log softmax(logits / T)[np.arange(n), labels] averaged over the rows (an ECE, say, has its "
-            "minimum elsewhere, and so does a log-sum-exp taken along the wrong axis). Otherwise: search bounds "
-            "that exclude the minimum (a bounded search then stops at or near its bound: widen them, e.g. "
-            "(0.05, 20), or search log T without bounds); a solver stopped early (tighten its tolerance, e.g. "
-            "minimize_scalar(..., options={{'xatol': 1e-8}})); a grid too coarse (use a finer one); or a flipped "
-            "sign, which maximises the NLL and so runs to a bound. The check needs the minimum within 1e-4 "
-            "relative.")
+# Round numbers a learner types as a search's bound (or a grid's end). A bounded minimize_scalar never evaluates its
+# bound: at its default xatol = 1e-5 it stops a few 1e-6 inside it (1.0000047 for bounds (1, 10), 0.500006 for
+# (0.5, 5)), so "at a bound" is a window of 1e-4 relative. For 0.05 that window is too narrow (the stop, 0.0500066,
+# is 1.3e-4 inside), but 0.05 lies more than 20 times below the first case's best T, where the lower-bound hints take
+# it, and on the later cases, reached only after a pass, no search on the right objective stops there.
+_ROUND_BOUNDS = (0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 10.0, 20.0)
+
+
+def _at_round_bound(answer: float, bound: float) -> bool:
+    return abs(answer - bound) <= 1e-4 * bound
+
+
+def _stopped_at_bound(label: str, expected: float, bound: float, after_a_pass: bool) -> str:
+    """The hint for a T at a round ``bound``, far from the best T: a range that ends there on the side of the best T,
+    or (before any case has passed) a search that ran away from the minimum to the far end of its range: an
+    objective other than the mean NLL, or a flipped sign. After a pass the objective is shown to be right, and the
+    mean NLL has one minimum (it is convex in 1/T), so a search on it cannot run away: only the bounds are named."""
+    near_end, far_end = ("top", "bottom") if bound < expected else ("bottom", "top")
+    where = "above" if bound < expected else "below"
+    bounds = f"bounds=(..., {bound:g}), or a grid that ends there" if bound < expected else \
+        f"bounds=({bound:g}, ...), or a grid that starts there"
+    start = (f"on {label} the mean NLL is lowest at T = {expected:.5f}, but your T stops at {bound:g}, a round number "
+             "such as a search's bound. ")
+    widen = ("a bounded search stops just inside its bound, so widen the range to hold the minimum (e.g. "
+             "bounds=(0.05, 20)), or search log T without bounds.")
+    needs = " The check needs the minimum within 1e-4 relative."
+    if after_a_pass:
+        return (start + "Your function passed the first case with this same code, which shows its objective is "
+                f"right: the minimum lies {where} your range, whose {near_end} is {bound:g} ({bounds}), and " + widen
+                + needs)
+    return (start + f"If {bound:g} is the {near_end} of your range ({bounds}), the minimum lies {where} it, and "
+            + widen + f" If {bound:g} is the {far_end} of your range instead, your search ran away from the minimum: "
+            "your objective is not the mean NLL, -log softmax(logits / T)[np.arange(n), labels] averaged over the "
+            "rows (a flipped sign, which maximises it, runs to a bound)." + needs)
+
+
+def _missed_minimum(label: str, expected: float, side: str, after_a_pass: bool = False) -> str:
+    """The hint for a T more than 2% from the best one and at no round bound (the hints above take those).
+
+    Before any case has passed, an objective other than the mean NLL is named first (cold read r155, X1: an
+    ECE-minimising answer got the bounds first). After the first case passed with the same code, the objective is
+    shown to be right, so the search is named first: bounds that exclude this case's minimum, a solver stopped
+    early, a grid too coarse (cold read r158, X1)."""
+    start = (f"on {label} the mean NLL is lowest at T = {expected:.5f}; your {{got}} lies more than 2% to one side of "
+             f"it (the minimum needs a {side} T). ")
+    search = ("search bounds that exclude the minimum (a bounded search then stops just inside its bound: widen "
+              "them, e.g. (0.05, 20), or search log T without bounds); a solver stopped early (tighten its "
+              "tolerance, e.g. minimize_scalar(..., options={{'xatol': 1e-8}})); or a grid too coarse (use a finer "
+              "one). The check needs the minimum within 1e-4 relative.")
+    if after_a_pass:
+        return (start + "Your function passed the first case with this same code, which shows its objective is "
+                "right, so the likeliest cause is the search: " + search)
+    return (start + "The likeliest cause this far off: an objective other than the mean NLL, -log softmax(logits / "
+            "T)[np.arange(n), labels] averaged over the rows (an ECE, say, has its minimum elsewhere, and so does a "
+            "log-sum-exp taken along the wrong axis), or a flipped sign, which maximises the NLL and so runs to a "
+            "bound. Otherwise: " + search)
+
+
+def _shift_broke_it(label: str, expected: float) -> str:
+    """The hint for a wrong T on the shifted case, reached only after the same logits without the shift passed."""
+    return (f"on {label} your T is {{got}}, but on the same logits without the +1000 (the case before) your function "
+            f"found the best T, {expected:.5f}. Adding one number to every logit changes no softmax, so the shift "
+            "itself threw your function off, with no warning shown: most likely exp(logits / T) overflowed to inf "
+            "(it does at every T below 1000 / 709.78 = 1.41) while warnings were silenced (np.errstate, "
+            "warnings.filterwarnings, np.nan_to_num), so the objective was inf or nan where the minimum lies. "
+            "Subtract each row's largest logit before np.exp, as in 03, or use tempnb.log_softmax(logits / T, "
+            "axis=1) or scipy.special.logsumexp, which do it for you. (Otherwise another step depends on the "
+            "logits' size rather than their differences, such as a cast to a lower precision, which at 1000 "
+            "rounds the differences away.)")
 
 
 def _temperature_cases(fit: Callable | None = None) -> list[Case]:
     """The two cases; with the learner's ``fit``, T = 1 on the first counts as the placeholder only if ``fit``
     returns 1 on the second too (a search that ends at 1 returns 1 on one of them only)."""
-    # reached only after the first case passed, so T = 1 here is never the placeholder
+    # reached only after the first case passed, so T = 1 here is never the placeholder, and the objective is right
     underconfident = _temperature_case(0.5, 12, "logits of an underconfident model (labels drawn at T = 0.5)",
-                                       lambda: False, fit)
+                                       lambda: False, fit, after_a_pass=True)
 
     def one_elsewhere() -> bool:
         return fit is None or _same_number(_probe(fit, *underconfident.args).value, 1.0, rel_tol=1e-12)
@@ -900,8 +977,9 @@ def _temperature_cases(fit: Callable | None = None) -> list[Case]:
         underconfident,
         # the underconfident logits with 1000 added to every one: the same softmax and best T, but exp(z / T)
         # overflows at every T below 1000 / 709.78 = 1.41 unless each row's largest logit is subtracted first
+        # reached only after the second case passed, on the same logits without the shift
         _temperature_case(0.5, 12, "the underconfident model's logits plus 1000 (the same softmax, so the same best "
-                          "T)", lambda: False, fit, shift=1000.0),
+                          "T)", lambda: False, fit, shift=1000.0, after_a_pass=True),
     ]
 
 
