@@ -362,6 +362,23 @@ def stable_sigmoid_abs(x):
     return np.where(x >= 0, 1 / (1 + small), small / (1 + small))
 
 
+def sigmoid_abs_branches_swapped(x):
+    """The exp(-|x|) form with np.where's two branches exchanged: σ(-x) = 1 - σ(x) on both sides of 0."""
+    s = np.exp(-np.abs(x))
+    return np.where(x >= 0, s / (1 + s), 1 / (1 + s))
+
+
+def sigmoid_masks_sign_flipped(x):
+    """Boolean masks on the right sides, but x's sign flipped in both formulas: σ(-x) on both sides, no overflow."""
+    x = np.asarray(x, dtype=float)
+    out = np.empty_like(x)
+    n = x < 0
+    out[n] = 1 / (1 + np.exp(x[n]))
+    e = np.exp(-x[~n])
+    out[~n] = e / (1 + e)
+    return out
+
+
 def logits_first_zero_in_place_loop():
     """Exercise 02.2 as a loop updating z in place: z[0] is 0 once the first pass is done."""
     z = np.log([0.2, 0.1, 0.7])
@@ -8820,7 +8837,13 @@ WRONG_ANSWERS += [
     # a function of the learner's own: the hint names the mistake, without the function's memory address
     (checks.check_probability_from_log_odds, lambda x: 1 / (1 + math.exp(-x)), "call it on the log-odds"),
     (checks.check_probability_from_log_odds, 0.5, "solve log(q₁ / (1 - q₁)) = 2 for q₁"),
-    (checks.check_probability_from_log_odds, 0.8808, "typing a rounded value"),  # sigmoid(2) = 0.880797...
+    (checks.check_probability_from_log_odds, 0.8808, "or typed? Assign the unrounded value"),  # σ(2) = 0.880797...
+    # computed, then rounded: round(σ(2), 6) = 0.880797 and round(σ(2), 3) = 0.881 name rounding, not only typing
+    # (cold read r160, X1); np.round(σ(2), 4) = 0.8808 likewise
+    (checks.check_probability_from_log_odds, round(1 / (1 + math.exp(-2)), 6),
+     "right to a few digits only: rounded (round() or np.round()) or typed?"),
+    (checks.check_probability_from_log_odds, round(1 / (1 + math.exp(-2)), 3), "rounded (round() or np.round())"),
+    (checks.check_probability_from_log_odds, np.round(1 / (1 + math.exp(-2)), 4), "rounded (round() or np.round())"),
     # logit where expit was meant: logit(2) is nan
     (checks.check_probability_from_log_odds, float("nan"), "Its inverse, the sigmoid (scipy.special.expit)"),
     # Exercise 2 computed with np.log, but in single precision
@@ -8905,7 +8928,18 @@ WRONG_ANSWERS += [
     (checks.check_stable_sigmoid, where_alias_silent, "your values are right, but"),
     (checks.check_stable_sigmoid, where_all_silenced, "your values are right, but"),
     # the tip's exp(-|x|) taken halfway: 1 / (1 + exp(-|x|)) is sigma(|x|), right only for x >= 0
-    (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.abs(x))), "you return σ(-x)"),
+    (checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.abs(x))), "For x < 0 you return σ(-x)"),
+    # σ(-x) on both sides, from np.where's branches exchanged or x's sign flipped in both formulas: one hint names
+    # both sides (cold read r160, X2), instead of the x < 0 side first and the x >= 0 side after its fix
+    (checks.check_stable_sigmoid, sigmoid_abs_branches_swapped,
+     "On both sides of 0 you return σ(-x) = 1 - σ(x): your two branches are swapped"),
+    (checks.check_stable_sigmoid, sigmoid_masks_sign_flipped, "or x's sign is flipped in both formulas"),
+    (check_stable_sigmoid_subnormal, sigmoid_abs_branches_swapped, "On both sides of 0 you return σ(-x)"),
+    # a complex output passed as its real part, imaginary parts dropped (cold read r160, X3): a false accept fixed
+    (checks.check_stable_sigmoid, lambda x: stable_sigmoid_abs(x).astype(complex), "returns complex numbers"),
+    (checks.check_stable_sigmoid, lambda x: stable_sigmoid_abs(x) + 1j, "returns complex numbers (complex128)"),
+    (check_stable_sigmoid_subnormal, lambda x: list(stable_sigmoid_masks(x).astype(complex)),
+     "the sigmoid of a real x is real"),
     (checks.check_stable_sigmoid, abs_form_silenced, "your values are right, but"),
     # np.errstate counts by what it turns off: overflow, divide or invalid (on by default), not underflow
     (checks.check_stable_sigmoid, stable_sigmoid_over_ignored, "your values are right, but"),
@@ -9637,6 +9671,10 @@ def test_sigmoid_hints_name_only_the_mistake_made(capsys):
     assert "(a loop updating z in place)" not in run(capsys, checks.check_logits_with_first_zero,
                                                      logits_first_set_to_zero())
     assert "check the formula" not in run(capsys, checks.check_stable_sigmoid, sigmoid_copy_one_side)
+    # cold read r160, X2: σ(-x) on one side is not called swapped on both, nor the reverse
+    assert "both sides" not in run(capsys, checks.check_stable_sigmoid, lambda x: 1 / (1 + np.exp(-np.abs(x))))
+    for answer in (sigmoid_abs_branches_swapped, sigmoid_masks_sign_flipped):
+        assert "For x < 0 you return" not in run(capsys, checks.check_stable_sigmoid, answer)
     # the right formula in float32 on one side: its precision, not its formula, is wrong
     assert "check the formula" not in run(capsys, checks.check_stable_sigmoid, sigmoid_negative_side_in(np.float32))
     assert "-27.6" not in run(capsys, checks.check_stable_sigmoid, sigmoid_slope_returned)

@@ -210,10 +210,11 @@ def check_probability_from_log_odds(q: object) -> None:
         # any other value above 1 not named above
         Mistake(lambda answer: float(answer) > 1, "{got} is above 1, so not a probability: check the brackets and "
                                                   "the signs; σ(2) = 1 / (1 + math.exp(-2))."),
-        # Last, so that the mistakes above are named first: a value right to a few digits was typed in.
-        Mistake(near(expected, 1e-3), "your value is right to a few digits only: compute it (with "
-                                      "math.exp) instead of typing a rounded value; the check needs 9 "
-                                      "significant digits."),
+        # Last, so that the mistakes above are named first: a value right to a few digits, rounded
+        # (round(σ(2), 6), np.round) or typed in
+        Mistake(near(expected, 1e-3), "your value is right to a few digits only: rounded (round() or "
+                                      "np.round()) or typed? Assign the unrounded value, 1 / (1 + math.exp(-2)); "
+                                      "the check needs 9 significant digits."),
     ))
     return check_number(q, [case], f"sigmoid(2) = {expected:.4f}: log-odds of 2 mean odds of e² ≈ 7.39 to 1.")
 
@@ -1464,6 +1465,10 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
     if got is None:
         return hint("your function returned None; return an array." if outcome.value is None
                     else "return an array of numbers, one per entry of x.")
+    if np.asarray(outcome.value).dtype.kind == "c":  # as_array keeps only the real parts (cold read r160, X3)
+        return hint(f"your sigmoid returns complex numbers ({np.asarray(outcome.value).dtype}): the sigmoid of a "
+                    "real x is real. Return a float64 array: drop the complex type (.astype(complex), 1j, "
+                    "np.emath), and compute on np.asarray(x, dtype=float).")
     if got.shape != points.shape and got.shape == (2,) and _names_used_by(sigmoid) & _TWO_CLASS_NAMES:
         # the two-class softmax with its pair on the wrong axis, or the wrong entry taken: one value per class,
         # not one per x (softmax(np.stack([0 * x, x], axis=0))[..., 1], or axis=-1 with [1])
@@ -1515,7 +1520,13 @@ def check_stable_sigmoid(sigmoid: Callable, subnormal: bool = False) -> None:
                 extra = (" Clipping x changes the answer in the tails: rewrite the formula instead." if
                          _clipped_x(got[0]) else " Clipping x, or clipping or padding the output, changes the "
                          "answer in the tails: return the sigmoid's own values, 0 included.")
-            if mirrored:
+            if mirrored and np.allclose(got[~negative], 1 - expected[~negative], rtol=1e-9, atol=1e-12):
+                # σ(-x) on both sides: np.where(x >= 0, s / (1 + s), 1 / (1 + s)), the two branches exchanged, or
+                # x's sign flipped in both formulas; naming only the x < 0 side took two rounds (cold read r160, X2)
+                extra = (" On both sides of 0 you return σ(-x) = 1 - σ(x): your two branches are swapped, or x's "
+                         "sign is flipped in both formulas. With s = exp(-|x|), the sigmoid is 1 / (1 + s) for "
+                         "x >= 0 and s / (1 + s) for x < 0 (that is, 1 / (1 + exp(-x)) and exp(x) / (1 + exp(x))).")
+            elif mirrored:
                 extra = (" For x < 0 you return σ(-x) = 1 - σ(x), near 1 where the answer is near 0: there "
                          "the sigmoid is exp(x) / (1 + exp(x)), or s / (1 + s) with s = exp(-|x|).")
             # the point the hint shows: one wrong at moderate x if any, else the one furthest off (not merely the
