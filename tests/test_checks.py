@@ -1665,6 +1665,25 @@ def gumbel_from_uniforms(z, T, rng):
     return int(np.argmax(z / T - np.log(-np.log(rng.random(z.size)))))
 
 
+def gumbel_stand_in_where(logits, temperature, rng):
+    """Cold read r159, X1, answer (a): -30 for the masked -inf, whose probability at T = 2 is then 3.7e-8."""
+    z = np.where(np.isneginf(logits), -30.0, logits)
+    u = rng.random(len(logits))
+    return int(np.argmax(z / temperature - np.log(-np.log(u))))
+
+
+def gumbel_epsilon_in_the_log(logits, temperature, rng):
+    """Cold read r159, X1, answer (b): an epsilon inside the log, log(q + 1e-12) = -27.6 for the masked entry."""
+    u = rng.random(len(logits))
+    return int(np.argmax(np.log(softmax(logits, temperature) + 1e-12) - np.log(-np.log(u))))
+
+
+def gumbel_stand_in_one_minus_u(logits, temperature, rng):
+    """A -30 stand-in, with the noise made from 1 - u (just as uniform)."""
+    u = rng.random(len(logits))
+    return int(np.argmax(np.maximum(logits, -30.0) / temperature - np.log(-np.log(1 - u))))
+
+
 def gumbel_from_uniforms_per_token(z, T, rng):
     """One u per token in a loop, from rng.uniform: the same noise, drawn one number at a time."""
     g = [-math.log(-math.log(rng.uniform())) for _ in z]
@@ -3767,6 +3786,30 @@ def top_p_argmax_reaches(z, top_p_mass):
     probs = softmax(z)
     order = np.argsort(-probs, kind="stable")
     n = int(np.argmax(np.cumsum(probs[order]) >= top_p_mass)) + 1
+    out = np.full_like(z, -np.inf)
+    out[order[:n]] = z[order[:n]]
+    return out
+
+
+def top_p_while_loop(z, top_p_mass):
+    """Cold read r159, X2: a loop that adds tokens while the running total is below the mass. At mass 1 the ten
+    probabilities of 0.1 add up to 0.9999999999999999 and the masked token adds 0, so it runs past the last token."""
+    probs = softmax(z)
+    order = np.argsort(-probs, kind="stable")
+    total, n = probs[order[0]], 1
+    while total < top_p_mass:
+        total += probs[order[n]]
+        n += 1
+    out = np.full_like(z, -np.inf)
+    out[order[:n]] = z[order[:n]]
+    return out
+
+
+def top_p_first_reaching(z, top_p_mass):
+    """The first running total that reaches the mass, found with np.flatnonzero(...)[0]: none does at mass 1."""
+    probs = softmax(z)
+    order = np.argsort(-probs, kind="stable")
+    n = int(np.flatnonzero(np.cumsum(probs[order]) >= top_p_mass)[0]) + 1
     out = np.full_like(z, -np.inf)
     out[order[:n]] = z[order[:n]]
     return out
@@ -7057,6 +7100,30 @@ WRONG_ANSWERS = [
      "the masked entry took part with a finite logit"),
     (checks.check_gumbel_sampler,
      lambda z, T, rng: int(np.argmax(np.maximum(z, -5.0) / T + rng.gumbel(size=z.size))), "Keep -inf as -inf"),
+    # cold read r159, X1: a stand-in too far down for 8,000 random draws to reach it; the scripted probe finds it
+    (checks.check_gumbel_sampler, gumbel_stand_in_where,
+     "your sampler can draw the masked entry (logit -inf, index 1). For one call at T = 2 the check handed out "
+     "u = 0.9999999999999999 for the masked entry"),
+    (checks.check_gumbel_sampler, gumbel_epsilon_in_the_log, "a small number added to the probabilities before a log"),
+    (checks.check_gumbel_sampler,
+     lambda z, T, rng: int(np.argmax(np.nan_to_num(z, neginf=-30.0) / T - np.log(-np.log(rng.random(len(z)))))),
+     "gives it a finite logit"),
+    (checks.check_gumbel_sampler, gumbel_stand_in_one_minus_u, "your function uses 1 - u"),
+    # -1e3 cannot win at T = 2 (-500 + 36.7 stays far below), but at T = 100 it is -10
+    (checks.check_gumbel_sampler,
+     lambda z, T, rng: int(np.argmax(np.maximum(z, -1e3) / T - np.log(-np.log(rng.random(len(z)))))),
+     "At T = 2 it did not win; at T = 100 it did"),
+    # the exponential race and rng.gumbel with the same stand-in: the probe scripts their noise too
+    (checks.check_gumbel_sampler,
+     lambda z, T, rng: int(np.argmax(np.maximum(z, -30.0) / T - np.log(rng.exponential(size=len(z))))),
+     "your sampler can draw the masked entry"),
+    (checks.check_gumbel_sampler,
+     lambda z, T, rng: int(np.argmax(np.maximum(z, -30.0) / T + rng.gumbel(size=len(z)))),
+     "your sampler can draw the masked entry"),
+    # np.nan_to_num's default stand-in, the most negative double: -1.8e308 / 0.5 overflows
+    (checks.check_gumbel_sampler,
+     lambda z, T, rng: int(np.argmax(np.nan_to_num(z) / T - np.log(-np.log(rng.random(len(z)))))),
+     "such as np.nan_to_num's default, the most negative double (-1.8e308), overflows"),
     # a correct Gumbel-max on log-probabilities, but log(0) of the masked entry warns
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(np.log(softmax(z, T)) + rng.gumbel(size=z.size))),
      "taking np.log of it"),
@@ -7232,6 +7299,10 @@ WRONG_ANSWERS = [
     (checks.check_top_p, top_p_one_too_many, "one token too many"),
     # the first running total that reaches the mass: none does at mass 1 when the total ends at 1 - 1.1e-16
     (checks.check_top_p, top_p_argmax_reaches, "A running total may end just below 1"),
+    # cold read r159, X2: the same float total, but a loop or search that runs past the last token names it too
+    (checks.check_top_p, top_p_while_loop, "it raised IndexError: index 11 is out of bounds for axis 0 with size 11. "
+                                           "Every earlier case passed, so the likely cause is the running total"),
+    (checks.check_top_p, top_p_first_reaching, "here ten times 0.1 adds up to 0.9999999999999999"),
     # the names model's cases never land on the mass; four equal logits at 0.5 do, exactly (0.25 + 0.25 = 0.5)
     (checks.check_top_p, top_p_exceeds, "not until it exceeds it (>)"),
     # a softmax in base 2, 2**z normalised, before the sort
@@ -10459,6 +10530,38 @@ def test_batch_sampler_probes_by_hand():
     assert batch_max == 1000 and all(math.exp(z - batch_max) == 0.0 for z in _MIXED_ROWS.tolist()[1])
 
 
+def test_gumbel_stand_in_probe_by_hand():
+    """Cold read r159, X1: the scripted probe, from closed forms. The largest double below 1 is 1 - 2**-53, so its
+    Gumbel noise -log(-log u) is -log(2**-53) = 53 log 2 (to a part in 1e16); u = 1e-300 gives -log(300 log 10).
+    On [1, -inf, 2, 0.5, 2] a stand-in s for the -inf wins once s / T + 53 log 2 > 2 / T - log(300 log 10): at
+    T = 2 above about -84.5, at T = 100 above about -4325. The mirrored script (1 - u for the learner) gives the
+    masked entry the same 53 log 2 and the others -log(53 log 2)."""
+    from tempnb.checks.sampling import _STAND_IN_SCRIPTS, _STAND_IN_TEMPERATURES, _gumbel_stand_in
+
+    largest, smallest, mirrored_small = 53 * math.log(2), -math.log(300 * math.log(10)), -math.log(53 * math.log(2))
+    direct, mirrored = _STAND_IN_SCRIPTS
+    assert direct[1] == 1 - 2.0**-53 and mirrored[1] == 2.0**-53 and 1 - mirrored[1] == direct[1]
+    assert math.isclose(-math.log(-math.log(direct[1])), largest, rel_tol=1e-12)
+    assert math.isclose(-math.log(-math.log(direct[0])), smallest, rel_tol=1e-12)
+    assert math.isclose(-math.log(-math.log(1 - mirrored[0])), mirrored_small, rel_tol=1e-12)
+    assert _STAND_IN_TEMPERATURES == (2.0, 100.0)
+
+    def stand_in(s):
+        return lambda z, T, rng: int(np.argmax(np.where(np.isneginf(z), s, z) / T - np.log(-np.log(rng.random(5)))))
+
+    for T, bound in ((2.0, -84.5), (100.0, -4325.0)):
+        assert math.isclose(T * (2 / T + smallest - largest), bound, abs_tol=0.5)
+    hint_at = {}
+    for s in (0.0, -30.0, -84.0, -85.0, -1e3, -4320.0, -4330.0):
+        found = _gumbel_stand_in(stand_in(s))
+        hint_at[s] = None if found is None else ("T = 100" if "at T = 100 it did" in found else "T = 2")
+    assert hint_at == {0.0: "T = 2", -30.0: "T = 2", -84.0: "T = 2", -85.0: "T = 100", -1e3: "T = 100",
+                       -4320.0: "T = 100", -4330.0: None}
+    # a right sampler never draws the masked entry, with u or with 1 - u
+    assert _gumbel_stand_in(lambda z, T, rng: int(np.argmax(z / T - np.log(-np.log(rng.random(5)))))) is None
+    assert _gumbel_stand_in(lambda z, T, rng: int(np.argmax(z / T - np.log(-np.log(1 - rng.random(5)))))) is None
+
+
 def test_batch_sampler_near_one_probe_by_hand():
     """Cold reads r144 and r156: the probe for an unscaled u, in plain Python floats. Seven equal logits: each
     probability is 1 / 7 rounded to a double, and adding seven of them one after another (as np.cumsum does) ends at
@@ -10929,6 +11032,10 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_batch_sampler, batch_stand_in(-1e308)),
     (checks.check_gumbel_sampler,
      lambda z, T, rng: np.argmax(np.asarray(z) / T - np.log(-np.log(rng.random(len(z)))))),
+    # cold read r159: the stand-in probe's scripted u leave right answers alone, with 1 - u as the uniform (its
+    # mirrored script) and with the noise scaled by T instead of the logits divided by it
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z / T - np.log(-np.log(1 - rng.random(len(z))))))),
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(z - T * np.log(-np.log(rng.random(len(z))))))),
     (checks.check_top_k, top_k_copy_then_in_place),
     (checks.check_top_k, lambda z, k: list(top_k_ties(z, k))),
     (checks.check_top_p, lambda z, top_p_mass: top_p_descending(z, top_p_mass).tolist()),

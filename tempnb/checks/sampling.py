@@ -39,13 +39,16 @@ class _WatchedGenerator:
     """Stands in for a ``numpy.random.Generator``: records which methods the learner's code calls.
 
     With a ``script``, ``random()`` and ``uniform()`` hand out those uniform numbers first (then
-    continue from a seeded generator), so the check knows exactly which u each draw used.
+    continue from a seeded generator), so the check knows exactly which u each draw used. With
+    ``script_noise`` as well, ``gumbel()`` and the exponential draws take their u from the script too,
+    turned into -log(-log u) and -log u, the noise a learner makes from those uniforms.
     Every other method is passed on to a real seeded Generator.
     """
 
-    def __init__(self, seed: int, script: tuple[float, ...] = ()):
+    def __init__(self, seed: int, script: tuple[float, ...] = (), script_noise: bool = False):
         self._real = np.random.default_rng(seed)
         self._script: Iterator[float] = iter(script)
+        self._script_noise = script_noise
         self.used: list[str] = []
         self.uniforms_taken = 0
         self.gumbel_draws: list[np.ndarray] = []
@@ -74,10 +77,18 @@ class _WatchedGenerator:
         self.uniform_draws[-1] = np.array(values, dtype=float, copy=True)  # the numbers the learner got
         return values
 
+    def _scripted(self, size) -> np.ndarray:  # noqa: ANN001
+        """Uniform numbers from the script, shaped as ``size`` asks (a 0-d array for None)."""
+        shape = () if size is None else (size,) if np.ndim(size) == 0 else tuple(size)
+        return np.array([self._next() for _ in range(math.prod(shape))], dtype=float).reshape(shape)
+
     def gumbel(self, loc=0.0, scale=1.0, size=None):  # noqa: ANN001 (numpy's signature)
         """A real Gumbel draw, recorded as a standard one, (draw - loc) / scale, so a check can recompute
         argmax(z / T + g) with the very same g. argmax(z + scale * g) is argmax(z / T + g) when scale == T."""
         self.used.append("gumbel")
+        if self._script_noise:
+            draw = loc + scale * -np.log(-np.log(self._scripted(size)))
+            return float(draw) if size is None else draw
         draw = self._real.gumbel(loc, scale, size)
         self.gumbel_draws.append((np.array(draw, dtype=float, copy=True) - loc) / scale)
         return draw
@@ -85,12 +96,18 @@ class _WatchedGenerator:
     def exponential(self, scale=1.0, size=None):  # noqa: ANN001 (numpy's signature)
         """A real exponential draw, recorded as a standard one (divided by its scale)."""
         self.used.append("exponential")
+        if self._script_noise:
+            draw = scale * -np.log(self._scripted(size))
+            return float(draw) if size is None else draw
         draw = self._real.exponential(scale, size)
         self.exponential_draws.append(np.array(draw, dtype=float, copy=True) / scale)
         return draw
 
     def standard_exponential(self, size=None, dtype=np.float64, method="zig", out=None):  # noqa: ANN001
         self.used.append("standard_exponential")
+        if self._script_noise:
+            draw = -np.log(self._scripted(size))
+            return float(draw) if size is None else draw.astype(dtype)
         draw = self._real.standard_exponential(size, dtype=dtype, method=method)
         self.exponential_draws.append(np.array(draw, dtype=float, copy=True))
         return draw
@@ -1422,6 +1439,9 @@ def _passed_if_tempered(sampler: Callable, used: list[str], success: str) -> Non
     problem = _at_second_temperature(sampler)
     if problem:
         return hint(problem)
+    stand_in = _gumbel_stand_in(sampler)
+    if stand_in is not None:
+        return hint(stand_in)
     if "gumbel" in used:
         return hint(_OWN_NOISE)
     if _scipy_noise(sampler):
@@ -1430,6 +1450,50 @@ def _passed_if_tempered(sampler: Callable, used: list[str], success: str) -> Non
                     "alone). This exercise asks you to do the inversion yourself: draw u = rng.random(len(z)) and "
                     "solve F(g) = exp(-exp(-g)) = u for g, then argmax(z / T + g).")
     return passed(success)
+
+
+# Exercise 2's stand-in probe (cold read r159, X1). A finite stand-in for the masked -inf (-30, or log(q + 1e-12) =
+# -27.6 from an epsilon added to the probabilities) leaves the masked entry a probability so small, 3.7e-8 for -30 at
+# T = 2, that 8,000 random draws never show it. So the check also hands out chosen u for one call: the largest double
+# below 1 for the masked entry (index 1 of [1, -inf, 2, 0.5, 2]), whose Gumbel noise -log(-log u) is then the largest
+# a double u can give, -log(2**-53) = 36.7, and 1e-300 for the other tokens, whose noise is -log(690.8) = -6.54. With
+# -inf the masked entry still cannot win (-inf + 36.7 is -inf), and the argmax is index 2 (2 / T - 6.54; index 4 ties it
+# and comes later). A stand-in s wins once s / T + 36.7 > 2 / T - 6.54: at T = 2 once s > -84.5 (-30, 0, -27.6 all
+# do), at T = 100 once s > -4325 (-1e3 too). A sampler that turns u into 1 - u meets 1 - 1e-300 = 1.0 there, so
+# -log(-log(1)) divides by zero, which is no verdict; the mirrored script hands it u = 2**-53 for the masked entry
+# (1 - u = 1 - 2**-53, the largest double below 1, noise 36.7) and the largest double below 1 for the others
+# (1 - u = 2**-53, noise -log(36.7) = -3.60); a stand-in there wins once s / T + 36.7 > 2 / T - 3.60. The same
+# scripts give the exponential race's E = -log u the same -log E, and a scripted rng.gumbel the same g.
+_NEAR_ONE = float(np.nextafter(1.0, 0.0))
+_STAND_IN_SCRIPTS = ((1e-300, _NEAR_ONE, 1e-300, 1e-300, 1e-300),
+                     (_NEAR_ONE, 2.0**-53, _NEAR_ONE, _NEAR_ONE, _NEAR_ONE))  # mirrored, for 1 - u
+_STAND_IN_TEMPERATURES = (2.0, 100.0)
+
+
+def _gumbel_stand_in(sampler: Callable) -> str | None:
+    """The hint for a sampler that draws the masked entry when its noise is the largest a double u gives and every
+    other token's is small: a finite stand-in for its -inf. None if it never does (a right sampler never can)."""
+    for T in _STAND_IN_TEMPERATURES:
+        for script, mirrored in zip(_STAND_IN_SCRIPTS, (False, True)):
+            outcome = call(sampler, _LOGITS.copy(), T, _WatchedGenerator(seed=14, script=script, script_noise=True))
+            if outcome.problem or _index(outcome.value) != 1:
+                continue
+            others = -math.log(-math.log1p(-script[0])) if mirrored else -math.log(-math.log(script[0]))
+            how = ("u = 2**-53 for the masked entry and the largest double below 1 for the others; your function "
+                   "uses 1 - u, so" if mirrored else "u = 0.9999999999999999 for the masked entry, the largest "
+                   "double below 1, and u = 1e-300 for the others, so that")
+            large = (f" At T = 2 it did not win; at T = {T:g} it did: dividing a stand-in by a large temperature "
+                     "brings it back." if T != _STAND_IN_TEMPERATURES[0] else "")
+            return (f"your sampler can draw the masked entry (logit -inf, index 1). For one call at T = {T:g} the "
+                    f"check handed out {how} the masked entry's Gumbel noise is the largest a double u can give, "
+                    f"g = 36.7, and every other token's is {others:.2f}: your function returned 1, the masked "
+                    "entry. With -inf it could never win, since -inf / T + g stays -inf whatever g is, so your "
+                    "sampler gives it a finite logit: a stand-in such as -30 or 0 (np.where(np.isneginf(z), -30, z), "
+                    "np.nan_to_num(z, neginf=-30), np.maximum, np.clip), or a small number added to the "
+                    "probabilities before a log (np.log(q + 1e-12)). That leaves the masked entry a tiny but real "
+                    f"probability, too small for 8,000 random draws to show.{large} Keep -inf as -inf: add the "
+                    "noise to the logits divided by T, argmax(z / T + g), with no stand-in and no epsilon.")
+    return None
 
 
 def _scipy_noise(sampler: Callable) -> bool:
@@ -1448,6 +1512,14 @@ def _at_second_temperature(sampler: Callable) -> str | None:
     rng = _WatchedGenerator(seed=12)
     outcome = call(lambda: [sampler(_LOGITS.copy(), T, rng) for _ in range(n)])
     if outcome.problem:
+        if "overflow" in outcome.problem and not call(sampler, _LOGITS[np.isfinite(_LOGITS)], T,
+                                                      _WatchedGenerator(seed=15)).problem:
+            # np.nan_to_num(z) turns -inf into -1.8e308, the most negative double, and -1.8e308 / 0.5 overflows
+            return (f"right at T = 2, but at T = 0.5 {outcome.problem}, and only with the masked entry: on the same "
+                    "logits without it, [1, 2, 0.5, 2], nothing overflows. A finite stand-in for the masked -inf, "
+                    "such as np.nan_to_num's default, the most negative double (-1.8e308), overflows when divided by "
+                    "a temperature below 1. Keep -inf as -inf: -inf / T is -inf, with no warning, and -inf + g stays "
+                    "-inf, so the masked entry never wins.")
         return f"right at T = 2, but at T = 0.5 {_problem(outcome.problem)}."
     indices = [_index(value) for value in outcome.value]
     if any(index is None for index in indices):
@@ -1914,13 +1986,25 @@ def top_p_cases() -> list[Case]:
         large = label == _LARGE_TOP_P_LABEL
         advice = _SUBTRACT_THE_MAX if large else ("Sort the probabilities in descending order and keep tokens until "
                                                   "their total reaches top_p_mass.")
+        on_problem = _SUBTRACT_THE_MAX if large else _overran_at_one if mass == 1.0 else ""
         cases.append(Case((logits, mass), expected,
                           f"on {label} tempnb.top_p keeps {len(_kept(expected))} tokens, at positions "
                           f"{_kept(expected)}; yours kept {{got}}. {advice}",
                           # every other case passed before this one is reached, so a miss here is the overflow
                           # (a silenced nan can look like any other mistake): the case's own hint names it
-                          label, () if large else mistakes, on_problem=_SUBTRACT_THE_MAX if large else ""))
+                          label, () if large else mistakes, on_problem=on_problem))
     return cases
+
+
+def _overran_at_one(problem: str) -> str:
+    """Advice for a call that failed at top_p_mass = 1 (cold read r159, X2): a loop or a search that waits for the
+    running total to reach 1 runs past the last token when the float total ends just below 1."""
+    if "IndexError" not in problem:
+        return ""
+    return ("Every earlier case passed, so the likely cause is the running total: in floats it may end just below "
+            "1 (here ten times 0.1 adds up to 0.9999999999999999, and the masked token adds 0), so a loop or search "
+            "that waits for it to reach top_p_mass = 1 runs past the last token. Stop at the last token: keep "
+            "everything when nothing reaches the mass (or compare the mass before each token, not after).")
 
 
 _NEAR_THE_MASS_LABEL = "log [0.37, 0.32997, 0.30003] with top_p_mass = 0.7"
