@@ -2623,6 +2623,33 @@ def test_epsilon_hint_shows_the_moved_entry(capsys):
     assert f"your smallest probability is {moved:.10g} where the answer is {answer:.10g}" in printed, printed
 
 
+def test_largest_size_shift_underflows_where_only_on_overflow_does_not():
+    """The premise of the np.abs(z).max() rows (cold read r160, X2), by hand: on [-3, -2, -1] at T = 0.001 the shift 3
+    gives exponents (-3 - 3) / 0.001 = -6000 up to (-1 - 3) / 0.001 = -4000, all below log(smallest subnormal),
+    about -744.4, so every exp is 0. On the extra probe [-2, 0.5] at T = 0.001 the shift 2 gives -4000 and -1500,
+    again all 0, while a shift applied only against overflow leaves z / T = [-2000, 500], whose exp(500) is finite
+    and whose answer, [e^-2500 / (1 + e^-2500), ...], is [0, 1] in doubles: so the two mistakes are told apart."""
+    smallest_log = math.log(5e-324)
+    assert -4000 < smallest_log and (-1 - 3) / 0.001 == pytest.approx(-4000) and (0.5 - 2) / 0.001 < smallest_log
+    assert math.isfinite(math.exp(500.0)) and math.exp(-2500.0) == 0.0
+    with np.errstate(invalid="ignore"):
+        assert np.all(np.isnan(tempered_shift_by_largest_size(False)(np.array([-2.0, 0.5]), 0.001)))
+    assert tempered_shift_only_on_overflow(np.array([-2.0, 0.5]), 0.001).tolist() == [0.0, 1.0]
+
+
+def test_discarded_division_hint_only_for_a_right_limit(capsys):
+    """The np.where hint (cold read r160, X1) goes only to a function whose T = 0 result is the limit; one whose
+    T = 0 branch is missing or wrong keeps its own hint, and no hint names np.where for code without it."""
+    printed = run(capsys, checks.check_tempered_softmax, tempered_no_limit)
+    assert "np.where" not in printed and "right limit" not in printed, printed
+    printed = run(capsys, checks.check_tempered_softmax, tempered_softmax_before_the_test)
+    assert "np.where" not in printed, printed
+    # np.where with the limit not normalised: the T = 0 value is wrong, so the hint is about the value
+    printed = run(capsys, checks.check_tempered_softmax, lambda z, T: np.where(
+        T == 0, (z == z.max()).astype(float) * 2, tempered_no_limit(z, T)))
+    assert "right limit" not in printed, printed
+
+
 def test_tempered_softmax_hints_name_only_the_mistake_made(capsys):
     """Cold read r131: an epsilon, a nudged T and a library call with no T == 0 branch each got a hint naming a
     mistake not made (float32, the order of subtracting and dividing, a tie test with a tolerance)."""
@@ -4458,6 +4485,50 @@ def tempered_shifted_by(shift):
     def tempered(z, T):
         e = np.exp(z / T - shift(z, T))
         return e / e.sum()
+    return tempered
+
+
+def tempered_np_where_limit(z, T):
+    """The limit and the softmax both computed, np.where(T == 0, ...) choosing one: right values, but the softmax
+    branch divides by T = 0 (cold read r160, X1)."""
+    is_max = (z == z.max()).astype(float)
+    exps = np.exp((z - z.max()) / T)
+    return np.where(T == 0, is_max / is_max.sum(), exps / exps.sum())
+
+
+def tempered_where_imported(z, T):
+    """As tempered_np_where_limit, with `from numpy import where` inside the function."""
+    from numpy import where
+    is_max = (z == z.max()).astype(float)
+    return where(T == 0, is_max / is_max.sum(), np.exp((z - z.max()) / T) / np.exp((z - z.max()) / T).sum())
+
+
+def tempered_softmax_before_the_test(z, T):
+    """The softmax computed first and the T == 0 test after it: right values, but a division by T = 0 on the way."""
+    exps = np.exp((z - z.max()) / T)
+    if T == 0:
+        is_max = z == z.max()
+        return is_max / is_max.sum()
+    return exps / exps.sum()
+
+
+def tempered_where_mask(z, T):
+    """Right: an if statement for T == 0, and np.where only to build the mask of the maxima."""
+    if T == 0:
+        mask = np.where(z == z.max(), 1.0, 0.0)
+        return mask / mask.sum()
+    exps = np.exp((z - z.max()) / T)
+    return exps / exps.sum()
+
+
+def tempered_shift_by_largest_size(with_limit):
+    """The shift np.abs(z).max(), the largest logit only when no negative logit is larger in size (cold read r160,
+    X2): [-3, -2, -1] at T = 0.001 gets exponents -6000 to -4000, which all underflow to 0."""
+    def tempered(z, T):
+        if with_limit and T == 0:
+            return tempered_from_scratch(z, T)
+        exps = np.exp((z - np.abs(z).max()) / T)
+        return exps / exps.sum()
     return tempered
 
 
@@ -6428,6 +6499,21 @@ WRONG_ANSWERS = [
      "overflow. You shifted by the first logit, z[0], not the largest"),
     (checks.check_tempered_softmax, tempered_shifted_by(lambda z, T: np.min(z) / T),
      "overflow. You subtracted the minimum: every exponent"),
+    # cold read r160, X2: the shift np.abs(z).max(), with or without the limit: every exponent of [-3, -2, -1] at
+    # T = 0.001 is -4000 or below (test_largest_size_shift_underflows_where_only_on_overflow_does_not)
+    (checks.check_tempered_softmax, tempered_shift_by_largest_size(with_limit=True),
+     "invalid value. You shifted by the largest absolute value, np.abs(z).max(), not the largest logit"),
+    (checks.check_tempered_softmax, tempered_shift_by_largest_size(with_limit=False), "(here -4000 and below)"),
+    (checks.check_tempered_softmax, tempered_shifted_by(lambda z, T: np.abs(z).max() / T),
+     "You shifted by the largest absolute value"),
+    # cold read r160, X1: the right limit at T = 0, but a division by T = 0 on the way: np.where computes both
+    # branches; the softmax computed before the T == 0 test does the same without np.where
+    (checks.check_tempered_softmax, tempered_np_where_limit,
+     "on [1, 2, 3] at T = 0 your result is the right limit, [0.0, 0.0, 1.0], but NumPy warned on the way (divide by"),
+    (checks.check_tempered_softmax, tempered_np_where_limit, "np.where(T == 0, limit, softmax) computes both of its"),
+    (checks.check_tempered_softmax, tempered_where_imported, "Choose with an if statement instead"),
+    (checks.check_tempered_softmax, tempered_softmax_before_the_test,
+     "some line of your function divides by T before, or whether or not, it tests T == 0"),
     # the right numbers with an extra axis: shape (1, K) or (K, 1), not (K,)
     (checks.check_tempered_softmax,
      lambda z, T: np.atleast_2d(np.exp((z - z.max()) / T) / np.exp((z - z.max()) / T).sum()),
@@ -11000,6 +11086,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_tempered_softmax, tempered_errstate_nan_to_zero),
     # map(...) made a list, as the lazy-iterator hint advises
     (checks.check_tempered_softmax, tempered_list_of_map),
+    # np.where for the mask of the maxima, behind an if statement for T == 0 (cold read r160, X1): nothing divides by 0
+    (checks.check_tempered_softmax, tempered_where_mask),
     (checks.check_odds_temperature, Fraction(1, 3)),
     (checks.check_half_temperature, scipy.optimize.brentq(lambda T: float(softmax([10.0, 20.0, 30.0], T)[2]) - 0.5,
                                                           1, 100)),

@@ -454,10 +454,19 @@ _SHIFT_ADVICE = (
     (_shifted(lambda z, T: z[0] / T),
      "You shifted by the first logit, z[0], not the largest: a logit above it keeps a positive exponent, which "
      "overflows at a small T. Subtract the maximum: (z - z.max()) / T."),
+    # np.abs(z).max(): the largest logit when the largest in size is positive, too large a shift when it is negative
+    (_shifted(lambda z, T: np.max(np.abs(z)) / T),
+     "You shifted by the largest absolute value, np.abs(z).max(), not the largest logit: where the logit largest in "
+     "size is negative, as in [-3, -2, -1], the shift is too large, every exponent lies far below 0 (here -4000 and "
+     "below) and every exp underflows to 0. Subtract the largest logit itself, (z - z.max()) / T: then the largest "
+     "exponent is exactly 0."),
 )
 # Probes at which the shifts above fail differently (a NumPy warning or a wrong value), beside the check's cases:
-# no shift overflows on the first, z / T - z.max() does not; the minimum overflows on the second, the mean does not.
-_SHIFT_PROBES = ((np.array([400.0, 401.0]), 0.5), (np.array([0.0, 0.5, 0.9]), 0.001), (np.array([100.0, 100.5]), 0.001))
+# no shift overflows on the first, z / T - z.max() does not; the minimum overflows on the second, the mean does not;
+# on the last, np.abs(z).max() / T underflows every exponent (-4000 and -1500) where a function that shifts only
+# against overflow needs no shift (z / T is [-2000, 500]), so the two failures on [-3, -2, -1] are told apart.
+_SHIFT_PROBES = ((np.array([400.0, 401.0]), 0.5), (np.array([0.0, 0.5, 0.9]), 0.001), (np.array([100.0, 100.5]), 0.001),
+                 (np.array([-2.0, 0.5]), 0.001))
 
 
 # For the starter run as given, the hint names what goes wrong and leaves the fix to the learner; a learner's own
@@ -502,12 +511,17 @@ def _shift_advice(function: Callable, cases: list[Case]) -> str | None:
     return matching[0] if len(matching) == 1 else None
 
 
+# The advice for [-3, -2, -1] at T = 0.001 when every exp underflowed; check_tempered_softmax replaces it by the
+# sentence of _SHIFT_ADVICE whose shift fails where the learner's function fails, if one does (np.abs(z).max()).
+_ALL_NEGATIVE = ("Every exponent here is -1000 or below, so every exp underflowed to 0 and the division gave 0/0. "
+                 "Subtract the largest logit always, (z - z.max()) / T, not only when something would overflow: "
+                 "then the largest term is exactly exp(0) = 1 and the sum is at least 1.")
+
+
 def _all_negative_on_problem(problem: str) -> str:
     """Advice for [-3, -2, -1] at T = 0.001: every exponent near -1000 or below, so without a shift all underflow."""
     if "invalid value" in problem or "divide by zero" in problem:
-        return ("Every exponent here is -1000 or below, so every exp underflowed to 0 and the division gave 0/0. "
-                "Subtract the largest logit always, (z - z.max()) / T, not only when something would overflow: "
-                "then the largest term is exactly exp(0) = 1 and the sum is at least 1.")
+        return _ALL_NEGATIVE
     return _tempered_on_problem(problem)
 
 
@@ -543,6 +557,55 @@ def _limit_on_problem(problem: str) -> str:
                 "max(T, 1e-320) or T + 1e-320 do), and that overflowed: a clamped T is not T = 0, however small. "
                 "Test for T == 0 before dividing and return the limit: the mask z == z.max() divided by its sum.")
     return _tempered_on_problem(problem)
+
+
+def _names_where(code: types.CodeType, names: dict) -> bool:
+    """Whether ``code`` reaches np.where: as an attribute (np.where, numpy.where), by an import (from numpy import
+    where), or by a global name bound to it. Like np.logaddexp, np.where is not a Python function, so the profiler
+    does not see it run; the code that names it shows it."""
+    if "where" not in code.co_names:
+        return False
+    for instruction in dis.get_instructions(code):
+        if instruction.argval != "where":
+            continue
+        if instruction.opname in ("LOAD_ATTR", "LOAD_METHOD", "IMPORT_FROM"):
+            return True
+        if instruction.opname == "LOAD_GLOBAL" and names.get("where") is np.where:
+            return True
+    return False
+
+
+def _discarded_division(function: Callable, cases: list[Case], problem: str,
+                        ran: dict[types.CodeType, dict]) -> str | None:
+    """The hint for a function whose result at T = 0 is the right limit although NumPy warned: a division by T = 0
+    computed and then thrown away, as np.where(T == 0, limit, softmax) computes it (np.where evaluates both of its
+    branches before it chooses). None for any other problem. ``ran`` is check_tempered_softmax's record of the code
+    that ran, to tell np.where from other ways of computing the softmax before testing T."""
+    for case in cases:
+        z, T = case.args
+        start = f"on {case.label}, it emitted a RuntimeWarning: "
+        if T != 0 or not problem.startswith(start):
+            continue
+        kind = problem[len(start):].split(".")[0]
+        if kind not in ("divide by zero", "invalid value"):
+            return None
+        outcome = call(function, z, T)
+        try:
+            right = _same(outcome.value, case.expected)
+        except Exception:  # an answer the comparison cannot read is not the limit
+            right = False
+        if not right:
+            return None
+        where = any(_names_where(code, names) for code, names in ran.items() if not _in_a_library(names))
+        cause = ("np.where(T == 0, limit, softmax) computes both of its branches before it chooses between them, so "
+                 "the softmax branch divides by T = 0 even though its result is thrown away. Choose with an if "
+                 "statement instead" if where else
+                 "some line of your function divides by T before, or whether or not, it tests T == 0, and its "
+                 "result is then thrown away. Test first")
+        return (f"on {case.label} your result is the right limit, {np.round(case.expected, 6).tolist()}, but NumPy "
+                f"warned on the way ({kind}): {cause}, `if T == 0: return ...` before any division by T, so that at "
+                "T = 0 nothing divides by zero.")
+    return None
 
 
 def _shared_mask(a: object, size: int) -> bool:
@@ -819,6 +882,13 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         advice = _STARTER_ADVICE if _is_starter(tempered_softmax) else _shift_advice(tempered_softmax, cases)
         if advice is not None:
             problem = problem[: -len(_GENERIC_SHIFT)] + advice
+    elif problem is not None and problem.endswith(_ALL_NEGATIVE):
+        # every exp underflowed on [-3, -2, -1]: a shift too large, such as np.abs(z).max(), or none at all
+        advice = _shift_advice(tempered_softmax, cases)
+        if advice is not None:
+            problem = problem[: -len(_ALL_NEGATIVE)] + advice
+    if problem is not None:
+        problem = _discarded_division(tempered_softmax, cases, problem, ran) or problem
     # a library function that ran is the mistake to name, whatever else went wrong: a library softmax of z / T passes
     # every case (with a T == 0 branch), apply_temperature misses a near-tie its T = 1 softmax rounded to a tie, and a
     # function written from scratch removes these and any other slip that came with the library call
