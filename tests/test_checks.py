@@ -8654,6 +8654,32 @@ def test_ece_check_shows_prints_only_for_its_three_cases(capsys):
     assert "it does not use those arguments" in lines[-1], lines
 
 
+def test_a_printed_per_bin_array_is_not_a_loop_over_the_bins(capsys):
+    """Cold read r161, X1: printing an array of n_bins numbers while debugging runs NumPy's Python formatting once
+    per entry, which the loop detector used to credit to the learner as a loop over the bins. A right answer with
+    such prints (an array, its difference, a bincount, an f-string of a repr) passes; a loop over the bins that also
+    prints still fails."""
+    def printing(probs, labels, n_bins):
+        confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+        edges = np.arange(n_bins + 1) / n_bins
+        print("edges", edges)
+        bins = np.digitize(confidence, edges, right=True) - 1
+        right, summed = np.bincount(bins, correct, n_bins), np.bincount(bins, confidence, n_bins)
+        print(right - summed, np.bincount(bins, minlength=n_bins))
+        print(f"{summed!r}")
+        return float(np.abs(right - summed).sum() / len(labels))
+
+    checks.check_ece(printing)
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith(checks.PASS)
+
+    def printing_loop(probs, labels, n_bins):
+        print("edges", np.arange(n_bins + 1) / n_bins)
+        return ece_right(probs, labels, n_bins)
+
+    checks.check_ece(printing_loop)
+    assert "loops over the bins in Python" in capsys.readouterr().out.strip().splitlines()[-1]
+
+
 def test_fit_temperature_check_shows_prints_only_for_its_three_cases(capsys):
     """Exercise 07.2's check probes a wrong answer with inputs of its own (plain object()s, labels made each row's
     top or bottom class, a two-class set of its own) and repeats the first case to spot fit_temperature inside it:
