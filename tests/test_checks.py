@@ -955,6 +955,60 @@ def cross_entropy_squeezed(logits, labels):
     return -np.take_along_axis(log_q, labels[:, None], axis=1).squeeze()
 
 
+# -- 03 · cold read r160: a tied maximum (X1), the overflow advice of Exercise 1 (X2), tempnb's softmax(z, 0) (C1) --
+
+
+def log_softmax_log1p_of_the_others(z):
+    """log1p of the other logits, picked by value (cold read r160, X1): z[z != m] leaves out every copy of a tied
+    maximum, and log1p adds back one exp(0) = 1 for them all."""
+    m = z.max()
+    others = z[z != m]
+    return z - m - np.log1p(np.sum(np.exp(others - m)))
+
+
+def log_softmax_log1p_of_the_rest(z):
+    """log1p of every logit but one copy of the maximum, np.delete(z, z.argmax()): right, tied or not."""
+    top = int(np.argmax(z))
+    rest = np.delete(z, top)
+    return z - z[top] - np.log1p(np.sum(np.exp(rest - z[top])))
+
+
+def cross_entropy_log1p_of_the_others(logits, labels):
+    """The batch form of log_softmax_log1p_of_the_others: every copy of a row's maximum set to -inf before log1p."""
+    m = logits.max(axis=1, keepdims=True)
+    rest = np.where(logits == m, -np.inf, logits)
+    return m[:, 0] + np.log1p(np.sum(np.exp(rest - m), axis=1)) - logits[np.arange(len(labels)), labels]
+
+
+def cross_entropy_log1p_of_the_rest(logits, labels):
+    """log1p of every logit but one copy of each row's maximum (the one at argmax, set to -inf): right."""
+    rows = np.arange(len(labels))
+    top = logits.argmax(axis=1)
+    m = logits[rows, top]
+    rest = logits.copy()
+    rest[rows, top] = -np.inf
+    return m + np.log1p(np.sum(np.exp(rest - m[:, None]), axis=1)) - logits[rows, labels]
+
+
+def masked_softmax_unshifted(z, keep):
+    """The mask put in right, but no shift at all: exp(1001) overflows on [1000, 1001, 999] (cold read r160, X2)."""
+    exps = np.exp(np.where(keep, z, -np.inf))
+    return exps / exps.sum()
+
+
+def masked_softmax_unshifted_python(z, keep):
+    """The same in plain Python: math.exp(1000) raises OverflowError."""
+    exps = [math.exp(value) if kept else 0.0 for value, kept in zip(z, keep)]
+    return [e / sum(exps) for e in exps]
+
+
+def masked_softmax_min_shift(z, keep):
+    """The mask first, then a shift by the smallest kept logit: right until the kept logits span 2000."""
+    masked = np.where(keep, z, -np.inf)
+    exps = np.exp(masked - masked[np.isfinite(masked)].min())
+    return exps / exps.sum()
+
+
 # -- 03 · Exercise 2 since cold read r132: log-softmax, my_log_softmax(z) ------------------------------------------
 
 
@@ -6371,6 +6425,42 @@ WRONG_ANSWERS = [
      lambda z, y: -log_softmax(z, axis=1)[np.arange(len(y)), y] / np.log(2), "natural log, np.log"),
     (checks.check_cross_entropy,
      lambda z, y: -np.log10(softmax(z, axis=1))[np.arange(len(y)), y], "natural log, np.log"),
+    # cold read r160, X1: log1p of the others picked by value passed Exercises 2 and 4, which had no tied maximum.
+    # On [2, 2, 0] it gives z - 2 - log(1 + e^-2), where the sum is 2 + e^-2
+    (checks.check_log_softmax, log_softmax_log1p_of_the_others,
+     "on [2, 2, 0] (a tied maximum) the maximum, 2, appears twice, and each copy adds exp(0) = 1 to the sum"),
+    (checks.check_log_softmax, log_softmax_log1p_of_the_others, "np.delete(z, z.argmax()), before log1p"),
+    (checks.check_log_softmax, lambda z: z - z.max() - np.log1p(np.sum(np.exp(np.where(z == z.max(), -np.inf, z)
+                                                                              - z.max()))),
+     "yours leaves every copy out (as z[z != m] does) and log1p adds back only one"),
+    (checks.check_cross_entropy, cross_entropy_log1p_of_the_others,
+     "on [[2, 2, 0], [1, 3, 3]] with labels [0, 0] (each row's maximum tied) a row's largest logit appears more than "
+     "once"),
+    (checks.check_cross_entropy, lambda z, y: np.array([
+        row.max() + np.log1p(np.sum(np.exp(row[row != row.max()] - row.max()))) - row[label]
+        for row, label in zip(z, y)]), "yours leaves every copy out (as z == m or z[z != m] picks them)"),
+    # ... and log1p of the whole sum, which Exercise 2 named and Exercise 4 did not: each hint now says which term
+    # to leave out to keep log1p
+    (checks.check_log_softmax, lambda z: z - z.max() - np.log1p(np.sum(np.exp(z - z.max()))),
+     "z[z != m] leaves out every copy of a tied maximum"),
+    (checks.check_cross_entropy, lambda z, y: z.max(axis=1) + np.log1p(np.sum(np.exp(
+        z - z.max(axis=1, keepdims=True)), axis=1)) - z[np.arange(len(y)), y],
+     "m + log1p(sum(exp(z - m))) counts each row's maximum term, exp(0) = 1, twice"),
+    # cold read r160, X2: no shift at all overflows on [1000, 1001, 999], whose kept logits span 1: the advice names
+    # the largest kept logit, 1001, and no longer the other shifts "up to 2000" (test_masked_overflow_advice_...)
+    (checks.check_masked_softmax, masked_softmax_unshifted,
+     "on [1000, 1001, 999] with the 999 masked, it emitted a RuntimeWarning: overflow. Subtract the largest kept "
+     "logit, here 1001, before exponentiating"),
+    (checks.check_masked_softmax, masked_softmax_unshifted_python,
+     "it raised OverflowError: math range error. Subtract the largest kept logit, here 1001"),
+    # a shift by the smallest kept logit overflows on [-1000, 0, 1000], which spans 1000 - (-1000) = 2000
+    (checks.check_masked_softmax, masked_softmax_min_shift,
+     "on [-1000, 0, 1000] with every entry kept, it emitted a RuntimeWarning: overflow. Subtract the largest kept "
+     "logit before exponentiating. Any shift other than the maximum (the minimum, the mean, the first or last logit) "
+     "can leave exponents above 0 (here up to 2000)"),
+    # cold read r160, C1: tempnb's softmax(z, axis) with the axis by position: axis 0 is temperature 0
+    (checks.check_softmax_along_axis, lambda z, axis: softmax(z, axis),
+     "yours is tempnb's softmax(z, 0): its second positional parameter is the temperature of 04-temperature"),
     # 04 · tempered softmax
     # the T -> 0 limit used too early: one-hot at T = 0.001, where [0, 1, 1.001] is still a near-tie
     # clipping the exponents instead of shifting them: [1, 2, 3] / 0.001 clipped at 700 gives three equal entries
@@ -10052,6 +10142,34 @@ def test_np_ma_hint_only_where_a_masked_logit_overflowed(capsys):
            "kept logit" in printed, printed
 
 
+@pytest.mark.parametrize("answer", [masked_softmax_unshifted, masked_softmax_unshifted_python])
+def test_masked_overflow_advice_fits_the_case(capsys, answer):
+    """Cold read r160, X2: on [1000, 1001, 999] with the 999 masked the kept logits are 1000 and 1001, a span of 1,
+    so no other shift can overflow there, and an unshifted answer made no shift: the advice names the largest kept
+    logit, 1001, and neither the other shifts nor a span of 2000 (which belongs to [-1000, 0, 1000])."""
+    printed = run(capsys, checks.check_masked_softmax, answer)
+    assert "on [1000, 1001, 999] with the 999 masked" in printed and "here 1001" in printed, printed
+    assert "2000" not in printed and "the minimum, the mean" not in printed, printed
+
+
+def test_tied_maximum_cases_tell_log1p_of_the_others_from_the_right_answer():
+    """Cold read r160, X1: on [2, 2, 0] the sum of exp(z - 2) is 2 + e^-2, so the right log-sum-exp is
+    2 + log(2 + e^-2), and log1p of the others picked by value, which drops both 2s, gives 2 + log(1 + e^-2): off by
+    log((2 + e^-2) / (1 + e^-2)) = 0.6317 in every entry, far beyond the checks' tolerances. The cross-entropy of
+    the row [2, 2, 0] with label 0 is log(2 + e^-2) = 0.758624 (the reviewer's 0.7586) against
+    log(1 + e^-2) = 0.126928. Both by math, not by the checks' code."""
+    z = np.array([2.0, 2.0, 0.0])
+    gap = math.log((2 + math.exp(-2)) / (1 + math.exp(-2)))
+    assert round(gap, 4) == 0.6317
+    assert np.allclose(log_softmax_log1p_of_the_others(z) - (z - 2 - math.log(2 + math.exp(-2))), gap,
+                       rtol=1e-12, atol=0)
+    assert np.allclose(log_softmax_log1p_of_the_rest(z), z - 2 - math.log(2 + math.exp(-2)), rtol=0, atol=1e-15)
+    batch, labels = np.array([[2.0, 2.0, 0.0]]), np.array([0])
+    assert round(math.log(2 + math.exp(-2)), 6) == 0.758624 and round(math.log1p(math.exp(-2)), 6) == 0.126928
+    assert np.allclose(cross_entropy_log1p_of_the_others(batch, labels), math.log1p(math.exp(-2)), rtol=1e-12, atol=0)
+    assert np.allclose(cross_entropy_log1p_of_the_rest(batch, labels), math.log(2 + math.exp(-2)), rtol=1e-12, atol=0)
+
+
 @pytest.mark.parametrize("eps", [3.37e-4, 1.234e-3, 2e-2])
 def test_a_large_common_factor_no_one_types_is_not_named_an_epsilon(capsys, eps):
     """Above 1e-6 only a round epsilon (two significant digits at most) up to 1e-2 is named (cold read r151, X3): a
@@ -11047,6 +11165,12 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_logsumexp, lambda z: np.float64(scipy.special.logsumexp(z))),
     # log1p of the sum without the maximum's own term, exp(0) = 1: log(1 + rest) is log(sum), exactly in reals
     (checks.check_logsumexp, logsumexp_log1p_of_the_rest),
+    # ... the same in Exercises 2 and 4, with one copy of a tied maximum left out by index (cold read r160, X1)
+    (checks.check_log_softmax, log_softmax_log1p_of_the_rest),
+    (checks.check_cross_entropy, cross_entropy_log1p_of_the_rest),
+    (checks.check_cross_entropy, lambda z, y: np.array([
+        row.max() + np.log1p(np.sum(np.exp(np.delete(row, row.argmax()) - row.max()))) - row[label]
+        for row, label in zip(z, y)])),
     # 03 · Exercise 1 since r132: scattered back, plain Python, an enormous negative stand-in for -inf (exp rounds it
     # to exactly 0), and log space (tempnb's softmax of the masked logits passed until cold read r147, X1)
     (checks.check_masked_softmax, masked_softmax_scattered),

@@ -845,6 +845,18 @@ def _along_case(z: np.ndarray, axis: int, label: str, beyond_longdouble: bool = 
                                 f"np.moveaxis(result, -1, axis), or skip the move: {_KEEP_AXIS} work along any axis."))
     if beyond_longdouble:
         mistakes.append(_wider_float_silenced(expected, "z.max(axis=axis, keepdims=True)."))
+    # tempnb's softmax(z, axis) with the axis passed by position: its second parameter is the temperature, so axis 0
+    # is temperature 0, each slice's argmax along the last axis (cold read r160, C1). Only for axis 0: softmax(z, 1)
+    # is the last axis at temperature 1, which the hint for a fixed last axis names
+    tempered = core.softmax(z, 0.0) if axis == 0 else None
+    if wrong(tempered):
+        mistakes.append(Mistake(tempered, "yours is tempnb's softmax(z, 0): its second positional parameter is the "
+                                          "temperature of 04-temperature, not the axis, so that call took "
+                                          "temperature 0, all the mass on the largest logit along the last axis "
+                                          "(scipy.special.softmax(z, 0) is axis 0; tempnb's takes the axis by "
+                                          "keyword, softmax(z, axis=0)). The exercise asks for your own softmax, "
+                                          "though: subtract the maximum along the axis, exponentiate with np.exp "
+                                          f"and divide by the sum along the axis, with {_KEEP_AXIS}."))
     mistakes += [
         Mistake(lambda a: as_array(a) is None or as_array(a).shape != z.shape,
                 f"return an array of z's shape, {z.shape}, one probability per logit; got {{got}}."),
@@ -1329,6 +1341,7 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
                 clipped.append(value)
     per_row = _PER_ROW_WANTED.format(rows=n_rows)
     shifted_sums = np.sum(np.exp(logits - logits.max(axis=1, keepdims=True)), axis=1)  # S per row, each >= 1
+    copies = np.sum(logits == logits.max(axis=1, keepdims=True), axis=1)  # how many logits tie for each row's top
     mistakes = [
         *([] if not beyond_longdouble else [_wider_float_silenced(expected, _CE_SHIFT)]),
         # a single row's loss as one number, shape (): .squeeze() drops the batch axis too when B = 1 (cold read
@@ -1391,6 +1404,19 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
           for value in (expected - np.log(shifted_sums) + np.log(shifted_sums) / math.log(base),
                         (scipy.special.logsumexp(logits, axis=1) / math.log(base)) - logits[rows, labels])
           if not close(value, expected)],
+        # log1p of the whole shifted sum, which counts each row's exp(0) = 1 twice; then log1p of the others picked
+        # by value (logits == m set to -inf, or z[z != m] row by row), which leaves every copy of a tied maximum out
+        # of the sum and adds back one exp(0) = 1 for them all (cold read r160, X1)
+        Mistake(expected - np.log(shifted_sums) + np.log1p(shifted_sums),
+                "np.log1p(s) is log(1 + s), so m + log1p(sum(exp(z - m))) counts each row's maximum term, "
+                "exp(0) = 1, twice: take np.log of the sum, logsumexp(z) = m + log(sum(exp(z - m))). (To keep "
+                "log1p, leave exactly one term out of each row's sum, the one at z.argmax(axis=1).)"),
+        *([] if np.all(copies < 2) else
+          [Mistake(expected - np.log(shifted_sums) + np.log1p(shifted_sums - copies),
+                   "on {label} a row's largest logit appears more than once, and each copy adds exp(0) = 1 to "
+                   "its sum; yours leaves every copy out (as z == m or z[z != m] picks them) and log1p adds back only "
+                   "one. Leave out one copy, the one at z.argmax(axis=1), before log1p, or take np.log of the whole "
+                   "sum, logsumexp(z) = m + log(sum(exp(z - m))).")]),
         *([] if np.allclose(logits.max(axis=1), 0.0) else
           [Mistake(expected - logits.max(axis=1),
                    "each loss is off by its row's maximum: log-sum-exp is m + log(sum(exp(z - m))), and the m taken "
@@ -1536,6 +1562,10 @@ def check_cross_entropy(cross_entropy: Callable) -> None:
         # K - 1, so a one-hot width taken from the labels, labels.max() + 1, passed them
         _cross_entropy_case(rng.normal(scale=2.0, size=(4, 5)), np.array([0, 2, 1, 2]),
                             "four rows of five logits with labels [0, 2, 1, 2], none of them the last class, 4"),
+        # tied maxima (cold read r160, X1): log1p of the others picked by value, logits == m, drops both copies of
+        # each row's top from its sum and passed every case above. The first label on a tied maximum, the second not
+        _cross_entropy_case(np.array([[2.0, 2.0, 0.0], [1.0, 3.0, 3.0]]), np.array([0, 0]),
+                            "[[2, 2, 0], [1, 3, 3]] with labels [0, 0] (each row's maximum tied)"),
         # beyond np.longdouble's range (cold read r157, X1): the naive log-sum-exp, or a shift by each row's mean or
         # first logit, computed in np.longdouble, passed every case above on x86; in the first row here the shifts
         # by its minimum, mean, first or last logit each leave an exponent of 12000 or more. Its loss is
@@ -1764,11 +1794,17 @@ _MASK_INVERTED = ("Every entry is kept here, yet your code computed a 0 / 0 or a
                   f"{_MASK_LOGITS} leaves the kept logits as they are and puts -inf only where keep is False.")
 
 
-def _masked_on_problem(far_above: float | None, all_kept: bool) -> Callable[[str], str]:
+def _masked_on_problem(far_above: float | None, all_kept: bool, top: float, width: float) -> Callable[[str], str]:
     """Advice after a problem on one case of Exercise 1: the mask's place when a masked logit lies far above the kept
     ones; an inverted mask after a 0 / 0 where every entry is kept and finite; otherwise the shift, after an
     overflow or an underflow; nothing after any other problem (a TypeError, "expected a function"), which the
-    problem's own text explains."""
+    problem's own text explains. ``top`` and ``width`` are the largest kept finite logit and the span of the kept
+    finite logits: why only the maximum will do is said where another shift can overflow, a span above 709, and
+    with that span (cold read r160, X2: on [1000, 1001, 999] it said "up to 2000", and no shift was made at all)."""
+    only_max = ("" if width <= 709 else
+                " Any shift other than the maximum (the minimum, the mean, the first or last logit) can leave "
+                f"exponents above 0 (here up to {width:g}), and exp overflows above 709; only the maximum "
+                "guarantees every exponent is ≤ 0.")
     def advice(problem: str) -> str:
         if not all_kept and ("divide by zero" in problem or "math domain error" in problem):
             # z + np.log(keep): the mask turned into -inf by a log of 0, which warns (math.log raises)
@@ -1778,7 +1814,10 @@ def _masked_on_problem(far_above: float | None, all_kept: bool) -> Callable[[str
         if far_above is not None and (_overflow(problem) or _underflow(problem)):
             return _masked_far_above_advice(far_above, overflow=_overflow(problem))
         if _overflow(problem):
-            return f"Subtract the largest kept logit before exponentiating. {_MAX_ONLY}"
+            if only_max:
+                return f"Subtract the largest kept logit before exponentiating.{only_max}"
+            return (f"Subtract the largest kept logit, here {top:g}, before exponentiating: exp overflows above "
+                    "709, and once that logit is subtracted every exponent is ≤ 0.")
         if all_kept and _underflow(problem):  # nothing can underflow here, but an inverted mask leaves only -inf
             return _MASK_INVERTED
         if _underflow(problem):
@@ -1873,6 +1912,7 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
     expected = scipy.special.softmax(masked_z)
     masked = ~kept | np.isneginf(z)  # every entry whose probability must be exactly 0
     far_above = float(z[~kept].max()) if np.any(~kept) and z[~kept].max() - masked_z.max() > 700 else None
+    kept_finite = masked_z[np.isfinite(masked_z)]  # every case keeps at least one finite logit
     shape = f"({z.size},)"
     # nan put in as the mask: nan in every masked entry, on a case where nothing can overflow or underflow, so that
     # no silenced overflow (inf * 0 in a masked entry) can be taken for it
@@ -1982,7 +2022,9 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
     return Case((z.copy(), kept.copy()), expected,
                 f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}: the masked entries get exactly 0 "
                 "and the kept ones the softmax of the kept logits.",
-                label, tuple(mistakes), _masked_on_problem(far_above, bool(np.all(kept) and np.all(np.isfinite(z)))))
+                label, tuple(mistakes),
+                _masked_on_problem(far_above, bool(np.all(kept) and np.all(np.isfinite(z))), float(np.max(kept_finite)),
+                                   float(np.ptp(kept_finite))))
 
 
 _NAN_MASK = ("on {label} your result has nan in every masked entry ({got}): nan is not a mask. exp(nan) is nan, and "
@@ -2231,10 +2273,20 @@ def _log_softmax_case(logits: list[float], label: str, beyond_longdouble: bool =
     finite_z = z[np.isfinite(z)]
     top = float(finite_z.max())
     total = float(np.sum(np.exp(finite_z - top)))
+    copies = int(np.sum(z == top))  # how many logits tie for the maximum
     shape = f"({z.size},)"
     masked = np.isneginf(z)
     with np.errstate(all="ignore"):
         slips = [  # (what a slip returns, its hint), kept where it differs from the right answer
+            # log1p of the others, picked by value (z[z != m]): every copy of a tied maximum left out of the sum, and
+            # log1p adding back one exp(0) = 1 for them all (cold read r160, X1). First, since with two copies it
+            # gives what the sum less one term gives, which an untied case names
+            *([] if copies < 2 else
+              [(expected + math.log(total) - math.log1p(total - copies),
+                f"on {{label}} the maximum, {top:g}, appears {'twice' if copies == 2 else f'{copies} times'}, and each "
+                "copy adds exp(0) = 1 to the sum; yours leaves every copy out (as z[z != m] does) and log1p adds "
+                "back only one. Leave out one copy, np.delete(z, z.argmax()), before log1p, or take np.log of the "
+                f"whole sum, {_LOG_SPACE}.")]),
             (z - top, f"that is z - max(z) alone: log-softmax also subtracts log(sum(exp(z - m))), {_LOG_SPACE}."),
             (expected + top, f"each entry is off by max(z) = {top:g}: the log-sum-exp is m + log(sum(exp(z - m))), "
                              f"so add m back before subtracting it: {_LOG_SPACE}."),
@@ -2246,7 +2298,8 @@ def _log_softmax_case(logits: list[float], label: str, beyond_longdouble: bool =
                                           "the log of the mean of the exponentials (np.mean); take their sum."),
             (expected + math.log(total) - math.log1p(total),
              "np.log1p(s) is log(1 + s), so log1p(sum(exp(z - m))) counts the maximum's own term, exp(0) = 1, "
-             f"twice: take np.log of the sum, {_LOG_SPACE}."),
+             f"twice: take np.log of the sum, {_LOG_SPACE}. (To keep log1p, leave exactly one term out of the sum, "
+             "np.delete(z, z.argmax()): z[z != m] leaves out every copy of a tied maximum.)"),
             *[(expected + math.log(total) - math.log(total) / math.log(base),
                f"that subtracts a base-{base} log of the sum: {_NATURAL_LOG}.") for base in (10, 2)],
             # the whole answer in another base: np.log2 of the probabilities, or the right answer divided by log 2
@@ -2279,7 +2332,7 @@ def _log_softmax_case(logits: list[float], label: str, beyond_longdouble: bool =
                 "your result has nan in it on {label}: an inf - inf (an overflowed sum) or 0 / 0 happened, and if "
                 "you silenced NumPy's warning (np.errstate), the warning went, not the problem: "
                 f"{_LOG_SPACE}."),
-        *rounded_mistakes(expected, "tolerance, 1e-12 plus a relative 1e-12"),
+        *rounded_mistakes(expected, f"tolerance, {_log_softmax_tolerance(z)}"),
         Mistake(lambda a: bool(np.any(np.isposinf(as_array(a)))),
                 f"your result has +inf in it on {{label}}: {_SILENCED} Factor out the max: {_LOG_SPACE}."),
         # the naive z - np.log(np.sum(np.exp(z))) with its warning silenced (np.errstate(over="ignore"), the pattern
@@ -2328,8 +2381,9 @@ def _log_softmax_case(logits: list[float], label: str, beyond_longdouble: bool =
                 "{{err}}): an epsilon was added inside the log, log(S + eps). Leave it out: once the maximum is "
                 "subtracted the largest term is exp(0) = 1, so S is at least 1 and its log is never log 0."),
         Mistake(near_miss(expected), "your result is close, but not within the check's tolerance (on {label}: off "
-                                     "by up to {{err}}, and the check allows 1e-12 plus a relative 1e-12): return the "
-                                     "unrounded float64 result (no rounding, no float32, and no epsilon in the log)."),
+                                     "by up to {{err}}, and the check allows "
+                                     f"{_log_softmax_tolerance(z)}): return the unrounded float64 result (no "
+                                     "rounding, no float32, and no epsilon in the log)."),
     ]
     width = float(np.ptp(finite_z))  # beyond 709, a shift by the minimum, the mean or another logit overflows
     can_underflow = bool(width > 700 or top < -700)  # an exp of a logit, shifted or not, rounds to 0
@@ -2341,6 +2395,24 @@ def _log_softmax_case(logits: list[float], label: str, beyond_longdouble: bool =
                 f"{_LOG_SPACE}.", label, tuple(mistakes), on_problem)
 
 
+def _log_softmax_atol(z: np.ndarray) -> float:
+    """Exercise 2's absolute tolerance on the logits z: 1e-12, or 8 units in the last place of the largest finite
+    |logit| where that is more (from |z| = 1024 up, where 8 units are 8 * 2^-42 = 1.8e-12), so that a log-sum-exp a
+    few units off is right (_same_log_softmax says why)."""
+    finite = np.abs(z[np.isfinite(z)])
+    return max(1e-12, 8 * float(np.spacing(finite.max()))) if finite.size else 1e-12
+
+
+def _log_softmax_tolerance(z: np.ndarray) -> str:
+    """How Exercise 2's hints state the tolerance on the logits z (cold read r160, X3: "1e-12" understated it on
+    the logits 12000 apart)."""
+    atol = _log_softmax_atol(z)
+    if atol == 1e-12:
+        return "1e-12 plus a relative 1e-12"
+    largest = float(np.max(np.abs(z[np.isfinite(z)])))
+    return f"{atol:.2g} (8 units in the last place of {largest:g}) plus a relative 1e-12"
+
+
 def _same_log_softmax(z: np.ndarray) -> Callable[[object, object], bool]:
     """Right for Exercise 2: the shape of z, -inf exactly where the right answer has it, every other entry within
     1e-12 (or 8 units in the last place of the largest finite |logit|, if more) plus a relative 1e-12 (the
@@ -2350,8 +2422,7 @@ def _same_log_softmax(z: np.ndarray) -> Callable[[object, object], bool]:
     # that error into every entry: near the largest logit of [0, 12000, -12000] a unit is 1.8e-12, above the 1e-12.
     # So the absolute tolerance is at least 8 units in the last place of the largest finite |logit| (9.1e-13 at
     # 1000, below the 1e-12, so the earlier cases keep theirs)
-    finite = np.abs(z[np.isfinite(z)])
-    atol = max(1e-12, 8 * float(np.spacing(finite.max()))) if finite.size else 1e-12
+    atol = _log_softmax_atol(z)
 
     def same(answer: object, expected: object) -> bool:
         target = np.asarray(expected, dtype=float)
@@ -2376,6 +2447,9 @@ def _log_softmax_cases() -> list[Case]:
         # beyond every float type (cold read r151, X4): e^-1000 fits in x86's 80-bit long double (down to about
         # e^-11355), so the log of a probability computed in np.longdouble passed [0, -1000]; e^-20000 rounds to 0
         _log_softmax_case([0.0, -20000.0], "[0, -20000] (e^-20000 rounds to 0 even in np.longdouble)"),
+        # a tied maximum (cold read r160, X1): log1p of the others picked by value, z[z != m], drops both 2s from the
+        # sum and passed every case above
+        _log_softmax_case([2.0, 2.0, 0.0], "[2, 2, 0] (a tied maximum)"),
         # beyond np.longdouble's range at the top too (cold read r157, X1): the naive formula, or a shift by the first
         # logit, computed in np.longdouble, passed every case above on x86; here each of them, and a shift by the
         # minimum, the mean or the last logit, leaves an exponent of 12000 or 24000; only the maximum (12000, in the
