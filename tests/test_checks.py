@@ -6904,6 +6904,10 @@ WRONG_ANSWERS = [
         softmax(t, T, axis=1), softmax(s, T, axis=1)), axis=1))), "you got inf"),
     # tempnb.kl_divergence on the softmax outputs: the same inf, and the hint names it
     (checks.check_soft_loss, soft_kl_divergence_of_probs, "tempnb.kl_divergence on softmax outputs"),
+    # cold read r160, X-nit: scipy.special.kl_div on the softmax outputs (x log(x/y) − x + y, whose −x + y sums to 0
+    # over a row of probabilities, so the row sum is the KL): inf where the student's probability rounds to 0, named
+    (checks.check_soft_loss, lambda s, t, T: T * T * float(np.mean(np.sum(scipy.special.kl_div(
+        softmax(t, T, axis=1), softmax(s, T, axis=1)), axis=1))), "scipy.special.kl_div or tempnb.kl_divergence"),
     # np.log(softmax(t, T)) on the teacher's side: log 0 when a confident teacher's probabilities round to 0
     (checks.check_soft_loss, soft_teacher_np_log, "np.log(softmax(t, T))"),
     (checks.check_soft_loss, soft_teacher_np_log_silenced, "you returned nan. The teacher's probabilities"),
@@ -11447,6 +11451,16 @@ def distillation_log_of_ratio(s, t, y, T, alpha):
     return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
 
 
+def distillation_kl_div(s, t, y, T, alpha):
+    """Cold read r160, X-nit: the KL from scipy.special.kl_div on the two softmax outputs: inf where q rounds to 0."""
+    n, n_classes = s.shape
+    p, q = softmax(t, T, axis=1), softmax(s, T, axis=1)
+    kl = np.sum(scipy.special.kl_div(p, q), axis=1)
+    ce = -log_softmax(s, axis=1)[np.arange(n), y]
+    gradient = (alpha * T * (q - p) + (1 - alpha) * (softmax(s, axis=1) - np.eye(n_classes)[y])) / n
+    return alpha * T * T * float(np.mean(kl)) + (1 - alpha) * float(np.mean(ce)), gradient
+
+
 def distillation_teacher_np_log(s, t, y, T, alpha):
     """The teacher's logs as np.log(softmax(t, T)), the student's with log_softmax: a confident teacher meets log 0."""
     n, n_classes = s.shape
@@ -11708,6 +11722,9 @@ DISTILLATION_LOSS_WRONG = [
     # logs of probabilities that round to 0 (a confident student, then a confident teacher), or clipped at 1e-300
     (distillation_log_of_ratio, "with a confident student (one logit 800 above the rest), it emitted a RuntimeWarning"),
     (distillation_teacher_np_log, "with a confident teacher (one logit 800 above the rest), it emitted a"),
+    (distillation_kl_div, "with a confident student (one logit 800 above the rest), your loss is inf. A probability "
+                          "that rounded to 0"),
+    (distillation_kl_div, "scipy.special.rel_entr and scipy.special.kl_div return inf for it"),
     # np.maximum(q, 1e-300) is np.clip(q, 1e-300, 1): since cold read r136 the ε is named, with its size
     (distillation_clipped_300, "with a confident student (one logit 800 above the rest), your loss is what an ε of "
                                "1e-300 inside the log gives"),

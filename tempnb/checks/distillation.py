@@ -219,8 +219,8 @@ def _soft_case(s: np.ndarray, t: np.ndarray, T: float, where: str = "") -> Case:
     mistakes += [
         Mistake(lambda a: number(a) is not None and math.isinf(number(a)),
                 "you got inf: a probability that rounds to 0 has log 0 = -inf (np.log of a softmax, "
-                "scipy.special.rel_entr, or tempnb.kl_divergence on softmax outputs meets it). Work with "
-                "log_softmax, which never takes the log of 0."),
+                "scipy.special.rel_entr, scipy.special.kl_div or tempnb.kl_divergence on softmax outputs meets "
+                "it). Work with log_softmax, which never takes the log of 0."),
         *_epsilon_mistakes(p, q, log_p, log_q, T, where),
         *named(reductions),
         # a negative value that no slip above gives: a KL is never negative, so a sign or a term is wrong
@@ -1397,7 +1397,7 @@ def _check_loss_function(loss_function: Callable) -> str | None:
 
 _ROUNDED_TO_0 = ("a probability that rounded to 0 (e^-800 is below the smallest double) has log 0 = -inf: "
                  "np.log(p / q) and np.log(softmax(...)) take that log (and 0 · log 0 is nan), and "
-                 "scipy.special.rel_entr returns inf for it. "
+                 "scipy.special.rel_entr and scipy.special.kl_div return inf for it. "
                  "Take every log with log_softmax: log p − log q = log_softmax(t, T, axis=1) − log_softmax(s, T, "
                  "axis=1), and the cross-entropy from log_softmax(s, axis=1).")
 
