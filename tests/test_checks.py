@@ -9065,6 +9065,51 @@ def ece_errstate_nansum(probs, labels, n_bins):
     return float(np.nansum(count / len(labels) * gaps))
 
 
+def ece_np_where_divided(probs, labels, n_bins):
+    """Cold read r161, X2: per-bin means by np.where(count > 0, sum / count, 0), meant to divide only where a bin holds
+    examples; NumPy evaluates sum / count in every bin before np.where chooses, so the empty bins still make 0/0.
+    Weighted by count / n afterwards, the number is right."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    count = np.bincount(bins, minlength=n_bins)
+    accuracy = np.where(count > 0, np.bincount(bins, correct, n_bins) / count, 0.0)
+    mean_confidence = np.where(count > 0, np.bincount(bins, confidence, n_bins) / count, 0.0)
+    return float(np.sum(count / len(labels) * np.abs(accuracy - mean_confidence)))
+
+
+def ece_where_imported(probs, labels, n_bins):
+    """The same np.where trap, with where imported from NumPy inside the function and the division in a helper."""
+    from numpy import where
+
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    count = np.bincount(bins, minlength=n_bins)
+
+    def per_bin_mean(weights):
+        return where(count > 0, np.bincount(bins, weights, n_bins) / count, 0.0)
+
+    return float(np.sum(count / len(labels) * np.abs(per_bin_mean(correct) - per_bin_mean(confidence))))
+
+
+def ece_divide_where(probs, labels, n_bins):
+    """The fix X2's hint names: np.divide with where=count > 0 divides only in the bins that hold examples, into a
+    buffer of zeros, so an empty bin adds 0 and nothing warns."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    count = np.bincount(bins, minlength=n_bins)
+    accuracy = np.divide(np.bincount(bins, correct, n_bins), count, out=np.zeros(n_bins), where=count > 0)
+    mean_confidence = np.divide(np.bincount(bins, confidence, n_bins), count, out=np.zeros(n_bins), where=count > 0)
+    return float(np.sum(count / len(labels) * np.abs(accuracy - mean_confidence)))
+
+
+def ece_float_bins_added_at(probs, labels, n_bins):
+    """Cold read r161, X3, as indices: np.ceil(c * M) - 1 is a float array, which np.add.at cannot index with."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    gaps = np.zeros(n_bins)
+    np.add.at(gaps, np.ceil(confidence * n_bins) - 1, correct - confidence)
+    return float(np.abs(gaps).sum() / len(labels))
+
+
 WRONG_ANSWERS += [
     # 01 · valid distribution
     (checks.check_is_valid_distribution, lambda p: math.isclose(sum(p), 1, rel_tol=0, abs_tol=1e-6), "negative"),
@@ -9710,6 +9755,20 @@ WRONG_ANSWERS += [
     (checks.check_ece, ece_rounded_to_4, "do not round it"),
     # the right number, with a 0/0 warning from the empty bins: not yet, but the hint says the number is right
     (checks.check_ece, ece_accuracy_nansum, "Your number is right, but an empty bin makes 0/0 (a RuntimeWarning)"),
+    # cold read r161 (X2): np.where(count > 0, right / count, 0) still divides in every bin; the hint says so, and names
+    # np.divide(..., where=count > 0), which does not (a right-answer row below)
+    (checks.check_ece, ece_np_where_divided,
+     "Your number is right, but a warning counts as not yet. Your function calls np.where, and np.where(count > 0, "
+     "right / count, 0) does not skip the empty bins: NumPy computes right / count in every bin"),
+    (checks.check_ece, ece_np_where_divided, "np.divide(right, count, out=np.zeros(n_bins), where=count > 0)"),
+    (checks.check_ece, ece_where_imported, "Your function calls np.where"),
+    # with no np.where in sight, the general 0/0 hint still warns against it
+    (checks.check_ece, ece_empty_bins_divided, "np.where(count > 0, right / count, 0) still divides in every bin"),
+    # cold read r161 (X3): float bin numbers from np.ceil, for np.bincount and as indices: NumPy's error, explained
+    (checks.check_ece, ece_binned_by(lambda c, M: np.ceil(c * M) - 1), "according to the rule 'safe'. np.bincount "
+     "needs integer bin numbers, and yours are floats: np.ceil and np.floor return floats"),
+    (checks.check_ece, ece_binned_by(lambda c, M: np.floor(c * M)), "Convert the bin numbers with .astype(int)"),
+    (checks.check_ece, ece_float_bins_added_at, "Bin numbers used as indices must be integers, and yours are floats"),
     (checks.check_ece, ece_without_bins, "averaged |correct - confidence| over the examples, with no bins"),
     (checks.check_ece, ece_open_bins, "a confidence exactly on an edge fell in no bin"),
     # the library itself, under the notebook's name, as tempnb.…, imported from tempnb.calibration, and the right
@@ -11298,6 +11357,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_ece, ece_histogram_mirrored),
     # the 0/0 of empty bins silenced with np.errstate: no warning and the right number, as the exercise asks
     (checks.check_ece, ece_errstate_nansum),
+    # cold read r161 (X2): the division only where count > 0 that the np.where hint names
+    (checks.check_ece, ece_divide_where),
     # loop-free answers whose library calls run a fixed number of Python lines whatever the number of bins
     (checks.check_ece, ece_mask_matrix),
     (checks.check_ece, ece_reduceat),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import dis
 import functools
 import io
 import math
@@ -282,8 +283,54 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str,
     )
 
 
-def _ece_on_problem(problem: str) -> str:
-    """0/0 from a bin with no examples: the per-bin accuracy right / count divided by an empty count."""
+# np.where(count > 0, right / count, 0) looks like a division only where count > 0, but NumPy computes right / count
+# for every bin before np.where chooses between its branches, so the empty bins' 0/0 happens anyway (cold read r161,
+# X2). np.divide with where= skips them.
+_DIVIDE_WHERE = ("with np.divide(right, count, out=np.zeros(n_bins), where=count > 0); np.where(count > 0, right / "
+                 "count, 0) still divides in every bin")
+_YOUR_WHERE = ("Your function calls np.where, and np.where(count > 0, right / count, 0) does not skip the empty "
+               "bins: NumPy computes right / count in every bin, empty ones included, before np.where chooses "
+               "between its branches, so the 0/0 happens anyway. Divide only where count > 0 with "
+               "np.divide(right, count, out=np.zeros(n_bins), where=count > 0), or use the sums, Σ_m |right_m − "
+               "summed confidence_m| / n, which need no division per bin.")
+
+# Float bin numbers, as np.ceil(confidence * M) - 1 and np.floor give (cold read r161, X3).
+_FLOAT_BINS = ("np.ceil and np.floor return floats (np.ceil(2.5) is 3.0, not 3), and so does arithmetic on them. "
+               "Convert the bin numbers with .astype(int), as in np.ceil(confidence * n_bins).astype(int) - 1, or "
+               "build them with np.digitize or np.searchsorted, which return integers.")
+
+
+def _calls_np_where(function: Callable) -> bool:
+    """Whether the learner's function, or a function defined inside it, names np.where (numpy.where, or where
+    imported from NumPy). np.where is not a Python function, so the line counter never sees it run; the code that
+    names it shows it."""
+    code = getattr(function, "__code__", None)
+    names = getattr(function, "__globals__", {})
+    stack = [code] if code is not None else []
+    while stack:
+        code = stack.pop()
+        stack.extend(constant for constant in code.co_consts if hasattr(constant, "co_names"))
+        if "where" not in code.co_names:
+            continue
+        for instruction in dis.get_instructions(code):
+            if instruction.argval != "where":
+                continue
+            if instruction.opname in ("LOAD_ATTR", "LOAD_METHOD", "IMPORT_FROM"):
+                return True
+            if instruction.opname == "LOAD_GLOBAL" and names.get("where") is np.where:
+                return True
+    return False
+
+
+def _ece_on_problem(problem: str, calls_where: bool = False) -> str:
+    """0/0 from a bin with no examples: the per-bin accuracy right / count divided by an empty count; float bin
+    numbers. ``calls_where``: the learner's function names np.where (see ``_calls_np_where``)."""
+    if "Cannot cast array data from dtype('float" in problem:  # np.bincount given float bin numbers
+        return "np.bincount needs integer bin numbers, and yours are floats: " + _FLOAT_BINS
+    if "arrays used as indices must be of integer" in problem:  # right[bins] or np.add.at(right, bins, ...)
+        return "Bin numbers used as indices must be integers, and yours are floats: " + _FLOAT_BINS
+    if ("invalid value" in problem or "divide by zero" in problem) and calls_where:
+        return _YOUR_WHERE
     if "Mean of empty slice" in problem:
         return ("A bin with no examples selects an empty array, and np.mean of it is 0/0, nan (np.nansum would "
                 "drop the nan afterwards, but the warning says the empty mean was taken). Work with the sums "
@@ -292,7 +339,7 @@ def _ece_on_problem(problem: str) -> str:
     if "invalid value" in problem or "divide by zero" in problem:
         return ("A bin with no examples has count 0, so right / count is 0/0 (np.nansum would drop the nan "
                 "afterwards, but the warning says the 0/0 happened): work with the sums, |right_m - summed "
-                "confidence_m| / n, which need no division per bin (or divide only where count > 0).")
+                f"confidence_m| / n, which need no division per bin (or divide only where count > 0, {_DIVIDE_WHERE}).")
     if "same length" in problem:
         return ("Your bin indices and the weights given to np.bincount have different lengths: the bins, correct "
                 "and confidence must all have one entry per example, probs.max(axis=1) and "
@@ -366,7 +413,8 @@ def check_ece(ece: Callable) -> None:
                                           "minlength=n_bins)."))
         ece, returned = _recording(learner)
 
-        cases = [dataclasses.replace(case, on_problem=_ece_on_problem_given(case.expected, returned))
+        calls_where = _calls_np_where(learner)
+        cases = [dataclasses.replace(case, on_problem=_ece_on_problem_given(case.expected, returned, calls_where))
                  for case in cases]
     problem = first_miss(ece, cases, same=_same_number)
     if problem is not None:
@@ -491,10 +539,10 @@ def _recording(learner: Callable) -> tuple[Callable, dict[str, object]]:
     return recorded, returned
 
 
-def _ece_on_problem_given(expected: float, returned: dict) -> Callable[[str], str]:
+def _ece_on_problem_given(expected: float, returned: dict, calls_where: bool = False) -> Callable[[str], str]:
     """_ece_on_problem, led by "your number is right" when a 0/0 warning came with the right value."""
     def on_problem(problem: str) -> str:
-        advice = _ece_on_problem(problem)
+        advice = _ece_on_problem(problem, calls_where)
         if any(kind in problem for kind in _ZERO_BY_ZERO) and "value" in returned:
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
@@ -502,9 +550,11 @@ def _ece_on_problem_given(expected: float, returned: dict) -> Callable[[str], st
             if right:
                 where = ("np.mean of an empty bin's selection" if "Mean of empty slice" in problem
                          else "right / count with a count of 0")
+                if calls_where and "Mean of empty slice" not in problem:
+                    return "Your number is right, but a warning counts as not yet. " + _YOUR_WHERE
                 return ("Your number is right, but an empty bin makes 0/0 (a RuntimeWarning), and a warning "
                         "counts as not yet: use the sums, Σ_m |right_m − summed confidence_m| / n, which need no "
-                        "division per bin (or divide only where count > 0). "
+                        f"division per bin (or divide only where count > 0, {_DIVIDE_WHERE}). "
                         f"Here the 0/0 is {where} (even if the nan is dropped or skipped afterwards).")
         return advice
     return on_problem
