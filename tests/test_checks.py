@@ -2121,6 +2121,53 @@ def tempered_own_logaddexp(z, T):
     return np.exp(z / T - functools.reduce(logaddexp, (z / T).tolist()))
 
 
+def tempered_logaddexp2_reduce(z, T):
+    """The same shortcut in base 2 (cold read r163, X2): s = z / T / log 2, so that 2**s = e**(z / T), and
+    2**(s - np.logaddexp2.reduce(s)) is softmax(z / T), with NumPy's base-2 log-sum-exp doing the max trick."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    s = z / T / np.log(2)
+    return np.exp2(s - np.logaddexp2.reduce(s))
+
+
+LOG2_SUM_EXP2 = np.logaddexp2.reduce  # NumPy's base-2 reduce under a name of the learner's own
+
+
+def tempered_logaddexp2_renamed(z, T):
+    """np.logaddexp2.reduce under a name of the learner's own: its code never says logaddexp2, so only the call of
+    the ufunc's method shows it."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    s = z / T / np.log(2)
+    return np.exp2(s - LOG2_SUM_EXP2(s))
+
+
+def tempered_backwards_shift(z, T):
+    """The max trick written backwards, exp((z.max() - z) / T), with the T = 0 limit: e^(-z / T) up to a constant, so
+    the softmax of -z / T, which favours the smallest logit (cold read r163, X3)."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    e = np.exp((z.max() - z) / T)
+    return e / e.sum()
+
+
+def tempered_min_minus_z(z, T):
+    """exp((z.min() - z) / T): every exponent at most 0, but again the softmax of -z / T."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    e = np.exp((z.min() - z) / T)
+    return e / e.sum()
+
+
+def tempered_formatted(z, T):
+    """The right probabilities formatted to 12 decimals for printing, a list of strings (cold read r163, X3)."""
+    return [f"{p:.12f}" for p in tempered_from_scratch(z, T)]
+
+
 def tempered_sklearn_softmax(z, T):
     """scikit-learn's softmax (a 2-D one, in sklearn.utils.extmath) of z / T as one row, with the T = 0 limit."""
     from sklearn.utils.extmath import softmax as sklearn_softmax
@@ -2717,6 +2764,64 @@ def test_tempered_softmax_hints_name_only_the_mistake_made(capsys):
     assert "tie test with a tolerance" not in printed and "clamping" not in printed, printed
     for answer in (tempered_powered_exponentials, tempered_log_of_softmax):
         assert "one-hot" not in run(capsys, checks.check_tempered_softmax, answer)
+
+
+# Exercise 1's cases in the order its text lists them ("What the check tries"), which is the order the check runs them
+TEMPERED_CASES_IN_ORDER = [
+    (np.log([0.25, 0.75]), 0.5), ([10, 20, 30], 1), ([10, 20, 30], 10), ([10, 20, 30], 100),
+    ([1, 2, 3], 0.001), ([0, 1, 1.001], 0.001), ([3, 1, 2], 0.001), ([-3, -2, -1], 0.001), ([1000, 1001], 1),
+    ([0, -800], 1000), ([1, 2, 3], 0), ([3, 1, 3], 0), ([0, 1, 1.001], 0), ([1, 1 + 1e-9], 0),
+    ([1, np.nextafter(1, 2)], 0), ([0, 5e-324], 0),
+]
+
+
+def called_line(first, second):
+    """What the debugging prints below show for one call: both arguments, as the learner's function received them."""
+    return f"called with {np.round(np.asarray(first, dtype=float), 6).tolist()} and {float(np.max(second)):g}"
+
+
+def printing(function):
+    """``function`` with a learner's debugging print of its arguments, on stdout and on stderr."""
+    def my_tempered_softmax(z, T):
+        print(called_line(z, T))
+        print("to stderr", file=sys.stderr)
+        return function(z, T)
+    return my_tempered_softmax
+
+
+def test_tempered_softmax_shows_a_debugging_print_once_per_case_it_reports(capsys):
+    """Cold read r163, X1: after a miss, Exercise 1's check called the learner's function with the arguments swapped
+    (T, z), on the cases after the miss and on four probes of its own, and a debugging print showed every one of those
+    calls. Only the cases the check runs, up to the one its hint names, show their prints now, once each, in the
+    order of the exercise's list; the probes and the repeat of a T = 0 case run quietly."""
+    expected = [called_line(z, T) for z, T in TEMPERED_CASES_IN_ORDER]
+    answers = [
+        # multiplied by T: the first case misses, and the swapped call is a probe
+        (printing(lambda z, T: tempered_from_scratch(z, 1 / T)), 1, "on the logits of [0.25, 0.75] at T = 0.5 you "
+                                                                    "multiplied by T"),
+        # no max trick: [1, 2, 3] at T = 0.001 overflows; the shift advice probes the other cases and four inputs
+        (printing(lambda z, T: np.exp(z / T) / np.exp(z / T).sum()), 5, "on [1, 2, 3] at T = 0.001, it emitted"),
+        # np.where over the limit and the softmax: every T > 0 passes, [1, 2, 3] at T = 0 warns and is called again
+        (printing(tempered_np_where_limit), 11, "on [1, 2, 3] at T = 0 your result is the right limit"),
+        (printing(tempered_from_scratch), 16, checks.PASS),
+    ]
+    for answer, cases_run, named in answers:
+        assert checks.check_tempered_softmax(answer) is None
+        captured = capsys.readouterr()
+        lines = captured.out.strip().splitlines()
+        assert lines[:-1] == expected[:cases_run], lines
+        assert named in lines[-1], lines[-1]
+        assert captured.err.strip().splitlines() == ["to stderr"] * cases_run, captured.err
+
+    def temperature_first(T, z):  # right when called (T, z); called (z, T) it returns [0.5, 0.5], with no error
+        print(called_line(T, z))
+        exps = np.exp((np.asarray(z, dtype=float) - np.max(z)) / T)
+        return exps / exps.sum()
+
+    assert checks.check_tempered_softmax(temperature_first) is None
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[:-1] == expected[:1], lines  # the check's own call, not the probe that swaps the arguments back
+    assert "your function takes the temperature first" in lines[-1], lines[-1]
 
 
 def test_close_temperatures_from_a_minimiser_are_outside_the_tolerance():
@@ -6573,9 +6678,27 @@ WRONG_ANSWERS = [
     # NumPy's log-sum-exp, np.logaddexp: its .reduce (a ufunc method), the ufunc itself folded with functools.reduce,
     # and its .reduce bound to a name of the learner's own (cold read r140: the first passed before)
     (checks.check_tempered_softmax, tempered_logaddexp_reduce, "your function calls np.logaddexp (NumPy's"),
-    (checks.check_tempered_softmax, tempered_logaddexp_reduce, "np.logaddexp and its .reduce"),
-    (checks.check_tempered_softmax, tempered_logaddexp_folded, "your function calls np.logaddexp"),
-    (checks.check_tempered_softmax, tempered_logaddexp_renamed, "your function calls np.logaddexp"),
+    (checks.check_tempered_softmax, tempered_logaddexp_reduce, "np.logaddexp or np.logaddexp2 and their .reduce"),
+    (checks.check_tempered_softmax, tempered_logaddexp_folded, "your function calls np.logaddexp (NumPy's log(e^a"),
+    (checks.check_tempered_softmax, tempered_logaddexp_renamed, "your function calls np.logaddexp (NumPy's log(e^a"),
+    # cold read r163, X2: the base-2 shortcut, np.logaddexp2.reduce of z / T / log 2, passed before; named in the
+    # code, and bound to a name of the learner's own (seen only as a call of the ufunc's method)
+    (checks.check_tempered_softmax, tempered_logaddexp2_reduce,
+     "your function calls np.logaddexp2 (NumPy's log2(2^a + 2^b), the base-2 np.logaddexp"),
+    (checks.check_tempered_softmax, tempered_logaddexp2_renamed, "your function calls np.logaddexp2 (NumPy's log2("),
+    # cold read r163, X3: the max trick backwards, (z.max() - z) / T or (z.min() - z) / T, is softmax(-z / T): on the
+    # first case, odds 3 : 1 reversed and squared, [9/10, 1/10]
+    (checks.check_tempered_softmax, tempered_backwards_shift,
+     "on the logits of [0.25, 0.75] at T = 0.5 your result, [0.9, 0.1], favours the smallest logit"),
+    (checks.check_tempered_softmax, tempered_backwards_shift, "Write (z - z.max()) / T"),
+    (checks.check_tempered_softmax, tempered_min_minus_z, "favours the smallest logit: the sign of your exponents"),
+    # cold read r163, X3: the probabilities formatted as text for printing
+    (checks.check_tempered_softmax, tempered_formatted,
+     "on the logits of [0.25, 0.75] at T = 0.5 you returned text, ['0.100000000000', '0.900000000000'], not numbers"),
+    (checks.check_tempered_softmax, lambda z, T: str(tempered_from_scratch(z, T)), "make text, for printing"),
+    # .astype(str): shown as a list, without NumPy's dtype after it
+    (checks.check_tempered_softmax, lambda z, T: tempered_from_scratch(z, T).astype(str),
+     "on the logits of [0.25, 0.75] at T = 0.5 you returned text, ['0.1"),
     (checks.check_tempered_softmax, tempered_apply_temperature, "your function calls tempnb's apply_temperature"),
     # scikit-learn's softmax of one row, with a T == 0 branch: right values, so the check names the call
     (checks.check_tempered_softmax, tempered_sklearn_softmax, "your function calls sklearn.utils.extmath.softmax"),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dis
 import functools
+import io
 import math
 import re
 import sys
@@ -15,6 +17,7 @@ import numpy as np
 from tempnb.checks._common import (
     Case,
     Mistake,
+    _text_inside,
     as_array,
     call,
     check_number,
@@ -39,6 +42,10 @@ def _tempered_case(logits: list[float], T: float, label: str,
     return Case((np.array(logits), T), expected,
                 f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, (
         _lazy_mistake(label),
+        # formatted for printing: [f"{p:.12f}" for p in ...], str(result), .astype(str) (cold read r163, X3)
+        Mistake(lambda a: as_array(a) is None and _text_inside(a),
+                f"on {label} you returned text, {{got:text}}, not numbers (str(), an f-string and .astype(str) make "
+                "text, for printing): return the probabilities themselves, and format them only when you print them."),
         # first: a T nudged by a small amount looks like any other near miss (float32, rounding) otherwise
         *_nudged_mistakes(logits, T, label),
         *first,
@@ -53,6 +60,12 @@ def _tempered_case(logits: list[float], T: float, label: str,
         *_rounded_mistakes(expected, label),
         Mistake(None if at_one else softmax(logits, 1 / T),
                 f"on {label} you multiplied by T; temperature divides the logits."),
+        # the max trick written backwards, exp((z.max() - z) / T), or (z.min() - z) / T: softmax(-z / T), which
+        # favours the smallest logit (cold read r163, X3)
+        Mistake(softmax(-np.array(logits), T),
+                f"on {label} your result, {{got}}, favours the smallest logit: the sign of your exponents is "
+                "flipped, as exp((z.max() - z) / T) or exp((z.min() - z) / T) gives. Write (z - z.max()) / T: "
+                "every exponent is then at most 0, and the largest logit gets the largest probability."),
         # before the T² mistake: on a near-tie at small T, softmax(z, T²) is one-hot too
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
                 and bool(np.all((as_array(a) == 0) | (as_array(a) == 1))) and float(np.sum(as_array(a))) == 1.0
@@ -337,7 +350,7 @@ def _digits(value: object, spec: str) -> str:
 class _Shown:
     """A learner's value in a hint: ``{got}`` shows it as usual (6 digits), ``{got:.10g}`` to 10 digits,
     so that a float32 or rounded answer visibly differs from the answer; ``{got:lazy}`` names a lazy iterator's
-    kind without its repr (which holds a memory address)."""
+    kind without its repr (which holds a memory address); ``{got:text}`` shows text as a list, without a dtype."""
 
     def __init__(self, value: object) -> None:
         self.value = value
@@ -348,6 +361,8 @@ class _Shown:
                 return "a generator (made by a generator expression, (... for x in ...), or by yield)"
             kind = type(self.value).__name__
             return f"a {kind} object ({kind}(...))" if kind in ("map", "filter", "zip") else f"a {kind} object"
+        if spec == "text":  # an array of strings as a list, without NumPy's dtype='<U14' after it
+            return shown(self.value.tolist() if isinstance(self.value, np.ndarray) else self.value)
         array = as_array(self.value)
         if array is not None and spec.startswith("entry"):  # one entry, "entry2" the third, to 10 digits
             index = int(spec[len("entry"):])
@@ -398,6 +413,20 @@ _OTHER_ERROR = ("The check calls my_tempered_softmax(z, T) with z a 1-D NumPy ar
                 "traceback shows the line that fails.")
 
 
+def _quietly() -> contextlib.ExitStack:
+    """A context in which what the learner's code prints is not shown (stdout and stderr both).
+
+    For the calls check_tempered_softmax makes after a case has missed, beyond first_miss's own: every case with
+    T > 0 called with the arguments swapped (_right_when_swapped), the same cases again and four probes of its own
+    (_shift_advice), and a T = 0 case again (_discarded_division). A debugging print would otherwise show inputs the
+    learner never wrote, or the logits in T's place, as if the check had passed the arguments the wrong way round
+    (cold read r163, X1)."""
+    stack = contextlib.ExitStack()
+    stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
+    stack.enter_context(contextlib.redirect_stderr(io.StringIO()))
+    return stack
+
+
 _ARGUMENT_ORDER = "The check calls my_tempered_softmax(z, T): the logits first, then the temperature."
 _DIVIDED_BY_T = "and the logits are divided by T."  # the end of the T / z hint, which names the order already
 
@@ -410,7 +439,8 @@ def _right_when_swapped(function: Callable, cases: list[Case]) -> str | None:
     shapes = set()
     for case in positive:
         z, T = case.args
-        outcome = call(function, T, z)
+        with _quietly():  # the check's probe, not the learner's call: its prints are not shown
+            outcome = call(function, T, z)
         got = as_array(outcome.value)
         if outcome.problem or got is None or got.size != case.expected.size or \
                 not close(got.ravel(), case.expected, rtol=1e-9, atol=1e-300):
@@ -498,7 +528,8 @@ def _failures(function: Callable, probes: list[tuple[np.ndarray, float]]) -> tup
 
     failed = []
     for z, T in probes:
-        outcome = call(function, z, T)
+        with _quietly():  # probes of the check's own, after the miss: the learner's prints are not shown
+            outcome = call(function, z, T)
         failed.append(bool(outcome.problem) or not close(outcome.value, softmax(z, T), rtol=1e-9, atol=1e-300))
     return tuple(failed)
 
@@ -589,7 +620,8 @@ def _discarded_division(function: Callable, cases: list[Case], problem: str,
         kind = problem[len(start):].split(".")[0]
         if kind not in ("divide by zero", "invalid value"):
             return None
-        outcome = call(function, z, T)
+        with _quietly():  # a repeat of a case first_miss ran: its prints showed then
+            outcome = call(function, z, T)
         try:
             right = _same(outcome.value, case.expected)
         except Exception:  # an answer the comparison cannot read is not the limit
@@ -714,7 +746,15 @@ _WHAT_IT_DOES = {
     # npy_logaddexp (numpy/_core/src/npymath/npy_math_internal.h.src, NumPy 2.4.6): x + log1p(exp(y - x)), x the larger
     "np.logaddexp": "NumPy's log(e^a + e^b), which takes the larger of a and b out first, so that "
                     "np.logaddexp.reduce(z / T) is the logsumexp of z / T, max trick included",
+    # npy_logaddexp2 (the same file): x + log2(1 + 2^(y - x)), x the larger; a logsumexp in base 2 (cold read r163, X2)
+    "np.logaddexp2": "NumPy's log2(2^a + 2^b), the base-2 np.logaddexp, which takes the larger of a and b out first, "
+                     "so that np.logaddexp2.reduce(z / T / log 2) is a logsumexp in base 2, max trick included",
 }
+
+
+# NumPy's pairwise log-sum-exps, each forbidden with its methods (.reduce, .accumulate). They are ufuncs, not Python
+# functions, so the profiler sees neither them nor their methods as a "call": the code that names them shows them.
+_LOGADDEXPS = (np.logaddexp, np.logaddexp2)
 
 
 def _library_functions() -> list[tuple[Callable, str]]:
@@ -740,17 +780,18 @@ def _library_functions() -> list[tuple[Callable, str]]:
     return found
 
 
-def _library_called(ran: dict[types.CodeType, dict], logaddexp_method_ran: bool) -> str | None:
+def _library_called(ran: dict[types.CodeType, dict], logaddexp_methods_ran: list[np.ufunc]) -> str | None:
     """Which library function of those Exercise 1 does not allow ran while the check called the learner's function,
     however its code reached it (a name, a module attribute, a helper of its own at any depth, a functools.partial);
     None if none. ``ran`` maps the code of every Python function that ran during those calls to the globals it ran
     with (a profiler in check_tempered_softmax records it, as common.calls does, without calling the learner's
-    function again); ``logaddexp_method_ran`` says whether code outside the libraries called a method of
-    np.logaddexp (.reduce, .accumulate), however it was named."""
+    function again); ``logaddexp_methods_ran`` lists the ufuncs of _LOGADDEXPS of which code outside the libraries
+    called a method (.reduce, .accumulate), however it was named."""
     called = next((label for function, label in _library_functions() if function.__code__ in ran), None)
-    if called is None and (logaddexp_method_ran or any(
-            _names_logaddexp(code, names) for code, names in ran.items() if not _in_a_library(names))):
-        called = "np.logaddexp"
+    for ufunc in _LOGADDEXPS:
+        if called is None and (any(method_of is ufunc for method_of in logaddexp_methods_ran) or any(
+                _names_ufunc(code, names, ufunc) for code, names in ran.items() if not _in_a_library(names))):
+            called = f"np.{ufunc.__name__}"
     return called
 
 
@@ -764,19 +805,21 @@ def _in_a_library(names: dict) -> bool:
     return str(names.get("__name__", "")).split(".")[0] in _LIBRARIES
 
 
-def _names_logaddexp(code: types.CodeType, names: dict) -> bool:
-    """Whether ``code`` reaches np.logaddexp: as an attribute (np.logaddexp, numpy.logaddexp.reduce), by an import
-    (from numpy import logaddexp), or by a global name bound to it. A ufunc call is not a Python call, so the profiler
-    does not see np.logaddexp(a, b) itself; the code that names it shows it. A function of the learner's own called
-    logaddexp is not NumPy's, and a comment or a string that mentions it is not code: neither counts."""
-    if "logaddexp" not in code.co_names:
+def _names_ufunc(code: types.CodeType, names: dict, ufunc: np.ufunc) -> bool:
+    """Whether ``code`` reaches ``ufunc`` (np.logaddexp or np.logaddexp2): as an attribute (np.logaddexp,
+    numpy.logaddexp2.reduce), by an import (from numpy import logaddexp), or by a global name bound to it. A ufunc
+    call is not a Python call, so the profiler does not see np.logaddexp(a, b) itself; the code that names it shows
+    it. A function of the learner's own called logaddexp is not NumPy's, and a comment or a string that mentions it
+    is not code: neither counts."""
+    name = ufunc.__name__
+    if name not in code.co_names:
         return False
     for instruction in dis.get_instructions(code):
-        if instruction.argval != "logaddexp":
+        if instruction.argval != name:
             continue
         if instruction.opname in ("LOAD_ATTR", "LOAD_METHOD", "IMPORT_FROM"):
             return True
-        if instruction.opname == "LOAD_GLOBAL" and names.get("logaddexp") is np.logaddexp:
+        if instruction.opname == "LOAD_GLOBAL" and names.get(name) is ufunc:
             return True
     return False
 
@@ -842,14 +885,17 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
     ]
     sorted_in_place = []  # set by the wrapper below when the learner's code sorts the array it was given
     ran: dict[types.CodeType, dict] = {}  # the code of every Python function the learner's function ran: its globals
-    logaddexp_method_ran = []  # set when code outside the libraries calls np.logaddexp.reduce (or another method)
+    # the ufunc of each np.logaddexp.reduce or np.logaddexp2.reduce (or other method) called outside the libraries
+    logaddexp_methods_ran: list[np.ufunc] = []
 
     def record(frame, event, arg) -> None:  # noqa: ANN001 (sys.setprofile's signature)
         if event == "call":
             ran.setdefault(frame.f_code, frame.f_globals)
-        elif event == "c_call" and getattr(arg, "__self__", None) is np.logaddexp and \
-                not _in_a_library(frame.f_globals):
-            logaddexp_method_ran.append(True)
+        elif event == "c_call":
+            method_of = getattr(arg, "__self__", None)
+            # by identity: __self__ may be an array, whose == does not give one truth value
+            if any(method_of is ufunc for ufunc in _LOGADDEXPS) and not _in_a_library(frame.f_globals):
+                logaddexp_methods_ran.append(method_of)
 
     @functools.wraps(tempered_softmax)  # keeps the learner's parameter names for the hints
     def watched(*args):
@@ -892,13 +938,13 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
     # a library function that ran is the mistake to name, whatever else went wrong: a library softmax of z / T passes
     # every case (with a T == 0 branch), apply_temperature misses a near-tie its T = 1 softmax rounded to a tie, and a
     # function written from scratch removes these and any other slip that came with the library call
-    library = _library_called(ran, bool(logaddexp_method_ran))
+    library = _library_called(ran, logaddexp_methods_ran)
     if library is not None:
         problem = (f"your function calls {library} ({_WHAT_IT_DOES[library]}): the exercise is to write "
                    "softmax(z / T) from scratch, with np.exp, the max trick and a T == 0 branch, without any "
                    "library softmax, log-softmax or logsumexp (tempnb's softmax, log_softmax or apply_temperature, "
-                   "scipy.special's softmax, log_softmax or logsumexp, np.logaddexp and its .reduce, "
-                   "sklearn.utils.extmath.softmax); keep them for comparing your result with.")
+                   "scipy.special's softmax, log_softmax or logsumexp, np.logaddexp or np.logaddexp2 and their "
+                   ".reduce, sklearn.utils.extmath.softmax); keep them for comparing your result with.")
     return hint(problem) if problem is not None else passed(
         "Your tempered softmax matches tempnb.softmax, down to T = 0.001 and at the limit T = 0.")
 
