@@ -1684,6 +1684,112 @@ def batch_sampler_in_place(z, rng):
     return batch_inverse_cdf(z, rng)
 
 
+# -- 06 · cold read r162: a temperature of 1.5 is not a base-2 softmax (X1), a (B, B) u (X3), bare warnings (X4) --
+
+
+def batch_tempered(temperature):
+    """The notebook's own `temperature = 1.5` (or another) applied where none belongs, as softmax(logits,
+    temperature, axis=1)."""
+    def sampler(logits, rng):
+        cdf = np.cumsum(softmax(logits, temperature, axis=1), axis=1)
+        u = rng.random(len(logits)) * cdf[:, -1]
+        return np.sum(cdf <= u[:, None], axis=1)
+
+    return sampler
+
+
+def batch_divided_by_temperature(logits, rng):
+    """The logits divided by the notebook's temperature, 1.5, before a softmax of its own."""
+    e = np.exp(logits / 1.5 - np.max(logits / 1.5, axis=1, keepdims=True))
+    cdf = np.cumsum(e / e.sum(axis=1, keepdims=True), axis=1)
+    u = rng.random(len(logits)) * cdf[:, -1]
+    return np.argmax(cdf > u[:, None], axis=1)
+
+
+def batch_multiplied_by_temperature(logits, rng):
+    """The logits multiplied by 1.5 instead of divided: softmax(z / T) at T = 1 / 1.5."""
+    cdf = np.cumsum(softmax(logits * 1.5, axis=1), axis=1)
+    u = rng.random(len(logits)) * cdf[:, -1]
+    return np.sum(cdf <= u[:, None], axis=1)
+
+
+def batch_base_two(power):
+    """A softmax in base 2: 2**z normalised, with each row's maximum taken first; `power` makes 2**z."""
+    def sampler(logits, rng):
+        e = power(logits - logits.max(axis=1, keepdims=True))
+        cdf = np.cumsum(e / e.sum(axis=1, keepdims=True), axis=1)
+        u = rng.random(len(logits)) * cdf[:, -1]
+        return np.sum(cdf <= u[:, None], axis=1)
+
+    return sampler
+
+
+def batch_u_times_total_column(logits, rng):
+    """Cold read r162, X3: each u times a (B, 1) column of totals, cdf[:, -1:], which broadcasts to (B, B)."""
+    cdf = np.cumsum(softmax(logits, axis=1), axis=1)
+    u = rng.random(len(logits)) * cdf[:, -1:]
+    return np.argmax(cdf > u, axis=1)
+
+
+def batch_u_times_total_column_indexed(logits, rng):
+    """The same (B, B) u, then given a column's shape as the usual hint advises: (B, 1, B)."""
+    cdf = np.cumsum(softmax(logits, axis=1), axis=1)
+    u = rng.random(len(logits)) * cdf[:, -1:]
+    return np.argmax(cdf > u[:, None], axis=1)
+
+
+def batch_u_table(logits, rng):
+    """A (B, B) table of uniform numbers drawn in one call."""
+    cdf = np.cumsum(softmax(logits, axis=1), axis=1)
+    u = rng.random((len(logits), len(logits)))
+    return np.argmax(cdf > u, axis=1)
+
+
+def batch_logits_as_probabilities(logits, rng):
+    """Cold read r162, X4: the logits divided by their row's total, as if they were probabilities (no softmax)."""
+    probs = logits / logits.sum(axis=1, keepdims=True)
+    cdf = np.cumsum(probs, axis=1)
+    u = rng.random(len(logits)) * cdf[:, -1]
+    return np.sum(cdf <= u[:, None], axis=1)
+
+
+def batch_shifted_by_the_minimum(logits, rng):
+    """Each row's minimum subtracted in place of its maximum: on a row with a masked entry that is -inf - (-inf)."""
+    e = np.exp(logits - logits.min(axis=1, keepdims=True))
+    cdf = np.cumsum(e / e.sum(axis=1, keepdims=True), axis=1)
+    u = rng.random(len(logits)) * cdf[:, -1]
+    return np.sum(cdf <= u[:, None], axis=1)
+
+
+def top_k_ties_at_the_top_only(logits, k):
+    """Cold read r162, X2: the k largest by a descending stable sort, then the starter's hint about a tie at the top
+    patched in; ties at the k-th place are still dropped."""
+    out = np.full_like(logits, -np.inf)
+    keep = np.argsort(-logits, kind="stable")[:k]
+    out[keep] = logits[keep]
+    out[logits == logits.max()] = logits.max()
+    return out
+
+
+def top_k_as_integers(logits, k):
+    """Cold read r162, X4: the right top-k, cast to integers at the end."""
+    k = min(k, len(logits))
+    return np.where(logits >= np.sort(logits)[::-1][k - 1], logits, -np.inf).astype(int)
+
+
+def top_p_on(probs_of):
+    """Top-p written right, but on the probabilities `probs_of(z)` instead of softmax(z)."""
+    def my_top_p(z, top_p_mass):
+        probs = probs_of(z)
+        order = np.argsort(-probs, kind="stable")
+        n_kept = int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1
+        out = np.full_like(z, -np.inf)
+        out[order[:n_kept]] = z[order[:n_kept]]
+        return out
+
+    return my_top_p
+
+
 def gumbel_max(z, T, rng):
     return int(np.argmax(z / T + rng.gumbel(size=z.size)))
 
@@ -1948,7 +2054,8 @@ def top_p_count_only(z, top_p_mass):
 
 
 def top_p_base_two(z, top_p_mass):
-    """Nucleus filtering on a softmax in base 2: 2**z normalised, sharper than softmax(z)."""
+    """Nucleus filtering on a softmax in base 2: 2**z normalised, softmax(z / T) at T = 1 / ln 2, flatter than
+    softmax(z)."""
     probs = 2.0**z / np.sum(2.0**z)
     order = np.argsort(-probs, kind="stable")
     n_kept = int(np.searchsorted(np.cumsum(probs[order]), top_p_mass)) + 1
@@ -7290,6 +7397,38 @@ WRONG_ANSWERS = [
     # cold read r157: the starter's hint says what to compute in words, without handing over the code
     (checks.check_batch_sampler, lambda z, rng: rng.random(len(z)) * 0 + np.zeros(len(z), dtype=int),
      "the first index whose cumulative probability exceeds that row's u, as sample_inverse_cdf finds it for one row"),
+    # cold read r162, X1: the notebook's temperature = 1.5 (and 1.4) drew what 2**z normalised draws on the batch and
+    # was told "base 2"; the T read off the logits [0, 1] names it. The base-2 hint goes to a real base 2 only (F1:
+    # softmax(z * ln 2) is flatter than softmax(z), not sharper)
+    (checks.check_batch_sampler, batch_tempered(1.5), "the one for softmax(z / T) with T = 1.5: you applied a "
+                                                      "temperature"),
+    (checks.check_batch_sampler, batch_divided_by_temperature, "with T = 1.5: you applied a temperature"),
+    (checks.check_batch_sampler, batch_tempered(1.4), "with T = 1.4: you applied a temperature"),
+    (checks.check_batch_sampler, batch_tempered(1.45), "with T = 1.45: you applied a temperature"),
+    (checks.check_batch_sampler, batch_multiplied_by_temperature,
+     "with T = 0.6667 (that is 1 / 1.5: the logits multiplied by 1.5 rather than divided by it?)"),
+    (checks.check_batch_sampler, batch_base_two(lambda x: 2.0**x), "the one for 2**z normalised"),
+    (checks.check_batch_sampler, batch_base_two(lambda x: 2.0**x),
+     "softmax(z / T) at T = 1 / ln 2 = 1.443: a flatter distribution than softmax(z)"),
+    (checks.check_batch_sampler, batch_base_two(np.exp2), "the one for 2**z normalised"),
+    (checks.check_batch_sampler, batch_base_two(lambda x: np.power(2, x)), "the one for 2**z normalised"),
+    (checks.check_batch_sampler, batch_base_two(lambda x: np.exp(x * np.log(2))), "the one for 2**z normalised"),
+    # log2(e) = 1 / ln 2: the logits divided by it are z * ln 2
+    (checks.check_batch_sampler, lambda z, rng: batch_tempered(np.log2(np.e))(z, rng), "the one for 2**z normalised"),
+    # cold read r162, X3: a (B,) u times the (B, 1) column cdf[:, -1:] is a (B, B) table; u[:, None] cannot help
+    (checks.check_batch_sampler, batch_u_times_total_column,
+     "The array of shape (45,45) holds one number for every pair of rows"),
+    (checks.check_batch_sampler, batch_u_times_total_column, "u = rng.random(len(logits)) * cdf[:, -1], shape (B,)"),
+    (checks.check_batch_sampler, batch_u_times_total_column_indexed,
+     "The array of shape (45,1,45) holds one number for every pair of rows"),
+    (checks.check_batch_sampler, batch_u_table, "Your sampler drew 45 × 45 uniform numbers, a (B, B) table"),
+    # cold read r162, X4: 0 / 0 on the row of zero logits gave only "invalid value"
+    (checks.check_batch_sampler, batch_logits_as_probabilities,
+     "You divided the logits by their row's total, as if they were probabilities"),
+    (checks.check_batch_sampler, batch_logits_as_probabilities, "0 / 0 is nan"),
+    # another nan, from -inf - (-inf), not blamed on the division by the probe of positive rows: the general words
+    (checks.check_batch_sampler, batch_shifted_by_the_minimum,
+     "NumPy's \"invalid value\" means an operation gave nan: 0 / 0, inf / inf, inf - inf or 0 * inf"),
     # 06 · the single-row inverse-CDF check, Exercise 1 until December 2026 (kept for learners' saved copies)
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.choice(len(z), p=softmax(z))), "rng.choice"),
     (checks.check_inverse_cdf_sampler, lambda z, rng: int(rng.integers(len(z))), "rng.integers"),
@@ -7565,6 +7704,14 @@ WRONG_ANSWERS = [
     (checks.check_batch_sampler, batch_sorted_then_mapped_back, "the running total follows the row's own order"),
     (checks.check_top_k, lambda z, k: np.where(z >= np.unique(z)[::-1][min(k, np.unique(z).size) - 1], z, -np.inf),
      "tied entries still count towards k"),
+    # cold read r162, X2: the k largest found wherever they stand, but ties at the k-th place dropped: not told it kept
+    # "the first k positions"
+    (checks.check_top_k, top_k_ties_at_the_top_only,
+     "on [0, 1, 5, 1, 1] with k = 2 (a tie at the k-th place) the kept positions should be [1, 2, 3, 4] (every logit "
+     "equal to the k-th largest is kept); yours kept positions [1, 2]"),
+    # cold read r162, X4: -inf cast to an integer gave only "invalid value"
+    (checks.check_top_k, top_k_as_integers, "because it returns integers"),
+    (checks.check_top_k, top_k_as_integers, "no .astype(int)"),
     # the right positions, shifted so the largest kept logit is 0
     (checks.check_top_k, lambda z, k: top_k(z, k) - np.max(z), "changed the values there"),
     # log-probabilities of the filtered logits: log(0) warns at the removed entries before the values are compared
@@ -7623,6 +7770,14 @@ WRONG_ANSWERS = [
     # softmax(z, 0.5): a temperature applied on top of the logits it is given; it keeps the crossing token
     (checks.check_top_p, top_p_tempered, "you applied a temperature: on every case you kept what top-p keeps on "
                                          "softmax(z / 0.5)"),
+    # cold read r162, X1 and F1: at T = 1.5 or 1.4 top-p keeps what 2**z normalised keeps on every case; the T read
+    # off the logits [1, 0] is named, and a real base 2 is called flatter
+    (checks.check_top_p, top_p_on(lambda z: softmax(z / 1.5)), "on every case you kept what top-p keeps on "
+                                                               "softmax(z / 1.5), not on softmax(z)"),
+    (checks.check_top_p, top_p_on(lambda z: softmax(z, 1.4)), "softmax(z / 1.4), not on softmax(z)"),
+    (checks.check_top_p, top_p_base_two, "a flatter distribution than softmax(z)"),
+    (checks.check_top_p, top_p_on(lambda z: np.exp2(z - z.max()) / np.sum(np.exp2(z - z.max()))),
+     "you kept what 2**z normalised keeps"),
     (checks.check_top_p, lambda z, top_p_mass: np.where(np.cumsum(softmax(z)) <= top_p_mass, z, -np.inf),
      "in the tokens' own order"),
     # min-p by hand, and tempnb's own min_p, given top_p_mass as the ratio
@@ -7671,6 +7826,13 @@ WRONG_ANSWERS = [
     (checks.check_inverse_cdf_sampler,
      lambda z, rng: int(np.searchsorted(np.cumsum(2.0**z / np.sum(2.0**z)), rng.random(), side="right")),
      "not 2**z"),
+    # cold read r162, X1 and F1: the notebook's T = 1.5 is named, and base 2 is flatter
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(softmax(z / 1.5)), rng.random(), side="right")),
+     "the one for softmax(z / T) with T = 1.5"),
+    (checks.check_inverse_cdf_sampler,
+     lambda z, rng: int(np.searchsorted(np.cumsum(2.0**z / np.sum(2.0**z)), rng.random(), side="right")),
+     "a flatter distribution than softmax(z)"),
 ]
 
 
@@ -10820,6 +10982,58 @@ def test_batch_hints_name_no_mistake_that_was_not_made(capsys):
     assert "stand-in" not in sorted_hint and "added to the probabilities" not in sorted_hint, sorted_hint
     seeded_hint = run(capsys, checks.check_batch_sampler, batch_seeded_generator)
     assert "draws every index equally often" not in seeded_hint, seeded_hint
+
+
+def test_a_temperature_near_base_two_is_told_apart_from_base_two():
+    """The premise of cold read r162, X1, by hand: 2**z normalised is softmax(z / T) at T = 1 / ln 2 = 1.4427, and on
+    the check's batch it draws, row by row, what T = 1.5 and T = 1.4 draw, so the batch alone cannot tell them apart.
+    On the logits [0, 1] the first token's probability is 2**0 / (2**0 + 2**1) = 1/3 exactly in base 2, against
+    1 / (1 + e^(1 / 1.5)) = 0.33924 at T = 1.5 and 1 / (1 + e^(1 / 1.4)) = 0.32866 at T = 1.4: far apart at the
+    probe's precision (1e-9). F1: ln 2 < 1, so base 2 is flatter (T > 1), its entropy on [2, 1, 0.5, 0.2] higher."""
+    from tempnb.checks.sampling import _batch_case
+
+    logits, uniforms = _batch_case()
+    base_two = np.exp2(logits) / np.exp2(logits).sum(axis=1, keepdims=True)  # 2**z normalised, no softmax
+    for T in (1.5, 1.4):
+        tempered = np.exp(logits / T) / np.exp(logits / T).sum(axis=1, keepdims=True)
+        drawn = [np.sum(np.cumsum(probs, axis=1) <= uniforms[:, None], axis=1) for probs in (base_two, tempered)]
+        assert np.array_equal(*drawn)
+    assert 2.0**0 / (2.0**0 + 2.0**1) == float(Fraction(1, 3))  # one correctly rounded division
+    assert abs(1 / (1 + math.exp(1 / 1.5)) - 1 / 3) > 5e-3 and abs(1 / (1 + math.exp(1 / 1.4)) - 1 / 3) > 4e-3
+    assert math.log(2) < 1 < 1 / math.log(2)
+    z = [2.0, 1.0, 0.5, 0.2]
+    entropy_in = {base: -sum(p * math.log(p) for p in (base**x / sum(base**y for y in z) for x in z))
+                  for base in (2.0, math.e)}
+    assert entropy_in[2.0] > entropy_in[math.e]
+
+
+def test_temperature_and_base_two_hints_name_only_the_mistake_made(capsys):
+    """Cold read r162, X1 and F1: every check of 06 that knows both hints gives a temperature of 1.5 or 1.4 the
+    temperature hint, never the base-2 one, and gives 2**z normalised the base-2 hint, calling it flatter."""
+    tempered = [(checks.check_batch_sampler, batch_tempered(T)) for T in (1.5, 1.4)]
+    tempered += [(checks.check_top_p, top_p_on(lambda z, T=T: softmax(z, T))) for T in (1.5, 1.4)]
+    tempered += [(checks.check_inverse_cdf_sampler,
+                  lambda z, rng, T=T: int(np.searchsorted(np.cumsum(softmax(z, T)), rng.random(), side="right")))
+                 for T in (1.5, 1.4)]
+    for check, answer in tempered:
+        printed = run(capsys, check, answer)
+        assert "you applied a temperature" in printed and "2**z" not in printed, printed
+    base_two = [(checks.check_batch_sampler, batch_base_two(np.exp2)), (checks.check_top_p, top_p_base_two),
+                (checks.check_inverse_cdf_sampler,
+                 lambda z, rng: int(np.searchsorted(np.cumsum(2.0**z / np.sum(2.0**z)), rng.random(), side="right")))]
+    for check, answer in base_two:
+        printed = run(capsys, check, answer)
+        assert "2**z normalised" in printed and "flatter" in printed, printed
+        assert "sharper" not in printed and "you applied a temperature" not in printed, printed
+
+
+def test_top_k_ties_dropped_at_the_kth_place_are_not_called_the_first_k(capsys):
+    """Cold read r162, X2: an answer that finds the k largest wherever they stand but drops the ties at the k-th place
+    is not told it kept the first k positions "as if the logits came sorted"; logits[:k] still is."""
+    printed = run(capsys, checks.check_top_k, top_k_ties_at_the_top_only)
+    assert "as if the logits came sorted" not in printed and "every logit equal to the k-th largest" in printed
+    printed = run(capsys, checks.check_top_k, top_k_first_positions)
+    assert "as if the logits came sorted largest first" in printed, printed
 
 
 def test_batch_shape_error_names_the_operand_that_lost_its_axis(capsys):

@@ -17,6 +17,7 @@ from tempnb.checks._common import (
     Case,
     InputChanged,
     Mistake,
+    Outcome,
     as_array,
     call,
     calls,
@@ -290,19 +291,9 @@ def check_inverse_cdf_sampler(sampler: Callable) -> None:
                 extra = (f" Your index is the one for the running total of the raw logits, np.cumsum(logits) = "
                          f"{np.cumsum(_LOGITS).tolist()}, not of the probabilities: softmax them first, "
                          "cdf = np.cumsum(softmax(logits)), whose last entry is 1.")
-            tempered = _tempered_sampler(sampler, uniforms)
+            tempered = _tempered_extra(sampler, uniforms)
             if tempered is not None:
-                steps = np.cumsum(softmax(_LOGITS, tempered))
-                extra = (f" Your index is, for every u, the one for softmax(z / T) with T = {tempered:g}, whose "
-                         f"cumulative sums are {np.round(steps, 4).tolist()}: you applied a temperature. This "
-                         "sampler draws from softmax(logits) of the logits it is given (any temperature is "
-                         "applied to the logits before they are handed in): use softmax(logits), not "
-                         f"softmax(logits, {tempered:g}) or softmax(logits / {tempered:g}).")
-            base_two = np.cumsum(softmax(_LOGITS * np.log(2.0)))  # 2**z normalised: softmax(z ln 2)
-            if _follows_cdf(sampler, base_two, uniforms):
-                extra = (f" Your index is the one for the cumulative sums of 2**z normalised, "
-                         f"{np.round(base_two, 4).tolist()}: a softmax in base 2, which is softmax(z * ln 2), a "
-                         "sharper distribution. Use e: np.exp(z) normalised, or softmax(z), not 2**z.")
+                extra = tempered
             shifted = np.cumsum(np.exp(_LOGITS - np.max(_LOGITS)))  # the overflow guard without the division
             if _follows_cdf(sampler, shifted, uniforms):
                 extra = (f" Your index is the one for the cumulative sums of exp(logits - max(logits)), "
@@ -370,28 +361,115 @@ def _follows_cdf(sampler: Callable, steps: np.ndarray, uniforms: list[float]) ->
     return True
 
 
-# Temperatures a learner may apply by mistake where none belongs (softmax(z, 2.0), softmax(z / 0.5)), tried in
-# this order; a softmax in base 2 (T = 1 / ln 2) has its own hint.
-_ROUND_TEMPERATURES = (2.0, 0.5, 1.5, 0.7, 0.8, 0.9, 1.2, 3.0, 0.25, 0.1, 5.0, 10.0, 0.6, 0.75, 0.3, 0.4, 1.1,
-                       1.3, 2.5, 4.0, 0.2)
+# A temperature applied where none belongs (softmax(z, 1.5), softmax(z / 0.5)) and a softmax in base 2 (2**z
+# normalised) look alike on the checks' cases: 2**z normalised is softmax(z * ln 2), which is softmax(z / T) at
+# T = 1 / ln 2 = 1.4427, a flatter distribution than softmax(z) (ln 2 < 1), and on those cases it draws or keeps what
+# T = 1.4 or 1.5 does (cold read r162, X1 and F1). So the checks read the learner's own temperature off the two
+# logits [0, 1], where it can be read to about 1e-14 by bisection (_read_temperature); the temperature hint goes to
+# an answer at a T != 1 written as a decimal (_typed_temperature) that the cases confirm, and the base-2 hint only
+# to one at T = 1 / ln 2 itself.
+_BASE_TWO_T = 1 / math.log(2.0)
+_PROBE_TWO = np.array([0.0, 1.0])  # the first token's probability at temperature T is 1 / (1 + e^(1 / T))
+_PROBE_TWO.flags.writeable = False
 
 
-def _tempered_sampler(sampler: Callable, uniforms: list[float]) -> float | None:
-    """The temperature T != 1 (one of _ROUND_TEMPERATURES) for which, on every one of the check's uniform numbers
-    u, the sampler returns the inverse-CDF index of softmax(z / T), or None."""
+def _first_share(T: float) -> float:
+    """The first token's probability on the logits [0, 1] at temperature T: 1 / (1 + e^(1 / T)), which grows with T
+    (from 2e-9 at T = 0.05 to 0.4875 at T = 20) and is exactly 1/3 in base 2, at T = 1 / ln 2."""
+    return 1.0 / (1.0 + math.exp(1.0 / T))
+
+
+def _read_temperature(hotter_than: Callable[[float], bool | None]) -> float | None:
+    """The learner's temperature, read by bisection: ``hotter_than(T)`` says whether the learner's answer on a probe
+    is the one of a temperature above T (None: an answer that says neither). Searched between T = 0.05 and 20, in log
+    space; 50 halvings of that range pin T down to a few parts in 1e15. None when the two ends do not bracket it or an
+    answer says neither."""
+    low, high = math.log(0.05), math.log(20.0)
+    if hotter_than(math.exp(low)) is not True or hotter_than(math.exp(high)) is not False:
+        return None
+    for _ in range(50):
+        middle = (low + high) / 2
+        verdict = hotter_than(math.exp(middle))
+        if verdict is None:
+            return None
+        low, high = (middle, high) if verdict else (low, middle)
+    return math.exp((low + high) / 2)
+
+
+def _is_base_two(T: float) -> bool:
+    """Whether a temperature read off a probe is 1 / ln 2, the temperature of 2**z normalised (2**0 / (2**0 + 2**1)
+    = 1/3 on the probe, read back to within a few parts in 1e15)."""
+    return abs(T / _BASE_TWO_T - 1) <= 1e-9
+
+
+def _typed_temperature(T: float) -> tuple[float, str, str] | None:
+    """A temperature read off a probe as the learner typed it, or None: a decimal of at most 4 places within 1e-9 of
+    it (2, 1.5, 0.25), or 1 over one (0.6667 = 1 / 1.5: logits multiplied by 1.5). Returns that temperature, how a
+    hint writes it, and a note for the second kind. A T that is neither is not taken for a temperature the learner
+    applied: a comparison with a tolerance, or another slip, can move the probe's answer off T = 1 to some T near 1
+    that the cases then match too (tests/test_checks.py)."""
+    for places in range(5):
+        short = round(T, places)
+        if short > 0 and abs(short - T) <= 1e-9 * T:
+            return short, f"{short:g}", ""
+    for places in range(3):
+        short = round(1 / T, places)
+        if short > 0 and abs(short - 1 / T) <= 1e-9 / T:
+            return 1 / short, f"{1 / short:.4g}", (f" (that is 1 / {short:g}: the logits multiplied by {short:g} "
+                                                   "rather than divided by it?)")
+    return None
+
+
+def _quietly(function: Callable, *args: object) -> Outcome:
+    """A probe's call of the learner's function: fresh copies of the arguments, and its prints not shown (the
+    learner's own calls show them)."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        return call(function, *args)
+
+
+def _draw_temperature(sampler: Callable) -> float | None:
+    """The temperature at which a one-draw sampler (Exercise 1 until December 2026) draws, read off the logits
+    [0, 1]: with u = 1 / (1 + e^(1 / T)), the first token's piece at T, a sampler at a higher temperature returns 0
+    and one at a lower temperature returns 1."""
+    def hotter_than(T: float) -> bool | None:
+        outcome = _quietly(sampler, _PROBE_TWO, _WatchedGenerator(seed=77, script=(_first_share(T),)))
+        index = None if outcome.problem else _index(outcome.value)
+        return None if index not in (0, 1) else index == 0
+
+    return _read_temperature(hotter_than)
+
+
+def _tempered_extra(sampler: Callable, uniforms: list[float]) -> str | None:
+    """The words for a one-draw sampler that draws, for every u, the inverse-CDF index of softmax(z / T) at a T
+    != 1 (a temperature applied where none belongs), or of 2**z normalised; None otherwise. The temperature rule
+    comes first: the base-2 words go only to a sampler whose temperature, read off the logits [0, 1], is 1 / ln 2."""
     from tempnb.core import softmax
 
-    answers = []
-    for number, u in enumerate(uniforms):
-        outcome = call(sampler, _LOGITS, _WatchedGenerator(seed=number, script=(float(u),)))
-        if outcome.problem:
+    T = _draw_temperature(sampler)
+    if T is None or abs(T - 1) <= 1e-6:
+        return None
+    if not _is_base_two(T):
+        typed = _typed_temperature(T)
+        if typed is None:
             return None
-        answers.append(_index(outcome.value))
-    for T in _ROUND_TEMPERATURES:
-        steps = np.cumsum(softmax(_LOGITS, T))
-        if all(answer == int(np.searchsorted(steps, u, side="right")) for answer, u in zip(answers, uniforms)):
-            return T
-    return None
+        value, text, note = typed
+        steps = np.cumsum(softmax(_LOGITS, value))
+        if not _follows_cdf(sampler, steps, uniforms):
+            return None
+        return (f" Your index is, for every u, the one for softmax(z / T) with T = {text}{note}, whose cumulative "
+                f"sums are {np.round(steps, 4).tolist()}: you applied a temperature. This sampler draws from "
+                "softmax(logits) of the logits it is given (any temperature is applied to the logits before they "
+                f"are handed in): use softmax(logits), not softmax(logits, {text}) or softmax(logits / {text}).")
+    base_two = np.cumsum(softmax(_LOGITS * np.log(2.0)))  # 2**z normalised: softmax(z ln 2)
+    if not _follows_cdf(sampler, base_two, uniforms):
+        return None
+    return (f" Your index is the one for the cumulative sums of 2**z normalised, {np.round(base_two, 4).tolist()} "
+            "(on the logits [0, 1] your sampler gives token 0 the piece 1/3, as 2**0 / (2**0 + 2**1) does): a "
+            f"{_BASE_TWO_WORDS} Use e: np.exp(z) normalised, or softmax(z), not 2**z.")
+
+
+_BASE_TWO_WORDS = ("softmax in base 2, which is softmax(z * ln 2), or softmax(z / T) at T = 1 / ln 2 = 1.443: a "
+                   "flatter distribution than softmax(z), since ln 2 = 0.693 is below 1.")
 
 
 def _one_minus_u(sampler: Callable, cdf: np.ndarray, uniforms: list[float]) -> bool:
@@ -769,9 +847,7 @@ def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarra
             (list(_first_above(np.cumsum(logits, axis=1), u)),
              "your index is the one for the running total of the raw logits, not of the probabilities: softmax "
              "each row first, cdf = np.cumsum(softmax(logits, axis=1), axis=1), whose last entry is 1."),
-            (list(_first_above(np.cumsum(softmax(logits * np.log(2.0), axis=1), axis=1), u)),
-             "your index is the one for 2**z normalised: a softmax in base 2 is softmax(z * ln 2), a sharper "
-             "distribution. Use e: softmax(logits, axis=1), not 2**z."),
+            # (a temperature applied where none belongs, and 2**z normalised: _tempered_batch_hint)
             # the right recipe in float32 (the logits, u, or both cast): wrong only where u is within float32's
             # rounding of 1, the check's u = 1 - 1e-9 on the row whose last entry is masked
             ([*_first_above(cdf32, u32), *_first_above(cdf32, u), *_first_above(cdf, u32)],
@@ -781,13 +857,56 @@ def _batch_rules(logits: np.ndarray, u: np.ndarray) -> list[tuple[list[np.ndarra
              "at 1 ends a hair below u: no running total exceeds u, np.argmax of that row of False gives 0, and a "
              "count of the totals <= u gives 5. Keep the logits and u in float64, as they come."),
         ]
-    for T in _ROUND_TEMPERATURES:
-        rules.append((list(_first_above(np.cumsum(softmax(logits, T, axis=1), axis=1), u)),
-                      f"your index is, on every row, the one for softmax(z / T) with T = {T:g}: you applied a "
-                      "temperature. This sampler draws from softmax of the logits it is given (any temperature is "
-                      "applied to them before they are handed in): use softmax(logits, axis=1), with no T."))
     return [(answers, message) for answers, message in rules
             if not all(np.array_equal(answer, right) for answer in answers)]
+
+
+_PROBE_ROWS = np.array([_PROBE_TWO, _PROBE_TWO])  # the logits [0, 1] twice, each with the same u
+_PROBE_ROWS.flags.writeable = False
+
+
+def _batch_temperature(sampler: Callable) -> float | None:
+    """The temperature at which a batch sampler draws, read off the logits [0, 1] given twice with the same u: with
+    u = 1 / (1 + e^(1 / T)), the first token's piece at T, a sampler at a higher temperature returns 0 on both rows
+    and one at a lower temperature returns 1."""
+    def hotter_than(T: float) -> bool | None:
+        u = _first_share(T)
+        outcome = _quietly(sampler, _PROBE_ROWS, _WatchedGenerator(seed=76, script=(u, u)))
+        answer, problem = (None, "") if outcome.problem else _batch_indices(outcome.value, len(_PROBE_ROWS))
+        if problem is not None or answer[0] != answer[1] or answer[0] not in (0, 1):
+            return None
+        return bool(answer[0] == 0)
+
+    return _read_temperature(hotter_than)
+
+
+def _tempered_batch_hint(sampler: Callable, logits: np.ndarray, u: np.ndarray, answer: np.ndarray) -> str | None:
+    """The hint for a batch sampler that draws, on every row, the inverse-CDF index of softmax(z / T) at a T != 1
+    (a temperature applied where none belongs), or of 2**z normalised; None otherwise.
+
+    The temperature rule comes first: the base-2 hint goes only to a sampler whose temperature, read off the logits
+    [0, 1], is 1 / ln 2, and the temperature hint names the T read there, once the batch confirms it."""
+    from tempnb.core import softmax
+
+    def drawn_at(scaled: np.ndarray) -> bool:  # the learner's indices are those of softmax(scaled, axis=1)
+        steps = np.cumsum(softmax(scaled, axis=1), axis=1)
+        return any(np.array_equal(answer, candidate) for candidate in _first_above(steps, u))
+
+    T = _batch_temperature(sampler)
+    if T is None or abs(T - 1) <= 1e-6:
+        return None
+    if not _is_base_two(T):
+        typed = _typed_temperature(T)
+        if typed is None or not drawn_at(logits / typed[0]):
+            return None
+        return (f"your index is, on every row, the one for softmax(z / T) with T = {typed[1]}{typed[2]}: you applied a "
+                "temperature. This sampler draws from softmax of the logits it is given (any temperature is "
+                "applied to them before they are handed in): use softmax(logits, axis=1), with no T.")
+    if not drawn_at(logits * np.log(2.0)):
+        return None
+    return ("your index is, on every row, the one for 2**z normalised (on the logits [0, 1] your sampler gives "
+            f"token 0 the piece 1/3, as 2**0 / (2**0 + 2**1) does): a {_BASE_TWO_WORDS} Use e: "
+            "softmax(logits, axis=1), not 2**z.")
 
 
 def _batch_indices(value: object, n_rows: int) -> tuple[np.ndarray | None, str | None]:
@@ -990,6 +1109,54 @@ def _shape_error_advice(sampler: Callable, logits: np.ndarray, uniforms: np.ndar
             "x.sum(axis=1)), keep the axis: x.max(axis=1, keepdims=True), shape (B, 1).")
 
 
+def _row_by_row(problem: str, n_rows: int) -> str | None:
+    """The shape, as the message writes it, of an array in a broadcasting error with two axes of the batch's length,
+    (B, B) or (B, 1, B): one number for every pair of rows, which only a (B,) array combined with a (B, 1) one (or a
+    (B, B) draw) makes. None if the message names no such array."""
+    import re
+
+    shapes = re.search(r"shapes ((?:\([0-9, ]*\)\s*)+)could not", problem)
+    found = [] if shapes is None else re.findall(r"\(([0-9, ]*)\)", shapes.group(1))
+    return next((f"({shape})" for shape in found
+                 if [int(size) for size in shape.split(",") if size.strip()].count(n_rows) >= 2), None)
+
+
+_ROW_BY_ROW = (" The array of shape {shape} holds one number for every pair of rows: a (B,) array combined with a "
+               "(B, 1) column broadcasts to (B, B), as u = rng.random(len(logits)) * cdf[:, -1:] does (every u "
+               "times every row's total; cdf[:, [-1]] or a total taken with keepdims=True is such a column too), "
+               "and u[:, None] cannot undo that. Scale each u by its own row's total, one number per row: "
+               "u = rng.random(len(logits)) * cdf[:, -1], shape (B,), then compare cdf > u[:, None].")
+_DREW_A_TABLE = (" Your sampler drew {B} × {B} uniform numbers, a (B, B) table: the inverse CDF needs one per row, "
+                 "u = rng.random(len(logits)), shape (B,), compared with its row as u[:, None].")
+
+
+# Two rows of positive logits [1, 2, 3, 4], with u = 0.25 and u = 0.5. Divided by their total, as if they were
+# probabilities, they give [0.1, 0.2, 0.3, 0.4], running totals [0.1, 0.3, 0.6, 1]: indices 1 and 2. Their softmax,
+# e^z / (e + e^2 + e^3 + e^4), gives running totals [0.032, 0.119, 0.356, 1] (to 3 digits): indices 2 and 3.
+_POSITIVE_ROWS = np.array([[1.0, 2.0, 3.0, 4.0]] * 2)
+_POSITIVE_ROWS.flags.writeable = False
+_POSITIVE_U = (0.25, 0.5)
+
+
+def _nan_source(sampler: Callable) -> str:
+    """Words for an "invalid value" warning on the check's batch: what it means, and, when the sampler divides the
+    logits by their row's total on rows of positive logits (where that raises no warning), that mistake."""
+    outcome = _quietly(sampler, _POSITIVE_ROWS, _WatchedGenerator(seed=78, script=_POSITIVE_U))
+    answer, problem = (None, "") if outcome.problem else _batch_indices(outcome.value, len(_POSITIVE_ROWS))
+    if problem is None and answer.tolist() == [1, 2]:
+        return (" You divided the logits by their row's total, as if they were probabilities: on the rows "
+                f"{_row(_POSITIVE_ROWS[0])} (twice) with u = {_POSITIVE_U[0]} and {_POSITIVE_U[1]} your sampler "
+                "returned [1, 2], the indices for the running totals of logits / logits.sum() = [0.1, 0.3, 0.6, 1]; "
+                "the inverse CDF of the softmax returns [2, 3]. On the check's batch that division gives nan: the "
+                "row of five zero logits has the total 0, and 0 / 0 is nan; a row with a -inf logit has the total "
+                "-inf, and -inf / -inf is nan. Logits are not probabilities: take each row's softmax first, "
+                "softmax(logits, axis=1).")
+    return (" NumPy's \"invalid value\" means an operation gave nan: 0 / 0, inf / inf, inf - inf or 0 * inf. The "
+            "check's batch has two places where such a step can meet them: its masked entries (-inf, as in "
+            "-inf - (-inf) or 0 * -inf) and its row of five zero logits (whose total is 0). softmax(logits, axis=1) "
+            "handles both; look for the step that combines a -inf, or divides by a total that can be 0.")
+
+
 _BATCH_HOW = ("Per row: cdf = np.cumsum(softmax(logits, axis=1), axis=1), one u per row from "
               "u = rng.random(len(logits)) * cdf[:, -1] (scaled by the row's last running total), and the first "
               "index whose cumulative probability exceeds that row's u.")
@@ -1040,6 +1207,13 @@ def check_batch_sampler(sampler: Callable) -> None:
             extra = (" A 1-D array was indexed as a (B, K) table: if it is your running totals, np.cumsum without "
                      "an axis flattened the batch into one long running total; take it along each row, "
                      "np.cumsum(probs, axis=1), which keeps the shape (B, K).")
+        elif outcome.error is RuntimeWarning and "invalid value" in outcome.problem:
+            # (cold read r162, X4) NumPy's "invalid value" alone names no mistake: say where a nan comes from here
+            extra = _nan_source(sampler)
+        elif "could not be combined" in outcome.problem and _row_by_row(outcome.problem, n_rows):
+            # (cold read r162, X3) a (B,) u times a (B, 1) column of totals is a (B, B) table: u[:, None] cannot help
+            extra = (_DREW_A_TABLE if rng.uniforms_taken == n_rows**2 else _ROW_BY_ROW).format(
+                B=n_rows, shape=_row_by_row(outcome.problem, n_rows))
         elif "could not be combined" in outcome.problem:
             # (cold read r157, X1) a row's max or sum without keepdims gives the same shapes as a u without [:, None]
             extra = _shape_error_advice(sampler, logits, uniforms)
@@ -1079,6 +1253,9 @@ def check_batch_sampler(sampler: Callable) -> None:
         for answers, message in _batch_rules(logits, uniforms):
             if any(np.array_equal(answer, candidate) for candidate in answers):
                 return hint(message)
+        tempered = _tempered_batch_hint(sampler, logits, uniforms, answer)
+        if tempered is not None:
+            return hint(tempered)
         if np.any((answer < 0) | (answer >= logits.shape[1])):
             return hint(f"an index outside [0, {logits.shape[1] - 1}] was returned: "
                         f"{int(answer[(answer < 0) | (answer >= logits.shape[1])][0])}.")
@@ -1695,7 +1872,9 @@ def check_top_k(my_top_k: Callable) -> None:
         (np.array([1.0, 4.0, 2.0, 3.0, 0.0]), 2, "[1, 4, 2, 3, 0] with k = 2"),
         (np.array([1.0, 4.0, 2.0, 3.0]), 2, "[1, 4, 2, 3] with k = 2"),
         (np.array([1.0, 3.0, 3.0, 2.0]), 1, "[1, 3, 3, 2] with k = 1 (a tie at the top)"),
-        (np.array([5.0, 1.0, 1.0, 1.0, 0.0]), 2, "[5, 1, 1, 1, 0] with k = 2 (a tie at the k-th place)"),
+        # the largest logit away from the front (cold read r162, X2): a descending stable argsort keeps [2, 1] and
+        # drops the ties at 3 and 4, which is not keeping the first k positions, [0, 1]
+        (np.array([0.0, 1.0, 5.0, 1.0, 1.0]), 2, "[0, 1, 5, 1, 1] with k = 2 (a tie at the k-th place)"),
         (np.array([3.0, 3.0, 2.0, 1.0]), 2, "[3, 3, 2, 1] with k = 2 (a tie at the top, k = 2)"),
         (np.array([0.5, 2.0]), 5, "[0.5, 2] with k = 5 (k larger than the vocabulary)"),
         # last: no logit here is a float32 number, so an answer rounded to float32 changes the kept values
@@ -1931,12 +2110,8 @@ def top_p_cases() -> list[Case]:
                                  "kept {got}. A running total may end just below 1 (ten times 0.1 adds up to "
                                  "0.9999999999999999): keep everything when nothing reaches the mass (or compare "
                                  "the mass before each token, not after)."),)
-        # a softmax in base 2, 2**z normalised: softmax(z ln 2), sharper, so it can keep fewer tokens
-        base_two = np.where(np.isfinite(top_p(logits * np.log(2.0), mass)), logits, -np.inf) if mass < 1 else expected
-        base_two_mistake = Mistake(lambda a, b=base_two, e=expected: _same_filter(a, b) and not _same_filter(b, e),
-                                   "you kept what 2**z normalised keeps: a softmax in base 2 is softmax(z * ln 2), "
-                                   "a sharper distribution. Use e: np.exp(z) normalised, or softmax(z), not 2**z; "
-                                   "then keep tokens, most probable first, until their total reaches top_p_mass.")
+        # (a softmax in base 2, 2**z normalised, has its hint in _base_two_top_p: on these cases it keeps what a
+        # temperature of 1.4 or 1.5 keeps, so a probe tells the two apart; cold read r162, X1)
         # a keep-mask built on the sorted probabilities (keep[j]: the j-th most probable token) and applied to the
         # logits in their own order, np.where(keep, logits, -inf): it keeps the first positions of the vocabulary.
         # Counts one off the right one are included (the crossing token dropped, or one too many: another mistake
@@ -1956,7 +2131,7 @@ def top_p_cases() -> list[Case]:
         # an answer that drops the crossing token has met its hint on the first case already
         near = ((Mistake(lambda a, z=logits: _kept_subset(a, z) and _kept(as_array(a)) == [0, 1],
                          _NEAR_THE_MASS),) if label == _NEAR_THE_MASS_LABEL else ())
-        mistakes = (*_filter_mistakes(logits, expected), *near, *below_one, base_two_mistake, sorted_mask,
+        mistakes = (*_filter_mistakes(logits, expected), *near, *below_one, sorted_mask,
                     # keep while the mass before a token is below top_p_mass: right except at mass 0, where it
                     # keeps nothing (and so matches the exclusive rule below, whose hint would mislead)
                     Mistake(lambda a, shape=logits.shape: as_array(a) is not None and as_array(a).shape == shape
@@ -2141,10 +2316,29 @@ _OTHER_RULES = (
 )
 
 
+_PROBE_TOP_P = np.array([1.0, 0.0])  # the first token's probability at temperature T is 1 / (1 + e^(-1 / T))
+_PROBE_TOP_P.flags.writeable = False
+
+
+def _top_p_temperature(function: Callable) -> float | None:
+    """The temperature at which a top-p works, read off the logits [1, 0]: with top_p_mass = 1 / (1 + e^(-1 / T)),
+    the first token's probability at T, a top-p at a higher temperature (whose first token holds less) keeps both
+    tokens and one at a lower temperature keeps the first alone."""
+    def hotter_than(T: float) -> bool | None:
+        outcome = _quietly(function, _PROBE_TOP_P, 1 - _first_share(T))
+        got = None if outcome.problem or outcome.value is None else as_array(outcome.value)
+        if got is None or got.shape != (2,) or got[0] != 1.0 or not (got[1] == 0.0 or np.isneginf(got[1])):
+            return None
+        return bool(got[1] == 0.0)
+
+    return _read_temperature(hotter_than)
+
+
 def _tempered_top_p(function: Callable, cases: list[Case]) -> str | None:
     """The hint for a top-p that keeps, on every case, what top-p keeps on softmax(z / T) for a T != 1 (and so is
-    wrong on one): a temperature applied where none belongs, as softmax(z, 0.5) does. None otherwise, and None for
-    a softmax in base 2 (T = 1 / ln 2), which has its own hint."""
+    wrong on one): a temperature applied where none belongs, as softmax(z, 0.5) or the notebook's temperature = 1.5
+    does. T is read off the logits [1, 0] (_top_p_temperature), so any T written as a decimal is named; None
+    otherwise, and None for a softmax in base 2 (T = 1 / ln 2), which has its own hint (_base_two_top_p)."""
     from tempnb.sampling import top_p
 
     answers = []
@@ -2160,12 +2354,44 @@ def _tempered_top_p(function: Callable, cases: list[Case]) -> str | None:
         kept = np.isfinite(top_p(logits / T, mass)) if mass < 1 else np.isfinite(logits)
         return np.where(kept, logits, -np.inf)
 
-    for T in (1 / np.log(2.0), *_ROUND_TEMPERATURES):
-        if all(_same_filter(answer, kept_at(T, *case.args)) for answer, case in zip(answers, cases)):
-            return None if T == 1 / np.log(2.0) else (
-                f"you applied a temperature: on every case you kept what top-p keeps on softmax(z / {T:g}), not on "
-                "softmax(z). top_p works on softmax(z) of the logits it is given (any temperature has already been "
-                "applied to them, as in the case divided by T = 0.5): take softmax(logits), with no T.")
+    T = _top_p_temperature(function)
+    if T is None or abs(T - 1) <= 1e-6 or _is_base_two(T):
+        return None
+    typed = _typed_temperature(T)
+    if typed is None or not all(_same_filter(answer, kept_at(typed[0], *case.args))
+                                for answer, case in zip(answers, cases)):
+        return None
+    return (f"you applied a temperature: on every case you kept what top-p keeps on softmax(z / {typed[1]}){typed[2]}, "
+            "not on softmax(z). top_p works on softmax(z) of the logits it is given (any temperature has already "
+            "been applied to them, as in the case divided by T = 0.5): take softmax(logits), with no T.")
+
+
+def _base_two_top_p(function: Callable, cases: list[Case]) -> str | None:
+    """The hint for a top-p on 2**z normalised, or None: on the first case it gets wrong it keeps what top-p keeps
+    on softmax(z * ln 2), and its temperature, read off the logits [1, 0], is 1 / ln 2 there (so a top-p at T = 1.4
+    or 1.5, which keeps the same on the cases, is not sent here)."""
+    from tempnb.sampling import top_p
+
+    for case in cases:
+        outcome = _quietly(function, *copy.deepcopy(case.args))
+        if outcome.problem or outcome.value is None:
+            return None
+        if _same_filter(outcome.value, case.expected):
+            continue
+        logits, mass = case.args
+        if mass >= 1:
+            return None
+        if not _same_filter(outcome.value, np.where(np.isfinite(top_p(logits * np.log(2.0), mass)), logits, -np.inf)):
+            return None
+        T = _top_p_temperature(function)
+        if T is None or not _is_base_two(T):
+            return None
+        return ("you kept what 2**z normalised keeps (on the logits [1, 0] your function keeps the second token "
+                "exactly when top_p_mass is above 2/3, the first token's share under 2**z normalised, "
+                "2**1 / (2**1 + 2**0)): a "
+                f"{_BASE_TWO_WORDS} A flatter distribution needs as many tokens or more to reach top_p_mass. Use "
+                "e: np.exp(z) normalised, or softmax(z), not 2**z; then keep tokens, most probable first, until "
+                "their total reaches top_p_mass.")
     return None
 
 
@@ -2227,14 +2453,22 @@ def _values_changed_behind_warning(function: Callable, cases: list[Case]) -> str
         try:
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
-                answer = as_array(function(*copy.deepcopy(case.args)))
+                returned = function(*copy.deepcopy(case.args))
         except Exception:  # an answer that raises once silenced keeps the warning's hint
             return None
+        answer = as_array(returned)
         logits, expected = case.args[0], case.expected
         kept = np.isfinite(expected)
+        where = f"on {case.label}, " if case.label else ""
+        integers = np.asarray(returned).dtype if isinstance(returned, (np.ndarray, np.generic)) else None
+        if integers is not None and np.issubdtype(integers, np.integer) and (~kept).any():  # (cold read r162, X4)
+            return (f"{where}your function emitted a RuntimeWarning (invalid value) because it returns integers "
+                    f"(dtype {integers}): -inf has no integer value, so the cast warns and writes a meaningless "
+                    "number in its place, and the kept logits would lose their fractions. Return floats, the dtype "
+                    "logits come in: no .astype(int) or dtype=int, and fill with np.full_like(logits, -np.inf), "
+                    "which keeps float64.")
         if (answer is not None and answer.shape == expected.shape and np.array_equal(np.isfinite(answer), kept)
                 and not np.array_equal(answer[kept], logits[kept])):
-            where = f"on {case.label}, " if case.label else ""
             return (f"{where}your function emitted a RuntimeWarning, and with warnings silenced it kept the right "
                     "positions, but changed the values there: return the kept logits exactly as they came in (no "
                     "shifting, rescaling or renormalising, so no np.log(softmax(...)), whose log(0) warns) and set "
@@ -2274,7 +2508,8 @@ def check_top_p(my_top_p: Callable) -> None:
         return hint(everything)
     if _sorted_ascending(my_top_p, cases):
         return hint(_LEAST_LIKELY)
-    other_rule = _follows_another_rule(my_top_p, cases) or _tempered_top_p(my_top_p, cases)
+    other_rule = (_follows_another_rule(my_top_p, cases) or _tempered_top_p(my_top_p, cases)
+                  or _base_two_top_p(my_top_p, cases))
     if other_rule is not None:
         return hint(other_rule)
     problem = first_miss(my_top_p, cases, same=_same_filter, show=_show_kept)
