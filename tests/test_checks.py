@@ -1078,6 +1078,45 @@ def masked_softmax_minus_10000(z, keep):
     return exps / exps.sum()
 
 
+def masked_softmax_stand_in(stand_in, additive=False):
+    """A finite number put in for -inf, np.where(keep, z, stand_in) or the additive z + (1 - keep) * stand_in, then
+    the stable softmax."""
+    def answer(z, keep):
+        z = z + np.where(keep, 0.0, stand_in) if additive else np.where(keep, z, stand_in)
+        exps = np.exp(z - z.max())
+        return exps / exps.sum()
+    return answer
+
+
+def masked_softmax_mask_and_in_place(z, keep):
+    """Right values, but the caller's boolean mask is narrowed in place, keep &= np.isfinite(z) (cold read r163,
+    X2: the shared in-place hint then offered keep - ... and a float copy, neither of which works for a mask)."""
+    keep &= np.isfinite(z)
+    out = np.zeros_like(z)
+    exps = np.exp(z[keep] - z[keep].max())
+    out[keep] = exps / exps.sum()
+    return out
+
+
+def masked_softmax_new_mask(z, keep):
+    """What the boolean in-place hint proposes: a new mask, keep = keep & np.isfinite(z)."""
+    keep = keep & np.isfinite(z)
+    out = np.zeros_like(z)
+    exps = np.exp(z[keep] - z[keep].max())
+    out[keep] = exps / exps.sum()
+    return out
+
+
+def masked_softmax_mask_copied(z, keep):
+    """The hint's other way: keep = keep.copy(), then the in-place update on the copy."""
+    keep = keep.copy()
+    keep &= np.isfinite(z)
+    out = np.zeros_like(z)
+    exps = np.exp(z[keep] - z[keep].max())
+    out[keep] = exps / exps.sum()
+    return out
+
+
 def masked_softmax_unshifted_sum(z, keep):
     """The numerator shifted by the largest kept logit, the sum not: np.exp(z - m) / np.exp(z).sum()."""
     z = np.where(keep, z, -np.inf)
@@ -6063,6 +6102,34 @@ WRONG_ANSWERS = [
     # float32's most negative number, -3.4e38, is above -1e300 too
     (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(np.where(keep, z, np.finfo(np.float32).min)),
      "on [-1e300, 0, 5] with the 0 and the 5 masked a masked entry got a real share of the mass"),
+    # cold read r163, X3: -1e300 itself for -inf makes all three logits of [-1e300, 0, 5] -1e300 (and -1e300 + 5 rounds
+    # to -1e300 in the additive form): three equal logits share the mass, 1/3 each. It got the hint about a
+    # replacement by 0; it now gets the stand-in's
+    (checks.check_masked_softmax, masked_softmax_stand_in(-1e300),
+     "on [-1e300, 0, 5] with the 0 and the 5 masked a masked entry got a real share of the mass ([0.333333, 0.333333, "
+     "0.333333]): a finite number put in for -inf"),
+    (checks.check_masked_softmax, masked_softmax_stand_in(-1e300, additive=True), "([0.333333, 0.333333, 0.333333]): "
+                                                                                   "a finite number put in for -inf"),
+    # cold read r163, X1: a stand-in below -1e300 passed every case until [np.finfo(float).min, 0] with the 0 masked.
+    # The most negative double itself equals the kept logit: two equal logits, [0.5, 0.5]. Any stand-in above it, such
+    # as -1e305 or the double just below -1e300, leaves the kept logit at least 1.78e308 below the masked one, whose
+    # exponent is then 0 while the kept one's, below -745, rounds to 0: [0, 1]
+    (checks.check_masked_softmax, masked_softmax_stand_in(float(np.finfo(float).min)),
+     "on [np.finfo(float).min, 0] with the 0 masked (the most negative double kept) a masked entry got a real share "
+     "of the mass ([0.5, 0.5]): a finite number put in for -inf"),
+    (checks.check_masked_softmax, masked_softmax_stand_in(-sys.float_info.max, additive=True),
+     "([0.5, 0.5]): a finite number put in for -inf"),
+    (checks.check_masked_softmax, masked_softmax_stand_in(-1e305), "on [np.finfo(float).min, 0] with the 0 masked "
+                                                                   "(the most negative double kept) a masked entry "
+                                                                   "got a real share of the mass ([0.0, 1.0])"),
+    (checks.check_masked_softmax, masked_softmax_stand_in(-1e308, additive=True),
+     "([0.0, 1.0]): a finite number put in for -inf"),
+    (checks.check_masked_softmax, masked_softmax_stand_in(float(np.nextafter(-1e300, -np.inf))),
+     "the kept logit lies below it or equals it"),
+    # cold read r163, X2: the boolean mask changed in place gets a hint that keeps it boolean
+    (checks.check_masked_softmax, masked_softmax_mask_and_in_place, "changed its input `keep`, the boolean mask"),
+    (checks.check_masked_softmax, masked_softmax_mask_and_in_place, "`keep = keep & ...` makes one, and so does "
+                                                                    "`keep = keep.copy()` before an in-place update"),
     (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(z, keep).astype(np.float32), "no float32"),
     (checks.check_masked_softmax, lambda z, keep: np.round(masked_softmax_solution(z, keep), 4),
      "rounded your answer to 4 decimals"),
@@ -6456,6 +6523,16 @@ WRONG_ANSWERS = [
         axis=1, keepdims=True)))[np.arange(len(y)), y], "each row's own maximum"),
     (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=1)[y], "whole rows"),
     (checks.check_cross_entropy, lambda z, y: -log_softmax(z, axis=0)[np.arange(len(y)), y], "down the columns"),
+    # cold read r163, X3: the log-sum-exp over axis=0, one per class, (4,), minus the (6,) label logits: NumPy's
+    # broadcast error, now named as the wrong axis
+    (checks.check_cross_entropy, lambda z, y: scipy.special.logsumexp(z, axis=0) - z[np.arange(len(y)), y],
+     "A (K,) = (4,) array, one number per class, met a (B,) = (6,) one of the rows: a log-sum-exp, maximum or sum "
+     "taken over axis=0"),
+    # ... and the label's probability returned where its -log is the loss
+    (checks.check_cross_entropy, lambda z, y: softmax(z, axis=1)[np.arange(len(y)), y],
+     "those are the labels' probabilities, q_y = softmax(z)[label]"),
+    (checks.check_cross_entropy, lambda z, y: np.exp(log_softmax(z, axis=1))[np.arange(len(y)), y],
+     "the loss is -log q_y"),
     (checks.check_cross_entropy, lambda z, y: np.mean(-np.eye(z.shape[1])[y] * log_softmax(z, axis=1), axis=1),
      "means over the K classes"),
     # the minus sign left out: log q_y, all <= 0
@@ -10440,6 +10517,28 @@ def test_softmax_checks_give_shift_advice_only_after_an_overflow_or_underflow(ca
         assert advice not in printed, printed
 
 
+def test_masked_in_place_hint_keeps_the_mask_boolean(capsys):
+    """Cold read r163, X2: for the boolean mask the in-place hint proposes a new mask or a copy, never the shared
+    hint's keep - ... (a TypeError for booleans) or float copy (which cannot index); z keeps the shared hint."""
+    printed = run(capsys, checks.check_masked_softmax, masked_softmax_mask_and_in_place)
+    assert "`keep - ...` is not defined for booleans" in printed, printed
+    assert "Work on a copy: `keep = keep - ...` makes a new array" not in printed, printed
+    with pytest.raises(TypeError):  # what the shared hint proposed: subtraction is not defined for booleans
+        np.array([True, False]) - np.array([False, False])
+    printed = run(capsys, checks.check_masked_softmax, masked_softmax_in_place)
+    assert "changed its input `z` (an in-place update" in printed and "the boolean mask" not in printed, printed
+
+
+def test_masked_softmax_most_negative_double_case():
+    """Cold read r163, X1: on [np.finfo(float).min, 0] with the 0 masked the one kept logit takes all the mass, so the
+    right answer is [1, 0] whatever that logit's value; the most negative double is -sys.float_info.max."""
+    from tempnb.checks.softmax import _masked_cases
+    case = _masked_cases()[-1]
+    z, keep = case.args
+    assert z.tolist() == [-sys.float_info.max, 0.0] and keep.tolist() == [True, False]
+    assert np.asarray(case.expected).tolist() == [1.0, 0.0]
+
+
 def test_in_place_hint_for_labels_keeps_them_integers(capsys):
     """The shared in-place hint suggests np.array(x, dtype=float) for a copy of a float input; for integer labels
     that copy cannot index, so the hint suggests .copy() instead, under the learner's own parameter name."""
@@ -11576,16 +11675,11 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_masked_softmax, masked_softmax_scattered),
     (checks.check_masked_softmax, masked_softmax_python),
     (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(np.where(keep, z, -1e300), keep)),
-    # the most negative double in the masked entries (np.finfo(float).min), then the stable softmax: its exponent
-    # stays below -1e308 + 20000 on [-20000, 0, 5] (cold read r141, X2), and below -1.79e308 + 1e300 on
-    # [-1e300, 0, 5] (cold read r145, X2), so exp gives exactly 0
-    (checks.check_masked_softmax, lambda z, keep: (lambda w: np.exp(w - w.max()) / np.exp(w - w.max()).sum())(
-        np.where(keep, z, np.finfo(float).min))),
-    # any stand-in below -1e300, the lowest kept logit the check tries, gives exp exactly 0 on every case: the one
-    # just below it, -1e300 less one unit in the last place of a double there (2^944, about 1.9e284), passes too
-    # (cold read r147, M1: the exercise's text now says where the line lies)
-    (checks.check_masked_softmax, lambda z, keep: masked_softmax_solution(
-        np.where(keep, z, np.nextafter(-1e300, -np.inf)), keep)),
+    # (the most negative double and the double just below -1e300 as stand-ins passed here until cold read r163, X1;
+    # they are wrong answers now, named on [np.finfo(float).min, 0])
+    # cold read r163, X2: the two ways the boolean in-place hint proposes
+    (checks.check_masked_softmax, masked_softmax_new_mask),
+    (checks.check_masked_softmax, masked_softmax_mask_copied),
     # exp(z - LSE(z)) with the log-sum-exp taken on its own, by scipy or by hand: the formula of "How each probability
     # moves"; its one rounding of the log-sum-exp is no epsilon (cold read r143, X1)
     (checks.check_masked_softmax, lambda z, keep: (lambda w: np.exp(w - scipy.special.logsumexp(w)))(

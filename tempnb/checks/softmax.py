@@ -1393,6 +1393,10 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
                 "a loss is nan: somewhere an inf - inf, inf / inf or 0 / 0 happened. Take the log in log space, "
                 "log_softmax(z) = z - logsumexp(z), with each row's own maximum subtracted, along axis=1."),
         Mistake(-expected, "the sign is flipped: the loss is minus the log-probability of the label, -log q_y ≥ 0."),
+        # the label's probability itself, softmax(z)[rows, labels] (cold read r163, X3)
+        Mistake(np.exp(-expected), "those are the labels' probabilities, q_y = softmax(z)[label], each between 0 and "
+                                   "1: the loss is -log q_y, computed in log space as logsumexp(z) - z[label], which "
+                                   "stays exact where q_y rounds to 0."),
         Mistake(expected / math.log(2), f"those are losses in bits (divided by log 2): {_NATURAL_LOG}, and the loss "
                                         "is in nats, with no division."),
         Mistake(expected / math.log(10), f"those are losses with a base-10 log (divided by log 10): {_NATURAL_LOG}."),
@@ -1517,6 +1521,14 @@ def _cross_entropy_case(logits: np.ndarray, labels: np.ndarray, label: str,
             return (f"An index reached K = {n_classes}, one past the last class: labels are 0-based: the first class "
                     f"is 0 and the last K - 1 = {n_classes - 1}, so use them as they are (not labels + 1); "
                     f"{_PAIR_UP}")
+        # a (K,) array, one number per class, and a (B,) one: logsumexp(z, axis=0) - z[rows, labels], or a maximum
+        # or sum over axis=0, down the columns (cold read r163, X3)
+        per_class_and_row = (f"({n_classes},) ({n_rows},)", f"({n_rows},) ({n_classes},)")
+        if n_rows != n_classes and any(shapes in problem for shapes in per_class_and_row):
+            return (f"A (K,) = ({n_classes},) array, one number per class, met a (B,) = ({n_rows},) one of the rows: "
+                    "a log-sum-exp, maximum or sum taken over axis=0 runs down the columns, across the examples. "
+                    "Each row is its own distribution: take them over axis=1, logsumexp(z, axis=1), shape (B,), "
+                    "then subtract z[np.arange(len(labels)), labels].")
         if n_rows != n_classes and reduction_second in problem:
             return f"Two usual causes. The likelier here: {no_keepdims}. Or: {whole_rows}"
         if n_rows != n_classes and reduction_first in problem:
@@ -1827,20 +1839,20 @@ def _masked_on_problem(far_above: float | None, all_kept: bool, top: float, widt
     return advice
 
 
-# finite stand-ins for -inf put in by masking code: -10000, powers of ten up to -1e100, and float32's most negative
-# number. Each gives a masked entry exactly 0 while every kept logit lies far above it (exp of less than about -745
-# underflows to 0), and a real share of the mass once the kept logits lie below it. np.finfo(float).min, the most
-# negative double, is not among them: the check passes it, as the cold reads r143 (X3) and r145 (X2) proposed. It
-# fails only where a kept logit is that very number, or lies above about 1e292, where the stand-in minus that
-# logit overflows
+# finite stand-ins for -inf put in by masking code: -10000, powers of ten up to -1e100, float32's most negative number,
+# and the stand-ins from -1e300 down to the most negative double, np.finfo(float).min (which np.nan_to_num puts in for
+# -inf). Each gives a masked entry exactly 0 while every kept logit lies far above it (exp of less than about -745
+# underflows to 0), and a real share of the mass once a kept logit lies at or below it: on [-1e300, 0, 5] for any
+# stand-in from -1e300 up, on [np.finfo(float).min, 0] for the rest (cold read r163, X1; until then the check passed
+# every stand-in below -1e300, as the cold reads r143 X3 and r145 X2 had proposed)
 _STAND_INS = (-1e4, -1e5, -1e6, -1e8, -1e9, -1e10, -1e12, -1e15, -1e20, -1e30, float(np.finfo(np.float32).min),
-              -1e38, -1e50, -1e100)
+              -1e38, -1e50, -1e100, -1e300, -1e305, -1e308, float(np.finfo(float).min))
 _STAND_IN_BELOW_KEPT = ("on {label} a masked entry got a real share of the mass ({got}): a finite number put in for "
-                        "-inf, such as -10000 or -1e9 (np.where(keep, z, -1e9), or an additive mask "
-                        "z + (1 - keep) * -1e9), is still an ordinary logit, and here the kept logit lies below it, "
-                        "so the masked entries take the mass. Its exponential is 0 only while every kept logit lies "
-                        "far above it; only -inf has an exponential of exactly 0 whatever the other logits are: use "
-                        f"{_MASK_LOGITS}.")
+                        "-inf, such as -10000, -1e9 or np.finfo(float).min (np.where(keep, z, -1e9), or an additive "
+                        "mask z + (1 - keep) * -1e9), is still an ordinary logit, and here the kept logit lies below "
+                        "it or equals it, so the masked entries take the mass or share it. Its exponential is 0 only "
+                        "while every kept logit lies far above it; only -inf has an exponential of exactly 0 whatever "
+                        f"the other logits are: use {_MASK_LOGITS}.")
 
 
 # Three slips leave a tiny number where a masked entry must be exactly 0; each has its own hint, and the hint that
@@ -2067,6 +2079,11 @@ def _masked_cases() -> list[Case]:
         # exp(-1e300 - (-1e9)) is 0, so such a mask gives the kept entry 0 where [1, 0, 0] is right. One kept entry
         # again, for the same reason
         _masked_case([-1e300, 0.0, 5.0], [True, False, False], "[-1e300, 0, 5] with the 0 and the 5 masked"),
+        # the most negative double kept (cold read r163, X1): a stand-in below -1e300 passed every case above. Here
+        # the stand-in either equals the kept logit, np.finfo(float).min itself, and the two share the mass, [0.5,
+        # 0.5], or lies above it, and the kept entry gets exp(finfo.min - stand-in) = 0, [0, 1]; [1, 0] is right
+        _masked_case([float(np.finfo(float).min), 0.0], [True, False],
+                     "[np.finfo(float).min, 0] with the 0 masked (the most negative double kept)"),
     ]
 
 
@@ -2076,6 +2093,7 @@ def check_masked_softmax(masked_softmax: Callable) -> None:
     kept ones. Compared as check_stable_softmax compares (_same_softmax): within a relative 1e-12 and nothing
     absolute, and an epsilon added to the sum named from 2e-13 up."""
     calls: list[tuple[tuple[np.ndarray, ...], object]] = []  # (the inputs, what the learner returned), per call
+    mask_changed: list[bool] = []  # per call: the learner's code changed keep in place and left z alone
     learner = masked_softmax
     if callable(masked_softmax):
         @functools.wraps(masked_softmax)
@@ -2083,9 +2101,12 @@ def check_masked_softmax(masked_softmax: Callable) -> None:
             given = (z.copy(), keep.copy())  # before the learner's code can change them
             value = masked_softmax(z, keep)
             calls.append((given, value))
+            mask_changed.append(np.array_equal(z, given[0], equal_nan=True) and not np.array_equal(keep, given[1]))
             return value
     cases = _masked_cases()
     message = first_miss(learner, cases, same=_same_softmax)
+    if message is not None and mask_changed and mask_changed[-1]:
+        message = _mask_changed(message)
     if message is not None:
         swapped = _swapped_masked(masked_softmax, cases[1])
         if swapped is not None:
@@ -2111,6 +2132,24 @@ def check_masked_softmax(masked_softmax: Callable) -> None:
                 error = f"{float(np.max(_relative_errors(array, target))):.1e}"
         message = message.replace("{err}", error)
     return hint(message)
+
+
+# The shared in-place hint suggests `keep = keep - ...` or np.array(keep, dtype=float) for a copy: the first raises a
+# TypeError for a boolean array, and a float mask cannot index z (cold read r163, X2). A boolean mask gets its own
+_IN_PLACE_MASK = ("your function changed its input `{name}`, the boolean mask (an in-place update such as "
+                  "`{name} &= ...`, `{name}[...] = False` or `out={name}`): the caller's array must stay as it was, "
+                  "even when the result is right. Make a new mask instead: `{name} = {name} & ...` makes one, and so "
+                  "does `{name} = {name}.copy()` before an in-place update. Keep it boolean: `{name} - ...` is not "
+                  "defined for booleans, and a float copy, np.array({name}, dtype=float), cannot index an array.")
+
+
+def _mask_changed(message: str) -> str:
+    """The in-place hint for the boolean mask, in place of the shared one that first_miss gave (message unchanged if
+    it is not that hint)."""
+    changed = re.search(r"your function changed its input `([^`]+)`", message)
+    if changed is None:
+        return message
+    return message[:changed.start()] + _IN_PLACE_MASK.format(name=changed[1])
 
 
 _NUMPY_MA = os.path.dirname(os.path.abspath(np.ma.__file__))
