@@ -6598,6 +6598,11 @@ WRONG_ANSWERS = [
     (checks.check_cross_entropy, cross_entropy_one_hot_per_row,
      "a one-hot array made with np.eye(len(labels)) has a column per row, not per class"),
     # noise for the unmasked logits only, and the position in that shortened array returned (cold read r155, X1)
+    # u cast to float32: the probe's largest double below 1 rounds to 1.0, the noise is inf, -inf + inf is nan, and
+    # np.argmax returns the masked entry (cold read r166, X2); float32 rounds 1 - 2**-25 up to 1.0, ties to even
+    (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(
+        np.asarray(z) / T - np.log(-np.log(rng.random(len(z)).astype(np.float32))))),
+     "A u that rounds to 1.0 (float32 rounds every u from 1 - 2**-25 up to 1.0)"),
     (checks.check_gumbel_sampler, gumbel_on_the_kept_logits,
      "looks like a position in that shortened array of 4: past the masked entry"),
     (checks.check_gumbel_sampler, lambda z, T, rng: int(np.argmax(

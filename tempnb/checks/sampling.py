@@ -1653,6 +1653,17 @@ def _gumbel_stand_in(sampler: Callable) -> str | None:
     for T in _STAND_IN_TEMPERATURES:
         for script, mirrored in zip(_STAND_IN_SCRIPTS, (False, True)):
             outcome = call(sampler, _LOGITS.copy(), T, _WatchedGenerator(seed=14, script=script, script_noise=True))
+            if (outcome.problem and isinstance(outcome.error, type) and issubclass(outcome.error, Warning)
+                    and _index(outcome.value) == 1):
+                # the masked entry won with a warning: u rounded to 1.0 (a float32 u, say), -log(-log(1)) is inf,
+                # and -inf + inf is nan, which np.argmax returns (cold read r166, X2)
+                return (f"your sampler can draw the masked entry (logit -inf, index 1). For one call at T = {T:g} the "
+                        "check handed out u = 0.9999999999999999, the largest double below 1, for one token, and "
+                        f"your function {outcome.problem.removeprefix('it ')} and returned 1, the masked entry. A u "
+                        "that rounds to 1.0 (float32 rounds every u from 1 - 2**-25 up to 1.0) makes the noise "
+                        "-log(-log(1.0)) = inf; -inf + inf is nan, and np.argmax returns the position of a nan. Keep "
+                        "u in float64 as rng.random() gives it: its largest value is below 1, so the noise stays "
+                        "finite and the masked -inf + g stays -inf.")
             if outcome.problem or _index(outcome.value) != 1:
                 continue
             others = -math.log(-math.log1p(-script[0])) if mirrored else -math.log(-math.log(script[0]))
