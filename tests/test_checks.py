@@ -8681,6 +8681,54 @@ def ece_map_over_mask_rows(probs, labels, n_bins):
     return float(np.abs(np.array(list(map(np.sum, masks * gaps)))).sum() / len(labels))
 
 
+def ece_map_builtin_sum(probs, labels, n_bins):
+    """Cold read r164 (X1): the builtin sum on each bin's row of the mask matrix, through map. sum and map are both
+    C, so no line of Python runs per bin, in the learner's code or a library's."""
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    edges = np.arange(n_bins + 1) / n_bins
+    masks = (confidence > edges[:-1, None]) & (confidence <= edges[1:, None])
+    right = np.array(list(map(sum, masks * correct)))
+    summed_confidence = np.array(list(map(sum, masks * confidence)))
+    return float(np.abs(right - summed_confidence).sum() / len(labels))
+
+
+def ece_map_ufunc_reduce(probs, labels, n_bins):
+    """Cold read r164 (X1): np.add.reduce, a ufunc method written in C, on each bin's row through map."""
+    masks, gaps = bin_masks(probs, labels, n_bins)
+    return float(np.abs(list(map(np.add.reduce, masks * gaps))).sum() / len(labels))
+
+
+def ece_map_edges(probs, labels, n_bins):
+    """Cold read r164 (X1): loop-free but for the edges, built by map with operator.truediv, which is C."""
+    import itertools
+    import operator
+
+    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)
+    edges = np.array(list(map(operator.truediv, range(n_bins + 1), itertools.repeat(n_bins))))
+    bins = np.digitize(confidence, edges, right=True) - 1
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum()
+                 / len(labels))
+
+
+def ece_map_over_examples(probs, labels, n_bins):
+    """Loop-free over the bins; map runs over the examples only (to make the labels ints), the same number of times
+    whatever the number of bins."""
+    confidence = probs.max(axis=1)
+    correct = (probs.argmax(axis=1) == np.array(list(map(int, labels)))).astype(float)
+    bins = np.digitize(confidence, np.arange(n_bins + 1) / n_bins, right=True) - 1
+    return float(np.abs(np.bincount(bins, correct, n_bins) - np.bincount(bins, confidence, n_bins)).sum()
+                 / len(labels))
+
+
+def ece_boolean_product(probs, labels, n_bins):
+    """Cold read r164 (X2): the membership matrix times correct, both boolean: NumPy's @ on booleans is a logical
+    OR of ANDs, so each bin's number right becomes 1 wherever it holds a right prediction."""
+    confidence, correct = probs.max(axis=1), probs.argmax(axis=1) == labels
+    edges = np.arange(n_bins + 1) / n_bins
+    in_bin = (confidence[:, None] > edges[:-1]) & (confidence[:, None] <= edges[1:])
+    return float(np.abs(in_bin.T @ correct - in_bin.T @ confidence).sum() / len(labels))
+
+
 def ece_apply_along_axis(probs, labels, n_bins):
     """np.apply_along_axis(np.sum, 1, ...): NumPy's Python loop over the rows, one row per bin."""
     masks, gaps = bin_masks(probs, labels, n_bins)
@@ -9398,6 +9446,38 @@ def test_fit_temperature_bounds_lead_only_where_they_are_the_cause(capsys):
         assert "stops at" not in printed and "passed the first case" not in printed, printed
 
 
+def test_logsumexp_only_hint_quotes_its_probe_minimum(capsys):
+    """Cold read r164 (X3): the hint quotes the T at which the mean log-sum-exp of its probe rows (3, 0, 0) and
+    (-1, -3, -3), divided by T, is lowest; here found by minimising that mean directly, not through the derivative's
+    root the check solves for."""
+    z = np.array([[3.0, 0.0, 0.0], [-1.0, -3.0, -3.0]])
+    lowest = math.exp(scipy.optimize.minimize_scalar(
+        lambda log_t: np.mean(scipy.special.logsumexp(z / math.exp(log_t), axis=1)), bounds=(-3, 3), method="bounded",
+        options={"xatol": 1e-12}).x)
+    printed = run(capsys, checks.check_fit_temperature, fit_logsumexp_only_tempered((-5, 5)))
+    assert f"your function returns {lowest:.4f}, where the mean logsumexp(logits / T) is lowest" in printed, printed
+
+
+def test_map_probe_leaves_the_learners_names_alone(capsys):
+    """Cold read r164 (X1): the check runs a copy of the learner's function whose globals bind map to a counting
+    map; the learner's own namespace keeps no such name, and its functions stay the ones it defined."""
+    namespace = {"np": np}
+    exec(  # noqa: S102 (a learner's cell: a helper that maps sum over the bins, and the ECE that calls it)
+        "def per_bin(rows):\n"
+        "    return np.array(list(map(sum, rows)))\n"
+        "\n"
+        "def my_ece(probs, labels, n_bins):\n"
+        "    confidence, correct = probs.max(axis=1), (probs.argmax(axis=1) == labels).astype(float)\n"
+        "    edges = np.arange(n_bins + 1) / n_bins\n"
+        "    masks = (confidence > edges[:-1, None]) & (confidence <= edges[1:, None])\n"
+        "    return float(np.abs(per_bin(masks * correct) - per_bin(masks * confidence)).sum() / len(labels))\n",
+        namespace)
+    helper, ece = namespace["per_bin"], namespace["my_ece"]
+    printed = run(capsys, checks.check_ece, ece)
+    assert "your function calls map over the bins" in printed, printed  # the map inside the helper is found too
+    assert "map" not in namespace and namespace["per_bin"] is helper and namespace["my_ece"] is ece
+
+
 # Stand-ins for 07's notebook variables, which a learner's function may read instead of its own arguments (the
 # notebook's are the overconfident network's validation logits and the teacher's test probabilities).
 _notebook_rng = np.random.default_rng(2199)
@@ -9412,6 +9492,37 @@ def fit_notebook_variables(logits, labels):
     returns their best T whatever it is given."""
     return scipy.optimize.minimize_scalar(lambda T: mean_nll(overfit_val_logits, y_val, T), bounds=(0.05, 20),
                                           method="bounded", options={"xatol": 1e-10}).x
+
+
+def fit_log_t_with_y_val(logits, labels):
+    """Cold read r164 (nit): a right search on the check's logits, but indexed with the notebook's y_val (378 labels)
+    in place of its argument labels: the 300 rows of the check's logits run out at row 300."""
+    rows = np.arange(len(y_val))
+    return math.exp(scipy.optimize.minimize_scalar(
+        lambda log_t: -np.mean(log_softmax(logits, math.exp(log_t), axis=1)[rows, y_val]),
+        bounds=(-5, 5), method="bounded", options={"xatol": 1e-10}).x)
+
+
+def fit_logsumexp_only_tempered(bounds):
+    """Cold read r164 (X3): the log-sum-exp written by hand, over log T in ``bounds``, but only it divided by T: the
+    label's logit is not, so the objective no longer depends on the labels through T."""
+    def fit(logits, labels):
+        rows = np.arange(len(labels))
+
+        def objective(log_t):
+            return np.mean(scipy.special.logsumexp(logits / math.exp(log_t), axis=1) - logits[rows, labels])
+        return math.exp(scipy.optimize.minimize_scalar(objective, bounds=bounds, method="bounded",
+                                                       options={"xatol": 1e-10}).x)
+    return fit
+
+
+def fit_logsumexp_only_on_the_grid(logits, labels):
+    """Cold read r164 (X3) on the notebook's 400-point grid: only the log-sum-exp divided by T, its best grid point
+    returned."""
+    grid = np.geomspace(0.25, 20, 400)
+    rows = np.arange(len(labels))
+    objective = [np.mean(scipy.special.logsumexp(logits / T, axis=1) - logits[rows, labels]) for T in grid]
+    return float(grid[np.argmin(objective)])
 
 
 def ece_notebook_variables(probs, labels, n_bins):
@@ -10241,6 +10352,19 @@ WRONG_ANSWERS += [
     (checks.check_fit_temperature, fit_notebook_variables,
      "it does not use its arguments. Compute from its parameters logits and labels"),
     (checks.check_fit_temperature, lambda logits, labels: 2.199, "not from notebook variables such as"),
+    # cold read r164 (nit): y_val read from the notebook indexes the check's 300 rows with 378 row numbers
+    (checks.check_fit_temperature, fit_log_t_with_y_val, "index 300 is out of bounds for axis 0 with size 300. An "
+                                                        "index array runs past the 300 rows"),
+    (checks.check_fit_temperature, fit_log_t_with_y_val, "such as y_val (378 labels)"),
+    # cold read r164 (X3): only the log-sum-exp divided by T, searched over log T in (-5, 5), which holds the T of the
+    # check's two-row probe (found by its own probe); in (log 0.05, log 2) it does not, and the search stops at 2,
+    # above the first case's best T, where the hint for objectives that ignore the labels names it among the rest
+    (checks.check_fit_temperature, fit_logsumexp_only_tempered((-5, 5)), "most likely only the log-sum-exp is "
+                                                                         "divided by T"),
+    (checks.check_fit_temperature, fit_logsumexp_only_tempered((-5, 5)), "both terms carry T"),
+    (checks.check_fit_temperature, fit_logsumexp_only_tempered((math.log(0.05), math.log(2))),
+     "Or only the log-sum-exp is divided by T"),
+    (checks.check_fit_temperature, fit_logsumexp_only_on_the_grid, "most likely only the log-sum-exp is divided by T"),
     (checks.check_ece, ece_notebook_variables,
      "it does not use those arguments. Compute from its parameters probs, labels and n_bins"),
     (checks.check_ece, lambda probs, labels, n_bins: 0.0169, "not from notebook variables such as"),
@@ -10278,6 +10402,14 @@ WRONG_ANSWERS += [
      "your ECE is right on the three cases, but on 200 two-class predictions with 100 bins it raised IndexError"),
     (checks.check_ece, ece_clipped_to_ten,
      "your ECE is right on the three cases, but on 200 two-class predictions with 100 bins it is"),
+    # cold read r164 (X1): map driven by a function written in C runs no line of Python per bin. The loop probe has
+    # 4 and 100 bins, so map over the mask matrix's rows makes 4 and 100 calls, over the edges 5 and 101
+    (checks.check_ece, ece_map_builtin_sum, "your ECE is right, but your function calls map over the bins"),
+    (checks.check_ece, ece_map_ufunc_reduce, "map made 4 calls with 4 bins and 100 with 100, one per bin"),
+    (checks.check_ece, ece_map_edges, "map made 5 calls with 4 bins and 101 with 100"),
+    # cold read r164 (X2): boolean @ boolean counts each bin's right predictions as at most 1
+    (checks.check_ece, ece_boolean_product, "your number right in each bin, right_m, stops at 1: a matrix product of"),
+    (checks.check_ece, ece_boolean_product, "Cast one of them to numbers first"),
     # 07 · Platt
     # the image's log-odds are log 99 and log 9, so T = log 99 / log 9 and Platt's a = log 9 / log 99
     (checks.check_platt_temperature, math.log(9) / math.log(99), "is Platt's a"),
@@ -11799,6 +11931,8 @@ MORE_RIGHT_ANSWERS = [
     (checks.check_ece, ece_mask_matrix),
     (checks.check_ece, ece_reduceat),
     (checks.check_ece, ece_binned_statistic),
+    # cold read r164 (X1): map over the examples, not the bins, makes as many calls with 100 bins as with 4
+    (checks.check_ece, ece_map_over_examples),
     (checks.check_fit_temperature, fit_grid_then_refined),
     (checks.check_platt_temperature, scipy.special.logit(0.99) / scipy.special.logit(0.9)),
     (checks.check_platt_temperature, math.log10(99) / math.log10(9)),  # the base of the log cancels in the ratio

@@ -14,6 +14,7 @@ import functools
 import io
 import math
 import re
+import types
 import warnings
 from collections.abc import Callable
 
@@ -139,6 +140,10 @@ def _ece_variants(probs: np.ndarray, labels: np.ndarray, n_bins: int) -> dict[st
         # the probability given to the true label used as the confidence
         "label_probability": float(sum(w * g for w, g in _binned_gaps(
             label_probability, correct, _right_closed_index(label_probability, n_bins), n_bins))),
+        # right_m from a product of two boolean arrays, in_bin.T @ correct: NumPy's @ (np.dot, np.einsum) on booleans
+        # is a logical OR of ANDs, so every bin with at least one right prediction counts 1 (cold read r164, X2)
+        "boolean_product": float(np.abs(np.minimum(np.bincount(right, correct, n_bins), 1)
+                                        - np.bincount(right, confidence, n_bins)).sum() / len(labels)),
     }
 
 
@@ -173,6 +178,13 @@ def _ece_case(probs: np.ndarray, labels: np.ndarray, n_bins: int, label: str,
                       "with the mean confidence of the examples in that bin, which can lie anywhere inside the bin.")
               for name, point in (("bin_centre", "centre"), ("upper_edge", "upper edge, m/M"),
                                   ("lower_edge", "lower edge, (m-1)/M"))),
+            Mistake(lambda a: (not close(variants["boolean_product"], expected, 1e-9)
+                               and close(a, variants["boolean_product"])),
+                    f"on {label} your number right in each bin, right_m, stops at 1: a matrix product of two boolean "
+                    "arrays, such as in_bin.T @ correct with both of dtype bool, is a logical OR, not a count "
+                    "(NumPy's @, np.dot and np.einsum on booleans give True where any product is True), so every "
+                    "bin with a right prediction in it counts 1. Cast one of them to numbers first: correct = "
+                    "(probs.argmax(axis=1) == labels).astype(float)."),
             Mistake(lambda a: not close(variants["merged_top"], expected, 1e-9) and close(a, variants["merged_top"]),
                     f"on {label} your top two bins were merged into one: np.digitize(..., right=True) numbers the "
                     "bins 1 to M; subtract 1 rather than clipping (np.minimum(..., M - 1)), which merges the top "
@@ -396,7 +408,8 @@ def check_ece(ece: Callable) -> None:
 
     A warning fails the exercise even when the number is right; the hint then says the number is right. An answer
     right on every case is then run with 4 and with 100 bins, and fails if its own code, or the library code it calls
-    (np.split's loop, np.sum run by map), runs many more lines with 100 (see ``_loop_hint``).
+    (np.split's loop, np.sum run by map), runs many more lines with 100 (see ``_loop_hint``), or if map, driven by a
+    function written in C, yields many more items with 100 (see ``_map_hint``).
     """
     cases = _ece_cases(ece if callable(ece) else None)
     learner = ece
@@ -419,7 +432,7 @@ def check_ece(ece: Callable) -> None:
     problem = first_miss(ece, cases, same=_same_number)
     if problem is not None:
         return hint(problem)
-    loop = _loop_hint(learner)
+    loop = _loop_hint(learner) or _map_hint(learner)
     if loop is not None:
         return hint(loop)
     return passed("Your ECE matches tempnb.expected_calibration_error, bin edges included, and its work does not "
@@ -520,6 +533,82 @@ def _loop_hint(ece: Callable) -> str | None:
                "like) rather than written out. ") + _LOOP_FREE)
 
 
+# map driven by a function written in C (the builtin sum, np.add.reduce, operator.truediv) runs no line of Python
+# per item, so neither count above sees it (cold read r164, X1). The learner's function is therefore run once more
+# with its name map bound to a map that counts the items it yields, each one call of the mapped function.
+
+
+class _CountedMap:
+    """The builtin map, counting in ``counter[0]`` the items it yields."""
+
+    def __init__(self, counter: list[int], function: Callable, *iterables: object, **options: object) -> None:
+        self._items = map(function, *iterables, **options)
+        self._counter = counter
+
+    def __iter__(self) -> _CountedMap:
+        return self
+
+    def __next__(self) -> object:
+        item = next(self._items)
+        self._counter[0] += 1
+        return item
+
+
+def _names_map(function: types.FunctionType) -> bool:
+    """Whether the code of ``function``, or of a function or comprehension defined inside it, names map."""
+    stack = [function.__code__]
+    while stack:
+        code = stack.pop()
+        if "map" in code.co_names:
+            return True
+        stack.extend(constant for constant in code.co_consts if hasattr(constant, "co_names"))
+    return False
+
+
+def _items_mapped(function: Callable, *args: object) -> int | None:
+    """How many items map yields while ``function(*args)`` runs (through ``call``: fresh copies, nothing printed
+    shown); None when ``function`` is not a plain Python function whose code names the builtin map.
+
+    The function runs as a copy whose globals are a copy of its own with map bound to ``_CountedMap``, so nothing
+    the learner's session holds changes; the learner's other functions that name map (helpers it calls) are
+    copied the same way."""
+    if not isinstance(function, types.FunctionType) or function.__globals__.get("map", map) is not map:
+        return None
+    own = function.__globals__
+    helpers = {name: value for name, value in own.items()
+               if isinstance(value, types.FunctionType) and value.__globals__ is own and _names_map(value)}
+    if not helpers and not _names_map(function):
+        return None
+    counter = [0]
+    counted = dict(own)
+    counted["map"] = functools.partial(_CountedMap, counter)
+
+    def copied(original: types.FunctionType) -> types.FunctionType:
+        copy = types.FunctionType(original.__code__, counted, original.__name__, original.__defaults__,
+                                  original.__closure__)
+        copy.__kwdefaults__ = original.__kwdefaults__
+        return copy
+
+    counted.update({name: copied(helper) for name, helper in helpers.items()})
+    with _quiet():
+        outcome = call(copied(function), *args)
+    return counter[0] if outcome.problem is None else None
+
+
+def _map_hint(ece: Callable) -> str | None:
+    """For an ECE right on every case that passed the line counts: the hint when map, driven by a function written
+    in C, yields at least ``_MORE_LINES`` more items with 100 bins than with 4 on the same predictions."""
+    probs, labels = _loop_probe()
+    few, many = (_items_mapped(ece, probs, labels, n_bins) for n_bins in (_FEW_BINS, _MANY_BINS))
+    if few is None or many is None or many < few + _MORE_LINES:
+        return None
+    return ("your ECE is right, but your function calls map over the bins: on 200 two-class predictions, map "
+            f"made {few} calls with {_FEW_BINS} bins and {many} with {_MANY_BINS}, one per bin (or per edge) each "
+            "time it runs. A function written in C, such as sum, np.add.reduce or operator.truediv, runs no "
+            "line of Python when map calls it, but map still calls it once per bin: a loop over the bins, as the "
+            f"exercise says, even one that only builds the edges. {_LOOP_FREE}")
+
+
 def _library_shortcut(name: str, what: str, how: str) -> str:
     """The hint for an answer that runs the tempnb function the exercise asks the learner to write."""
     return (f"your function calls {name} (tempnb.{name}); the exercise asks you to write {what} yourself — use "
@@ -596,6 +685,42 @@ def _near_lower_bound(answer: float) -> bool:
 # that is cosh β = √2 cosh(β/2), so cosh(β/2) = (√2 + √10)/4 and T = 1 / (2 acosh((√2 + √10)/4)) ≈ 0.942263: inside
 # every common search range, while the NLL's best T there is near 2.4 and a flipped sign runs to the lower bound.
 _PROBABILITY_T = 1 / (2 * math.acosh((math.sqrt(2) + math.sqrt(10)) / 4))
+
+
+# Only the log-sum-exp divided by T: mean(logsumexp(z / T) - z_y), whose label term no longer depends on T, so its
+# best T is where mean logsumexp(z / T) is lowest, whatever the labels. Its derivative in T is -mean(E_q[z]) / T² (q
+# = softmax(z / T)), zero where the rows' softmax-weighted mean logits add up to 0. On the rows (3, 0, 0) and
+# (-1, -3, -3) that sum runs from 3 - 1 = 2 > 0 as T -> 0 to 1 - 7/3 < 0 as T -> inf, so it has one root, found
+# with brentq: about 2.358, inside every common search range, while the true NLL's best T there, with both labels
+# their row's top class, runs to the bottom of the range (cold read r164, X3).
+_LSE_ONLY_LOGITS = np.array([[3.0, 0.0, 0.0], [-1.0, -3.0, -3.0]])
+
+
+@functools.lru_cache(maxsize=1)
+def _lse_only_T() -> float:
+    import scipy.optimize
+
+    from tempnb.core import softmax
+
+    def weighted_logits(temperature: float) -> float:
+        return float(np.sum(softmax(_LSE_ONLY_LOGITS, temperature, axis=1) * _LSE_ONLY_LOGITS))
+    return scipy.optimize.brentq(weighted_logits, 0.1, 50.0, xtol=1e-12)
+
+
+def _tempers_only_logsumexp(fit: Callable | None) -> bool:
+    """Whether ``fit`` returns, on ``_LSE_ONLY_LOGITS`` with both labels 0, the T where mean logsumexp(z / T) is
+    lowest: an objective in which only the log-sum-exp is divided by T."""
+    if fit is None:
+        return False
+    probe = _probe(fit, _LSE_ONLY_LOGITS.copy(), np.zeros(2, dtype=int))
+    # 6e-3: within half a step of the notebook's 400-point grid (1.1%), so a grid search is recognised too
+    return probe.problem is None and _same_number(probe.value, _lse_only_T(), rel_tol=6e-3)
+
+
+_LSE_ONLY = ("only the log-sum-exp is divided by T: log softmax(z / T)_y = z_y / T - logsumexp(z / T), and both "
+             "terms carry T. Without the / T on the label's logit, that term no longer depends on T, so the search "
+             "follows the log-sum-exp alone, whatever the labels: divide the label's logit by T too, "
+             "logits[np.arange(n), labels] / T (or use log_softmax(logits / T, axis=1)[np.arange(n), labels]).")
 
 
 def _minimises_probability(fit: Callable | None) -> bool:
@@ -729,6 +854,13 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     "arguments. Compute from its parameters logits and labels, not from notebook variables such as "
                     "overfit_val_logits and y_val (or a number typed in): the check calls it on logits and labels "
                     f"of its own, where the best T is {expected:.5f}."),
+            # only the log-sum-exp divided by T ignores the labels too: named before the probes below, whose hints
+            # name other objectives that ignore them
+            Mistake(lambda a: _tempers_only_logsumexp(fit),
+                    f"on {label} your T is {{got}}, not the best one, {expected:.5f}, and on two rows of the "
+                    "check's own logits, (3, 0, 0) and (-1, -3, -3), with both labels 0, your function returns "
+                    f"{_lse_only_T():.4f}, where the mean logsumexp(logits / T) is lowest, whatever the labels: most "
+                    "likely " + _LSE_ONLY),
             # Checked before the bounds below: an objective that ignores the labels, or one that does not change
             # with T (the accuracy, say), also ends at a bound, and naming it is more use than listing every way to
             # reach a bound. A bounded search (minimize_scalar) stops near its lower bound but never on it (a grid
@@ -772,7 +904,7 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     "without renormalising each row, -log q^(1/T) = -(1/T) log q; renormalise, as 04's "
                     "apply_temperature does, or use log_softmax(logits / T, axis=1); and it does if "
                     "log_q[:, labels] / log_q[labels] picks whole columns/rows: index "
-                    "log_q[np.arange(n), labels]."),
+                    "log_q[np.arange(n), labels]. Or " + _LSE_ONLY),
             Mistake(ignores_labels,
                     f"on {label} your T, {{got}}, stays the same when every label is made its row's top class and "
                     "when every label is made its bottom class, though the NLL's best T then runs to opposite "
@@ -890,6 +1022,14 @@ def _temperature_on_problem(problem: str, overflow_is_max: Callable[[], bool] | 
         return f"Your search probably tried T <= 0. {_BRENT}"
     if "above -inf" in problem or "every logit is -inf" in problem:  # z / T at T <= 0 (or T = -0.0): all -inf
         return (f"Your search probably tried T <= 0, where z / T turns a row's logits into -inf. {_BRENT}")
+    rows = re.search(r"IndexError: index (\d+) is out of bounds for axis 0 with size (\d+)", problem)
+    if rows and int(rows.group(1)) >= int(rows.group(2)):
+        # np.arange(len(y_val)) or y_val, 378 of them, indexing the rows of the check's 300 logits (cold read r164)
+        return (f"An index array runs past the {rows.group(2)} rows of an array built from the check's logits: "
+                "most likely it comes from a notebook variable of another length, such as y_val (378 labels) or "
+                "np.arange(len(y_val)), used in place of the argument labels. Compute everything from the "
+                "parameters logits and labels, as log_softmax(logits / T, axis=1)[np.arange(len(labels)), labels]: "
+                "the check calls your function on logits and labels of its own.")
     return ""
 
 
