@@ -2309,6 +2309,83 @@ def tempered_min_minus_z(z, T):
     return e / e.sum()
 
 
+# Cold read r165, X1: a method or function used without its parentheses. Each raises TypeError naming 'float' and the
+# function's type, which the check used to read as the arguments given the wrong way round.
+def tempered_max_uncalled(z, T):
+    """z - z.max: the method itself, not the largest logit."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    e = np.exp((z - z.max) / T)
+    return e / e.sum()
+
+
+def tempered_sum_uncalled(z, T):
+    """e / e.sum: the method itself, not the sum."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    e = np.exp((z - z.max()) / T)
+    return e / e.sum
+
+
+def tempered_builtin_max_uncalled(z, T):
+    """z - max: Python's built-in max, never called."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    e = np.exp((z - max) / T)
+    return e / e.sum()
+
+
+def tempered_np_max_uncalled(z, T):
+    """z - np.max: NumPy's max, never called."""
+    z = np.asarray(z, dtype=float)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    e = np.exp((z - np.max) / T)
+    return e / e.sum()
+
+
+# Cold read r165, X3: logits sorted largest first (so that z[0] is the maximum), or a result given back to front. On the
+# first case's two logits each gives [0.9, 0.1], as a flipped sign does.
+def tempered_sorted_descending(z, T):
+    """np.sort(z)[::-1] on a copy, then z[0] as the maximum: the right exponents, the probabilities reordered."""
+    z = np.sort(np.asarray(z, dtype=float))[::-1]
+    if T == 0:
+        return (z == z[0]) / np.count_nonzero(z == z[0])
+    e = np.exp((z - z[0]) / T)
+    return e / e.sum()
+
+
+def tempered_sorted_reverse_true(z, T):
+    """sorted(z, reverse=True) on a copy: the same reordering, through Python's sorted."""
+    z = np.array(sorted(z, reverse=True))
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    e = np.exp((z - z.max()) / T)
+    return e / e.sum()
+
+
+def tempered_reversed_result(z, T):
+    """The right probabilities, returned back to front with [::-1]."""
+    return tempered_from_scratch(z, T)[::-1]
+
+
+def tempered_one_minus(z, T):
+    """1 - p: on two logits [0.9, 0.1] for [0.1, 0.9], like a flipped sign or a reordering; on three it is neither."""
+    return 1 - tempered_from_scratch(z, T)
+
+
+def tempered_float16(z, T):
+    """Computed in half precision: z converted with dtype=np.float16 (cold read r165, X4)."""
+    z = np.asarray(z, dtype=np.float16)
+    if T == 0:
+        return (z == z.max()) / np.count_nonzero(z == z.max())
+    e = np.exp((z - z.max()) / np.float16(T))
+    return e / e.sum()
+
+
 def tempered_formatted(z, T):
     """The right probabilities formatted to 12 decimals for printing, a list of strings (cold read r163, X3)."""
     return [f"{p:.12f}" for p in tempered_from_scratch(z, T)]
@@ -2910,6 +2987,59 @@ def test_tempered_softmax_hints_name_only_the_mistake_made(capsys):
     assert "tie test with a tolerance" not in printed and "clamping" not in printed, printed
     for answer in (tempered_powered_exponentials, tempered_log_of_softmax):
         assert "one-hot" not in run(capsys, checks.check_tempered_softmax, answer)
+
+
+def test_tempered_softmax_uncalled_and_reordered_slips_get_only_their_own_hint(capsys):
+    """Cold read r165: a method used without its () is not the argument order (X1); logits sorted largest first, or a
+    result reversed, is not a flipped sign (X3); and a flipped sign keeps its plain hint."""
+    for answer in (tempered_max_uncalled, tempered_sum_uncalled, tempered_builtin_max_uncalled,
+                   tempered_np_max_uncalled):
+        printed = run(capsys, checks.check_tempered_softmax, answer)
+        assert "the logits first, then the temperature" not in printed and "takes the temperature first" not in printed
+    for answer in (tempered_sorted_descending, tempered_sorted_reverse_true, tempered_reversed_result):
+        printed = run(capsys, checks.check_tempered_softmax, answer)
+        assert "sign of your exponents" not in printed and "favours the smallest logit" not in printed, printed
+    for answer in (tempered_backwards_shift, tempered_min_minus_z):
+        printed = run(capsys, checks.check_tempered_softmax, answer)
+        assert printed.rstrip().endswith("the largest logit gets the largest probability."), printed
+    assert "does not sum to 1" not in run(capsys, checks.check_tempered_softmax, tempered_float16)
+
+
+# Cold read r165, X2: tiny, huge, negative, zero, nan and inf values, none of them a right answer to any of 04's
+# exercises, as a learner may assign them (a float, a NumPy scalar, a 0-d array, a one-element tuple or list, text)
+EXTREME_MAGNITUDES = [5e-324, 1e-310, 1e-300, 1e-200, 1e-100, 1e-20, 1e-9, 1e-6, 1e-3, 0.00155, 0.0016, 0.1, 0.5,
+                      1.0, 2.0, 1e3, 1e6, 1e100, 1e300, sys.float_info.max]
+EXTREME_VALUES = [0.0, -0.0, math.nan, math.inf, -math.inf] + EXTREME_MAGNITUDES + [-m for m in EXTREME_MAGNITUDES]
+
+
+def extreme_answers():
+    """Each extreme value as a learner may give it, plus Python integers beyond any double."""
+    answers = []
+    for value in EXTREME_VALUES:
+        with np.errstate(over="ignore"):  # np.float32 of a value beyond its range is inf, as a learner's would be
+            answers += [value, np.float64(value), np.float32(value), np.array(value), (value,), [value], str(value)]
+        if math.isfinite(value) and value == int(value):
+            answers.append(int(value))
+    return answers + [10**400, -10**400]
+
+
+@pytest.mark.parametrize("check", [checks.check_odds_temperature, checks.check_half_temperature,
+                                   checks.check_entropy_temperature, checks.check_tempered_softmax],
+                         ids=lambda check: check.__name__)
+def test_temperature_checks_never_raise_on_extreme_values(capsys, check):
+    """No extreme value makes one of 04's four checks raise, and each gets a hint; Exercise 1's check gets each value
+    in place of the function, and as what a function returns (one number, or one per logit)."""
+    if check is checks.check_tempered_softmax:
+        answers = []
+        for value in EXTREME_VALUES:
+            answers += [value, lambda z, T, value=value: value, lambda z, T, value=value: np.full(len(z), value)]
+    else:
+        answers = extreme_answers()
+    for answer in answers:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a warning escaping a check would be an error too
+            printed = run(capsys, check, answer)
+        assert printed.startswith(checks.HINT), (answer, printed)
 
 
 # Exercise 1's cases in the order its text lists them ("What the check tries"), which is the order the check runs them
@@ -9972,6 +10102,28 @@ WRONG_ANSWERS += [
     (checks.check_tempered_softmax, tempered_scipy_two_levels, "your function calls scipy.special.softmax"),
     (checks.check_tempered_softmax, tempered_scipy_partial, "your function calls scipy.special.softmax"),
     (checks.check_tempered_softmax, tempered_tempnb_only_at_zero, "your function calls tempnb's softmax"),
+    # cold read r165, X1: a method or function used without its (): a TypeError that names 'float' and the function's
+    # type, which is not the arguments given the wrong way round (test_tempered_softmax_uncalled_and_reordered_...)
+    (checks.check_tempered_softmax, tempered_max_uncalled,
+     "it raised TypeError: unsupported operand type(s) for -: 'float' and 'builtin_function_or_method'. A function or "
+     "method was used as a number without being called"),
+    (checks.check_tempered_softmax, tempered_sum_uncalled,
+     "for /: 'float' and 'builtin_function_or_method'. A function or method was used as a number"),
+    (checks.check_tempered_softmax, tempered_builtin_max_uncalled, "z.max(), e.sum(), max(z) or np.max(z)"),
+    (checks.check_tempered_softmax, tempered_np_max_uncalled,
+     "'float' and 'numpy._ArrayFunctionDispatcher'. A function or method was used as a number"),
+    # cold read r165, X3: on the first case, odds 3 : 1 squared, [1/10, 9/10], come out as [9/10, 1/10] whether the
+    # logits were sorted largest first, the result reversed or the sign flipped; the check tells them apart on [3, 1, 2]
+    (checks.check_tempered_softmax, tempered_sorted_descending,
+     "on the logits of [0.25, 0.75] at T = 0.5 your result, [0.9, 0.1], comes out largest first"),
+    (checks.check_tempered_softmax, tempered_sorted_reverse_true, "you sorted z largest first"),
+    (checks.check_tempered_softmax, tempered_reversed_result, "your result, [0.9, 0.1], comes out back to front"),
+    # 1 - p is none of the three on [3, 1, 2] (its entries there sum to 2): the flipped-sign hint, naming the others
+    (checks.check_tempered_softmax, tempered_one_minus, "favours the smallest logit"),
+    (checks.check_tempered_softmax, tempered_one_minus, "which on two logits looks the same"),
+    # cold read r165, X4: half precision, named as such rather than as a sum that misses 1
+    (checks.check_tempered_softmax, tempered_float16,
+     "on the logits of [0.25, 0.75] at T = 0.5 your values are half-precision numbers, right to about 3 digits only"),
     # 04 · odds
     (checks.check_odds_temperature, 0.333, "rounded 1/3"),
     # float32 keeps about 7 digits: a rounded 1/3 under the check's relative 1e-9
@@ -9994,6 +10146,22 @@ WRONG_ANSWERS += [
     (checks.check_odds_temperature, "0.33", "type 1 / 3, without quotes"),
     # odds_temperature = 1 / 3, with a comma at the end: the tuple (1 / 3,)
     (checks.check_odds_temperature, (1 / 3,), "you assigned a tuple, (0.333333,): the comma at the end of the line"),
+    # cold read r165, X2: below about T = 0.00155, 3 ** (1 / T) is beyond the largest double (1 / T · log 3 > 709.78)
+    # and the check raised OverflowError. The odds are 3^(1/T), of about (1 / T) · log10 3 digits; the digits were
+    # computed with Decimal at 40 digits: 729 · log10 3 = 347.821, 1000 · log10 3 = 477.121,
+    # 3**27 · log10 3 = 7625597484987 · 0.4771213 = 3.63833e12, 19683 · log10 3 = 9391.18, 1e300 · log10 3 = 4.77121e299
+    (checks.check_odds_temperature, 1 / 27**2, "with T = 0.001372 the odds become 3^729:1, about 10^347.8:1."),
+    (checks.check_odds_temperature, 1 / 729, "the odds become 3^729:1, about 10^347.8:1."),
+    (checks.check_odds_temperature, 0.001, "with T = 0.001 the odds become 3^1000:1, about 10^477.1:1."),
+    (checks.check_odds_temperature, 1 / 3**27, "the odds become 3^7625597484987:1, about 10^3.638e+12:1."),
+    (checks.check_odds_temperature, 1 / 27**3, "with T = 5.081e-05 the odds become 3^19683:1, about 10^9391:1."),
+    (checks.check_odds_temperature, 1e-300, "with T = 1e-300 the odds become 3^1e+300:1, about 10^4.771e+299:1."),
+    # the smallest positive double, 2**-1074 = 4.94066e-324: 1 / T is 2**1074 = 2.02402e323 (beyond the largest double,
+    # so inf in floats), and 2**1074 · log10 3 = 9.65702e322
+    (checks.check_odds_temperature, 5e-324,
+     "with T = 4.941e-324 the odds become 3^2.024e+323:1, about 10^9.657e+322:1."),
+    # just above the edge the odds are still a double: 3 ** (1 / 0.0016) = 3 ** 625 = 1.58797e298 (Decimal)
+    (checks.check_odds_temperature, 0.0016, "with T = 0.0016 the odds become 1.588e+298:1."),
     # 04 · top probability 0.5
     (checks.check_half_temperature, 20.7809, "a short decimal: a value typed from a printout, brentq's result rounded"),
     # brentq with a loose xtol stops at 20.78086899, close but not within 1e-9

@@ -62,10 +62,7 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 f"on {label} you multiplied by T; temperature divides the logits."),
         # the max trick written backwards, exp((z.max() - z) / T), or (z.min() - z) / T: softmax(-z / T), which
         # favours the smallest logit (cold read r163, X3)
-        Mistake(softmax(-np.array(logits), T),
-                f"on {label} your result, {{got}}, favours the smallest logit: the sign of your exponents is "
-                "flipped, as exp((z.max() - z) / T) or exp((z.min() - z) / T) gives. Write (z - z.max()) / T: "
-                "every exponent is then at most 0, and the largest logit gets the largest probability."),
+        Mistake(softmax(-np.array(logits), T), f"on {label} your result, {{got}}, {_FLIPPED_SIGN}"),
         # before the T² mistake: on a near-tie at small T, softmax(z, T²) is one-hot too
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
                 and bool(np.all((as_array(a) == 0) | (as_array(a) == 1))) and float(np.sum(as_array(a))) == 1.0
@@ -79,6 +76,12 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 and bool(np.allclose(as_array(a), np.sort(expected), rtol=1e-9, atol=1e-300)),
                 f"on {label} your probabilities come out in sorted order, not in the order of the logits: "
                 "do not sort z (np.sort, or z.sort() in place); the k-th probability belongs to the k-th logit."),
+        # sorted largest first, np.sort(z)[::-1] or sorted(z, reverse=True), so that z[0] is the maximum (cold read
+        # r165, X3); on two logits this is also the flipped sign above, which check_tempered_softmax then tells apart
+        Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
+                and not np.allclose(as_array(a), expected, rtol=1e-9, atol=1e-300)
+                and bool(np.allclose(as_array(a), np.sort(expected)[::-1], rtol=1e-9, atol=1e-300)),
+                f"on {label} your result, {{got}}, {_LARGEST_FIRST}"),
         Mistake(None if at_one else softmax(logits),
                 f"on {label} your result is softmax(z), the T = 1 distribution: divide the logits by T before "
                 "exponentiating (dividing the exponentials or their sum by T cancels when you normalise). If you "
@@ -113,6 +116,17 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 f"on {label} your values agree to about 6 digits only: to 10 digits they are {{got:.10g}}, the "
                 f"answer {_digits(expected, '.10g')}. Compute in float64 and do not round (float32 keeps about 7 "
                 "digits); the check compares within a relative 1e-9."),
+        # computed in float16 (half precision): every entry is a float16 number, right to about 3 digits only, and the
+        # sum misses 1 by about 1e-4, which the "does not sum to 1" hint below would blame on the division (cold read
+        # r165, X4)
+        Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
+                and bool(np.all(np.isfinite(as_array(a))))
+                and bool(np.all(as_array(a).astype(np.float16).astype(float) == as_array(a)))
+                and bool(np.allclose(as_array(a), expected, rtol=1e-2, atol=1e-3)),
+                f"on {label} your values are half-precision numbers, right to about 3 digits only: to 10 digits they "
+                f"are {{got:.10g}}, the answer {_digits(expected, '.10g')}. Compute in float64, not float16 (which "
+                "keeps about 3 digits, and whose rounding is also why your probabilities do not sum to 1 exactly); "
+                "the check compares within a relative 1e-9."),
         # T / z: the division upside down, or a (T, z) signature that divides its second argument by its first
         Mistake(_swapped(logits, T), f"on {label} your function divides T by the logits (or takes the temperature "
                                      "first): the check calls my_tempered_softmax(z, T), logits first, and the "
@@ -142,6 +156,46 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 f"on {label} your result, {{got}}, does not sum to 1: divide the exponentials by their sum, and "
                 "by nothing else."),
     ), on_problem or _tempered_on_problem)
+
+
+# The hint for logits sorted largest first, and the one for a result given back to front, both after "your result,
+# {got},"; on two logits either looks like a flipped sign, so check_tempered_softmax tries _ORDER_PROBE to tell which.
+_LARGEST_FIRST = ("comes out largest first, not in the order of the logits: you sorted z largest first "
+                  "(np.sort(z)[::-1], sorted(z, reverse=True)), so the k-th probability no longer belongs to the k-th "
+                  "logit. Do not sort z: (z - z.max()) / T needs no sorting.")
+_BACK_TO_FRONT = ("comes out back to front, the last logit's probability first: you reversed z or the result "
+                  "([::-1], np.flip, reversed), so the k-th probability no longer belongs to the k-th logit. Do not "
+                  "reverse anything.")
+_FLIPPED_SIGN = ("favours the smallest logit: the sign of your exponents is flipped, as exp((z.max() - z) / T) or "
+                 "exp((z.min() - z) / T) gives. Write (z - z.max()) / T: every exponent is then at most 0, and the "
+                 "largest logit gets the largest probability.")
+# Three logits out of order at T = 1, on which a flipped sign, [0.090031, 0.665241, 0.244728], logits sorted largest
+# first, [0.665241, 0.244728, 0.090031], and a reversed result, [0.244728, 0.090031, 0.665241], all differ from one
+# another and from the answer, [0.665241, 0.090031, 0.244728].
+_ORDER_PROBE = (np.array([3.0, 1.0, 2.0]), 1.0)
+
+
+def _flipped_or_reordered(function: Callable, problem: str) -> str:
+    """The flipped-sign hint, or, where ``function`` (quietly called on _ORDER_PROBE) shows that it sorted its logits
+    largest first or reversed its result instead, the hint for that. On two logits, [0.9, 0.1] for [0.1, 0.9] is
+    each of the three, so only a third logit tells them apart; a function that does none of them on the probe keeps
+    the flipped-sign hint, with the other two named as possible."""
+    from tempnb.core import softmax
+
+    start = problem[: problem.index(_FLIPPED_SIGN)]  # "on <case> your result, <got>, "
+    z, T = _ORDER_PROBE
+    expected = softmax(z, T)
+    with _quietly():  # the check's own probe: the learner's prints are not shown
+        outcome = call(function, z.copy(), T)
+    if not outcome.problem:
+        if _same(outcome.value, softmax(-z, T)):
+            return problem
+        if _same(outcome.value, np.sort(expected)[::-1]):
+            return start + _LARGEST_FIRST
+        if _same(outcome.value, expected[::-1]):
+            return start + _BACK_TO_FRONT
+    return (start + _FLIPPED_SIGN + " If your signs are right, your probabilities come out largest first or back "
+            "to front instead, which on two logits looks the same: do not sort or reverse z or the result.")
 
 
 def _lazy_mistake(label: str) -> Mistake:
@@ -380,7 +434,27 @@ def _swapped(logits: list[float], T: float) -> np.ndarray | None:
     return softmax(T / z) if np.all(z != 0) and np.all(np.isfinite(z)) else None
 
 
+# The types Python and NumPy name when a function or method is used as a number: z.max, e.sum, max, len
+# (builtin_function_or_method), np.max, np.sum (numpy._ArrayFunctionDispatcher in NumPy 2), np.maximum (numpy.ufunc), a
+# function or method of the learner's own (function, method).
+_UNCALLED_TYPES = r"(builtin_function_or_method|method-wrapper|method|function|(?:numpy\.)?_ArrayFunctionDispatcher|" \
+                  r"(?:numpy\.)?ufunc|functools\.partial)"
+# Where they appear: an operator with a function on one side, `z - z.max` ("unsupported operand type(s) for -: 'float'
+# and 'builtin_function_or_method'"); np.exp(z.max) ("... argument 0 of type builtin_function_or_method ..."); and
+# math.exp(z.max) ("must be real number, not builtin_function_or_method").
+_UNCALLED = re.compile(rf"unsupported operand type\(s\) for [^:]+: (?:'[^']+' and '{_UNCALLED_TYPES}'|"
+                       rf"'{_UNCALLED_TYPES}' and '[^']+')|of type {_UNCALLED_TYPES} which has no callable|"
+                       rf"must be real number, not {_UNCALLED_TYPES}")
+_UNCALLED_ADVICE = ("A function or method was used as a number without being called: z.max, e.sum, max or np.max "
+                    "name the function, and only with parentheses, z.max(), e.sum(), max(z) or np.max(z), do they "
+                    "give the number. Add the parentheses.")
+
+
 def _tempered_on_problem(problem: str) -> str:
+    if "TypeError" in problem and _UNCALLED.search(problem):
+        # z - z.max or e / e.sum without the (): the message names 'float' too, but the argument order is not the
+        # mistake (cold read r165, X1)
+        return _UNCALLED_ADVICE
     if "TypeError" in problem and ("Python scalars" in problem or "must be real number, not" in problem):
         return ("math.exp (and the math module generally) takes one number at a time; z is an array: use np.exp, "
                 "which works on every entry at once.")
@@ -933,6 +1007,8 @@ def check_tempered_softmax(tempered_softmax: Callable) -> None:
         advice = _shift_advice(tempered_softmax, cases)
         if advice is not None:
             problem = problem[: -len(_ALL_NEGATIVE)] + advice
+    if problem is not None and _FLIPPED_SIGN in problem:
+        problem = _flipped_or_reordered(tempered_softmax, problem)
     if problem is not None:
         problem = _discarded_division(tempered_softmax, cases, problem, ran) or problem
     # a library function that ran is the mistake to name, whatever else went wrong: a library softmax of z / T passes
@@ -955,6 +1031,34 @@ def _trailing_comma(value: object) -> str | None:
         return (f"you assigned a tuple, ({shown(value[0])},): the comma at the end of the line makes one "
                 "(x = 2, gives the tuple (2,)). Remove the comma and assign the number itself.")
     return None
+
+
+def _powers_of_ten(log10_value: float) -> str:
+    """A positive number given by its base-10 logarithm, to 4 significant digits as ``.4g`` writes it, even where the
+    number itself is beyond the largest double (1 / T for a subnormal T, or the digits of 3 ** (1 / T))."""
+    if log10_value < 300:
+        return f"{10.0 ** log10_value:.4g}"
+    exponent = math.floor(log10_value)
+    mantissa = float(f"{10.0 ** (log10_value - exponent):.4g}")
+    if mantissa >= 10:  # 9.99995 rounds up to 10.0: one more power of ten
+        mantissa, exponent = mantissa / 10, exponent + 1
+    return f"{mantissa:.4g}e+{exponent}"
+
+
+def _odds_at(T: float) -> str:
+    """The odds 3:1 at temperature T > 0, 3^(1/T):1, as a hint writes them. Below about T = 0.00155, 3 ** (1 / T) is
+    beyond the largest double (Python's float power then raises OverflowError, and 1 / T itself is inf for a subnormal
+    T), so there the odds are written as a power of 3 and their size as a power of 10, both from logarithms, which
+    stay finite for every T > 0 (cold read r165, X2)."""
+    if 1 / T * math.log(3) < math.log(sys.float_info.max):
+        with contextlib.suppress(OverflowError):  # within a rounding of the edge, the power may still overflow
+            return f"{3 ** (1 / T):.4g}:1"
+    log10_power = -math.log10(T)  # log10 of 1 / T
+    log10_digits = log10_power + math.log10(math.log10(3))  # log10 of log10 of the odds, (1 / T) · log10 3
+    power = 1 / T  # inf for a subnormal T
+    # a whole power, as 1 / 27**3 gives, written in full (3^19683 rather than 3^1.968e+04)
+    whole = power < 1e13 and abs(power - round(power)) <= 1e-9 * power
+    return f"3^{round(power) if whole else _powers_of_ten(log10_power)}:1, about 10^{_powers_of_ten(log10_digits)}:1"
 
 
 def check_odds_temperature(temperature: object) -> None:
@@ -983,7 +1087,7 @@ def check_odds_temperature(temperature: object) -> None:
         return hint("1 // 3 is integer division, which gives 0; type 1 / 3.")
     value = number(temperature)
     ten_digits = f"{value:.10g}" if value is not None else "{got}"  # 10 digits, so a rounded value visibly differs
-    general = f"with T = {value:.4g} the odds become {3 ** (1 / value):.4g}:1." if value and value > 0 else ""
+    general = f"with T = {value:.4g} the odds become {_odds_at(value)}." if value and value > 0 else ""
     case = Case((), 1 / 3, general, mistakes=(
         # 1.0 // 3 (floor division of a float) gives 0.0; the int 0 of 1 // 3 is caught above
         Mistake(lambda a: a == 0, "a temperature must be positive; got 0. If you wrote 1.0 // 3, // is floor "
