@@ -3915,6 +3915,84 @@ def fit_brent_log_t_naive_logsumexp(logits, labels):
 
     return math.exp(scipy.optimize.minimize_scalar(nll).x)
 
+
+def fit_log_t_bounded_naive_errstate(logits, labels):
+    """Cold read r168 (X1): a bounded search over log T, as the exercise suggests, with a log-sum-exp written without
+    the max-subtraction and its warnings silenced by np.errstate. On the logits plus 1000 the objective is inf, and
+    only the "invalid value" of the search's own inf - inf surfaces."""
+    rows = np.arange(len(labels))
+
+    def nll(log_t):
+        z = logits / math.exp(log_t)
+        with np.errstate(all="ignore"):
+            return np.mean(np.log(np.exp(z).sum(axis=1)) - z[rows, labels])
+
+    return math.exp(scipy.optimize.minimize_scalar(nll, bounds=(-5, 5), method="bounded",
+                                                   options={"xatol": 1e-10}).x)
+
+
+def fit_log_t_bounded_naive_catch_warnings(logits, labels):
+    """The same, its warnings silenced by warnings.catch_warnings() and simplefilter("ignore") instead."""
+    rows = np.arange(len(labels))
+
+    def nll(log_t):
+        z = logits / math.exp(log_t)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return np.mean(np.log(np.exp(z).sum(axis=1)) - z[rows, labels])
+
+    return math.exp(scipy.optimize.minimize_scalar(nll, bounds=(-5, 5), method="bounded",
+                                                   options={"xatol": 1e-10}).x)
+
+
+def fit_float32_objective(logits, labels):
+    """Cold read r168 (X2): the right objective, max-subtracted, but on the logits cast to float32: near the minimum
+    the NLL is so flat that float32's rounding moves the T where it looks lowest by more than 1e-4 relative."""
+    z32 = logits.astype(np.float32)
+    rows = np.arange(len(labels))
+
+    def nll(log_t):
+        z = z32 / np.float32(math.exp(log_t))
+        z = z - z.max(axis=1, keepdims=True)
+        return float(np.mean(np.log(np.exp(z).sum(axis=1)) - z[rows, labels]))
+
+    return math.exp(scipy.optimize.minimize_scalar(nll, bounds=(-5, 5), method="bounded",
+                                                   options={"xatol": 1e-10}).x)
+
+
+def fit_brent_t_naive_silenced(logits, labels):
+    """Brent's method over T without bounds (it tries T <= 0), the naive log-sum-exp with its overflow and division
+    warnings silenced: the "invalid value" left comes from T <= 0."""
+    rows = np.arange(len(labels))
+
+    def nll(T):
+        with np.errstate(divide="ignore", over="ignore"):
+            z = logits / T
+            return np.mean(np.log(np.exp(z).sum(axis=1)) - z[rows, labels])
+
+    return float(scipy.optimize.minimize_scalar(nll).x)
+
+
+def test_fit_temperature_silenced_overflow_is_not_blamed_on_t_below_zero(capsys):
+    """Cold read r168 (X1): the two silenced naive log-sum-exps pass the first two cases and, on the max-subtracted
+    shifted logits, find the best T (checked against an independent fit with scipy.special.log_softmax) with no
+    warning; on the shifted logits themselves the check names the silenced overflow, not a search that tried
+    T <= 0 and not bounds or log T, which they already use. An unbounded Brent search on T with the same silenced
+    log-sum-exp, whose "invalid value" comes from T <= 0 (it stays on the max-subtracted logits), keeps that hint."""
+    underconfident, shifted = checks.calibration._temperature_cases()[1:]
+    logits, labels = underconfident.args
+    best_T = _independent_temperature(logits, labels)
+    for answer in (fit_log_t_bounded_naive_errstate, fit_log_t_bounded_naive_catch_warnings):
+        outcome = call(answer, logits - logits.max(axis=1, keepdims=True), labels)
+        assert outcome.problem is None and math.isclose(outcome.value, best_T, rel_tol=1e-6), answer.__name__
+        assert "invalid value" in call(answer, *shifted.args).problem, answer.__name__
+        printed = run(capsys, checks.check_fit_temperature, answer)
+        assert "plus 1000" in printed and "overflow warning was silenced" in printed, printed
+        assert "probably tried T <= 0" not in printed and "Brent" not in printed, printed
+    printed = run(capsys, checks.check_fit_temperature, fit_brent_t_naive_silenced)
+    assert "RuntimeWarning: invalid value" in printed and "Your search probably tried T <= 0" in printed, printed
+
+
 def _independent_temperature(logits, labels):
     """The T minimising the mean NLL, written independently of tempnb: scipy.special.log_softmax, minimised over
     log T by minimize_scalar (bounded, xatol 1e-12)."""
@@ -10394,6 +10472,14 @@ WRONG_ANSWERS += [
      "on the underconfident model's logits plus 1000 (the same softmax, so the same best T), it emitted a "
      "RuntimeWarning: overflow. np.exp overflowed at a small positive T"),
     (checks.check_fit_temperature, fit_brent_log_t_naive_logsumexp, "Subtract each row's largest value before np.exp"),
+    # cold read r168 (X1): the same log-sum-exp over log T in bounds, its overflow warning silenced: only the bounded
+    # search's "invalid value" (inf - inf) surfaces, and the hint names the silenced overflow, not T <= 0
+    (checks.check_fit_temperature, fit_log_t_bounded_naive_errstate,
+     "RuntimeWarning: invalid value. This warning did not come from T <= 0"),
+    (checks.check_fit_temperature, fit_log_t_bounded_naive_catch_warnings,
+     "overflow warning was silenced (np.errstate, a warnings filter)"),
+    # cold read r168 (X2): an objective on float32 logits lands within 2% but not 1e-4: the hint names the cast
+    (checks.check_fit_temperature, fit_float32_objective, "an objective computed after a cast to float32"),
     (checks.check_ece, ece_nansum, "even if the nan is dropped or skipped afterwards"),
     (checks.check_ece, ece_mean_of_every_bin, "Here the 0/0 is np.mean of an empty bin's selection"),
     # the same warning with a wrong number (nan): the general advice, not "your number is right"

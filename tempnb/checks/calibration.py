@@ -983,8 +983,10 @@ def _temperature_case(true_temperature: float, seed: int, label: str,
                     f"on {label} your T, {{got}}, is within 2% of the best T, {expected:.5f}, but not within the "
                     "1e-4 relative the check wants: within a grid step, a grid too coarse for the check (the "
                     "notebook's np.geomspace(0.25, 20, 400) steps by 1.1%), a solver stopped by a loose "
-                    "tolerance, an objective other than the mean NLL (Brier, ECE), or a rounded T. Refine it with "
-                    "minimize_scalar on the mean NLL (bounds=(0.05, 20), method='bounded', "
+                    "tolerance, an objective other than the mean NLL (Brier, ECE), an objective computed after a "
+                    "cast to float32 (near its minimum the NLL is so flat that float32's rounding can move the T "
+                    "where it looks lowest by more than 1e-4 relative), or a rounded T. Refine it with "
+                    "minimize_scalar on the mean NLL in float64 (bounds=(0.05, 20), method='bounded', "
                     "options={{'xatol': 1e-8}}), or search a finer grid around your best T; return it unrounded."),
             Mistake(lambda a: a < expected, _missed_minimum(label, expected, "larger", after_a_pass)),
             Mistake(lambda a: a > expected, _missed_minimum(label, expected, "smaller", after_a_pass)),
@@ -1000,11 +1002,25 @@ _SUBTRACT_THE_MAX = (
     "tempnb.log_softmax(z / T, axis=1) or scipy.special.logsumexp, which do it for you.")
 
 
-def _temperature_on_problem(problem: str, overflow_is_max: Callable[[], bool] | None = None,
+# cold read r168 (X1): a log-sum-exp without the max-subtraction, its overflow warning silenced (np.errstate or a
+# warnings filter), returns inf on the logits plus 1000; a bounded search then computes inf - inf, and only that
+# "invalid value" surfaces, which alone would read as a search that tried T <= 0
+_SILENCED_OVERFLOW = (
+    "This warning did not come from T <= 0: on the same logits with each row's largest made 0 (which changes no "
+    "softmax) your function runs with no warning at all. Most likely np.exp overflowed to inf at a small positive "
+    "T (a logit divided by T passed about 709) while its overflow warning was silenced (np.errstate, a warnings "
+    "filter), so your objective returned inf, and the search's own arithmetic on it (inf - inf) gave this "
+    "warning. Subtract each row's largest value before np.exp, as in 03, or use tempnb.log_softmax(z / T, axis=1) "
+    "or scipy.special.logsumexp, which do it for you.")
+
+
+def _temperature_on_problem(problem: str, overflow_is_max: Callable[..., bool] | None = None,
                              zero_in_log: Callable[[], bool] | None = None) -> str:
     """A warning or error from a search that tried T <= 0, as unbounded minimize_scalar does; or, when
     ``overflow_is_max()`` says the overflow goes away on logits whose row maxima are 0, a log-sum-exp without 03's
-    max-subtraction, which overflows at a small positive T (or a large beta = 1/T); or, when ``zero_in_log()`` says
+    max-subtraction, which overflows at a small positive T (or a large beta = 1/T), and when
+    ``overflow_is_max(clean=True)`` says an "invalid value" goes away there too, the same overflow with its warning
+    silenced; or, when ``zero_in_log()`` says
     the first division by zero happened in np.log, the log of a probability that underflowed to 0."""
     if "divide by zero" in problem and zero_in_log is not None and zero_in_log():
         return ("np.log met a probability that underflowed to 0: log(softmax(z / T)) does at a small T. Compute "
@@ -1018,6 +1034,8 @@ def _temperature_on_problem(problem: str, overflow_is_max: Callable[[], bool] | 
     if "overflow" in problem:
         return (f"Your search probably tried T <= 0 (or, without 03's max-subtraction, a T so small that a logit "
                 f"divided by it passes about 709, where np.exp gives inf). {_BRENT}")
+    if "invalid value" in problem and overflow_is_max is not None and overflow_is_max(clean=True):
+        return _SILENCED_OVERFLOW
     if any(word in problem for word in ("invalid value", "(0, inf]")):
         return f"Your search probably tried T <= 0. {_BRENT}"
     if "above -inf" in problem or "every logit is -inf" in problem:  # z / T at T <= 0 (or T = -0.0): all -inf
@@ -1033,14 +1051,16 @@ def _temperature_on_problem(problem: str, overflow_is_max: Callable[[], bool] | 
     return ""
 
 
-def _overflow_is_max(fit: Callable, logits: np.ndarray, labels: np.ndarray) -> Callable[[], bool]:
+def _overflow_is_max(fit: Callable, logits: np.ndarray, labels: np.ndarray) -> Callable[..., bool]:
     """Whether ``fit`` runs without an overflow on the same problem with each row's largest logit made 0 (softmax,
     the NLL and the best T stay the same). It does if its overflow came from exp(z / T) at a small positive T (or
-    exp(beta * z) at a large beta), where no logit then exceeds 0; at T < 0, z / T is large and positive there too."""
-    def probe() -> bool:
+    exp(beta * z) at a large beta), where no logit then exceeds 0; at T < 0, z / T is large and positive there too.
+    With ``clean=True``: whether it runs there with no problem at all (no warning, no error), as a silenced overflow
+    does; a search that tries T <= 0 still meets z / 0 or z / T > 0 there."""
+    def probe(clean: bool = False) -> bool:
         shifted = logits - logits.max(axis=1, keepdims=True)
         outcome = _probe(fit, shifted, labels)
-        return "overflow" not in (outcome.problem or "")
+        return outcome.problem is None if clean else "overflow" not in (outcome.problem or "")
     return probe
 
 
@@ -1063,7 +1083,7 @@ def _zero_in_log(fit: Callable, logits: np.ndarray, labels: np.ndarray) -> Calla
 
 
 def _temperature_on_problem_given(expected: float, returned: dict,
-                                  overflow_is_max: Callable[[], bool] | None = None,
+                                  overflow_is_max: Callable[..., bool] | None = None,
                                   zero_in_log: Callable[[], bool] | None = None) -> Callable[[str], str]:
     """_temperature_on_problem, led by "your T is right" when a warning came with the right T (the exercise asks for
     no warning, as Exercise 1 does: a grid that starts at a small T and takes np.log of softmax warns on its way to
