@@ -428,13 +428,13 @@ def not_one_number(value: object, assigned: bool = False) -> str | None:
         return f"{do} one number (a float), not an array of shape {array.shape}: {_short(value)}."
     if isinstance(value, (str, bytes)):
         return f"{do} one number (a float), not the string {_short(value)}."
-    if isinstance(value, (list, tuple, np.ndarray)) and as_array(value) is None and _text_inside(value):
+    if isinstance(value, (list, tuple, np.ndarray)) and as_array(value) is None and text_inside(value):
         return (f"you {did} text, {_short(value)}, not a number (str(), an f-string and .astype(str) make text, "
                 f"for printing): {do} the number itself, and format it only when you print it.")
     return f"{do} one number (a float); got {_short(value)}."
 
 
-def _text_inside(value: object) -> bool:
+def text_inside(value: object) -> bool:
     """Whether a list, tuple or array holds a string anywhere (what as_array refuses as text)."""
     try:
         with warnings.catch_warnings():

@@ -17,7 +17,6 @@ import numpy as np
 from tempnb.checks._common import (
     Case,
     Mistake,
-    _text_inside,
     as_array,
     call,
     check_number,
@@ -30,6 +29,7 @@ from tempnb.checks._common import (
     number,
     passed,
     shown,
+    text_inside,
 )
 
 
@@ -43,7 +43,7 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 f"on {label} expected {np.round(expected, 6).tolist()}, got {{got}}.", label, (
         _lazy_mistake(label),
         # formatted for printing: [f"{p:.12f}" for p in ...], str(result), .astype(str) (cold read r163, X3)
-        Mistake(lambda a: as_array(a) is None and _text_inside(a),
+        Mistake(lambda a: as_array(a) is None and text_inside(a),
                 f"on {label} you returned text, {{got:text}}, not numbers (str(), an f-string and .astype(str) make "
                 "text, for printing): return the probabilities themselves, and format them only when you print them."),
         # first: a T nudged by a small amount looks like any other near miss (float32, rounding) otherwise
