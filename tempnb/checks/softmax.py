@@ -1788,17 +1788,24 @@ def _library_hint(library: str, what: str, how: str) -> str:
 _MASK_LOGITS = "np.where(keep, z, -np.inf)"
 
 
-def _masked_far_above_advice(top: float, overflow: bool = False) -> str:
-    """Advice after a problem on the case whose masked logit lies far above every kept one."""
+def _masked_far_above_advice(top: float, overflow: bool = False, kept_top: float = 0.0) -> str:
+    """Advice after a problem on the case whose masked logit lies far above every kept one. ``kept_top`` is the
+    largest kept logit: where its exp is 0 even in np.longdouble (below about -11450), code that masks first
+    but subtracts no maximum fails here too, after passing the earlier cases in a wider float (cold read r167, X1)."""
     if overflow:
         return (f"The masked logit {top:g} lies far above the kept ones, so its exp overflows, unshifted or less "
                 "the largest kept logit, even if the mask zeroes it afterwards (and inf × 0 is nan). Mask the "
                 f"logits before exponentiating: put -inf in the masked entries, {_MASK_LOGITS}, then subtract that "
                 "array's maximum, the largest kept logit.")
+    # e^x is 0 in every float type below x = -11450: the smallest subnormal of the 80-bit long double is 2^-16445,
+    # about e^-11398.8, of the 128-bit quad 2^-16494, about e^-11432.8
+    no_shift = ("" if kept_top > -11450 else
+                f" With no maximum subtracted at all, the same happens: e^{kept_top:g} is 0 in every float type, "
+                "np.longdouble included (a wider float only moves the underflow further out).")
     return (f"The masked logit {top:g} lies far above the kept ones. If it set the maximum (z.max() counts masked "
             "logits too), or a softmax of every logit came before the mask, every kept exponential underflowed to 0 "
-            f"and the division was 0 / 0. Mask the logits first: put -inf in the masked entries, {_MASK_LOGITS}, "
-            "then subtract that array's maximum, the largest kept logit.")
+            f"and the division was 0 / 0.{no_shift} Mask the logits first: put -inf in the masked entries, "
+            f"{_MASK_LOGITS}, then subtract that array's maximum, the largest kept logit.")
 
 
 _MASK_INVERTED = ("Every entry is kept here, yet your code computed a 0 / 0 or an inf - inf, as it does when every "
@@ -1824,7 +1831,7 @@ def _masked_on_problem(far_above: float | None, all_kept: bool, top: float, widt
                     "raises), and the check counts any warning. Put the -inf in without a log: "
                     f"{_MASK_LOGITS}.")
         if far_above is not None and (_overflow(problem) or _underflow(problem)):
-            return _masked_far_above_advice(far_above, overflow=_overflow(problem))
+            return _masked_far_above_advice(far_above, overflow=_overflow(problem), kept_top=top)
         if _overflow(problem):
             if only_max:
                 return f"Subtract the largest kept logit before exponentiating.{only_max}"
@@ -1930,7 +1937,8 @@ def _masked_case(logits: list[float], keep: list[bool], label: str) -> Case:
     # no silenced overflow (inf * 0 in a masked entry) can be taken for it
     nan_can_be_a_mask = bool(np.any(~kept) and np.all(np.abs(z[np.isfinite(z)]) <= 700))
     if far_above is not None:  # silenced warnings: the same advice as after the warning itself
-        nan_hint = f"your result has nan in it on {{label}}. {_masked_far_above_advice(far_above)}"
+        nan_hint = (f"your result has nan in it on {{label}}. "
+                    f"{_masked_far_above_advice(far_above, kept_top=float(masked_z.max()))}")
     else:
         nan_hint = ("your result has nan in it on {label}: exp overflowed (inf / inf) or underflowed (0 / 0), and if "
                     "you silenced NumPy's warning (np.errstate), the warning went, not the problem: subtract the "

@@ -63,6 +63,12 @@ def _tempered_case(logits: list[float], T: float, label: str,
         # the max trick written backwards, exp((z.max() - z) / T), or (z.min() - z) / T: softmax(-z / T), which
         # favours the smallest logit (cold read r163, X3)
         Mistake(softmax(-np.array(logits), T), f"on {label} your result, {{got}}, {_FLIPPED_SIGN}"),
+        # exponentials in base 2 or 10 (2 ** x, np.exp2, 10 ** x): b^(z/T) = e^(z log b / T), the softmax of z log b
+        # (cold read r169, X4)
+        *(Mistake(softmax(np.array(logits) * math.log(base), T),
+                  f"on {label} your result, {{got}}, is what {base} ** ((z - z.max()) / T) gives: {how} exponentiates "
+                  "in base " + str(base) + ", and softmax uses e. Use np.exp.")
+          for base, how in ((2, "2 ** x (or np.exp2)"), (10, "10 ** x"))),
         # before the T² mistake: on a near-tie at small T, softmax(z, T²) is one-hot too
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
                 and bool(np.all((as_array(a) == 0) | (as_array(a) == 1))) and float(np.sum(as_array(a))) == 1.0
@@ -135,13 +141,17 @@ def _tempered_case(logits: list[float], T: float, label: str,
                 and bool(np.allclose(np.exp(as_array(a)), expected, rtol=1e-6, atol=0)),
                 f"on {label} your result is the logarithm of the answer (a log-softmax): return the "
                 "probabilities themselves."),
-        # clipping z / T instead of shifting it: the clipped top entries tie, flattening the answer
+        # every exponent the same: s - s where s - s.max() was meant, a division by inf, or z / T clipped to a narrow
+        # range; on the logits of [0.25, 0.75] no clip a learner writes ties them, so the hint lists all three
+        # (cold read r169, X1: it named the clip alone)
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
                 and not np.allclose(expected, expected[0]) and bool(np.allclose(as_array(a), as_array(a)[0]))
                 and math.isclose(float(np.sum(as_array(a))), 1.0, rel_tol=1e-9),
-                f"on {label} your probabilities are all equal, {{got}}: clipping z / T (to keep exp from "
-                "overflowing) makes every clipped entry the same. Subtract the largest logit instead, "
-                "(z - z.max()) / T; that keeps every exponent at most 0 without changing the answer."),
+                f"on {label} your probabilities are all equal, {{got}}, the uniform distribution that T → ∞ gives: "
+                "every exponent came out the same. The usual causes are s - s where s - s.max() was meant (the "
+                "max forgotten), a division by inf, and z / T clipped to a range (to keep exp from overflowing), "
+                "which makes every clipped entry the same. Subtract the largest logit, (z - z.max()) / T: that "
+                "keeps every exponent at most 0 without changing the answer."),
         # every entry 0: exp overflowed (inf / inf) or underflowed (0 / 0) to nan, and np.nan_to_num made it 0; the
         # learner's own np.errstate or warnings filter kept NumPy's warning from reaching the check
         Mistake(_all_zeros(expected.shape),
@@ -1137,7 +1147,7 @@ _LOOSENED = "brentq with a loosened xtol or rtol (or newton or fsolve with a loo
 
 
 def _close_not_exact(value: float | None) -> str:
-    """The hint, shared by Exercises 3 and 4, for a temperature close to the root but not at it. It names the usual
+    """Exercise 3's hint for a temperature close to the root but not at it. It names the usual
     causes, the likely ones first: a short decimal was typed from a printout, rounded, or is a point of a round grid;
     a value with all its digits came from a grid such as np.linspace, a minimiser, a root finder whose tolerance
     was loosened, or an f computed in float32."""
@@ -1150,6 +1160,24 @@ def _close_not_exact(value: float | None) -> str:
             f"(np.linspace), {_LOOSENED}, {_MINIMISER}, or an f computed from float32 logits (.astype(np.float32) "
             "keeps about 7 digits), is not exact enough, and neither is a value typed from a printout or rounded. "
             f"{fix}")
+
+
+def _close_entropy(value: float) -> str:
+    """Exercise 4's hint for a temperature close to the root but not close enough. Its check asks for the entropy
+    within 1e-6 nats, looser than Exercise 3's relative 1e-9, so a minimiser's default result, a float32 f and six
+    typed decimals all pass (cold read r169, X2) and are not named here. Near the root, at T = 0.74882, the entropy
+    rises by about 1.74 nats per unit of T, so T must lie within about 6e-7 of it: brentq's result rounded to 5
+    decimals misses by 4.5e-6 nats, the best point of np.linspace(0.1, 1, 10001) by 2.2e-5, and
+    minimize_scalar(method='bounded') on (0.1, 1), which stops within xatol = 1e-5 of T, by 1.6e-6 (tests/test_checks.py
+    recomputes these)."""
+    causes = ("a value typed from a printout or rounded to 5 decimals or fewer (6 are enough here), the best point "
+              f"of a grid of temperatures, {_LOOSENED}, or minimize_scalar(method='bounded'), which stops within "
+              "xatol = 1e-5 of T")
+    lead = (f"{value:.8g} is a short decimal (typed from a printout, brentq's result rounded, or a grid's point). "
+            if _short(value) else "")
+    return (f"{lead}The entropy changes by about 1.7 nats per unit of T here, so T must lie within about 6e-7 of "
+            f"the root; the usual ways to miss by more are {causes}. Assign the number brentq returns itself, with "
+            "its default tolerances (they are exact enough).")
 
 
 _GOLDEN_T = 10 / math.log((1 + math.sqrt(5)) / 2)  # x = exp(-10/T) solves x² + x = 1, so x = 1/φ
@@ -1170,6 +1198,8 @@ def check_half_temperature(temperature: object) -> None:
     else:
         general = "a temperature must be a positive, finite number; got {got}."
     ten_digits = f"{value:.10g}" if value is not None else "{got}"  # 10 digits, so a rounded value visibly differs
+    bracket_end = f"{value:.17g}" if value is not None else "{got}"  # 1.0000000000011116, not 1
+    top_there = f"{top:.5g}" if value is not None and value > 0 and math.isfinite(value) else "far from 0.5"
     case = Case((), _GOLDEN_T, general, mistakes=(
         # f at the root, not the root: half_temperature = top_minus_half(brentq(...)), or brentq's f(x) printout
         Mistake(lambda a: abs(a) < 1e-6,
@@ -1190,6 +1220,17 @@ def check_half_temperature(temperature: object) -> None:
         Mistake(near(math.sqrt(_GOLDEN_T), 1e-3),
                 "at T = {got} your f divides the logits by T twice: softmax(z, T) already divides by T, so pass "
                 "the logits z themselves, not z / T (your T squared is the answer)."),
+        # an end of the bracket: f changed between brentq's calls, as when it divides a global array of logits in
+        # place (z = anchor_logits; z /= T): after f(100) every call sees logits near 0, top ≈ 1/3, f < 0, and brentq
+        # closes in on T = 1, the one end where f was positive (cold read r169, X3)
+        Mistake(lambda a: math.isclose(a, 1.0, rel_tol=1e-6) or math.isclose(a, 100.0, rel_tol=1e-6),
+                f"{bracket_end} is an end of the bracket [1, 100], where the top probability is {top_there}, not "
+                "0.5. "
+                "brentq ends up at an end when f keeps one sign on every call after the first ones, which happens "
+                "when f changes between calls. Does your f divide an array of logits defined outside it in place "
+                "(z = anchor_logits, then z /= T, divides anchor_logits itself, so each call divides it again)? "
+                "Divide a copy: softmax(anchor_logits, T) divides by T itself and leaves the array as it is. Then "
+                "re-run the cell that defines the logits, since they are changed now."),
         Mistake(lambda a: math.isclose(a, _GOLDEN_T, rel_tol=1e-2),
                 f"{ten_digits} is close but not exact: the check wants agreement within a relative 1e-9, more digits "
                 f"than a printout shows. {_close_not_exact(value)}"),
@@ -1279,7 +1320,7 @@ def check_entropy_temperature(temperature: object) -> None:
         # typed, rounded, a grid's best point or a loosened xtol; brentq's own result, with its default tolerances
         # (xtol=2e-12), is far closer to the root than this check needs
         return hint(f"close: at T = {value:.6g} the entropy is {reached:.6f} nats, and the check needs 2 within "
-                    f"1e-6. {_close_not_exact(value)}")
+                    f"1e-6. {_close_entropy(value)}")
     direction = "lower" if reached > ENTROPY_TARGET else "raise"
     # a root found for other logits (another context) is a T far from this one, not a loose tolerance
     other_logits = (f" If brentq did find a root, it was for other logits (z must be the logits after "
