@@ -6294,7 +6294,7 @@ WRONG_ANSWERS = [
     # division is 0 / 0; the hint names the missing shift beside the mask's place. Where np.longdouble is a plain
     # double the same code overflows on an earlier case and is told to subtract the largest kept logit
     (checks.check_masked_softmax, masked_softmax_longdouble_unshifted,
-     "With no maximum subtracted at all, the same happens: e^-20000 is 0 in every float type"
+     "Here the largest kept logit is -20000, and e^-20000 is 0 in every float type, np.longdouble included"
      if np.finfo(np.longdouble).maxexp > 1024 else "Subtract the largest kept logit"),
     (checks.check_masked_softmax, masked_softmax_renormalised, "a softmax of every logit came before the mask"),
     (checks.check_masked_softmax, lambda z, keep: scipy.special.softmax(z) * keep,

@@ -1799,13 +1799,17 @@ def _masked_far_above_advice(top: float, overflow: bool = False, kept_top: float
                 "array's maximum, the largest kept logit.")
     # e^x is 0 in every float type below x = -11450: the smallest subnormal of the 80-bit long double is 2^-16445,
     # about e^-11398.8, of the 128-bit quad 2^-16494, about e^-11432.8
-    no_shift = ("" if kept_top > -11450 else
-                f" With no maximum subtracted at all, the same happens: e^{kept_top:g} is 0 in every float type, "
-                "np.longdouble included (a wider float only moves the underflow further out).")
+    if kept_top <= -11450:  # the missing shift first: it is what code that passed the earlier cases got wrong
+        return (f"Here the largest kept logit is {kept_top:g}, and e^{kept_top:g} is 0 in every float type, "
+                "np.longdouble included (a wider float only moves the underflow further out): with no maximum "
+                "subtracted, every kept exponential is 0 and the division is 0 / 0. The same happens if the masked "
+                f"logit {top:g} set the maximum (z.max() counts masked logits too), or a softmax of every logit came "
+                f"before the mask. Mask the logits, {_MASK_LOGITS}, then subtract that array's maximum, the largest "
+                "kept logit, before exponentiating.")
     return (f"The masked logit {top:g} lies far above the kept ones. If it set the maximum (z.max() counts masked "
             "logits too), or a softmax of every logit came before the mask, every kept exponential underflowed to 0 "
-            f"and the division was 0 / 0.{no_shift} Mask the logits first: put -inf in the masked entries, "
-            f"{_MASK_LOGITS}, then subtract that array's maximum, the largest kept logit.")
+            f"and the division was 0 / 0. Mask the logits first: put -inf in the masked entries, {_MASK_LOGITS}, "
+            "then subtract that array's maximum, the largest kept logit.")
 
 
 _MASK_INVERTED = ("Every entry is kept here, yet your code computed a 0 / 0 or an inf - inf, as it does when every "

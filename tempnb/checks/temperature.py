@@ -1164,7 +1164,8 @@ def _close_not_exact(value: float | None) -> str:
 
 def _close_entropy(value: float) -> str:
     """Exercise 4's hint for a temperature close to the root but not close enough. Its check asks for the entropy
-    within 1e-6 nats, looser than Exercise 3's relative 1e-9, so a minimiser's default result, a float32 f and six
+    within 1e-6 nats, looser than Exercise 3's relative 1e-9, so a minimiser's default result (minimize_scalar with
+    bracket=(0.5, 1)), a float32 f and six
     typed decimals all pass (cold read r169, X2) and are not named here. Near the root, at T = 0.74882, the entropy
     rises by about 1.74 nats per unit of T, so T must lie within about 6e-7 of it: brentq's result rounded to 5
     decimals misses by 4.5e-6 nats, the best point of np.linspace(0.1, 1, 10001) by 2.2e-5, and
@@ -1229,7 +1230,8 @@ def check_half_temperature(temperature: object) -> None:
                 "brentq ends up at an end when f keeps one sign on every call after the first ones, which happens "
                 "when f changes between calls. Does your f divide an array of logits defined outside it in place "
                 "(z = anchor_logits, then z /= T, divides anchor_logits itself, so each call divides it again)? "
-                "Divide a copy: softmax(anchor_logits, T) divides by T itself and leaves the array as it is. Then "
+                "Do not divide in place: z = anchor_logits / T makes a new array, and softmax(anchor_logits, T) "
+                "divides by T itself, leaving the array as it is. Then "
                 "re-run the cell that defines the logits, since they are changed now."),
         Mistake(lambda a: math.isclose(a, _GOLDEN_T, rel_tol=1e-2),
                 f"{ten_digits} is close but not exact: the check wants agreement within a relative 1e-9, more digits "
