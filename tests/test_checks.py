@@ -3118,6 +3118,17 @@ def test_close_temperatures_from_a_minimiser_are_outside_the_tolerance():
         assert 1e-6 < abs(float(entropy(softmax(z, answer))) - 2.0) < 1e-4
 
 
+def test_exp_is_zero_in_every_float_type_below_the_masked_hints_bound():
+    """_EXP_ZERO_IN_EVERY_FLOAT, below which the masked-softmax hint says e^x is 0 even in np.longdouble: this
+    machine's np.longdouble rounds e^x to 0 there, and so would the 128-bit quad, whose smallest subnormal is
+    2^-16494 (from its 112-bit fraction and minimum exponent -16382), about e^-11432.8."""
+    bound = checks.softmax._EXP_ZERO_IN_EVERY_FLOAT
+    with np.errstate(under="ignore"):
+        assert np.exp(np.longdouble(bound)) == 0
+    assert float(np.log(np.finfo(np.longdouble).smallest_subnormal)) > bound
+    assert -16494 * math.log(2) > bound
+
+
 def test_entropy_temperature_close_hint_names_only_what_fails_exercise_4(capsys):
     """Exercise 4 asks for the entropy within 1e-6 nats, looser than Exercise 3's relative 1e-9 (cold read r169, X2):
     what the close hint names misses by more, and what it used to name as well (Exercise 3's list: a float32 f,

@@ -1360,6 +1360,12 @@ def _chi_square_p_value(counts: np.ndarray, probs: np.ndarray) -> float:
     return float(scipy.stats.chisquare(counts[keep], probs[keep] * counts.sum()).pvalue)
 
 
+# argmax(q · E) with E = -log(u) draws exactly what argmax(z / T - g) draws, so the two sign-slip hints below name
+# that reading of the same draws too (cold read r166, X1)
+_RACE_PRODUCT = ("(If you built the exponential race from E = -log(u) instead, the same draws come from multiplying "
+                 "by E, argmax(q · E): the race divides, argmax(q / E).)")
+
+
 def check_gumbel_sampler(sampler: Callable) -> None:
     """Exercise 06.2: ``sampler(logits, temperature, rng)`` draws by the Gumbel-max trick, at T = 2.
 
@@ -1464,9 +1470,7 @@ def check_gumbel_sampler(sampler: Callable) -> None:
                 if np.array_equal(draws, np.argmax(scaled - g, axis=1)):
                     return hint("your draws are argmax(z / T - g), with the very noise your function drew: the "
                                 "noise has the wrong sign. A Gumbel draw is g = -log(-log(u)), with both minus "
-                                "signs; log(-log(u)) is -g. Add it: argmax(z / T + g). (If you built the "
-                                "exponential race from E = -log(u) instead, the same draws come from multiplying "
-                                "by E, argmax(q · E): the race divides, argmax(q / E).)")
+                                f"signs; log(-log(u)) is -g. Add it: argmax(z / T + g). {_RACE_PRODUCT}")
     if noise is not None and _masked_took_part(draws, scaled, noise, source):
         return hint("the masked entry (logit -inf, index 1) was drawn, and every other draw is argmax(z / T + g) "
                     "with the very noise your function drew: the masked entry took part with a finite logit, as a "
@@ -1572,9 +1576,7 @@ def check_gumbel_sampler(sampler: Callable) -> None:
     gumbel_noise = set(rng.used) <= {"random", "uniform"}  # noise made from uniforms: -log(-log(u)) or its sign slip
     if gumbel_noise and _chi_square_p_value(counts, _minus_gumbel_frequencies(T)) >= 1e-4:
         return hint(f"your frequencies {observed} match argmax(z / T - g): the noise has the wrong sign. A Gumbel "
-                    "draw is g = -log(-log(u)), with both minus signs; log(-log(u)) is -g. (If you built the "
-                    "exponential race from E = -log(u) instead, these frequencies come from multiplying by E, "
-                    "argmax(q · E): the race divides, argmax(q / E).)")
+                    f"draw is g = -log(-log(u)), with both minus signs; log(-log(u)) is -g. {_RACE_PRODUCT}")
     if np.all(draws == draws[0]):
         drawn = [*rng.uniform_draws, *rng.gumbel_draws, *rng.exponential_draws]
         if drawn and all(d.size == 1 for d in drawn):  # fresh noise each call, but one number for all the tokens

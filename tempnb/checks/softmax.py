@@ -402,6 +402,9 @@ _LSE_NO_ZERO = ("Factor out the max: m + log(sum(exp(z - m))), with m = z.max():
 # maximum.
 _BEYOND_LONGDOUBLE = "e^12000 overflows even np.longdouble"
 _LONGDOUBLE_EXP_MAX = 11357.0  # log(np.finfo(np.longdouble).max) = 11356.5 with the 80-bit or the 128-bit format
+# e^x is 0 in every float type below x = -11450: the smallest subnormal of the 80-bit long double is 2^-16445, about
+# e^-11398.8, of the 128-bit quad 2^-16494, about e^-11432.8
+_EXP_ZERO_IN_EVERY_FLOAT = -11450.0
 
 
 def _wider_float(fix: str) -> Callable[[str], str]:
@@ -1797,9 +1800,8 @@ def _masked_far_above_advice(top: float, overflow: bool = False, kept_top: float
                 "the largest kept logit, even if the mask zeroes it afterwards (and inf × 0 is nan). Mask the "
                 f"logits before exponentiating: put -inf in the masked entries, {_MASK_LOGITS}, then subtract that "
                 "array's maximum, the largest kept logit.")
-    # e^x is 0 in every float type below x = -11450: the smallest subnormal of the 80-bit long double is 2^-16445,
-    # about e^-11398.8, of the 128-bit quad 2^-16494, about e^-11432.8
-    if kept_top <= -11450:  # the missing shift first: it is what code that passed the earlier cases got wrong
+    # the missing shift first: it is what code that passed the earlier cases got wrong
+    if kept_top <= _EXP_ZERO_IN_EVERY_FLOAT:
         return (f"Here the largest kept logit is {kept_top:g}, and e^{kept_top:g} is 0 in every float type, "
                 "np.longdouble included (a wider float only moves the underflow further out): with no maximum "
                 "subtracted, every kept exponential is 0 and the division is 0 / 0. The same happens if the masked "

@@ -67,7 +67,7 @@ def _tempered_case(logits: list[float], T: float, label: str,
         # (cold read r169, X4)
         *(Mistake(softmax(np.array(logits) * math.log(base), T),
                   f"on {label} your result, {{got}}, is what {base} ** ((z - z.max()) / T) gives: {how} exponentiates "
-                  "in base " + str(base) + ", and softmax uses e. Use np.exp.")
+                  f"in base {base}, and softmax uses e. Use np.exp.")
           for base, how in ((2, "2 ** x (or np.exp2)"), (10, "10 ** x"))),
         # before the T² mistake: on a near-tie at small T, softmax(z, T²) is one-hot too
         Mistake(lambda a: as_array(a) is not None and as_array(a).shape == expected.shape
@@ -1165,12 +1165,11 @@ def _close_not_exact(value: float | None) -> str:
 def _close_entropy(value: float) -> str:
     """Exercise 4's hint for a temperature close to the root but not close enough. Its check asks for the entropy
     within 1e-6 nats, looser than Exercise 3's relative 1e-9, so a minimiser's default result (minimize_scalar with
-    bracket=(0.5, 1)), a float32 f and six
-    typed decimals all pass (cold read r169, X2) and are not named here. Near the root, at T = 0.74882, the entropy
-    rises by about 1.74 nats per unit of T, so T must lie within about 6e-7 of it: brentq's result rounded to 5
-    decimals misses by 4.5e-6 nats, the best point of np.linspace(0.1, 1, 10001) by 2.2e-5, and
-    minimize_scalar(method='bounded') on (0.1, 1), which stops within xatol = 1e-5 of T, by 1.6e-6 (tests/test_checks.py
-    recomputes these)."""
+    bracket=(0.5, 1)), a float32 f and six typed decimals all pass (cold read r169, X2) and are not named here. Near
+    the root, at T = 0.74882, the entropy rises by about 1.74 nats per unit of T, so T must lie within about 6e-7 of
+    it: brentq's result rounded to 5 decimals misses by 4.5e-6 nats, the best point of np.linspace(0.1, 1, 10001) by
+    2.2e-5, and minimize_scalar(method='bounded') on (0.1, 1), which stops within xatol = 1e-5 of T, by 1.6e-6
+    (tests/test_checks.py recomputes these)."""
     causes = ("a value typed from a printout or rounded to 5 decimals or fewer (6 are enough here), the best point "
               f"of a grid of temperatures, {_LOOSENED}, or minimize_scalar(method='bounded'), which stops within "
               "xatol = 1e-5 of T")
@@ -1226,13 +1225,12 @@ def check_half_temperature(temperature: object) -> None:
         # closes in on T = 1, the one end where f was positive (cold read r169, X3)
         Mistake(lambda a: math.isclose(a, 1.0, rel_tol=1e-6) or math.isclose(a, 100.0, rel_tol=1e-6),
                 f"{bracket_end} is an end of the bracket [1, 100], where the top probability is {top_there}, not "
-                "0.5. "
-                "brentq ends up at an end when f keeps one sign on every call after the first ones, which happens "
-                "when f changes between calls. Does your f divide an array of logits defined outside it in place "
-                "(z = anchor_logits, then z /= T, divides anchor_logits itself, so each call divides it again)? "
-                "Do not divide in place: z = anchor_logits / T makes a new array, and softmax(anchor_logits, T) "
-                "divides by T itself, leaving the array as it is. Then "
-                "re-run the cell that defines the logits, since they are changed now."),
+                "0.5. brentq ends up at an end when f keeps one sign on every call after the first ones, which "
+                "happens when f changes between calls. Does your f divide an array of logits defined outside it in "
+                "place (z = anchor_logits, then z /= T, divides anchor_logits itself, so each call divides it "
+                "again)? Do not divide in place: z = anchor_logits / T makes a new array, and softmax(anchor_logits, "
+                "T) divides by T itself, leaving the array as it is. Then re-run the cell that defines the logits, "
+                "since they are changed now."),
         Mistake(lambda a: math.isclose(a, _GOLDEN_T, rel_tol=1e-2),
                 f"{ten_digits} is close but not exact: the check wants agreement within a relative 1e-9, more digits "
                 f"than a printout shows. {_close_not_exact(value)}"),
